@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { deterministicId, Id, Instant } from './ids';
+
+const Answer = (max: number) => z.string().trim().min(1, 'Please fill this in.').max(max, `Keep this to ${max} characters.`);
+
+/** Seed 001 appendix 6, part 2: what the delegate plans after session one. */
+export const GapTaskPlan = z.object({
+  takeBack: Answer(2000),
+  intendedImpact: Answer(2000),
+  startingPoint: Answer(1000),
+  practiceChange: Answer(2000),
+  submittedAt: Instant,
+});
+export type GapTaskPlan = z.infer<typeof GapTaskPlan>;
+
+/** Seed 001 appendix 6, part 3: the impact report before session two. */
+export const GapTaskReport = z.object({
+  whatDone: Answer(2000),
+  impactSoFar: Answer(2000),
+  sustain: Answer(2000),
+  successes: Answer(2000),
+  barriers: Answer(2000),
+  /** Whether the line manager's digest may quote this report. */
+  shareWithManager: z.boolean().default(true),
+  submittedAt: Instant,
+});
+export type GapTaskReport = z.infer<typeof GapTaskReport>;
+
+/** Seed 001 appendix 6, part 4: longer-term impact recorded by a senior leader. */
+export const LongTermImpact = z.object({
+  recordedBy: Id,
+  impact: Answer(3000),
+  recordedAt: Instant,
+});
+
+export const GapTaskStatus = z.enum(['awaiting-plan', 'planned', 'reported']);
+export type GapTaskStatus = z.infer<typeof GapTaskStatus>;
+
+export const GapTask = z.object({
+  tenantId: Id,
+  id: Id,
+  sessionId: Id,
+  followUpSessionId: Id.optional(),
+  staffId: Id,
+  intent: z.string().max(2000),
+  task: z.string().max(2000),
+  dueAt: Instant,
+  status: GapTaskStatus,
+  plan: GapTaskPlan.optional(),
+  report: GapTaskReport.optional(),
+  longTermImpact: LongTermImpact.optional(),
+  snoozedUntil: Instant.optional(),
+});
+export type GapTask = z.infer<typeof GapTask>;
+
+export function gapTaskId(sessionId: string, staffId: string): string {
+  return deterministicId('gap', sessionId, staffId);
+}
+
+export function isOverdue(task: Pick<GapTask, 'status' | 'dueAt'>, now: Date): boolean {
+  return task.status !== 'reported' && task.dueAt < now.toISOString();
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { Id, Instant } from './ids';
+
+/**
+ * A marker that something happened once: a Slack event id handled, a scheduler slot run.
+ * Created if absent; a second create finds it and does nothing. Expires by TTL.
+ */
+export const IdempotencyKey = z.object({
+  tenantId: Id,
+  id: Id,
+  purpose: z.string().min(1).max(50),
+  createdAt: Instant,
+  /** Optional result to answer a repeat with (e.g. the card sent the first time). */
+  result: z.unknown().optional(),
+});
+export type IdempotencyKey = z.infer<typeof IdempotencyKey>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { deterministicId, Id, Instant } from './ids';
+
+export const RsvpAnswer = z.enum(['yes', 'no', 'waitlist']);
+export type RsvpAnswer = z.infer<typeof RsvpAnswer>;
+
+/** One person's place in one session: their RSVP and, later, their attendance. */
+export const Participation = z.object({
+  tenantId: Id,
+  id: Id,
+  sessionId: Id,
+  staffId: Id,
+  rsvp: RsvpAnswer.optional(),
+  rsvpAt: Instant.optional(),
+  /** Set by the facilitator or lead when the register is taken. */
+  attended: z.boolean().optional(),
+  attendanceMarkedAt: Instant.optional(),
+  attendanceMarkedBy: Id.optional(),
+});
+export type Participation = z.infer<typeof Participation>;
+
+export function participationId(sessionId: string, staffId: string): string {
+  return deterministicId('part', sessionId, staffId);
+}

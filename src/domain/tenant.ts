@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Id, LocalTime } from './ids';
+
+export const School = z.object({ id: Id, name: z.string().trim().min(1).max(200) });
+export type School = z.infer<typeof School>;
+
+/** Per-tenant choices; every field has the default the product spec gives. */
+export const TenantSettings = z.object({
+  timezone: z.string().default('Europe/London'),
+  /** Aggregates with fewer answers than this are withheld from line managers. */
+  minAggregateCount: z.number().int().min(1).max(100).default(5),
+  reminderDayBeforeAt: LocalTime.default('15:00'),
+  reminderMinutesBefore: z.number().int().min(0).max(24 * 60).default(60),
+  questionnaireReminderAfterHours: z.number().int().min(1).max(24 * 14).default(24),
+  questionnaireClosesAfterDays: z.number().int().min(1).max(60).default(7),
+  /** Days before the gap-task due date on which a nudge is sent, largest first. */
+  gapTaskNudgeDaysBefore: z.array(z.number().int().min(0).max(60)).default([7, 3, 1]),
+  digestWeekday: z.number().int().min(1).max(7).default(1),
+  digestAt: LocalTime.default('07:30'),
+  /** How long answers and records are kept; Cosmos TTL and the embedded purge use it. */
+  retentionDays: z.number().int().min(30).max(3650).default(6 * 365),
+});
+export type TenantSettings = z.infer<typeof TenantSettings>;
+
+/** A tenant is the isolation boundary: a trust (with its schools) or a stand-alone school. */
+export const Tenant = z.object({
+  tenantId: Id,
+  id: Id,
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(['trust', 'school']),
+  schools: z.array(School).default([]),
+  settings: TenantSettings.default(TenantSettings.parse({})),
+  teamsTenantId: z.string().optional(),
+  slackTeamId: z.string().optional(),
+});
+export type Tenant = z.infer<typeof Tenant>;
+export type TenantInput = z.input<typeof Tenant>;
+
+export function defaultTenantSettings(): TenantSettings {
+  return TenantSettings.parse({});
+}

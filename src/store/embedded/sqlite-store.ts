@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Clock } from '../../domain/clock';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../collections';
+import type { DeleteResult, Filter, Query, RawCollection, TenantDoc, Versioned, WriteOptions, WriteResult } from '../port';
+import type { Collections, Store } from '../store';
+import { validating } from '../validating-collection';
+import { jsonField, tailSql, whereSql, type SqlValue } from './sql-filter';
+
+type Row = { doc: string; etag: string };
+type Doc = TenantDoc & Record<string, unknown>;
+
+export interface EmbeddedStoreOptions {
+  /** A file path, or ':memory:' for tests. */
+  path: string;
+  clock: Clock;
+}
+
+/** One table per collection, keyed (tenant, id); the document is JSON, its ETag a fresh uuid per write. */
+function createTable(db: Database.Database, name: CollectionName): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    expires_at INTEGER,
+    PRIMARY KEY (tenant_id, id)
+  ) WITHOUT ROWID`);
+  for (const field of COLLECTIONS[name].indexed) {
+    const indexName = `${name}_${field.replace(/\./g, '_')}`;
+    db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (tenant_id, ${jsonField(field)})`);
+  }
+  if (name === 'deliveries') {
+    // The dispatcher's cross-tenant scan for due work.
+    db.exec(`CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (${jsonField('status')}, ${jsonField('dueAt')})`);
+  }
+  if (COLLECTIONS[name].ttl) {
+    db.exec(`CREATE INDEX IF NOT EXISTS "${name}_expiry" ON "${name}" (expires_at) WHERE expires_at IS NOT NULL`);
+  }
+}
+
+class SqliteCollection implements RawCollection {
+  constructor(
+    readonly name: CollectionName,
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {}
+
+  private live(): string {
+    return `(expires_at IS NULL OR expires_at > ${this.clock.now().getTime()})`;
+  }
+
+  private expiry(options?: WriteOptions): number | null {
+    return options?.ttlSeconds === undefined ? null : this.clock.now().getTime() + options.ttlSeconds * 1000;
+  }
+
+  private row(tenantId: string, id: string): Row | undefined {
+    return this.db
+      .prepare(`SELECT doc, etag FROM "${this.name}" WHERE tenant_id = ? AND id = ? AND ${this.live()}`)
+      .get(tenantId, id) as Row | undefined;
+  }
+
+  async get(tenantId: string, id: string): Promise<Versioned<Doc> | undefined> {
+    const row = this.row(tenantId, id);
+    return row ? { value: JSON.parse(row.doc) as Doc, version: row.etag } : undefined;
+  }
+
+  async create(doc: Doc, options?: WriteOptions): Promise<WriteResult<Doc>> {
+    const etag = randomUUID();
+    const write = this.db.transaction((): boolean => {
+      // An expired row no longer counts as present.
+      this.db.prepare(`DELETE FROM "${this.name}" WHERE tenant_id = ? AND id = ? AND NOT ${this.live()}`).run(doc.tenantId, doc.id);
+      const result = this.db
+        .prepare(`INSERT OR IGNORE INTO "${this.name}" (tenant_id, id, doc, etag, expires_at) VALUES (?, ?, ?, ?, ?)`)
+        .run(doc.tenantId, doc.id, JSON.stringify(doc), etag, this.expiry(options));
+      return result.changes === 1;
+    });
+    return write() ? { ok: true, value: doc, version: etag } : { ok: false, reason: 'exists' };
+  }
+
+  async put(doc: Doc, options?: WriteOptions & { ifVersion?: string }): Promise<WriteResult<Doc>> {
+    const etag = randomUUID();
+    const json = JSON.stringify(doc);
+    if (options?.ifVersion === undefined) {
+      this.db
+        .prepare(
+          `INSERT INTO "${this.name}" (tenant_id, id, doc, etag, expires_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (tenant_id, id) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, expires_at = excluded.expires_at`,
+        )
+        .run(doc.tenantId, doc.id, json, etag, this.expiry(options));
+      return { ok: true, value: doc, version: etag };
+    }
+    const ifVersion = options.ifVersion;
+    const write = this.db.transaction((): WriteResult<Doc> => {
+      const current = this.row(doc.tenantId, doc.id);
+      if (!current) return { ok: false, reason: 'absent' };
+      if (current.etag !== ifVersion) return { ok: false, reason: 'conflict' };
+      this.db
+        .prepare(`UPDATE "${this.name}" SET doc = ?, etag = ?, expires_at = ? WHERE tenant_id = ? AND id = ? AND etag = ?`)
+        .run(json, etag, this.expiry(options), doc.tenantId, doc.id, ifVersion);
+      return { ok: true, value: doc, version: etag };
+    });
+    return write();
+  }
+
+  async delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult> {
+    const remove = this.db.transaction((): DeleteResult => {
+      const current = this.row(tenantId, id);
+      if (!current) return { ok: false, reason: 'absent' };
+      if (options?.ifVersion !== undefined && current.etag !== options.ifVersion) return { ok: false, reason: 'conflict' };
+      this.db.prepare(`DELETE FROM "${this.name}" WHERE tenant_id = ? AND id = ?`).run(tenantId, id);
+      return { ok: true };
+    });
+    return remove();
+  }
+
+  private select(tenantId: string | undefined, query?: Query): Versioned<Doc>[] {
+    const params: SqlValue[] = [];
+    const conditions = [this.live()];
+    if (tenantId !== undefined) {
+      conditions.push('tenant_id = ?');
+      params.push(tenantId);
+    }
+    conditions.push(...whereSql(query?.where, params));
+    const rows = this.db
+      .prepare(`SELECT doc, etag FROM "${this.name}" WHERE ${conditions.join(' AND ')}${tailSql(query)}`)
+      .all(...params) as Row[];
+    return rows.map((r) => ({ value: JSON.parse(r.doc) as Doc, version: r.etag }));
+  }
+
+  async find(tenantId: string, query?: Query): Promise<Versioned<Doc>[]> {
+    return this.select(tenantId, query);
+  }
+
+  async findAcrossTenants(query?: Query): Promise<Versioned<Doc>[]> {
+    return this.select(undefined, query);
+  }
+
+  async count(tenantId: string, where?: Filter): Promise<number> {
+    const params: SqlValue[] = [tenantId];
+    const conditions = [this.live(), 'tenant_id = ?', ...whereSql(where, params)];
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM "${this.name}" WHERE ${conditions.join(' AND ')}`)
+      .get(...params) as { n: number };
+    return row.n;
+  }
+
+  purgeExpired(): number {
+    return this.db.prepare(`DELETE FROM "${this.name}" WHERE expires_at IS NOT NULL AND expires_at <= ?`).run(this.clock.now().getTime())
+      .changes;
+  }
+}
+
+export interface EmbeddedStore extends Store {
+  /** Deletes expired documents (Cosmos does this by itself with TTL). */
+  purgeExpired(): number;
+}
+
+/** The local default: one SQLite file, durable on disk, the same semantics as Cosmos DB. */
+export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  const raw = new Map<CollectionName, SqliteCollection>();
+  const collections = {} as Record<CollectionName, unknown>;
+  for (const name of COLLECTION_NAMES) {
+    createTable(db, name);
+    const collection = new SqliteCollection(name, db, options.clock);
+    raw.set(name, collection);
+    collections[name] = validating(collection, COLLECTIONS[name]);
+  }
+  return {
+    ...(collections as Collections),
+    kind: 'embedded',
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+    purgeExpired() {
+      return [...raw.values()].reduce((n, c) => n + c.purgeExpired(), 0);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import type { Config } from '../config';
+import type { Clock } from '../domain/clock';
+import { createCosmosClient } from './cosmos/client';
+import { openCosmosStore } from './cosmos/cosmos-store';
+import { openEmbeddedStore } from './embedded/sqlite-store';
+import type { Store } from './store';
+
+/** Picks the adapter the configuration names. */
+export async function openStore(config: Config, clock: Clock): Promise<Store> {
+  if (config.STORE === 'cosmos') {
+    return openCosmosStore({
+      client: createCosmosClient(config.COSMOS_ENDPOINT!, config.COSMOS_KEY),
+      databaseId: config.COSMOS_DATABASE,
+      createIfMissing: config.COSMOS_CREATE_IF_MISSING,
+    });
+  }
+  return openEmbeddedStore({ path: join(config.DATA_DIR, 'twilight.db'), clock });
+}

@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import type { COLLECTIONS, CollectionName } from './collections';
+import type { Collection } from './port';
+
+type DocOf<N extends CollectionName> = z.infer<(typeof COLLECTIONS)[N]['schema']>;
+
+export type Collections = { [N in CollectionName]: Collection<DocOf<N>> };
+
+/** The whole store: one typed collection per aggregate, and the adapter's own lifecycle. */
+export interface Store extends Collections {
+  readonly kind: 'embedded' | 'cosmos';
+  /** Cheap round trip for /healthz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

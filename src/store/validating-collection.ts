@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type { CollectionSpec } from './collections';
+import {
+  InvalidRecordError,
+  type Collection,
+  type DeleteResult,
+  type Filter,
+  type Query,
+  type RawCollection,
+  type TenantDoc,
+  type Versioned,
+  type WriteOptions,
+  type WriteResult,
+} from './port';
+
+function issuesOf(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`);
+}
+
+/**
+ * Wraps an adapter's raw collection so that every record is parsed with its zod schema
+ * before it is written (a bad record throws and nothing is written) and after it is read.
+ */
+export function validating<T extends TenantDoc>(raw: RawCollection, spec: CollectionSpec): Collection<T> {
+  const parse = (doc: unknown): T => {
+    const result = spec.schema.safeParse(doc);
+    if (!result.success) throw new InvalidRecordError(raw.name, issuesOf(result.error));
+    return result.data as T;
+  };
+  const parseRead = (v: Versioned<TenantDoc & Record<string, unknown>>): Versioned<T> => ({
+    value: parse(v.value),
+    version: v.version,
+  });
+  const parseWrite = (r: WriteResult<TenantDoc & Record<string, unknown>>): WriteResult<T> =>
+    r.ok ? { ok: true, value: parse(r.value), version: r.version } : r;
+  const checkTtl = (options?: WriteOptions): void => {
+    if (options?.ttlSeconds !== undefined && !spec.ttl) throw new Error(`${raw.name} documents do not expire`);
+  };
+
+  return {
+    name: raw.name,
+    async get(tenantId: string, id: string) {
+      const found = await raw.get(tenantId, id);
+      return found ? parseRead(found) : undefined;
+    },
+    async create(doc: T, options?: WriteOptions) {
+      checkTtl(options);
+      return parseWrite(await raw.create(parse(doc) as TenantDoc & Record<string, unknown>, options));
+    },
+    async put(doc: T, options?: WriteOptions & { ifVersion?: string }) {
+      checkTtl(options);
+      return parseWrite(await raw.put(parse(doc) as TenantDoc & Record<string, unknown>, options));
+    },
+    delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult> {
+      return raw.delete(tenantId, id, options);
+    },
+    async find(tenantId: string, query?: Query) {
+      return (await raw.find(tenantId, query)).map(parseRead);
+    },
+    count(tenantId: string, where?: Filter) {
+      return raw.count(tenantId, where);
+    },
+    async findAcrossTenants(query?: Query) {
+      return (await raw.findAcrossTenants(query)).map(parseRead);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { loadConfig } from '../src/config';
+
+describe('config from the environment', () => {
+  test('no environment at all gives the local defaults: port 3978, embedded store under ./data, dev mode', () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.PORT).toBe(3978);
+    expect(result.config.STORE).toBe('embedded');
+    expect(result.config.DATA_DIR).toBe('./data');
+    expect(result.config.production).toBe(false);
+    expect(result.config.devPages).toBe(true);
+  });
+
+  test('each bad value gives one line naming the variable', () => {
+    const result = loadConfig({ PORT: 'eighty', STORE: 'mongo', LOG_LEVEL: 'loud' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(3);
+    expect(result.errors.find((e) => e.startsWith('PORT:'))).toBeDefined();
+    expect(result.errors.find((e) => e.startsWith('STORE:'))).toBeDefined();
+    expect(result.errors.find((e) => e.startsWith('LOG_LEVEL:'))).toBeDefined();
+  });
+
+  test('cosmos needs an endpoint; an app id needs its password; a Slack token needs its signing secret', () => {
+    const result = loadConfig({ STORE: 'cosmos', MICROSOFT_APP_ID: 'abc', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.sort()).toEqual([
+      'COSMOS_ENDPOINT: is required when STORE=cosmos',
+      'MICROSOFT_APP_PASSWORD: is required when MICROSOFT_APP_ID is set',
+      'SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set',
+    ]);
+  });
+
+  test('production credentials switch the dev pages off, whatever DEV_PAGES says', () => {
+    const result = loadConfig({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'secret', DEV_PAGES: 'true' });
+    expect(result.ok && result.config.production).toBe(true);
+    expect(result.ok && result.config.devPages).toBe(false);
+  });
+
+  test('empty strings count as unset', () => {
+    const result = loadConfig({ COSMOS_KEY: '', MICROSOFT_APP_ID: '' });
+    expect(result.ok && result.config.COSMOS_KEY).toBeUndefined();
+    expect(result.ok && result.config.production).toBe(false);
+  });
+});

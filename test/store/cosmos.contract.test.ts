@@ -1,0 +1,62 @@
+import { ManualClock } from '../../src/domain/clock';
+import { COLLECTION_NAMES } from '../../src/store/collections';
+import { containerDefinitionFor } from '../../src/store/cosmos/containers';
+import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
+import type { Store } from '../../src/store/store';
+import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
+import { describeStoreContract } from './store-contract';
+
+let cosmos: LoopbackCosmos;
+let store: Store;
+
+describeStoreContract(
+  'Cosmos DB via @azure/cosmos against cosmosdb-server',
+  async () => {
+    cosmos = await startLoopbackCosmos();
+    store = await openCosmosStore({ client: cosmos.client(), databaseId: 'contract', createIfMissing: true });
+    return {
+      store,
+      clock: new ManualClock('2026-11-23T09:00:00.000Z'),
+      async reset() {
+        for (const name of COLLECTION_NAMES) {
+          for (const row of await store[name].findAcrossTenants()) await store[name].delete(row.value.tenantId, row.value.id);
+        }
+      },
+    };
+  },
+  async () => {
+    await store.close();
+    await cosmos.stop();
+  },
+);
+
+describe('Cosmos containers (configuration; the emulator does not expire items)', () => {
+  test('every container is partitioned by tenant; expiring ones have TTL switched on per item', () => {
+    for (const name of COLLECTION_NAMES) {
+      const def = containerDefinitionFor(name);
+      expect(def.partitionKey).toEqual({ paths: ['/tenantId'] });
+      expect(def.indexingPolicy?.includedPaths).toContainEqual({ path: '/tenantId/?' });
+    }
+    expect(containerDefinitionFor('responses').defaultTtl).toBe(-1);
+    expect(containerDefinitionFor('deliveries').defaultTtl).toBe(-1);
+    expect(containerDefinitionFor('tenants').defaultTtl).toBeUndefined();
+    expect(containerDefinitionFor('deliveries').indexingPolicy?.includedPaths).toContainEqual({ path: '/dueAt/?' });
+  });
+
+  test('a document written with a TTL carries it in Cosmos', async () => {
+    const server = await startLoopbackCosmos();
+    const client = server.client();
+    const s = await openCosmosStore({ client, databaseId: 'ttl', createIfMissing: true });
+    await s.idempotencyKeys.create({ tenantId: 't1', id: 'k1', purpose: 'test', createdAt: '2026-11-23T09:00:00.000Z' }, { ttlSeconds: 600 });
+    const { resource } = await client.database('ttl').container('idempotencyKeys').item('k1', 't1').read();
+    expect(resource?.ttl).toBe(600);
+    await s.close();
+    await server.stop();
+  });
+
+  test('opening against a missing database without createIfMissing fails fast', async () => {
+    const server = await startLoopbackCosmos();
+    await expect(openCosmosStore({ client: server.client(), databaseId: 'missing', createIfMissing: false })).rejects.toThrow();
+    await server.stop();
+  });
+});

@@ -1,0 +1,288 @@
+import { ManualClock } from '../../src/domain/clock';
+import { InvalidRecordError } from '../../src/store/port';
+import type { Store } from '../../src/store/store';
+import { updateWithRetry } from '../../src/store/update';
+import { delivery, gapTask, session, staff, tenant } from '../support/fixtures';
+
+export interface StoreUnderTest {
+  store: Store;
+  clock: ManualClock;
+  /** Removes every document so each test starts empty. */
+  reset(): Promise<void>;
+}
+
+/**
+ * The one contract both adapters must meet. It runs unchanged against the embedded store
+ * and against Cosmos DB (through the real SDK on a loopback Cosmos-protocol server).
+ */
+export function describeStoreContract(adapter: string, setUp: () => Promise<StoreUnderTest>, tearDown: () => Promise<void>): void {
+  describe(`store contract (${adapter})`, () => {
+    let sut: StoreUnderTest;
+    beforeAll(async () => {
+      sut = await setUp();
+    });
+    afterAll(tearDown);
+    beforeEach(() => sut.reset());
+
+    test('get returns what put wrote, with a version, and undefined when absent', async () => {
+      const { store } = sut;
+      const written = await store.tenants.put(tenant('t1'));
+      expect(written.ok).toBe(true);
+      const read = await store.tenants.get('t1', 't1');
+      expect(read?.value).toEqual(tenant('t1'));
+      expect(read?.version).toEqual(written.ok ? written.version : 'x');
+      expect(read?.version.length).toBeGreaterThan(0);
+      expect(await store.tenants.get('t1', 'nobody')).toBeUndefined();
+    });
+
+    test('create is idempotent: a second create of the same id changes nothing', async () => {
+      const { store } = sut;
+      const first = await store.staff.create(staff('t1', 's1', { name: 'Ada Lovelace' }));
+      expect(first.ok).toBe(true);
+      const second = await store.staff.create(staff('t1', 's1', { name: 'Someone Else' }));
+      expect(second).toEqual({ ok: false, reason: 'exists' });
+      expect((await store.staff.get('t1', 's1'))?.value.name).toBe('Ada Lovelace');
+      expect(await store.staff.count('t1')).toBe(1);
+    });
+
+    test('put without a version is an idempotent upsert', async () => {
+      const { store } = sut;
+      const doc = session('t1', 'ses-1');
+      await store.sessions.put(doc);
+      await store.sessions.put(doc);
+      expect(await store.sessions.count('t1')).toBe(1);
+      expect((await store.sessions.get('t1', 'ses-1'))?.value).toEqual(doc);
+    });
+
+    test('a stale version is a conflict and the newer write survives', async () => {
+      const { store } = sut;
+      const created = await store.sessions.create(session('t1', 'ses-1'));
+      if (!created.ok) throw new Error('create failed');
+      const a = await store.sessions.put(session('t1', 'ses-1', { title: 'First edit' }), { ifVersion: created.version });
+      expect(a.ok).toBe(true);
+      const b = await store.sessions.put(session('t1', 'ses-1', { title: 'Stale edit' }), { ifVersion: created.version });
+      expect(b).toEqual({ ok: false, reason: 'conflict' });
+      expect((await store.sessions.get('t1', 'ses-1'))?.value.title).toBe('First edit');
+    });
+
+    test('a versioned put of a missing document is absent, and writes nothing', async () => {
+      const { store } = sut;
+      const result = await store.sessions.put(session('t1', 'ghost'), { ifVersion: '"stale"' });
+      expect(result.ok).toBe(false);
+      expect(await store.sessions.get('t1', 'ghost')).toBeUndefined();
+    });
+
+    test('delete honours versions and reports absence', async () => {
+      const { store } = sut;
+      const created = await store.staff.create(staff('t1', 's1'));
+      if (!created.ok) throw new Error('create failed');
+      await store.staff.put(staff('t1', 's1', { department: 'Maths' }));
+      expect(await store.staff.delete('t1', 's1', { ifVersion: created.version })).toEqual({ ok: false, reason: 'conflict' });
+      expect(await store.staff.delete('t1', 's1')).toEqual({ ok: true });
+      expect(await store.staff.delete('t1', 's1')).toEqual({ ok: false, reason: 'absent' });
+    });
+
+    test('updateWithRetry applies a change under the ETag even when another writer races it', async () => {
+      const { store } = sut;
+      await store.gapTasks.create(gapTask('t1', 'ses-1', 's1'));
+      const id = gapTask('t1', 'ses-1', 's1').id;
+      // Another instance writes between our read and our write, once.
+      let raced = false;
+      const racing = {
+        ...store.gapTasks,
+        get: async (tenantId: string, docId: string) => {
+          const read = await store.gapTasks.get(tenantId, docId);
+          if (read && !raced) {
+            raced = true;
+            await store.gapTasks.put({ ...read.value, snoozedUntil: '2026-12-01T09:00:00.000Z' });
+          }
+          return read;
+        },
+      };
+      const result = await updateWithRetry(racing, 't1', id, (current) => ({ ...current, status: 'planned' as const }));
+      expect(result.ok).toBe(true);
+      const stored = (await store.gapTasks.get('t1', id))?.value;
+      expect(stored?.status).toBe('planned');
+      // The retry re-read the racer's write instead of overwriting it.
+      expect(stored?.snoozedUntil).toBe('2026-12-01T09:00:00.000Z');
+      expect(await updateWithRetry(store.gapTasks, 't1', 'absent', (c) => c)).toEqual({ ok: false, reason: 'absent' });
+    });
+
+    test('tenant A can never read, count, find, overwrite or delete tenant B documents', async () => {
+      const { store } = sut;
+      await store.staff.put(staff('tA', 's1', { name: 'A person' }));
+      await store.staff.put(staff('tB', 's1', { name: 'B person' }));
+      expect((await store.staff.get('tA', 's1'))?.value.name).toBe('A person');
+      expect((await store.staff.get('tB', 's1'))?.value.name).toBe('B person');
+      expect((await store.staff.find('tA')).map((v) => v.value.tenantId)).toEqual(['tA']);
+      expect(await store.staff.count('tA', { email: 's1@school.example' })).toBe(1);
+      await store.staff.delete('tA', 's1');
+      expect((await store.staff.get('tB', 's1'))?.value.name).toBe('B person');
+      expect(await store.staff.find('tA')).toEqual([]);
+    });
+
+    test('bad records are rejected by the schema before any write', async () => {
+      const { store } = sut;
+      const bad = { ...session('t1', 'ses-bad'), endsAt: '2026-11-24T15:00:00.000Z' };
+      await expect(store.sessions.put(bad)).rejects.toBeInstanceOf(InvalidRecordError);
+      await expect(store.sessions.create({ ...session('t1', 'ses-bad2'), category: 'Cookery' } as never)).rejects.toThrow(/category/);
+      await expect(store.staff.put({ ...staff('t1', 's1'), email: 'not-an-email' })).rejects.toThrow(/email/);
+      await expect(store.staff.put({ ...staff('t1', 's2'), id: 'bad/id' })).rejects.toThrow(/id/);
+      expect(await store.sessions.count('t1')).toBe(0);
+      expect(await store.staff.count('t1')).toBe(0);
+    });
+
+    test('find filters with eq, ne, in, ranges, exists and contains, sorts and limits', async () => {
+      const { store } = sut;
+      for (let i = 1; i <= 6; i++) {
+        await store.sessions.put(
+          session('t1', `ses-${i}`, {
+            startsAt: `2026-11-2${i}T16:00:00.000Z`,
+            endsAt: `2026-11-2${i}T17:00:00.000Z`,
+            status: i % 2 === 0 ? 'published' : 'draft',
+            facilitatorIds: i <= 2 ? ['fac-1'] : ['fac-2'],
+            ...(i === 3 ? { seriesId: 'series-1' } : {}),
+            compulsory: i === 4,
+          }),
+        );
+      }
+      const ids = (rows: { value: { id: string } }[]) => rows.map((r) => r.value.id);
+      expect(ids(await store.sessions.find('t1', { where: { status: 'published' }, orderBy: { field: 'startsAt' } }))).toEqual([
+        'ses-2',
+        'ses-4',
+        'ses-6',
+      ]);
+      expect(ids(await store.sessions.find('t1', { where: { status: { ne: 'published' } }, orderBy: { field: 'startsAt', direction: 'desc' } }))).toEqual([
+        'ses-5',
+        'ses-3',
+        'ses-1',
+      ]);
+      expect(ids(await store.sessions.find('t1', { where: { id: { in: ['ses-1', 'ses-6', 'nope'] } }, orderBy: { field: 'startsAt' } }))).toEqual([
+        'ses-1',
+        'ses-6',
+      ]);
+      expect(await store.sessions.find('t1', { where: { id: { in: [] } } })).toEqual([]);
+      expect(
+        ids(
+          await store.sessions.find('t1', {
+            where: { startsAt: { gte: '2026-11-22T00:00:00.000Z', lt: '2026-11-25T00:00:00.000Z' } },
+            orderBy: { field: 'startsAt' },
+          }),
+        ),
+      ).toEqual(['ses-2', 'ses-3', 'ses-4']);
+      expect(ids(await store.sessions.find('t1', { where: { seriesId: { exists: true } } }))).toEqual(['ses-3']);
+      expect(await store.sessions.count('t1', { seriesId: { exists: false } })).toBe(5);
+      expect(ids(await store.sessions.find('t1', { where: { facilitatorIds: { contains: 'fac-1' } }, orderBy: { field: 'startsAt' } }))).toEqual([
+        'ses-1',
+        'ses-2',
+      ]);
+      expect(ids(await store.sessions.find('t1', { where: { compulsory: true } }))).toEqual(['ses-4']);
+      expect(ids(await store.sessions.find('t1', { orderBy: { field: 'startsAt' }, limit: 2 }))).toEqual(['ses-1', 'ses-2']);
+      expect(ids(await store.sessions.find('t1', { where: { 'location.place': 'Library' }, limit: 1, orderBy: { field: 'startsAt', direction: 'desc' } }))).toEqual([
+        'ses-6',
+      ]);
+    });
+
+    test('unsafe field paths are refused rather than spliced into a query', async () => {
+      await expect(sut.store.sessions.find('t1', { where: { "status') OR 1=1 --": 'x' } })).rejects.toThrow(/field path/);
+      await expect(sut.store.sessions.find('t1', { limit: -1 })).rejects.toThrow(/limit/);
+    });
+
+    test('findAcrossTenants serves the scheduler: due deliveries of every tenant', async () => {
+      const { store } = sut;
+      await store.deliveries.put(delivery('tA', 's1', { dueAt: '2026-11-23T09:00:00.000Z' }));
+      await store.deliveries.put(delivery('tB', 's2', { dueAt: '2026-11-23T08:00:00.000Z' }));
+      await store.deliveries.put(delivery('tB', 's3', { dueAt: '2026-11-23T10:00:00.000Z' }));
+      await store.deliveries.put(delivery('tB', 's4', { status: 'sent' }));
+      const due = await store.deliveries.findAcrossTenants({
+        where: { status: 'pending', dueAt: { lte: '2026-11-23T09:30:00.000Z' } },
+        orderBy: { field: 'dueAt' },
+      });
+      expect(due.map((d) => `${d.value.tenantId}/${d.value.recipientId}`)).toEqual(['tB/s2', 'tA/s1']);
+    });
+
+    test('every collection round-trips its own documents', async () => {
+      const { store } = sut;
+      await store.calendars.put({
+        tenantId: 't1',
+        id: 'calendar',
+        terms: [{ start: '2026-09-03', end: '2026-12-18' }],
+        holidays: [{ start: '2026-10-26', end: '2026-10-30', name: 'Half term' }],
+        quietHours: { start: '18:00', end: '07:30' },
+        quietWeekends: true,
+      });
+      await store.participations.put({ tenantId: 't1', id: 'p1', sessionId: 'ses-1', staffId: 's1', rsvp: 'yes', rsvpAt: '2026-11-20T10:00:00.000Z' });
+      await store.templates.put({
+        tenantId: 't1',
+        id: 'tpl-1',
+        name: 'Audit',
+        purpose: 'survey',
+        anonymous: true,
+        questions: [{ id: 'q1', kind: 'likert', prompt: 'CPD helps me help pupils', required: true }],
+      });
+      await store.questionnaires.put({
+        tenantId: 't1',
+        id: 'q-1',
+        title: 'Reaction',
+        purpose: 'reaction',
+        sessionId: 'ses-1',
+        anonymous: false,
+        questions: [{ id: 'quality', kind: 'rating', prompt: 'Quality?', required: true, lowLabel: 'Poor', highLabel: 'Excellent' }],
+        opensAt: '2026-11-24T17:30:00.000Z',
+        closesAt: '2026-12-01T17:30:00.000Z',
+      });
+      await store.responses.put({ tenantId: 't1', id: 'r1', questionnaireId: 'q-1', respondentId: 's1', answers: { quality: 4 }, submittedAt: '2026-11-24T17:40:00.000Z' });
+      await store.anonymousResponses.put({ tenantId: 't1', id: 'a1', questionnaireId: 'q-1', answers: { quality: 5 }, submittedOn: '2026-11-24' });
+      await store.receipts.put({ tenantId: 't1', id: 'rc1', questionnaireId: 'q-1', staffId: 's1' });
+      await store.conversations.put({
+        tenantId: 't1',
+        id: 'c1',
+        platform: 'teams',
+        staffId: 's1',
+        scope: 'personal',
+        conversationId: 'a:1',
+        reference: { serviceUrl: 'http://127.0.0.1/', conversation: { id: 'a:1' } },
+        updatedAt: '2026-11-23T08:00:00.000Z',
+      });
+      await store.idempotencyKeys.create({ tenantId: 't1', id: 'slack-event-Ev1', purpose: 'slack-event', createdAt: '2026-11-23T08:00:00.000Z' });
+      expect((await store.calendars.get('t1', 'calendar'))?.value.holidays[0]?.name).toBe('Half term');
+      expect((await store.participations.find('t1', { where: { sessionId: 'ses-1', rsvp: 'yes' } })).length).toBe(1);
+      expect((await store.templates.get('t1', 'tpl-1'))?.value.anonymous).toBe(true);
+      expect((await store.questionnaires.find('t1', { where: { sessionId: 'ses-1' } }))[0]?.value.id).toBe('q-1');
+      expect((await store.responses.find('t1', { where: { questionnaireId: 'q-1' } }))[0]?.value.answers).toEqual({ quality: 4 });
+      expect((await store.anonymousResponses.get('t1', 'a1'))?.value).not.toHaveProperty('respondentId');
+      expect(await store.receipts.count('t1', { questionnaireId: 'q-1' })).toBe(1);
+      expect((await store.conversations.find('t1', { where: { staffId: 's1' } }))[0]?.value.reference).toEqual({
+        serviceUrl: 'http://127.0.0.1/',
+        conversation: { id: 'a:1' },
+      });
+      expect((await store.idempotencyKeys.create({ tenantId: 't1', id: 'slack-event-Ev1', purpose: 'slack-event', createdAt: '2026-11-23T08:00:01.000Z' })).ok).toBe(false);
+    });
+
+    test('anonymous responses and receipts refuse any field that could name a person or a time', async () => {
+      const { store } = sut;
+      await expect(
+        store.anonymousResponses.put({ tenantId: 't1', id: 'a1', questionnaireId: 'q-1', answers: {}, submittedOn: '2026-11-24', respondentId: 's1' } as never),
+      ).rejects.toBeInstanceOf(InvalidRecordError);
+      await expect(
+        store.receipts.put({ tenantId: 't1', id: 'r1', questionnaireId: 'q-1', staffId: 's1', submittedAt: '2026-11-24T17:40:00.000Z' } as never),
+      ).rejects.toBeInstanceOf(InvalidRecordError);
+      expect(await store.anonymousResponses.count('t1')).toBe(0);
+    });
+
+    test('a TTL is accepted only where data expires', async () => {
+      const { store } = sut;
+      const r = await store.responses.put(
+        { tenantId: 't1', id: 'r1', questionnaireId: 'q-1', respondentId: 's1', answers: {}, submittedAt: '2026-11-24T17:40:00.000Z' },
+        { ttlSeconds: 3600 },
+      );
+      expect(r.ok).toBe(true);
+      expect((await store.responses.get('t1', 'r1'))?.value).not.toHaveProperty('ttl');
+      await expect(store.tenants.put(tenant('t1'), { ttlSeconds: 60 })).rejects.toThrow(/do not expire/);
+    });
+
+    test('ping answers while the store is open', async () => {
+      await expect(sut.store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import type { AddressInfo } from 'node:net';
+import { CosmosClient } from '@azure/cosmos';
+import { createHttpServer } from '@vercel/cosmosdb-server';
+
+export interface LoopbackCosmos {
+  endpoint: string;
+  /** A real @azure/cosmos client pointed at the loopback server. */
+  client(): CosmosClient;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a Cosmos-protocol server (@vercel/cosmosdb-server) on a free loopback port, over
+ * plain HTTP so no TLS check has to be switched off. Tests use the real SDK against it.
+ */
+export async function startLoopbackCosmos(): Promise<LoopbackCosmos> {
+  const server = createHttpServer({ keepAlive: true });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const clients: CosmosClient[] = [];
+  return {
+    endpoint,
+    client() {
+      const client = new CosmosClient({ endpoint, key: 'dGVzdA==', connectionPolicy: { enableEndpointDiscovery: false } });
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      for (const c of clients) c.dispose();
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Delivery, GapTask, Session, Staff, Tenant } from '../../src/domain';
+import { DeliveryKind, Session as SessionSchema, Staff as StaffSchema, Tenant as TenantSchema, deliveryId, gapTaskId } from '../../src/domain';
+
+export function tenant(id: string, name = `Trust ${id}`): Tenant {
+  return TenantSchema.parse({ tenantId: id, id, name, kind: 'trust', schools: [{ id: 'sch-1', name: 'Huntingdon Academy' }] });
+}
+
+export function staff(tenantId: string, id: string, extra: Partial<Staff> = {}): Staff {
+  return StaffSchema.parse({ tenantId, id, name: `Person ${id}`, email: `${id}@school.example`, roles: ['staff'], ...extra });
+}
+
+export function session(tenantId: string, id: string, extra: Partial<Session> = {}): Session {
+  return SessionSchema.parse({
+    tenantId,
+    id,
+    title: `Twilight ${id}`,
+    category: 'TL',
+    kind: 'twilight',
+    startsAt: '2026-11-24T16:00:00.000Z',
+    endsAt: '2026-11-24T17:30:00.000Z',
+    location: { place: 'Library' },
+    audience: { kind: 'trust' },
+    status: 'published',
+    ...extra,
+  });
+}
+
+export function gapTask(tenantId: string, sessionId: string, staffId: string, extra: Partial<GapTask> = {}): GapTask {
+  return {
+    tenantId,
+    id: gapTaskId(sessionId, staffId),
+    sessionId,
+    staffId,
+    intent: 'Retrieval practice in every lesson',
+    task: 'Plan three low-stakes quizzes',
+    dueAt: '2026-12-08T16:00:00.000Z',
+    status: 'awaiting-plan',
+    ...extra,
+  };
+}
+
+export function delivery(tenantId: string, recipientId: string, extra: Partial<Delivery> = {}): Delivery {
+  const kind = extra.kind ?? DeliveryKind.enum.invitation;
+  return {
+    tenantId,
+    id: deliveryId(kind, recipientId, extra.subject?.sessionId ?? 'ses-1'),
+    kind,
+    recipientId,
+    dueAt: '2026-11-23T09:00:00.000Z',
+    status: 'pending',
+    subject: { sessionId: 'ses-1' },
+    attempts: 0,
+    createdAt: '2026-11-23T08:00:00.000Z',
+    ...extra,
+  };
+}
