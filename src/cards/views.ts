@@ -1,0 +1,221 @@
+import type { FieldErrors, Question, RsvpAnswer } from '../domain';
+
+/**
+ * View models: plain data that each card builder takes. Use cases produce them; the Adaptive
+ * Card renderer (src/cards/adaptive, Teams) and the Block Kit renderer (src/cards/blockkit,
+ * Slack) turn each into platform JSON. No platform type appears here.
+ */
+
+/** Every button's meaning. Platforms route Action.Execute verbs / Slack action_ids through this table. */
+export const CARD_VERBS = [
+  'rsvp.yes',
+  'rsvp.no',
+  'questionnaire.open',
+  'questionnaire.submit',
+  'gap.plan.open',
+  'gap.plan.submit',
+  'gap.report.open',
+  'gap.report.submit',
+  'nudge.snooze',
+  'session.create',
+  'refresh',
+] as const;
+export type CardVerb = (typeof CARD_VERBS)[number];
+
+/** What a button carries back: the verb and the ids it acts on. Never a tenant id: that comes from the identity. */
+export interface CardAction {
+  verb: CardVerb;
+  sessionId?: string;
+  questionnaireId?: string;
+  gapTaskId?: string;
+}
+
+export interface SessionSummary {
+  sessionId: string;
+  title: string;
+  categoryLabel: string;
+  kindLabel: string;
+  /** e.g. "Tuesday 24 November, 16:00–17:30" in the tenant's zone. */
+  whenText: string;
+  startsAt: string;
+  endsAt: string;
+  place?: string;
+  meetingUrl?: string;
+  facilitatorText?: string;
+  compulsory: boolean;
+  /** Places left when the session has a capacity. */
+  placesLeft?: number;
+  rsvp?: RsvpAnswer;
+}
+
+export interface Notice {
+  tone: 'info' | 'good' | 'warning' | 'attention';
+  text: string;
+}
+
+export interface InvitationView {
+  kind: 'invitation';
+  session: SessionSummary;
+  description?: string;
+  intent?: string;
+  /** Why this message: a new invitation, a change, a cancellation, a place freed from the waitlist. */
+  reason: 'invitation' | 'changed' | 'cancelled' | 'waitlist-promoted';
+  notice?: Notice;
+  /** Link to the session's .ics file, when the server has a public URL. */
+  calendarUrl?: string;
+  /** False once cancelled or started: no RSVP buttons. */
+  canRespond: boolean;
+}
+
+export interface ReminderView {
+  kind: 'reminder';
+  session: SessionSummary;
+  when: 'day-before' | 'hour-before';
+  canRespond: boolean;
+}
+
+export interface QuestionnaireView {
+  kind: 'questionnaire';
+  questionnaireId: string;
+  title: string;
+  sessionTitle?: string;
+  anonymous: boolean;
+  questions: Question[];
+  closesText: string;
+  state: 'open' | 'closed' | 'answered';
+  /** The person's input, kept when the card comes back with errors. */
+  values?: Record<string, string | string[]>;
+  errors?: FieldErrors;
+  notice?: Notice;
+  /** A reminder to someone who has not answered yet. */
+  isReminder?: boolean;
+}
+
+export interface ThankYouView {
+  kind: 'thank-you';
+  title: string;
+  text: string;
+  /** What they answered, for named questionnaires (never for anonymous ones). */
+  summary?: { label: string; value: string }[];
+}
+
+export interface GapTaskFormView {
+  kind: 'gap-plan' | 'gap-report';
+  gapTaskId: string;
+  sessionTitle: string;
+  intent: string;
+  task: string;
+  dueText: string;
+  state: 'open' | 'done';
+  /** For the report: the plan made after session one, shown as a reminder. */
+  planSummary?: { label: string; value: string }[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
+export interface NudgeView {
+  kind: 'nudge';
+  gapTaskId: string;
+  sessionTitle: string;
+  stage: 'plan' | 'report';
+  dueText: string;
+  urgency: 'early' | 'soon' | 'tomorrow' | 'overdue';
+  snoozedUntilText?: string;
+  done: boolean;
+}
+
+export interface DigestReportRow {
+  staffId: string;
+  name: string;
+  attendedThisWeek: string[];
+  questionnairesOutstanding: number;
+  gapTasksOutstanding: number;
+  gapTasksOverdue: number;
+  /** Quotes from impact reports the person chose to share. */
+  impactNotes: string[];
+}
+
+export interface ManagerDigestView {
+  kind: 'manager-digest';
+  managerName: string;
+  weekText: string;
+  reports: DigestReportRow[];
+  totals: { attended: number; questionnairesOutstanding: number; gapTasksOutstanding: number; gapTasksOverdue: number };
+  /** Team reaction averages, or the reason they are withheld (fewer answers than the minimum). */
+  reactionSummary: { text: string } | { withheld: string };
+  moreCommand: string;
+}
+
+export interface RatingSummary {
+  questionId: string;
+  prompt: string;
+  count: number;
+  mean?: number;
+  /** Counts of 1..5. */
+  distribution: [number, number, number, number, number];
+}
+
+export interface LeadReportView {
+  kind: 'lead-report';
+  session: SessionSummary;
+  invited: number;
+  accepted: number;
+  attended: number;
+  responses: number;
+  responseRate?: number;
+  ratings: RatingSummary[];
+  furtherCpdRequests: number;
+  commentThemes: { theme: string; count: number; examples: string[] }[];
+  withheld?: string;
+}
+
+export interface MyRecordView {
+  kind: 'my-record';
+  name: string;
+  /** "Every Teacher a Learner" (seed 001 appendix 3): month, CPD accessed, impact. */
+  rows: { month: string; cpd: string; impact?: string }[];
+  upcoming: SessionSummary[];
+  openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
+}
+
+export interface SessionListView {
+  kind: 'session-list';
+  sessions: SessionSummary[];
+  emptyText: string;
+}
+
+export interface TaskListView {
+  kind: 'task-list';
+  tasks: MyRecordView['openTasks'];
+  emptyText: string;
+}
+
+export interface HelpView {
+  kind: 'help';
+  isLead: boolean;
+  commands: { command: string; text: string }[];
+}
+
+export interface NoticeView {
+  kind: 'notice';
+  title?: string;
+  notice: Notice;
+}
+
+export type CardView =
+  | InvitationView
+  | ReminderView
+  | QuestionnaireView
+  | ThankYouView
+  | GapTaskFormView
+  | NudgeView
+  | ManagerDigestView
+  | LeadReportView
+  | MyRecordView
+  | SessionListView
+  | TaskListView
+  | HelpView
+  | NoticeView;
+
+export type CardKind = CardView['kind'];
