@@ -1,0 +1,213 @@
+import { DEFAULT_REACTION_QUESTIONS, Question } from '../domain';
+import type { CardKind, CardView, SessionSummary } from './views';
+
+/**
+ * Realistic sample views, at least one per card kind, shared by the Adaptive Card (Teams) and
+ * Block Kit (Slack) renderer tests and by any preview page. Typed so that adding a `CardKind`
+ * without a sample fails to compile.
+ */
+
+const reactionQuestions: Question[] = DEFAULT_REACTION_QUESTIONS.map((q) => Question.parse(q));
+
+const retrievalSession: SessionSummary = {
+  sessionId: 'ses-retrieval-1',
+  title: 'Retrieval practice that sticks',
+  categoryLabel: 'Teaching & Learning',
+  kindLabel: 'Twilight',
+  whenText: 'Tuesday 24 November, 16:00–17:30',
+  startsAt: '2026-11-24T16:00:00.000Z',
+  endsAt: '2026-11-24T17:30:00.000Z',
+  place: 'Library, Huntingdon Academy',
+  meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_sample',
+  facilitatorText: 'Led by Priya Shah (Lead Practitioner)',
+  compulsory: false,
+  placesLeft: 6,
+};
+
+const safeguardingSession: SessionSummary = {
+  sessionId: 'ses-safeguarding-update',
+  title: 'Safeguarding annual update',
+  categoryLabel: 'Safeguarding',
+  kindLabel: 'Whole-staff INSET',
+  whenText: 'Monday 4 January, 09:00–10:30',
+  startsAt: '2027-01-04T09:00:00.000Z',
+  endsAt: '2027-01-04T10:30:00.000Z',
+  place: 'Main hall',
+  compulsory: true,
+  rsvp: 'yes',
+};
+
+const openTasks: CardSampleViews['my-record']['openTasks'] = [
+  { gapTaskId: 'gap-retrieval-jb', sessionTitle: 'Retrieval practice that sticks', dueText: 'due Tuesday 8 December', stage: 'plan', overdue: false },
+  { gapTaskId: 'gap-oracy-jb', sessionTitle: 'Oracy across the curriculum', dueText: 'was due Friday 13 November', stage: 'report', overdue: true },
+];
+
+type CardSampleViews = { [K in CardKind]: Extract<CardView, { kind: K }> };
+
+/** One sample of every kind, named by kind. */
+export const CARD_SAMPLES: CardSampleViews = {
+  invitation: {
+    kind: 'invitation',
+    session: retrievalSession,
+    description: 'Practical ways to build low-stakes quizzing into every lesson, with examples from KS3 science and English.',
+    intent: 'Staff leave with three retrieval activities ready to use next week.',
+    reason: 'invitation',
+    calendarUrl: 'https://twilight.example.org/ics/ses-retrieval-1.ics',
+    canRespond: true,
+  },
+  reminder: { kind: 'reminder', session: { ...retrievalSession, rsvp: 'yes' }, when: 'day-before', canRespond: true },
+  questionnaire: {
+    kind: 'questionnaire',
+    questionnaireId: 'qn-retrieval-1',
+    title: 'How was today’s twilight?',
+    sessionTitle: 'Retrieval practice that sticks',
+    anonymous: false,
+    questions: reactionQuestions,
+    closesText: 'Closes Friday 27 November at 17:00',
+    state: 'open',
+  },
+  'thank-you': {
+    kind: 'thank-you',
+    title: 'Thank you',
+    text: 'Your answers help us plan next term’s CPD.',
+    summary: [
+      { label: 'Quality', value: '4 of 5' },
+      { label: 'Impact on practice', value: '5 of 5' },
+      { label: 'Further CPD', value: 'Yes: questioning in maths' },
+    ],
+  },
+  'gap-plan': {
+    kind: 'gap-plan',
+    gapTaskId: 'gap-retrieval-jb',
+    sessionTitle: 'Retrieval practice that sticks',
+    intent: 'Every lesson opens with a short retrieval task.',
+    task: 'Plan and teach three low-stakes quizzes with one class; note what pupils recall.',
+    dueText: 'Before session two, Tuesday 8 December',
+    state: 'open',
+  },
+  'gap-report': {
+    kind: 'gap-report',
+    gapTaskId: 'gap-retrieval-jb',
+    sessionTitle: 'Retrieval practice that sticks',
+    intent: 'Every lesson opens with a short retrieval task.',
+    task: 'Plan and teach three low-stakes quizzes with one class; note what pupils recall.',
+    dueText: 'Before session two, Tuesday 8 December',
+    state: 'open',
+    planSummary: [
+      { label: 'Taking back', value: 'Do-now quizzes with Year 8 science' },
+      { label: 'Starting point', value: 'End-of-unit test scores, autumn 1' },
+    ],
+  },
+  nudge: {
+    kind: 'nudge',
+    gapTaskId: 'gap-oracy-jb',
+    sessionTitle: 'Oracy across the curriculum',
+    stage: 'report',
+    dueText: 'Due tomorrow, Friday 13 November',
+    urgency: 'tomorrow',
+    done: false,
+  },
+  'manager-digest': {
+    kind: 'manager-digest',
+    managerName: 'Helen Carter',
+    weekText: 'Week of 23 November',
+    reports: [
+      {
+        staffId: 'stf-jb',
+        name: 'James Brown',
+        attendedThisWeek: ['Retrieval practice that sticks'],
+        questionnairesOutstanding: 0,
+        gapTasksOutstanding: 1,
+        gapTasksOverdue: 0,
+        impactNotes: ['Year 8 recall of key terms up from 55% to 72%.'],
+      },
+      {
+        staffId: 'stf-ak',
+        name: 'Aisha Khan',
+        attendedThisWeek: [],
+        questionnairesOutstanding: 1,
+        gapTasksOutstanding: 1,
+        gapTasksOverdue: 1,
+        impactNotes: [],
+      },
+    ],
+    totals: { attended: 1, questionnairesOutstanding: 1, gapTasksOutstanding: 2, gapTasksOverdue: 1 },
+    reactionSummary: { withheld: 'Team averages appear once 3 people have answered.' },
+    moreCommand: 'report team',
+  },
+  'lead-report': {
+    kind: 'lead-report',
+    session: retrievalSession,
+    invited: 42,
+    accepted: 31,
+    attended: 28,
+    responses: 21,
+    responseRate: 0.75,
+    ratings: [
+      { questionId: 'quality', prompt: 'Quality of the session', count: 21, mean: 4.3, distribution: [0, 1, 2, 7, 11] },
+      { questionId: 'impact', prompt: 'Impact on practice', count: 21, mean: 3.9, distribution: [0, 2, 4, 8, 7] },
+    ],
+    furtherCpdRequests: 9,
+    commentThemes: [
+      { theme: 'More subject examples', count: 6, examples: ['Would love maths-specific quizzes.'] },
+      { theme: 'Time to plan', count: 4, examples: ['Give us 20 minutes to build a quiz in the session.'] },
+    ],
+  },
+  'my-record': {
+    kind: 'my-record',
+    name: 'James Brown',
+    rows: [
+      { month: 'September', cpd: 'Safeguarding annual update', impact: 'Updated DSL referral steps in my tutor group.' },
+      { month: 'October', cpd: 'Oracy across the curriculum' },
+      { month: 'November', cpd: 'Retrieval practice that sticks', impact: 'Do-now quizzes in Year 8.' },
+    ],
+    upcoming: [safeguardingSession],
+    openTasks,
+  },
+  'session-list': {
+    kind: 'session-list',
+    sessions: [retrievalSession, safeguardingSession],
+    emptyText: 'No sessions coming up. New ones will appear here.',
+  },
+  'task-list': { kind: 'task-list', tasks: openTasks, emptyText: 'No open gap tasks. Well done!' },
+  help: {
+    kind: 'help',
+    isLead: true,
+    commands: [
+      { command: 'sessions', text: 'Upcoming sessions, with RSVP buttons' },
+      { command: 'my cpd', text: 'Your CPD record this year' },
+      { command: 'tasks', text: 'Your open gap tasks' },
+      { command: 'new session', text: 'Plan a new session (CPD leads)' },
+      { command: 'report <session>', text: 'Reactions and attendance for a session (CPD leads)' },
+    ],
+  },
+  notice: { kind: 'notice', title: 'Sessions', notice: { tone: 'warning', text: 'That session has already started, so RSVPs are closed.' } },
+};
+
+/** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */
+export const CARD_STATE_SAMPLES: Record<string, CardView> = {
+  'questionnaire-with-errors': {
+    ...CARD_SAMPLES.questionnaire,
+    values: { quality: '9', impact: '4', further_cpd: 'yes', comments: 'Loved the quiz ideas.' },
+    errors: { quality: 'Choose a rating from 1 to 5.', further_cpd_topic: 'Keep this to 500 characters (you wrote 612).' },
+    notice: { tone: 'attention', text: 'Please check the answers marked below.' },
+  },
+  'questionnaire-closed': { ...CARD_SAMPLES.questionnaire, state: 'closed' },
+  'questionnaire-answered': { ...CARD_SAMPLES.questionnaire, state: 'answered', anonymous: true, isReminder: false },
+  'questionnaire-reminder': { ...CARD_SAMPLES.questionnaire, isReminder: true },
+  'invitation-cancelled': {
+    ...CARD_SAMPLES.invitation,
+    reason: 'cancelled',
+    canRespond: false,
+    notice: { tone: 'attention', text: 'This session has been cancelled.' },
+  },
+  'gap-plan-with-errors': {
+    ...CARD_SAMPLES['gap-plan'],
+    values: { takeBack: 'Do-now quizzes', intendedImpact: '' },
+    errors: { intendedImpact: 'Please fill this in.' },
+  },
+  'gap-report-done': { ...CARD_SAMPLES['gap-report'], state: 'done' },
+  'nudge-snoozed': { ...CARD_SAMPLES.nudge, snoozedUntilText: 'Snoozed until Monday 16 November', urgency: 'overdue' },
+  'session-list-empty': { kind: 'session-list', sessions: [], emptyText: 'No sessions coming up. New ones will appear here.' },
+  'manager-digest-with-averages': { ...CARD_SAMPLES['manager-digest'], reactionSummary: { text: 'Quality 4.3 / 5 · Impact 3.9 / 5 (5 answers)' } },
+};
