@@ -42,7 +42,10 @@ const openTasks: CardSampleViews['my-record']['openTasks'] = [
   { gapTaskId: 'gap-oracy-jb', sessionTitle: 'Oracy across the curriculum', dueText: 'was due Friday 13 November', stage: 'report', overdue: true },
 ];
 
-type CardSampleViews = { [K in CardKind]: Extract<CardView, { kind: K }> };
+/** The view type of one kind (GapTaskFormView serves two kinds, so a plain Extract is not enough). */
+export type ViewOfKind<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V & { kind: K } : never) : never) : never;
+
+type CardSampleViews = { [K in CardKind]: ViewOfKind<K> };
 
 /** One sample of every kind, named by kind. */
 export const CARD_SAMPLES: CardSampleViews = {
