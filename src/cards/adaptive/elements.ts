@@ -1,0 +1,96 @@
+import type { CardAction, CardVerb, Notice } from '../views';
+
+/**
+ * Small builders for Adaptive Card 1.5 elements, so each card file reads as a layout rather than
+ * JSON. Everything wraps: most staff read these on a phone.
+ */
+
+export type AdaptiveElement = Record<string, unknown> & { type: string };
+export type AdaptiveAction = Record<string, unknown> & { type: string };
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: AdaptiveElement[];
+  actions?: AdaptiveAction[];
+  refresh?: { action: AdaptiveAction; userIds?: string[] };
+  fallbackText?: string;
+  speak?: string;
+}
+
+export function text(value: string, extra: Record<string, unknown> = {}): AdaptiveElement {
+  return { type: 'TextBlock', text: value, wrap: true, ...extra };
+}
+
+export function heading(value: string): AdaptiveElement {
+  return text(value, { size: 'Large', weight: 'Bolder', style: 'heading' });
+}
+
+export function subheading(value: string, extra: Record<string, unknown> = {}): AdaptiveElement {
+  return text(value, { weight: 'Bolder', spacing: 'Medium', ...extra });
+}
+
+export function subtle(value: string): AdaptiveElement {
+  return text(value, { isSubtle: true, spacing: 'Small' });
+}
+
+export function facts(rows: { label: string; value: string }[]): AdaptiveElement {
+  return { type: 'FactSet', facts: rows.map((r) => ({ title: r.label, value: r.value })) };
+}
+
+const TONE_STYLE: Record<Notice['tone'], { container: string; color: string }> = {
+  info: { container: 'emphasis', color: 'Default' },
+  good: { container: 'good', color: 'Good' },
+  warning: { container: 'warning', color: 'Warning' },
+  attention: { container: 'attention', color: 'Attention' },
+};
+
+export function noticeBox(notice: Notice): AdaptiveElement {
+  const style = TONE_STYLE[notice.tone];
+  return { type: 'Container', style: style.container, bleed: true, items: [text(notice.text, { color: style.color, weight: 'Bolder' })] };
+}
+
+/** The message under a field that the server rejected; shown in red next to the person's kept input. */
+export function fieldError(message: string): AdaptiveElement {
+  return text(message, { color: 'Attention', size: 'Small', spacing: 'None' });
+}
+
+/** Action ids a button carries. The verb travels as Action.Execute's own `verb`. */
+export function actionData(action: Omit<CardAction, 'verb'>): Record<string, string> {
+  const data: Record<string, string> = {};
+  if (action.sessionId) data.sessionId = action.sessionId;
+  if (action.questionnaireId) data.questionnaireId = action.questionnaireId;
+  if (action.gapTaskId) data.gapTaskId = action.gapTaskId;
+  return data;
+}
+
+export function execute(
+  title: string,
+  verb: CardVerb,
+  ids: Omit<CardAction, 'verb'>,
+  extra: { style?: 'positive' | 'destructive'; withInputs?: boolean } = {},
+): AdaptiveAction {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data: actionData(ids),
+    // Buttons that only open or answer do not need the inputs; submitting a form does.
+    associatedInputs: extra.withInputs ? 'auto' : 'none',
+    ...(extra.style ? { style: extra.style } : {}),
+  };
+}
+
+export function openUrl(title: string, url: string): AdaptiveAction {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+export function actionSet(actions: AdaptiveAction[]): AdaptiveElement {
+  return { type: 'ActionSet', actions };
+}
+
+/** Drops the parts a view leaves out (`cond && element`). */
+export function compact<T>(items: (T | undefined | null | false | '')[]): T[] {
+  return items.filter((i): i is T => i !== undefined && i !== null && i !== false && i !== '');
+}

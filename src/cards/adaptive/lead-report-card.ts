@@ -1,0 +1,45 @@
+import type { LeadReportView, RatingSummary } from '../views';
+import type { CardContent } from './card-content';
+import { compact, facts, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { sessionFacts } from './session-block';
+
+function percent(rate: number): string {
+  return `${Math.round(rate * 100)}%`;
+}
+
+function ratingLine(r: RatingSummary): AdaptiveElement[] {
+  const mean = r.mean !== undefined ? `${r.mean.toFixed(1)} / 5` : 'no answers';
+  // 1..5 counts read left to right, short enough for a phone.
+  const spread = r.distribution.map((count, i) => `${i + 1}: ${count}`).join('  ');
+  return [text(`${r.prompt}: **${mean}** (${r.count})`, { spacing: 'Small' }), subtle(spread)];
+}
+
+export function leadReportCard(view: LeadReportView): CardContent {
+  return {
+    body: compact([
+      heading(`Report: ${view.session.title}`),
+      sessionFacts({ ...view.session, rsvp: undefined }),
+      facts(
+        compact([
+          { label: 'Invited', value: String(view.invited) },
+          { label: 'Accepted', value: String(view.accepted) },
+          { label: 'Attended', value: String(view.attended) },
+          {
+            label: 'Responses',
+            value: view.responseRate !== undefined ? `${view.responses} (${percent(view.responseRate)})` : String(view.responses),
+          },
+          { label: 'Want more CPD', value: String(view.furtherCpdRequests) },
+        ]),
+      ),
+      view.withheld && noticeBox({ tone: 'info', text: view.withheld }),
+      view.ratings.length > 0 && subheading('Ratings'),
+      ...view.ratings.flatMap(ratingLine),
+      view.commentThemes.length > 0 && subheading('What people said'),
+      ...view.commentThemes.flatMap((t) => [
+        text(`${t.theme} (${t.count})`, { weight: 'Bolder', spacing: 'Small' }),
+        ...t.examples.map((e) => text(`“${e}”`, { isSubtle: true, spacing: 'None' })),
+      ]),
+    ]),
+    summary: `Report for ${view.session.title}: ${view.responses} response(s).`,
+  };
+}

@@ -1,0 +1,46 @@
+import type { DigestReportRow, ManagerDigestView } from '../views';
+import type { CardContent } from './card-content';
+import { compact, facts, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
+
+function outstanding(row: DigestReportRow): string {
+  const parts = compact([
+    row.attendedThisWeek.length > 0 && `attended ${row.attendedThisWeek.join(', ')}`,
+    row.questionnairesOutstanding > 0 && `${row.questionnairesOutstanding} questionnaire(s) to answer`,
+    row.gapTasksOutstanding > 0 && `${row.gapTasksOutstanding} gap task(s) open`,
+    row.gapTasksOverdue > 0 && `${row.gapTasksOverdue} overdue`,
+  ]);
+  return parts.length > 0 ? parts.join(' · ') : 'Nothing outstanding';
+}
+
+function personBlock(row: DigestReportRow): AdaptiveElement {
+  return {
+    type: 'Container',
+    separator: true,
+    items: compact([
+      text(row.name, { weight: 'Bolder' }),
+      text(outstanding(row), { spacing: 'None', color: row.gapTasksOverdue > 0 ? 'Attention' : 'Default' }),
+      ...row.impactNotes.map((note) => text(`“${note}”`, { isSubtle: true, spacing: 'Small' })),
+    ]),
+  };
+}
+
+export function managerDigestCard(view: ManagerDigestView): CardContent {
+  const reaction = 'text' in view.reactionSummary ? view.reactionSummary.text : view.reactionSummary.withheld;
+  return {
+    body: compact([
+      heading('Your team’s CPD'),
+      subtle(`${view.weekText} · for ${view.managerName}`),
+      facts([
+        { label: 'Attended', value: String(view.totals.attended) },
+        { label: 'Questionnaires due', value: String(view.totals.questionnairesOutstanding) },
+        { label: 'Gap tasks open', value: String(view.totals.gapTasksOutstanding) },
+        { label: 'Overdue', value: String(view.totals.gapTasksOverdue) },
+      ]),
+      subheading('Reactions'),
+      text(reaction, { spacing: 'Small', isSubtle: 'withheld' in view.reactionSummary }),
+      ...view.reports.map(personBlock),
+      subtle(`Type “${view.moreCommand}” for more.`),
+    ]),
+    summary: `Your team’s CPD, ${view.weekText}: ${view.totals.gapTasksOverdue} overdue gap task(s).`,
+  };
+}

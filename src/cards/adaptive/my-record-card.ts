@@ -1,0 +1,32 @@
+import type { MyRecordView } from '../views';
+import type { CardContent } from './card-content';
+import { compact, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { sessionRow } from './session-row';
+import { taskRow } from './task-rows';
+
+function recordRow(row: MyRecordView['rows'][number]): AdaptiveElement {
+  return {
+    type: 'Container',
+    separator: true,
+    items: compact([
+      text(`${row.month}: ${row.cpd}`, { weight: 'Bolder' }),
+      row.impact && text(`Impact: ${row.impact}`, { spacing: 'None', isSubtle: true }),
+    ]),
+  };
+}
+
+/** "Every Teacher a Learner" (seed 001 appendix 3): month, CPD accessed, impact. */
+export function myRecordCard(view: MyRecordView): CardContent {
+  return {
+    body: compact([
+      heading('My CPD record'),
+      subtle(view.name),
+      ...(view.rows.length > 0 ? view.rows.map(recordRow) : [text('No CPD recorded yet this year.')]),
+      view.upcoming.length > 0 && subheading('Coming up'),
+      ...view.upcoming.map((s) => sessionRow(s, false)),
+      view.openTasks.length > 0 && subheading('Open gap tasks'),
+      ...view.openTasks.map(taskRow),
+    ]),
+    summary: `CPD record for ${view.name}: ${view.rows.length} entries, ${view.openTasks.length} open gap task(s).`,
+  };
+}

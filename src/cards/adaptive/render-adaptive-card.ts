@@ -1,0 +1,76 @@
+import type { CardKind, CardView } from '../views';
+import type { ViewOfKind } from '../samples';
+import type { CardContent } from './card-content';
+import { actionData, type AdaptiveCard } from './elements';
+import { gapTaskFormCard } from './gap-task-form-card';
+import { helpCard } from './help-card';
+import { invitationCard } from './invitation-card';
+import { leadReportCard } from './lead-report-card';
+import { managerDigestCard } from './manager-digest-card';
+import { myRecordCard } from './my-record-card';
+import { noticeCard } from './notice-card';
+import { nudgeCard } from './nudge-card';
+import { questionnaireCard } from './questionnaire-card';
+import { reminderCard } from './reminder-card';
+import { sessionListCard } from './session-list-card';
+import { taskListCard } from './task-list-card';
+import { thankYouCard } from './thank-you-card';
+
+type CardBuilders = { [K in CardKind]: (view: ViewOfKind<K>) => CardContent };
+
+/** One builder per view kind; adding a kind without a builder fails to compile. */
+const BUILDERS: CardBuilders = {
+  invitation: invitationCard,
+  reminder: reminderCard,
+  questionnaire: questionnaireCard,
+  'thank-you': thankYouCard,
+  'gap-plan': gapTaskFormCard,
+  'gap-report': gapTaskFormCard,
+  nudge: nudgeCard,
+  'manager-digest': managerDigestCard,
+  'lead-report': leadReportCard,
+  'my-record': myRecordCard,
+  'session-list': sessionListCard,
+  'task-list': taskListCard,
+  help: helpCard,
+  notice: noticeCard,
+};
+
+export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+/** Teams shows the refreshed card to at most 60 listed users in group chats and channels. */
+const MAX_REFRESH_USERS = 60;
+
+export interface RenderOptions {
+  /** Teams user ids (29:...) whose client refreshes the card on view; needed in group chats. */
+  userIds?: string[];
+}
+
+export function buildCardContent(view: CardView): CardContent {
+  const build = BUILDERS[view.kind] as (v: CardView) => CardContent;
+  return build(view);
+}
+
+/** The Adaptive Card 1.5 JSON for a view. Personal cards carry `refresh` so each person sees their own state. */
+export function renderAdaptiveCard(view: CardView, options: RenderOptions = {}): AdaptiveCard {
+  const content = buildCardContent(view);
+  const card: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: '1.5',
+    body: content.body,
+    fallbackText: content.summary,
+  };
+  if (content.actions && content.actions.length > 0) card.actions = content.actions;
+  if (content.refreshWith) {
+    card.refresh = {
+      action: { type: 'Action.Execute', title: 'Refresh', verb: 'refresh', data: actionData(content.refreshWith) },
+      ...(options.userIds && options.userIds.length > 0 ? { userIds: options.userIds.slice(0, MAX_REFRESH_USERS) } : {}),
+    };
+  }
+  return card;
+}
+
+/** The notification / screen-reader text for a view. */
+export function cardSummary(view: CardView): string {
+  return buildCardContent(view).summary;
+}

@@ -1,0 +1,35 @@
+import type { RsvpAnswer } from '../../domain';
+import type { SessionSummary } from '../views';
+import { compact, facts, subtle, text, type AdaptiveElement } from './elements';
+
+const RSVP_TEXT: Record<RsvpAnswer, string> = {
+  yes: "You're booked on",
+  no: "You've said you can't come",
+  waitlist: "You're on the waiting list",
+};
+
+export function rsvpText(rsvp: RsvpAnswer | undefined): string | undefined {
+  return rsvp ? RSVP_TEXT[rsvp] : undefined;
+}
+
+/** The when/where facts every session card shows. */
+export function sessionFacts(session: SessionSummary): AdaptiveElement {
+  return facts(
+    compact([
+      { label: 'When', value: session.whenText },
+      session.place ? { label: 'Where', value: session.place } : undefined,
+      session.meetingUrl ? { label: 'Online', value: `[Join the meeting](${session.meetingUrl})` } : undefined,
+      session.facilitatorText ? { label: 'Who', value: session.facilitatorText } : undefined,
+      session.placesLeft !== undefined ? { label: 'Places left', value: String(session.placesLeft) } : undefined,
+      rsvpText(session.rsvp) ? { label: 'You', value: rsvpText(session.rsvp) as string } : undefined,
+    ]),
+  );
+}
+
+export function sessionLabel(session: SessionSummary): AdaptiveElement {
+  return subtle(`${session.categoryLabel} · ${session.kindLabel}${session.compulsory ? ' · Compulsory' : ''}`);
+}
+
+export function sessionTitle(session: SessionSummary): AdaptiveElement {
+  return text(session.title, { size: 'Medium', weight: 'Bolder', style: 'heading' });
+}

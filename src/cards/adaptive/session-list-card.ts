@@ -1,0 +1,11 @@
+import type { SessionListView } from '../views';
+import type { CardContent } from './card-content';
+import { heading, text } from './elements';
+import { sessionRow } from './session-row';
+
+export function sessionListCard(view: SessionListView): CardContent {
+  return {
+    body: [heading('Upcoming sessions'), ...(view.sessions.length > 0 ? view.sessions.map((s) => sessionRow(s, true)) : [text(view.emptyText)])],
+    summary: view.sessions.length > 0 ? `${view.sessions.length} upcoming session(s)` : view.emptyText,
+  };
+}

@@ -1,0 +1,11 @@
+import type { TaskListView } from '../views';
+import type { CardContent } from './card-content';
+import { heading, text } from './elements';
+import { taskRow } from './task-rows';
+
+export function taskListCard(view: TaskListView): CardContent {
+  return {
+    body: [heading('Your gap tasks'), ...(view.tasks.length > 0 ? view.tasks.map(taskRow) : [text(view.emptyText)])],
+    summary: view.tasks.length > 0 ? `${view.tasks.length} open gap task(s)` : view.emptyText,
+  };
+}
