@@ -1,0 +1,34 @@
+import type { ManagerDigestView } from '../views';
+import type { Block } from './block-types';
+import { context, divider, fields, header, section } from './blocks';
+import { escapeMrkdwn } from './limits';
+
+export function managerDigestBlocks(view: ManagerDigestView): Block[] {
+  const t = view.totals;
+  const blocks: Block[] = [
+    header(`CPD digest: ${view.weekText}`),
+    section(`Hello ${escapeMrkdwn(view.managerName)}, here is your team's CPD this week.`),
+    fields([
+      { label: 'Sessions attended', value: String(t.attended) },
+      { label: 'Questionnaires outstanding', value: String(t.questionnairesOutstanding) },
+      { label: 'Gap tasks outstanding', value: String(t.gapTasksOutstanding) },
+      { label: 'Gap tasks overdue', value: String(t.gapTasksOverdue) },
+    ]),
+  ];
+  const reaction = 'withheld' in view.reactionSummary ? `_${escapeMrkdwn(view.reactionSummary.withheld)}_` : escapeMrkdwn(view.reactionSummary.text);
+  blocks.push(section(`*Reactions:* ${reaction}`));
+  for (const row of view.reports) {
+    const lines = [`*${escapeMrkdwn(row.name)}*`];
+    if (row.attendedThisWeek.length > 0) lines.push(`Attended: ${row.attendedThisWeek.map(escapeMrkdwn).join(', ')}`);
+    const open = [
+      row.questionnairesOutstanding ? `${row.questionnairesOutstanding} questionnaire(s) to answer` : '',
+      row.gapTasksOutstanding ? `${row.gapTasksOutstanding} gap task(s) open` : '',
+      row.gapTasksOverdue ? `:exclamation: ${row.gapTasksOverdue} overdue` : '',
+    ].filter(Boolean);
+    if (open.length > 0) lines.push(open.join(' · '));
+    for (const note of row.impactNotes) lines.push(`> ${escapeMrkdwn(note)}`);
+    blocks.push(divider, section(lines.join('\n')));
+  }
+  blocks.push(context(`More: \`${escapeMrkdwn(view.moreCommand)}\``));
+  return blocks;
+}

@@ -1,0 +1,47 @@
+import type { CardKind, CardView } from '../views';
+import type { Block, BlockKitMessage } from './block-types';
+import { context } from './blocks';
+import { managerDigestBlocks } from './digest-blocks';
+import { gapTaskMessageBlocks, nudgeBlocks, taskListBlocks } from './gap-task-blocks';
+import { helpBlocks } from './help-blocks';
+import { leadReportBlocks } from './lead-report-blocks';
+import { SLACK_LIMITS, clip } from './limits';
+import { myRecordBlocks } from './my-record-blocks';
+import { noticeBlocks } from './notice-blocks';
+import { questionnaireMessageBlocks, thankYouBlocks } from './questionnaire-blocks';
+import { invitationBlocks, reminderBlocks, sessionListBlocks } from './session-blocks';
+
+/** The view whose kind union includes K (GapTaskFormView carries two kinds). */
+type ViewOf<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V : never) : never) : never;
+type RendererTable = { [K in CardKind]: { blocks: (view: ViewOf<K>) => Block[]; text: (view: ViewOf<K>) => string } };
+
+/** One renderer per view kind, and the plain text Slack shows in notifications and to screen readers. */
+const RENDERERS: RendererTable = {
+  invitation: { blocks: invitationBlocks, text: (v) => `CPD session: ${v.session.title}, ${v.session.whenText}` },
+  reminder: { blocks: reminderBlocks, text: (v) => `Reminder: ${v.session.title}, ${v.session.whenText}` },
+  questionnaire: { blocks: questionnaireMessageBlocks, text: (v) => `${v.isReminder ? 'Reminder: ' : ''}${v.title}` },
+  'thank-you': { blocks: thankYouBlocks, text: (v) => `${v.title}: ${v.text}` },
+  'gap-plan': { blocks: gapTaskMessageBlocks, text: (v) => `Plan your gap task for ${v.sessionTitle}` },
+  'gap-report': { blocks: gapTaskMessageBlocks, text: (v) => `Report on your gap task for ${v.sessionTitle}` },
+  nudge: { blocks: nudgeBlocks, text: (v) => `Your gap task for ${v.sessionTitle}: ${v.dueText}` },
+  'manager-digest': { blocks: managerDigestBlocks, text: (v) => `CPD digest: ${v.weekText}` },
+  'lead-report': { blocks: leadReportBlocks, text: (v) => `Session report: ${v.session.title}` },
+  'my-record': { blocks: myRecordBlocks, text: (v) => `CPD record: ${v.name}` },
+  'session-list': { blocks: sessionListBlocks, text: (v) => (v.sessions.length ? `${v.sessions.length} upcoming CPD sessions` : v.emptyText) },
+  'task-list': { blocks: taskListBlocks, text: (v) => (v.tasks.length ? `${v.tasks.length} open gap tasks` : v.emptyText) },
+  help: { blocks: helpBlocks, text: () => 'Twilight commands' },
+  notice: { blocks: noticeBlocks, text: (v) => v.notice.text },
+};
+
+/** Keeps a block list within a surface's limit, saying how much was left out. */
+export function capBlocks(blocks: Block[], max: number, moreText: string): Block[] {
+  if (blocks.length <= max) return blocks;
+  const kept = blocks.slice(0, max - 1);
+  return [...kept, context(`${blocks.length - kept.length} more blocks not shown. ${moreText}`)];
+}
+
+export function renderBlockKitMessage(view: CardView): BlockKitMessage {
+  const renderer = RENDERERS[view.kind] as { blocks: (v: CardView) => Block[]; text: (v: CardView) => string };
+  const blocks = capBlocks(renderer.blocks(view), SLACK_LIMITS.messageBlocks, 'Use `/cpd my` or the Home tab for the full list.');
+  return { text: clip(renderer.text(view), SLACK_LIMITS.messageText), blocks };
+}

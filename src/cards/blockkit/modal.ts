@@ -1,0 +1,80 @@
+import type { CardView, GapTaskFormView, QuestionnaireView } from '../views';
+import type { Block, BlockKitModal } from './block-types';
+import { context, fields, notice, plain, section } from './blocks';
+// The Teams renderer's list of the seed 001 appendix 6 questions: both platforms ask the same words.
+import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../adaptive/gap-task-fields';
+import { capBlocks } from './message';
+import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-fields';
+import { SLACK_LIMITS, escapeMrkdwn } from './limits';
+
+export type ModalView = QuestionnaireView | GapTaskFormView;
+
+export function isModalView(view: CardView): view is ModalView {
+  return view.kind === 'questionnaire' || view.kind === 'gap-plan' || view.kind === 'gap-report';
+}
+
+/** callback_id = the submit verb, so the bot routes view_submission through the same verb table. */
+const SUBMIT_VERB = { questionnaire: 'questionnaire.submit', 'gap-plan': 'gap.plan.submit', 'gap-report': 'gap.report.submit' } as const;
+const TITLE = { questionnaire: 'Questionnaire', 'gap-plan': 'Gap task plan', 'gap-report': 'Gap task report' } as const;
+
+function questionnaireBlocks(view: QuestionnaireView): { blocks: Block[]; canSubmit: boolean } {
+  const blocks: Block[] = [section(`*${escapeMrkdwn(view.title)}*${view.sessionTitle ? `\n${escapeMrkdwn(view.sessionTitle)}` : ''}`)];
+  if (view.notice) blocks.push(notice(view.notice));
+  if (view.state !== 'open') {
+    blocks.push(section(view.state === 'answered' ? 'You have already answered. Thank you.' : 'This questionnaire is closed.'));
+    return { blocks, canSubmit: false };
+  }
+  if (view.anonymous) blocks.push(context(':lock: Anonymous: your name is not stored with your answers.'));
+  for (const q of view.questions) blocks.push(questionBlock(q, view.values?.[q.id], view.errors?.[q.id]));
+  blocks.push(context(escapeMrkdwn(view.closesText)));
+  return { blocks, canSubmit: true };
+}
+
+function gapTaskBlocks(view: GapTaskFormView): { blocks: Block[]; canSubmit: boolean } {
+  const blocks: Block[] = [
+    section(`*${escapeMrkdwn(view.sessionTitle)}*\n*Intent:* ${escapeMrkdwn(view.intent)}\n*Gap task:* ${escapeMrkdwn(view.task)}`),
+  ];
+  if (view.notice) blocks.push(notice(view.notice));
+  if (view.planSummary && view.planSummary.length > 0) blocks.push(context('Your plan:'), fields(view.planSummary));
+  if (view.state === 'done') {
+    blocks.push(section('Already saved. Thank you.'));
+    return { blocks, canSubmit: false };
+  }
+  for (const field of view.kind === 'gap-plan' ? GAP_PLAN_FIELDS : GAP_REPORT_FIELDS) {
+    const error = view.errors?.[field.id];
+    const block = inputBlock(field.id, field.label, textInput(view.values?.[field.id], field.maxLength, true), error ? { optional: false, error } : { optional: false });
+    if (field.hint && block.type === 'input' && !block.hint) block.hint = plain(field.hint, SLACK_LIMITS.inputHint);
+    blocks.push(block);
+  }
+  if (view.kind === 'gap-report') blocks.push(shareWithManagerBlock(view));
+  blocks.push(context(escapeMrkdwn(view.dueText)));
+  return { blocks, canSubmit: true };
+}
+
+/** Consent to quote the report in the line manager's digest: ticked unless the person said no. */
+function shareWithManagerBlock(view: GapTaskFormView): Block {
+  const yes = { text: plain('My line manager may quote this report in their digest', SLACK_LIMITS.optionText), value: 'yes' };
+  const said = view.values?.[SHARE_WITH_MANAGER_FIELD];
+  const unticked = said === 'false' || said === 'no';
+  const element = unticked
+    ? { type: 'checkboxes' as const, action_id: FIELD_ACTION_ID, options: [yes] }
+    : { type: 'checkboxes' as const, action_id: FIELD_ACTION_ID, options: [yes], initial_options: [yes] };
+  const error = view.errors?.[SHARE_WITH_MANAGER_FIELD];
+  return inputBlock(SHARE_WITH_MANAGER_FIELD, 'Sharing', element, error ? { optional: true, error } : { optional: true });
+}
+
+/** The modal for a questionnaire or a gap-task form; `privateMetadata` carries what the submission needs back. */
+export function renderBlockKitModal(view: ModalView, privateMetadata: string): BlockKitModal {
+  if (privateMetadata.length > SLACK_LIMITS.privateMetadata) throw new Error('private_metadata is longer than Slack allows');
+  const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
+  const modal: BlockKitModal = {
+    type: 'modal',
+    callback_id: SUBMIT_VERB[view.kind],
+    title: plain(TITLE[view.kind], SLACK_LIMITS.modalTitle),
+    close: plain(canSubmit ? 'Cancel' : 'Close', SLACK_LIMITS.modalButton),
+    private_metadata: privateMetadata,
+    blocks: capBlocks(blocks, SLACK_LIMITS.modalBlocks, ''),
+  };
+  if (canSubmit) modal.submit = plain('Send', SLACK_LIMITS.modalButton);
+  return modal;
+}

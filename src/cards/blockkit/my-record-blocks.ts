@@ -1,0 +1,31 @@
+import type { MyRecordView } from '../views';
+import type { Block } from './block-types';
+import { actions, button, context, divider, header, rsvpButtons, section, sessionText } from './blocks';
+import { escapeMrkdwn } from './limits';
+
+/** Upcoming sessions with RSVP, open gap tasks, and "Every Teacher a Learner" rows: the message and App Home share it. */
+export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number } = {}): Block[] {
+  const blocks: Block[] = [header(`CPD record: ${view.name}`)];
+  blocks.push(section('*Upcoming sessions*'));
+  if (view.upcoming.length === 0) blocks.push(context('No upcoming sessions.'));
+  view.upcoming.forEach((s, i) => {
+    blocks.push(section(sessionText(s)), actions(rsvpButtons(s, `up${i}`), `session:${s.sessionId}`));
+  });
+  blocks.push(divider, section('*Open gap tasks*'));
+  if (view.openTasks.length === 0) blocks.push(context('No open gap tasks.'));
+  view.openTasks.forEach((t, i) => {
+    const verb = t.stage === 'plan' ? 'gap.plan.open' : 'gap.report.open';
+    const due = `${t.overdue ? ':exclamation: Overdue · ' : ''}${escapeMrkdwn(t.dueText)}`;
+    blocks.push(section(`*${escapeMrkdwn(t.sessionTitle)}* (${t.stage})\n${due}`, button(t.stage === 'plan' ? 'Write plan' : 'Write report', { verb, gapTaskId: t.gapTaskId }, { suffix: `task${i}` })));
+  });
+  blocks.push(divider, section('*My CPD this year*'));
+  const rows = view.rows.slice(-(options.maxRows ?? view.rows.length));
+  if (rows.length === 0) blocks.push(context('Nothing recorded yet.'));
+  // One section per row keeps each within the 3,000-character limit however long the impact text.
+  for (const row of rows) {
+    const impact = row.impact ? `\n_Impact:_ ${escapeMrkdwn(row.impact)}` : '';
+    blocks.push(section(`*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${impact}`));
+  }
+  blocks.push(actions([button('Refresh', { verb: 'refresh' })], 'record:refresh'));
+  return blocks;
+}

@@ -1,0 +1,38 @@
+import type { QuestionnaireView, ThankYouView } from '../views';
+import type { Block } from './block-types';
+import { actions, button, context, fields, header, notice, section } from './blocks';
+import { escapeMrkdwn } from './limits';
+
+/** The DM that leads to the questionnaire modal: the form itself lives in the modal. */
+export function questionnaireMessageBlocks(view: QuestionnaireView): Block[] {
+  const title = view.isReminder ? `Reminder: ${view.title}` : view.title;
+  const blocks: Block[] = [header(title)];
+  if (view.notice) blocks.push(notice(view.notice));
+  const about = view.sessionTitle ? `How was *${escapeMrkdwn(view.sessionTitle)}*? ` : '';
+  const count = `${view.questions.length} question${view.questions.length === 1 ? '' : 's'}`;
+  blocks.push(section(`${about}${count}, a couple of minutes.`));
+  if (view.anonymous) blocks.push(context(':lock: Anonymous: your name is not stored with your answers.'));
+  switch (view.state) {
+    case 'open':
+      blocks.push(context(escapeMrkdwn(view.closesText)));
+      blocks.push(
+        actions([button('Answer', { verb: 'questionnaire.open', questionnaireId: view.questionnaireId }, { style: 'primary' })], `questionnaire:${view.questionnaireId}`),
+      );
+      break;
+    case 'answered':
+      blocks.push(section(':white_check_mark: You have answered this questionnaire. Thank you.'));
+      break;
+    case 'closed':
+      blocks.push(section(':no_entry_sign: This questionnaire is closed.'));
+      break;
+  }
+  return blocks;
+}
+
+export function thankYouBlocks(view: ThankYouView): Block[] {
+  const blocks: Block[] = [header(view.title), section(escapeMrkdwn(view.text))];
+  // Section fields hold 10 pairs; longer summaries continue in further sections.
+  const summary = view.summary ?? [];
+  for (let i = 0; i < summary.length; i += 10) blocks.push(fields(summary.slice(i, i + 10)));
+  return blocks;
+}
