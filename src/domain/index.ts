@@ -12,3 +12,4 @@ export * from './gap-task';
 export * from './delivery';
 export * from './conversation';
 export * from './idempotency-key';
+export * from './audience';

@@ -34,7 +34,7 @@ export const COLLECTIONS = {
   staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId']),
   calendars: spec(SchoolCalendar, []),
   sessions: spec(Session, ['startsAt', 'status', 'seriesId']),
-  participations: spec(Participation, ['sessionId', 'staffId'], true),
+  participations: spec(Participation, ['sessionId', 'staffId', 'rsvp', 'rsvpAt'], true),
   templates: spec(QuestionnaireTemplate, []),
   questionnaires: spec(Questionnaire, ['sessionId', 'closesAt'], true),
   responses: spec(QuestionnaireResponse, ['questionnaireId', 'respondentId', 'sessionId'], true),
@@ -42,7 +42,7 @@ export const COLLECTIONS = {
   receipts: spec(ResponseReceipt, ['questionnaireId', 'staffId'], true),
   gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt'], true),
   deliveries: spec(Delivery, ['status', 'dueAt', 'recipientId', 'kind'], true),
-  conversations: spec(ConversationRef, ['staffId', 'conversationId']),
+  conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt']),
   idempotencyKeys: spec(IdempotencyKey, [], true),
 } as const;
 

@@ -33,6 +33,13 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
   });
   const parseWrite = (r: WriteResult<TenantDoc & Record<string, unknown>>): WriteResult<T> =>
     r.ok ? { ok: true, value: parse(r.value), version: r.version } : r;
+  // Real Cosmos DB refuses ORDER BY on a path its indexing policy excludes: catch that here, in every adapter.
+  const checkOrder = (query?: Query): void => {
+    const field = query?.orderBy?.field;
+    if (field !== undefined && field !== 'id' && !spec.indexed.includes(field)) {
+      throw new Error(`${raw.name} cannot be sorted by ${field}: add it to the collection's indexed fields`);
+    }
+  };
   const checkTtl = (options?: WriteOptions): void => {
     if (options?.ttlSeconds !== undefined && !spec.ttl) throw new Error(`${raw.name} documents do not expire`);
   };
@@ -55,12 +62,14 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
       return raw.delete(tenantId, id, options);
     },
     async find(tenantId: string, query?: Query) {
+      checkOrder(query);
       return (await raw.find(tenantId, query)).map(parseRead);
     },
     count(tenantId: string, where?: Filter) {
       return raw.count(tenantId, where);
     },
     async findAcrossTenants(query?: Query) {
+      checkOrder(query);
       return (await raw.findAcrossTenants(query)).map(parseRead);
     },
   };

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Staff, Tenant } from '../domain';
+import type { Filter } from '../store/port';
+import type { AppDeps } from './deps';
+
+/** A person acting through a platform, after their identity has been matched to a staff record. */
+export interface Actor {
+  tenant: Tenant;
+  staff: Staff;
+}
+
+export const PlatformIdentity = z.object({
+  platform: z.enum(['teams', 'slack']),
+  /** Teams: the Entra (AAD) tenant id; Slack: the workspace (team) id. */
+  platformTenantId: z.string().min(1).optional(),
+  /** Teams: 29:... user id; Slack: U... user id. */
+  userId: z.string().min(1),
+  aadObjectId: z.string().min(1).optional(),
+  email: z.string().optional(),
+  name: z.string().optional(),
+});
+export type PlatformIdentity = z.infer<typeof PlatformIdentity>;
+
+export type ActorResult = { ok: true; actor: Actor } | { ok: false; message: string };
+
+const NOT_LINKED =
+  "I don't know you yet: your school's CPD lead needs to add you to the staff list (with the e-mail address you use here). Then say hello again.";
+
+async function findTenant(deps: AppDeps, identity: PlatformIdentity, defaultTenantId: string): Promise<Tenant | undefined> {
+  if (identity.platformTenantId) {
+    const field = identity.platform === 'teams' ? 'teamsTenantId' : 'slackTeamId';
+    const [match] = await deps.store.tenants.findAcrossTenants({ where: { [field]: identity.platformTenantId }, limit: 1 });
+    if (match) return match.value;
+  }
+  // A single-school deployment serves one tenant whatever the platform tenant is.
+  return (await deps.store.tenants.get(defaultTenantId, defaultTenantId))?.value;
+}
+
+async function findStaff(deps: AppDeps, tenantId: string, identity: PlatformIdentity): Promise<Staff | undefined> {
+  const byPlatform: Filter | undefined =
+    identity.platform === 'slack'
+      ? { 'slack.userId': identity.userId }
+      : identity.aadObjectId
+        ? { 'teams.aadObjectId': identity.aadObjectId }
+        : undefined;
+  if (byPlatform) {
+    const [found] = await deps.store.staff.find(tenantId, { where: byPlatform, limit: 1 });
+    if (found) return found.value;
+  }
+  const email = identity.email?.trim().toLowerCase();
+  if (!email) return undefined;
+  const [byEmail] = await deps.store.staff.find(tenantId, { where: { email }, limit: 1 });
+  return byEmail?.value;
+}
+
+/** Links the platform identity to the staff record on first contact, so later look-ups need no e-mail. */
+function withIdentity(staff: Staff, identity: PlatformIdentity): Staff | undefined {
+  if (identity.platform === 'slack') {
+    if (staff.slack?.userId === identity.userId || !identity.platformTenantId) return undefined;
+    return { ...staff, slack: { userId: identity.userId, teamId: identity.platformTenantId } };
+  }
+  if (!identity.aadObjectId) return undefined;
+  if (staff.teams?.aadObjectId === identity.aadObjectId && staff.teams.userId === identity.userId) return undefined;
+  return { ...staff, teams: { aadObjectId: identity.aadObjectId, userId: identity.userId } };
+}
+
+export async function resolveActor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId = 'demo'): Promise<ActorResult> {
+  const tenant = await findTenant(deps, identity, defaultTenantId);
+  if (!tenant) return { ok: false, message: NOT_LINKED };
+  const staff = await findStaff(deps, tenant.id, identity);
+  if (!staff || !staff.active) return { ok: false, message: NOT_LINKED };
+  const linked = withIdentity(staff, identity);
+  if (linked) {
+    // Last writer wins is fine here: both writers link the same identity.
+    await deps.store.staff.put(linked);
+    return { ok: true, actor: { tenant, staff: linked } };
+  }
+  return { ok: true, actor: { tenant, staff } };
+}

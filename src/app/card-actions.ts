@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { CARD_VERBS, type CardAction, type CardVerb, type CardView } from '../cards/views';
+import { Id } from '../domain';
+import type { Actor } from './actor';
+import type { AppDeps } from './deps';
+import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks';
+import { buildInvitationView } from './invitation-view';
+import { notice } from './notice';
+import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
+import { respondToInvitation } from './rsvp';
+import { submitQuestionnaire } from './submit-questionnaire';
+
+/** The shape every button carries, parsed before anything acts on it. */
+export const CardActionSchema = z.object({
+  verb: z.enum(CARD_VERBS),
+  sessionId: Id.optional(),
+  questionnaireId: Id.optional(),
+  gapTaskId: Id.optional(),
+});
+
+export type CardActionResult = { ok: boolean; view: CardView };
+
+type Inputs = Record<string, unknown>;
+type ActionHandler = (deps: AppDeps, actor: Actor, action: CardAction, inputs: Inputs) => Promise<CardActionResult>;
+
+const MISSING = (what: string): CardActionResult => ({ ok: false, view: notice('attention', `That button is missing its ${what}. Please ask for a fresh card.`) });
+
+async function questionnaireState(deps: AppDeps, actor: Actor, questionnaireId: string): Promise<CardActionResult> {
+  const q = (await deps.store.questionnaires.get(actor.tenant.id, questionnaireId))?.value;
+  if (!q) return { ok: false, view: notice('attention', "I can't find that questionnaire. It may have been withdrawn.") };
+  const view = await buildQuestionnaireView(deps, actor.tenant, q, actor.staff.id);
+  return { ok: true, view: view.state === 'answered' ? thankYouView(q) : view };
+}
+
+/** Verb → use case. Both bots route Action.Execute verbs and Slack action_ids through this table. */
+const HANDLERS: Record<CardVerb, ActionHandler> = {
+  'rsvp.yes': (d, a, action) => (action.sessionId ? respondToInvitation(d, a, { sessionId: action.sessionId, answer: 'yes' }) : Promise.resolve(MISSING('session'))),
+  'rsvp.no': (d, a, action) => (action.sessionId ? respondToInvitation(d, a, { sessionId: action.sessionId, answer: 'no' }) : Promise.resolve(MISSING('session'))),
+  'questionnaire.open': (d, a, action) => (action.questionnaireId ? questionnaireState(d, a, action.questionnaireId) : Promise.resolve(MISSING('questionnaire'))),
+  'questionnaire.submit': (d, a, action, inputs) =>
+    action.questionnaireId ? submitQuestionnaire(d, a, { questionnaireId: action.questionnaireId, raw: inputs }) : Promise.resolve(MISSING('questionnaire')),
+  'gap.plan.open': async (d, a, action) => (action.gapTaskId ? { ok: true, view: await openGapTask(d, a, { gapTaskId: action.gapTaskId, stage: 'plan' }) } : MISSING('gap task')),
+  'gap.report.open': async (d, a, action) =>
+    action.gapTaskId ? { ok: true, view: await openGapTask(d, a, { gapTaskId: action.gapTaskId, stage: 'report' }) } : MISSING('gap task'),
+  'gap.plan.submit': (d, a, action, inputs) => (action.gapTaskId ? submitGapPlan(d, a, { gapTaskId: action.gapTaskId, raw: inputs }) : Promise.resolve(MISSING('gap task'))),
+  'gap.report.submit': (d, a, action, inputs) =>
+    action.gapTaskId ? submitGapReport(d, a, { gapTaskId: action.gapTaskId, raw: inputs }) : Promise.resolve(MISSING('gap task')),
+  'nudge.snooze': async (d, a, action, inputs) => {
+    if (!action.gapTaskId) return MISSING('gap task');
+    const days = Number(inputs.days);
+    return { ok: true, view: await snoozeNudge(d, a, { gapTaskId: action.gapTaskId, ...(Number.isInteger(days) ? { days } : {}) }) };
+  },
+  'session.create': async () => ({ ok: false, view: notice('info', 'Creating sessions from chat is coming soon; ask your CPD lead to import the programme.') }),
+  refresh: async (d, a, action) => {
+    if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
+    if (action.gapTaskId) {
+      const task = (await d.store.gapTasks.get(a.tenant.id, action.gapTaskId))?.value;
+      return { ok: true, view: await openGapTask(d, a, { gapTaskId: action.gapTaskId, stage: task?.plan ? 'report' : 'plan' }) };
+    }
+    if (action.sessionId) {
+      const session = (await d.store.sessions.get(a.tenant.id, action.sessionId))?.value;
+      if (session) return { ok: true, view: await buildInvitationView(d, a.tenant, session, a.staff.id) };
+    }
+    return MISSING('subject');
+  },
+};
+
+/** Parses a button press and runs its use case; a malformed action is answered, never thrown. */
+export async function handleCardAction(deps: AppDeps, actor: Actor, action: unknown, inputs: Inputs = {}): Promise<CardActionResult> {
+  const parsed = CardActionSchema.safeParse(action);
+  if (!parsed.success) return { ok: false, view: notice('attention', "I didn't understand that button. Please ask for a fresh card.") };
+  return HANDLERS[parsed.data.verb](deps, actor, parsed.data, inputs);
+}

@@ -1,0 +1,63 @@
+import { hasRole } from '../domain';
+import type { CardView, HelpView } from '../cards/views';
+import type { Actor } from './actor';
+import type { AppDeps } from './deps';
+import { notice } from './notice';
+import { listOpenTasks, listUpcomingSessions } from './queries';
+
+export function helpView(actor: Actor): HelpView {
+  const isLead = hasRole(actor.staff, 'cpd-lead');
+  return {
+    kind: 'help',
+    isLead,
+    commands: [
+      { command: 'sessions', text: 'Upcoming sessions, with buttons to say whether you are coming' },
+      { command: 'tasks', text: 'Your open gap tasks' },
+      { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
+      { command: 'help', text: 'This list' },
+      ...(isLead
+        ? [
+            { command: 'new session', text: 'Create a session and invite its audience' },
+            { command: 'report <session title>', text: 'Attendance and reactions for a session' },
+          ]
+        : []),
+    ],
+  };
+}
+
+type CommandHandler = (deps: AppDeps, actor: Actor, argument: string) => Promise<CardView>;
+
+interface CommandSpec {
+  names: string[];
+  leadOnly?: boolean;
+  run: CommandHandler;
+}
+
+/** The chat commands, the same for Teams and Slack: a typed table, not an if-chain. */
+const COMMANDS: readonly CommandSpec[] = [
+  { names: ['help', '?', 'hi', 'hello'], run: async (_d, actor) => helpView(actor) },
+  { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
+  { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
+];
+
+function match(text: string): { spec: CommandSpec; argument: string } | undefined {
+  const normalised = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  for (const spec of COMMANDS) {
+    for (const name of spec.names) {
+      if (normalised === name || normalised.startsWith(`${name} `)) {
+        return { spec, argument: text.trim().replace(/\s+/g, ' ').slice(name.length).trim() };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Runs a typed command (Teams personal chat, Slack `/cpd ...`). Unknown text gets help, not an error. */
+export async function runCommand(deps: AppDeps, actor: Actor, text: string): Promise<CardView> {
+  const found = match(text.slice(0, 500));
+  if (!found) return helpView(actor);
+  if (found.spec.leadOnly && !hasRole(actor.staff, 'cpd-lead')) {
+    return notice('attention', 'Only CPD leads can do that. Say "help" to see what you can do.');
+  }
+  return found.spec.run(deps, actor, found.argument);
+}

@@ -1,0 +1,90 @@
+import type { Delivery, Staff, Tenant } from '../domain';
+import type { CardView } from '../cards/views';
+import type { AppDeps } from './deps';
+import { buildGapTaskForm, buildNudgeView } from './gap-task-view';
+import { buildInvitationView, buildReminderView } from './invitation-view';
+import type { OutboundMessage } from './outbound';
+import { buildQuestionnaireView, hasAnswered } from './questionnaire-view';
+
+export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
+
+type Composer = (deps: AppDeps, tenant: Tenant, recipient: Staff, delivery: Delivery) => Promise<{ view: CardView; text: string } | string>;
+
+const sessionComposer =
+  (reason: 'invitation' | 'changed' | 'cancelled' | 'waitlist-promoted'): Composer =>
+  async (deps, tenant, recipient, delivery) => {
+    const session = delivery.subject.sessionId ? (await deps.store.sessions.get(tenant.id, delivery.subject.sessionId))?.value : undefined;
+    if (!session) return 'session not found';
+    if (session.status === 'cancelled' && reason !== 'cancelled') return 'session cancelled';
+    const view = await buildInvitationView(deps, tenant, session, recipient.id, reason);
+    const lead = { invitation: 'You are invited', changed: 'Session changed', cancelled: 'Session cancelled', 'waitlist-promoted': 'A place is yours' }[reason];
+    return { view, text: `${lead}: ${session.title}, ${view.session.whenText}` };
+  };
+
+const reminderComposer =
+  (when: 'day-before' | 'hour-before'): Composer =>
+  async (deps, tenant, recipient, delivery) => {
+    const session = delivery.subject.sessionId ? (await deps.store.sessions.get(tenant.id, delivery.subject.sessionId))?.value : undefined;
+    if (!session || session.status !== 'published') return 'session not published';
+    const view = await buildReminderView(deps, tenant, session, recipient.id, when);
+    return { view, text: `Reminder: ${session.title}, ${view.session.whenText}` };
+  };
+
+const questionnaireComposer =
+  (kind: 'first' | 'reminder' | 'closed'): Composer =>
+  async (deps, tenant, recipient, delivery) => {
+    const q = delivery.subject.questionnaireId ? (await deps.store.questionnaires.get(tenant.id, delivery.subject.questionnaireId))?.value : undefined;
+    if (!q) return 'questionnaire not found';
+    // Nobody is chased for something they have already answered.
+    if (kind !== 'first' && (await hasAnswered(deps, q, recipient.id))) return 'already answered';
+    const view = await buildQuestionnaireView(deps, tenant, q, recipient.id, kind === 'reminder' ? { isReminder: true } : {});
+    const text = kind === 'closed' ? `Closed: ${q.title}` : kind === 'reminder' ? `Still time to answer: ${q.title}` : `A few quick questions: ${q.title}`;
+    return { view, text };
+  };
+
+const gapComposer =
+  (kind: 'plan' | 'nudge'): Composer =>
+  async (deps, tenant, _recipient, delivery) => {
+    const task = delivery.subject.gapTaskId ? (await deps.store.gapTasks.get(tenant.id, delivery.subject.gapTaskId))?.value : undefined;
+    if (!task) return 'gap task not found';
+    if (task.status === 'reported') return 'gap task already reported';
+    if (kind === 'plan') {
+      if (task.plan) return 'plan already made';
+      return { view: await buildGapTaskForm(deps, tenant, task, 'plan'), text: 'Plan your gap task' };
+    }
+    const view = await buildNudgeView(deps, tenant, task);
+    return { view, text: view.urgency === 'overdue' ? `Overdue: your gap task for ${view.sessionTitle}` : `Gap task: ${view.sessionTitle}, ${view.dueText}` };
+  };
+
+const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
+  invitation: sessionComposer('invitation'),
+  'session-changed': sessionComposer('changed'),
+  'session-cancelled': sessionComposer('cancelled'),
+  'waitlist-promoted': sessionComposer('waitlist-promoted'),
+  'reminder-day-before': reminderComposer('day-before'),
+  'reminder-hour-before': reminderComposer('hour-before'),
+  questionnaire: questionnaireComposer('first'),
+  survey: questionnaireComposer('first'),
+  'questionnaire-reminder': questionnaireComposer('reminder'),
+  'questionnaire-closed': questionnaireComposer('closed'),
+  'gap-plan-request': gapComposer('plan'),
+  'gap-report-nudge': gapComposer('nudge'),
+  // Digests are composed by src/reports once it lands (see compose-digest.ts).
+  'manager-digest': undefined,
+  'lead-digest': undefined,
+};
+
+/** Turns an outbox record into the message to send, or says why it should not be sent any more. */
+export async function composeMessage(deps: AppDeps, delivery: Delivery): Promise<ComposeResult> {
+  const [tenant, recipient] = await Promise.all([
+    deps.store.tenants.get(delivery.tenantId, delivery.tenantId),
+    deps.store.staff.get(delivery.tenantId, delivery.recipientId),
+  ]);
+  if (!tenant) return { ok: false, reason: 'tenant not found' };
+  if (!recipient || !recipient.value.active) return { ok: false, reason: 'recipient not found or inactive' };
+  const composer = COMPOSERS[delivery.kind];
+  if (!composer) return { ok: false, reason: `no composer for ${delivery.kind}` };
+  const composed = await composer(deps, tenant.value, recipient.value, delivery);
+  if (typeof composed === 'string') return { ok: false, reason: composed };
+  return { ok: true, recipient: recipient.value, message: composed };
+}

@@ -1,0 +1,57 @@
+import { isInAudience, isOverdue, type GapTask } from '../domain';
+import { formatDay } from '../cards/format';
+import type { MyRecordView, SessionListView, SessionSummary, TaskListView } from '../cards/views';
+import type { Actor } from './actor';
+import type { AppDeps } from './deps';
+import { buildInvitationView } from './invitation-view';
+
+
+/** Published sessions still to come that this person is in the audience of, soonest first. */
+export async function upcomingSessions(deps: AppDeps, actor: Actor, limit = 10): Promise<SessionSummary[]> {
+  const now = deps.clock.now().toISOString();
+  const rows = await deps.store.sessions.find(actor.tenant.id, {
+    where: { status: 'published', startsAt: { gt: now } },
+    orderBy: { field: 'startsAt' },
+    limit: 200,
+  });
+  const mine = rows.map((r) => r.value).filter((s) => isInAudience(s.audience, actor.staff)).slice(0, limit);
+  return Promise.all(mine.map(async (s) => (await buildInvitationView(deps, actor.tenant, s, actor.staff.id)).session));
+}
+
+export async function listUpcomingSessions(deps: AppDeps, actor: Actor): Promise<SessionListView> {
+  return {
+    kind: 'session-list',
+    sessions: await upcomingSessions(deps, actor),
+    emptyText: 'No sessions are coming up for you just now.',
+  };
+}
+
+export async function openTasks(deps: AppDeps, actor: Actor): Promise<MyRecordView['openTasks']> {
+  const now = deps.clock.now();
+  const rows = await deps.store.gapTasks.find(actor.tenant.id, {
+    where: { staffId: actor.staff.id, status: { in: ['awaiting-plan', 'planned'] } },
+    orderBy: { field: 'dueAt' },
+  });
+  const titles = new Map<string, string>();
+  const titleOf = async (task: GapTask): Promise<string> => {
+    if (!titles.has(task.sessionId)) {
+      titles.set(task.sessionId, (await deps.store.sessions.get(task.tenantId, task.sessionId))?.value.title ?? 'CPD session');
+    }
+    return titles.get(task.sessionId)!;
+  };
+  const tasks: MyRecordView['openTasks'] = [];
+  for (const { value: task } of rows) {
+    tasks.push({
+      gapTaskId: task.id,
+      sessionTitle: await titleOf(task),
+      dueText: `Due ${formatDay(task.dueAt, actor.tenant.settings.timezone)}`,
+      stage: task.plan ? 'report' : 'plan',
+      overdue: isOverdue(task, now),
+    });
+  }
+  return tasks;
+}
+
+export async function listOpenTasks(deps: AppDeps, actor: Actor): Promise<TaskListView> {
+  return { kind: 'task-list', tasks: await openTasks(deps, actor), emptyText: 'You have no gap tasks open. Nice work.' };
+}

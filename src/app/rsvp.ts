@@ -1,0 +1,82 @@
+import { deliveryId, participationId, type Participation, type Session } from '../domain';
+import type { InvitationView, NoticeView } from '../cards/views';
+import type { Actor } from './actor';
+import type { AppDeps } from './deps';
+import { buildInvitationView, canRespond } from './invitation-view';
+import { notice } from './notice';
+
+export type RsvpResult = { ok: true; view: InvitationView } | { ok: false; view: NoticeView | InvitationView };
+
+/**
+ * Places go to the earliest "yes" answers. Every writer computes the same order, so two people
+ * racing for the last place converge: the later one is moved to the waiting list.
+ */
+function byAnswerTime(a: Participation, b: Participation): number {
+  return (a.rsvpAt ?? '').localeCompare(b.rsvpAt ?? '') || a.staffId.localeCompare(b.staffId);
+}
+
+async function settleCapacity(deps: AppDeps, session: Session): Promise<Participation[]> {
+  if (session.capacity === undefined) return [];
+  const rows = await deps.store.participations.find(session.tenantId, { where: { sessionId: session.id, rsvp: { in: ['yes', 'waitlist'] } } });
+  const ordered = rows.map((r) => r.value).sort(byAnswerTime);
+  const promoted: Participation[] = [];
+  for (const [index, p] of ordered.entries()) {
+    const shouldBe = index < session.capacity ? 'yes' : 'waitlist';
+    if (p.rsvp === shouldBe) continue;
+    await deps.store.participations.put({ ...p, rsvp: shouldBe });
+    if (shouldBe === 'yes') promoted.push(p);
+  }
+  return promoted;
+}
+
+async function tellPromoted(deps: AppDeps, session: Session, promoted: Participation[]): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  for (const p of promoted) {
+    await deps.store.deliveries.create({
+      tenantId: session.tenantId,
+      id: deliveryId('waitlist-promoted', p.staffId, session.id, String(session.revision)),
+      kind: 'waitlist-promoted',
+      recipientId: p.staffId,
+      dueAt: now,
+      status: 'pending',
+      subject: { sessionId: session.id },
+      attempts: 0,
+      createdAt: now,
+    });
+  }
+}
+
+/** Yes or no to a session. Answering the same twice changes nothing; a full session puts a "yes" on the waiting list. */
+export async function respondToInvitation(
+  deps: AppDeps,
+  actor: Actor,
+  input: { sessionId: string; answer: 'yes' | 'no' },
+): Promise<RsvpResult> {
+  const { tenant, staff } = actor;
+  const session = (await deps.store.sessions.get(tenant.id, input.sessionId))?.value;
+  if (!session || session.status === 'draft') return { ok: false, view: notice('attention', "I can't find that session any more.") };
+  if (!canRespond(session, deps.clock.now())) {
+    return { ok: false, view: await buildInvitationView(deps, tenant, session, staff.id) };
+  }
+  const id = participationId(session.id, staff.id);
+  const current = (await deps.store.participations.get(tenant.id, id))?.value;
+  const alreadySaid = input.answer === 'yes' ? current?.rsvp === 'yes' || current?.rsvp === 'waitlist' : current?.rsvp === 'no';
+  if (!alreadySaid) {
+    await deps.store.participations.put({
+      tenantId: tenant.id,
+      id,
+      sessionId: session.id,
+      staffId: staff.id,
+      ...(current ?? {}),
+      rsvp: input.answer,
+      rsvpAt: deps.clock.now().toISOString(),
+    });
+    const promoted = await settleCapacity(deps, session);
+    await tellPromoted(
+      deps,
+      session,
+      promoted.filter((p) => p.staffId !== staff.id),
+    );
+  }
+  return { ok: true, view: await buildInvitationView(deps, tenant, session, staff.id) };
+}
