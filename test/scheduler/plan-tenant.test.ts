@@ -1,0 +1,71 @@
+import { ManualClock, participationId, receiptId } from '../../src/domain';
+import { planTenant } from '../../src/scheduler/plan-tenant';
+import { reactionQuestionnaireId } from '../../src/scheduler/planner-questionnaires';
+import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
+import type { Store } from '../../src/store/store';
+import { session, staff, tenant } from '../support/fixtures';
+
+const T = 't1';
+
+async function seeded(clock: ManualClock): Promise<Store> {
+  const store = openEmbeddedStore({ path: ':memory:', clock });
+  await store.tenants.create(tenant(T));
+  for (const id of ['s1', 's2', 's3']) await store.staff.create(staff(T, id));
+  await store.sessions.create(
+    session(T, 'ses-1', { publishedAt: '2026-11-16T09:00:00.000Z', gapTask: { intent: 'Retrieval', task: 'Three quizzes' } }),
+  );
+  for (const id of ['s1', 's2']) {
+    await store.participations.create({ tenantId: T, id: participationId('ses-1', id), sessionId: 'ses-1', staffId: id, rsvp: 'yes' });
+  }
+  return store;
+}
+
+describe('planTenant (embedded store)', () => {
+  it('writes the plan once: planning twice creates nothing twice', async () => {
+    const clock = new ManualClock('2026-11-16T09:01:00.000Z');
+    const store = await seeded(clock);
+    const first = await planTenant({ store, clock }, T);
+    expect(first.created).toBe(3);
+    const second = await planTenant({ store, clock }, T);
+    expect(second).toEqual({ created: 0, cancelled: 0, questionnaires: 0, gapTasks: 0 });
+    expect(await store.deliveries.count(T)).toBe(3);
+    await store.close();
+  });
+
+  it('creates the questionnaire and gap tasks before the deliveries pointing at them', async () => {
+    const clock = new ManualClock('2026-11-24T17:30:00.000Z');
+    const store = await seeded(clock);
+    const summary = await planTenant({ store, clock }, T);
+    expect(summary.questionnaires).toBe(1);
+    expect(summary.gapTasks).toBe(2);
+    const qid = reactionQuestionnaireId('ses-1');
+    expect((await store.questionnaires.get(T, qid))?.value.closesAt).toBe('2026-12-01T17:30:00.000Z');
+    const kinds = (await store.deliveries.find(T, { where: { kind: { in: ['questionnaire', 'gap-plan-request'] } } })).map(
+      (d) => `${d.value.kind}:${d.value.recipientId}`,
+    );
+    expect(kinds.sort()).toEqual(['gap-plan-request:s1', 'gap-plan-request:s2', 'questionnaire:s1', 'questionnaire:s2']);
+    await store.close();
+  });
+
+  it('cancels pending deliveries about a cancelled session, and for someone who has answered', async () => {
+    const clock = new ManualClock('2026-11-24T17:30:00.000Z');
+    const store = await seeded(clock);
+    await planTenant({ store, clock }, T);
+    const qid = reactionQuestionnaireId('ses-1');
+    await store.receipts.create({ tenantId: T, id: receiptId(qid, 's1'), questionnaireId: qid, staffId: 's1' });
+    clock.set('2026-11-24T17:31:00.000Z');
+    expect((await planTenant({ store, clock }, T)).cancelled).toBe(1);
+    const cancelled = await store.deliveries.find(T, { where: { status: 'cancelled' } });
+    expect(cancelled.map((d) => [d.value.kind, d.value.recipientId])).toEqual([['questionnaire', 's1']]);
+
+    const before = session(T, 'ses-2', { startsAt: '2026-11-26T16:00:00.000Z', endsAt: '2026-11-26T17:00:00.000Z', publishedAt: '2026-11-24T17:31:00.000Z' });
+    await store.sessions.create(before);
+    await planTenant({ store, clock }, T);
+    expect(await store.deliveries.count(T, { status: 'pending', 'subject.sessionId': 'ses-2' })).toBe(3);
+    await store.sessions.put({ ...before, status: 'cancelled', cancelledAt: '2026-11-24T17:32:00.000Z' });
+    clock.set('2026-11-24T17:33:00.000Z');
+    expect((await planTenant({ store, clock }, T)).cancelled).toBe(3);
+    expect(await store.deliveries.count(T, { status: 'pending', 'subject.sessionId': 'ses-2' })).toBe(0);
+    await store.close();
+  });
+});
