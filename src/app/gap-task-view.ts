@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { isOverdue, type GapTask, type Tenant } from '../domain';
 import { formatDay } from '../cards/format';
 import type { GapTaskFormView, NudgeView } from '../cards/views';
@@ -47,9 +48,12 @@ export async function buildGapTaskForm(
   };
 }
 
-export function nudgeUrgency(task: GapTask, now: Date): NudgeView['urgency'] {
+/** Counted in calendar days where the school is: due at 16:00 tomorrow is "tomorrow" whatever the hour now. */
+export function nudgeUrgency(task: GapTask, now: Date, zone: string): NudgeView['urgency'] {
   if (isOverdue(task, now)) return 'overdue';
-  const days = (Date.parse(task.dueAt) - now.getTime()) / 86_400_000;
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const dueDay = DateTime.fromISO(task.dueAt, { zone }).startOf('day');
+  const days = Math.round(dueDay.diff(today, 'days').days);
   return days <= 1 ? 'tomorrow' : days <= 3 ? 'soon' : 'early';
 }
 
@@ -62,7 +66,7 @@ export async function buildNudgeView(deps: AppDeps, tenant: Tenant, task: GapTas
     sessionTitle: await sessionTitle(deps, task),
     stage: task.plan ? 'report' : 'plan',
     dueText: `Due ${formatDay(task.dueAt, tenant.settings.timezone)}`,
-    urgency: nudgeUrgency(task, now),
+    urgency: nudgeUrgency(task, now, tenant.settings.timezone),
     ...(snoozed ? { snoozedUntilText: `Snoozed until ${formatDay(snoozed, tenant.settings.timezone)}` } : {}),
     done: task.status === 'reported',
   };
