@@ -1,0 +1,55 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import express, { type Router } from 'express';
+import type { MessageSender } from '../../app/outbound';
+import type { Clock } from '../../domain';
+import type { Logger } from '../../log';
+import type { Store } from '../../store/store';
+import { TeamsProactiveSender } from './proactive-sender';
+import { TwilightTeamsHandler } from './twilight-teams-handler';
+
+export interface TeamsBotConfig {
+  /** Unset in dev mode: requests are not authenticated and replies carry no token. */
+  appId?: string;
+  appPassword?: string;
+  appTenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** The tenant a single-school deployment serves when the Teams tenant is not mapped. */
+  defaultTenantId?: string;
+}
+
+export interface TeamsBotDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  config: TeamsBotConfig;
+}
+
+export interface TeamsBot {
+  router: Router;
+  sender: MessageSender;
+}
+
+/** Activities are small; a generous limit still lets an over-long answer arrive and be refused politely. */
+const BODY_LIMIT = '256kb';
+
+/** Builds the Teams adapter, handler and proactive sender, and the `POST /api/messages` route. */
+export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
+  const { config, logger } = deps;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId ?? '',
+    MicrosoftAppPassword: config.appPassword ?? '',
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.appTenantId ?? '',
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'teams turn failed');
+  };
+  const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, logger, defaultTenantId: config.defaultTenantId });
+  const router = express.Router();
+  router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res) => {
+    await adapter.process(req, res, (context) => handler.run(context));
+  });
+  const sender = new TeamsProactiveSender({ store: deps.store, clock: deps.clock, adapter, appId: config.appId ?? '' });
+  return { router, sender };
+}

@@ -1,0 +1,1 @@
+export { createTeamsBot, type TeamsBot, type TeamsBotConfig, type TeamsBotDeps } from './create-teams-bot';

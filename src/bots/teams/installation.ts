@@ -1,0 +1,46 @@
+import type { TurnContext } from 'botbuilder';
+import { helpView } from '../../app/commands';
+import { saveConversation } from '../../app/conversations';
+import type { AppDeps } from '../../app/deps';
+import { notice } from '../../app/notice';
+import type { Logger } from '../../log';
+import { cardActivity } from './card-activity';
+import { toConversationRef } from './conversation-reference';
+import { TeamsActivityEnvelope } from './inbound-schemas';
+import { linkTeamRoster } from './roster-link';
+import { resolveTeamsActor } from './teams-actor';
+import { tenantIdOf } from './teams-identity';
+
+export interface InstallDeps extends AppDeps {
+  logger: Logger;
+  defaultTenantId: string | undefined;
+}
+
+/**
+ * The bot was added to a personal chat, a team or a group chat. Stores where to write later;
+ * in a team it also links the roster to staff records. Repeated installs land on the same records.
+ */
+export async function handleInstall(deps: InstallDeps, context: TurnContext): Promise<void> {
+  const parsed = TeamsActivityEnvelope.safeParse(context.activity);
+  if (!parsed.success) {
+    deps.logger.warn({ issues: parsed.error.issues }, 'teams install: activity without sender or conversation ignored');
+    return;
+  }
+  const envelope = parsed.data;
+  const now = deps.clock.now();
+  if (envelope.conversation.conversationType === 'channel' || envelope.channelData?.team) {
+    const roster = await linkTeamRoster(deps, context, tenantIdOf(envelope), deps.defaultTenantId);
+    deps.logger.info({ members: roster.members, linked: roster.linked, unknown: roster.unknown }, 'teams install: roster linked');
+    if (roster.tenant) await saveConversation(deps, toConversationRef(context, envelope, { tenantId: roster.tenant.id }, now));
+    return;
+  }
+  const actor = await resolveTeamsActor(deps, context, envelope, deps.defaultTenantId);
+  if (!actor.ok) {
+    await context.sendActivity(cardActivity(notice('info', actor.message), actor.message));
+    return;
+  }
+  const { tenant, staff } = actor.actor;
+  const isPersonal = envelope.conversation.conversationType !== 'groupChat';
+  await saveConversation(deps, toConversationRef(context, envelope, { tenantId: tenant.id, ...(isPersonal ? { staffId: staff.id } : {}) }, now));
+  if (isPersonal) await context.sendActivity(cardActivity(helpView(actor.actor), 'What I can do', [envelope.from.id]));
+}

@@ -1,0 +1,36 @@
+import { TurnContext } from 'botbuilder';
+import { runCommand } from '../../app/commands';
+import { saveConversation } from '../../app/conversations';
+import { notice } from '../../app/notice';
+import { conversationRefId } from '../../domain';
+import { cardActivity } from './card-activity';
+import { toConversationRef } from './conversation-reference';
+import { TeamsActivityEnvelope } from './inbound-schemas';
+import type { InstallDeps } from './installation';
+import { resolveTeamsActor } from './teams-actor';
+
+const MAX_COMMAND_LENGTH = 500;
+
+/** A typed message. Commands run in personal chat; in a team or group the bot points people there. */
+export async function handleMessage(deps: InstallDeps, context: TurnContext): Promise<void> {
+  const parsed = TeamsActivityEnvelope.safeParse(context.activity);
+  if (!parsed.success) return;
+  const envelope = parsed.data;
+  const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim().slice(0, MAX_COMMAND_LENGTH);
+  if (envelope.conversation.conversationType && envelope.conversation.conversationType !== 'personal') {
+    const hint = notice('info', 'Message me in a personal chat and type "help" to see your sessions, record and tasks.');
+    await context.sendActivity(cardActivity(hint, hint.notice.text));
+    return;
+  }
+  const actor = await resolveTeamsActor(deps, context, envelope, deps.defaultTenantId);
+  if (!actor.ok) {
+    await context.sendActivity(cardActivity(notice('info', actor.message), actor.message));
+    return;
+  }
+  const { tenant, staff } = actor.actor;
+  // A person who opens the bot before any install event still becomes reachable.
+  const known = await deps.store.conversations.get(tenant.id, conversationRefId('teams', envelope.conversation.id));
+  if (!known) await saveConversation(deps, toConversationRef(context, envelope, { tenantId: tenant.id, staffId: staff.id }, deps.clock.now()));
+  const view = await runCommand(deps, actor.actor, text);
+  await context.sendActivity(cardActivity(view, undefined, [envelope.from.id]));
+}

@@ -1,0 +1,116 @@
+import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { findConversation, saveConversation } from '../../app/conversations';
+import type { AppDeps } from '../../app/deps';
+import type { MessageSender, OutboundMessage, SendResult } from '../../app/outbound';
+import { conversationRefId, type ConversationRef, type Delivery, type Staff } from '../../domain';
+import { cardActivity } from './card-activity';
+import { parseStoredReference } from './conversation-reference';
+import { sendResultFromError } from './send-result';
+
+/** The Bot Framework token audience for calls to the Teams channel. */
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
+export interface ProactiveSenderDeps extends AppDeps {
+  adapter: CloudAdapter;
+  /** Empty in dev mode (no app id). */
+  appId: string;
+}
+
+type Outcome = { result?: SendResult };
+
+/**
+ * Sends through stored conversation references. `continueConversationAsync` routes a failed send
+ * to `onTurnError` instead of throwing, so each send catches inside the turn and reports an
+ * honest SendResult from the connector's status code.
+ */
+export class TeamsProactiveSender implements MessageSender {
+  readonly platform = 'teams' as const;
+
+  constructor(private readonly deps: ProactiveSenderDeps) {}
+
+  canReach(recipient: Staff): boolean {
+    return Boolean(recipient.teams?.aadObjectId || recipient.teams?.userId);
+  }
+
+  async send(recipient: Staff, message: OutboundMessage, _delivery: Delivery): Promise<SendResult> {
+    const stored = await findConversation(this.deps, recipient.tenantId, recipient.id, 'teams');
+    const activity = this.activityFor(recipient, message);
+    if (stored) return this.sendThrough(stored, (context) => context.sendActivity(activity));
+    return this.openChatAndSend(recipient, activity);
+  }
+
+  async update(recipient: Staff, platformMessage: { messageId: string; conversationId: string }, message: OutboundMessage): Promise<SendResult> {
+    const stored = await this.deps.store.conversations.get(recipient.tenantId, conversationRefId('teams', platformMessage.conversationId));
+    if (!stored) return { status: 'unreachable', reason: 'no stored conversation for that message' };
+    const activity = { ...this.activityFor(recipient, message), id: platformMessage.messageId };
+    return this.sendThrough(stored.value, async (context) => {
+      await context.updateActivity({ ...activity, conversation: context.activity.conversation });
+      return { id: platformMessage.messageId };
+    });
+  }
+
+  private activityFor(recipient: Staff, message: OutboundMessage): Partial<Activity> {
+    return cardActivity(message.view, message.text, recipient.teams?.userId ? [recipient.teams.userId] : []);
+  }
+
+  private async sendThrough(stored: ConversationRef, write: (context: TurnContext) => Promise<{ id: string } | undefined>): Promise<SendResult> {
+    const reference = parseStoredReference(stored.reference);
+    if (!reference.ok) return { status: 'unreachable', reason: reference.reason };
+    const outcome: Outcome = {};
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference.reference, async (context) => {
+      outcome.result = await this.attempt(context, write);
+    });
+    return outcome.result ?? { status: 'failed', transient: true, reason: 'the turn ended without sending' };
+  }
+
+  private async attempt(context: TurnContext, write: (context: TurnContext) => Promise<{ id: string } | undefined>): Promise<SendResult> {
+    try {
+      const response = await write(context);
+      if (!response?.id) return { status: 'failed', transient: true, reason: 'the connector returned no message id' };
+      return { status: 'sent', messageId: response.id, conversationId: context.activity.conversation.id };
+    } catch (error) {
+      return sendResultFromError(error, this.deps.clock.now());
+    }
+  }
+
+  /**
+   * For a roster member who never opened the bot: open a 1:1 chat through the service URL of a
+   * team the bot is installed in, keep its reference, then send.
+   */
+  private async openChatAndSend(recipient: Staff, activity: Partial<Activity>): Promise<SendResult> {
+    const userId = recipient.teams?.userId;
+    if (!userId) return { status: 'unreachable', reason: 'no Teams user id: the person has not been seen in Teams yet' };
+    const [team] = await this.deps.store.conversations.find(recipient.tenantId, { where: { platform: 'teams', scope: 'team' }, limit: 1 });
+    const teamReference = team ? parseStoredReference(team.value.reference) : undefined;
+    if (!teamReference?.ok) return { status: 'unreachable', reason: 'no personal chat and no team install to open one from' };
+    const ref = teamReference.reference as ConversationReference;
+    const aadTenantId = ref.conversation.tenantId;
+    const parameters = {
+      isGroup: false,
+      bot: ref.bot,
+      members: [{ id: userId, name: recipient.name }],
+      ...(aadTenantId ? { tenantId: aadTenantId, channelData: { tenant: { id: aadTenantId } } } : {}),
+    } as ConversationParameters;
+    const outcome: Outcome = {};
+    try {
+      await this.deps.adapter.createConversationAsync(this.deps.appId, ref.channelId, ref.serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, async (context) => {
+        const reference = TurnContext.getConversationReference(context.activity);
+        await saveConversation(this.deps, {
+          tenantId: recipient.tenantId,
+          id: conversationRefId('teams', context.activity.conversation.id),
+          platform: 'teams',
+          staffId: recipient.id,
+          scope: 'personal',
+          conversationId: context.activity.conversation.id,
+          reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+          updatedAt: this.deps.clock.now().toISOString(),
+        });
+        outcome.result = await this.attempt(context, (c) => c.sendActivity(activity));
+      });
+    } catch (error) {
+      // Creating the chat failed (e.g. 403: the app is not installed for that person).
+      return sendResultFromError(error, this.deps.clock.now());
+    }
+    return outcome.result ?? { status: 'failed', transient: true, reason: 'the new chat was not opened' };
+  }
+}

@@ -1,0 +1,28 @@
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { answerCardAction } from './card-action-invoke';
+import { handleInstall, type InstallDeps } from './installation';
+import { handleMessage } from './personal-commands';
+
+/**
+ * Routes Teams activities to the small handlers beside it; holds no rules of its own.
+ * Install is handled on conversationUpdate (bot added), which Teams sends for personal, team
+ * and group installs alike.
+ */
+export class TwilightTeamsHandler extends TeamsActivityHandler {
+  constructor(private readonly deps: InstallDeps) {
+    super();
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await handleInstall(this.deps, context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await handleMessage(this.deps, context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return answerCardAction(this.deps, context, invokeValue, this.deps.defaultTenantId);
+  }
+}
