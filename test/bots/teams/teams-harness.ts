@@ -1,0 +1,133 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../src/bots/teams';
+import { ManualClock, Questionnaire, Staff, defaultReactionTemplate, type Delivery } from '../../../src/domain';
+import { createHttpApp } from '../../../src/http/app';
+import { openEmbeddedStore, type EmbeddedStore } from '../../../src/store/embedded/sqlite-store';
+import { delivery, session, tenant } from '../../support/fixtures';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
+
+export const AAD_TENANT = 'aad-tenant-1';
+export const BOT_ID = '28:twilight-bot';
+export const TENANT = 'trust-1';
+
+/** Real botbuilder behind the real express server, a fake Bot Connector, an in-memory store and a manual clock. */
+export interface TeamsHarness {
+  store: EmbeddedStore;
+  clock: ManualClock;
+  connector: FakeConnector;
+  bot: TeamsBot;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startTeamsHarness(config: Partial<TeamsBotConfig> = {}): Promise<TeamsHarness> {
+  const clock = new ManualClock('2026-11-20T09:00:00.000Z');
+  const store = openEmbeddedStore({ path: ':memory:', clock });
+  const connector = await startFakeConnector();
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const bot = createTeamsBot({ store, clock, logger, config: { appType: 'MultiTenant', ...config } });
+  const app = createHttpApp({ store, logger, routers: [bot.router] });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    store,
+    clock,
+    connector,
+    bot,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connector.stop();
+      await store.close();
+    },
+  };
+}
+
+export interface TeamsUser {
+  userId: string;
+  aadObjectId: string;
+  name: string;
+  /** The personal chat the user has with the bot. */
+  conversationId: string;
+}
+
+export const JO: TeamsUser = { userId: '29:jo', aadObjectId: 'aad-jo', name: 'Jo Patel', conversationId: 'a:personal-jo' };
+
+/** Seeds a trust mapped to the AAD tenant, two staff, a session and its reaction questionnaire. */
+export async function seedSchool(h: TeamsHarness): Promise<void> {
+  // Teams knows Jo's e-mail (GET .../members/{id}); the staff record has not seen her Teams ids yet.
+  h.connector.setRoster(JO.conversationId, [{ id: JO.userId, name: JO.name, aadObjectId: JO.aadObjectId, email: 'jo.patel@school.example' }]);
+  await h.store.tenants.create({ ...tenant(TENANT), teamsTenantId: AAD_TENANT });
+  await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-jo', name: 'Jo Patel', email: 'jo.patel@school.example', roles: ['staff'] }));
+  await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-sam', name: 'Sam Lee', email: 'sam.lee@school.example', roles: ['staff'] }));
+  await h.store.sessions.create(session(TENANT, 'ses-1', { title: 'Retrieval practice that sticks' }));
+  await h.store.questionnaires.create(
+    Questionnaire.parse({
+      tenantId: TENANT,
+      id: 'qn-1',
+      title: 'How was the twilight?',
+      purpose: 'reaction',
+      sessionId: 'ses-1',
+      anonymous: false,
+      questions: defaultReactionTemplate(TENANT).questions,
+      opensAt: '2026-11-24T17:30:00.000Z',
+      closesAt: '2026-12-01T17:00:00.000Z',
+    }),
+  );
+}
+
+export function outboxRecord(recipientId: string, kind: Delivery['kind'], subject: Delivery['subject']): Delivery {
+  return delivery(TENANT, recipientId, { kind, subject });
+}
+
+function baseActivity(h: TeamsHarness, user: TeamsUser, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: h.connector.url,
+    id: `in-${Math.random().toString(36).slice(2)}`,
+    timestamp: h.clock.now().toISOString(),
+    from: { id: user.userId, name: user.name, aadObjectId: user.aadObjectId },
+    recipient: { id: BOT_ID, name: 'Twilight' },
+    conversation: { id: user.conversationId, conversationType: 'personal', tenantId: AAD_TENANT },
+    channelData: { tenant: { id: AAD_TENANT } },
+    ...extra,
+  };
+}
+
+/** POSTs an activity to /api/messages as the Teams channel would. */
+export async function postActivity(h: TeamsHarness, activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${h.baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+export function installActivity(h: TeamsHarness, user: TeamsUser): Record<string, unknown> {
+  return baseActivity(h, user, { type: 'conversationUpdate', membersAdded: [{ id: BOT_ID }, { id: user.userId }] });
+}
+
+export function messageActivity(h: TeamsHarness, user: TeamsUser, text: string): Record<string, unknown> {
+  return baseActivity(h, user, { type: 'message', text });
+}
+
+export function cardActionActivity(h: TeamsHarness, user: TeamsUser, verb: string, data: Record<string, unknown>, replyToId?: string): Record<string, unknown> {
+  return baseActivity(h, user, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    ...(replyToId ? { replyToId } : {}),
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+}
+
+/** The card inside an invoke response body, as Teams would render it. */
+export function invokeCard(body: unknown): { type?: string; statusCode?: number; value?: { body: Record<string, unknown>[]; actions?: Record<string, unknown>[] } } {
+  return body as never;
+}
