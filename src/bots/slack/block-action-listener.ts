@@ -1,0 +1,59 @@
+import type { App, types } from '@slack/bolt';
+import { isModalView, renderBlockKitModal } from '../../cards/blockkit';
+import { CARD_VERBS } from '../../cards/views';
+import { handleCardAction } from '../../app/card-actions';
+import type { BotContextActor } from './listener-actor';
+import { actorOrExplain } from './listener-actor';
+import type { SlackBotContext } from './bot-context';
+import { claimSlackRequest } from './request-once';
+import { BlockActionPayload, type ModalMetadata } from './slack-payloads';
+import { publishHome, showResult, type Origin } from './show-result';
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** action_id = a CardVerb, optionally `:suffix` (several of one verb in a message). */
+export const VERB_ACTION_ID = new RegExp(`^(${CARD_VERBS.map(escapeRegex).join('|')})(:.*)?$`);
+
+function parseValue(value: string | undefined): unknown {
+  try {
+    return value ? JSON.parse(value) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Buttons: ack at once, then run the verb through handleCardAction and show the answer where it was pressed. */
+export function registerBlockActions(app: App, ctx: SlackBotContext): void {
+  app.action(VERB_ACTION_ID, async ({ ack, body, client }) => {
+    await ack();
+    const parsed = BlockActionPayload.safeParse(body);
+    if (!parsed.success) {
+      ctx.logger.warn({ issues: parsed.error.issues.length }, 'slack: unreadable block_actions payload');
+      return;
+    }
+    const payload = parsed.data;
+    const found: BotContextActor | undefined = await actorOrExplain(ctx, client, payload.user.id, payload.team?.id ?? payload.user.team_id);
+    if (!found) return;
+    const pressed = payload.actions[0]!;
+    const action = parseValue(pressed.value);
+    const channel = payload.container?.channel_id ?? payload.channel?.id;
+    const ts = payload.container?.message_ts ?? payload.message?.ts;
+    const origin: Origin = { userId: payload.user.id, ...(channel ? { channel } : {}), ...(ts ? { ts } : {}) };
+
+    // A retried delivery of the same press (same trigger id) changes nothing.
+    const claim = await claimSlackRequest(ctx.deps, found.actor.tenant.id, `action:${payload.trigger_id}:${pressed.action_id}`);
+    if (!claim.first) return;
+
+    const result = await handleCardAction(ctx.deps, found.actor, action, {});
+    if (result.ok && isModalView(result.view) && (pressed.action_id.includes('.open'))) {
+      // The trigger id lives for 3 seconds: open the form before anything else.
+      const metadata: ModalMetadata = { action: action as ModalMetadata['action'], ...(channel ? { channel } : {}), ...(ts ? { ts } : {}) };
+      await client.views.open({ trigger_id: payload.trigger_id, view: renderBlockKitModal(result.view, JSON.stringify(metadata)) as types.ModalView });
+      return;
+    }
+    if (payload.container?.type === 'view' && !channel) {
+      await publishHome(ctx.deps, client, found.actor, payload.user.id);
+      return;
+    }
+    await showResult(client, origin, result);
+  });
+}

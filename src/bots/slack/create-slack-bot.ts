@@ -1,0 +1,80 @@
+import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import type { Router } from 'express';
+import type { MessageSender } from '../../app/outbound';
+import type { Clock } from '../../domain/clock';
+import type { Logger } from '../../log';
+import type { Store } from '../../store/store';
+import { registerAppHome } from './app-home-listener';
+import { registerBlockActions } from './block-action-listener';
+import type { SlackBotContext } from './bot-context';
+import { linkSlackUsersByEmail } from './link-by-email';
+import { RouterReceiver } from './router-receiver';
+import { createSlackSender } from './slack-sender';
+import { registerSlashCommand } from './slash-command-listener';
+import { registerViewSubmissions } from './view-submission-listener';
+
+export interface SlackBotConfig {
+  botToken: string;
+  signingSecret: string;
+  /** The Web API base URL; tests point it at a loopback fake. */
+  slackApiUrl?: string;
+  /** Tenant for a single-school deployment whose workspace is not yet recorded on a tenant. */
+  defaultTenantId?: string;
+}
+
+export interface SlackBot {
+  /** Mount on the shared server: serves POST /slack/events. */
+  router: Router;
+  sender: MessageSender;
+  app: App;
+  /** Links unlinked staff of a tenant by e-mail (users.lookupByEmail). */
+  linkStaffByEmail(tenantId: string): Promise<{ linked: number; notFound: number }>;
+  /** Waits for work still running after Slack was answered (tests, graceful shutdown). */
+  drain(): Promise<void>;
+}
+
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: 'slack-bolt' });
+  let level = LogLevel.WARN;
+  return {
+    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(' ')),
+    info: (...msg: unknown[]) => child.info(msg.map(String).join(' ')),
+    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(' ')),
+    error: (...msg: unknown[]) => child.error(msg.map(String).join(' ')),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/**
+ * The Slack bot: a bolt App whose receiver is an express Router on the shared server.
+ * Call from the composition root:
+ *   const slack = createSlackBot({ store, clock, logger, config: { botToken, signingSecret, slackApiUrl } });
+ *   createHttpApp({ store, logger, routers: [slack.router] }); dispatcher senders: [slack.sender]
+ */
+export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logger; config: SlackBotConfig }): SlackBot {
+  const { store, clock, logger, config } = deps;
+  const receiver = new RouterReceiver({ signingSecret: config.signingSecret, clock, logger });
+  const clientOptions = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
+  const app = new App({ token: config.botToken, receiver, logger: boltLogger(logger), clientOptions });
+  const ctx: SlackBotContext = { deps: { store, clock, ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) }, logger };
+  registerSlashCommand(app, ctx);
+  registerBlockActions(app, ctx);
+  registerViewSubmissions(app, ctx);
+  registerAppHome(app, ctx);
+  app.error(async (error) => {
+    logger.error({ err: error }, 'slack: listener failed');
+  });
+  // Proactive sends get their own client: 429 comes straight back as `throttled` (see slack-sender.ts).
+  const sendClient = new webApi.WebClient(config.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
+  return {
+    router: receiver.router,
+    sender: createSlackSender(sendClient),
+    app,
+    linkStaffByEmail: (tenantId) => linkSlackUsersByEmail(ctx.deps, app.client, tenantId),
+    drain: () => receiver.drain(),
+  };
+}

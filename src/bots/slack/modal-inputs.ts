@@ -1,0 +1,33 @@
+import { fieldIdOf } from '../../cards/blockkit';
+import type { InputState } from './slack-payloads';
+
+/** The gap report's consent is one checkbox: ticked = share, empty = do not. */
+const CONSENT_FIELDS = new Set(['shareWithManager', 'compulsory']);
+
+function valueOf(fieldId: string, input: InputState): unknown {
+  switch (input.type) {
+    case 'checkboxes':
+    case 'multi_static_select': {
+      const values = (input.selected_options ?? []).map((o) => o.value);
+      return CONSENT_FIELDS.has(fieldId) ? String(values.includes('yes')) : values;
+    }
+    case 'radio_buttons':
+    case 'static_select':
+      return input.selected_option?.value ?? undefined;
+    case 'datetimepicker':
+      return input.selected_date_time ?? undefined;
+    default:
+      return input.value ?? undefined;
+  }
+}
+
+/** `view.state.values` → `{ fieldId: raw value }`, the input every submit use case takes. */
+export function modalInputs(values: Record<string, Record<string, InputState>>): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const [blockId, actions] of Object.entries(values)) {
+    const fieldId = fieldIdOf(blockId);
+    const input = actions.answer;
+    if (fieldId && input) inputs[fieldId] = valueOf(fieldId, input);
+  }
+  return inputs;
+}

@@ -1,0 +1,104 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { Clock } from '../../domain/clock';
+import type { Logger } from '../../log';
+import { checkSlackSignature } from './request-signature';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Slack sends JSON (Events API) or a form: slash commands as fields, interactivity as a `payload` field. */
+function parseBody(rawBody: string, contentType: string | undefined): Record<string, unknown> | undefined {
+  try {
+    if (contentType?.includes('application/json')) return JSON.parse(rawBody) as Record<string, unknown>;
+    const form = Object.fromEntries(new URLSearchParams(rawBody));
+    return typeof form.payload === 'string' ? (JSON.parse(form.payload) as Record<string, unknown>) : form;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A bolt Receiver that is one express Router on the shared server. It verifies the signature
+ * against the injected clock, answers Slack as soon as a listener acks (Slack's 3-second
+ * deadline), and lets the listener's slower work carry on after the response.
+ */
+export class RouterReceiver implements Receiver {
+  readonly router: Router = express.Router();
+  private app: App | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: { signingSecret: string; clock: Clock; logger: Logger }) {
+    this.router.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
+      const work = this.handle(req, res);
+      this.inFlight.add(work);
+      void work.finally(() => this.inFlight.delete(work));
+    });
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  // The shared express server owns listening; this receiver only routes.
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  /** Resolves when every request received so far, including work done after its ack, has finished. */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async handle(req: Request, res: Response): Promise<void> {
+    const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    const check = checkSlackSignature({
+      signingSecret: this.options.signingSecret,
+      rawBody,
+      timestamp: req.header('x-slack-request-timestamp'),
+      signature: req.header('x-slack-signature'),
+      clock: this.options.clock,
+    });
+    if (!check.ok) {
+      this.options.logger.warn({ reason: check.reason }, 'slack: refused an unverified request');
+      res.status(401).send('unverified');
+      return;
+    }
+    const body = parseBody(rawBody, req.header('content-type'));
+    if (!body) {
+      res.status(400).send('unreadable body');
+      return;
+    }
+    if (body.type === 'url_verification') {
+      res.json({ challenge: body.challenge });
+      return;
+    }
+    if (body.ssl_check) {
+      res.send();
+      return;
+    }
+    let acked = false;
+    const retryNum = Number(req.header('x-slack-retry-num'));
+    const event: ReceiverEvent = {
+      body,
+      ...(Number.isInteger(retryNum) ? { retryNum, retryReason: req.header('x-slack-retry-reason') ?? '' } : {}),
+      ack: async (response?: unknown) => {
+        if (acked) return;
+        acked = true;
+        if (response === undefined || response === '') res.status(200).send();
+        else if (typeof response === 'string') res.status(200).send(response);
+        else res.status(200).json(response);
+      },
+    };
+    try {
+      if (!this.app) throw new Error('receiver used before the bolt app was initialised');
+      await this.app.processEvent(event);
+      // Nothing listened (an event we do not subscribe to): answer anyway so Slack does not retry.
+      if (!acked) await event.ack();
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'slack: request failed');
+      if (!acked) {
+        acked = true;
+        res.status(500).send();
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { types, webApi } from '@slack/bolt';
+import { renderAppHome, renderBlockKitMessage } from '../../cards/blockkit';
+import type { CardView } from '../../cards/views';
+import type { Actor } from '../../app/actor';
+import type { AppDeps } from '../../app/deps';
+import { runCommand } from '../../app/commands';
+import { listOpenTasks, upcomingSessions } from '../../app/queries';
+
+/** Where a button was pressed: a DM message (update it in place) or the App Home tab. */
+export interface Origin {
+  userId: string;
+  channel?: string;
+  ts?: string;
+}
+
+/**
+ * Shows a use case's answer where the person is: a card replaces the message in place
+ * (chat.update); a notice goes only to them (chat.postEphemeral) so the card stays usable.
+ */
+export async function showResult(client: webApi.WebClient, origin: Origin, result: { ok: boolean; view: CardView }): Promise<void> {
+  const message = renderBlockKitMessage(result.view);
+  if (origin.channel && origin.ts && result.view.kind !== 'notice') {
+    await client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+  } else if (origin.channel) {
+    await client.chat.postEphemeral({ channel: origin.channel, user: origin.userId, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+  } else {
+    await client.chat.postMessage({ channel: origin.userId, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+  }
+}
+
+/** The App Home: the person's record when `my cpd` is available, else upcoming sessions and tasks. */
+export async function publishHome(deps: AppDeps, client: webApi.WebClient, actor: Actor, userId: string): Promise<void> {
+  let view = await runCommand(deps, actor, 'my cpd');
+  if (view.kind !== 'my-record') {
+    const [upcoming, tasks] = await Promise.all([upcomingSessions(deps, actor), listOpenTasks(deps, actor)]);
+    view = { kind: 'my-record', name: actor.staff.name, rows: [], upcoming, openTasks: tasks.tasks };
+  }
+  if (view.kind !== 'my-record') return;
+  await client.views.publish({ user_id: userId, view: renderAppHome(view) as types.HomeView });
+}
+
+export async function publishHomeNotice(client: webApi.WebClient, userId: string, text: string): Promise<void> {
+  const { blocks } = renderBlockKitMessage({ kind: 'notice', notice: { tone: 'attention', text } });
+  await client.views.publish({ user_id: userId, view: { type: 'home', blocks: blocks as types.KnownBlock[] } });
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** The parts of Slack's payloads this bot reads, parsed once at the edge (bolt's types are not validation). */
+
+export const SlashCommandPayload = z.object({
+  command: z.string(),
+  text: z.string().max(4000).default(''),
+  user_id: z.string().min(1),
+  team_id: z.string().min(1),
+  channel_id: z.string().min(1),
+  trigger_id: z.string().min(1),
+  response_url: z.string().url(),
+});
+export type SlashCommandPayload = z.infer<typeof SlashCommandPayload>;
+
+const User = z.object({ id: z.string().min(1), team_id: z.string().optional() });
+const Team = z.object({ id: z.string().min(1) }).nullish();
+
+export const BlockActionPayload = z.object({
+  type: z.literal('block_actions'),
+  user: User,
+  team: Team,
+  trigger_id: z.string().min(1),
+  container: z
+    .object({ type: z.string(), channel_id: z.string().optional(), message_ts: z.string().optional(), view_id: z.string().optional() })
+    .optional(),
+  channel: z.object({ id: z.string() }).optional(),
+  message: z.object({ ts: z.string() }).optional(),
+  actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional(), action_ts: z.string().optional() })).min(1),
+});
+export type BlockActionPayload = z.infer<typeof BlockActionPayload>;
+
+/** One input's state: each element type reports its value in its own field. */
+export const InputState = z.object({
+  type: z.string(),
+  value: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_options: z.array(z.object({ value: z.string() })).optional(),
+  selected_date_time: z.number().nullish(),
+});
+export type InputState = z.infer<typeof InputState>;
+
+export const ViewSubmissionPayload = z.object({
+  type: z.literal('view_submission'),
+  user: User,
+  team: Team,
+  view: z.object({
+    id: z.string().min(1),
+    callback_id: z.string(),
+    private_metadata: z.string().max(3000),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), InputState)) }),
+  }),
+});
+export type ViewSubmissionPayload = z.infer<typeof ViewSubmissionPayload>;
+
+export const AppHomeOpenedPayload = z.object({
+  team_id: z.string().min(1),
+  event_id: z.string().min(1),
+  event: z.object({ type: z.literal('app_home_opened'), user: z.string().min(1), tab: z.string().optional() }),
+});
+
+/** What a modal carries between views.open and its submission. */
+export const ModalMetadata = z.object({
+  action: z.object({ verb: z.string(), questionnaireId: z.string().optional(), gapTaskId: z.string().optional(), sessionId: z.string().optional() }),
+  /** The DM message to update once the form is saved. */
+  channel: z.string().optional(),
+  ts: z.string().optional(),
+});
+export type ModalMetadata = z.infer<typeof ModalMetadata>;

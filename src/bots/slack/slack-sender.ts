@@ -1,0 +1,53 @@
+import type { types, webApi } from '@slack/bolt';
+import type { Delivery, Staff } from '../../domain';
+import type { MessageSender, OutboundMessage, SendResult } from '../../app/outbound';
+import { renderBlockKitMessage } from '../../cards/blockkit';
+
+/** Slack errors meaning this person cannot be reached here (user gone, DM closed, app removed). */
+const UNREACHABLE = new Set(['user_not_found', 'channel_not_found', 'account_inactive', 'cannot_dm_bot', 'user_disabled', 'not_in_channel', 'is_archived']);
+
+/** Maps a WebClient failure to the dispatcher's result union. */
+export function sendFailure(error: unknown): SendResult {
+  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  if (e.code === 'slack_webapi_rate_limited_error') return { status: 'throttled', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
+  if (e.code === 'slack_webapi_platform_error') {
+    const reason = e.data?.error ?? 'unknown_error';
+    if (UNREACHABLE.has(reason)) return { status: 'unreachable', reason };
+    return { status: 'failed', transient: reason === 'internal_error' || reason === 'fatal_error' || reason === 'service_unavailable', reason };
+  }
+  if (e.code === 'slack_webapi_http_error') return { status: 'failed', transient: (e.statusCode ?? 500) >= 500, reason: `http ${e.statusCode}` };
+  return { status: 'failed', transient: true, reason: e.message ?? String(error) };
+}
+
+/**
+ * Proactive DMs: chat.postMessage to the user id opens (or reuses) the DM. Its client rejects
+ * 429s at once (rejectRateLimitedCalls) so the dispatcher, which owns the clock and the rate
+ * limit, honours Retry-After instead of WebClient sleeping for real time with its queue paused.
+ */
+export function createSlackSender(client: webApi.WebClient): MessageSender {
+  return {
+    platform: 'slack',
+    canReach: (recipient: Staff) => Boolean(recipient.slack?.userId) && recipient.active,
+    async send(recipient: Staff, message: OutboundMessage, _delivery: Delivery): Promise<SendResult> {
+      const userId = recipient.slack?.userId;
+      if (!userId) return { status: 'unreachable', reason: 'no linked Slack user' };
+      const rendered = renderBlockKitMessage(message.view);
+      try {
+        const sent = await client.chat.postMessage({ channel: userId, text: message.text || rendered.text, blocks: rendered.blocks as types.KnownBlock[] });
+        if (!sent.ts || !sent.channel) return { status: 'failed', transient: true, reason: 'no message ts in reply' };
+        return { status: 'sent', messageId: sent.ts, conversationId: sent.channel };
+      } catch (error) {
+        return sendFailure(error);
+      }
+    },
+    async update(_recipient: Staff, platformMessage: { messageId: string; conversationId: string }, message: OutboundMessage): Promise<SendResult> {
+      const rendered = renderBlockKitMessage(message.view);
+      try {
+        await client.chat.update({ channel: platformMessage.conversationId, ts: platformMessage.messageId, text: message.text || rendered.text, blocks: rendered.blocks as types.KnownBlock[] });
+        return { status: 'sent', ...platformMessage };
+      } catch (error) {
+        return sendFailure(error);
+      }
+    },
+  };
+}
