@@ -107,7 +107,8 @@ export async function postActivity(h: TeamsHarness, activity: Record<string, unk
     body: JSON.stringify(activity),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  const isJson = res.headers.get('content-type')?.includes('json') && text !== '';
+  return { status: res.status, body: isJson ? (JSON.parse(text) as unknown) : text };
 }
 
 export function installActivity(h: TeamsHarness, user: TeamsUser): Record<string, unknown> {
