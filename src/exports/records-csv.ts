@@ -1,0 +1,38 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Staff } from '../domain';
+import { findWhereIn, groupBy } from '../reports/find-in';
+import { buildMyRecord } from '../reports/my-record';
+import type { ReportDeps } from '../reports/report-deps';
+
+const COLUMNS = ['name', 'email', 'department', 'month', 'cpd_accessed', 'impact'];
+
+/**
+ * "Every Teacher a Learner" records as CSV: every member of staff (for the lead's governors'
+ * report) or one person (their own export). The same builder makes the chat view.
+ */
+export async function exportRecordsCsv(deps: ReportDeps, tenantId: string, now: Date, onlyStaffId?: string): Promise<string> {
+  const { store } = deps;
+  const tenant = (await store.tenants.get(tenantId, tenantId))?.value;
+  if (!tenant) return stringify([], { header: true, columns: COLUMNS });
+  const people: Staff[] = onlyStaffId
+    ? [(await store.staff.get(tenantId, onlyStaffId))?.value].filter((s): s is Staff => s !== undefined)
+    : (await store.staff.find(tenantId)).map((v) => v.value).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const ids = people.map((p) => p.id);
+  const participations = await findWhereIn(store.participations, tenantId, 'staffId', ids, { attended: true });
+  const gapTasks = await findWhereIn(store.gapTasks, tenantId, 'staffId', ids);
+  const sessions = await findWhereIn(store.sessions, tenantId, 'id', participations.map((p) => p.sessionId));
+  const participationsBy = groupBy(participations, (p) => p.staffId);
+  const gapTasksBy = groupBy(gapTasks, (g) => g.staffId);
+
+  const rows = people.flatMap((person) =>
+    buildMyRecord({
+      tenant,
+      person,
+      now,
+      sessions,
+      participations: participationsBy.get(person.id) ?? [],
+      gapTasks: gapTasksBy.get(person.id) ?? [],
+    }).rows.map((r) => [person.name, person.email, person.department ?? '', r.month, r.cpd, r.impact ?? '']),
+  );
+  return stringify(rows, { header: true, columns: COLUMNS });
+}

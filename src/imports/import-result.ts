@@ -1,0 +1,24 @@
+/** A row that could not be imported: its line in the file (header is row 1) and why, in words. */
+export interface RowError {
+  row: number;
+  reason: string;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export type ImportResult =
+  | { ok: true; counts: ImportCounts; errors: RowError[] }
+  /** Nothing was written: the file has bad rows and `skipBad` was not asked for. */
+  | { ok: false; message: string; errors: RowError[] };
+
+export interface ImportOptions {
+  /** Import the good rows and list the bad ones, instead of refusing the whole file. */
+  skipBad?: boolean;
+  /** Called as rows are written: done of total. */
+  onProgress?: (done: number, total: number) => void;
+}

@@ -1,0 +1,68 @@
+import { DateTime } from 'luxon';
+import { CATEGORY_LABELS, isOverdue, type GapTask, type Participation, type Session, type Staff, type Tenant } from '../domain';
+import type { MyRecordView } from '../cards/views';
+import { monthText, reportSessionSummary } from './report-format';
+
+export interface MyRecordInput {
+  tenant: Tenant;
+  person: Staff;
+  now: Date;
+  sessions: readonly Session[];
+  participations: readonly Participation[];
+  gapTasks: readonly GapTask[];
+}
+
+/** The impact the person recorded for a session: the senior leader's longer-term note, else their own report. */
+function impactOf(task: GapTask | undefined): string | undefined {
+  if (!task) return undefined;
+  const parts = [task.report?.impactSoFar, task.longTermImpact ? `Longer term: ${task.longTermImpact.impact}` : undefined];
+  const text = parts.filter((p): p is string => p !== undefined).join(' ');
+  return text === '' ? undefined : text;
+}
+
+/** "Every Teacher a Learner" (seed 001 appendix 3): month, CPD accessed, impact; plus what is coming and open tasks. */
+export function buildMyRecord(input: MyRecordInput): MyRecordView {
+  const { tenant, person, now } = input;
+  const zone = tenant.settings.timezone;
+  const nowIso = now.toISOString();
+  const mine = <T extends { tenantId: string; staffId: string }>(items: readonly T[]): T[] =>
+    items.filter((i) => i.tenantId === tenant.id && i.staffId === person.id);
+  const sessions = new Map(input.sessions.filter((s) => s.tenantId === tenant.id).map((s) => [s.id, s]));
+  const participations = mine(input.participations);
+  const tasks = mine(input.gapTasks);
+  const taskFor = new Map(tasks.map((g) => [g.sessionId, g]));
+
+  const attended = participations
+    .filter((p) => p.attended === true)
+    .map((p) => sessions.get(p.sessionId))
+    .filter((s): s is Session => s !== undefined && s.startsAt <= nowIso)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const rows = attended.map((s) => {
+    const impact = impactOf(taskFor.get(s.id));
+    return {
+      month: monthText(s.startsAt, zone),
+      cpd: `${s.title} (${CATEGORY_LABELS[s.category]})`,
+      ...(impact ? { impact } : {}),
+    };
+  });
+
+  const upcoming = participations
+    .filter((p) => p.rsvp === 'yes')
+    .map((p) => sessions.get(p.sessionId))
+    .filter((s): s is Session => s !== undefined && s.status === 'published' && s.startsAt > nowIso)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .map((s) => ({ ...reportSessionSummary(s, tenant), rsvp: 'yes' as const }));
+
+  const openTasks = tasks
+    .filter((g) => g.status !== 'reported')
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .map((g) => ({
+      gapTaskId: g.id,
+      sessionTitle: sessions.get(g.sessionId)?.title ?? 'A past session',
+      dueText: DateTime.fromISO(g.dueAt, { zone }).toFormat('cccc d LLLL'),
+      stage: g.status === 'awaiting-plan' ? ('plan' as const) : ('report' as const),
+      overdue: isOverdue(g, now),
+    }));
+
+  return { kind: 'my-record', name: person.name, rows, upcoming, openTasks };
+}
