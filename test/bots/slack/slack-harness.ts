@@ -1,0 +1,166 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
+import { SLACK_EVENTS_PATH } from '../../../src/bots/slack/router-receiver';
+import { ManualClock, Questionnaire, Staff, defaultReactionTemplate, type Delivery } from '../../../src/domain';
+import { createHttpApp } from '../../../src/http/app';
+import { openEmbeddedStore } from '../../../src/store/embedded/sqlite-store';
+import type { Store } from '../../../src/store/store';
+import { FakeSlackApi } from '../../support/fake-slack-api';
+import { delivery, session, tenant } from '../../support/fixtures';
+import { interactivityBody, slackSignatureHeaders } from '../../support/slack-signing';
+
+export const TENANT = 'trust-slack';
+export const SECRET = 'test-signing-secret';
+export const JO = { id: 'UJO', email: 'jo.patel@school.example', name: 'Jo Patel' };
+export const LEAD = { id: 'ULEAD', email: 'lee.lead@school.example', name: 'Lee Lead' };
+
+export interface SlackHarness {
+  store: Store;
+  clock: ManualClock;
+  api: FakeSlackApi;
+  bot: SlackBot;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Real bolt App + real express server on 127.0.0.1:0, talking to a fake Slack Web API. */
+export async function startSlackHarness(): Promise<SlackHarness> {
+  const clock = new ManualClock('2026-11-20T09:00:00.000Z');
+  const store = await openEmbeddedStore({ path: ':memory:', clock });
+  const api = new FakeSlackApi();
+  await api.start();
+  const logger = pino({ level: 'silent' });
+  const bot = createSlackBot({ store, clock, logger, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.apiUrl } });
+  const app = createHttpApp({ store, logger, routers: [bot.router] });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    store,
+    clock,
+    api,
+    bot,
+    baseUrl,
+    close: async () => {
+      await bot.drain();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await api.stop();
+      await store.close();
+    },
+  };
+}
+
+export async function seedSchool(h: SlackHarness): Promise<void> {
+  h.api.users.set(JO.id, JO);
+  h.api.users.set(LEAD.id, LEAD);
+  await h.store.tenants.create({ ...tenant(TENANT), slackTeamId: h.api.teamId });
+  await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-jo', name: JO.name, email: JO.email, roles: ['staff'] }));
+  await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-lead', name: LEAD.name, email: LEAD.email, roles: ['cpd-lead'] }));
+  await h.store.sessions.create(session(TENANT, 'ses-1', { title: 'Retrieval practice that sticks' }));
+  await h.store.questionnaires.create(
+    Questionnaire.parse({
+      tenantId: TENANT,
+      id: 'qn-1',
+      title: 'How was the twilight?',
+      purpose: 'reaction',
+      sessionId: 'ses-1',
+      anonymous: false,
+      questions: defaultReactionTemplate(TENANT).questions,
+      opensAt: '2026-11-24T17:30:00.000Z',
+      closesAt: '2026-12-01T17:00:00.000Z',
+    }),
+  );
+}
+
+export function outboxRecord(recipientId: string, kind: Delivery['kind'], subject: Delivery['subject']): Delivery {
+  return delivery(TENANT, recipientId, { kind, subject });
+}
+
+/** POSTs a body to /slack/events signed as Slack would (timestamp from the harness clock unless given). */
+export async function postSigned(
+  h: SlackHarness,
+  body: string,
+  options: { contentType?: string; headers?: Record<string, string>; timestamp?: number; secret?: string } = {},
+): Promise<{ status: number; text: string; json: unknown }> {
+  const ts = options.timestamp ?? Math.floor(h.clock.now().getTime() / 1000);
+  const res = await fetch(`${h.baseUrl}${SLACK_EVENTS_PATH}`, {
+    method: 'POST',
+    headers: {
+      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
+      ...slackSignatureHeaders(options.secret ?? SECRET, body, ts),
+      ...options.headers,
+    },
+    body,
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json };
+}
+
+export async function postInteraction(h: SlackHarness, payload: unknown, headers: Record<string, string> = {}) {
+  const reply = await postSigned(h, interactivityBody(payload), { headers });
+  await h.bot.drain();
+  return reply;
+}
+
+/** A button press in a DM message, as Slack sends block_actions. */
+export function buttonPress(user: { id: string }, message: { channel: string; ts: string }, button: { action_id: string; value?: string }, triggerId: string) {
+  return {
+    type: 'block_actions',
+    user: { id: user.id, team_id: 'T0SCHOOL' },
+    team: { id: 'T0SCHOOL' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: triggerId,
+    container: { type: 'message', channel_id: message.channel, message_ts: message.ts, is_ephemeral: false },
+    channel: { id: message.channel },
+    message: { ts: message.ts, type: 'message' },
+    actions: [{ type: 'button', block_id: 'b', action_id: button.action_id, value: button.value, action_ts: '1700000000.1' }],
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/** Finds a button in posted blocks by its verb. */
+export function findButton(blocks: unknown, verb: string): { action_id: string; value?: string } {
+  for (const block of (blocks as Json[]) ?? []) {
+    const elements = [...((block.elements as Json[]) ?? []), ...(block.accessory ? [block.accessory as Json] : [])];
+    const found = elements.find((e) => typeof e.action_id === 'string' && (e.action_id === verb || e.action_id.startsWith(`${verb}:`)));
+    if (found) return found as { action_id: string; value?: string };
+  }
+  throw new Error(`no ${verb} button in ${JSON.stringify(blocks).slice(0, 300)}`);
+}
+
+/** A view_submission for a modal the bot opened, with `answers` filled in as Slack's state. */
+export function modalSubmission(user: { id: string }, modal: Json, viewId: string, answers: Record<string, string | string[]>) {
+  const values: Record<string, Record<string, Json>> = {};
+  for (const block of modal.blocks as Json[]) {
+    if (block.type !== 'input') continue;
+    const blockId = String(block.block_id);
+    const element = block.element as Json;
+    const answer = answers[blockId.replace(/^field:/, '')];
+    const type = String(element.type);
+    let state: Json;
+    if (type === 'plain_text_input') state = { type, value: answer ?? null };
+    else if (type === 'checkboxes' || type === 'multi_static_select') state = { type, selected_options: ([] as string[]).concat(answer ?? []).map((value) => ({ value })) };
+    else state = { type, selected_option: answer === undefined ? null : { value: answer } };
+    values[blockId] = { [String(element.action_id)]: state };
+  }
+  return {
+    type: 'view_submission',
+    user: { id: user.id, team_id: 'T0SCHOOL' },
+    team: { id: 'T0SCHOOL' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `trg-submit-${viewId}`,
+    view: { id: viewId, type: 'modal', callback_id: modal.callback_id, private_metadata: modal.private_metadata, hash: 'h1', state: { values } },
+  };
+}

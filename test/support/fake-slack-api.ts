@@ -1,0 +1,121 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackApiCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+type Answer = (args: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * A loopback stand-in for the Slack Web API (`clientOptions.slackApiUrl`): records every call,
+ * answers the methods the bot uses, and can be told to answer 429 with Retry-After or an error.
+ * Also accepts POSTs to /response/* (slash-command response_url).
+ */
+export class FakeSlackApi {
+  readonly calls: SlackApiCall[] = [];
+  readonly users = new Map<string, { id: string; email: string; name: string }>();
+  private server: Server | undefined;
+  private nextTs = 1_700_000_000;
+  private readonly overrides = new Map<string, { status: number; headers?: Record<string, string>; body: Record<string, unknown>; times: number }>();
+  url = '';
+  teamId = 'T0SCHOOL';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void readBody(req).then((raw) => {
+        const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
+        const args = parseArgs(raw, req.headers['content-type']);
+        this.calls.push({ method, args });
+        const override = this.overrides.get(method);
+        if (override && override.times > 0) {
+          override.times--;
+          res.writeHead(override.status, { 'content-type': 'application/json', ...override.headers });
+          res.end(JSON.stringify(override.body));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(this.answer(method, args)));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next `times` calls of `method` get a 429 with this Retry-After (seconds). */
+  throttle(method: string, retryAfterSeconds: number, times = 1): void {
+    this.overrides.set(method, { status: 429, headers: { 'retry-after': String(retryAfterSeconds) }, body: { ok: false, error: 'ratelimited' }, times });
+  }
+
+  /** The next `times` calls of `method` answer `{ ok: false, error }`. */
+  fail(method: string, error: string, times = 1): void {
+    this.overrides.set(method, { status: 200, body: { ok: false, error }, times });
+  }
+
+  callsOf(method: string): SlackApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const ANSWERS: Record<string, Answer> = {
+      'auth.test': () => ({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: this.teamId, team: 'Huntingdon', url: 'https://school.slack.com/' }),
+      'chat.postMessage': (a) => ({ ok: true, channel: String(a.channel).startsWith('U') ? `D${String(a.channel).slice(1)}` : a.channel, ts: this.ts(), message: { text: a.text } }),
+      'chat.update': (a) => ({ ok: true, channel: a.channel, ts: a.ts }),
+      'chat.postEphemeral': () => ({ ok: true, message_ts: this.ts() }),
+      'views.open': (a) => ({ ok: true, view: { id: `V${this.calls.length}`, ...(parseJson(a.view) as object) } }),
+      'views.publish': (a) => ({ ok: true, view: { id: 'VHOME', ...(parseJson(a.view) as object) } }),
+      'views.update': () => ({ ok: true }),
+      'conversations.open': (a) => ({ ok: true, channel: { id: `D${String(a.users).slice(1)}` } }),
+      'users.info': (a) => {
+        const user = this.users.get(String(a.user));
+        return user ? { ok: true, user: { id: user.id, name: user.name, real_name: user.name, profile: { email: user.email } } } : { ok: false, error: 'user_not_found' };
+      },
+      'users.lookupByEmail': (a) => {
+        const user = [...this.users.values()].find((u) => u.email === a.email);
+        return user ? { ok: true, user: { id: user.id, name: user.name, profile: { email: user.email } } } : { ok: false, error: 'users_not_found' };
+      },
+    };
+    if (method.startsWith('/response/')) return { ok: true };
+    return ANSWERS[method]?.(args) ?? { ok: false, error: 'unknown_method' };
+  }
+
+  private ts(): string {
+    this.nextTs += 1;
+    return `${this.nextTs}.000100`;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** WebClient posts forms (JSON-encoding nested values) or JSON; response_url posts JSON. */
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return (parseJson(raw) as Record<string, unknown>) ?? {};
+  const out: Record<string, unknown> = {};
+  // Only objects and arrays are JSON-encoded in a form; ids and timestamps stay strings.
+  for (const [k, v] of new URLSearchParams(raw)) out[k] = /^[[{]/.test(v) ? parseJson(v) : v;
+  return out;
+}
