@@ -1,0 +1,233 @@
+import type { MessageSender, OutboundMessage, SendResult } from '../app/outbound';
+import type { Delivery, Staff } from '../domain';
+import type { Versioned } from '../store/port';
+import { backoffMs, DEFAULT_BACKOFF } from './backoff';
+import { chooseSender } from './choose-sender';
+import { emptySummary, type DispatchSummary, type DispatcherDeps } from './dispatcher-types';
+import { RateLimiter, realSleep } from './rate-limiter';
+
+export type { ComposeFn, DispatchSummary, DispatcherDeps } from './dispatcher-types';
+
+const DEFAULTS = {
+  leaseMs: 60_000,
+  batchSize: 200,
+  concurrency: 16,
+  maxInProcessWaitMs: 30_000,
+  sentTtlSeconds: 90 * 24 * 3600,
+};
+/** 429s answered in process for one record before it is handed back to the outbox. */
+const MAX_THROTTLED_TRIES = 10;
+
+type Claim = Versioned<Delivery>;
+type Finished = Pick<Delivery, 'status'> & Partial<Delivery>;
+
+/** Drops the lease and retry fields: a finished or released record carries none. */
+function withoutLease(d: Delivery): Delivery {
+  const { leaseOwner: _o, leaseUntil: _u, nextAttemptAt: _n, ...rest } = d;
+  return rest;
+}
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+}
+
+/**
+ * Sends due outbox records. Claims each with an ETag-conditional lease, waits for the
+ * platform's rate limit, renews the lease under the same ETag just before sending (so a record
+ * another instance has taken over or sent is never sent again from here), and records the result.
+ */
+export class Dispatcher {
+  private readonly limiter: RateLimiter;
+  private readonly opts: typeof DEFAULTS;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private stopping = false;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.opts = {
+      leaseMs: deps.leaseMs ?? DEFAULTS.leaseMs,
+      batchSize: deps.batchSize ?? DEFAULTS.batchSize,
+      concurrency: deps.concurrency ?? DEFAULTS.concurrency,
+      maxInProcessWaitMs: deps.maxInProcessWaitMs ?? DEFAULTS.maxInProcessWaitMs,
+      sentTtlSeconds: deps.sentTtlSeconds ?? DEFAULTS.sentTtlSeconds,
+    };
+    this.limiter = new RateLimiter(deps.clock, this.sleep, deps.limits);
+  }
+
+  private get sleep() {
+    return this.deps.sleep ?? realSleep;
+  }
+
+  private nowIso(offsetMs = 0): string {
+    return new Date(this.deps.clock.now().getTime() + offsetMs).toISOString();
+  }
+
+  /** One pass: claim what is due (up to a batch) and send it. */
+  async dispatchDue(): Promise<DispatchSummary> {
+    const summary = emptySummary();
+    if (this.stopping) return summary;
+    const pass = this.pass(summary);
+    this.inFlight.add(pass);
+    try {
+      await pass;
+    } finally {
+      this.inFlight.delete(pass);
+    }
+    return summary;
+  }
+
+  /** Passes until nothing due is left to claim (tests and the benchmark). */
+  async dispatchUntilIdle(maxPasses = 1000): Promise<DispatchSummary> {
+    const total = emptySummary();
+    for (let i = 0; i < maxPasses && !this.stopping; i++) {
+      const s = await this.dispatchDue();
+      for (const k of Object.keys(total) as (keyof DispatchSummary)[]) total[k] += s[k];
+      if (s.claimed === 0) break;
+    }
+    return total;
+  }
+
+  /** Stops claiming, hands unstarted claims back, and waits for sends in flight to be recorded. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async pass(summary: DispatchSummary): Promise<void> {
+    const now = this.nowIso();
+    const rows = await this.deps.store.deliveries.findAcrossTenants({
+      where: { status: 'pending', dueAt: { lte: now } },
+      orderBy: { field: 'dueAt', direction: 'asc' },
+      // Over-fetch: some of the earliest may be leased by another instance.
+      limit: this.opts.batchSize * 2,
+    });
+    const free = rows
+      .filter((r) => (r.value.leaseUntil ?? '') <= now && (r.value.nextAttemptAt ?? '') <= now)
+      .slice(0, this.opts.batchSize);
+    const claims = (await Promise.all(free.map((r) => this.claim(r)))).filter((c): c is Claim => c !== undefined);
+    summary.claimed += claims.length;
+    const queue = [...claims];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        if (this.stopping) {
+          await this.release(next, {});
+          continue;
+        }
+        await this.deliver(next, summary).catch((error: unknown) => {
+          // A store outage mid-send: the lease runs out and another pass retries it.
+          this.deps.logger.error({ err: error, deliveryId: next!.value.id }, 'dispatch failed unexpectedly');
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, claims.length) }, worker));
+  }
+
+  private async claim(row: Claim): Promise<Claim | undefined> {
+    const leased = { ...row.value, leaseOwner: this.deps.instanceId, leaseUntil: this.nowIso(this.opts.leaseMs) };
+    const put = await this.deps.store.deliveries.put(leased, { ifVersion: row.version });
+    return put.ok ? { value: put.value, version: put.version } : undefined;
+  }
+
+  private async deliver(claim: Claim, summary: DispatchSummary): Promise<void> {
+    let current = claim;
+    const composed = await this.deps.compose(current.value);
+    if (!composed.ok) {
+      summary.skipped++;
+      await this.finish(current, { status: 'skipped', lastError: composed.reason });
+      return;
+    }
+    const sender = chooseSender(this.deps.senders, composed.recipient);
+    if (!sender) {
+      summary.failed++;
+      await this.finish(current, { status: 'failed', lastError: 'unreachable: no linked Teams or Slack account' });
+      return;
+    }
+    for (let throttledTries = 0; ; ) {
+      const d = current.value;
+      // Re-check under the ETag before sending: sent or taken over elsewhere → not ours to send.
+      const renewed = await this.renew(current, sender.platform);
+      if (!renewed) {
+        summary.lostLease++;
+        return;
+      }
+      current = renewed;
+      // The token is taken last, just before the request, so send times keep the spacing the limiter chose.
+      const waitedFrom = this.deps.clock.now().getTime();
+      await this.limiter.acquire(sender.platform, d.tenantId, d.recipientId);
+      if (this.deps.clock.now().getTime() - waitedFrom > this.opts.leaseMs / 3) {
+        const again = await this.renew(current, sender.platform);
+        if (!again) {
+          summary.lostLease++;
+          return;
+        }
+        current = again;
+      }
+      const result = await this.send(sender, composed.recipient, composed.message, current.value);
+      const attempts = current.value.attempts + 1;
+      if (result.status === 'sent') {
+        summary.sent++;
+        await this.finish(current, {
+          status: 'sent',
+          attempts,
+          platformMessageId: result.messageId,
+          platformConversationId: result.conversationId,
+          sentAt: this.nowIso(),
+        });
+        return;
+      }
+      if (result.status === 'throttled') {
+        summary.throttled++;
+        this.limiter.pause(sender.platform, d.tenantId, d.recipientId, result.retryAfterMs);
+        if (result.retryAfterMs <= this.opts.maxInProcessWaitMs && ++throttledTries < MAX_THROTTLED_TRIES) {
+          await this.sleep(result.retryAfterMs);
+          continue;
+        }
+        await this.release(current, { nextAttemptAt: this.nowIso(result.retryAfterMs), lastError: 'throttled' });
+        return;
+      }
+      if (result.status === 'unreachable') {
+        summary.failed++;
+        await this.finish(current, { status: 'failed', attempts, lastError: `unreachable: ${result.reason}` });
+        return;
+      }
+      const policy = this.deps.backoff ?? DEFAULT_BACKOFF;
+      if (result.transient && attempts < policy.maxAttempts) {
+        summary.retried++;
+        const wait = backoffMs(policy, attempts, this.deps.random ?? Math.random);
+        await this.release(current, { attempts, nextAttemptAt: this.nowIso(wait), lastError: result.reason });
+        return;
+      }
+      summary.failed++;
+      await this.finish(current, { status: 'failed', attempts, lastError: result.reason });
+      return;
+    }
+  }
+
+  private async renew(claim: Claim, platform: MessageSender['platform']): Promise<Claim | undefined> {
+    const leased = { ...claim.value, platform, leaseOwner: this.deps.instanceId, leaseUntil: this.nowIso(this.opts.leaseMs) };
+    const put = await this.deps.store.deliveries.put(leased, { ifVersion: claim.version });
+    return put.ok ? { value: put.value, version: put.version } : undefined;
+  }
+
+  private async send(sender: MessageSender, recipient: Staff, message: OutboundMessage, d: Delivery): Promise<SendResult> {
+    try {
+      return await sender.send(recipient, message, d);
+    } catch (error) {
+      // A sender that throws has told us nothing certain: treat it as a transient failure.
+      return { status: 'failed', transient: true, reason: describe(error) };
+    }
+  }
+
+  private async finish(claim: Claim, change: Finished): Promise<void> {
+    const done = { ...withoutLease(claim.value), ...change };
+    const put = await this.deps.store.deliveries.put(done, { ifVersion: claim.version, ttlSeconds: this.opts.sentTtlSeconds });
+    if (!put.ok) {
+      this.deps.logger.warn({ deliveryId: done.id, status: done.status, reason: put.reason }, 'could not record the result: lease lost');
+    }
+  }
+
+  /** Hands the record back to the outbox, to be claimed again at `nextAttemptAt` (or at once). */
+  private async release(claim: Claim, change: Partial<Delivery>): Promise<void> {
+    const back = { ...withoutLease(claim.value), ...change, status: 'pending' as const };
+    await this.deps.store.deliveries.put(back, { ifVersion: claim.version });
+  }
+}

@@ -1,0 +1,76 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { MessageSender } from '../app/outbound';
+import type { Clock } from '../domain';
+import type { Store } from '../store/store';
+import { Dispatcher } from './dispatcher';
+import type { ComposeFn, DispatchSummary, DispatcherDeps, SchedulerLogger } from './dispatcher-types';
+import { planAllTenants, type PlanSummary } from './plan-tenant';
+import { minuteSlot, storeRunCoordinator } from './slot-coordinator';
+
+export interface SchedulerOptions extends Partial<Omit<DispatcherDeps, 'store' | 'clock' | 'logger' | 'senders' | 'compose' | 'instanceId'>> {
+  store: Store;
+  clock: Clock;
+  logger: SchedulerLogger;
+  senders: readonly MessageSender[];
+  compose: ComposeFn;
+  instanceId: string;
+  /** Start the every-minute node-cron tasks (false in tests, which call runOnce). */
+  cron?: boolean;
+  timezone?: string;
+}
+
+export interface TickSummary {
+  /** Absent when another instance planned this minute. */
+  planned?: PlanSummary;
+  dispatched: DispatchSummary;
+}
+
+export interface Scheduler {
+  runOnce(): Promise<TickSummary>;
+  /** Stops the ticks and waits for sends in flight to be recorded. */
+  stop(): Promise<void>;
+}
+
+const PLAN_TASK = 'twilight-plan';
+
+/**
+ * Every minute (Europe/London): one instance plans (coordinated through a create-if-absent key
+ * per minute), and every instance dispatches what is due under leases.
+ */
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const { store, clock, logger } = options;
+  const dispatcher = new Dispatcher(options);
+  const coordinator = storeRunCoordinator(store, clock);
+  const onError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'planning failed for a tenant');
+  const plan = () => planAllTenants({ store, clock, onError });
+
+  const tasks: ScheduledTask[] = [];
+  if (options.cron) {
+    const timezone = options.timezone ?? 'Europe/London';
+    tasks.push(
+      cron.schedule('* * * * *', () => plan(), {
+        name: PLAN_TASK,
+        timezone,
+        noOverlap: true,
+        distributed: true,
+        runCoordinator: coordinator,
+      }),
+      cron.schedule('* * * * *', () => dispatcher.dispatchUntilIdle(50), { name: 'twilight-dispatch', timezone, noOverlap: true }),
+    );
+    for (const t of tasks) t.on('execution:failed', (ctx) => logger.error({ err: ctx.execution?.error }, 'scheduler tick failed'));
+  }
+
+  return {
+    async runOnce() {
+      const elected = await coordinator.shouldRun(`${PLAN_TASK}:${minuteSlot(clock.now())}`, 60_000);
+      const planned = elected ? await plan() : undefined;
+      const dispatched = await dispatcher.dispatchUntilIdle(50);
+      logger.info({ planned, dispatched }, 'scheduler tick');
+      return { ...(planned ? { planned } : {}), dispatched };
+    },
+    async stop() {
+      for (const t of tasks) await t.destroy();
+      await dispatcher.stop();
+    },
+  };
+}
