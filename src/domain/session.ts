@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant } from './ids';
+import { deterministicId, Id, Instant } from './ids';
 import { Pathway } from './staff';
 
 /** Categories used in the trust programmes: teaching & learning, pastoral, technology, leadership. */
@@ -83,3 +83,8 @@ export const KIND_LABELS: Record<SessionKind, string> = {
   ect: 'ECT programme',
   external: 'External course',
 };
+
+/** The same title at the same start is the same session: a re-submitted form or re-imported row changes nothing. */
+export function sessionIdFor(title: string, startsAt: string): string {
+  return deterministicId('ses', title.trim().toLowerCase(), startsAt);
+}

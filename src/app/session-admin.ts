@@ -1,0 +1,146 @@
+import { hasRole, participationId, sessionIdFor, type FieldErrors, type Session } from '../domain';
+import { updateWithRetry } from '../store/update';
+import type { Actor } from './actor';
+import type { AppDeps } from './deps';
+import { checkSessionForm } from './session-form';
+
+export type SessionAdminResult = { ok: true; session: Session; created?: boolean } | { ok: false; message: string; errors?: FieldErrors };
+
+const LEADS_ONLY: SessionAdminResult = { ok: false, message: 'Only CPD leads can create, change or cancel sessions.' };
+const NOT_FOUND: SessionAdminResult = { ok: false, message: "I can't find that session." };
+
+function mayRunSession(actor: Actor, session?: Session): boolean {
+  return hasRole(actor.staff, 'cpd-lead') || (session !== undefined && session.facilitatorIds.includes(actor.staff.id));
+}
+
+/** A lead creates a session from the form; `publish` invites its audience straight away (the planner sends the invitations). */
+export async function createSession(
+  deps: AppDeps,
+  actor: Actor,
+  raw: Record<string, unknown>,
+  options: { publish: boolean },
+): Promise<SessionAdminResult> {
+  if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
+  const now = deps.clock.now();
+  const checked = checkSessionForm(raw, actor.tenant.settings.timezone, now);
+  if (!checked.ok) return { ok: false, message: 'Please check the fields marked.', errors: checked.errors };
+  const { input, times, audience } = checked;
+  if (input.followUpSessionId && !(await deps.store.sessions.get(actor.tenant.id, input.followUpSessionId))) {
+    return { ok: false, message: 'Please check the fields marked.', errors: { followUpSessionId: 'No such session.' } };
+  }
+  const session: Session = {
+    tenantId: actor.tenant.id,
+    id: sessionIdFor(input.title, times.startsAt),
+    title: input.title,
+    ...(input.description ? { description: input.description } : {}),
+    category: input.category,
+    kind: input.kind,
+    facilitatorIds: [],
+    startsAt: times.startsAt,
+    endsAt: times.endsAt,
+    location: { ...(input.place ? { place: input.place } : {}), ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}) },
+    ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+    audience,
+    compulsory: input.compulsory,
+    ...(input.followUpSessionId ? { followUpSessionId: input.followUpSessionId } : {}),
+    ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
+    status: options.publish ? 'published' : 'draft',
+    ...(options.publish ? { publishedAt: now.toISOString() } : {}),
+    revision: 0,
+    createdBy: actor.staff.id,
+  };
+  const created = await deps.store.sessions.create(session);
+  if (!created.ok) {
+    // The same form sent twice: the first one stands.
+    const existing = await deps.store.sessions.get(actor.tenant.id, session.id);
+    return existing ? { ok: true, session: existing.value, created: false } : NOT_FOUND;
+  }
+  return { ok: true, session: created.value, created: true };
+}
+
+export async function publishSession(deps: AppDeps, actor: Actor, sessionId: string): Promise<SessionAdminResult> {
+  if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
+  const now = deps.clock.now().toISOString();
+  const result = await updateWithRetry(deps.store.sessions, actor.tenant.id, sessionId, (s) =>
+    s.status === 'draft' ? { ...s, status: 'published' as const, publishedAt: now } : undefined,
+  );
+  return result.ok ? { ok: true, session: result.value } : result.reason === 'absent' ? NOT_FOUND : { ok: false, message: 'Please try again.' };
+}
+
+/**
+ * Changes time, place or details. A change of time or place bumps the revision, which makes the
+ * planner tell everyone who said yes, once per revision.
+ */
+export async function editSession(deps: AppDeps, actor: Actor, sessionId: string, raw: Record<string, unknown>): Promise<SessionAdminResult> {
+  if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
+  const checked = checkSessionForm(raw, actor.tenant.settings.timezone, deps.clock.now());
+  if (!checked.ok) return { ok: false, message: 'Please check the fields marked.', errors: checked.errors };
+  const { input, times, audience } = checked;
+  const result = await updateWithRetry(deps.store.sessions, actor.tenant.id, sessionId, (s) => {
+    if (s.status === 'cancelled') return undefined;
+    const location = { ...(input.place ? { place: input.place } : {}), ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}) };
+    const moved = s.startsAt !== times.startsAt || s.endsAt !== times.endsAt || JSON.stringify(s.location) !== JSON.stringify(location);
+    const { capacity: _c, description: _d, gapTask: _g, ...rest } = s;
+    return {
+      ...rest,
+      title: input.title,
+      ...(input.description ? { description: input.description } : {}),
+      category: input.category,
+      kind: input.kind,
+      startsAt: times.startsAt,
+      endsAt: times.endsAt,
+      location,
+      ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+      audience,
+      compulsory: input.compulsory,
+      ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
+      revision: moved && s.status === 'published' ? s.revision + 1 : s.revision,
+    };
+  });
+  if (!result.ok) return result.reason === 'absent' ? NOT_FOUND : { ok: false, message: 'Someone else changed it at the same moment. Please try again.' };
+  if (result.value.status === 'cancelled') return { ok: false, message: 'That session has been cancelled and cannot be changed.' };
+  return { ok: true, session: result.value };
+}
+
+/** Cancelling tells everyone who said yes (the planner) and stops every planned message about it. */
+export async function cancelSession(deps: AppDeps, actor: Actor, sessionId: string): Promise<SessionAdminResult> {
+  if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
+  const now = deps.clock.now().toISOString();
+  const result = await updateWithRetry(deps.store.sessions, actor.tenant.id, sessionId, (s) =>
+    s.status === 'cancelled' ? undefined : { ...s, status: 'cancelled' as const, cancelledAt: now },
+  );
+  return result.ok ? { ok: true, session: result.value } : NOT_FOUND;
+}
+
+/** The register: a facilitator of the session or a lead marks who was there. */
+export async function markAttendance(
+  deps: AppDeps,
+  actor: Actor,
+  input: { sessionId: string; presentStaffIds: string[] },
+): Promise<{ ok: true; present: number; absent: number } | { ok: false; message: string }> {
+  const session = (await deps.store.sessions.get(actor.tenant.id, input.sessionId))?.value;
+  if (!session) return { ok: false, message: "I can't find that session." };
+  if (!mayRunSession(actor, session)) return { ok: false, message: "Only the session's facilitator or a CPD lead can take the register." };
+  const now = deps.clock.now().toISOString();
+  const present = new Set(input.presentStaffIds);
+  for (const staffId of present) {
+    if (!(await deps.store.staff.get(actor.tenant.id, staffId))) return { ok: false, message: `There is no member of staff ${staffId}.` };
+  }
+  const existing = await deps.store.participations.find(actor.tenant.id, { where: { sessionId: session.id } });
+  const everyone = new Set([...existing.map((p) => p.value.staffId), ...present]);
+  for (const staffId of everyone) {
+    const id = participationId(session.id, staffId);
+    const current = existing.find((p) => p.value.staffId === staffId)?.value;
+    await deps.store.participations.put({
+      tenantId: actor.tenant.id,
+      id,
+      sessionId: session.id,
+      staffId,
+      ...(current ?? {}),
+      attended: present.has(staffId),
+      attendanceMarkedAt: now,
+      attendanceMarkedBy: actor.staff.id,
+    });
+  }
+  return { ok: true, present: present.size, absent: everyone.size - present.size };
+}

@@ -1,0 +1,96 @@
+import { cancelSession, createSession, editSession, markAttendance, publishSession } from '../../src/app/session-admin';
+import { respondToInvitation } from '../../src/app/rsvp';
+import { participationId } from '../../src/domain';
+import { smallSchool } from '../support/app-world';
+
+const form = {
+  title: 'Adaptive teaching',
+  category: 'TL',
+  kind: 'twilight',
+  date: '2026-12-02',
+  start: '15:45',
+  end: '17:00',
+  place: 'Library',
+  capacity: '30',
+  audienceKind: 'department',
+  audienceValue: 'Maths',
+  compulsory: 'false',
+  intent: 'Scaffolds that fade',
+  gapTask: 'Plan one scaffolded task and remove it over three lessons',
+};
+
+describe('sessions run by CPD leads (embedded store)', () => {
+  test('a lead creates and publishes a session from the form, in London time; sending the form twice creates one', async () => {
+    const w = await smallSchool();
+    const first = await createSession(w.deps, w.actor('lead'), form, { publish: true });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.session.startsAt).toBe('2026-12-02T15:45:00.000Z');
+    expect(first.session.audience).toEqual({ kind: 'department', department: 'Maths' });
+    expect(first.session.gapTask).toEqual({ intent: form.intent, task: form.gapTask });
+    expect(first.session.status).toBe('published');
+    const again = await createSession(w.deps, w.actor('lead'), form, { publish: true });
+    expect(again.ok && again.created).toBe(false);
+    expect(await w.store.sessions.count('t1', { title: 'Adaptive teaching' })).toBe(1);
+  });
+
+  test('summer time: a June session at 16:00 is 15:00 UTC; a time inside the spring-forward gap is refused', async () => {
+    const w = await smallSchool();
+    const june = await createSession(w.deps, w.actor('lead'), { ...form, date: '2027-06-09', start: '16:00', end: '17:00' }, { publish: false });
+    expect(june.ok && june.session.startsAt).toBe('2027-06-09T15:00:00.000Z');
+    const gap = await createSession(w.deps, w.actor('lead'), { ...form, date: '2027-03-28', start: '01:30', end: '03:00' }, { publish: false });
+    expect(!gap.ok && gap.errors?.start).toMatch(/does not exist/);
+  });
+
+  test('bad fields are all reported at once and nothing is written', async () => {
+    const w = await smallSchool();
+    const result = await createSession(
+      w.deps,
+      w.actor('lead'),
+      { ...form, title: '', category: 'Cookery', end: '15:00', place: '', capacity: 'lots', meetingUrl: 'http://insecure.example' },
+      { publish: true },
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors ?? {}).sort()).toEqual(['capacity', 'category', 'meetingUrl', 'title']);
+    const timing = await createSession(w.deps, w.actor('lead'), { ...form, end: '15:00', place: '', date: '2026-11-20' }, { publish: true });
+    expect(!timing.ok && Object.keys(timing.errors ?? {}).sort()).toEqual(['date', 'end', 'place']);
+    expect(await w.store.sessions.count('t1', { title: 'Adaptive teaching' })).toBe(0);
+  });
+
+  test('staff cannot use lead actions', async () => {
+    const w = await smallSchool();
+    expect((await createSession(w.deps, w.actor('ada'), form, { publish: true })).ok).toBe(false);
+    expect((await cancelSession(w.deps, w.actor('ada'), 'ses-1')).ok).toBe(false);
+    expect((await editSession(w.deps, w.actor('ada'), 'ses-1', form)).ok).toBe(false);
+    expect((await markAttendance(w.deps, w.actor('ada'), { sessionId: 'ses-1', presentStaffIds: ['ada'] })).ok).toBe(false);
+    expect((await w.store.sessions.get('t1', 'ses-1'))?.value.status).toBe('published');
+  });
+
+  test('moving a published session bumps its revision; a wording change does not; cancelling is final', async () => {
+    const w = await smallSchool();
+    const created = await createSession(w.deps, w.actor('lead'), form, { publish: false });
+    if (!created.ok) throw new Error('create failed');
+    const id = created.session.id;
+    expect((await publishSession(w.deps, w.actor('lead'), id)).ok).toBe(true);
+    const reworded = await editSession(w.deps, w.actor('lead'), id, { ...form, title: 'Adaptive teaching (part 1)' });
+    expect(reworded.ok && reworded.session.revision).toBe(0);
+    const moved = await editSession(w.deps, w.actor('lead'), id, { ...form, start: '16:00', end: '17:15' });
+    expect(moved.ok && moved.session.revision).toBe(1);
+    expect((await cancelSession(w.deps, w.actor('lead'), id)).ok).toBe(true);
+    const afterCancel = await editSession(w.deps, w.actor('lead'), id, form);
+    expect(afterCancel.ok).toBe(false);
+    expect((await w.store.sessions.get('t1', id))?.value.status).toBe('cancelled');
+  });
+
+  test('the register marks who came, including walk-ins who never answered', async () => {
+    const w = await smallSchool();
+    await respondToInvitation(w.deps, w.actor('ada'), { sessionId: 'ses-1', answer: 'yes' });
+    await respondToInvitation(w.deps, w.actor('ben'), { sessionId: 'ses-1', answer: 'yes' });
+    const result = await markAttendance(w.deps, w.actor('lead'), { sessionId: 'ses-1', presentStaffIds: ['ada', 'manager'] });
+    expect(result).toEqual({ ok: true, present: 2, absent: 1 });
+    expect((await w.store.participations.get('t1', participationId('ses-1', 'ben')))?.value.attended).toBe(false);
+    expect((await w.store.participations.get('t1', participationId('ses-1', 'manager')))?.value.attended).toBe(true);
+    expect((await markAttendance(w.deps, w.actor('lead'), { sessionId: 'ses-1', presentStaffIds: ['ghost'] })).ok).toBe(false);
+  });
+});
