@@ -1,8 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
+import type { Router } from 'express';
+import { composeMessage } from './app/compose-message';
+import type { MessageSender } from './app/outbound';
+import { createSlackBot } from './bots/slack/create-slack-bot';
+import { createTeamsBot } from './bots/teams/create-teams-bot';
 import { loadConfig } from './config';
 import { systemClock } from './domain/clock';
 import { createHttpApp } from './http/app';
 import { createLogger } from './log';
+import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { openStore } from './store/open-store';
 
 /** The composition root: the only place that reads the environment and builds clients. */
@@ -14,12 +22,65 @@ async function main(): Promise<void> {
   }
   const config = loaded.config;
   const logger = createLogger(config.LOG_LEVEL);
-  const store = await openStore(config, systemClock);
-  const app = createHttpApp({ store, logger });
+  const clock = systemClock;
+  const store = await openStore(config, clock);
+  const deps = { store, clock, logger };
+
+  const routers: Router[] = [];
+  const senders: MessageSender[] = [];
+  const drains: (() => Promise<void>)[] = [];
+
+  // Teams runs in every mode: without an app id it is the local dev bot (Agents Playground, /dev).
+  const teams = createTeamsBot({
+    ...deps,
+    config: {
+      ...(config.MICROSOFT_APP_ID ? { appId: config.MICROSOFT_APP_ID } : {}),
+      ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),
+      ...(config.MICROSOFT_APP_TENANT_ID ? { appTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+      // botbuilder insists on an app id for SingleTenant; the dev bot has none.
+      appType: config.MICROSOFT_APP_ID ? config.MICROSOFT_APP_TYPE : 'MultiTenant',
+      defaultTenantId: config.DEFAULT_TENANT_ID,
+    },
+  });
+  routers.push(teams.router);
+  senders.push(teams.sender);
+
+  if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
+    const slack = createSlackBot({
+      ...deps,
+      config: {
+        botToken: config.SLACK_BOT_TOKEN,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+        defaultTenantId: config.DEFAULT_TENANT_ID,
+      },
+    });
+    routers.push(slack.router);
+    senders.push(slack.sender);
+    drains.push(slack.drain);
+  }
+
+  let scheduler: Scheduler | undefined;
+  if (config.SCHEDULER) {
+    scheduler = startScheduler({
+      store,
+      clock,
+      logger,
+      senders,
+      compose: (delivery) => composeMessage({ store, clock }, delivery),
+      instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
+      cron: true,
+    });
+  }
+
+  const app = createHttpApp({ store, logger, routers });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    logger.info({ port, store: store.kind, production: config.production }, 'twilight is listening');
+    logger.info(
+      { port, store: store.kind, production: config.production, slack: senders.some((s) => s.platform === 'slack'), scheduler: Boolean(scheduler) },
+      'twilight is listening',
+    );
   });
 
   let stopping = false;
@@ -27,7 +88,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Stop taking requests, let deliveries in flight be recorded, then close the store.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await scheduler?.stop();
+    await Promise.all(drains.map((drain) => drain()));
+    await closed;
     await store.close();
     logger.info('stopped');
     process.exit(0);
