@@ -4,6 +4,7 @@ import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { notice } from './notice';
 import { listOpenTasks, listUpcomingSessions } from './queries';
+import { myRecord, myTeamDigest, sessionReport } from './report-commands';
 
 export function helpView(actor: Actor): HelpView {
   const isLead = hasRole(actor.staff, 'cpd-lead');
@@ -14,6 +15,7 @@ export function helpView(actor: Actor): HelpView {
       { command: 'sessions', text: 'Upcoming sessions, with buttons to say whether you are coming' },
       { command: 'tasks', text: 'Your open gap tasks' },
       { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
+      ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
       { command: 'help', text: 'This list' },
       ...(isLead
         ? [
@@ -36,6 +38,9 @@ interface CommandSpec {
 /** The chat commands, the same for Teams and Slack: a typed table, not an if-chain. */
 const COMMANDS: readonly CommandSpec[] = [
   { names: ['help', '?', 'hi', 'hello'], run: async (_d, actor) => helpView(actor) },
+  { names: ['my cpd', 'my record', 'my', 'record'], run: (d, a) => myRecord(d, a) },
+  { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
+  { names: ['report'], leadOnly: true, run: (d, a, argument) => sessionReport(d, a, argument) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
 ];

@@ -3,6 +3,7 @@ import type { CardView } from '../cards/views';
 import type { AppDeps } from './deps';
 import { buildGapTaskForm, buildNudgeView } from './gap-task-view';
 import { buildInvitationView, buildReminderView } from './invitation-view';
+import { loadManagerDigest } from '../reports/load-manager-digest';
 import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaire-view';
 
@@ -69,8 +70,13 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'questionnaire-closed': questionnaireComposer('closed'),
   'gap-plan-request': gapComposer('plan'),
   'gap-report-nudge': gapComposer('nudge'),
-  // Digests are composed by src/reports once it lands (see compose-digest.ts).
-  'manager-digest': undefined,
+  'manager-digest': async (deps, tenant, recipient) => {
+    const digest = await loadManagerDigest(deps, tenant.id, recipient.id, deps.clock.now());
+    if (!digest.ok) return digest.message;
+    if (digest.value.reports.length === 0) return 'no direct reports';
+    return { view: digest.value, text: `Your team's CPD this week (${digest.value.weekText})` };
+  },
+  // The lead's programme summary needs its own card; until then leads use the `report` command.
   'lead-digest': undefined,
 };
 
