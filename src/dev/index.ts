@@ -1,0 +1,2 @@
+export { createDevRouter, type DevRouterDeps } from './create-dev-router';
+export { devPageRouters } from './dev-pages';
