@@ -6,6 +6,7 @@ import type { AppDeps } from './deps';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks';
 import { buildInvitationView } from './invitation-view';
 import { notice } from './notice';
+import { createSessionFromCard } from './session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
@@ -50,7 +51,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     const days = Number(inputs.days);
     return { ok: true, view: await snoozeNudge(d, a, { gapTaskId: action.gapTaskId, ...(Number.isInteger(days) ? { days } : {}) }) };
   },
-  'session.create': async () => ({ ok: false, view: notice('info', 'Creating sessions from chat is coming soon; ask your CPD lead to import the programme.') }),
+  'session.create': (d, a, _action, inputs) => createSessionFromCard(d, a, inputs),
   refresh: async (d, a, action) => {
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {

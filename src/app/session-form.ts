@@ -76,7 +76,38 @@ function toInstant(date: string, time: string, zone: string): string | undefined
   return local.toUTC().toISO();
 }
 
+/**
+ * Slack's datetimepicker sends one epoch-seconds start and the modal a length in minutes;
+ * Adaptive Cards send a date and two times. Both become date/start/end in the school's zone,
+ * and errors are named after the fields the person actually saw.
+ */
+function fromStartAndLength(raw: Record<string, unknown>, zone: string): { raw: Record<string, unknown>; rename: Record<string, string> } {
+  if (raw.startsAt === undefined && raw.durationMinutes === undefined) return { raw, rename: {} };
+  const rename = { date: 'startsAt', start: 'startsAt', end: 'durationMinutes' };
+  const seconds = Number(raw.startsAt);
+  const minutes = Number(raw.durationMinutes);
+  const start = Number.isFinite(seconds) ? DateTime.fromSeconds(seconds, { zone }) : undefined;
+  const { startsAt: _s, durationMinutes: _d, ...rest } = raw;
+  if (!start?.isValid || !Number.isInteger(minutes) || minutes < 5 || minutes > 12 * 60) {
+    return { raw: { ...rest, date: start?.isValid ? start.toISODate() : 'bad', start: start?.isValid ? start.toFormat('HH:mm') : 'bad', end: 'bad' }, rename };
+  }
+  const end = start.plus({ minutes });
+  return { raw: { ...rest, date: start.toISODate(), start: start.toFormat('HH:mm'), end: end.hasSame(start, 'day') ? end.toFormat('HH:mm') : '23:59' }, rename };
+}
+
 export function checkSessionForm(raw: Record<string, unknown>, zone: string, now: Date): SessionFormCheck {
+  const normalised = fromStartAndLength(raw, zone);
+  const checked = checkNormalisedForm(normalised.raw, zone, now);
+  if (checked.ok) return checked;
+  const errors: FieldErrors = {};
+  for (const [field, message] of Object.entries(checked.errors)) {
+    const shown = normalised.rename[field] ?? field;
+    errors[shown] ??= message;
+  }
+  return { ok: false, errors };
+}
+
+function checkNormalisedForm(raw: Record<string, unknown>, zone: string, now: Date): SessionFormCheck {
   const parsed = SessionFormInput.safeParse(raw);
   const errors: FieldErrors = {};
   if (!parsed.success) {

@@ -201,6 +201,8 @@ export interface NoticeView {
   kind: 'notice';
   title?: string;
   notice: Notice;
+  /** For a refused form that has no card of its own (e.g. Slack's new-session modal): what to mark beside each field. */
+  errors?: FieldErrors;
 }
 
 export type CardView =

@@ -1,3 +1,4 @@
+import { handleCardAction } from '../../src/app/card-actions';
 import { cancelSession, createSession, editSession, markAttendance, publishSession } from '../../src/app/session-admin';
 import { respondToInvitation } from '../../src/app/rsvp';
 import { participationId } from '../../src/domain';
@@ -92,5 +93,25 @@ describe('sessions run by CPD leads (embedded store)', () => {
     expect((await w.store.participations.get('t1', participationId('ses-1', 'ben')))?.value.attended).toBe(false);
     expect((await w.store.participations.get('t1', participationId('ses-1', 'manager')))?.value.attended).toBe(true);
     expect((await markAttendance(w.deps, w.actor('lead'), { sessionId: 'ses-1', presentStaffIds: ['ghost'] })).ok).toBe(false);
+  });
+});
+
+describe('the new-session button (both platforms, through the verb table)', () => {
+  test("Slack's start (epoch seconds) and length in minutes become London times; errors name the fields shown", async () => {
+    const w = await smallSchool();
+    // 2 December 2026, 15:45 in London (GMT) = 15:45Z.
+    const startsAt = String(Date.parse('2026-12-02T15:45:00.000Z') / 1000);
+    const ok = await handleCardAction(w.deps, w.actor('lead'), { verb: 'session.create' }, { title: 'Oracy', category: 'TL', kind: 'twilight', startsAt, durationMinutes: '75', place: 'Hall' });
+    expect(ok.ok).toBe(true);
+    expect(ok.view.kind === 'notice' && ok.view.notice.text).toMatch(/"Oracy" \(Wednesday 2 December, 15:45–17:00\) is published/);
+    const [created] = await w.store.sessions.find('t1', { where: { title: 'Oracy' } });
+    expect(created?.value).toMatchObject({ startsAt: '2026-12-02T15:45:00.000Z', endsAt: '2026-12-02T17:00:00.000Z', status: 'published' });
+
+    const bad = await handleCardAction(w.deps, w.actor('lead'), { verb: 'session.create' }, { title: 'Oracy 2', category: 'TL', kind: 'twilight', startsAt, durationMinutes: 'ages' });
+    expect(bad.ok).toBe(false);
+    expect(bad.view.kind === 'notice' && Object.keys(bad.view.errors ?? {}).sort()).toEqual(['durationMinutes']);
+    const staff = await handleCardAction(w.deps, w.actor('ada'), { verb: 'session.create' }, { title: 'Mine', category: 'TL', kind: 'twilight', startsAt, durationMinutes: '60', place: 'Hall' });
+    expect(staff.ok).toBe(false);
+    expect(await w.store.sessions.count('t1', { title: { in: ['Oracy 2', 'Mine'] } })).toBe(0);
   });
 });

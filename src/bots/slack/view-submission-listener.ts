@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { isModalView, renderBlockKitModal, toSlackErrors } from '../../cards/blockkit';
+import { isModalView, renderBlockKitModal, renderCreateSessionModal, toSlackErrors } from '../../cards/blockkit';
 import type { CardView } from '../../cards/views';
 import { handleCardAction } from '../../app/card-actions';
 import type { SlackBotContext } from './bot-context';
@@ -13,7 +13,7 @@ const SUBMIT_CALLBACKS = /^(questionnaire\.submit|gap\.plan\.submit|gap\.report\
 
 /** The field errors a refused submission shows; a form-level notice goes beside the first field. */
 function errorsOf(view: CardView): Record<string, string> {
-  if (isModalView(view) && view.errors && Object.keys(view.errors).length > 0) return view.errors;
+  if ((isModalView(view) || view.kind === 'notice') && view.errors && Object.keys(view.errors).length > 0) return view.errors;
   const text = view.kind === 'notice' || isModalView(view) ? view.notice?.text : undefined;
   return { _form: text ?? 'That could not be saved. Please try again.' };
 }
@@ -46,7 +46,11 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
     const result = await handleCardAction(ctx.deps, found.actor, action, modalInputs(view.state.values));
     if (!result.ok) {
       await claim.release();
-      const form = isModalView(result.view) ? renderBlockKitModal(result.view, view.private_metadata) : undefined;
+      const form = isModalView(result.view)
+        ? renderBlockKitModal(result.view, view.private_metadata)
+        : view.callback_id === 'session.create'
+          ? renderCreateSessionModal(view.private_metadata)
+          : undefined;
       const errors = errorsOf(result.view);
       await ack(form ? toSlackErrors(errors, form) : { response_action: 'errors', errors: firstBlockError(body, Object.values(errors).join(' ')) });
       return;

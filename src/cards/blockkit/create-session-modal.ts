@@ -35,7 +35,7 @@ export function renderCreateSessionModal(privateMetadata: string, errors: Record
       inputBlock('description', 'Description', textInput(undefined, 2000, true), { optional: true, ...e('description') }),
       inputBlock('capacity', 'Places (leave empty for no limit)', textInput(undefined, 5, false), { optional: true, ...e('capacity') }),
       inputBlock('compulsory', 'Compulsory', { type: 'checkboxes', action_id: FIELD_ACTION_ID, options: [{ text: plain('Everyone in the audience must attend', SLACK_LIMITS.optionText), value: 'yes' }] }, { optional: true, ...e('compulsory') }),
-      context('The session is created as a draft for the whole trust; publish it from `/cpd sessions`.'),
+      context('Everyone in the trust is invited as soon as you press Create (outside quiet hours).'),
     ],
   };
 }

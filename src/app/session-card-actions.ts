@@ -1,0 +1,19 @@
+import type { CardView } from '../cards/views';
+import { formatSessionTime } from '../cards/format';
+import type { Actor } from './actor';
+import type { AppDeps } from './deps';
+import { notice } from './notice';
+import { createSession } from './session-admin';
+
+/** The lead's new-session form: published at once unless the form says `publish: false`. */
+export async function createSessionFromCard(deps: AppDeps, actor: Actor, inputs: Record<string, unknown>): Promise<{ ok: boolean; view: CardView }> {
+  const publish = inputs.publish !== 'false' && inputs.publish !== false;
+  const result = await createSession(deps, actor, inputs, { publish });
+  if (!result.ok) return { ok: false, view: { ...notice('attention', result.message), ...(result.errors ? { errors: result.errors } : {}) } };
+  const { session } = result;
+  const when = formatSessionTime(session.startsAt, session.endsAt, actor.tenant.settings.timezone);
+  const text = publish
+    ? `"${session.title}" (${when}) is published: invitations go out within a minute, outside quiet hours.`
+    : `"${session.title}" (${when}) is saved as a draft.`;
+  return { ok: true, view: notice('good', result.created === false ? `${text} (It already existed.)` : text, 'Session created') };
+}
