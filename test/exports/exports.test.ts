@@ -1,0 +1,43 @@
+import { parse } from 'csv-parse/sync';
+import { exportLeadReportCsv } from '../../src/exports/lead-report-csv';
+import { exportRecordsCsv } from '../../src/exports/records-csv';
+import { exportResponsesCsv } from '../../src/exports/responses-csv';
+import { NOW, T, reportWorld } from '../reports/report-world';
+
+const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
+
+describe('CSV exports against the embedded store', () => {
+  it('exports named answers with the person, and anonymous answers with no person column at all', async () => {
+    const named = await reportWorld({ namedResponses: 2 });
+    const n = await exportResponsesCsv(named, T);
+    expect(rows(n.named).filter((r) => r.question_id === 'quality').map((r) => [r.respondent, r.answer])).toEqual([
+      ['Ada Report', '5'],
+      ['Ben Report', '4'],
+    ]);
+    await named.store.close();
+
+    const anonymous = await reportWorld({ namedResponses: 6, anonymous: true });
+    const a = await exportResponsesCsv(anonymous, T);
+    expect(rows(a.named)).toEqual([]);
+    const header = a.anonymous.split('\n')[0]!;
+    expect(header).toBe('questionnaire_id,questionnaire,session,session_date,response_id,submitted_on,question_id,question,answer');
+    expect(header).not.toMatch(/respondent|email|staff|name/);
+    expect(a.anonymous).toContain('Secret anonymous remark about behaviour');
+    expect(a.anonymous).not.toMatch(/Report|@school\.example|submitted_at/);
+    await anonymous.store.close();
+  });
+
+  it('exports "Every Teacher a Learner" records and the per-session lead report', async () => {
+    const world = await reportWorld({ namedResponses: 6 });
+    const records = rows(await exportRecordsCsv(world, T, NOW));
+    expect(records.filter((r) => r.name === 'Ada Report').map((r) => [r.month, r.cpd_accessed, r.impact])).toEqual([
+      ['September 2026', 'September INSET (Teaching & learning)', 'Recall improved in 9X2'],
+      ['November 2026', 'Retrieval practice (Teaching & learning)', ''],
+    ]);
+    const own = rows(await exportRecordsCsv(world, T, NOW, 'b'));
+    expect(new Set(own.map((r) => r.name))).toEqual(new Set(['Ben Report']));
+    const report = rows(await exportLeadReportCsv(world, T));
+    expect(report.find((r) => r.session === 'Retrieval practice')).toMatchObject({ invited: '7', attended: '4', responses: '6', response_rate: '100%', further_cpd_requests: '3' });
+    await world.store.close();
+  });
+});
