@@ -7,7 +7,7 @@ import type { Logger } from '../../log';
 import { cardActivity } from './card-activity';
 import { toConversationRef } from './conversation-reference';
 import { TeamsActivityEnvelope } from './inbound-schemas';
-import { linkTeamRoster } from './roster-link';
+import { linkAddedMembers, linkTeamRoster } from './roster-link';
 import { resolveTeamsActor } from './teams-actor';
 import { tenantIdOf } from './teams-identity';
 
@@ -43,4 +43,12 @@ export async function handleInstall(deps: InstallDeps, context: TurnContext): Pr
   const isPersonal = envelope.conversation.conversationType !== 'groupChat';
   await saveConversation(deps, toConversationRef(context, envelope, { tenantId: tenant.id, ...(isPersonal ? { staffId: staff.id } : {}) }, now));
   if (isPersonal) await context.sendActivity(cardActivity(helpView(actor.actor), 'What I can do', [envelope.from.id]));
+}
+
+/** New people joined a team the bot is in: link them so they can be reached without opening the bot. */
+export async function handleMembersAdded(deps: InstallDeps, context: TurnContext, memberIds: string[]): Promise<void> {
+  const parsed = TeamsActivityEnvelope.safeParse(context.activity);
+  if (!parsed.success || !parsed.data.channelData?.team || memberIds.length === 0) return;
+  const linked = await linkAddedMembers(deps, context, memberIds, tenantIdOf(parsed.data), deps.defaultTenantId);
+  deps.logger.info({ added: memberIds.length, linked }, 'teams: new team members linked');
 }

@@ -46,3 +46,21 @@ export async function linkTeamRoster(
   } while (continuationToken);
   return result;
 }
+
+/** People added to a team the bot is already in: link each one as the roster walk would. */
+export async function linkAddedMembers(
+  deps: AppDeps,
+  context: TurnContext,
+  memberIds: string[],
+  platformTenantId: string | undefined,
+  defaultTenantId: string | undefined,
+): Promise<number> {
+  let linked = 0;
+  for (const id of memberIds) {
+    const member = TeamsRosterMember.safeParse(await TeamsInfo.getMember(context, id));
+    if (!member.success) continue;
+    const actor = await resolveActor(deps, identityOfMember(member.data, platformTenantId), defaultTenantId);
+    if (actor.ok) linked++;
+  }
+  return linked;
+}

@@ -1,6 +1,6 @@
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { answerCardAction } from './card-action-invoke';
-import { handleInstall, type InstallDeps } from './installation';
+import { handleInstall, handleMembersAdded, type InstallDeps } from './installation';
 import { handleMessage } from './personal-commands';
 
 /**
@@ -13,7 +13,9 @@ export class TwilightTeamsHandler extends TeamsActivityHandler {
     super();
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await handleInstall(this.deps, context);
+      const added = context.activity.membersAdded ?? [];
+      if (added.some((m) => m.id === botId)) await handleInstall(this.deps, context);
+      else await handleMembersAdded(this.deps, context, added.map((m) => m.id));
       await next();
     });
     this.onMessage(async (context, next) => {

@@ -48,6 +48,23 @@ describe('Teams proactive sender via fake connector', () => {
     expect(teams[0]?.value.staffId).toBeUndefined();
   });
 
+  it('a person added to the team later is linked too', async () => {
+    await h.store.staff.create({ ...(await staffRecord(h, 'stf-sam')), id: 'stf-kim', name: 'Kim Ng', email: 'kim.ng@school.example', teams: undefined });
+    h.connector.setRoster(TEAM_ID, [SAM, { id: '29:kim', name: 'Kim Ng', aadObjectId: 'aad-kim', email: 'kim.ng@school.example' }]);
+    const res = await postActivity(h, {
+      type: 'conversationUpdate',
+      channelId: 'msteams',
+      serviceUrl: h.connector.url,
+      from: { id: JO.userId, aadObjectId: JO.aadObjectId },
+      recipient: { id: BOT_ID },
+      conversation: { id: TEAM_ID, conversationType: 'channel', tenantId: AAD_TENANT, isGroup: true },
+      channelData: { tenant: { id: AAD_TENANT }, team: { id: TEAM_ID }, eventType: 'teamMemberAdded' },
+      membersAdded: [{ id: '29:kim' }],
+    });
+    expect(res.status).toBe(200);
+    expect((await staffRecord(h, 'stf-kim')).teams).toEqual({ aadObjectId: 'aad-kim', userId: '29:kim' });
+  });
+
   it('opens a 1:1 chat for a roster member who never opened the bot, keeps its reference, then sends', async () => {
     const { recipient, message } = await invitationFor(h, 'stf-sam');
     expect(h.bot.sender.canReach(recipient)).toBe(true);
