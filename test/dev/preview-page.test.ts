@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../src/cards/samples';
+import { participationId } from '../../src/domain';
 import { launchChromium, startPreviewServer, type PreviewServer } from './preview-harness';
 
 // The page's globals are read with string expressions: the project's TypeScript has no DOM lib.
@@ -85,6 +86,25 @@ describe('the /dev preview page in chromium', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.value.answers).toMatchObject({ quality: 4, impact: 5, further_cpd: true, further_cpd_topic: 'Questioning in maths' });
     expect(await page.evaluate('window.__cardWarnings')).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a typed command is answered through the dev connector, and an RSVP on that reply is recorded', async () => {
+    // Still acting as Hannah from the test above.
+    await page.fill('#say-text', 'sessions');
+    await page.click('#say-form button');
+    const reply = page.locator('.live-card[data-view-kind="message"]').filter({ hasText: 'Adaptive teaching in mixed-attainment classes' });
+    await reply.locator('.ac-adaptiveCard').waitFor();
+    await reply.locator('button.ac-pushButton', { hasText: "I'll be there" }).first().click();
+    await page.waitForSelector('.live-card[data-view-kind="message"][data-updates="1"]');
+    const rsvp = await server.store.participations.get('demo', participationId('demo-ses-adaptive', 'demo-hannah'));
+    expect(rsvp?.value.rsvp).toBe('yes');
+    expect(await page.evaluate('window.__invokes')).toEqual([
+      { verb: 'questionnaire.submit', status: 'card', httpStatus: 200 },
+      { verb: 'rsvp.yes', status: 'card', httpStatus: 200 },
+    ]);
+    expect(await page.evaluate('window.__cardWarnings')).toEqual([]);
+    await page.screenshot({ path: join(shots, 'acting-as.png') });
     expect(pageErrors).toEqual([]);
   });
 });
