@@ -1,6 +1,7 @@
 import { composeMessage } from '../../../src/app/compose-message';
 import { participationId } from '../../../src/domain';
 import { FakeConnector } from '../../support/fake-connector';
+import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
 import {
   JO,
   TENANT,
@@ -81,5 +82,10 @@ describe('Teams flow via fake connector (real botbuilder CloudAdapter, real expr
     const stored = await h.store.responses.find(TENANT, {});
     expect(stored).toHaveLength(1);
     expect(stored[0]?.value.answers).toMatchObject({ quality: 4, impact: 5, further_cpd: true });
+
+    // Every card the bot sent or answered with is valid Adaptive Card 1.5.
+    const cards = [...h.connector.activities.map((a) => FakeConnector.card(a)), ...[rsvp, first, second].map((r) => invokeCard(r.body).value)];
+    expect(cards).toHaveLength(h.connector.activities.length + 3);
+    for (const card of cards) expect(adaptiveCardProblems(card)).toEqual([]);
   });
 });
