@@ -7,6 +7,7 @@ import type { MessageSender } from './app/outbound';
 import { createSlackBot } from './bots/slack/create-slack-bot';
 import { createTeamsBot } from './bots/teams/create-teams-bot';
 import { loadConfig } from './config';
+import { devPageRouters } from './dev/dev-pages';
 import { systemClock } from './domain/clock';
 import { createHttpApp } from './http/app';
 import { createLogger } from './log';
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
       cron: true,
     });
   }
+
+  // Never mounted with production credentials (config.devPages is false then).
+  routers.push(...devPageRouters(config, { store, clock, logger, defaultTenantId: config.DEFAULT_TENANT_ID }));
 
   const app = createHttpApp({ store, logger, routers });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
