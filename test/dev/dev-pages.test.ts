@@ -56,9 +56,9 @@ describe('dev pages mounted through devPageRouters + createHttpApp (real express
   });
 
   test.each([
-    ['Teams', { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret' }],
+    ['Teams', { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'contoso-tenant' }],
     ['Slack', { SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_SIGNING_SECRET: 'shh' }],
-    ['Teams, even with DEV_PAGES=true', { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', DEV_PAGES: 'true' }],
+    ['Teams, even with DEV_PAGES=true', { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'contoso-tenant', DEV_PAGES: 'true' }],
   ])('with %s production credentials nothing under /dev exists (404)', async (_name, env) => {
     const server = await startPreviewServer(devConfig(env));
     try {

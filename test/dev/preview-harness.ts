@@ -40,8 +40,19 @@ export async function startPreviewServer(config: Config = devConfig()): Promise<
   const store = openEmbeddedStore({ path: join(dataDir, 'twilight.db'), clock });
   const logger = createLogger('silent');
   const defaultTenantId = config.DEFAULT_TENANT_ID;
-  // No app id (dev mode): botbuilder refuses SingleTenant without one, so the local bot is MultiTenant.
-  const teams = createTeamsBot({ store, clock, logger, config: { appType: 'MultiTenant', defaultTenantId } });
+  // As main.ts builds it. No app id (dev mode): botbuilder refuses SingleTenant without one.
+  const teams = createTeamsBot({
+    store,
+    clock,
+    logger,
+    config: {
+      ...(config.MICROSOFT_APP_ID ? { appId: config.MICROSOFT_APP_ID } : {}),
+      ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),
+      ...(config.MICROSOFT_APP_TENANT_ID ? { appTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+      appType: config.MICROSOFT_APP_ID ? config.MICROSOFT_APP_TYPE : 'MultiTenant',
+      defaultTenantId,
+    },
+  });
   const app = createHttpApp({ store, logger, routers: [teams.router, ...devPageRouters(config, { store, clock, logger, defaultTenantId })] });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
