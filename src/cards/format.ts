@@ -24,3 +24,8 @@ export function formatDay(at: string, zone: string): string {
 export function formatMonth(at: string, zone: string): string {
   return DateTime.fromISO(at, { zone }).toFormat('LLLL yyyy');
 }
+
+/** "1 gap task", "2 gap tasks": cards read as sentences, not forms. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -117,7 +117,7 @@ export function buildManagerDigest(input: ManagerDigestInput): ManagerDigestView
       gapTasksOverdue: sum((r) => r.gapTasksOverdue),
     },
     reactionSummary: teamReactions(input, reportIds, sessions),
-    moreCommand: input.moreCommand ?? 'report team',
+    moreCommand: input.moreCommand ?? 'digest',
   };
 }
 

@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { LeadReportView, RatingSummary } from '../views';
 import type { CardContent } from './card-content';
 import { compact, facts, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
@@ -40,6 +41,6 @@ export function leadReportCard(view: LeadReportView): CardContent {
         ...t.examples.map((e) => text(`“${e}”`, { isSubtle: true, spacing: 'None' })),
       ]),
     ]),
-    summary: `Report for ${view.session.title}: ${view.responses} response(s).`,
+    summary: `Report for ${view.session.title}: ${countOf(view.responses, 'response')}.`,
   };
 }

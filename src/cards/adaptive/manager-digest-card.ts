@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { DigestReportRow, ManagerDigestView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, facts, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
@@ -5,8 +6,8 @@ import { compact, facts, heading, subheading, subtle, text, type AdaptiveElement
 function outstanding(row: DigestReportRow): string {
   const parts = compact([
     row.attendedThisWeek.length > 0 && `attended ${row.attendedThisWeek.join(', ')}`,
-    row.questionnairesOutstanding > 0 && `${row.questionnairesOutstanding} questionnaire(s) to answer`,
-    row.gapTasksOutstanding > 0 && `${row.gapTasksOutstanding} gap task(s) open`,
+    row.questionnairesOutstanding > 0 && `${countOf(row.questionnairesOutstanding, 'questionnaire')} to answer`,
+    row.gapTasksOutstanding > 0 && `${countOf(row.gapTasksOutstanding, 'gap task')} open`,
     row.gapTasksOverdue > 0 && `${row.gapTasksOverdue} overdue`,
   ]);
   return parts.length > 0 ? parts.join(' · ') : 'Nothing outstanding';
@@ -41,6 +42,6 @@ export function managerDigestCard(view: ManagerDigestView): CardContent {
       ...view.reports.map(personBlock),
       subtle(`Type “${view.moreCommand}” for more.`),
     ]),
-    summary: `Your team’s CPD, ${view.weekText}: ${view.totals.gapTasksOverdue} overdue gap task(s).`,
+    summary: `Your team’s CPD, ${view.weekText}: ${countOf(view.totals.gapTasksOverdue, 'overdue gap task')}.`,
   };
 }

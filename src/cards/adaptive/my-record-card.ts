@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { MyRecordView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
@@ -27,6 +28,6 @@ export function myRecordCard(view: MyRecordView): CardContent {
       view.openTasks.length > 0 && subheading('Open gap tasks'),
       ...view.openTasks.map(taskRow),
     ]),
-    summary: `CPD record for ${view.name}: ${view.rows.length} entries, ${view.openTasks.length} open gap task(s).`,
+    summary: `CPD record for ${view.name}: ${countOf(view.rows.length, 'entry', 'entries')}, ${countOf(view.openTasks.length, 'open gap task')}.`,
   };
 }

@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { SessionListView } from '../views';
 import type { CardContent } from './card-content';
 import { heading, text } from './elements';
@@ -6,6 +7,6 @@ import { sessionRow } from './session-row';
 export function sessionListCard(view: SessionListView): CardContent {
   return {
     body: [heading('Upcoming sessions'), ...(view.sessions.length > 0 ? view.sessions.map((s) => sessionRow(s, true)) : [text(view.emptyText)])],
-    summary: view.sessions.length > 0 ? `${view.sessions.length} upcoming session(s)` : view.emptyText,
+    summary: view.sessions.length > 0 ? countOf(view.sessions.length, 'upcoming session') : view.emptyText,
   };
 }

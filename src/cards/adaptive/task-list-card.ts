@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { TaskListView } from '../views';
 import type { CardContent } from './card-content';
 import { heading, text } from './elements';
@@ -6,6 +7,6 @@ import { taskRow } from './task-rows';
 export function taskListCard(view: TaskListView): CardContent {
   return {
     body: [heading('Your gap tasks'), ...(view.tasks.length > 0 ? view.tasks.map(taskRow) : [text(view.emptyText)])],
-    summary: view.tasks.length > 0 ? `${view.tasks.length} open gap task(s)` : view.emptyText,
+    summary: view.tasks.length > 0 ? countOf(view.tasks.length, 'open gap task') : view.emptyText,
   };
 }
