@@ -1,6 +1,7 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { handleCardAction } from '../../app/card-actions';
 import type { AppDeps } from '../../app/deps';
+import type { Logger } from '../../log';
 import { notice } from '../../app/notice';
 import { renderAdaptiveCard } from '../../cards/adaptive/render-adaptive-card';
 import type { CardView } from '../../cards/views';
@@ -32,7 +33,7 @@ export function splitActionData(verb: string, data: Record<string, unknown>): { 
  * the card in place with the card in the invoke response.
  */
 export async function answerCardAction(
-  deps: AppDeps,
+  deps: AppDeps & { logger?: Logger },
   context: TurnContext,
   invokeValue: AdaptiveCardInvokeValue,
   defaultTenantId: string | undefined,
@@ -43,9 +44,15 @@ export async function answerCardAction(
   if (!envelope.success || !invoke.success) {
     return cardResponse(notice('attention', "I couldn't read that button press. Please ask for a fresh card."), userId);
   }
-  const actor = await resolveTeamsActor(deps, context, envelope.data, defaultTenantId);
-  if (!actor.ok) return cardResponse(notice('attention', actor.message), userId);
-  const { action, inputs } = splitActionData(invoke.data.action.verb, invoke.data.action.data);
-  const result = await handleCardAction(deps, actor.actor, action, inputs);
-  return cardResponse(result.view, userId);
+  try {
+    const actor = await resolveTeamsActor(deps, context, envelope.data, defaultTenantId);
+    if (!actor.ok) return cardResponse(notice('attention', actor.message), userId);
+    const { action, inputs } = splitActionData(invoke.data.action.verb, invoke.data.action.data);
+    const result = await handleCardAction(deps, actor.actor, action, inputs);
+    return cardResponse(result.view, userId);
+  } catch (error) {
+    // The store failed mid-request: the use cases leave nothing half-written, so the person can simply press again.
+    deps.logger?.error({ err: error, verb: invoke.data.action.verb }, 'teams card action failed');
+    return cardResponse(notice('attention', 'Sorry, that could not be saved just now. Nothing was recorded: please try again.'), userId);
+  }
 }

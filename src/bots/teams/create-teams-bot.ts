@@ -48,6 +48,12 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, logger, defaultTenantId: config.defaultTenantId });
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res) => {
+    // botbuilder throws (a 500) on a body that is not an activity; that is the sender's fault.
+    const body = req.body as { type?: unknown } | undefined;
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.type !== 'string') {
+      res.status(400).json({ error: 'not_an_activity', message: 'The body must be a Bot Framework activity with a type.' });
+      return;
+    }
     await adapter.process(req, res, (context) => handler.run(context));
   });
   const sender = new TeamsProactiveSender({ store: deps.store, clock: deps.clock, adapter, appId: config.appId ?? '' });
