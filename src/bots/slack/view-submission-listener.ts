@@ -43,7 +43,16 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
       return;
     }
     const action = { ...metadata.data.action, verb: view.callback_id };
-    const result = await handleCardAction(ctx.deps, found.actor, action, modalInputs(view.state.values));
+    let result: Awaited<ReturnType<typeof handleCardAction>>;
+    try {
+      result = await handleCardAction(ctx.deps, found.actor, action, modalInputs(view.state.values));
+    } catch (error) {
+      // The store failed mid-request: free the modal so pressing Submit again is not taken for a duplicate.
+      ctx.logger.error({ err: error, callbackId: view.callback_id }, 'slack: submission failed');
+      await claim.release().catch(() => undefined);
+      await ack({ response_action: 'errors', errors: firstBlockError(body, 'Sorry, that could not be saved just now. Nothing was recorded: please try again.') });
+      return;
+    }
     if (!result.ok) {
       await claim.release();
       const form = isModalView(result.view)
