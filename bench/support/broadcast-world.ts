@@ -1,0 +1,53 @@
+import type { Clock, Delivery, Staff } from '../../src/domain';
+import { deliveryId, Staff as StaffSchema } from '../../src/domain';
+import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
+import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
+import type { Store } from '../../src/store/store';
+import { startLoopbackCosmos } from '../../test/support/cosmos-server';
+
+export const BENCH_TENANT = 'bench-trust';
+
+/** The outbox store for the benchmark: embedded SQLite in memory, or cosmosdb-server on loopback. */
+export async function openBenchStore(cosmos: boolean, clock: Clock): Promise<{ kind: string; store: Store; close(): Promise<void> }> {
+  if (!cosmos) {
+    const store = openEmbeddedStore({ path: ':memory:', clock });
+    return { kind: 'embedded SQLite (memory)', store, close: () => store.close() };
+  }
+  const server = await startLoopbackCosmos();
+  const store = await openCosmosStore({ client: server.client(), databaseId: 'bench', createIfMissing: true });
+  return {
+    kind: 'cosmosdb-server (loopback)',
+    store,
+    async close() {
+      await store.close();
+      await server.stop();
+    },
+  };
+}
+
+/** One due invitation per recipient, all on Teams. */
+export async function seedBroadcast(store: Store, n: number): Promise<Map<string, Staff>> {
+  const people = new Map<string, Staff>();
+  const now = new Date(Date.now() - 1000).toISOString();
+  const docs: Delivery[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = `p${i}`;
+    people.set(
+      id,
+      StaffSchema.parse({ tenantId: BENCH_TENANT, id, name: `Person ${i}`, email: `p${i}@school.example`, teams: { aadObjectId: `aad-${i}` } }),
+    );
+    docs.push({
+      tenantId: BENCH_TENANT,
+      id: deliveryId('invitation', id, 'ses-bench'),
+      kind: 'invitation',
+      recipientId: id,
+      dueAt: now,
+      status: 'pending',
+      subject: { sessionId: 'ses-bench' },
+      attempts: 0,
+      createdAt: now,
+    });
+  }
+  for (let i = 0; i < docs.length; i += 100) await Promise.all(docs.slice(i, i + 100).map((d) => store.deliveries.create(d)));
+  return people;
+}
