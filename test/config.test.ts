@@ -29,12 +29,13 @@ describe('config from the environment', () => {
     expect(result.errors.sort()).toEqual([
       'COSMOS_ENDPOINT: is required when STORE=cosmos',
       'MICROSOFT_APP_PASSWORD: is required when MICROSOFT_APP_ID is set',
+      'MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE is SingleTenant (the default)',
       'SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set',
     ]);
   });
 
   test('production credentials switch the dev pages off, whatever DEV_PAGES says', () => {
-    const result = loadConfig({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'secret', DEV_PAGES: 'true' });
+    const result = loadConfig({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'tenant', DEV_PAGES: 'true' });
     expect(result.ok && result.config.production).toBe(true);
     expect(result.ok && result.config.devPages).toBe(false);
   });
@@ -43,5 +44,14 @@ describe('config from the environment', () => {
     const result = loadConfig({ COSMOS_KEY: '', MICROSOFT_APP_ID: '' });
     expect(result.ok && result.config.COSMOS_KEY).toBeUndefined();
     expect(result.ok && result.config.production).toBe(false);
+  });
+});
+
+describe('config for a single-tenant Azure Bot', () => {
+  test('an app id without its Entra tenant id is one clear line, not a botbuilder assertion at start', () => {
+    const result = loadConfig({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'secret' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual(['MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE is SingleTenant (the default)']);
+    expect(loadConfig({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'MultiTenant' }).ok).toBe(true);
   });
 });

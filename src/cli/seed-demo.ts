@@ -82,14 +82,15 @@ export async function seedDemo(deps: ReportDeps): Promise<{ staff: number; sessi
   const questionnaire = Questionnaire.parse({
     tenantId,
     id: 'demo-q-retrieval-1',
-    title: `Reaction: ${part1.title}`,
+    title: 'How was it?',
     purpose: 'reaction',
     sessionId: part1.id,
     templateId: 'tpl-reaction-default',
     anonymous: false,
     questions: DEFAULT_REACTION_QUESTIONS,
     opensAt: part1.endsAt,
-    closesAt: DateTime.fromISO(part1.endsAt).plus({ days: 7 }).toUTC().toISO()!,
+    // Open for a week from whenever the demo is seeded, so /dev always has something to answer.
+    closesAt: DateTime.fromJSDate(now).plus({ days: 7 }).toUTC().toISO()!,
   });
   await store.questionnaires.put(questionnaire);
   // Five of six answer: enough for the team average to be shown (minimum 5).

@@ -64,7 +64,7 @@ describe('the /dev preview page in chromium', () => {
     await page.waitForSelector('body[data-acting-as="demo-hannah"]');
     const card = page.locator('.live-card[data-view-kind="questionnaire"]');
     await card.locator('.ac-adaptiveCard').waitFor();
-    expect(await card.locator('h3').textContent()).toContain('Retrieval practice: part 1');
+    expect(await card.locator('h3').textContent()).toContain('How was it?');
     expect(await page.locator('.live-card[data-view-kind="invitation"]').count()).toBeGreaterThan(0);
     expect(await page.locator('.live-card[data-view-kind="gap-plan"]').count()).toBe(1);
 
