@@ -7,6 +7,7 @@ import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../collectio
 import type { DeleteResult, Filter, Query, RawCollection, TenantDoc, Versioned, WriteOptions, WriteResult } from '../port';
 import type { Collections, Store } from '../store';
 import { validating } from '../validating-collection';
+import { hintPlanner } from './planner-hints';
 import { jsonField, tailSql, whereSql, type SqlValue } from './sql-filter';
 
 type Row = { doc: string; etag: string };
@@ -173,6 +174,7 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     raw.set(name, collection);
     collections[name] = validating(collection, COLLECTIONS[name]);
   }
+  hintPlanner(db);
   return {
     ...(collections as Collections),
     kind: 'embedded',
