@@ -190,7 +190,7 @@
       var option = document.createElement('option');
       option.textContent = 'No staff in tenant "' + answer.tenantId + '"';
       select.appendChild(option);
-      setStatus(answer.canSeedDemo ? 'No data yet: seed a demo school to try the cards.' : 'No staff yet: import a roster with the CLI (npm run cli -- import-staff <file>).');
+      setStatus(answer.canSeedDemo ? 'No data yet: seed a demo school to try the cards.' : 'No staff yet: import a roster with the CLI (npm run cli -- import staff <file>).');
     }
     document.body.dataset.staffLoaded = String(answer.staff.length);
   }
