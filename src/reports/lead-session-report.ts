@@ -1,6 +1,6 @@
 import type { Answers, Participation, Questionnaire, Session, Staff, Tenant } from '../domain';
 import type { LeadReportView } from '../cards/views';
-import { isInAudience } from './audience';
+import { isInAudience } from '../domain/audience';
 import { commentThemes } from './comment-themes';
 import { countFurtherCpdRequests, roundTo, summariseRatings, textAnswers } from './reaction-stats';
 import { reportSessionSummary, withheldText } from './report-format';
@@ -31,7 +31,7 @@ export interface LeadSessionReportInput {
 export function buildLeadSessionReport(input: LeadSessionReportInput): LeadReportView {
   const { tenant, session, questionnaire } = input;
   const participations = input.participations.filter((p) => p.tenantId === tenant.id && p.sessionId === session.id);
-  const invited = new Set(input.staff.filter((s) => s.tenantId === tenant.id && isInAudience(s, session.audience)).map((s) => s.id));
+  const invited = new Set(input.staff.filter((s) => s.tenantId === tenant.id && isInAudience(session.audience, s)).map((s) => s.id));
   for (const p of participations) invited.add(p.staffId);
   const accepted = participations.filter((p) => p.rsvp === 'yes').length;
   const attended = participations.filter((p) => p.attended === true).length;
