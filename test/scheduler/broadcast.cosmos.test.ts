@@ -101,7 +101,7 @@ describe('broadcast against cosmosdb-server through the rate-limited platform fa
     // The doomed instance never finishes: its sends hang from the kill on.
     void doomed.dispatchDue();
     while (!kill.killed) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 200)); // let requests already on the wire land
+    await new Promise((r) => setTimeout(r, 1000)); // let requests on the wire land and results already in be recorded
 
     // The restart comes up after the leases have run out.
     const later: Clock = { now: () => new Date(Date.now() + leaseMs + 1000) };

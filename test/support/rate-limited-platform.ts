@@ -114,12 +114,13 @@ export interface KillSwitch {
   afterSends: number;
   killed: boolean;
   inFlightAtKill: number;
+  /** Shared by every sender of the "process": requests sent, answers not yet handled. */
+  outstanding?: number;
+  accepted?: number;
 }
 
 /** A MessageSender that speaks HTTP to the fake, as the real Teams and Slack senders speak to theirs. */
 export class HttpPlatformSender implements MessageSender {
-  private outstanding = 0;
-  private sentCount = 0;
 
   constructor(
     readonly platform: Platform,
@@ -133,7 +134,7 @@ export class HttpPlatformSender implements MessageSender {
 
   async send(recipient: Staff, _message: unknown, delivery: Delivery): Promise<SendResult> {
     if (this.kill?.killed) return new Promise<never>(() => undefined);
-    this.outstanding++;
+    this.track(+1);
     try {
       const res = await fetch(`${this.baseUrl}/${this.platform}/send`, {
         method: 'POST',
@@ -143,10 +144,10 @@ export class HttpPlatformSender implements MessageSender {
       const payload = (await res.json()) as { id?: string; conversationId?: string; error?: string };
       if (this.kill?.killed) return new Promise<never>(() => undefined);
       if (res.status === 201) {
-        if (this.kill && ++this.sentCount >= this.kill.afterSends) {
+        if (this.kill && (this.kill.accepted = (this.kill.accepted ?? 0) + 1) >= this.kill.afterSends) {
           // The process dies now: requests already on the wire may land, none of their answers are recorded.
           this.kill.killed = true;
-          this.kill.inFlightAtKill = this.outstanding;
+          this.kill.inFlightAtKill = this.kill.outstanding ?? 0;
           return new Promise<never>(() => undefined);
         }
         return { status: 'sent', messageId: payload.id!, conversationId: payload.conversationId! };
@@ -155,8 +156,12 @@ export class HttpPlatformSender implements MessageSender {
       if (res.status === 404) return { status: 'unreachable', reason: 'no conversation' };
       return { status: 'failed', transient: res.status >= 500, reason: `HTTP ${res.status}: ${payload.error ?? ''}` };
     } finally {
-      this.outstanding--;
+      this.track(-1);
     }
+  }
+
+  private track(delta: number): void {
+    if (this.kill) this.kill.outstanding = (this.kill.outstanding ?? 0) + delta;
   }
 
   async update(): Promise<SendResult> {
