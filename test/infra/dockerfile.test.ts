@@ -4,7 +4,7 @@
  * a loopback server, and build and start the production entry point the image's CMD runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -71,7 +71,8 @@ describe('Dockerfile', () => {
     expect(indexOf(build, 'COPY', /tsconfig\.json tsconfig\.build\.json/)).toBeGreaterThan(install);
     expect(indexOf(build, 'RUN', /^npm run build$/)).toBeGreaterThan(install);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
+    // tsc, then the /dev page's plain browser files, which tsc does not copy.
+    expect(pkg.scripts.build).toMatch(/^tsc -p tsconfig\.build\.json && .*cpSync\('src\/dev\/public', 'dist\/dev\/public'/);
     expect(readFileSync(join(root, '.npmrc'), 'utf8')).toMatch(/^yes=true$/m);
   });
 
@@ -201,6 +202,8 @@ describe('the image\'s entry point (what `npm run build` makes and CMD runs)', (
     tsc.stdout.on('data', (chunk: Buffer) => (tscOutput += chunk.toString()));
     const tscStatus = await new Promise<number | null>((resolve) => tsc.on('exit', (code) => resolve(code)));
     expect({ status: tscStatus, output: tscOutput }).toEqual({ status: 0, output: '' });
+    // The second half of `npm run build`.
+    cpSync(join(root, 'src', 'dev', 'public'), join(outDir, 'dev', 'public'), { recursive: true });
 
     child = spawn(process.execPath, [join(outDir, 'main.js')], {
       cwd: outDir,
