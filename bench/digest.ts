@@ -12,7 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_REACTION_QUESTIONS, ManualClock, Questionnaire, Session, Staff, Tenant, gapTaskId, participationId, receiptId, responseId } from '../src/domain';
 import { buildAllDigests } from '../src/reports/all-manager-digests';
+import { bulkLoad } from '../src/store/embedded/bulk-load';
 import { openEmbeddedStore } from '../src/store/embedded/sqlite-store';
+import type { CollectionName } from '../src/store/collections';
+import type { TenantDoc } from '../src/store/port';
 
 const TENANT = 'bench-trust';
 const STAFF = 5000;
@@ -33,12 +36,18 @@ async function seed(path: string): Promise<void> {
   const clock = new ManualClock(NOW);
   const store = openEmbeddedStore({ path, clock });
   const random = rng(42);
-  await store.tenants.put(Tenant.parse({ tenantId: TENANT, id: TENANT, name: 'Bench Trust', kind: 'trust' }));
+  // Seeding goes in one transaction (bulkLoad); the digests below are read through the normal port.
+  const batches = new Map<CollectionName, TenantDoc[]>();
+  const add = (collection: CollectionName, doc: object) => {
+    if (!batches.has(collection)) batches.set(collection, []);
+    batches.get(collection)!.push(doc as TenantDoc);
+  };
+  add('tenants', Tenant.parse({ tenantId: TENANT, id: TENANT, name: 'Bench Trust', kind: 'trust' }));
   const staffId = (i: number) => `st-${i}`;
   for (let i = 0; i < STAFF; i++) {
     // The first 500 are the managers (reporting to one of the first 10); everyone else has one of them.
     const manager = i < MANAGERS ? (i < 10 ? undefined : staffId(i % 10)) : staffId(i % MANAGERS);
-    await store.staff.put(
+    add('staff', 
       Staff.parse({ tenantId: TENANT, id: staffId(i), name: `Person ${i}`, email: `p${i}@bench.example`, roles: i < MANAGERS ? ['line-manager'] : ['staff'], department: `Dept ${i % 12}`, ...(manager ? { lineManagerId: manager } : {}) }),
     );
   }
@@ -59,7 +68,7 @@ async function seed(path: string): Promise<void> {
       audience: { kind: 'trust' },
       status: 'published',
     });
-    await store.sessions.put(session);
+    add('sessions', session);
     const questionnaire = Questionnaire.parse({
       tenantId: TENANT,
       id: `q-${s}`,
@@ -71,22 +80,22 @@ async function seed(path: string): Promise<void> {
       opensAt: session.endsAt,
       closesAt: new Date(Date.parse(session.endsAt) + weekMs).toISOString(),
     });
-    await store.questionnaires.put(questionnaire);
+    add('questionnaires', questionnaire);
     const offset = Math.floor(random() * STAFF);
     for (let k = 0; k < perSession; k++) {
       const who = staffId((offset + k * 7) % STAFF);
-      await store.participations.put({ tenantId: TENANT, id: participationId(session.id, who), sessionId: session.id, staffId: who, rsvp: 'yes', attended: true });
-      await store.receipts.put({ tenantId: TENANT, id: receiptId(questionnaire.id, who), questionnaireId: questionnaire.id, staffId: who });
+      add('participations', { tenantId: TENANT, id: participationId(session.id, who), sessionId: session.id, staffId: who, rsvp: 'yes', attended: true });
+      add('receipts', { tenantId: TENANT, id: receiptId(questionnaire.id, who), questionnaireId: questionnaire.id, staffId: who });
       const answers = { quality: 1 + Math.floor(random() * 5), impact: 1 + Math.floor(random() * 5), further_cpd: random() < 0.3, comments: 'More time to plan with the department' };
       if (questionnaire.anonymous) {
-        await store.anonymousResponses.put({ tenantId: TENANT, id: `anon-${s}-${k}-${Math.floor(random() * 1e9)}`, questionnaireId: questionnaire.id, sessionId: session.id, answers, submittedOn: session.startsAt.slice(0, 10) });
+        add('anonymousResponses', { tenantId: TENANT, id: `anon-${s}-${k}-${Math.floor(random() * 1e9)}`, questionnaireId: questionnaire.id, sessionId: session.id, answers, submittedOn: session.startsAt.slice(0, 10) });
       } else {
-        await store.responses.put({ tenantId: TENANT, id: responseId(questionnaire.id, who), questionnaireId: questionnaire.id, sessionId: session.id, respondentId: who, answers, submittedAt: session.endsAt });
+        add('responses', { tenantId: TENANT, id: responseId(questionnaire.id, who), questionnaireId: questionnaire.id, sessionId: session.id, respondentId: who, answers, submittedAt: session.endsAt });
       }
       if (k < GAP_TASKS / SESSIONS) {
         const due = new Date(Date.parse(session.startsAt) + 3 * weekMs).toISOString();
         const reported = random() < 0.5 && due < NOW.toISOString();
-        await store.gapTasks.put({
+        add('gapTasks', {
           tenantId: TENANT,
           id: gapTaskId(session.id, who),
           sessionId: session.id,
@@ -103,6 +112,7 @@ async function seed(path: string): Promise<void> {
     }
   }
   await store.close();
+  bulkLoad(path, [...batches].map(([collection, docs]) => ({ collection, docs })));
 }
 
 async function measure(path: string): Promise<void> {
