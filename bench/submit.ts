@@ -1,0 +1,182 @@
+/**
+ * Submit benchmark: 100 connections of signed Slack view_submission (questionnaire modal) or
+ * Teams adaptiveCard/action invokes, for a fixed time, against the real express server with the
+ * real bot on (a) the embedded store and (b) a Cosmos-protocol server in its own process, and
+ * against a bare Bolt / botbuilder app that stores nothing. Every request is a distinct person's
+ * first answer until the seeded pairs run out; the table counts responses stored vs 2xx.
+ *
+ *   npx tsx bench/submit.ts [--seconds 20]
+ */
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { slackSignatureHeaders } from '../test/support/slack-signing';
+import { forkTs, type Child } from './support/child';
+import { startQuietSlackApi } from './support/quiet-slack-api';
+import { BENCH_AAD_TENANT, BENCH_SLACK_TEAM, SIGNING_SECRET, pairOf, type SubmitShape } from './support/submit-world';
+
+type Platform = 'slack' | 'teams';
+type Mode = 'full' | 'bare';
+type StoreKind = 'embedded' | 'cosmos';
+
+export interface SubmitRow {
+  platform: Platform;
+  store: StoreKind | 'none';
+  mode: Mode;
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  stored: number | undefined;
+  idleRssMb: number;
+  loadedRssMb: number;
+}
+
+/** Embedded answers thousands a second; the Cosmos emulator far fewer, so it gets fewer seeded pairs. */
+const SHAPES: Record<StoreKind, SubmitShape> = {
+  embedded: { staff: 2000, questionnaires: 30 },
+  cosmos: { staff: 500, questionnaires: 6 },
+};
+const ANSWERS = { quality: '4', impact: '3', further_cpd: 'no', comments: 'Retrieval quizzes at the start of every lesson.' };
+
+function teamsBody(n: number, shape: SubmitShape): string {
+  const { who, questionnaireId } = pairOf(n, shape);
+  return JSON.stringify({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    id: `in-${n}`,
+    from: { id: who.teamsId, aadObjectId: who.aad },
+    recipient: { id: '28:twilight', name: 'Twilight' },
+    conversation: { id: `a:${who.staffId}`, conversationType: 'personal', tenantId: BENCH_AAD_TENANT },
+    channelData: { tenant: { id: BENCH_AAD_TENANT } },
+    value: { action: { type: 'Action.Execute', verb: 'questionnaire.submit', data: { questionnaireId, ...ANSWERS } }, trigger: 'manual' },
+  });
+}
+
+function slackBody(n: number, shape: SubmitShape): string {
+  const { who, questionnaireId } = pairOf(n, shape);
+  const radio = (value: string) => ({ answer: { type: 'radio_buttons', selected_option: { value } } });
+  const payload = {
+    type: 'view_submission',
+    user: { id: who.slackId, team_id: BENCH_SLACK_TEAM },
+    team: { id: BENCH_SLACK_TEAM },
+    api_app_id: 'A1',
+    trigger_id: `trg-${n}`,
+    view: {
+      id: `V${process.pid}-${n}`,
+      type: 'modal',
+      callback_id: 'questionnaire.submit',
+      private_metadata: JSON.stringify({ action: { verb: 'questionnaire.submit', questionnaireId }, channel: `D${who.slackId}`, ts: '1700000000.000100' }),
+      state: {
+        values: {
+          'field:quality': radio(ANSWERS.quality),
+          'field:impact': radio(ANSWERS.impact),
+          'field:further_cpd': radio(ANSWERS.further_cpd),
+          'field:comments': { answer: { type: 'plain_text_input', value: ANSWERS.comments } },
+        },
+      },
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+async function load(port: number, platform: Platform, shape: SubmitShape, seconds: number): Promise<autocannon.Result> {
+  let n = 0;
+  const path = platform === 'slack' ? '/slack/events' : '/api/messages';
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 100,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        setupRequest: (req) => {
+          const i = n++;
+          if (platform === 'teams') return { ...req, body: teamsBody(i, shape), headers: { 'content-type': 'application/json' } };
+          const body = slackBody(i, shape);
+          const headers = { 'content-type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(SIGNING_SECRET, body, Math.floor(Date.now() / 1000)) };
+          return { ...req, body, headers };
+        },
+      },
+    ],
+  });
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+export async function runOne(platform: Platform, mode: Mode, store: StoreKind, seconds: number, env: { slackApiUrl: string; cosmosEndpoint?: string }): Promise<SubmitRow> {
+  const shape = SHAPES[store];
+  const server: Child = forkTs(join(__dirname, 'support', 'submit-server.ts'), [platform, mode, store, JSON.stringify({ ...shape, ...env })]);
+  try {
+    const { port } = await server.first<{ port: number }>('port');
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle = (await server.ask<{ rss: number }>('rss', 'rss')).rss;
+    let peak = idle;
+    const sampler = setInterval(() => void server.ask<{ rss: number }>('rss', 'rss').then(({ rss }) => (peak = Math.max(peak, rss))), 500);
+    const result = await load(port, platform, shape, seconds);
+    clearInterval(sampler);
+    const stored = mode === 'full' ? (await server.ask<{ stored: number }>('stored', 'stored')).stored : undefined;
+    return {
+      platform,
+      store: mode === 'bare' ? 'none' : store,
+      mode,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      rps: Math.round(result.requests.average),
+      requests: result.requests.total,
+      ok: result['2xx'],
+      non2xx: result.non2xx,
+      errors: result.errors + result.timeouts,
+      stored,
+      idleRssMb: mb(idle),
+      loadedRssMb: mb(peak),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function runSubmitBench(seconds: number): Promise<SubmitRow[]> {
+  const slackApi = await startQuietSlackApi(BENCH_SLACK_TEAM);
+  const cosmos = forkTs(join(__dirname, 'support', 'cosmos-process.ts'), []);
+  const { endpoint } = await cosmos.first<{ endpoint: string }>('endpoint');
+  const rows: SubmitRow[] = [];
+  try {
+    for (const platform of ['slack', 'teams'] as const) {
+      rows.push(await runOne(platform, 'bare', 'embedded', seconds, { slackApiUrl: slackApi.apiUrl }));
+      for (const store of ['embedded', 'cosmos'] as const) rows.push(await runOne(platform, 'full', store, seconds, { slackApiUrl: slackApi.apiUrl, cosmosEndpoint: endpoint }));
+    }
+  } finally {
+    await cosmos.stop();
+    await slackApi.stop();
+  }
+  return rows;
+}
+
+export function submitTable(rows: SubmitRow[], seconds: number): string {
+  const bare = (p: Platform) => rows.find((r) => r.platform === p && r.mode === 'bare')!;
+  const lines = [
+    `submit: 100 connections × ${seconds} s each, autocannon on loopback (goals: p99 < 100 ms embedded, < 300 ms Cosmos; throughput ratio to bare ≥ 0.7)`,
+    '| platform | store | p50 ms | p99 ms | req/s | ratio to bare | requests | 2xx | non-2xx | errors | answers stored | idle RSS MB | loaded RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const ratio = r.mode === 'bare' ? '1.00' : (r.rps / bare(r.platform).rps).toFixed(2);
+    lines.push(
+      `| ${r.platform} | ${r.mode === 'bare' ? 'bare (stores nothing)' : r.store} | ${r.p50} | ${r.p99} | ${r.rps} | ${ratio} | ${r.requests} | ${r.ok} | ${r.non2xx} | ${r.errors} | ${r.stored ?? '-'} | ${r.idleRssMb} | ${r.loadedRssMb} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+if (require.main === module) {
+  const i = process.argv.indexOf('--seconds');
+  const seconds = i >= 0 ? Number(process.argv[i + 1]) : 20;
+  void runSubmitBench(seconds).then((rows) => console.log(submitTable(rows, seconds)));
+}

@@ -1,0 +1,34 @@
+/** The slice of autocannon's API the benchmarks use (the package ships no types). */
+declare module 'autocannon' {
+  interface RawRequest {
+    method?: string;
+    path?: string;
+    body?: string;
+    headers?: Record<string, string>;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    timeout?: number;
+    requests?: (RawRequest & { setupRequest?: (req: RawRequest) => RawRequest })[];
+  }
+  interface Histogram {
+    p50: number;
+    p99: number;
+    average: number;
+    total: number;
+  }
+  namespace autocannon {
+    interface Result {
+      latency: Histogram;
+      requests: Histogram;
+      '2xx': number;
+      non2xx: number;
+      errors: number;
+      timeouts: number;
+    }
+  }
+  function autocannon(options: Options): Promise<autocannon.Result>;
+  export = autocannon;
+}

@@ -1,0 +1,11 @@
+/** A Cosmos-protocol server (@vercel/cosmosdb-server, plain HTTP, keepAlive) in its own process, as a database would be. */
+import type { AddressInfo } from 'node:net';
+import { createHttpServer } from '@vercel/cosmosdb-server';
+
+const server = createHttpServer({ keepAlive: true });
+server.listen(0, '127.0.0.1', () => {
+  process.send!({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+});
+process.on('message', (m) => {
+  if (m === 'stop') process.exit(0);
+});
