@@ -2,7 +2,7 @@ import type { Participation, Session, Tenant } from '../domain';
 import { participationId } from '../domain';
 import type { InvitationView, Notice, ReminderView } from '../cards/views';
 import type { AppDeps } from './deps';
-import { facilitatorNames, toSessionSummary } from './session-summary';
+import { facilitatorNames, toSessionSummary } from '../cards/session-summary';
 
 export async function placesTaken(deps: AppDeps, session: Session): Promise<number | undefined> {
   if (session.capacity === undefined) return undefined;

@@ -1,14 +1,12 @@
 import { DateTime } from 'luxon';
-import { CATEGORY_LABELS, KIND_LABELS, type Session, type Tenant } from '../domain';
+import type { Session, Tenant } from '../domain';
+import { formatSessionTime } from '../cards/format';
+import { toSessionSummary } from '../cards/session-summary';
 import type { SessionSummary } from '../cards/views';
 
 /** "Tuesday 24 November, 16:00–17:30" in the zone. */
 export function sessionWhenText(session: Pick<Session, 'startsAt' | 'endsAt'>, zone: string): string {
-  const start = DateTime.fromISO(session.startsAt, { zone });
-  const end = DateTime.fromISO(session.endsAt, { zone });
-  return start.hasSame(end, 'day')
-    ? `${start.toFormat('cccc d LLLL')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`
-    : `${start.toFormat('cccc d LLLL, HH:mm')} – ${end.toFormat('cccc d LLLL, HH:mm')}`;
+  return formatSessionTime(session.startsAt, session.endsAt, zone);
 }
 
 /** "November 2026" */
@@ -28,19 +26,7 @@ export function dayText(at: string, zone: string): string {
 
 /** The card summary of a session, as the reports show it (no RSVP or places: reports are about the past). */
 export function reportSessionSummary(session: Session, tenant: Pick<Tenant, 'settings'>): SessionSummary {
-  return {
-    sessionId: session.id,
-    title: session.title,
-    categoryLabel: CATEGORY_LABELS[session.category],
-    kindLabel: KIND_LABELS[session.kind],
-    whenText: sessionWhenText(session, tenant.settings.timezone),
-    startsAt: session.startsAt,
-    endsAt: session.endsAt,
-    ...(session.location.place ? { place: session.location.place } : {}),
-    ...(session.location.meetingUrl ? { meetingUrl: session.location.meetingUrl } : {}),
-    ...(session.externalFacilitator ? { facilitatorText: session.externalFacilitator } : {}),
-    compulsory: session.compulsory,
-  };
+  return toSessionSummary(session, tenant);
 }
 
 /** The line managers are told, in place of a figure built from too few answers. */

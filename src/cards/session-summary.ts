@@ -1,10 +1,11 @@
 import { CATEGORY_LABELS, KIND_LABELS, type Participation, type Session, type Tenant } from '../domain';
-import { formatSessionTime } from '../cards/format';
-import type { SessionSummary } from '../cards/views';
+import { formatSessionTime } from './format';
+import type { SessionSummary } from './views';
 
+/** A session as every card shows it; `participation` and `placesTaken` add the person's RSVP and places left. */
 export function toSessionSummary(
   session: Session,
-  tenant: Tenant,
+  tenant: Pick<Tenant, 'settings'>,
   extra: { participation?: Participation; placesTaken?: number; facilitatorNames?: string[] } = {},
 ): SessionSummary {
   const facilitators = [...(extra.facilitatorNames ?? []), ...(session.externalFacilitator ? [session.externalFacilitator] : [])];
