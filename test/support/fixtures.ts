@@ -1,5 +1,5 @@
-import type { Delivery, GapTask, Session, Staff, Tenant } from '../../src/domain';
-import { DeliveryKind, Session as SessionSchema, Staff as StaffSchema, Tenant as TenantSchema, deliveryId, gapTaskId } from '../../src/domain';
+import type { Delivery, GapTask, Questionnaire, Session, Staff, Tenant } from '../../src/domain';
+import { DeliveryKind, Questionnaire as QuestionnaireSchema, defaultReactionTemplate, Session as SessionSchema, Staff as StaffSchema, Tenant as TenantSchema, deliveryId, gapTaskId } from '../../src/domain';
 
 export function tenant(id: string, name = `Trust ${id}`): Tenant {
   return TenantSchema.parse({ tenantId: id, id, name, kind: 'trust', schools: [{ id: 'sch-1', name: 'Huntingdon Academy' }] });
@@ -53,4 +53,19 @@ export function delivery(tenantId: string, recipientId: string, extra: Partial<D
     createdAt: '2026-11-23T08:00:00.000Z',
     ...extra,
   };
+}
+
+/** The reaction questionnaire both bot harnesses send for 'ses-1' (default questions, open for a week). */
+export function twilightQuestionnaire(tenantId: string): Questionnaire {
+  return QuestionnaireSchema.parse({
+    tenantId,
+    id: 'qn-1',
+    title: 'How was the twilight?',
+    purpose: 'reaction',
+    sessionId: 'ses-1',
+    anonymous: false,
+    questions: defaultReactionTemplate(tenantId).questions,
+    opensAt: '2026-11-24T17:30:00.000Z',
+    closesAt: '2026-12-01T17:00:00.000Z',
+  });
 }

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
 import { SLACK_EVENTS_PATH } from '../../../src/bots/slack/router-receiver';
-import { ManualClock, Questionnaire, Staff, defaultReactionTemplate, type Delivery } from '../../../src/domain';
+import { ManualClock, Staff, type Delivery } from '../../../src/domain';
 import { createHttpApp } from '../../../src/http/app';
 import { openEmbeddedStore } from '../../../src/store/embedded/sqlite-store';
 import type { Store } from '../../../src/store/store';
 import { FakeSlackApi } from '../../support/fake-slack-api';
-import { delivery, session, tenant } from '../../support/fixtures';
+import { delivery, session, tenant, twilightQuestionnaire } from '../../support/fixtures';
 import { interactivityBody, slackSignatureHeaders } from '../../support/slack-signing';
 
 export const TENANT = 'trust-slack';
@@ -60,19 +60,7 @@ export async function seedSchool(h: SlackHarness): Promise<void> {
   await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-jo', name: JO.name, email: JO.email, roles: ['staff'] }));
   await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-lead', name: LEAD.name, email: LEAD.email, roles: ['cpd-lead'] }));
   await h.store.sessions.create(session(TENANT, 'ses-1', { title: 'Retrieval practice that sticks' }));
-  await h.store.questionnaires.create(
-    Questionnaire.parse({
-      tenantId: TENANT,
-      id: 'qn-1',
-      title: 'How was the twilight?',
-      purpose: 'reaction',
-      sessionId: 'ses-1',
-      anonymous: false,
-      questions: defaultReactionTemplate(TENANT).questions,
-      opensAt: '2026-11-24T17:30:00.000Z',
-      closesAt: '2026-12-01T17:00:00.000Z',
-    }),
-  );
+  await h.store.questionnaires.create(twilightQuestionnaire(TENANT));
 }
 
 export function outboxRecord(recipientId: string, kind: Delivery['kind'], subject: Delivery['subject']): Delivery {

@@ -2,10 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../src/bots/teams';
-import { ManualClock, Questionnaire, Staff, defaultReactionTemplate, type Delivery } from '../../../src/domain';
+import { ManualClock, Staff, type Delivery } from '../../../src/domain';
 import { createHttpApp } from '../../../src/http/app';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../src/store/embedded/sqlite-store';
-import { delivery, session, tenant } from '../../support/fixtures';
+import { delivery, session, tenant, twilightQuestionnaire } from '../../support/fixtures';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 
 export const AAD_TENANT = 'aad-tenant-1';
@@ -66,19 +66,7 @@ export async function seedSchool(h: TeamsHarness): Promise<void> {
   await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-jo', name: 'Jo Patel', email: 'jo.patel@school.example', roles: ['staff'] }));
   await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-sam', name: 'Sam Lee', email: 'sam.lee@school.example', roles: ['staff'] }));
   await h.store.sessions.create(session(TENANT, 'ses-1', { title: 'Retrieval practice that sticks' }));
-  await h.store.questionnaires.create(
-    Questionnaire.parse({
-      tenantId: TENANT,
-      id: 'qn-1',
-      title: 'How was the twilight?',
-      purpose: 'reaction',
-      sessionId: 'ses-1',
-      anonymous: false,
-      questions: defaultReactionTemplate(TENANT).questions,
-      opensAt: '2026-11-24T17:30:00.000Z',
-      closesAt: '2026-12-01T17:00:00.000Z',
-    }),
-  );
+  await h.store.questionnaires.create(twilightQuestionnaire(TENANT));
 }
 
 export function outboxRecord(recipientId: string, kind: Delivery['kind'], subject: Delivery['subject']): Delivery {
