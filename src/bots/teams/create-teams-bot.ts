@@ -49,8 +49,11 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res) => {
     // botbuilder throws (a 500) on a body that is not an activity; that is the sender's fault.
-    const body = req.body as { type?: unknown } | undefined;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.type !== 'string') {
+    const body = req.body as { type?: unknown; name?: unknown; value?: { action?: unknown } } | undefined;
+    const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    // A card action without an action object makes TeamsActivityHandler answer 501.
+    const badCardAction = body?.name === 'adaptiveCard/action' && !(isObject(body.value) && isObject(body.value!.action));
+    if (!isObject(body) || typeof body!.type !== 'string' || (body!.type === 'invoke' && badCardAction)) {
       res.status(400).json({ error: 'not_an_activity', message: 'The body must be a Bot Framework activity with a type.' });
       return;
     }
