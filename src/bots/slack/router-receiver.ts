@@ -63,7 +63,8 @@ export class RouterReceiver implements Receiver {
       return;
     }
     const body = parseBody(rawBody, req.header('content-type'));
-    if (!body) {
+    // bolt throws (a 500) on an event callback without an event object.
+    if (!body || (body.type === 'event_callback' && (typeof body.event !== 'object' || body.event === null))) {
       res.status(400).send('unreadable body');
       return;
     }
