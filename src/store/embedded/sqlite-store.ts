@@ -49,8 +49,24 @@ class SqliteCollection implements RawCollection {
     private readonly clock: Clock,
   ) {}
 
-  private live(): string {
-    return `(expires_at IS NULL OR expires_at > ${this.clock.now().getTime()})`;
+  /** Prepared once per SQL text: the text never holds values, so the cache stays small. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      if (this.statements.size > 500) this.statements.clear();
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  /** Expired rows are invisible at once; the time is a parameter (first `?`) so the SQL text is stable. */
+  private static readonly LIVE = '(expires_at IS NULL OR expires_at > ?)';
+
+  private nowMs(): number {
+    return this.clock.now().getTime();
   }
 
   private expiry(options?: WriteOptions): number | null {
@@ -58,9 +74,11 @@ class SqliteCollection implements RawCollection {
   }
 
   private row(tenantId: string, id: string): Row | undefined {
-    return this.db
-      .prepare(`SELECT doc, etag FROM "${this.name}" WHERE tenant_id = ? AND id = ? AND ${this.live()}`)
-      .get(tenantId, id) as Row | undefined;
+    return this.statement(`SELECT doc, etag FROM "${this.name}" WHERE ${SqliteCollection.LIVE} AND tenant_id = ? AND id = ?`).get(
+      this.nowMs(),
+      tenantId,
+      id,
+    ) as Row | undefined;
   }
 
   async get(tenantId: string, id: string): Promise<Versioned<Doc> | undefined> {
@@ -72,10 +90,14 @@ class SqliteCollection implements RawCollection {
     const etag = randomUUID();
     const write = this.db.transaction((): boolean => {
       // An expired row no longer counts as present.
-      this.db.prepare(`DELETE FROM "${this.name}" WHERE tenant_id = ? AND id = ? AND NOT ${this.live()}`).run(doc.tenantId, doc.id);
-      const result = this.db
-        .prepare(`INSERT OR IGNORE INTO "${this.name}" (tenant_id, id, doc, etag, expires_at) VALUES (?, ?, ?, ?, ?)`)
-        .run(doc.tenantId, doc.id, JSON.stringify(doc), etag, this.expiry(options));
+      this.statement(`DELETE FROM "${this.name}" WHERE NOT ${SqliteCollection.LIVE} AND tenant_id = ? AND id = ?`).run(this.nowMs(), doc.tenantId, doc.id);
+      const result = this.statement(`INSERT OR IGNORE INTO "${this.name}" (tenant_id, id, doc, etag, expires_at) VALUES (?, ?, ?, ?, ?)`).run(
+        doc.tenantId,
+        doc.id,
+        JSON.stringify(doc),
+        etag,
+        this.expiry(options),
+      );
       return result.changes === 1;
     });
     return write() ? { ok: true, value: doc, version: etag } : { ok: false, reason: 'exists' };
@@ -85,12 +107,10 @@ class SqliteCollection implements RawCollection {
     const etag = randomUUID();
     const json = JSON.stringify(doc);
     if (options?.ifVersion === undefined) {
-      this.db
-        .prepare(
-          `INSERT INTO "${this.name}" (tenant_id, id, doc, etag, expires_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (tenant_id, id) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, expires_at = excluded.expires_at`,
-        )
-        .run(doc.tenantId, doc.id, json, etag, this.expiry(options));
+      this.statement(
+        `INSERT INTO "${this.name}" (tenant_id, id, doc, etag, expires_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (tenant_id, id) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, expires_at = excluded.expires_at`,
+      ).run(doc.tenantId, doc.id, json, etag, this.expiry(options));
       return { ok: true, value: doc, version: etag };
     }
     const ifVersion = options.ifVersion;
@@ -98,9 +118,7 @@ class SqliteCollection implements RawCollection {
       const current = this.row(doc.tenantId, doc.id);
       if (!current) return { ok: false, reason: 'absent' };
       if (current.etag !== ifVersion) return { ok: false, reason: 'conflict' };
-      this.db
-        .prepare(`UPDATE "${this.name}" SET doc = ?, etag = ?, expires_at = ? WHERE tenant_id = ? AND id = ? AND etag = ?`)
-        .run(json, etag, this.expiry(options), doc.tenantId, doc.id, ifVersion);
+      this.statement(`UPDATE "${this.name}" SET doc = ?, etag = ?, expires_at = ? WHERE tenant_id = ? AND id = ? AND etag = ?`).run(json, etag, this.expiry(options), doc.tenantId, doc.id, ifVersion);
       return { ok: true, value: doc, version: etag };
     });
     return write();
@@ -111,23 +129,21 @@ class SqliteCollection implements RawCollection {
       const current = this.row(tenantId, id);
       if (!current) return { ok: false, reason: 'absent' };
       if (options?.ifVersion !== undefined && current.etag !== options.ifVersion) return { ok: false, reason: 'conflict' };
-      this.db.prepare(`DELETE FROM "${this.name}" WHERE tenant_id = ? AND id = ?`).run(tenantId, id);
+      this.statement(`DELETE FROM "${this.name}" WHERE tenant_id = ? AND id = ?`).run(tenantId, id);
       return { ok: true };
     });
     return remove();
   }
 
   private select(tenantId: string | undefined, query?: Query): Versioned<Doc>[] {
-    const params: SqlValue[] = [];
-    const conditions = [this.live()];
+    const params: SqlValue[] = [this.nowMs()];
+    const conditions = [SqliteCollection.LIVE];
     if (tenantId !== undefined) {
       conditions.push('tenant_id = ?');
       params.push(tenantId);
     }
     conditions.push(...whereSql(query?.where, params));
-    const rows = this.db
-      .prepare(`SELECT doc, etag FROM "${this.name}" WHERE ${conditions.join(' AND ')}${tailSql(query)}`)
-      .all(...params) as Row[];
+    const rows = this.statement(`SELECT doc, etag FROM "${this.name}" WHERE ${conditions.join(' AND ')}${tailSql(query)}`).all(...params) as Row[];
     return rows.map((r) => ({ value: JSON.parse(r.doc) as Doc, version: r.etag }));
   }
 
@@ -140,17 +156,14 @@ class SqliteCollection implements RawCollection {
   }
 
   async count(tenantId: string, where?: Filter): Promise<number> {
-    const params: SqlValue[] = [tenantId];
-    const conditions = [this.live(), 'tenant_id = ?', ...whereSql(where, params)];
-    const row = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM "${this.name}" WHERE ${conditions.join(' AND ')}`)
-      .get(...params) as { n: number };
+    const params: SqlValue[] = [this.nowMs(), tenantId];
+    const conditions = [SqliteCollection.LIVE, 'tenant_id = ?', ...whereSql(where, params)];
+    const row = this.statement(`SELECT COUNT(*) AS n FROM "${this.name}" WHERE ${conditions.join(' AND ')}`).get(...params) as { n: number };
     return row.n;
   }
 
   purgeExpired(): number {
-    return this.db.prepare(`DELETE FROM "${this.name}" WHERE expires_at IS NOT NULL AND expires_at <= ?`).run(this.clock.now().getTime())
-      .changes;
+    return this.statement(`DELETE FROM "${this.name}" WHERE expires_at IS NOT NULL AND expires_at <= ?`).run(this.nowMs()).changes;
   }
 }
 
