@@ -56,10 +56,10 @@ export function delivery(tenantId: string, recipientId: string, extra: Partial<D
 }
 
 /** The reaction questionnaire both bot harnesses send for 'ses-1' (default questions, open for a week). */
-export function twilightQuestionnaire(tenantId: string): Questionnaire {
+export function twilightQuestionnaire(tenantId: string, id = 'qn-1'): Questionnaire {
   return QuestionnaireSchema.parse({
     tenantId,
-    id: 'qn-1',
+    id,
     title: 'How was the twilight?',
     purpose: 'reaction',
     sessionId: 'ses-1',

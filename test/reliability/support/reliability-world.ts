@@ -4,13 +4,13 @@ import pino from 'pino';
 import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
 import { SLACK_EVENTS_PATH } from '../../../src/bots/slack/router-receiver';
 import { createTeamsBot } from '../../../src/bots/teams';
-import { ManualClock, Questionnaire, Staff, defaultReactionTemplate, participationId } from '../../../src/domain';
+import { ManualClock, type Questionnaire, Staff, participationId } from '../../../src/domain';
 import { createHttpApp } from '../../../src/http/app';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../src/store/embedded/sqlite-store';
 import type { Store } from '../../../src/store/store';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 import { FakeSlackApi } from '../../support/fake-slack-api';
-import { gapTask, session, tenant } from '../../support/fixtures';
+import { gapTask, session, tenant, twilightQuestionnaire } from '../../support/fixtures';
 import { interactivityBody, slackSignatureHeaders } from '../../support/slack-signing';
 import { faultyStore, type FaultyStore } from './faulty-store';
 
@@ -110,17 +110,7 @@ async function seed(w: ReliabilityWorld): Promise<void> {
 }
 
 export function questionnaire(tenantId: string, id: string): Questionnaire {
-  return Questionnaire.parse({
-    tenantId,
-    id,
-    title: 'How was the twilight?',
-    purpose: 'reaction',
-    sessionId: 'ses-1',
-    anonymous: false,
-    questions: defaultReactionTemplate(tenantId).questions,
-    opensAt: '2026-11-24T17:30:00.000Z',
-    closesAt: '2026-12-01T17:00:00.000Z',
-  });
+  return twilightQuestionnaire(tenantId, id);
 }
 
 export const GOOD_ANSWERS = { quality: '4', impact: '3', further_cpd: 'no', comments: 'Useful' };
