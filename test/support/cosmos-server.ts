@@ -15,6 +15,10 @@ export interface LoopbackCosmos {
  */
 export async function startLoopbackCosmos(): Promise<LoopbackCosmos> {
   const server = createHttpServer({ keepAlive: true });
+  // Node closes idle keep-alive sockets after 5 s; the SDK may reuse one at that very moment and
+  // get "socket hang up". Outlive the client's idle sockets instead (tests stop the server anyway).
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
