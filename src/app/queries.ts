@@ -1,5 +1,5 @@
-import { isInAudience, isOverdue, type GapTask } from '../domain';
-import { formatDay } from '../cards/format';
+import { isInAudience, type GapTask } from '../domain';
+import { openTaskRow } from '../cards/open-task-row';
 import type { MyRecordView, SessionListView, SessionSummary, TaskListView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
@@ -41,13 +41,7 @@ export async function openTasks(deps: AppDeps, actor: Actor): Promise<MyRecordVi
   };
   const tasks: MyRecordView['openTasks'] = [];
   for (const { value: task } of rows) {
-    tasks.push({
-      gapTaskId: task.id,
-      sessionTitle: await titleOf(task),
-      dueText: `Due ${formatDay(task.dueAt, actor.tenant.settings.timezone)}`,
-      stage: task.plan ? 'report' : 'plan',
-      overdue: isOverdue(task, now),
-    });
+    tasks.push(openTaskRow(task, await titleOf(task), actor.tenant.settings.timezone, now));
   }
   return tasks;
 }

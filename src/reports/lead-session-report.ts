@@ -3,7 +3,8 @@ import type { LeadReportView } from '../cards/views';
 import { isInAudience } from '../domain/audience';
 import { commentThemes } from './comment-themes';
 import { countFurtherCpdRequests, roundTo, summariseRatings, textAnswers } from './reaction-stats';
-import { reportSessionSummary, withheldText } from './report-format';
+import { toSessionSummary } from '../cards/session-summary';
+import { withheldText } from './report-format';
 
 /** Who is reading: the CPD lead sees named results in full; anyone else gets the minimum-count rule. */
 export type ReportViewer = 'lead' | 'facilitator' | 'manager';
@@ -43,7 +44,7 @@ export function buildLeadSessionReport(input: LeadSessionReportInput): LeadRepor
 
   return {
     kind: 'lead-report',
-    session: reportSessionSummary(session, tenant),
+    session: toSessionSummary(session, tenant),
     invited: invited.size,
     accepted,
     attended,

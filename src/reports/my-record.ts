@@ -1,7 +1,8 @@
-import { DateTime } from 'luxon';
-import { CATEGORY_LABELS, isOverdue, type GapTask, type Participation, type Session, type Staff, type Tenant } from '../domain';
+import { CATEGORY_LABELS, type GapTask, type Participation, type Session, type Staff, type Tenant } from '../domain';
 import type { MyRecordView } from '../cards/views';
-import { monthText, reportSessionSummary } from './report-format';
+import { formatMonth } from '../cards/format';
+import { openTaskRow } from '../cards/open-task-row';
+import { toSessionSummary } from '../cards/session-summary';
 
 export interface MyRecordInput {
   tenant: Tenant;
@@ -40,7 +41,7 @@ export function buildMyRecord(input: MyRecordInput): MyRecordView {
   const rows = attended.map((s) => {
     const impact = impactOf(taskFor.get(s.id));
     return {
-      month: monthText(s.startsAt, zone),
+      month: formatMonth(s.startsAt, zone),
       cpd: `${s.title} (${CATEGORY_LABELS[s.category]})`,
       ...(impact ? { impact } : {}),
     };
@@ -51,18 +52,12 @@ export function buildMyRecord(input: MyRecordInput): MyRecordView {
     .map((p) => sessions.get(p.sessionId))
     .filter((s): s is Session => s !== undefined && s.status === 'published' && s.startsAt > nowIso)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-    .map((s) => ({ ...reportSessionSummary(s, tenant), rsvp: 'yes' as const }));
+    .map((s) => ({ ...toSessionSummary(s, tenant), rsvp: 'yes' as const }));
 
   const openTasks = tasks
     .filter((g) => g.status !== 'reported')
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-    .map((g) => ({
-      gapTaskId: g.id,
-      sessionTitle: sessions.get(g.sessionId)?.title ?? 'A past session',
-      dueText: DateTime.fromISO(g.dueAt, { zone }).toFormat('cccc d LLLL'),
-      stage: g.status === 'awaiting-plan' ? ('plan' as const) : ('report' as const),
-      overdue: isOverdue(g, now),
-    }));
+    .map((g) => openTaskRow(g, sessions.get(g.sessionId)?.title ?? 'A past session', zone, now));
 
   return { kind: 'my-record', name: person.name, rows, upcoming, openTasks };
 }

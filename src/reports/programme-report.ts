@@ -2,7 +2,8 @@ import { CATEGORY_LABELS, isOverdue, type Answers, type GapTask, type Participat
 import { commentThemes } from './comment-themes';
 import type { ProgrammeReportView } from './programme-report-view';
 import { roundTo, summariseRatings } from './reaction-stats';
-import { dayText, monthKey, monthText } from './report-format';
+import { formatMonth } from '../cards/format';
+import { dayText, monthKey } from './report-format';
 
 export interface ProgrammeReportInput {
   tenant: Tenant;
@@ -37,7 +38,7 @@ export function buildProgrammeReport(input: ProgrammeReportInput): ProgrammeRepo
   const categories = new Map<string, ProgrammeReportView['byCategory'][number]>();
   for (const s of [...held].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
     const key = monthKey(s.startsAt, zone);
-    const m = months.get(key) ?? { month: key, label: monthText(s.startsAt, zone), sessions: 0, attended: 0, responses: 0 };
+    const m = months.get(key) ?? { month: key, label: formatMonth(s.startsAt, zone), sessions: 0, attended: 0, responses: 0 };
     m.sessions += 1;
     m.attended += attendedBy.get(s.id) ?? 0;
     m.responses += input.responsesBySession.get(s.id) ?? 0;

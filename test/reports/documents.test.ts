@@ -70,7 +70,7 @@ describe('loadMyRecord', () => {
       { month: 'September 2026', cpd: 'September INSET (Teaching & learning)', impact: 'Recall improved in 9X2' },
       { month: 'November 2026', cpd: 'Retrieval practice (Teaching & learning)' },
     ]);
-    expect(result.value.openTasks).toEqual([{ gapTaskId: expect.any(String), sessionTitle: 'Retrieval practice', dueText: 'Tuesday 8 December', stage: 'report', overdue: false }]);
+    expect(result.value.openTasks).toEqual([{ gapTaskId: expect.any(String), sessionTitle: 'Retrieval practice', dueText: 'Due Tuesday 8 December', stage: 'report', overdue: false }]);
     expect(JSON.stringify(result.value)).not.toMatch(/Ben|PRIVATE/);
     await store.close();
   });
