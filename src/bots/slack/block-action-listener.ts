@@ -7,19 +7,12 @@ import { actorOrExplain } from './listener-actor';
 import type { SlackBotContext } from './bot-context';
 import { claimSlackRequest } from './request-once';
 import { BlockActionPayload, type ModalMetadata } from './slack-payloads';
+import { parseJsonText } from './json-text';
 import { publishHome, showResult, type Origin } from './show-result';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** action_id = a CardVerb, optionally `:suffix` (several of one verb in a message). */
 export const VERB_ACTION_ID = new RegExp(`^(${CARD_VERBS.map(escapeRegex).join('|')})(:.*)?$`);
-
-function parseValue(value: string | undefined): unknown {
-  try {
-    return value ? JSON.parse(value) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Buttons: ack at once, then run the verb through handleCardAction and show the answer where it was pressed. */
 export function registerBlockActions(app: App, ctx: SlackBotContext): void {
@@ -34,7 +27,7 @@ export function registerBlockActions(app: App, ctx: SlackBotContext): void {
     const found: BotContextActor | undefined = await actorOrExplain(ctx, client, payload.user.id, payload.team?.id ?? payload.user.team_id);
     if (!found) return;
     const pressed = payload.actions[0]!;
-    const action = parseValue(pressed.value);
+    const action = parseJsonText(pressed.value);
     const channel = payload.container?.channel_id ?? payload.channel?.id;
     const ts = payload.container?.message_ts ?? payload.message?.ts;
     const origin: Origin = { userId: payload.user.id, ...(channel ? { channel } : {}), ...(ts ? { ts } : {}) };

@@ -4,6 +4,7 @@ import type { CardView } from '../../cards/views';
 import { handleCardAction } from '../../app/card-actions';
 import type { SlackBotContext } from './bot-context';
 import { actorOrExplain } from './listener-actor';
+import { parseJsonText } from './json-text';
 import { modalInputs } from './modal-inputs';
 import { claimSlackRequest } from './request-once';
 import { ModalMetadata, ViewSubmissionPayload } from './slack-payloads';
@@ -25,7 +26,7 @@ function errorsOf(view: CardView): Record<string, string> {
 export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
   app.view(SUBMIT_CALLBACKS, async ({ ack, body, client }) => {
     const parsed = ViewSubmissionPayload.safeParse(body);
-    const metadata = parsed.success ? ModalMetadata.safeParse(safeJson(parsed.data.view.private_metadata)) : undefined;
+    const metadata = parsed.success ? ModalMetadata.safeParse(parseJsonText(parsed.data.view.private_metadata)) : undefined;
     if (!parsed.success || !metadata?.success) {
       await ack({ response_action: 'errors', errors: firstBlockError(body, 'This form could not be read. Please close it and press the button again.') });
       return;
@@ -69,14 +70,6 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
     if (channel && ts) await showResult(client, { userId: user.id, channel, ts }, result);
     else await publishHome(ctx.deps, client, found.actor, user.id);
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** An error on the submitted view's first input block, for messages about the whole form. */
