@@ -38,8 +38,7 @@ async function main(): Promise<void> {
       ...(config.MICROSOFT_APP_ID ? { appId: config.MICROSOFT_APP_ID } : {}),
       ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),
       ...(config.MICROSOFT_APP_TENANT_ID ? { appTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
-      // botbuilder insists on an app id for SingleTenant; the dev bot has none.
-      appType: config.MICROSOFT_APP_ID ? config.MICROSOFT_APP_TYPE : 'MultiTenant',
+      appType: config.MICROSOFT_APP_TYPE,
       defaultTenantId: config.DEFAULT_TENANT_ID,
     },
   });

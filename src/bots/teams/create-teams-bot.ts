@@ -38,7 +38,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId ?? '',
     MicrosoftAppPassword: config.appPassword ?? '',
-    MicrosoftAppType: config.appType,
+    // botbuilder insists on an app id for SingleTenant; the dev bot has none.
+    MicrosoftAppType: config.appId ? config.appType : 'MultiTenant',
     MicrosoftAppTenantId: config.appTenantId ?? '',
   });
   const adapter = new CloudAdapter(auth);
