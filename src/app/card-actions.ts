@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { CARD_VERBS, type CardAction, type CardVerb, type CardView } from '../cards/views';
-import { Id } from '../domain';
+import { Id, hasRole } from '../domain';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks';
 import { buildInvitationView } from './invitation-view';
 import { notice } from './notice';
 import { createSessionFromCard } from './session-card-actions';
+import { buildSessionFormView } from './session-form-view';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
@@ -52,6 +53,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     return { ok: true, view: await snoozeNudge(d, a, { gapTaskId: action.gapTaskId, ...(Number.isInteger(days) ? { days } : {}) }) };
   },
   'session.create': (d, a, _action, inputs) => createSessionFromCard(d, a, inputs),
+  'session.form.open': async (d, a) =>
+    hasRole(a.staff, 'cpd-lead') ? { ok: true, view: await buildSessionFormView(d, a) } : { ok: false, view: notice('attention', 'Only CPD leads can create sessions.') },
   refresh: async (d, a, action) => {
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {

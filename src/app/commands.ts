@@ -5,6 +5,7 @@ import type { AppDeps } from './deps';
 import { notice } from './notice';
 import { listOpenTasks, listUpcomingSessions } from './queries';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
+import { buildSessionFormView } from './session-form-view';
 
 export function helpView(actor: Actor): HelpView {
   const isLead = hasRole(actor.staff, 'cpd-lead');
@@ -41,6 +42,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['my cpd', 'my record', 'my', 'record'], run: (d, a) => myRecord(d, a) },
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
   { names: ['report'], leadOnly: true, run: (d, a, argument) => sessionReport(d, a, argument) },
+  { names: ['new session'], leadOnly: true, run: (d, a) => buildSessionFormView(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
 ];

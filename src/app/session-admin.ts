@@ -2,6 +2,7 @@ import { hasRole, participationId, sessionIdFor, type FieldErrors, type Session 
 import { updateWithRetry } from '../store/update';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
+import { resolveNamedStaff } from './session-audience';
 import { checkSessionForm } from './session-form';
 
 export type SessionAdminResult = { ok: true; session: Session; created?: boolean } | { ok: false; message: string; errors?: FieldErrors };
@@ -22,9 +23,12 @@ export async function createSession(
 ): Promise<SessionAdminResult> {
   if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
   const now = deps.clock.now();
-  const checked = checkSessionForm(raw, actor.tenant.settings.timezone, now);
+  const checked = checkSessionForm(raw, actor.tenant.settings.timezone, now, actor.tenant.schools);
   if (!checked.ok) return { ok: false, message: 'Please check the fields marked.', errors: checked.errors };
-  const { input, times, audience } = checked;
+  const { input, times } = checked;
+  const resolved = await resolveNamedStaff(deps, actor.tenant.id, checked.audience);
+  if (!resolved.ok) return { ok: false, message: 'Please check the fields marked.', errors: { audienceValue: resolved.error } };
+  const audience = resolved.audience;
   if (input.followUpSessionId && !(await deps.store.sessions.get(actor.tenant.id, input.followUpSessionId))) {
     return { ok: false, message: 'Please check the fields marked.', errors: { followUpSessionId: 'No such session.' } };
   }
@@ -73,9 +77,12 @@ export async function publishSession(deps: AppDeps, actor: Actor, sessionId: str
  */
 export async function editSession(deps: AppDeps, actor: Actor, sessionId: string, raw: Record<string, unknown>): Promise<SessionAdminResult> {
   if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
-  const checked = checkSessionForm(raw, actor.tenant.settings.timezone, deps.clock.now());
+  const checked = checkSessionForm(raw, actor.tenant.settings.timezone, deps.clock.now(), actor.tenant.schools);
   if (!checked.ok) return { ok: false, message: 'Please check the fields marked.', errors: checked.errors };
-  const { input, times, audience } = checked;
+  const { input, times } = checked;
+  const resolved = await resolveNamedStaff(deps, actor.tenant.id, checked.audience);
+  if (!resolved.ok) return { ok: false, message: 'Please check the fields marked.', errors: { audienceValue: resolved.error } };
+  const audience = resolved.audience;
   const result = await updateWithRetry(deps.store.sessions, actor.tenant.id, sessionId, (s) => {
     if (s.status === 'cancelled') return undefined;
     const location = { ...(input.place ? { place: input.place } : {}), ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}) };

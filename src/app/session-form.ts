@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { Audience, Id, LocalDate, LocalTime, Pathway, SessionCategory, SessionKind, type FieldErrors } from '../domain';
+import { Audience, Id, LocalDate, LocalTime, Pathway, SessionCategory, SessionKind, type FieldErrors, type School } from '../domain';
 
 const optionalText = (max: number) =>
   z
@@ -53,13 +53,19 @@ export type SessionFormCheck =
   | { ok: true; input: SessionFormInput; times: SessionTimes; audience: Audience }
   | { ok: false; errors: FieldErrors };
 
-function audienceOf(input: SessionFormInput): z.ZodSafeParseResult<Audience> {
+/** A lead types a school's name (or its id); the session stores the id. */
+function schoolIdOf(value: string | undefined, schools: readonly School[]): string | undefined {
+  const wanted = value?.trim().toLowerCase();
+  return schools.find((s) => s.id.toLowerCase() === wanted || s.name.toLowerCase() === wanted)?.id;
+}
+
+function audienceOf(input: SessionFormInput, schools: readonly School[]): z.ZodSafeParseResult<Audience> {
   const value = input.audienceValue;
   switch (input.audienceKind) {
     case 'trust':
       return Audience.safeParse({ kind: 'trust' });
     case 'school':
-      return Audience.safeParse({ kind: 'school', schoolId: value });
+      return Audience.safeParse({ kind: 'school', schoolId: schoolIdOf(value, schools) });
     case 'pathway':
       return Audience.safeParse({ kind: 'pathway', pathway: Pathway.safeParse(value).data ?? value });
     case 'department':
@@ -95,9 +101,17 @@ function fromStartAndLength(raw: Record<string, unknown>, zone: string): { raw: 
   return { raw: { ...rest, date: start.toISODate(), start: start.toFormat('HH:mm'), end: end.hasSame(start, 'day') ? end.toFormat('HH:mm') : '23:59' }, rename };
 }
 
-export function checkSessionForm(raw: Record<string, unknown>, zone: string, now: Date): SessionFormCheck {
+const AUDIENCE_HELP: Record<SessionFormInput['audienceKind'], (schools: readonly School[]) => string> = {
+  trust: () => 'Choose who is invited.',
+  school: (schools) => `Name one of the schools${schools.length ? `: ${schools.map((s) => s.name).join(', ')}` : ''}.`,
+  pathway: () => `Name a pathway: ${Pathway.options.join(', ')}.`,
+  department: () => 'Name the department, e.g. Science.',
+  staff: () => 'List the people by e-mail, separated by commas.',
+};
+
+export function checkSessionForm(raw: Record<string, unknown>, zone: string, now: Date, schools: readonly School[] = []): SessionFormCheck {
   const normalised = fromStartAndLength(raw, zone);
-  const checked = checkNormalisedForm(normalised.raw, zone, now);
+  const checked = checkNormalisedForm(normalised.raw, zone, now, schools);
   if (checked.ok) return checked;
   const errors: FieldErrors = {};
   for (const [field, message] of Object.entries(checked.errors)) {
@@ -107,7 +121,7 @@ export function checkSessionForm(raw: Record<string, unknown>, zone: string, now
   return { ok: false, errors };
 }
 
-function checkNormalisedForm(raw: Record<string, unknown>, zone: string, now: Date): SessionFormCheck {
+function checkNormalisedForm(raw: Record<string, unknown>, zone: string, now: Date, schools: readonly School[]): SessionFormCheck {
   const parsed = SessionFormInput.safeParse(raw);
   const errors: FieldErrors = {};
   if (!parsed.success) {
@@ -125,8 +139,8 @@ function checkNormalisedForm(raw: Record<string, unknown>, zone: string, now: Da
   if ((input.intent === undefined) !== (input.gapTask === undefined)) {
     errors[input.intent === undefined ? 'intent' : 'gapTask'] = 'A gap task needs both the intent and the task.';
   }
-  const audience = audienceOf(input);
-  if (!audience.success) errors.audienceValue = 'Say which school, pathway, department or people this is for.';
+  const audience = audienceOf(input, schools);
+  if (!audience.success) errors.audienceValue = AUDIENCE_HELP[input.audienceKind](schools);
   if (Object.keys(errors).length > 0 || !audience.success || !startsAt || !endsAt) return { ok: false, errors };
   return { ok: true, input, times: { startsAt, endsAt }, audience: audience.data };
 }

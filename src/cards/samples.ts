@@ -185,6 +185,14 @@ export const CARD_SAMPLES: CardSampleViews = {
     ],
   },
   notice: { kind: 'notice', title: 'Sessions', notice: { tone: 'warning', text: 'That session has already started, so RSVPs are closed.' } },
+  'session-form': {
+    kind: 'session-form',
+    followUpOptions: [{ sessionId: 'ses-retrieval-2', label: 'Retrieval practice: session two (Tuesday 12 January, 16:00–17:30)' }],
+    schools: [
+      { id: 'huntingdon', name: 'Huntingdon Academy' },
+      { id: 'st-ives', name: 'St Ives School' },
+    ],
+  },
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */
@@ -212,5 +220,15 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
   'gap-report-done': { ...CARD_SAMPLES['gap-report'], state: 'done' },
   'nudge-snoozed': { ...CARD_SAMPLES.nudge, snoozedUntilText: 'Snoozed until Monday 16 November', urgency: 'overdue' },
   'session-list-empty': { kind: 'session-list', sessions: [], emptyText: 'No sessions coming up. New ones will appear here.' },
+  'session-form-with-errors': {
+    ...CARD_SAMPLES['session-form'],
+    values: { title: 'Questioning for all', category: 'TL', kind: 'twilight', date: '2026-03-29', start: '01:30', end: '02:30', audienceKind: 'school', audienceValue: 'Hinchingbrooke' },
+    errors: {
+      start: 'That time does not exist on that day (the clocks change).',
+      place: 'Give a place, a meeting link, or both.',
+      audienceValue: 'Name one of the schools: Huntingdon Academy, St Ives School.',
+    },
+    notice: { tone: 'attention', text: 'Please check the fields marked.' },
+  },
   'manager-digest-with-averages': { ...CARD_SAMPLES['manager-digest'], reactionSummary: { text: 'Quality 4.3 / 5 · Impact 3.9 / 5 (5 answers)' } },
 };

@@ -18,6 +18,7 @@ export const CARD_VERBS = [
   'gap.report.submit',
   'nudge.snooze',
   'session.create',
+  'session.form.open',
   'refresh',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
@@ -205,6 +206,19 @@ export interface NoticeView {
   errors?: FieldErrors;
 }
 
+/** A lead's new-session form (Teams card; Slack renders the same fields as a modal). */
+export interface SessionFormView {
+  kind: 'session-form';
+  /** Sessions this one can lead on to, for the follow-up link. */
+  followUpOptions: { sessionId: string; label: string }[];
+  /** The trust's schools, for a school audience. */
+  schools: { id: string; name: string }[];
+  /** The person's input, kept when the form comes back with errors. */
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
 export type CardView =
   | InvitationView
   | ReminderView
@@ -218,6 +232,7 @@ export type CardView =
   | SessionListView
   | TaskListView
   | HelpView
-  | NoticeView;
+  | NoticeView
+  | SessionFormView;
 
 export type CardKind = CardView['kind'];

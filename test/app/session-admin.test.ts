@@ -109,7 +109,7 @@ describe('the new-session button (both platforms, through the verb table)', () =
 
     const bad = await handleCardAction(w.deps, w.actor('lead'), { verb: 'session.create' }, { title: 'Oracy 2', category: 'TL', kind: 'twilight', startsAt, durationMinutes: 'ages' });
     expect(bad.ok).toBe(false);
-    expect(bad.view.kind === 'notice' && Object.keys(bad.view.errors ?? {}).sort()).toEqual(['durationMinutes']);
+    expect(bad.view.kind === 'session-form' && Object.keys(bad.view.errors ?? {}).sort()).toEqual(['durationMinutes']);
     const staff = await handleCardAction(w.deps, w.actor('ada'), { verb: 'session.create' }, { title: 'Mine', category: 'TL', kind: 'twilight', startsAt, durationMinutes: '60', place: 'Hall' });
     expect(staff.ok).toBe(false);
     expect(await w.store.sessions.count('t1', { title: { in: ['Oracy 2', 'Mine'] } })).toBe(0);

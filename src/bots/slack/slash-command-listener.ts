@@ -1,6 +1,5 @@
 import type { App, types } from '@slack/bolt';
-import { renderBlockKitMessage, renderCreateSessionModal } from '../../cards/blockkit';
-import { hasRole } from '../../domain';
+import { isModalView, renderBlockKitMessage, renderBlockKitModal } from '../../cards/blockkit';
 import { runCommand } from '../../app/commands';
 import type { SlackBotContext } from './bot-context';
 import { actorOrExplain } from './listener-actor';
@@ -12,6 +11,7 @@ export const SLASH_COMMAND = '/cpd';
 function commandText(text: string): string {
   const trimmed = text.trim();
   if (/^my$/i.test(trimmed)) return 'my cpd';
+  if (/^new$/i.test(trimmed)) return 'new session';
   return trimmed;
 }
 
@@ -24,19 +24,15 @@ export function registerSlashCommand(app: App, ctx: SlackBotContext): void {
       return;
     }
     const command = parsed.data;
-    // `new` must open its modal while the trigger id is fresh, so it is checked before the ack.
     await ack();
     const found = await actorOrExplain(ctx, client, command.user_id, command.team_id);
     if (!found) return;
-    if (/^new(\s|$)/i.test(command.text.trim())) {
-      if (!hasRole(found.actor.staff, 'cpd-lead')) {
-        await respond({ response_type: 'ephemeral', text: 'Only CPD leads can create sessions.' });
-        return;
-      }
-      await client.views.open({ trigger_id: command.trigger_id, view: renderCreateSessionModal(JSON.stringify({ action: { verb: 'session.create' } })) as types.ModalView });
+    const view = await runCommand(ctx.deps, found.actor, commandText(command.text));
+    if (isModalView(view)) {
+      // `new` answers with a form: Slack shows forms as modals, opened while the trigger id is fresh.
+      await client.views.open({ trigger_id: command.trigger_id, view: renderBlockKitModal(view, JSON.stringify({ action: { verb: 'session.create' } })) as types.ModalView });
       return;
     }
-    const view = await runCommand(ctx.deps, found.actor, commandText(command.text));
     const message = renderBlockKitMessage(view);
     await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as types.KnownBlock[] });
   });

@@ -59,7 +59,7 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
       const form = isModalView(result.view)
         ? renderBlockKitModal(result.view, view.private_metadata)
         : view.callback_id === 'session.create'
-          ? renderCreateSessionModal(view.private_metadata)
+          ? renderCreateSessionModal(view.private_metadata, { followUpOptions: [], schools: [] })
           : undefined;
       const errors = errorsOf(result.view);
       await ack(form ? toSlackErrors(errors, form) : { response_action: 'errors', errors: firstBlockError(body, Object.values(errors).join(' ')) });

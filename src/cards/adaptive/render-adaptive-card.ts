@@ -12,6 +12,7 @@ import { noticeCard } from './notice-card';
 import { nudgeCard } from './nudge-card';
 import { questionnaireCard } from './questionnaire-card';
 import { reminderCard } from './reminder-card';
+import { sessionFormCard } from './session-form-card';
 import { sessionListCard } from './session-list-card';
 import { taskListCard } from './task-list-card';
 import { thankYouCard } from './thank-you-card';
@@ -34,6 +35,7 @@ const BUILDERS: CardBuilders = {
   'task-list': taskListCard,
   help: helpCard,
   notice: noticeCard,
+  'session-form': sessionFormCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -1,41 +1,50 @@
+import { SESSION_FORM_HEAD, sessionFormTail, type SessionFormField } from '../session-form-fields';
+import type { SessionFormView } from '../views';
 import type { BlockKitModal, InputElement } from './block-types';
 import { context, plain } from './blocks';
-import { SLACK_LIMITS } from './limits';
+import { SLACK_LIMITS, clip } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
-/** Fields of the lead's "new session" modal; the bot parses them back by the same ids. */
-export const CREATE_SESSION_FIELDS = ['title', 'category', 'kind', 'startsAt', 'durationMinutes', 'place', 'meetingUrl', 'description', 'capacity', 'compulsory'] as const;
-
-function select(options: [string, string][]): InputElement {
-  return {
-    type: 'static_select',
-    action_id: FIELD_ACTION_ID,
-    options: options.map(([value, label]) => ({ text: plain(label, SLACK_LIMITS.optionText), value })),
-  };
+function elementFor(field: SessionFormField): InputElement {
+  switch (field.input) {
+    case 'choice': {
+      const options = (field.choices ?? []).slice(0, SLACK_LIMITS.selectOptions).map(([value, label]) => ({ text: plain(label, SLACK_LIMITS.optionText), value }));
+      // A required choice starts on its first option (e.g. the whole trust), as the Teams card does.
+      return field.required && options[0] ? { type: 'static_select', action_id: FIELD_ACTION_ID, options, initial_option: options[0] } : { type: 'static_select', action_id: FIELD_ACTION_ID, options };
+    }
+    case 'toggle':
+      // modal-inputs reads a ticked "yes" as 'true', nothing ticked as 'false'.
+      return { type: 'checkboxes', action_id: FIELD_ACTION_ID, options: [{ text: plain(field.label, SLACK_LIMITS.optionText), value: 'yes' }] };
+    default: {
+      const input = textInput(undefined, field.maxLength ?? SLACK_LIMITS.plainTextInputMax, field.input === 'long-text');
+      return field.placeholder && input.type === 'plain_text_input' ? { ...input, placeholder: plain(clip(field.placeholder, SLACK_LIMITS.placeholder), SLACK_LIMITS.placeholder) } : input;
+    }
+  }
 }
 
-/** A lead's "/cpd new" modal. callback_id is the `session.create` verb. */
-export function renderCreateSessionModal(privateMetadata: string, errors: Record<string, string> = {}): BlockKitModal {
+/**
+ * A lead's "new session" modal (`/cpd new` or the New session button): the Teams form's fields,
+ * except that Slack's datetimepicker gives the start and a length gives the end. Slack keeps what
+ * was typed when it shows errors, so no values are put back. callback_id is the `session.create` verb.
+ */
+export function renderCreateSessionModal(privateMetadata: string, view: Pick<SessionFormView, 'followUpOptions' | 'schools' | 'errors'>): BlockKitModal {
+  const errors = view.errors ?? {};
+  const block = (field: SessionFormField) =>
+    inputBlock(field.id, field.input === 'toggle' ? 'Compulsory' : field.label, elementFor(field), { optional: !field.required, ...(errors[field.id] ? { error: errors[field.id] } : {}) });
   const e = (id: string) => (errors[id] ? { error: errors[id] } : {});
   return {
     type: 'modal',
     callback_id: 'session.create',
     title: plain('New CPD session', SLACK_LIMITS.modalTitle),
-    submit: plain('Create', SLACK_LIMITS.modalButton),
+    submit: plain('Publish', SLACK_LIMITS.modalButton),
     close: plain('Cancel', SLACK_LIMITS.modalButton),
     private_metadata: privateMetadata,
     blocks: [
-      inputBlock('title', 'Title', textInput(undefined, 200, false), { optional: false, ...e('title') }),
-      inputBlock('category', 'Category', select([['TL', 'Teaching & learning'], ['P', 'Pastoral'], ['Tech', 'Technology'], ['LD', 'Leadership']]), { optional: false, ...e('category') }),
-      inputBlock('kind', 'Kind', select([['twilight', 'Twilight'], ['inset', 'INSET day'], ['voluntary', 'Voluntary'], ['ect', 'ECT'], ['external', 'External']]), { optional: false, ...e('kind') }),
+      ...SESSION_FORM_HEAD.map(block),
       inputBlock('startsAt', 'Starts', { type: 'datetimepicker', action_id: FIELD_ACTION_ID }, { optional: false, ...e('startsAt') }),
       inputBlock('durationMinutes', 'Length in minutes', textInput('90', 4, false), { optional: false, ...e('durationMinutes') }),
-      inputBlock('place', 'Place', textInput(undefined, 200, false), { optional: true, ...e('place') }),
-      inputBlock('meetingUrl', 'Meeting link (https)', textInput(undefined, 500, false), { optional: true, ...e('meetingUrl') }),
-      inputBlock('description', 'Description', textInput(undefined, 2000, true), { optional: true, ...e('description') }),
-      inputBlock('capacity', 'Places (leave empty for no limit)', textInput(undefined, 5, false), { optional: true, ...e('capacity') }),
-      inputBlock('compulsory', 'Compulsory', { type: 'checkboxes', action_id: FIELD_ACTION_ID, options: [{ text: plain('Everyone in the audience must attend', SLACK_LIMITS.optionText), value: 'yes' }] }, { optional: true, ...e('compulsory') }),
-      context('Everyone in the trust is invited as soon as you press Create (outside quiet hours).'),
+      ...sessionFormTail(view).map(block),
+      context('Times are school time. The audience is invited as soon as you press Publish (outside quiet hours).'),
     ],
   };
 }

@@ -1,7 +1,7 @@
 /** Slack Block Kit renderers for the view models in src/cards/views.ts. */
 export type { Block, BlockKitHome, BlockKitMessage, BlockKitModal } from './block-types';
 export { renderAppHome } from './app-home';
-export { CREATE_SESSION_FIELDS, renderCreateSessionModal } from './create-session-modal';
+export { renderCreateSessionModal } from './create-session-modal';
 export { toSlackErrors, type SlackErrorsResponse } from './field-errors';
 export { SLACK_LIMITS } from './limits';
 export { renderBlockKitMessage } from './message';

@@ -24,6 +24,7 @@ export const SLACK_LIMITS = {
   checkboxOptions: 10,
   selectOptions: 100,
   plainTextInputMax: 3000,
+  placeholder: 150,
   messageText: 40000,
 } as const;
 

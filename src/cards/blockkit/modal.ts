@@ -1,16 +1,17 @@
-import type { CardView, GapTaskFormView, QuestionnaireView } from '../views';
+import type { CardView, GapTaskFormView, QuestionnaireView, SessionFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the seed 001 appendix 6 questions: both platforms ask the same words.
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../adaptive/gap-task-fields';
+import { renderCreateSessionModal } from './create-session-modal';
 import { capBlocks } from './message';
 import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-fields';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 
-export type ModalView = QuestionnaireView | GapTaskFormView;
+export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView;
 
 export function isModalView(view: CardView): view is ModalView {
-  return view.kind === 'questionnaire' || view.kind === 'gap-plan' || view.kind === 'gap-report';
+  return view.kind === 'questionnaire' || view.kind === 'gap-plan' || view.kind === 'gap-report' || view.kind === 'session-form';
 }
 
 /** callback_id = the submit verb, so the bot routes view_submission through the same verb table. */
@@ -63,9 +64,10 @@ function shareWithManagerBlock(view: GapTaskFormView): Block {
   return inputBlock(SHARE_WITH_MANAGER_FIELD, 'Sharing', element, error ? { optional: true, error } : { optional: true });
 }
 
-/** The modal for a questionnaire or a gap-task form; `privateMetadata` carries what the submission needs back. */
+/** The modal for a questionnaire, a gap-task form or a new session; `privateMetadata` carries what the submission needs back. */
 export function renderBlockKitModal(view: ModalView, privateMetadata: string): BlockKitModal {
   if (privateMetadata.length > SLACK_LIMITS.privateMetadata) throw new Error('private_metadata is longer than Slack allows');
+  if (view.kind === 'session-form') return renderCreateSessionModal(privateMetadata, view);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',

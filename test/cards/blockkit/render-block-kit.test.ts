@@ -61,8 +61,8 @@ describe('Block Kit message renderer', () => {
 describe('Block Kit modal renderer', () => {
   const modalViews = ALL.filter(([, v]) => isModalView(v));
 
-  test('there is a modal sample for the questionnaire and both gap-task forms', () => {
-    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(new Set(['questionnaire', 'gap-plan', 'gap-report']));
+  test('there is a modal sample for the questionnaire, both gap-task forms and the new-session form', () => {
+    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form']));
   });
 
   test.each(modalViews)('%s fits Slack modal limits and snapshot', (_name, view) => {
@@ -121,7 +121,7 @@ describe('Block Kit modal renderer', () => {
   });
 
   test('the create-session modal fits the limits', () => {
-    const modal = renderCreateSessionModal(META, { title: 'Give the session a title.' });
+    const modal = renderCreateSessionModal(META, { ...CARD_SAMPLES['session-form'], errors: { title: 'Give the session a title.' } });
     expect(modal.callback_id).toBe('session.create');
     expect(slackLimitBreaches(modal, 'modal')).toEqual([]);
     expect(modal).toMatchSnapshot();
