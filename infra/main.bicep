@@ -78,6 +78,9 @@ param deployerPrincipalId string = ''
 ])
 param logLevel string = 'info'
 
+@description('The address staff reach the bot at, for calendar and certificate links (default: the App Service address). Set it when a custom domain is bound.')
+param publicUrl string = ''
+
 @description('Tenant id used when a single school runs the bot (DEFAULT_TENANT_ID).')
 param defaultTenantId string = 'demo'
 
@@ -91,6 +94,7 @@ param tags object = {
 var suffix = uniqueString(resourceGroup().id)
 var enableTeams = !empty(botAppId)
 var port = '3978'
+var publicAppUrl = empty(publicUrl) ? 'https://${names.app}.azurewebsites.net' : publicUrl
 
 var names = {
   cosmos: toLower('${namePrefix}-cosmos-${suffix}')
@@ -194,6 +198,11 @@ var coreSettings = [
   {
     name: 'SCHEDULER'
     value: 'true'
+  }
+  {
+    // Calendar and certificate links in cards point here; signed with a key derived from the bot's secret.
+    name: 'PUBLIC_URL'
+    value: publicAppUrl
   }
 ]
 

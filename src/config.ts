@@ -27,6 +27,8 @@ const Env = z
     DEFAULT_TENANT_ID: z.string().regex(/^[A-Za-z0-9._:@-]+$/).default('demo'),
     SCHEDULER: Bool.default(true),
     DEV_PAGES: opt(Bool),
+    PUBLIC_URL: opt(z.url({ protocol: /^https?$/ })),
+    LINK_SECRET: opt(z.string().min(32, 'must be at least 32 characters')),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'cosmos' && !env.COSMOS_ENDPOINT) {

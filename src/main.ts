@@ -10,6 +10,8 @@ import { loadConfig } from './config';
 import { devPageRouters } from './dev/dev-pages';
 import { systemClock } from './domain/clock';
 import { createHttpApp } from './http/app';
+import { linkRoutes } from './http/link-routes';
+import { signedLinksFromConfig } from './links-from-config';
 import { createLogger } from './log';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { openStore } from './store/open-store';
@@ -25,9 +27,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const clock = systemClock;
   const store = await openStore(config, clock);
-  const deps = { store, clock, logger };
+  const links = signedLinksFromConfig(config, clock);
+  if (!links) logger.warn('PUBLIC_URL is not set: cards carry no calendar or certificate links');
+  const deps = { store, clock, logger, ...(links ? { links } : {}) };
 
-  const routers: Router[] = [];
+  const routers: Router[] = links ? [linkRoutes({ store, clock, links })] : [];
   const senders: MessageSender[] = [];
   const drains: (() => Promise<void>)[] = [];
 
@@ -67,14 +71,14 @@ async function main(): Promise<void> {
       clock,
       logger,
       senders,
-      compose: (delivery) => composeMessage({ store, clock }, delivery),
+      compose: (delivery) => composeMessage(deps, delivery),
       instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
       cron: true,
     });
   }
 
   // Never mounted with production credentials (config.devPages is false then).
-  routers.push(...devPageRouters(config, { store, clock, logger, defaultTenantId: config.DEFAULT_TENANT_ID }));
+  routers.push(...devPageRouters(config, { ...deps, defaultTenantId: config.DEFAULT_TENANT_ID }));
 
   const app = createHttpApp({ store, logger, routers });
   const server: Server = app.listen(config.PORT, config.HOST, () => {

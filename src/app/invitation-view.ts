@@ -65,6 +65,7 @@ export async function buildInvitationView(
     ...(session.gapTask ? { intent: session.gapTask.intent } : {}),
     reason: effectiveReason,
     ...(notice ? { notice } : {}),
+    ...(deps.links ? { calendarUrl: deps.links.sessionCalendarUrl(tenant.id, session.id) } : {}),
     canRespond: canRespond(session, deps.clock.now()),
   };
 }

@@ -160,9 +160,15 @@ export const CARD_SAMPLES: CardSampleViews = {
     kind: 'my-record',
     name: 'James Brown',
     rows: [
-      { month: 'September', cpd: 'Safeguarding annual update', impact: 'Updated DSL referral steps in my tutor group.' },
-      { month: 'October', cpd: 'Oracy across the curriculum' },
-      { month: 'November', cpd: 'Retrieval practice that sticks', impact: 'Do-now quizzes in Year 8.' },
+      {
+        sessionId: 'ses-safeguarding-2026',
+        month: 'September',
+        cpd: 'Safeguarding annual update',
+        impact: 'Updated DSL referral steps in my tutor group.',
+        certificateUrl: 'https://twilight.example.org/links/certificate/demo/ses-safeguarding-2026/demo-james?expires=1798761600&sig=sample',
+      },
+      { sessionId: 'ses-oracy-1', month: 'October', cpd: 'Oracy across the curriculum' },
+      { sessionId: 'ses-retrieval-0', month: 'November', cpd: 'Retrieval practice that sticks', impact: 'Do-now quizzes in Year 8.' },
     ],
     upcoming: [safeguardingSession],
     openTasks,

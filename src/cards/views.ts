@@ -175,7 +175,7 @@ export interface MyRecordView {
   kind: 'my-record';
   name: string;
   /** "Every Teacher a Learner" (seed 001 appendix 3): month, CPD accessed, impact. */
-  rows: { month: string; cpd: string; impact?: string }[];
+  rows: { sessionId: string; month: string; cpd: string; impact?: string; certificateUrl?: string }[];
   upcoming: SessionSummary[];
   openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
 }

@@ -41,6 +41,7 @@ export function buildMyRecord(input: MyRecordInput): MyRecordView {
   const rows = attended.map((s) => {
     const impact = impactOf(taskFor.get(s.id));
     return {
+      sessionId: s.id,
       month: formatMonth(s.startsAt, zone),
       cpd: `${s.title} (${CATEGORY_LABELS[s.category]})`,
       ...(impact ? { impact } : {}),

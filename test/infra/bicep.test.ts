@@ -257,6 +257,7 @@ describe('app settings', () => {
       botAppPasswordSecretUri: 'a-client-secret',
       slackBotTokenSecretUri: 'xoxb-1-2-abc',
       slackSigningSecretSecretUri: 'a-signing-secret',
+      publicAppUrl: 'https://twilight-app-abc.azurewebsites.net',
     };
     /** What App Service would put in the environment: literals as they are, parameters at their defaults. */
     const evaluate = (value: string): string => {

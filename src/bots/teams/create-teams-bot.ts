@@ -1,5 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import express, { type Router } from 'express';
+import type { SignedLinks } from '../../app/signed-links';
 import type { MessageSender } from '../../app/outbound';
 import type { Clock } from '../../domain';
 import type { Logger } from '../../log';
@@ -21,6 +22,7 @@ export interface TeamsBotDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
+  links?: SignedLinks;
   config: TeamsBotConfig;
 }
 
@@ -46,7 +48,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'teams turn failed');
   };
-  const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, logger, defaultTenantId: config.defaultTenantId });
+  const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, ...(deps.links ? { links: deps.links } : {}), logger, defaultTenantId: config.defaultTenantId });
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res) => {
     // botbuilder throws (a 500) on a body that is not an activity; that is the sender's fault.

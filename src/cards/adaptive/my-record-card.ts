@@ -1,7 +1,7 @@
 import { countOf } from '../format';
 import type { MyRecordView } from '../views';
 import type { CardContent } from './card-content';
-import { compact, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { actionSet, compact, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { sessionRow } from './session-row';
 import { taskRow } from './task-rows';
 
@@ -12,6 +12,7 @@ function recordRow(row: MyRecordView['rows'][number]): AdaptiveElement {
     items: compact([
       text(`${row.month}: ${row.cpd}`, { weight: 'Bolder' }),
       row.impact && text(`Impact: ${row.impact}`, { spacing: 'None', isSubtle: true }),
+      row.certificateUrl && actionSet([openUrl('Certificate', row.certificateUrl)]),
     ]),
   };
 }

@@ -1,6 +1,6 @@
 import type { MyRecordView } from '../views';
 import type { Block } from './block-types';
-import { actions, button, context, divider, header, rsvpButtons, section, sessionText } from './blocks';
+import { actions, button, context, divider, header, linkButton, rsvpButtons, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 /** Upcoming sessions with RSVP, open gap tasks, and "Every Teacher a Learner" rows: the message and App Home share it. */
@@ -24,7 +24,8 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
   // One section per row keeps each within the 3,000-character limit however long the impact text.
   for (const row of rows) {
     const impact = row.impact ? `\n_Impact:_ ${escapeMrkdwn(row.impact)}` : '';
-    blocks.push(section(`*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${impact}`));
+    const text = `*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${impact}`;
+    blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId}`)) : section(text));
   }
   blocks.push(actions([button('Refresh', { verb: 'refresh' })], 'record:refresh'));
   return blocks;

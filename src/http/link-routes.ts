@@ -1,0 +1,52 @@
+import { Router, type Request, type Response } from 'express';
+import { CALENDAR_PATH, CERTIFICATE_PATH, type SignedLinks } from '../app/signed-links';
+import type { Clock } from '../domain/clock';
+import { loadCertificate } from '../reports/load-certificate';
+import { renderSessionIcs } from '../reports/session-ics';
+import type { Store } from '../store/store';
+
+export interface LinkRouteDeps {
+  store: Store;
+  clock: Clock;
+  links: SignedLinks;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** One answer for a bad signature and for a missing record, so a link cannot be used to probe ids. */
+function notFound(res: Response): void {
+  res.status(404).set('X-Content-Type-Options', 'nosniff').type('text/plain').send('This link is not valid. Ask Twilight for a fresh card.');
+}
+
+/** GET the .ics and certificate links that cards carry (see src/app/signed-links.ts). */
+export function linkRoutes(deps: LinkRouteDeps): Router {
+  const router = Router();
+  router.get(`${CALENDAR_PATH}/:tenantId/:file`, async (req: Request, res: Response) => {
+    const tenantId = text(req.params.tenantId);
+    const sessionId = text(req.params.file).replace(/\.ics$/, '');
+    if (!deps.links.verifyCalendar(tenantId, sessionId, text(req.query.sig))) return notFound(res);
+    const [tenant, session] = await Promise.all([deps.store.tenants.get(tenantId, tenantId), deps.store.sessions.get(tenantId, sessionId)]);
+    if (!tenant || !session || session.value.status === 'draft') return notFound(res);
+    res
+      .status(200)
+      .set({ 'Content-Disposition': `attachment; filename="${session.value.startsAt.slice(0, 10)}-cpd.ics"`, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' })
+      .type('text/calendar; charset=utf-8')
+      .send(renderSessionIcs(session.value, tenant.value));
+  });
+  router.get(`${CERTIFICATE_PATH}/:tenantId/:sessionId/:staffId`, async (req: Request, res: Response) => {
+    const { tenantId, sessionId, staffId } = { tenantId: text(req.params.tenantId), sessionId: text(req.params.sessionId), staffId: text(req.params.staffId) };
+    if (!deps.links.verifyCertificate(tenantId, sessionId, staffId, text(req.query.expires), text(req.query.sig))) return notFound(res);
+    const certificate = await loadCertificate(deps, tenantId, staffId, sessionId, deps.clock.now());
+    if (!certificate.ok) {
+      res.status(404).type('text/plain').send(certificate.message);
+      return;
+    }
+    res
+      .status(200)
+      // A certificate names a person: never cached by a proxy; the page runs no script.
+      .set({ 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'X-Content-Type-Options': 'nosniff' })
+      .type('text/html; charset=utf-8')
+      .send(certificate.value.html);
+  });
+  return router;
+}
