@@ -87,18 +87,23 @@ function toInstant(date: string, time: string, zone: string): string | undefined
  * Adaptive Cards send a date and two times. Both become date/start/end in the school's zone,
  * and errors are named after the fields the person actually saw.
  */
-function fromStartAndLength(raw: Record<string, unknown>, zone: string): { raw: Record<string, unknown>; rename: Record<string, string> } {
-  if (raw.startsAt === undefined && raw.durationMinutes === undefined) return { raw, rename: {} };
+function fromStartAndLength(raw: Record<string, unknown>, zone: string): { raw: Record<string, unknown>; rename: Record<string, string>; problems: FieldErrors } {
+  if (raw.startsAt === undefined && raw.durationMinutes === undefined) return { raw, rename: {}, problems: {} };
   const rename = { date: 'startsAt', start: 'startsAt', end: 'durationMinutes' };
   const seconds = Number(raw.startsAt);
   const minutes = Number(raw.durationMinutes);
-  const start = Number.isFinite(seconds) ? DateTime.fromSeconds(seconds, { zone }) : undefined;
+  const start = raw.startsAt !== null && raw.startsAt !== '' && Number.isFinite(seconds) ? DateTime.fromSeconds(seconds, { zone }) : undefined;
   const { startsAt: _s, durationMinutes: _d, ...rest } = raw;
-  if (!start?.isValid || !Number.isInteger(minutes) || minutes < 5 || minutes > 12 * 60) {
-    return { raw: { ...rest, date: start?.isValid ? start.toISODate() : 'bad', start: start?.isValid ? start.toFormat('HH:mm') : 'bad', end: 'bad' }, rename };
+  const lengthOk = Number.isInteger(minutes) && minutes >= 5 && minutes <= 12 * 60;
+  if (!start?.isValid || !lengthOk) {
+    const problems: FieldErrors = {
+      ...(start?.isValid ? {} : { startsAt: 'Choose the day and time the session starts.' }),
+      ...(lengthOk ? {} : { durationMinutes: 'Give the length in whole minutes, from 5 to 720.' }),
+    };
+    return { raw: { ...rest, date: start?.isValid ? start.toISODate() : 'bad', start: start?.isValid ? start.toFormat('HH:mm') : 'bad', end: 'bad' }, rename, problems };
   }
   const end = start.plus({ minutes });
-  return { raw: { ...rest, date: start.toISODate(), start: start.toFormat('HH:mm'), end: end.hasSame(start, 'day') ? end.toFormat('HH:mm') : '23:59' }, rename };
+  return { raw: { ...rest, date: start.toISODate(), start: start.toFormat('HH:mm'), end: end.hasSame(start, 'day') ? end.toFormat('HH:mm') : '23:59' }, rename, problems: {} };
 }
 
 const AUDIENCE_HELP: Record<SessionFormInput['audienceKind'], (schools: readonly School[]) => string> = {
@@ -113,7 +118,8 @@ export function checkSessionForm(raw: Record<string, unknown>, zone: string, now
   const normalised = fromStartAndLength(raw, zone);
   const checked = checkNormalisedForm(normalised.raw, zone, now, schools);
   if (checked.ok) return checked;
-  const errors: FieldErrors = {};
+  // What was wrong with Slack's start or length is said in its own words, not as a bad date or time.
+  const errors: FieldErrors = { ...normalised.problems };
   for (const [field, message] of Object.entries(checked.errors)) {
     const shown = normalised.rename[field] ?? field;
     errors[shown] ??= message;

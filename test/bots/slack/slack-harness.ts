@@ -4,7 +4,9 @@ import pino from 'pino';
 import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
 import { SLACK_EVENTS_PATH } from '../../../src/bots/slack/router-receiver';
 import { ManualClock, Staff, type Delivery } from '../../../src/domain';
+import { createSignedLinks, type SignedLinks } from '../../../src/app/signed-links';
 import { createHttpApp } from '../../../src/http/app';
+import { linkRoutes } from '../../../src/http/link-routes';
 import { openEmbeddedStore } from '../../../src/store/embedded/sqlite-store';
 import type { Store } from '../../../src/store/store';
 import { FakeSlackApi } from '../../support/fake-slack-api';
@@ -16,24 +18,29 @@ export const SECRET = 'test-signing-secret';
 export const JO = { id: 'UJO', email: 'jo.patel@school.example', name: 'Jo Patel' };
 export const LEAD = { id: 'ULEAD', email: 'lee.lead@school.example', name: 'Lee Lead' };
 
+export const LINKS_ORIGIN = 'https://twilight.test';
+
 export interface SlackHarness {
   store: Store;
   clock: ManualClock;
   api: FakeSlackApi;
   bot: SlackBot;
   baseUrl: string;
+  links?: SignedLinks;
   close(): Promise<void>;
 }
 
 /** Real bolt App + real express server on 127.0.0.1:0, talking to a fake Slack Web API. */
-export async function startSlackHarness(): Promise<SlackHarness> {
+/** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
+export async function startSlackHarness(options: { links?: boolean } = {}): Promise<SlackHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
   const store = await openEmbeddedStore({ path: ':memory:', clock });
   const api = new FakeSlackApi();
   await api.start();
   const logger = pino({ level: 'silent' });
-  const bot = createSlackBot({ store, clock, logger, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.apiUrl } });
-  const app = createHttpApp({ store, logger, routers: [bot.router] });
+  const links = options.links ? createSignedLinks({ baseUrl: LINKS_ORIGIN, secret: 'slack-harness-link-secret-0123456789', clock }) : undefined;
+  const bot = createSlackBot({ store, clock, logger, ...(links ? { links } : {}), config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.apiUrl } });
+  const app = createHttpApp({ store, logger, routers: [bot.router, ...(links ? [linkRoutes({ store, clock, links })] : [])] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -44,6 +51,7 @@ export async function startSlackHarness(): Promise<SlackHarness> {
     api,
     bot,
     baseUrl,
+    ...(links ? { links } : {}),
     close: async () => {
       await bot.drain();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -138,6 +146,7 @@ export function modalSubmission(user: { id: string }, modal: Json, viewId: strin
     const type = String(element.type);
     let state: Json;
     if (type === 'plain_text_input') state = { type, value: answer ?? null };
+    else if (type === 'datetimepicker') state = { type, selected_date_time: answer === undefined ? null : Number(answer) };
     else if (type === 'checkboxes' || type === 'multi_static_select') state = { type, selected_options: ([] as string[]).concat(answer ?? []).map((value) => ({ value })) };
     else state = { type, selected_option: answer === undefined ? null : { value: answer } };
     values[blockId] = { [String(element.action_id)]: state };

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../src/bots/teams';
 import { ManualClock, Staff, type Delivery } from '../../../src/domain';
+import { createSignedLinks, type SignedLinks } from '../../../src/app/signed-links';
 import { createHttpApp } from '../../../src/http/app';
+import { linkRoutes } from '../../../src/http/link-routes';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../src/store/embedded/sqlite-store';
 import { delivery, session, tenant, twilightQuestionnaire } from '../../support/fixtures';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
@@ -13,22 +15,27 @@ export const BOT_ID = '28:twilight-bot';
 export const TENANT = 'trust-1';
 
 /** Real botbuilder behind the real express server, a fake Bot Connector, an in-memory store and a manual clock. */
+export const LINKS_ORIGIN = 'https://twilight.test';
+
 export interface TeamsHarness {
   store: EmbeddedStore;
   clock: ManualClock;
   connector: FakeConnector;
   bot: TeamsBot;
   baseUrl: string;
+  links?: SignedLinks;
   close(): Promise<void>;
 }
 
-export async function startTeamsHarness(config: Partial<TeamsBotConfig> = {}): Promise<TeamsHarness> {
+/** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
+export async function startTeamsHarness(config: Partial<TeamsBotConfig> = {}, options: { links?: boolean } = {}): Promise<TeamsHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
   const store = openEmbeddedStore({ path: ':memory:', clock });
   const connector = await startFakeConnector();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const bot = createTeamsBot({ store, clock, logger, config: { appType: 'MultiTenant', ...config } });
-  const app = createHttpApp({ store, logger, routers: [bot.router] });
+  const links = options.links ? createSignedLinks({ baseUrl: LINKS_ORIGIN, secret: 'teams-harness-link-secret-0123456789', clock }) : undefined;
+  const bot = createTeamsBot({ store, clock, logger, ...(links ? { links } : {}), config: { appType: 'MultiTenant', ...config } });
+  const app = createHttpApp({ store, logger, routers: [bot.router, ...(links ? [linkRoutes({ store, clock, links })] : [])] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -39,6 +46,7 @@ export async function startTeamsHarness(config: Partial<TeamsBotConfig> = {}): P
     connector,
     bot,
     baseUrl: `http://127.0.0.1:${port}`,
+    ...(links ? { links } : {}),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

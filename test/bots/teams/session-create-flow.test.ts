@@ -1,0 +1,147 @@
+import pino from 'pino';
+import { composeMessage } from '../../../src/app/compose-message';
+import { Staff } from '../../../src/domain';
+import { startScheduler } from '../../../src/scheduler/scheduler';
+import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
+import { FakeConnector } from '../../support/fake-connector';
+import {
+  JO,
+  TENANT,
+  cardActionActivity,
+  installActivity,
+  invokeCard,
+  messageActivity,
+  postActivity,
+  seedSchool,
+  startTeamsHarness,
+  type TeamsHarness,
+  type TeamsUser,
+} from './teams-harness';
+
+type Json = Record<string, unknown>;
+const LEE: TeamsUser = { userId: '29:lee', aadObjectId: 'aad-lee', name: 'Lee Lead', conversationId: 'a:personal-lee' };
+
+/** Every element of a card, however deeply nested (inputs sit inside column sets). */
+function elements(card: Json | undefined): Json[] {
+  const out: Json[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      out.push(node as Json);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** What a person reads on a card: its text blocks. */
+const cardText = (card: unknown) => elements(card as Json).filter((e) => typeof e.text === 'string').map((e) => e.text).join('\n');
+
+const lastCardTo = (h: TeamsHarness, user: TeamsUser) => FakeConnector.card(h.connector.sentTo(user.conversationId).at(-1));
+
+const FORM = {
+  title: 'Questioning for all',
+  category: 'TL',
+  kind: 'twilight',
+  date: '2026-11-26',
+  start: '16:00',
+  end: '17:00',
+  place: 'Science block, room S4',
+  description: 'Cold calling, wait time and no opt out.',
+  audienceKind: 'staff',
+  audienceValue: 'jo.patel@school.example',
+  capacity: '',
+  compulsory: 'false',
+  intent: 'Every pupil answers in every lesson',
+  gapTask: 'Try no opt out with one class for two weeks',
+};
+
+describe('Teams: a lead creates and publishes a session from chat; the audience is invited by the scheduler', () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness({}, { links: true });
+    await seedSchool(h);
+    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-lee', name: LEE.name, email: 'lee.lead@school.example', roles: ['staff', 'cpd-lead'] }));
+    h.connector.setRoster(LEE.conversationId, [{ id: LEE.userId, name: LEE.name, aadObjectId: LEE.aadObjectId, email: 'lee.lead@school.example' }]);
+    for (const user of [JO, LEE]) expect((await postActivity(h, installActivity(h, user))).status).toBe(200);
+  });
+  afterAll(() => h.close());
+
+  it('"new session" → card form → refused input comes back kept → published → invitation with add-to-calendar → RSVP', async () => {
+    // Staff who are not leads are told so; a lead gets the form.
+    await postActivity(h, messageActivity(h, JO, 'new session'));
+    expect(cardText(lastCardTo(h, JO))).toContain('Only CPD leads');
+    await postActivity(h, messageActivity(h, LEE, 'new session'));
+    const form = lastCardTo(h, LEE);
+    const inputs = elements(form).filter((e) => String(e.type).startsWith('Input.'));
+    expect(inputs.map((e) => e.id)).toEqual(expect.arrayContaining(['title', 'date', 'start', 'end', 'place', 'audienceKind', 'audienceValue', 'capacity', 'compulsory', 'intent', 'gapTask']));
+    expect(form?.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: 'session.create', associatedInputs: 'auto' })]);
+    expect(adaptiveCardProblems(form)).toEqual([]);
+
+    // No place and an unknown person: the same form comes back with both marked and the input kept; nothing is stored.
+    const refused = await postActivity(h, cardActionActivity(h, LEE, 'session.create', { ...FORM, place: '', audienceValue: 'jo.patel@school.example, nobody@school.example' }));
+    const refusedCard = invokeCard(refused.body).value as unknown as Json;
+    expect(cardText(refusedCard)).toContain('Give a place, a meeting link, or both.');
+    expect(elements(refusedCard).find((e) => e.id === 'title')?.value).toBe('Questioning for all');
+    expect(await h.store.sessions.count(TENANT, {})).toBe(1);
+    const unknownPerson = await postActivity(h, cardActionActivity(h, LEE, 'session.create', { ...FORM, audienceValue: 'jo.patel@school.example, nobody@school.example' }));
+    expect(cardText(invokeCard(unknownPerson.body).value)).toContain("I can't find nobody@school.example in the staff list.");
+    expect(await h.store.sessions.count(TENANT, {})).toBe(1);
+
+    // Published; pressing again (a retried invoke) creates nothing new.
+    const created = await postActivity(h, cardActionActivity(h, LEE, 'session.create', FORM));
+    expect(cardText(invokeCard(created.body).value)).toMatch(/"Questioning for all" \(Thursday 26 November, 16:00–17:00\) is published/);
+    const again = await postActivity(h, cardActionActivity(h, LEE, 'session.create', FORM));
+    expect(cardText(invokeCard(again.body).value)).toContain('It already existed');
+    const sessions = (await h.store.sessions.find(TENANT, { where: { title: 'Questioning for all' } })).map((s) => s.value);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({
+      status: 'published',
+      startsAt: '2026-11-26T16:00:00.000Z',
+      audience: { kind: 'staff', staffIds: ['stf-jo'] },
+      gapTask: { intent: FORM.intent, task: FORM.gapTask },
+      createdBy: 'stf-lee',
+    });
+
+    // The scheduler's next tick invites the audience (Jo) and nobody else, through the real Teams sender.
+    const sentBefore = { jo: h.connector.sentTo(JO.conversationId).length, lee: h.connector.sentTo(LEE.conversationId).length };
+    const scheduler = startScheduler({
+      store: h.store,
+      clock: h.clock,
+      logger: pino({ level: 'silent' }),
+      senders: [h.bot.sender],
+      compose: (d) => composeMessage({ store: h.store, clock: h.clock, ...(h.links ? { links: h.links } : {}) }, d),
+      instanceId: 'test',
+      // Rate-limit waits move the test's clock instead of sleeping.
+      sleep: async (ms) => h.clock.advance(ms),
+    });
+    const tick = await scheduler.runOnce();
+    await scheduler.stop();
+    expect(tick.dispatched.sent).toBeGreaterThanOrEqual(1);
+    // (The seeded trust-wide session invites everyone as well; only the new session's cards count here.)
+    const about = (user: TeamsUser, since: number) =>
+      h.connector
+        .sentTo(user.conversationId)
+        .slice(since)
+        .map((a) => FakeConnector.card(a))
+        .filter((card) => cardText(card).includes('Questioning for all'));
+    expect(about(LEE, sentBefore.lee)).toEqual([]);
+    const invitations = about(JO, sentBefore.jo);
+    expect(invitations).toHaveLength(1);
+    const invitation = invitations[0];
+    expect(cardText(invitation)).toContain('Questioning for all');
+    expect(adaptiveCardProblems(invitation)).toEqual([]);
+
+    // Its add-to-calendar link serves the session as .ics from the bot's own server.
+    const calendar = elements(invitation).find((e) => e.type === 'Action.OpenUrl' && e.title === 'Add to calendar');
+    const url = new URL(String(calendar?.url));
+    const ics = await fetch(`${h.baseUrl}${url.pathname}${url.search}`);
+    expect(ics.status).toBe(200);
+    expect(await ics.text()).toContain('SUMMARY:Questioning for all');
+
+    // Jo says yes from the invitation.
+    const rsvp = await postActivity(h, cardActionActivity(h, JO, 'rsvp.yes', { sessionId: sessions[0]!.id }));
+    expect(cardText(invokeCard(rsvp.body).value)).toContain("You're booked on");
+  });
+});
