@@ -3,6 +3,7 @@ import type { CardView, HelpView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { notice } from './notice';
+import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions } from './queries';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
 
@@ -21,6 +22,7 @@ export function helpView(actor: Actor): HelpView {
         ? [
             { command: 'new session', text: 'Create a session and invite its audience' },
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
+            { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
           ]
         : []),
     ],
@@ -41,6 +43,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['my cpd', 'my record', 'my', 'record'], run: (d, a) => myRecord(d, a) },
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
   { names: ['report'], leadOnly: true, run: (d, a, argument) => sessionReport(d, a, argument) },
+  { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
 ];
