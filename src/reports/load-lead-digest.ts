@@ -36,14 +36,15 @@ async function unnamedAnswers(store: Store, tenantId: string, questionnaires: re
 async function gapTaskCounts(store: Store, tenantId: string, now: Date, week: DigestWeek, coming: ComingDays, yearStart: string): Promise<LeadDigestView['gapTasks']> {
   const unfinished = ['awaiting-plan', 'planned'];
   const nowIso = now.toISOString();
-  const [open, awaitingPlan, overdue, dueSoon, reportedThisWeek] = await Promise.all([
-    store.gapTasks.count(tenantId, { status: { in: unfinished }, dueAt: { gte: yearStart } }),
-    store.gapTasks.count(tenantId, { status: 'awaiting-plan', dueAt: { gte: yearStart } }),
+  // Open = overdue + not yet due: the second range is short, so the year is counted once for each of two figures, not three.
+  const [overdue, notYetDue, awaitingPlan, dueSoon, reportedThisWeek] = await Promise.all([
     store.gapTasks.count(tenantId, { status: { in: unfinished }, dueAt: { gte: yearStart, lt: nowIso } }),
+    store.gapTasks.count(tenantId, { status: { in: unfinished }, dueAt: { gte: nowIso } }),
+    store.gapTasks.count(tenantId, { status: 'awaiting-plan', dueAt: { gte: yearStart } }),
     store.gapTasks.count(tenantId, { status: { in: unfinished }, dueAt: { gte: nowIso, lt: coming.end } }),
     store.gapTasks.count(tenantId, { status: 'reported', 'report.submittedAt': { gte: week.start, lt: week.end } }),
   ]);
-  return { open, awaitingPlan, overdue, dueSoon, reportedThisWeek };
+  return { open: overdue + notYetDue, awaitingPlan, overdue, dueSoon, reportedThisWeek };
 }
 
 /**
@@ -62,7 +63,8 @@ export async function loadLeadDigest(deps: ReportDeps, tenantId: string, leadId:
   const week = digestWeek(now, zone);
   const coming = comingDays(now, zone);
   const windowSessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: week.start, lt: coming.end } } })).map((v) => v.value);
-  const questionnaires = (await store.questionnaires.find(tenantId, { where: { closesAt: { gt: week.start } } })).map((v) => v.value);
+  // Open at some time since the week began (a questionnaire is written when its session ends; a survey may be set up ahead).
+  const questionnaires = (await store.questionnaires.find(tenantId, { where: { closesAt: { gt: week.start }, opensAt: { lte: now.toISOString() } } })).map((v) => v.value);
   const known = new Set(windowSessions.map((s) => s.id));
   const older = await findWhereIn(store.sessions, tenantId, 'id', questionnaires.flatMap((q) => (q.sessionId && !known.has(q.sessionId) ? [q.sessionId] : [])));
   const sessions = [...windowSessions, ...older];
