@@ -1,5 +1,5 @@
 import { attendeesAmong, isOpen, type Answers, type Participation, type Questionnaire, type Session, type Staff, type Tenant } from '../domain';
-import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestView } from '../cards/views';
+import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../cards/views';
 import { formatInstant, formatSessionTime } from '../cards/format';
 import type { ComingDays, DigestWeek } from './digest-week';
 import { groupBy } from './find-in';
@@ -50,101 +50,120 @@ function rate(part: number, whole: number): number | undefined {
   return whole > 0 ? roundTo(Math.min(1, part / whole), 3) : undefined;
 }
 
+/** The records of the lead's tenant, indexed once for the rows below. */
+interface Programme {
+  tenant: Tenant;
+  zone: string;
+  now: Date;
+  staff: readonly Staff[];
+  sessionById: ReadonlyMap<string, Session>;
+  participationsOf: ReadonlyMap<string, Participation[]>;
+  answersOf: ReadonlyMap<string, UnnamedAnswers[]>;
+  reactionOf: ReadonlyMap<string, Questionnaire>;
+}
+
+function answerCount(p: Programme, q: Questionnaire): number {
+  return p.answersOf.get(q.id)?.length ?? 0;
+}
+
+function heldRow(p: Programme, session: Session): LeadDigestHeldSession {
+  const participations = p.participationsOf.get(session.id) ?? [];
+  const questionnaire = p.reactionOf.get(session.id);
+  // The session report's own counting, so the digest and `report <title>` agree.
+  const report = buildLeadSessionReport({
+    tenant: p.tenant,
+    session,
+    staff: p.staff,
+    participations,
+    answers: questionnaire ? (p.answersOf.get(questionnaire.id) ?? []).map((a) => a.answers) : [],
+    viewer: 'lead',
+    ...(questionnaire ? { questionnaire } : {}),
+  });
+  return {
+    sessionId: session.id,
+    title: session.title,
+    whenText: formatSessionTime(session.startsAt, session.endsAt, p.zone),
+    invited: report.invited,
+    accepted: report.accepted,
+    attended: report.attended,
+    responses: report.responses,
+    ...(report.responseRate !== undefined ? { responseRate: report.responseRate } : {}),
+    registerTaken: participations.some((x) => x.attended !== undefined),
+  };
+}
+
+function comingRow(p: Programme, session: Session): LeadDigestComingSession {
+  const participations = p.participationsOf.get(session.id) ?? [];
+  return {
+    sessionId: session.id,
+    title: session.title,
+    whenText: formatSessionTime(session.startsAt, session.endsAt, p.zone),
+    placesTaken: participations.filter((x) => x.rsvp === 'yes').length,
+    ...(session.capacity !== undefined ? { capacity: session.capacity } : {}),
+    waitlist: participations.filter((x) => x.rsvp === 'waitlist').length,
+  };
+}
+
+function progressOf(p: Programme, q: Questionnaire): QuestionnaireProgress {
+  const session = q.sessionId ? p.sessionById.get(q.sessionId) : undefined;
+  const asked = q.purpose === 'reaction' && q.sessionId ? attendeesAmong(p.participationsOf.get(q.sessionId) ?? []).length : (q.recipientIds?.length ?? 0);
+  return { questionnaire: q, ...(session ? { session } : {}), asked, responses: answerCount(p, q), open: isOpen(q, p.now) };
+}
+
+function questionnaireRow(p: Programme, progress: QuestionnaireProgress): LeadDigestQuestionnaire {
+  const q = progress.questionnaire;
+  const r = rate(progress.responses, progress.asked);
+  return {
+    questionnaireId: q.id,
+    title: q.title,
+    responses: progress.responses,
+    asked: progress.asked,
+    ...(r !== undefined ? { responseRate: r } : {}),
+    closesText: `closes ${formatInstant(q.closesAt, p.zone)}`,
+  };
+}
+
 /**
  * The CPD lead's weekly programme digest (pure: records and time are passed in). Programme
  * aggregates only: no row names a participant, and answers arrive without a person.
  */
 export function buildLeadDigest(input: LeadDigestInput): LeadDigestView {
   const { tenant, week, coming, now } = input;
-  const zone = tenant.settings.timezone;
-  const nowIso = now.toISOString();
-  const minimum = tenant.settings.minAggregateCount;
   const own = <T extends { tenantId: string }>(items: readonly T[]): T[] => items.filter((i) => i.tenantId === tenant.id);
-
   const sessions = own(input.sessions)
     .filter((s) => s.status === 'published')
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
-  const sessionById = new Map(sessions.map((s) => [s.id, s]));
-  const partsOf = groupBy(own(input.participations), (p) => p.sessionId);
   const questionnaires = own(input.questionnaires);
-  const answersOf = groupBy(own(input.answers), (a) => a.questionnaireId);
-  const reactionOf = new Map(questionnaires.filter((q) => q.purpose === 'reaction' && q.sessionId).map((q) => [q.sessionId!, q]));
-  const countOf = (q: Questionnaire): number => answersOf.get(q.id)?.length ?? 0;
+  const p: Programme = {
+    tenant,
+    zone: tenant.settings.timezone,
+    now,
+    staff: input.staff,
+    sessionById: new Map(sessions.map((s) => [s.id, s])),
+    participationsOf: groupBy(own(input.participations), (x) => x.sessionId),
+    answersOf: groupBy(own(input.answers), (a) => a.questionnaireId),
+    reactionOf: new Map(questionnaires.filter((q) => q.purpose === 'reaction' && q.sessionId).map((q) => [q.sessionId!, q])),
+  };
   // The lead sees named results in full; a small anonymous set would name its authors through the receipts.
-  const usable = (q: Questionnaire): boolean => !q.anonymous || countOf(q) >= minimum;
+  const usable = (q: Questionnaire): boolean => !q.anonymous || answerCount(p, q) >= tenant.settings.minAggregateCount;
 
   const heldSessions = sessions.filter((s) => week.start <= s.startsAt && s.startsAt < week.end);
-  const held: LeadDigestHeldSession[] = heldSessions.map((session) => {
-    const participations = partsOf.get(session.id) ?? [];
-    const questionnaire = reactionOf.get(session.id);
-    const report = buildLeadSessionReport({
-      tenant,
-      session,
-      staff: input.staff,
-      participations,
-      answers: questionnaire ? (answersOf.get(questionnaire.id) ?? []).map((a) => a.answers) : [],
-      viewer: 'lead',
-      ...(questionnaire ? { questionnaire } : {}),
-    });
-    return {
-      sessionId: session.id,
-      title: session.title,
-      whenText: formatSessionTime(session.startsAt, session.endsAt, zone),
-      invited: report.invited,
-      accepted: report.accepted,
-      attended: report.attended,
-      responses: report.responses,
-      ...(report.responseRate !== undefined ? { responseRate: report.responseRate } : {}),
-      registerTaken: participations.some((p) => p.attended !== undefined),
-    };
-  });
-
-  const comingRows: LeadDigestComingSession[] = sessions
-    .filter((s) => coming.start <= s.startsAt && s.startsAt < coming.end)
-    .map((s) => {
-      const participations = partsOf.get(s.id) ?? [];
-      return {
-        sessionId: s.id,
-        title: s.title,
-        whenText: formatSessionTime(s.startsAt, s.endsAt, zone),
-        placesTaken: participations.filter((p) => p.rsvp === 'yes').length,
-        ...(s.capacity !== undefined ? { capacity: s.capacity } : {}),
-        waitlist: participations.filter((p) => p.rsvp === 'waitlist').length,
-      };
-    });
-
-  const progress = (q: Questionnaire): QuestionnaireProgress => {
-    const session = q.sessionId ? sessionById.get(q.sessionId) : undefined;
-    const asked = q.purpose === 'reaction' && q.sessionId ? attendeesAmong(partsOf.get(q.sessionId) ?? []).length : (q.recipientIds?.length ?? 0);
-    return { questionnaire: q, ...(session ? { session } : {}), asked, responses: countOf(q), open: isOpen(q, now) };
-  };
+  const comingRows = sessions.filter((s) => coming.start <= s.startsAt && s.startsAt < coming.end).map((s) => comingRow(p, s));
   const open = questionnaires.filter((q) => isOpen(q, now)).sort((a, b) => a.closesAt.localeCompare(b.closesAt) || a.id.localeCompare(b.id));
-  const heldReactions = heldSessions.flatMap((s) => (reactionOf.has(s.id) ? [reactionOf.get(s.id)!] : []));
-  const watched = [...new Map([...open, ...heldReactions].map((q) => [q.id, q])).values()].map(progress);
+  const heldReactions = heldSessions.flatMap((s) => (p.reactionOf.has(s.id) ? [p.reactionOf.get(s.id)!] : []));
+  // Watched for low response: what is open now, and the week's sessions' questionnaires even if closed.
+  const watched = [...new Map([...open, ...heldReactions].map((q) => [q.id, q])).values()].map((q) => progressOf(p, q));
 
+  const nowIso = now.toISOString();
   const attention = capped(
-    leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: partsOf, questionnaires: watched, coming: comingRows }),
+    leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: p.participationsOf, questionnaires: watched, coming: comingRows }),
   );
-  const heldRows = capped(held);
-  const comingCapped = capped(comingRows);
-  const openRows = capped(
-    open.map((q) => {
-      const p = progress(q);
-      const r = rate(p.responses, p.asked);
-      return {
-        questionnaireId: q.id,
-        title: q.title,
-        responses: p.responses,
-        asked: p.asked,
-        ...(r !== undefined ? { responseRate: r } : {}),
-        closesText: `closes ${formatInstant(q.closesAt, zone)}`,
-      };
-    }),
-  );
-
+  const held = capped(heldSessions.map((s) => heldRow(p, s)));
+  const upcoming = capped(comingRows);
+  const openRows = capped(open.map((q) => questionnaireRow(p, progressOf(p, q))));
   const furtherCpdRequests = questionnaires
     .filter(usable)
-    .reduce((n, q) => n + countFurtherCpdRequests(q.questions, (answersOf.get(q.id) ?? []).filter((a) => a.givenInWeek).map((a) => a.answers)), 0);
+    .reduce((n, q) => n + countFurtherCpdRequests(q.questions, (p.answersOf.get(q.id) ?? []).filter((a) => a.givenInWeek).map((a) => a.answers)), 0);
 
   return {
     kind: 'lead-digest',
@@ -152,11 +171,11 @@ export function buildLeadDigest(input: LeadDigestInput): LeadDigestView {
     weekText: week.text,
     comingText: coming.text,
     attention: attention.shown,
-    held: heldRows.shown,
-    reactionSummary: weekReactions(heldReactions, answersOf, usable, minimum),
-    coming: comingCapped.shown,
+    held: held.shown,
+    reactionSummary: weekReactions(heldReactions, p.answersOf, usable, tenant.settings.minAggregateCount),
+    coming: upcoming.shown,
     openQuestionnaires: openRows.shown,
-    notShown: { attention: attention.notShown, held: heldRows.notShown, coming: comingCapped.notShown, openQuestionnaires: openRows.notShown },
+    notShown: { attention: attention.notShown, held: held.notShown, coming: upcoming.notShown, openQuestionnaires: openRows.notShown },
     gapTasks: input.gapTasks,
     furtherCpdRequests,
     moreCommands: MORE_COMMANDS,
