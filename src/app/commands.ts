@@ -3,6 +3,7 @@ import type { CardView, HelpView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { notice } from './notice';
+import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions } from './queries';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
 import { buildSessionFormView } from './session-form-view';
@@ -22,6 +23,7 @@ export function helpView(actor: Actor): HelpView {
         ? [
             { command: 'new session', text: 'Create a session and invite its audience' },
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
+            { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
           ]
         : []),
     ],
@@ -43,6 +45,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
   { names: ['report'], leadOnly: true, run: (d, a, argument) => sessionReport(d, a, argument) },
   { names: ['new session'], leadOnly: true, run: (d, a) => buildSessionFormView(d, a) },
+  { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
 ];

@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { buildGapTaskForm, buildNudgeView } from './gap-task-view';
 import { buildInvitationView, buildReminderView } from './invitation-view';
 import { loadManagerDigest } from '../reports/load-manager-digest';
+import { composeLeadDigest } from './programme-digest';
 import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaire-view';
 
@@ -76,8 +77,7 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
     if (digest.value.reports.length === 0) return 'no direct reports';
     return { view: digest.value, text: `Your team's CPD this week (${digest.value.weekText})` };
   },
-  // The lead's programme summary needs its own card; until then leads use the `report` command.
-  'lead-digest': undefined,
+  'lead-digest': (deps, tenant, recipient) => composeLeadDigest(deps, tenant, recipient),
 };
 
 /** Turns an outbox record into the message to send, or says why it should not be sent any more. */

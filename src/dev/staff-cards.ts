@@ -6,7 +6,8 @@ import { buildQuestionnaireView } from '../app/questionnaire-view';
 import { isRecipient } from '../app/submit-questionnaire';
 import { renderAdaptiveCard } from '../cards/adaptive/render-adaptive-card';
 import type { CardView } from '../cards/views';
-import { isInAudience } from '../domain';
+import { hasRole, isInAudience } from '../domain';
+import { loadLeadDigest } from '../reports/load-lead-digest';
 import { loadManagerDigest } from '../reports/load-manager-digest';
 import { loadMyRecord } from '../reports/load-my-record';
 
@@ -58,6 +59,10 @@ async function reportViews(deps: AppDeps, actor: Actor): Promise<CardView[]> {
     const digest = await loadManagerDigest(deps, actor.tenant.id, actor.staff.id, now);
     if (digest.ok) views.push(digest.value);
   }
+  if (hasRole(actor.staff, 'cpd-lead')) {
+    const programme = await loadLeadDigest(deps, actor.tenant.id, actor.staff.id, now);
+    if (programme.ok) views.push(programme.value);
+  }
   const record = await loadMyRecord(deps, actor.tenant.id, actor.staff.id, now);
   if (record.ok) views.push(record.value);
   return views;
@@ -74,6 +79,8 @@ function titleOf(view: CardView): string {
       return `Gap task (${view.kind === 'gap-plan' ? 'plan' : 'report'}): ${view.sessionTitle}`;
     case 'manager-digest':
       return 'Weekly digest for line managers';
+    case 'lead-digest':
+      return 'Weekly programme digest for CPD leads';
     case 'my-record':
       return 'My CPD record';
     default:

@@ -22,3 +22,12 @@ export type Participation = z.infer<typeof Participation>;
 export function participationId(sessionId: string, staffId: string): string {
   return deterministicId('part', sessionId, staffId);
 }
+
+/**
+ * Who attended a session, from its participations: those marked present; when no register was
+ * taken, those who said yes. The questionnaire and gap task go to them, and reports count them.
+ */
+export function attendeesAmong(participations: readonly Participation[]): string[] {
+  const registerTaken = participations.some((p) => p.attended !== undefined);
+  return participations.filter((p) => (registerTaken ? p.attended === true : p.rsvp === 'yes')).map((p) => p.staffId);
+}

@@ -12,20 +12,22 @@ export interface DigestWeek {
   text: string;
 }
 
+/** "16–22 November 2026", "30 November – 6 December 2026": the days from `first` to `last`, inclusive. */
+function daysText(first: DateTime, last: DateTime): string {
+  return first.month === last.month && first.year === last.year
+    ? `${first.toFormat('d')}–${last.toFormat('d LLLL yyyy')}`
+    : first.year === last.year
+      ? `${first.toFormat('d LLLL')} – ${last.toFormat('d LLLL yyyy')}`
+      : `${first.toFormat('d LLLL yyyy')} – ${last.toFormat('d LLLL yyyy')}`;
+}
+
 function weekFrom(monday: DateTime): DigestWeek {
-  const sunday = monday.plus({ days: 6 });
   const end = monday.plus({ weeks: 1 });
-  const text =
-    monday.month === sunday.month
-      ? `${monday.toFormat('d')}–${sunday.toFormat('d LLLL yyyy')}`
-      : monday.year === sunday.year
-        ? `${monday.toFormat('d LLLL')} – ${sunday.toFormat('d LLLL yyyy')}`
-        : `${monday.toFormat('d LLLL yyyy')} – ${sunday.toFormat('d LLLL yyyy')}`;
   return {
     start: monday.toUTC().toISO()!,
     end: end.toUTC().toISO()!,
     label: `${monday.toFormat("kkkk-'W'WW")}`,
-    text,
+    text: daysText(monday, monday.plus({ days: 6 })),
   };
 }
 
@@ -42,4 +44,21 @@ export function digestWeek(now: Date, zone: string = DEFAULT_REPORT_ZONE): Diges
 /** The local week that contains `now` (for an on-demand "this week so far" report). */
 export function weekContaining(now: Date, zone: string = DEFAULT_REPORT_ZONE): DigestWeek {
   return weekFrom(DateTime.fromJSDate(now, { zone }).startOf('week'));
+}
+
+/** What is coming: from `now` to the end of the sixth local day after today (a Monday digest sees Monday to Sunday). */
+export interface ComingDays {
+  start: string;
+  end: string;
+  /** e.g. "23–29 November 2026" */
+  text: string;
+}
+
+export function comingDays(now: Date, zone: string = DEFAULT_REPORT_ZONE, days = 7): ComingDays {
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  return {
+    start: now.toISOString(),
+    end: today.plus({ days }).toUTC().toISO()!,
+    text: daysText(today, today.plus({ days: days - 1 })),
+  };
 }

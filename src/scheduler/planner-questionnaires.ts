@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Questionnaire, Session } from '../domain';
-import { defaultReactionTemplate, deterministicId } from '../domain';
+import { attendeesAmong, defaultReactionTemplate, deterministicId } from '../domain';
 import { participationsOf } from './planner-sessions';
 import { DAY_MS, emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
@@ -10,9 +10,7 @@ export function reactionQuestionnaireId(sessionId: string): string {
 
 /** Attendees: those marked present; when no register was taken, those who said yes. */
 export function attendeesOf(input: PlanningInput, sessionId: string): string[] {
-  const parts = participationsOf(input, sessionId);
-  const registerTaken = parts.some((p) => p.attended !== undefined);
-  return parts.filter((p) => (registerTaken ? p.attended === true : p.rsvp === 'yes')).map((p) => p.staffId);
+  return attendeesAmong(participationsOf(input, sessionId));
 }
 
 /** The session's reaction questionnaire: the stored one, or a new one from its template (or the default). */

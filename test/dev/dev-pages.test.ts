@@ -53,6 +53,14 @@ describe('dev pages mounted through devPageRouters + createHttpApp (real express
 
       expect((await fetch(`${server.baseUrl}/dev/api/act-as/nobody`, { method: 'POST' })).status).toBe(404);
     });
+
+    test('acting as the demo CPD lead shows their weekly programme digest; a teacher gets none', async () => {
+      await fetch(`${server.baseUrl}/dev/api/seed-demo`, { method: 'POST' });
+      const cardsOf = async (staffId: string) =>
+        ((await (await fetch(`${server.baseUrl}/dev/api/act-as/${staffId}`, { method: 'POST' })).json()) as { cards: { kind: string; title: string }[] }).cards;
+      expect((await cardsOf('demo-lead')).filter((c) => c.kind === 'lead-digest').map((c) => c.title)).toEqual(['Weekly programme digest for CPD leads']);
+      expect((await cardsOf('demo-jo')).some((c) => c.kind === 'lead-digest')).toBe(false);
+    });
   });
 
   test.each([

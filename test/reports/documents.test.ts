@@ -67,8 +67,8 @@ describe('loadMyRecord', () => {
     const result = await loadMyRecord({ store, clock }, T, 'a', NOW);
     if (!result.ok) throw new Error(result.message);
     expect(result.value.rows).toEqual([
-      { month: 'September 2026', cpd: 'September INSET (Teaching & learning)', impact: 'Recall improved in 9X2' },
-      { month: 'November 2026', cpd: 'Retrieval practice (Teaching & learning)' },
+      { sessionId: 's0', month: 'September 2026', cpd: 'September INSET (Teaching & learning)', impact: 'Recall improved in 9X2' },
+      { sessionId: 's1', month: 'November 2026', cpd: 'Retrieval practice (Teaching & learning)' },
     ]);
     expect(result.value.openTasks).toEqual([{ gapTaskId: expect.any(String), sessionTitle: 'Retrieval practice', dueText: 'Due Tuesday 8 December', stage: 'report', overdue: false }]);
     expect(JSON.stringify(result.value)).not.toMatch(/Ben|PRIVATE/);

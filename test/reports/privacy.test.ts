@@ -2,6 +2,7 @@ import { exportLeadReportCsv } from '../../src/exports/lead-report-csv';
 import { exportRecordsCsv } from '../../src/exports/records-csv';
 import { exportResponsesCsv } from '../../src/exports/responses-csv';
 import { buildAllDigests } from '../../src/reports/all-manager-digests';
+import { loadLeadDigest } from '../../src/reports/load-lead-digest';
 import { loadLeadSessionReport } from '../../src/reports/load-lead-session-report';
 import { loadManagerDigest } from '../../src/reports/load-manager-digest';
 import { loadMyRecord } from '../../src/reports/load-my-record';
@@ -54,6 +55,10 @@ describe('privacy: no exposed report or export puts an anonymous answer beside a
     for (const output of outputs) assertNoPersonBeside(output);
     // Managers and personal records never see anonymous answers at all.
     for (const i of [1, 2, 3]) expect(JSON.stringify(outputs[i])).not.toContain(ANSWER);
+    // The lead's programme digest gives figures only: no answer text at all, so nothing to put beside a person.
+    const leadDigest = await loadLeadDigest(deps, T, 'lead', NOW);
+    expect(leadDigest.ok && leadDigest.value.held.map((s) => s.responses)).toEqual([6]);
+    expect(JSON.stringify(leadDigest)).not.toContain(ANSWER);
     await store.close();
   });
 });

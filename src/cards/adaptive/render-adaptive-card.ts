@@ -5,6 +5,7 @@ import { actionData, type AdaptiveCard } from './elements';
 import { gapTaskFormCard } from './gap-task-form-card';
 import { helpCard } from './help-card';
 import { invitationCard } from './invitation-card';
+import { leadDigestCard } from './lead-digest-card';
 import { leadReportCard } from './lead-report-card';
 import { managerDigestCard } from './manager-digest-card';
 import { myRecordCard } from './my-record-card';
@@ -29,6 +30,7 @@ const BUILDERS: CardBuilders = {
   'gap-report': gapTaskFormCard,
   nudge: nudgeCard,
   'manager-digest': managerDigestCard,
+  'lead-digest': leadDigestCard,
   'lead-report': leadReportCard,
   'my-record': myRecordCard,
   'session-list': sessionListCard,

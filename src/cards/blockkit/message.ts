@@ -4,6 +4,7 @@ import { context } from './blocks';
 import { managerDigestBlocks } from './digest-blocks';
 import { gapTaskMessageBlocks, nudgeBlocks, taskListBlocks } from './gap-task-blocks';
 import { helpBlocks } from './help-blocks';
+import { leadDigestBlocks } from './lead-digest-blocks';
 import { leadReportBlocks } from './lead-report-blocks';
 import { SLACK_LIMITS, clip } from './limits';
 import { myRecordBlocks } from './my-record-blocks';
@@ -26,6 +27,7 @@ const RENDERERS: RendererTable = {
   'gap-report': { blocks: gapTaskMessageBlocks, text: (v) => `Report on your gap task for ${v.sessionTitle}` },
   nudge: { blocks: nudgeBlocks, text: (v) => `Your gap task for ${v.sessionTitle}: ${v.dueText}` },
   'manager-digest': { blocks: managerDigestBlocks, text: (v) => `CPD digest: ${v.weekText}` },
+  'lead-digest': { blocks: leadDigestBlocks, text: (v) => `CPD programme: ${v.weekText}` },
   'lead-report': { blocks: leadReportBlocks, text: (v) => `Session report: ${v.session.title}` },
   'my-record': { blocks: myRecordBlocks, text: (v) => `CPD record: ${v.name}` },
   'session-list': { blocks: sessionListBlocks, text: (v) => (v.sessions.length ? `${v.sessions.length} upcoming CPD sessions` : v.emptyText) },

@@ -1,0 +1,79 @@
+import { countOf } from '../format';
+import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../views';
+import type { CardContent } from './card-content';
+import { compact, facts, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
+
+function percent(rate: number | undefined): string {
+  return rate === undefined ? '' : ` (${Math.round(rate * 100)}%)`;
+}
+
+function row(title: string, when: string, figures: string, warn = false): AdaptiveElement[] {
+  return [
+    text(`**${title}** · ${when}`, { spacing: 'Small' }),
+    text(figures, { isSubtle: !warn, spacing: 'None', ...(warn ? { color: 'Attention' } : {}) }),
+  ];
+}
+
+function heldRow(s: LeadDigestHeldSession): AdaptiveElement[] {
+  const register = s.registerTaken ? '' : ' · no register';
+  return row(s.title, s.whenText, `Invited ${s.invited} · accepted ${s.accepted} · attended ${s.attended} · responses ${s.responses}${percent(s.responseRate)}${register}`);
+}
+
+function comingRow(s: LeadDigestComingSession): AdaptiveElement[] {
+  const places = s.capacity !== undefined ? `${s.placesTaken} of ${s.capacity} places taken` : `${s.placesTaken} said yes`;
+  const full = s.capacity !== undefined && s.placesTaken >= s.capacity;
+  return row(s.title, s.whenText, `${places}${s.waitlist > 0 ? ` · ${s.waitlist} waiting` : ''}`, full && s.waitlist > 0);
+}
+
+function questionnaireRow(q: LeadDigestQuestionnaire): AdaptiveElement[] {
+  return row(q.title, q.closesText, `${q.responses} of ${q.asked} answered${percent(q.responseRate)}`);
+}
+
+function more(count: number): AdaptiveElement | false {
+  return count > 0 && subtle(`and ${count} more`);
+}
+
+function attentionBox(view: LeadDigestView): AdaptiveElement | false {
+  if (view.attention.length === 0) return false;
+  const items = view.attention.map((a) => text(a.command ? `${a.text} Type “${a.command}”.` : a.text, { spacing: 'Small' }));
+  const extra = more(view.notShown.attention);
+  return {
+    type: 'Container',
+    style: 'warning',
+    bleed: true,
+    items: compact([text('Needs attention', { weight: 'Bolder', color: 'Warning' }), ...items, extra]),
+  };
+}
+
+export function leadDigestCard(view: LeadDigestView): CardContent {
+  const g = view.gapTasks;
+  const reaction = 'text' in view.reactionSummary ? view.reactionSummary.text : view.reactionSummary.withheld;
+  return {
+    body: compact([
+      heading('Your CPD programme'),
+      subtle(`${view.weekText} · for ${view.leadName}`),
+      attentionBox(view),
+      subheading('Held this week'),
+      ...(view.held.length > 0 ? view.held.flatMap(heldRow) : [subtle('No sessions were held.')]),
+      more(view.notShown.held),
+      view.held.length > 0 && text(`Reactions: ${reaction}`, { spacing: 'Small', isSubtle: 'withheld' in view.reactionSummary }),
+      subheading(`Coming up, ${view.comingText}`),
+      ...(view.coming.length > 0 ? view.coming.flatMap(comingRow) : [subtle('No sessions coming up.')]),
+      more(view.notShown.coming),
+      view.openQuestionnaires.length > 0 && subheading('Questionnaires open'),
+      ...view.openQuestionnaires.flatMap(questionnaireRow),
+      more(view.notShown.openQuestionnaires),
+      subheading('Gap tasks and requests'),
+      facts([
+        { label: 'Gap tasks open', value: String(g.open) },
+        { label: 'Awaiting a plan', value: String(g.awaitingPlan) },
+        { label: 'Due in 7 days', value: String(g.dueSoon) },
+        { label: 'Overdue', value: String(g.overdue) },
+        { label: 'Reported this week', value: String(g.reportedThisWeek) },
+        { label: 'Further CPD asked for', value: String(view.furtherCpdRequests) },
+      ]),
+      subtle(view.moreCommands.map((c) => `Type “${c.command}” for ${c.text}.`).join(' ')),
+    ]),
+    summary: `Your CPD programme, ${view.weekText}: ${countOf(view.held.length + view.notShown.held, 'session')} held, ${countOf(view.attention.length + view.notShown.attention, 'thing')} needing attention.`,
+  };
+}
