@@ -139,12 +139,20 @@ export function invokeActivity(w: ReliabilityWorld, who: Person, verb: string, d
   };
 }
 
-export async function postJson(w: ReliabilityWorld, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; json: unknown }> {
+/** An HTTP answer: status, body as text and as JSON when it parses, and the headers. */
+export interface Reply {
+  status: number;
+  text: string;
+  json: unknown;
+  headers: Headers;
+}
+
+export async function postJson(w: ReliabilityWorld, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   const res = await fetch(`${w.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return readReply(res);
 }
 
-async function readReply(res: Response): Promise<{ status: number; text: string; json: unknown }> {
+async function readReply(res: Response): Promise<Reply> {
   const text = await res.text();
   let json: unknown;
   try {
@@ -152,7 +160,7 @@ async function readReply(res: Response): Promise<{ status: number; text: string;
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json };
+  return { status: res.status, text, json, headers: res.headers };
 }
 
 /** All visible text of an invoke response's card, to check what the person is told. */
@@ -176,7 +184,7 @@ export async function postSlack(
   w: ReliabilityWorld,
   body: string,
   options: { contentType?: string; timestamp?: number; secret?: string; headers?: Record<string, string> } = {},
-): Promise<{ status: number; text: string; json: unknown }> {
+): Promise<Reply> {
   const ts = options.timestamp ?? Math.floor(w.clock.now().getTime() / 1000);
   const res = await fetch(`${w.baseUrl}${SLACK_EVENTS_PATH}`, {
     method: 'POST',
