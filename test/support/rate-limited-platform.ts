@@ -121,13 +121,12 @@ export interface KillSwitch {
 
 /** A MessageSender that speaks HTTP to the fake, as the real Teams and Slack senders speak to theirs. */
 export class HttpPlatformSender implements MessageSender {
-  /** Its fetch gives up after this, as the real senders' clients do. */
-  readonly maxSendMs = 10_000;
-
   constructor(
     readonly platform: Platform,
     private readonly baseUrl: string,
     private readonly kill?: KillSwitch,
+    /** Its fetch gives up after this, as the real senders' clients do; under the dispatcher's lease budget. */
+    readonly maxSendMs = 10_000,
   ) {}
 
   canReach(recipient: Staff): boolean {
