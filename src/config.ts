@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PLATFORM_TIMEOUT_MS } from './app/outbound';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -26,6 +27,8 @@ const Env = z
     SLACK_API_URL: opt(z.url()),
     DEFAULT_TENANT_ID: z.string().regex(/^[A-Za-z0-9._:@-]+$/).default('demo'),
     SCHEDULER: Bool.default(true),
+    // The dispatcher refuses, at start-up, a timeout that would let a send outlast its lease.
+    PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_PLATFORM_TIMEOUT_MS),
     DEV_PAGES: opt(Bool),
     PUBLIC_URL: opt(z.url({ protocol: /^https?$/ })),
     LINK_SECRET: opt(z.string().min(32, 'must be at least 32 characters')),

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       ...(config.MICROSOFT_APP_TENANT_ID ? { appTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
       appType: config.MICROSOFT_APP_TYPE,
       defaultTenantId: config.DEFAULT_TENANT_ID,
+      requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
     },
   });
   routers.push(teams.router);
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
         signingSecret: config.SLACK_SIGNING_SECRET,
         ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
         defaultTenantId: config.DEFAULT_TENANT_ID,
+        requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
       },
     });
     routers.push(slack.router);

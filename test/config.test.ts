@@ -40,6 +40,17 @@ describe('config from the environment', () => {
     expect(result.ok && result.config.devPages).toBe(false);
   });
 
+  test('PLATFORM_TIMEOUT_MS: 10 s unless set; a whole number of milliseconds from 100 to 60000', () => {
+    const unset = loadConfig({});
+    expect(unset.ok && unset.config.PLATFORM_TIMEOUT_MS).toBe(10_000);
+    const set = loadConfig({ PLATFORM_TIMEOUT_MS: '5000' });
+    expect(set.ok && set.config.PLATFORM_TIMEOUT_MS).toBe(5000);
+    for (const bad of ['soon', '50', '60001', '1.5']) {
+      const result = loadConfig({ PLATFORM_TIMEOUT_MS: bad });
+      expect(!result.ok && result.errors.every((e) => e.startsWith('PLATFORM_TIMEOUT_MS:'))).toBe(true);
+    }
+  });
+
   test('empty strings count as unset', () => {
     const result = loadConfig({ COSMOS_KEY: '', MICROSOFT_APP_ID: '' });
     expect(result.ok && result.config.COSMOS_KEY).toBeUndefined();

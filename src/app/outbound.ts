@@ -18,9 +18,21 @@ export type SendResult =
   | { status: 'unreachable'; reason: string }
   | { status: 'failed'; transient: boolean; reason: string };
 
+/**
+ * How long one call to a platform may take before it is abandoned and reported as a transient
+ * failure (PLATFORM_TIMEOUT_MS). Well under the dispatcher's lease, which checks each sender's
+ * `maxSendMs` against it.
+ */
+export const DEFAULT_PLATFORM_TIMEOUT_MS = 10_000;
+
 /** The port each bot implements (src/bots/teams, src/bots/slack) and the dispatcher calls. */
 export interface MessageSender {
   readonly platform: Platform;
+  /**
+   * The longest one `send` or `update` can take, the client's own retries included, before it
+   * gives up and reports `failed`. The dispatcher refuses a sender that could outlast its lease.
+   */
+  readonly maxSendMs: number;
   /** Whether this sender can reach the person at all (a linked identity / stored conversation). */
   canReach(recipient: Staff): boolean;
   send(recipient: Staff, message: OutboundMessage, delivery: Delivery): Promise<SendResult>;

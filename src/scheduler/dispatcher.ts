@@ -5,6 +5,7 @@ import { backoffMs, DEFAULT_BACKOFF } from './backoff';
 import { chooseSender } from './choose-sender';
 import { emptySummary, type DispatchSummary, type DispatcherDeps } from './dispatcher-types';
 import { RateLimiter, realSleep } from './rate-limiter';
+import { assertSendsFitLease } from './send-budget';
 
 export type { ComposeFn, DispatchSummary, DispatcherDeps } from './dispatcher-types';
 
@@ -50,6 +51,7 @@ export class Dispatcher {
       maxInProcessWaitMs: deps.maxInProcessWaitMs ?? DEFAULTS.maxInProcessWaitMs,
       sentTtlSeconds: deps.sentTtlSeconds ?? DEFAULTS.sentTtlSeconds,
     };
+    assertSendsFitLease(deps.senders, this.opts.leaseMs);
     this.limiter = new RateLimiter(deps.clock, this.sleep, deps.limits);
   }
 

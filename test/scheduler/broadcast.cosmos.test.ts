@@ -63,8 +63,8 @@ async function drain(dispatchers: Dispatcher[], store: Store, deadlineMs: number
   }
 }
 
-function senders(platform: RateLimitedPlatform, kill?: KillSwitch) {
-  return [new HttpPlatformSender('teams', platform.url, kill), new HttpPlatformSender('slack', platform.url, kill)];
+function senders(platform: RateLimitedPlatform, kill?: KillSwitch, maxSendMs?: number) {
+  return [new HttpPlatformSender('teams', platform.url, kill, maxSendMs), new HttpPlatformSender('slack', platform.url, kill, maxSendMs)];
 }
 
 describe('broadcast against cosmosdb-server through the rate-limited platform fake', () => {
@@ -96,8 +96,10 @@ describe('broadcast against cosmosdb-server through the rate-limited platform fa
     const people = await broadcast(store, 200);
     const kill: KillSwitch = { afterSends: 80, killed: false, inFlightAtKill: 0 };
     const leaseMs = 5000;
+    // A short lease for a short test: sends must give up within the 3.3 s a send has of it.
+    const maxSendMs = 3000;
     const common = { logger, compose: composeFor(people), backoff: fastBackoff, leaseMs };
-    const doomed = new Dispatcher({ ...common, store, clock: systemClock, senders: senders(platform, kill), instanceId: 'doomed' });
+    const doomed = new Dispatcher({ ...common, store, clock: systemClock, senders: senders(platform, kill, maxSendMs), instanceId: 'doomed' });
     // The doomed instance never finishes: its sends hang from the kill on.
     void doomed.dispatchDue();
     while (!kill.killed) await new Promise((r) => setTimeout(r, 20));
@@ -105,7 +107,7 @@ describe('broadcast against cosmosdb-server through the rate-limited platform fa
 
     // The restart comes up after the leases have run out.
     const later: Clock = { now: () => new Date(Date.now() + leaseMs + 1000) };
-    const restarted = new Dispatcher({ ...common, store, clock: later, senders: senders(platform), instanceId: 'restarted' });
+    const restarted = new Dispatcher({ ...common, store, clock: later, senders: senders(platform, undefined, maxSendMs), instanceId: 'restarted' });
     await drain([restarted], store, 20_000);
 
     const counts = [...platform.received.values()];

@@ -12,6 +12,7 @@ const logger = pino({ level: 'silent' });
 
 /** An in-process sender that answers from a script, then "sent". */
 class ScriptedSender implements MessageSender {
+  readonly maxSendMs = 1000;
   sends: { recipientId: string; at: number }[] = [];
   constructor(
     readonly platform: 'teams' | 'slack',
@@ -184,6 +185,14 @@ describe('Dispatcher (embedded store, manual clock)', () => {
     const statuses = (await w.store.deliveries.find(T)).map((r) => [r.value.status, r.value.leaseOwner ?? null]);
     expect(statuses.filter(([s]) => s === 'sent')).toHaveLength(1);
     expect(statuses.filter(([s, owner]) => s === 'pending' && owner === null)).toHaveLength(2);
+  });
+
+  it('refuses at construction a sender that could outlast the two thirds of the lease a send starts with', () => {
+    const w = world();
+    const slow = (maxSendMs: number): MessageSender => ({ platform: 'slack', maxSendMs, canReach: () => true, send: w.teams.send, update: w.teams.update });
+    expect(() => w.make('a', { senders: [slow(40_000)], leaseMs: 60_000 })).toThrow('the slack sender may take up to 40000 ms, but a send has only 40000 ms of its 60000 ms lease');
+    expect(() => w.make('a', { senders: [slow(Number.NaN)] })).toThrow(/slack sender/);
+    expect(() => w.make('a', { senders: [slow(39_999)], leaseMs: 60_000 })).not.toThrow();
   });
 });
 

@@ -43,7 +43,11 @@ export class FakeConnector {
   /** Every request, failed or not, as "METHOD path". */
   readonly requests: string[] = [];
   private readonly rosters = new Map<string, RosterMember[]>();
+  /** Requests taken while hung and never answered, as "METHOD path". */
+  readonly hung: string[] = [];
   private failure: PlannedFailure | undefined;
+  private hanging = false;
+  private hungWaiters: { count: number; resolve: () => void }[] = [];
   private counter = 0;
   private server: Server | undefined;
   url = '';
@@ -71,6 +75,25 @@ export class FakeConnector {
     this.failure = { remaining: count, status, headers };
   }
 
+  /**
+   * From now on, read each request and never answer it, as a connector that accepts the
+   * connection and then stalls. Nothing is recorded as sent; `stop()` drops the open requests.
+   */
+  hang(): void {
+    this.hanging = true;
+  }
+
+  /** Resolves once `count` requests in all have been left hanging. */
+  async waitForHung(count: number): Promise<void> {
+    if (this.hung.length >= count) return;
+    await new Promise<void>((resolve) => this.hungWaiters.push({ count, resolve }));
+  }
+
+  /** Answer new requests again (the hung ones stay unanswered: their clients gave up). */
+  recover(): void {
+    this.hanging = false;
+  }
+
   /** Activities posted to one conversation, oldest first. */
   sentTo(conversationId: string): RecordedActivity[] {
     return this.activities.filter((a) => a.conversationId === conversationId);
@@ -93,6 +116,11 @@ export class FakeConnector {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     this.requests.push(`${req.method} ${url.pathname}`);
+    if (this.hanging) {
+      this.hung.push(`${req.method} ${url.pathname}`);
+      this.hungWaiters = this.hungWaiters.filter((w) => (this.hung.length >= w.count ? (w.resolve(), false) : true));
+      return;
+    }
     const reply = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(body === undefined ? '' : JSON.stringify(body));

@@ -10,7 +10,8 @@ type Answer = (args: Record<string, unknown>) => Record<string, unknown>;
 
 /**
  * A loopback stand-in for the Slack Web API (`clientOptions.slackApiUrl`): records every call,
- * answers the methods the bot uses, and can be told to answer 429 with Retry-After or an error.
+ * answers the methods the bot uses, and can be told to answer 429 with Retry-After or an error,
+ * or to hang a method: take its calls and never answer them.
  * Also accepts POSTs to /response/* (slash-command response_url).
  */
 export class FakeSlackApi {
@@ -18,6 +19,10 @@ export class FakeSlackApi {
   readonly users = new Map<string, { id: string; email: string; name: string }>();
   private server: Server | undefined;
   private nextTs = 1_700_000_000;
+  /** Calls taken while their method hung, never answered. */
+  readonly hung: SlackApiCall[] = [];
+  private readonly hanging = new Set<string>();
+  private hungWaiters: { count: number; resolve: () => void }[] = [];
   private readonly overrides = new Map<string, { status: number; headers?: Record<string, string>; body: Record<string, unknown>; times: number }>();
   url = '';
   teamId = 'T0SCHOOL';
@@ -28,6 +33,11 @@ export class FakeSlackApi {
         const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
         const args = parseArgs(raw, req.headers['content-type']);
         this.calls.push({ method, args });
+        if (this.hanging.has(method)) {
+          this.hung.push({ method, args });
+          this.hungWaiters = this.hungWaiters.filter((w) => (this.hung.length >= w.count ? (w.resolve(), false) : true));
+          return;
+        }
         const override = this.overrides.get(method);
         if (override && override.times > 0) {
           override.times--;
@@ -48,7 +58,23 @@ export class FakeSlackApi {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Calls of `method` are read and never answered (a stalled API) until `recover()`. Nothing is posted. */
+  hang(method: string): void {
+    this.hanging.add(method);
+  }
+
+  /** Resolves once `count` calls in all have been left hanging. */
+  async waitForHung(count: number): Promise<void> {
+    if (this.hung.length >= count) return;
+    await new Promise<void>((resolve) => this.hungWaiters.push({ count, resolve }));
+  }
+
+  recover(): void {
+    this.hanging.clear();
   }
 
   /** The next `times` calls of `method` get a 429 with this Retry-After (seconds). */

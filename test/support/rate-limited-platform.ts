@@ -121,11 +121,12 @@ export interface KillSwitch {
 
 /** A MessageSender that speaks HTTP to the fake, as the real Teams and Slack senders speak to theirs. */
 export class HttpPlatformSender implements MessageSender {
-
   constructor(
     readonly platform: Platform,
     private readonly baseUrl: string,
     private readonly kill?: KillSwitch,
+    /** Its fetch gives up after this, as the real senders' clients do; under the dispatcher's lease budget. */
+    readonly maxSendMs = 10_000,
   ) {}
 
   canReach(recipient: Staff): boolean {
@@ -140,6 +141,7 @@ export class HttpPlatformSender implements MessageSender {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ tenantId: delivery.tenantId, recipientId: recipient.id, deliveryId: delivery.id }),
+        signal: AbortSignal.timeout(this.maxSendMs),
       });
       const payload = (await res.json()) as { id?: string; conversationId?: string; error?: string };
       if (this.kill?.killed) return new Promise<never>(() => undefined);

@@ -1,6 +1,6 @@
 import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Router } from 'express';
-import type { MessageSender } from '../../app/outbound';
+import { DEFAULT_PLATFORM_TIMEOUT_MS, type MessageSender } from '../../app/outbound';
 import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
@@ -21,6 +21,8 @@ export interface SlackBotConfig {
   slackApiUrl?: string;
   /** Tenant for a single-school deployment whose workspace is not yet recorded on a tenant. */
   defaultTenantId?: string;
+  /** Each Web API request gives up after this (PLATFORM_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 export interface SlackBot {
@@ -59,7 +61,9 @@ function boltLogger(logger: Logger): BoltLogger {
 export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logger; links?: SignedLinks; config: SlackBotConfig }): SlackBot {
   const { store, clock, logger, config } = deps;
   const receiver = new RouterReceiver({ signingSecret: config.signingSecret, clock, logger });
-  const clientOptions = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
+  const timeout = config.requestTimeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS;
+  // `timeout` aborts each request (WebClient gives every attempt its own AbortSignal.timeout).
+  const clientOptions = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
   const app = new App({ token: config.botToken, receiver, logger: boltLogger(logger), clientOptions });
   const ctx: SlackBotContext = {
     deps: { store, clock, ...(deps.links ? { links: deps.links } : {}), ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) },
@@ -72,11 +76,13 @@ export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logge
   app.error(async (error) => {
     logger.error({ err: error }, 'slack: listener failed');
   });
-  // Proactive sends get their own client: 429 comes straight back as `throttled` (see slack-sender.ts).
-  const sendClient = new webApi.WebClient(config.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
+  // Proactive sends get their own client: 429 comes straight back as `throttled` (see slack-sender.ts),
+  // and no retries of its own, so a hung API costs one timeout, not three, of the delivery's lease:
+  // the dispatcher retries with backoff.
+  const sendClient = new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   return {
     router: receiver.router,
-    sender: createSlackSender(sendClient),
+    sender: createSlackSender(sendClient, { maxSendMs: timeout }),
     app,
     linkStaffByEmail: (tenantId) => linkSlackUsersByEmail(ctx.deps, app.client, tenantId),
     drain: () => receiver.drain(),

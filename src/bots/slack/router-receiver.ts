@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
+import { checkBoltEnvelope } from './bolt-envelope';
 import { checkSlackSignature } from './request-signature';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -48,6 +49,15 @@ export class RouterReceiver implements Receiver {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * Signed, so from Slack, but it can never be handled: a 4xx and no retry (the Events API
+   * retries any non-2xx unless told not to). Answered before bolt, which would throw a 500.
+   */
+  private refuseUnreadable(res: Response, reason: string): void {
+    this.options.logger.warn({ reason }, 'slack: refused a signed request with an unreadable envelope');
+    res.status(400).set('X-Slack-No-Retry', '1').send('unreadable body');
+  }
+
   private async handle(req: Request, res: Response): Promise<void> {
     const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     const check = checkSlackSignature({
@@ -63,11 +73,9 @@ export class RouterReceiver implements Receiver {
       return;
     }
     const body = parseBody(rawBody, req.header('content-type'));
-    // bolt throws (a 500) on an event callback without an event object.
-    if (!body || (body.type === 'event_callback' && (typeof body.event !== 'object' || body.event === null))) {
-      res.status(400).send('unreadable body');
-      return;
-    }
+    if (!body) return this.refuseUnreadable(res, 'not JSON or a form');
+    const envelope = checkBoltEnvelope(body);
+    if (!envelope.ok) return this.refuseUnreadable(res, envelope.reason);
     if (body.type === 'url_verification') {
       res.json({ challenge: body.challenge });
       return;

@@ -6,9 +6,19 @@ import { renderBlockKitMessage } from '../../cards/blockkit';
 /** Slack errors meaning this person cannot be reached here (user gone, DM closed, app removed). */
 const UNREACHABLE = new Set(['user_not_found', 'channel_not_found', 'account_inactive', 'cannot_dm_bot', 'user_disabled', 'not_in_channel', 'is_archived']);
 
+/**
+ * WebClient's `timeout` aborts the fetch with a DOMException named TimeoutError: no answer in
+ * time, so try again later. WebClient rewraps it as `Error(String(e))` when it fails its
+ * `instanceof Error` check (another realm, as under jest), hence the message test too.
+ */
+function isTimeout(original: { name?: string; message?: string } | undefined): boolean {
+  return original?.name === 'TimeoutError' || Boolean(original?.message?.startsWith('TimeoutError'));
+}
+
 /** Maps a WebClient failure to the dispatcher's result union. */
 export function sendFailure(error: unknown): SendResult {
-  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string; original?: { name?: string; message?: string } };
+  if (e.code === 'slack_webapi_request_error' && isTimeout(e.original)) return { status: 'failed', transient: true, reason: `timeout: ${e.message ?? ''}` };
   if (e.code === 'slack_webapi_rate_limited_error') return { status: 'throttled', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
   if (e.code === 'slack_webapi_platform_error') {
     const reason = e.data?.error ?? 'unknown_error';
@@ -23,10 +33,12 @@ export function sendFailure(error: unknown): SendResult {
  * Proactive DMs: chat.postMessage to the user id opens (or reuses) the DM. Its client rejects
  * 429s at once (rejectRateLimitedCalls) so the dispatcher, which owns the clock and the rate
  * limit, honours Retry-After instead of WebClient sleeping for real time with its queue paused.
+ * `maxSendMs` is the client's timeout: one call, and the client makes no retries of its own.
  */
-export function createSlackSender(client: webApi.WebClient): MessageSender {
+export function createSlackSender(client: webApi.WebClient, limits: { maxSendMs: number }): MessageSender {
   return {
     platform: 'slack',
+    maxSendMs: limits.maxSendMs,
     canReach: (recipient: Staff) => Boolean(recipient.slack?.userId) && recipient.active,
     async send(recipient: Staff, message: OutboundMessage, _delivery: Delivery): Promise<SendResult> {
       const userId = recipient.slack?.userId;

@@ -1,10 +1,11 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type TurnContext } from 'botbuilder';
 import express, { type Router } from 'express';
+import { DEFAULT_PLATFORM_TIMEOUT_MS, type MessageSender } from '../../app/outbound';
 import type { SignedLinks } from '../../app/signed-links';
-import type { MessageSender } from '../../app/outbound';
 import type { Clock } from '../../domain';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
+import { DeadlineBotFrameworkAuthentication } from './connector-deadline';
 import { TeamsProactiveSender } from './proactive-sender';
 import { TwilightTeamsHandler } from './twilight-teams-handler';
 
@@ -16,6 +17,8 @@ export interface TeamsBotConfig {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   /** The tenant a single-school deployment serves when the Teams tenant is not mapped. */
   defaultTenantId?: string;
+  /** Each call to the Bot Connector gives up after this (PLATFORM_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 export interface TeamsBotDeps {
@@ -37,13 +40,17 @@ const BODY_LIMIT = '256kb';
 /** Builds the Teams adapter, handler and proactive sender, and the `POST /api/messages` route. */
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { config, logger } = deps;
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.appId ?? '',
-    MicrosoftAppPassword: config.appPassword ?? '',
-    // botbuilder insists on an app id for SingleTenant; the dev bot has none.
-    MicrosoftAppType: config.appId ? config.appType : 'MultiTenant',
-    MicrosoftAppTenantId: config.appTenantId ?? '',
-  });
+  const requestTimeoutMs = config.requestTimeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS;
+  const auth = new DeadlineBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.appId ?? '',
+      MicrosoftAppPassword: config.appPassword ?? '',
+      // botbuilder insists on an app id for SingleTenant; the dev bot has none.
+      MicrosoftAppType: config.appId ? config.appType : 'MultiTenant',
+      MicrosoftAppTenantId: config.appTenantId ?? '',
+    },
+    requestTimeoutMs,
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'teams turn failed');
@@ -62,6 +69,6 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     }
     await adapter.process(req, res, (context) => handler.run(context));
   });
-  const sender = new TeamsProactiveSender({ store: deps.store, clock: deps.clock, adapter, appId: config.appId ?? '' });
+  const sender = new TeamsProactiveSender({ store: deps.store, clock: deps.clock, adapter, appId: config.appId ?? '', requestTimeoutMs });
   return { router, sender };
 }

@@ -14,6 +14,8 @@ export interface ProactiveSenderDeps extends AppDeps {
   adapter: CloudAdapter;
   /** Empty in dev mode (no app id). */
   appId: string;
+  /** The deadline on each connector call (see connector-deadline.ts). */
+  requestTimeoutMs: number;
 }
 
 type Outcome = { result?: SendResult };
@@ -25,8 +27,12 @@ type Outcome = { result?: SendResult };
  */
 export class TeamsProactiveSender implements MessageSender {
   readonly platform = 'teams' as const;
+  /** At most two connector calls (open a 1:1 chat, then post), each bounded by the deadline. */
+  readonly maxSendMs: number;
 
-  constructor(private readonly deps: ProactiveSenderDeps) {}
+  constructor(private readonly deps: ProactiveSenderDeps) {
+    this.maxSendMs = 2 * deps.requestTimeoutMs;
+  }
 
   canReach(recipient: Staff): boolean {
     return Boolean(recipient.teams?.aadObjectId || recipient.teams?.userId);

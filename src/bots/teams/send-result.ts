@@ -3,6 +3,8 @@ import type { SendResult } from '../../app/outbound';
 /** The parts of a connector client (@azure/core-rest-pipeline RestError) failure that decide what to do next. */
 interface ConnectorFailure {
   statusCode?: number;
+  /** `ETIMEDOUT` from the request deadline (connector-deadline.ts). */
+  code?: string;
   response?: { status?: number; headers?: { get?(name: string): string | undefined } | Record<string, string> };
   message?: string;
 }
@@ -33,12 +35,13 @@ export function retryAfterMs(failure: ConnectorFailure, now: Date): number {
 
 /**
  * What a connector failure means for the dispatcher. The client has already retried 429 and 5xx
- * (three times, honouring Retry-After), so a failure here is what survived those retries.
+ * (three times, honouring Retry-After), so a failure here is what survived those retries, or a
+ * call that ran out of time (a timeout: transient, the dispatcher retries it with backoff).
  */
 export function sendResultFromError(error: unknown, now: Date): SendResult {
   const failure = (error ?? {}) as ConnectorFailure;
   const status = failure.statusCode ?? failure.response?.status;
-  const reason = `${status ?? 'network'}: ${(failure.message ?? String(error)).slice(0, 300)}`;
+  const reason = `${status ?? (failure.code === 'ETIMEDOUT' ? 'timeout' : 'network')}: ${(failure.message ?? String(error)).slice(0, 300)}`;
   if (status === 429) return { status: 'throttled', retryAfterMs: retryAfterMs(failure, now) };
   if (status === 403 || status === 404) return { status: 'unreachable', reason };
   if (status === undefined || status === 408 || status >= 500) return { status: 'failed', transient: true, reason };

@@ -119,13 +119,13 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     const tick = await scheduler.runOnce();
     await scheduler.stop();
     expect(tick.dispatched.sent).toBeGreaterThanOrEqual(1);
-    // (The seeded trust-wide session invites everyone as well; only the new session's cards count here.)
+    // (The seeded trust-wide session invites everyone as well, and the lead's weekly digest goes out; only invitations to the new session count here.)
     const about = (user: TeamsUser, since: number) =>
       h.connector
         .sentTo(user.conversationId)
         .slice(since)
         .map((a) => FakeConnector.card(a))
-        .filter((card) => cardText(card).includes('Questioning for all'));
+        .filter((card) => cardText(card).includes("You're invited") && cardText(card).includes('Questioning for all'));
     expect(about(LEE, sentBefore.lee)).toEqual([]);
     const invitations = about(JO, sentBefore.jo);
     expect(invitations).toHaveLength(1);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
 import { SLACK_EVENTS_PATH } from '../../../src/bots/slack/router-receiver';
-import { createTeamsBot } from '../../../src/bots/teams';
+import { createTeamsBot, type TeamsBot } from '../../../src/bots/teams';
 import { ManualClock, type Questionnaire, Staff, participationId } from '../../../src/domain';
 import { createHttpApp } from '../../../src/http/app';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../src/store/embedded/sqlite-store';
@@ -36,13 +36,17 @@ export interface ReliabilityWorld {
   clock: ManualClock;
   connector: FakeConnector;
   slackApi: FakeSlackApi;
+  teams: TeamsBot;
   slack: SlackBot;
   baseUrl: string;
   close(): Promise<void>;
 }
 
-/** Both real bots (botbuilder CloudAdapter in dev mode, bolt) on one real express server, over a store that can be made to fail. */
-export async function startReliabilityWorld(): Promise<ReliabilityWorld> {
+/**
+ * Both real bots (botbuilder CloudAdapter in dev mode, bolt) on one real express server, over a
+ * store that can be made to fail. `platformTimeoutMs` is PLATFORM_TIMEOUT_MS for both bots' clients.
+ */
+export async function startReliabilityWorld(options: { platformTimeoutMs?: number } = {}): Promise<ReliabilityWorld> {
   const clock = new ManualClock('2026-11-25T09:00:00.000Z');
   const inner = openEmbeddedStore({ path: ':memory:', clock });
   const faults = faultyStore(inner);
@@ -51,8 +55,9 @@ export async function startReliabilityWorld(): Promise<ReliabilityWorld> {
   const slackApi = new FakeSlackApi();
   await slackApi.start();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const teams = createTeamsBot({ store, clock, logger, config: { appType: 'MultiTenant' } });
-  const slack = createSlackBot({ store, clock, logger, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: slackApi.apiUrl } });
+  const requestTimeoutMs = options.platformTimeoutMs !== undefined ? { requestTimeoutMs: options.platformTimeoutMs } : {};
+  const teams = createTeamsBot({ store, clock, logger, config: { appType: 'MultiTenant', ...requestTimeoutMs } });
+  const slack = createSlackBot({ store, clock, logger, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: slackApi.apiUrl, ...requestTimeoutMs } });
   const app = createHttpApp({ store, logger, routers: [teams.router, slack.router] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -64,6 +69,7 @@ export async function startReliabilityWorld(): Promise<ReliabilityWorld> {
     clock,
     connector,
     slackApi,
+    teams,
     slack,
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     async close() {
@@ -133,12 +139,20 @@ export function invokeActivity(w: ReliabilityWorld, who: Person, verb: string, d
   };
 }
 
-export async function postJson(w: ReliabilityWorld, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; json: unknown }> {
+/** An HTTP answer: status, body as text and as JSON when it parses, and the headers. */
+export interface Reply {
+  status: number;
+  text: string;
+  json: unknown;
+  headers: Headers;
+}
+
+export async function postJson(w: ReliabilityWorld, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   const res = await fetch(`${w.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return readReply(res);
 }
 
-async function readReply(res: Response): Promise<{ status: number; text: string; json: unknown }> {
+async function readReply(res: Response): Promise<Reply> {
   const text = await res.text();
   let json: unknown;
   try {
@@ -146,7 +160,7 @@ async function readReply(res: Response): Promise<{ status: number; text: string;
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json };
+  return { status: res.status, text, json, headers: res.headers };
 }
 
 /** All visible text of an invoke response's card, to check what the person is told. */
@@ -170,7 +184,7 @@ export async function postSlack(
   w: ReliabilityWorld,
   body: string,
   options: { contentType?: string; timestamp?: number; secret?: string; headers?: Record<string, string> } = {},
-): Promise<{ status: number; text: string; json: unknown }> {
+): Promise<Reply> {
   const ts = options.timestamp ?? Math.floor(w.clock.now().getTime() / 1000);
   const res = await fetch(`${w.baseUrl}${SLACK_EVENTS_PATH}`, {
     method: 'POST',
