@@ -11,13 +11,13 @@ function shown<T extends CardView>(result: ReportResult<T>): CardView {
   return result.ok ? result.value : notice('attention', result.message);
 }
 
-/** The person's own record, with a certificate link for each session they attended when links are on. */
+/** The person's own record, with a certificate link for each session they attended and a CSV download, when links are on. */
 export async function myRecord(deps: AppDeps, actor: Actor): Promise<CardView> {
   const record = await loadMyRecord(deps, actor.tenant.id, actor.staff.id, deps.clock.now());
   const { links } = deps;
   if (!record.ok || !links) return shown(record);
   const rows = record.value.rows.map((row) => ({ ...row, certificateUrl: links.certificateUrl(actor.tenant.id, row.sessionId, actor.staff.id) }));
-  return { ...record.value, rows };
+  return { ...record.value, rows, exportUrl: links.myRecordUrl(actor.tenant.id, actor.staff.id) };
 }
 
 /** A line manager's digest on demand: only their own direct reports (the loader filters by lineManagerId). */

@@ -225,6 +225,7 @@ export const CARD_SAMPLES: CardSampleViews = {
     ],
     upcoming: [safeguardingSession],
     openTasks,
+    exportUrl: 'https://twilight.example.org/links/record/demo/demo-james?expires=1798761600&sig=sample',
   },
   'session-list': {
     kind: 'session-list',

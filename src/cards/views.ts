@@ -238,6 +238,8 @@ export interface MyRecordView {
   rows: { sessionId: string; month: string; cpd: string; impact?: string; certificateUrl?: string }[];
   upcoming: SessionSummary[];
   openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
+  /** Their record as a CSV file, for a performance review. */
+  exportUrl?: string;
 }
 
 export interface SessionListView {

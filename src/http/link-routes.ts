@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { CALENDAR_PATH, CERTIFICATE_PATH, type SignedLinks } from '../app/signed-links';
+import { CALENDAR_PATH, CERTIFICATE_PATH, RECORD_PATH, type SignedLinks } from '../app/signed-links';
 import type { Clock } from '../domain/clock';
+import { exportRecordsCsv } from '../exports/records-csv';
 import { loadCertificate } from '../reports/load-certificate';
 import { renderSessionIcs } from '../reports/session-ics';
 import type { Store } from '../store/store';
@@ -18,7 +19,7 @@ function notFound(res: Response): void {
   res.status(404).set('X-Content-Type-Options', 'nosniff').type('text/plain').send('This link is not valid. Ask Twilight for a fresh card.');
 }
 
-/** GET the .ics and certificate links that cards carry (see src/app/signed-links.ts). */
+/** GET the .ics, certificate and own-record links that cards carry (see src/app/signed-links.ts). */
 export function linkRoutes(deps: LinkRouteDeps): Router {
   const router = Router();
   router.get(`${CALENDAR_PATH}/:tenantId/:file`, async (req: Request, res: Response) => {
@@ -47,6 +48,18 @@ export function linkRoutes(deps: LinkRouteDeps): Router {
       .set({ 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'X-Content-Type-Options': 'nosniff' })
       .type('text/html; charset=utf-8')
       .send(certificate.value.html);
+  });
+  router.get(`${RECORD_PATH}/:tenantId/:staffId`, async (req: Request, res: Response) => {
+    const tenantId = text(req.params.tenantId);
+    const staffId = text(req.params.staffId);
+    if (!deps.links.verifyMyRecord(tenantId, staffId, text(req.query.expires), text(req.query.sig))) return notFound(res);
+    if (!(await deps.store.staff.get(tenantId, staffId))) return notFound(res);
+    const csv = await exportRecordsCsv(deps, tenantId, deps.clock.now(), staffId);
+    res
+      .status(200)
+      .set({ 'Content-Disposition': 'attachment; filename="my-cpd-record.csv"', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' })
+      .type('text/csv; charset=utf-8')
+      .send(csv);
   });
   return router;
 }

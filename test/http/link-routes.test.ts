@@ -142,3 +142,29 @@ describe('certificate offered in chat', () => {
     expect(await res.text()).toMatch(/once the register shows you attended/);
   });
 });
+
+describe('own record as CSV, offered in "my cpd"', () => {
+  test('the download holds only the person\'s own rows; edited to another person or expired, it is refused', async () => {
+    for (const who of ['ada', 'ben']) {
+      await w.store.participations.put({ tenantId: 't1', id: participationId('ses-1', who), sessionId: 'ses-1', staffId: who, rsvp: 'yes', attended: true });
+    }
+    w.clock.set('2026-11-30T10:00:00.000Z');
+    const view = await runCommand(w.deps, w.actor('ada'), 'my cpd');
+    if (view.kind !== 'my-record' || !view.exportUrl) throw new Error('expected a my-record view with an export link');
+
+    const res = await w.open(view.exportUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const lines = (await res.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toBe('name,email,department,month,cpd_accessed,impact');
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^Ada Teacher,.*,Retrieval practice \(Teaching & learning\),$/)]);
+
+    const url = new URL(view.exportUrl);
+    expect((await w.open(`https://x/links/record/t1/ben${url.search}`)).status).toBe(404);
+    expect((await w.open(`https://x/links/record/t2/ada${url.search}`)).status).toBe(404);
+    w.clock.set('2027-01-15T10:00:00.000Z');
+    expect((await w.open(view.exportUrl)).status).toBe(404);
+  });
+});
+
