@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { Audience, Id, LocalDate, LocalTime, Pathway, SessionCategory, SessionKind, type FieldErrors } from '../domain';
+import { Id, LocalDate, LocalTime, SessionCategory, SessionKind, type Audience, type FieldErrors } from '../domain';
+import { AudienceKindField, audienceFromForm } from './audience-form';
 
 const optionalText = (max: number) =>
   z
@@ -27,7 +28,7 @@ export const SessionFormInput = z.object({
     .optional()
     .transform((v) => (v === undefined || v === '' ? undefined : Number(v)))
     .pipe(z.number({ error: 'Capacity must be a whole number.' }).int('Capacity must be a whole number.').min(1, 'Capacity must be at least 1.').max(10000).optional()),
-  audienceKind: z.enum(['trust', 'school', 'pathway', 'department', 'staff']).default('trust'),
+  audienceKind: AudienceKindField.default('trust'),
   audienceValue: optionalText(5000),
   compulsory: z
     .union([z.boolean(), z.enum(['true', 'false'])])
@@ -52,22 +53,6 @@ export interface SessionTimes {
 export type SessionFormCheck =
   | { ok: true; input: SessionFormInput; times: SessionTimes; audience: Audience }
   | { ok: false; errors: FieldErrors };
-
-function audienceOf(input: SessionFormInput): z.ZodSafeParseResult<Audience> {
-  const value = input.audienceValue;
-  switch (input.audienceKind) {
-    case 'trust':
-      return Audience.safeParse({ kind: 'trust' });
-    case 'school':
-      return Audience.safeParse({ kind: 'school', schoolId: value });
-    case 'pathway':
-      return Audience.safeParse({ kind: 'pathway', pathway: Pathway.safeParse(value).data ?? value });
-    case 'department':
-      return Audience.safeParse({ kind: 'department', department: value });
-    case 'staff':
-      return Audience.safeParse({ kind: 'staff', staffIds: (value ?? '').split(/[,\s]+/).filter(Boolean) });
-  }
-}
 
 /** Wall-clock times in the school's zone; a time that does not exist (the spring-forward hour) is refused. */
 function toInstant(date: string, time: string, zone: string): string | undefined {
@@ -125,7 +110,7 @@ function checkNormalisedForm(raw: Record<string, unknown>, zone: string, now: Da
   if ((input.intent === undefined) !== (input.gapTask === undefined)) {
     errors[input.intent === undefined ? 'intent' : 'gapTask'] = 'A gap task needs both the intent and the task.';
   }
-  const audience = audienceOf(input);
+  const audience = audienceFromForm(input.audienceKind, input.audienceValue);
   if (!audience.success) errors.audienceValue = 'Say which school, pathway, department or people this is for.';
   if (Object.keys(errors).length > 0 || !audience.success || !startsAt || !endsAt) return { ok: false, errors };
   return { ok: true, input, times: { startsAt, endsAt }, audience: audience.data };
