@@ -10,6 +10,7 @@ import { createSessionFromCard } from './session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
+import { sendSurveyFromCard } from './survey-card-actions';
 
 /** The shape every button carries, parsed before anything acts on it. */
 export const CardActionSchema = z.object({
@@ -64,6 +65,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     }
     return MISSING('subject');
   },
+  'survey.send': (d, a, _action, inputs) => sendSurveyFromCard(d, a, inputs),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

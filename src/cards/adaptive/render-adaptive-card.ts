@@ -13,6 +13,8 @@ import { nudgeCard } from './nudge-card';
 import { questionnaireCard } from './questionnaire-card';
 import { reminderCard } from './reminder-card';
 import { sessionListCard } from './session-list-card';
+import { surveyFormCard } from './survey-form-card';
+import { surveyResultsCard } from './survey-results-card';
 import { taskListCard } from './task-list-card';
 import { thankYouCard } from './thank-you-card';
 
@@ -34,6 +36,8 @@ const BUILDERS: CardBuilders = {
   'task-list': taskListCard,
   help: helpCard,
   notice: noticeCard,
+  'survey-form': surveyFormCard,
+  'survey-results': surveyResultsCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -7,3 +7,4 @@ export { SLACK_LIMITS } from './limits';
 export { renderBlockKitMessage } from './message';
 export { isModalView, renderBlockKitModal, type ModalView } from './modal';
 export { FIELD_ACTION_ID, fieldBlockId, fieldIdOf } from './modal-fields';
+export { renderSurveyFormModal } from './survey-form-modal';

@@ -10,6 +10,7 @@ import { myRecordBlocks } from './my-record-blocks';
 import { noticeBlocks } from './notice-blocks';
 import { questionnaireMessageBlocks, thankYouBlocks } from './questionnaire-blocks';
 import { invitationBlocks, reminderBlocks, sessionListBlocks } from './session-blocks';
+import { surveyFormMessageBlocks, surveyResultsBlocks } from './survey-blocks';
 
 /** The view whose kind union includes K (GapTaskFormView carries two kinds). */
 type ViewOf<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V : never) : never) : never;
@@ -31,6 +32,8 @@ const RENDERERS: RendererTable = {
   'task-list': { blocks: taskListBlocks, text: (v) => (v.tasks.length ? `${v.tasks.length} open gap tasks` : v.emptyText) },
   help: { blocks: helpBlocks, text: () => 'Twilight commands' },
   notice: { blocks: noticeBlocks, text: (v) => v.notice.text },
+  'survey-form': { blocks: surveyFormMessageBlocks, text: () => 'New staff survey' },
+  'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
 };
 
 /** Keeps a block list within a surface's limit, saying how much was left out. */

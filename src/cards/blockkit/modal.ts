@@ -25,7 +25,11 @@ function questionnaireBlocks(view: QuestionnaireView): { blocks: Block[]; canSub
     return { blocks, canSubmit: false };
   }
   if (view.anonymous) blocks.push(context(':lock: Anonymous: your name is not stored with your answers.'));
-  for (const q of view.questions) blocks.push(questionBlock(q, view.values?.[q.id], view.errors?.[q.id]));
+  view.questions.forEach((q, i) => {
+    // The area heading above the first question of each area (the staff audit's areas).
+    if (q.section !== undefined && q.section !== view.questions[i - 1]?.section) blocks.push(section(`*${escapeMrkdwn(q.section)}*`));
+    blocks.push(questionBlock(q, view.values?.[q.id], view.errors?.[q.id]));
+  });
   blocks.push(context(escapeMrkdwn(view.closesText)));
   return { blocks, canSubmit: true };
 }
