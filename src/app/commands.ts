@@ -5,6 +5,7 @@ import type { AppDeps } from './deps';
 import { notice } from './notice';
 import { listOpenTasks, listUpcomingSessions } from './queries';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
+import { newSurvey, surveyResults } from './survey-commands';
 
 export function helpView(actor: Actor): HelpView {
   const isLead = hasRole(actor.staff, 'cpd-lead');
@@ -21,6 +22,8 @@ export function helpView(actor: Actor): HelpView {
         ? [
             { command: 'new session', text: 'Create a session and invite its audience' },
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
+            { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
+            { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
           ]
         : []),
     ],
@@ -43,6 +46,8 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['report'], leadOnly: true, run: (d, a, argument) => sessionReport(d, a, argument) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
+  { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
+  { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
 ];
 
 function match(text: string): { spec: CommandSpec; argument: string } | undefined {
