@@ -1,5 +1,5 @@
 import type { App, types } from '@slack/bolt';
-import { renderBlockKitMessage, renderCreateSessionModal } from '../../cards/blockkit';
+import { renderBlockKitMessage, renderCreateSessionModal, renderSurveyFormModal } from '../../cards/blockkit';
 import { hasRole } from '../../domain';
 import { runCommand } from '../../app/commands';
 import type { SlackBotContext } from './bot-context';
@@ -28,6 +28,17 @@ export function registerSlashCommand(app: App, ctx: SlackBotContext): void {
     await ack();
     const found = await actorOrExplain(ctx, client, command.user_id, command.team_id);
     if (!found) return;
+    if (/^new\s+survey$/i.test(command.text.trim())) {
+      // The shared command table checks the role; a lead's answer is the form, opened as a modal.
+      const view = await runCommand(ctx.deps, found.actor, 'new survey');
+      if (view.kind === 'survey-form') {
+        await client.views.open({ trigger_id: command.trigger_id, view: renderSurveyFormModal(view, JSON.stringify({ action: { verb: 'survey.send' } })) as types.ModalView });
+        return;
+      }
+      const message = renderBlockKitMessage(view);
+      await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks as types.KnownBlock[] });
+      return;
+    }
     if (/^new(\s|$)/i.test(command.text.trim())) {
       if (!hasRole(found.actor.staff, 'cpd-lead')) {
         await respond({ response_type: 'ephemeral', text: 'Only CPD leads can create sessions.' });

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { isModalView, renderBlockKitModal, renderCreateSessionModal, toSlackErrors } from '../../cards/blockkit';
+import { isModalView, renderBlockKitModal, renderCreateSessionModal, renderSurveyFormModal, toSlackErrors } from '../../cards/blockkit';
 import type { CardView } from '../../cards/views';
 import { handleCardAction } from '../../app/card-actions';
 import type { SlackBotContext } from './bot-context';
@@ -10,11 +10,11 @@ import { claimSlackRequest } from './request-once';
 import { ModalMetadata, ViewSubmissionPayload } from './slack-payloads';
 import { publishHome, showResult } from './show-result';
 
-const SUBMIT_CALLBACKS = /^(questionnaire\.submit|gap\.plan\.submit|gap\.report\.submit|session\.create)$/;
+const SUBMIT_CALLBACKS = /^(questionnaire\.submit|gap\.plan\.submit|gap\.report\.submit|session\.create|survey\.send)$/;
 
 /** The field errors a refused submission shows; a form-level notice goes beside the first field. */
 function errorsOf(view: CardView): Record<string, string> {
-  if ((isModalView(view) || view.kind === 'notice') && view.errors && Object.keys(view.errors).length > 0) return view.errors;
+  if ((isModalView(view) || view.kind === 'notice' || view.kind === 'survey-form') && view.errors && Object.keys(view.errors).length > 0) return view.errors;
   const text = view.kind === 'notice' || isModalView(view) ? view.notice?.text : undefined;
   return { _form: text ?? 'That could not be saved. Please try again.' };
 }
@@ -58,9 +58,11 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
       await claim.release();
       const form = isModalView(result.view)
         ? renderBlockKitModal(result.view, view.private_metadata)
-        : view.callback_id === 'session.create'
-          ? renderCreateSessionModal(view.private_metadata)
-          : undefined;
+        : result.view.kind === 'survey-form'
+          ? renderSurveyFormModal(result.view, view.private_metadata)
+          : view.callback_id === 'session.create'
+            ? renderCreateSessionModal(view.private_metadata)
+            : undefined;
       const errors = errorsOf(result.view);
       await ack(form ? toSlackErrors(errors, form) : { response_action: 'errors', errors: firstBlockError(body, Object.values(errors).join(' ')) });
       return;
@@ -68,6 +70,8 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
     await ack();
     const { channel, ts } = metadata.data;
     if (channel && ts) await showResult(client, { userId: user.id, channel, ts }, result);
+    // A sent survey says how many were asked: worth a message, not just a refreshed Home tab.
+    else if (view.callback_id === 'survey.send') await showResult(client, { userId: user.id }, result);
     else await publishHome(ctx.deps, client, found.actor, user.id);
   });
 }
