@@ -3,6 +3,7 @@ import { submitQuestionnaire } from '../../src/app/submit-questionnaire';
 import { sendSurvey } from '../../src/app/surveys';
 import type { SurveyResultsView } from '../../src/cards/views';
 import { STAFF_AUDIT_TEMPLATE_ID, responseId, type Staff } from '../../src/domain';
+import { exportResponsesCsv } from '../../src/exports/responses-csv';
 import { loadSurveyResults } from '../../src/reports/load-survey-results';
 import { buildSurveyResults } from '../../src/reports/survey-results';
 import { smallSchool } from '../support/app-world';
@@ -120,5 +121,16 @@ describe('survey results', () => {
     const otherLead = staff('t2', 'lead', { roles: ['cpd-lead'] });
     await w.store.staff.put(otherLead);
     expect(await runCommand(w.deps, { tenant: tenant('t2'), staff: otherLead }, 'survey results audit')).toMatchObject({ kind: 'notice' });
+  });
+
+  it('export responses writes anonymous survey answers in words, in the file with no person column', async () => {
+    const w = await surveyed('yes');
+    for (const who of RESPONDERS) await w.answer(who);
+    const { named, anonymous } = await exportResponsesCsv(w.deps, 't1');
+    expect(named.trim().split('\n')).toHaveLength(1);
+    expect(anonymous).toContain('Staff audit of CPD');
+    expect(anonymous).toContain('Strongly agree');
+    expect(anonymous).not.toContain('strongly-agree');
+    for (const person of Object.values(w.people)) expect(anonymous).not.toContain(person.email);
   });
 });
