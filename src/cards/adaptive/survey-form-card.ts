@@ -47,12 +47,13 @@ export function surveyFormCard(view: SurveyFormView): CardContent {
           type: 'Input.Text',
           id: 'audienceValue',
           label: SURVEY_FORM_LABELS.audienceValue,
-          placeholder: audienceValueHint(view),
+          placeholder: 'Leave empty for everyone',
           maxLength: 5000,
           ...(view.values?.audienceValue ? { value: view.values.audienceValue } : {}),
         },
         'audienceValue',
       ),
+      subtle(audienceValueHint(view)),
       ...withError(
         view,
         {
