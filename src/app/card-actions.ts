@@ -11,6 +11,7 @@ import { buildSessionFormView } from './session-form-view';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
+import { sendSurveyFromCard } from './survey-card-actions';
 
 /** The shape every button carries, parsed before anything acts on it. */
 export const CardActionSchema = z.object({
@@ -67,6 +68,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     }
     return MISSING('subject');
   },
+  'survey.send': (d, a, _action, inputs) => sendSurveyFromCard(d, a, inputs),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

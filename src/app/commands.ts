@@ -7,6 +7,7 @@ import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions } from './queries';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
 import { buildSessionFormView } from './session-form-view';
+import { newSurvey, surveyResults } from './survey-commands';
 
 export function helpView(actor: Actor): HelpView {
   const isLead = hasRole(actor.staff, 'cpd-lead');
@@ -24,6 +25,8 @@ export function helpView(actor: Actor): HelpView {
             { command: 'new session', text: 'Create a session and invite its audience' },
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
+            { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
+            { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
           ]
         : []),
     ],
@@ -48,6 +51,8 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
+  { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
+  { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
 ];
 
 function match(text: string): { spec: CommandSpec; argument: string } | undefined {

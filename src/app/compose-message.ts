@@ -7,6 +7,7 @@ import { loadManagerDigest } from '../reports/load-manager-digest';
 import { composeLeadDigest } from './programme-digest';
 import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaire-view';
+import { surveyMessageHold } from './survey-delivery-rules';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
 
@@ -39,8 +40,11 @@ const questionnaireComposer =
     if (!q) return 'questionnaire not found';
     // Nobody is chased for something they have already answered.
     if (kind !== 'first' && (await hasAnswered(deps, q, recipient.id))) return 'already answered';
+    const hold = q.purpose === 'survey' && kind !== 'closed' ? await surveyMessageHold(deps, q, recipient.id, kind) : undefined;
+    if (hold) return hold;
     const view = await buildQuestionnaireView(deps, tenant, q, recipient.id, kind === 'reminder' ? { isReminder: true } : {});
-    const text = kind === 'closed' ? `Closed: ${q.title}` : kind === 'reminder' ? `Still time to answer: ${q.title}` : `A few quick questions: ${q.title}`;
+    const first = q.purpose === 'survey' ? `Staff survey: ${q.title}` : `A few quick questions: ${q.title}`;
+    const text = kind === 'closed' ? `Closed: ${q.title}` : kind === 'reminder' ? `Still time to answer: ${q.title}` : first;
     return { view, text };
   };
 

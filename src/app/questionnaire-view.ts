@@ -1,4 +1,4 @@
-import { isOpen, receiptId, type Questionnaire, type Tenant } from '../domain';
+import { LIKERT_CHOICES, isOpen, receiptId, type Question, type Questionnaire, type Tenant } from '../domain';
 import { formatInstant } from '../cards/format';
 import type { QuestionnaireView, ThankYouView } from '../cards/views';
 import type { AppDeps } from './deps';
@@ -43,8 +43,7 @@ export function thankYouView(q: Questionnaire, answers?: Record<string, unknown>
       ? q.questions.flatMap((question) => {
           const value = answers[question.id];
           if (value === undefined) return [];
-          const text = Array.isArray(value) ? value.join(', ') : typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
-          return [{ label: question.prompt, value: text }];
+          return [{ label: question.prompt, value: answerText(question, value) }];
         })
       : undefined;
   return {
@@ -55,4 +54,16 @@ export function thankYouView(q: Questionnaire, answers?: Record<string, unknown>
       : 'Your answers have been recorded. They help us plan the CPD that makes a difference.',
     ...(summary && summary.length > 0 ? { summary } : {}),
   };
+}
+
+/** A stored answer in the words the person chose from ("Strongly agree", not "strongly-agree"). */
+function answerText(question: Question, value: unknown): string {
+  const labelOf = (v: unknown): string => {
+    const choices: readonly { value: string; label: string }[] =
+      question.kind === 'likert' ? LIKERT_CHOICES : question.kind === 'single' || question.kind === 'multi' ? question.choices : [];
+    return choices.find((c) => c.value === v)?.label ?? String(v);
+  };
+  if (Array.isArray(value)) return value.map(labelOf).join(', ');
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return labelOf(value);
 }

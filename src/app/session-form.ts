@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { Audience, Id, LocalDate, LocalTime, Pathway, SessionCategory, SessionKind, type FieldErrors, type School } from '../domain';
+import { Id, LocalDate, LocalTime, Pathway, SessionCategory, SessionKind, type Audience, type FieldErrors, type School } from '../domain';
+import { AudienceKindField, audienceFromForm } from './audience-form';
 
 const optionalText = (max: number) =>
   z
@@ -27,7 +28,7 @@ export const SessionFormInput = z.object({
     .optional()
     .transform((v) => (v === undefined || v === '' ? undefined : Number(v)))
     .pipe(z.number({ error: 'Capacity must be a whole number.' }).int('Capacity must be a whole number.').min(1, 'Capacity must be at least 1.').max(10000).optional()),
-  audienceKind: z.enum(['trust', 'school', 'pathway', 'department', 'staff']).default('trust'),
+  audienceKind: AudienceKindField.default('trust'),
   audienceValue: optionalText(5000),
   compulsory: z
     .union([z.boolean(), z.enum(['true', 'false'])])
@@ -57,22 +58,6 @@ export type SessionFormCheck =
 function schoolIdOf(value: string | undefined, schools: readonly School[]): string | undefined {
   const wanted = value?.trim().toLowerCase();
   return schools.find((s) => s.id.toLowerCase() === wanted || s.name.toLowerCase() === wanted)?.id;
-}
-
-function audienceOf(input: SessionFormInput, schools: readonly School[]): z.ZodSafeParseResult<Audience> {
-  const value = input.audienceValue;
-  switch (input.audienceKind) {
-    case 'trust':
-      return Audience.safeParse({ kind: 'trust' });
-    case 'school':
-      return Audience.safeParse({ kind: 'school', schoolId: schoolIdOf(value, schools) });
-    case 'pathway':
-      return Audience.safeParse({ kind: 'pathway', pathway: Pathway.safeParse(value).data ?? value });
-    case 'department':
-      return Audience.safeParse({ kind: 'department', department: value });
-    case 'staff':
-      return Audience.safeParse({ kind: 'staff', staffIds: (value ?? '').split(/[,\s]+/).filter(Boolean) });
-  }
 }
 
 /** Wall-clock times in the school's zone; a time that does not exist (the spring-forward hour) is refused. */
@@ -145,7 +130,7 @@ function checkNormalisedForm(raw: Record<string, unknown>, zone: string, now: Da
   if ((input.intent === undefined) !== (input.gapTask === undefined)) {
     errors[input.intent === undefined ? 'intent' : 'gapTask'] = 'A gap task needs both the intent and the task.';
   }
-  const audience = audienceOf(input, schools);
+  const audience = audienceFromForm(input.audienceKind, input.audienceKind === 'school' ? schoolIdOf(input.audienceValue, schools) : input.audienceValue);
   if (!audience.success) errors.audienceValue = AUDIENCE_HELP[input.audienceKind](schools);
   if (Object.keys(errors).length > 0 || !audience.success || !startsAt || !endsAt) return { ok: false, errors };
   return { ok: true, input, times: { startsAt, endsAt }, audience: audience.data };

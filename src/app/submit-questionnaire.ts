@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { checkAnswers, isOpen, participationId, receiptId, responseId, type Answers, type Questionnaire, type RawAnswers } from '../domain';
+import { checkAnswers, deliveryId, isInAudience, isOpen, participationId, receiptId, responseId, type Answers, type Questionnaire, type RawAnswers } from '../domain';
 import type { NoticeView, QuestionnaireView, ThankYouView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
@@ -9,9 +9,15 @@ import { buildQuestionnaireView, hasAnswered, thankYouView } from './questionnai
 
 export type SubmitResult = { ok: true; view: ThankYouView } | { ok: false; view: QuestionnaireView | NoticeView };
 
-/** Reaction questionnaires go to attendees; surveys to their named recipients. */
+/** Reaction questionnaires go to attendees; surveys to their audience (or named recipients). */
 export async function isRecipient(deps: AppDeps, q: Questionnaire, staffId: string): Promise<boolean> {
   if (q.recipientIds) return q.recipientIds.includes(staffId);
+  if (q.audience) {
+    const staff = (await deps.store.staff.get(q.tenantId, staffId))?.value;
+    if (staff && isInAudience(q.audience, staff)) return true;
+    // Sent the survey, then moved out of its audience (another department): still asked.
+    return (await deps.store.deliveries.get(q.tenantId, deliveryId('survey', staffId, q.id)))?.value.status === 'sent';
+  }
   if (!q.sessionId) return false;
   const p = (await deps.store.participations.get(q.tenantId, participationId(q.sessionId, staffId)))?.value;
   return p?.attended === true || (p?.attended === undefined && p?.rsvp === 'yes');

@@ -1,4 +1,4 @@
-import { DEFAULT_REACTION_QUESTIONS, Question } from '../domain';
+import { DEFAULT_REACTION_QUESTIONS, Question, STAFF_AUDIT_QUESTIONS } from '../domain';
 import type { CardKind, CardView, SessionSummary } from './views';
 
 /**
@@ -8,6 +8,7 @@ import type { CardKind, CardView, SessionSummary } from './views';
  */
 
 const reactionQuestions: Question[] = DEFAULT_REACTION_QUESTIONS.map((q) => Question.parse(q));
+const staffAuditQuestions: Question[] = STAFF_AUDIT_QUESTIONS.map((q) => Question.parse(q));
 
 const retrievalSession: SessionSummary = {
   sessionId: 'ses-retrieval-1',
@@ -253,6 +254,38 @@ export const CARD_SAMPLES: CardSampleViews = {
       { id: 'st-ives', name: 'St Ives School' },
     ],
   },
+  'survey-form': {
+    kind: 'survey-form',
+    templates: [{ id: 'tpl-staff-audit', name: 'Staff audit of CPD', questionCount: staffAuditQuestions.length }],
+    schools: [
+      { id: 'sch-huntingdon', name: 'Huntingdon Academy' },
+      { id: 'sch-ramsey', name: 'Ramsey Spinning Infants' },
+    ],
+    closesOn: '2026-12-07',
+    earliestClosesOn: '2026-11-24',
+    latestClosesOn: '2027-02-21',
+  },
+  'survey-results': {
+    kind: 'survey-results',
+    questionnaireId: 'srv-staff-audit-autumn',
+    title: 'Staff audit of CPD',
+    audienceText: 'Everyone in the trust',
+    statusText: 'Open until Monday 7 December at 23:59',
+    anonymous: true,
+    asked: 64,
+    responses: 38,
+    responseRate: 0.594,
+    statements: staffAuditQuestions
+      .filter((q) => q.kind === 'likert')
+      .map((q, i) => {
+        const distribution: [number, number, number, number, number] = [[9, 18, 7, 2, 2], [5, 14, 12, 4, 3], [11, 19, 4, 1, 3]][i % 3] as [number, number, number, number, number];
+        return { questionId: q.id, prompt: q.prompt, ...(q.section ? { section: q.section } : {}), count: 38, distribution, agreeShare: Math.round(((distribution[0] + distribution[1]) / 38) * 1000) / 1000 };
+      }),
+    commentThemes: [
+      { theme: 'time', count: 7, examples: ['We need protected time to act on what we learn.', 'More time to plan after twilights, please.'] },
+      { theme: 'coaching', count: 4, examples: ['Coaching has been the most useful part of this year.'] },
+    ],
+  },
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */
@@ -301,4 +334,29 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
     notice: { tone: 'attention', text: 'Please check the fields marked.' },
   },
   'manager-digest-with-averages': { ...CARD_SAMPLES['manager-digest'], reactionSummary: { text: 'Quality 4.3 / 5 · Impact 3.9 / 5 (5 answers)' } },
+  'questionnaire-staff-audit': {
+    kind: 'questionnaire',
+    questionnaireId: 'srv-staff-audit-autumn',
+    title: 'Staff audit of CPD',
+    anonymous: true,
+    questions: staffAuditQuestions,
+    closesText: 'Closes Monday 7 December at 23:59',
+    state: 'open',
+  },
+  'survey-form-with-errors': {
+    ...CARD_SAMPLES['survey-form'],
+    values: { templateId: 'tpl-staff-audit', audienceKind: 'department', audienceValue: 'Geography', closesOn: '2026-11-20', anonymous: 'yes' },
+    errors: { audienceValue: 'Nobody on the staff list is in that audience.', closesOn: 'Choose a closing date after today.' },
+    notice: { tone: 'attention', text: 'Please check the fields marked.' },
+  },
+  'survey-results-withheld': {
+    ...CARD_SAMPLES['survey-results'],
+    statusText: 'Closed Monday 7 December at 23:59',
+    asked: 12,
+    responses: 3,
+    responseRate: 0.25,
+    statements: [],
+    commentThemes: [],
+    withheld: 'fewer than 5 responses',
+  },
 };

@@ -20,6 +20,7 @@ export const CARD_VERBS = [
   'session.create',
   'session.form.open',
   'refresh',
+  'survey.send',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -281,6 +282,53 @@ export interface SessionFormView {
   notice?: Notice;
 }
 
+/** A lead's "new survey" form: which template, who is asked, until when, and whether answers are anonymous. */
+export interface SurveyFormView {
+  kind: 'survey-form';
+  templates: { id: string; name: string; questionCount: number }[];
+  /** The tenant's schools, so the lead can name one. */
+  schools: { id: string; name: string }[];
+  /** YYYY-MM-DD in the tenant's zone: the suggested closing date and the range allowed. */
+  closesOn: string;
+  earliestClosesOn: string;
+  latestClosesOn: string;
+  /** The lead's input, kept when the form comes back with errors. */
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
+/** One Likert statement's answers. */
+export interface LikertSummary {
+  questionId: string;
+  prompt: string;
+  /** The area heading the statement sits under (seed 001 appendix 2). */
+  section?: string;
+  count: number;
+  /** Counts in LIKERT_CHOICES order: strongly agree, agree, disagree, strongly disagree, don't know. */
+  distribution: [number, number, number, number, number];
+  /** Strongly agree + agree, as a share of all answers to the statement. */
+  agreeShare?: number;
+}
+
+export interface SurveyResultsView {
+  kind: 'survey-results';
+  questionnaireId: string;
+  title: string;
+  audienceText: string;
+  /** e.g. "Open until Friday 4 December at 23:59" or "Closed Friday 4 December at 23:59". */
+  statusText: string;
+  anonymous: boolean;
+  /** Active staff in the audience now. */
+  asked: number;
+  responses: number;
+  responseRate?: number;
+  statements: LikertSummary[];
+  commentThemes: { theme: string; count: number; examples: string[] }[];
+  /** Set instead of any figure when there are fewer responses than the tenant's minimum. */
+  withheld?: string;
+}
+
 export type CardView =
   | InvitationView
   | ReminderView
@@ -296,6 +344,8 @@ export type CardView =
   | TaskListView
   | HelpView
   | NoticeView
-  | SessionFormView;
+  | SessionFormView
+  | SurveyFormView
+  | SurveyResultsView;
 
 export type CardKind = CardView['kind'];

@@ -17,3 +17,19 @@ export function isInAudience(audience: Audience, staff: Pick<Staff, 'id' | 'scho
       return audience.staffIds.includes(staff.id);
   }
 }
+
+/** One text per audience whatever the order or case it was typed in, for deterministic ids. */
+export function audienceKey(audience: Audience): string {
+  switch (audience.kind) {
+    case 'trust':
+      return 'trust';
+    case 'school':
+      return `school:${audience.schoolId}`;
+    case 'pathway':
+      return `pathway:${audience.pathway}`;
+    case 'department':
+      return `department:${audience.department.toLowerCase()}`;
+    case 'staff':
+      return `staff:${[...new Set(audience.staffIds)].sort().join(',')}`;
+  }
+}

@@ -13,3 +13,4 @@ export * from './delivery';
 export * from './conversation';
 export * from './idempotency-key';
 export * from './audience';
+export * from './survey';

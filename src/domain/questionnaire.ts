@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { Id, Instant } from './ids';
+import { Audience } from './session';
 
 const QuestionBase = {
   id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'question ids are lower-case letters, digits and _'),
-  prompt: z.string().trim().min(1).max(300),
+  // 400: the longest staff audit statement (seed 001 appendix 2) is 337 characters, kept word for word.
+  prompt: z.string().trim().min(1).max(400),
   required: z.boolean().default(true),
+  /** A heading shown above the question where it changes, e.g. the areas of the staff audit. */
+  section: z.string().trim().min(1).max(100).optional(),
 };
 
 const Choice = z.object({ value: z.string().regex(/^[a-z0-9_-]{1,40}$/), label: z.string().trim().min(1).max(75) });
@@ -73,6 +77,8 @@ export const Questionnaire = z.object({
   closesAt: Instant,
   /** For surveys: who is asked (for reactions, the session's attendees). */
   recipientIds: z.array(Id).max(20000).optional(),
+  /** For surveys: who is asked, resolved while it is open, so staff who join later are asked too. */
+  audience: Audience.optional(),
   closedEarlyAt: Instant.optional(),
 });
 export type Questionnaire = z.infer<typeof Questionnaire>;

@@ -1,11 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AnswerValue, Question, Questionnaire } from '../domain';
+import { LIKERT_CHOICES, type AnswerValue, type Question, type Questionnaire } from '../domain';
 import type { ReportDeps } from '../reports/report-deps';
 
 function answerText(question: Question | undefined, value: AnswerValue | undefined): string {
   if (value === undefined) return '';
   if (Array.isArray(value)) return value.join('; ');
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (question?.kind === 'likert') return LIKERT_CHOICES.find((c) => c.value === value)?.label ?? String(value);
   if (question && (question.kind === 'single' || question.kind === 'multi')) {
     return question.choices.find((c) => c.value === value)?.label ?? String(value);
   }

@@ -37,12 +37,13 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     store.deliveries.find(tenantId, { where: { status: 'pending' } }),
   ]);
   const sessionIds = sessions.map((s) => s.value.id);
-  const [participations, questionnaires] = sessionIds.length
-    ? await Promise.all([
-        store.participations.find(tenantId, { where: { sessionId: { in: sessionIds } } }),
-        store.questionnaires.find(tenantId, { where: { sessionId: { in: sessionIds } } }),
-      ])
-    : [[], []];
+  const [participations, sessionQuestionnaires, openSurveys] = await Promise.all([
+    sessionIds.length ? store.participations.find(tenantId, { where: { sessionId: { in: sessionIds } } }) : [],
+    sessionIds.length ? store.questionnaires.find(tenantId, { where: { sessionId: { in: sessionIds } } }) : [],
+    // Surveys belong to no session: those not long closed (closesAt is indexed), so their pending messages can be cancelled.
+    store.questionnaires.find(tenantId, { where: { purpose: 'survey', closesAt: { gte: new Date(now.getTime() - 7 * DAY_MS).toISOString() } } }),
+  ]);
+  const questionnaires = [...new Map([...sessionQuestionnaires, ...openSurveys].map((q) => [q.value.id, q])).values()];
   const questionnaireIds = questionnaires.map((q) => q.value.id);
   const receipts = questionnaireIds.length
     ? await store.receipts.find(tenantId, { where: { questionnaireId: { in: questionnaireIds } } })

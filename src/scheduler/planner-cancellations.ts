@@ -10,14 +10,16 @@ function cancelReason(input: PlanningInput, d: Delivery): string | undefined {
     if (task?.status === 'reported') return 'report already in';
     if (d.kind === 'gap-plan-request' && task && task.status !== 'awaiting-plan') return 'plan already in';
   }
-  if (d.kind === 'questionnaire' || d.kind === 'questionnaire-reminder') {
+  if (d.kind === 'questionnaire' || d.kind === 'questionnaire-reminder' || d.kind === 'survey') {
     const answered = input.receipts.some((r) => r.questionnaireId === d.subject.questionnaireId && r.staffId === d.recipientId);
     if (answered) return 'already answered';
+    const q = input.questionnaires.find((x) => x.id === d.subject.questionnaireId);
+    if (q?.purpose === 'survey' && input.now.toISOString() >= (q.closedEarlyAt ?? q.closesAt)) return 'survey closed';
   }
   return undefined;
 }
 
-/** Pending records about cancelled sessions, answered questionnaires or reported gap tasks become cancelled. */
+/** Pending records about cancelled sessions, answered questionnaires, closed surveys or reported gap tasks become cancelled. */
 export function planCancellations(input: PlanningInput): Plan {
   const plan = emptyPlan();
   for (const d of input.pending) {

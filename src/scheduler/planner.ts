@@ -3,6 +3,7 @@ import { planDigests } from './planner-digests';
 import { planGapNudges, planGapTasks } from './planner-gap-tasks';
 import { planQuestionnaireMessages } from './planner-questionnaires';
 import { planSessionMessages } from './planner-sessions';
+import { planSurveyMessages } from './planner-surveys';
 import { mergePlans, type Plan, type PlanningInput } from './planner-types';
 
 export type { Plan, PlanningInput } from './planner-types';
@@ -19,6 +20,7 @@ export function planDeliveries(input: PlanningInput): Plan {
     ...input.gapTasks.map((t) => planGapNudges(input, t)),
     planDigests(input),
     planCancellations(input),
+    ...input.questionnaires.map((q) => planSurveyMessages(input, q)),
   );
   // One record per id, first wins (two rules may name the same message).
   const seen = new Set<string>();

@@ -78,8 +78,8 @@ describe('generated payloads at every inbound parser and handler (fast-check, bo
     await fc.assert(
       fc.asyncProperty(verb, fc.option(fc.oneof(text, json)), fields, async (v, id, inputs) => {
         count('cardActions');
-        // RSVPs and creating sessions are writes for anyone allowed to: Jo (no lead) presses create, nobody RSVPs to a real session.
-        const actor = v === 'session.create' ? jo : lead;
+        // RSVPs, creating sessions and sending surveys are writes for anyone allowed to: Jo (no lead) presses create and send, nobody RSVPs to a real session.
+        const actor = v === 'session.create' || v === 'survey.send' ? jo : lead;
         const action = { verb: v, questionnaireId: id ?? 'qn-1', gapTaskId: id, sessionId: id === 'ses-1' ? 'ses-x' : id };
         const result = await handleCardAction({ store: w.store, clock: w.clock }, { tenant, staff: actor }, action, inputs);
         expect(result.view.kind).toMatch(/\w/);

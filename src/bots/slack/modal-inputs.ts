@@ -16,6 +16,8 @@ function valueOf(fieldId: string, input: InputState): unknown {
       return input.selected_option?.value ?? undefined;
     case 'datetimepicker':
       return input.selected_date_time ?? undefined;
+    case 'datepicker':
+      return input.selected_date ?? undefined;
     default:
       return input.value ?? undefined;
   }

@@ -37,6 +37,7 @@ export const InputState = z.object({
   selected_option: z.object({ value: z.string() }).nullish(),
   selected_options: z.array(z.object({ value: z.string() })).optional(),
   selected_date_time: z.number().nullish(),
+  selected_date: z.string().nullish(),
 });
 export type InputState = z.infer<typeof InputState>;
 

@@ -1,12 +1,19 @@
 import type { QuestionnaireView } from '../views';
 import type { CardContent } from './card-content';
-import { compact, execute, heading, noticeBox, subtle, text } from './elements';
+import { compact, execute, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { questionInput } from './question-inputs';
 
 const STATE_NOTICE = {
   closed: { tone: 'info', text: 'This questionnaire has closed.' },
   answered: { tone: 'good', text: "You've answered this one. Thank you!" },
 } as const;
+
+/** Each question, with its area heading above it where the area changes (the staff audit's areas). */
+function questionsWithSections(view: QuestionnaireView): AdaptiveElement[] {
+  return view.questions.flatMap((q, i) =>
+    compact([q.section !== undefined && q.section !== view.questions[i - 1]?.section && subheading(q.section), ...questionInput(q, view.values?.[q.id], view.errors?.[q.id])]),
+  );
+}
 
 export function questionnaireCard(view: QuestionnaireView): CardContent {
   const ids = { questionnaireId: view.questionnaireId };
@@ -20,7 +27,7 @@ export function questionnaireCard(view: QuestionnaireView): CardContent {
       stateNotice && noticeBox(stateNotice),
       open && subtle(view.closesText),
       open && view.anonymous && subtle('Anonymous: your name is not kept with your answers.'),
-      ...(open ? view.questions.flatMap((q) => questionInput(q, view.values?.[q.id], view.errors?.[q.id])) : []),
+      ...(open ? questionsWithSections(view) : []),
     ]),
     actions: open ? [execute('Send my answers', 'questionnaire.submit', ids, { style: 'positive', withInputs: true })] : [],
     refreshWith: ids,

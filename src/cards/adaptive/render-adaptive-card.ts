@@ -15,6 +15,8 @@ import { questionnaireCard } from './questionnaire-card';
 import { reminderCard } from './reminder-card';
 import { sessionFormCard } from './session-form-card';
 import { sessionListCard } from './session-list-card';
+import { surveyFormCard } from './survey-form-card';
+import { surveyResultsCard } from './survey-results-card';
 import { taskListCard } from './task-list-card';
 import { thankYouCard } from './thank-you-card';
 
@@ -38,6 +40,8 @@ const BUILDERS: CardBuilders = {
   help: helpCard,
   notice: noticeCard,
   'session-form': sessionFormCard,
+  'survey-form': surveyFormCard,
+  'survey-results': surveyResultsCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

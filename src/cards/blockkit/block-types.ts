@@ -40,7 +40,8 @@ export type InputElement =
       initial_options?: OptionObject[];
       placeholder?: PlainText;
     }
-  | { type: 'datetimepicker'; action_id: string; initial_date_time?: number };
+  | { type: 'datetimepicker'; action_id: string; initial_date_time?: number }
+  | { type: 'datepicker'; action_id: string; initial_date?: string };
 
 export type Block =
   | { type: 'header'; block_id?: string; text: PlainText }

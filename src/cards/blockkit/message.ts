@@ -12,6 +12,7 @@ import { noticeBlocks } from './notice-blocks';
 import { questionnaireMessageBlocks, thankYouBlocks } from './questionnaire-blocks';
 import { invitationBlocks, reminderBlocks, sessionListBlocks } from './session-blocks';
 import { sessionFormMessageBlocks } from './session-form-blocks';
+import { surveyFormMessageBlocks, surveyResultsBlocks } from './survey-blocks';
 
 /** The view whose kind union includes K (GapTaskFormView carries two kinds). */
 type ViewOf<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V : never) : never) : never;
@@ -35,6 +36,8 @@ const RENDERERS: RendererTable = {
   help: { blocks: helpBlocks, text: () => 'Twilight commands' },
   notice: { blocks: noticeBlocks, text: (v) => v.notice.text },
   'session-form': { blocks: sessionFormMessageBlocks, text: () => 'New CPD session' },
+  'survey-form': { blocks: surveyFormMessageBlocks, text: () => 'New staff survey' },
+  'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
 };
 
 /** Keeps a block list within a surface's limit, saying how much was left out. */

@@ -1,21 +1,33 @@
-import type { CardView, GapTaskFormView, QuestionnaireView, SessionFormView } from '../views';
+import type { CardVerb, CardView, GapTaskFormView, QuestionnaireView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the seed 001 appendix 6 questions: both platforms ask the same words.
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../adaptive/gap-task-fields';
 import { renderCreateSessionModal } from './create-session-modal';
 import { capBlocks } from './message';
+import { renderSurveyFormModal } from './survey-form-modal';
 import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-fields';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 
-export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView;
+export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView;
 
 export function isModalView(view: CardView): view is ModalView {
-  return view.kind === 'questionnaire' || view.kind === 'gap-plan' || view.kind === 'gap-report' || view.kind === 'session-form';
+  return view.kind === 'questionnaire' || view.kind === 'gap-plan' || view.kind === 'gap-report' || view.kind === 'session-form' || view.kind === 'survey-form';
 }
 
 /** callback_id = the submit verb, so the bot routes view_submission through the same verb table. */
-const SUBMIT_VERB = { questionnaire: 'questionnaire.submit', 'gap-plan': 'gap.plan.submit', 'gap-report': 'gap.report.submit' } as const;
+const SUBMIT_VERB = {
+  questionnaire: 'questionnaire.submit',
+  'gap-plan': 'gap.plan.submit',
+  'gap-report': 'gap.report.submit',
+  'session-form': 'session.create',
+  'survey-form': 'survey.send',
+} as const satisfies Record<ModalView['kind'], CardVerb>;
+
+export function submitVerbOf(view: ModalView): CardVerb {
+  return SUBMIT_VERB[view.kind];
+}
+
 const TITLE = { questionnaire: 'Questionnaire', 'gap-plan': 'Gap task plan', 'gap-report': 'Gap task report' } as const;
 
 function questionnaireBlocks(view: QuestionnaireView): { blocks: Block[]; canSubmit: boolean } {
@@ -26,7 +38,11 @@ function questionnaireBlocks(view: QuestionnaireView): { blocks: Block[]; canSub
     return { blocks, canSubmit: false };
   }
   if (view.anonymous) blocks.push(context(':lock: Anonymous: your name is not stored with your answers.'));
-  for (const q of view.questions) blocks.push(questionBlock(q, view.values?.[q.id], view.errors?.[q.id]));
+  view.questions.forEach((q, i) => {
+    // The area heading above the first question of each area (the staff audit's areas).
+    if (q.section !== undefined && q.section !== view.questions[i - 1]?.section) blocks.push(section(`*${escapeMrkdwn(q.section)}*`));
+    blocks.push(questionBlock(q, view.values?.[q.id], view.errors?.[q.id]));
+  });
   blocks.push(context(escapeMrkdwn(view.closesText)));
   return { blocks, canSubmit: true };
 }
@@ -64,10 +80,11 @@ function shareWithManagerBlock(view: GapTaskFormView): Block {
   return inputBlock(SHARE_WITH_MANAGER_FIELD, 'Sharing', element, error ? { optional: true, error } : { optional: true });
 }
 
-/** The modal for a questionnaire, a gap-task form or a new session; `privateMetadata` carries what the submission needs back. */
+/** The modal for a questionnaire, a gap-task form, a new session or a new survey; `privateMetadata` carries what the submission needs back. */
 export function renderBlockKitModal(view: ModalView, privateMetadata: string): BlockKitModal {
   if (privateMetadata.length > SLACK_LIMITS.privateMetadata) throw new Error('private_metadata is longer than Slack allows');
   if (view.kind === 'session-form') return renderCreateSessionModal(privateMetadata, view);
+  if (view.kind === 'survey-form') return renderSurveyFormModal(view, privateMetadata);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',

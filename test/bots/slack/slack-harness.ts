@@ -148,6 +148,7 @@ export function modalSubmission(user: { id: string }, modal: Json, viewId: strin
     if (type === 'plain_text_input') state = { type, value: answer ?? null };
     else if (type === 'datetimepicker') state = { type, selected_date_time: answer === undefined ? null : Number(answer) };
     else if (type === 'checkboxes' || type === 'multi_static_select') state = { type, selected_options: ([] as string[]).concat(answer ?? []).map((value) => ({ value })) };
+    else if (type === 'datepicker') state = { type, selected_date: answer ?? null };
     else state = { type, selected_option: answer === undefined ? null : { value: answer } };
     values[blockId] = { [String(element.action_id)]: state };
   }

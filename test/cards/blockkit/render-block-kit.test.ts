@@ -1,4 +1,4 @@
-import { renderAppHome, renderBlockKitMessage, renderBlockKitModal, renderCreateSessionModal, isModalView, toSlackErrors } from '../../../src/cards/blockkit';
+import { renderAppHome, renderBlockKitMessage, renderBlockKitModal, renderCreateSessionModal, renderSurveyFormModal, isModalView, toSlackErrors } from '../../../src/cards/blockkit';
 import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/cards/samples';
 import type { CardAction, CardView, MyRecordView, SessionListView } from '../../../src/cards/views';
 import { CARD_VERBS } from '../../../src/cards/views';
@@ -61,8 +61,8 @@ describe('Block Kit message renderer', () => {
 describe('Block Kit modal renderer', () => {
   const modalViews = ALL.filter(([, v]) => isModalView(v));
 
-  test('there is a modal sample for the questionnaire, both gap-task forms and the new-session form', () => {
-    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form']));
+  test('there is a modal sample for the questionnaire, both gap-task forms and the new-session and new-survey forms', () => {
+    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form', 'survey-form']));
   });
 
   test.each(modalViews)('%s fits Slack modal limits and snapshot', (_name, view) => {
@@ -154,5 +154,19 @@ describe('App Home', () => {
     const home = renderAppHome(long);
     expect(home.blocks.length).toBeLessThanOrEqual(100);
     expect(slackLimitBreaches(home, 'home')).toEqual([]);
+  });
+});
+
+describe('survey form modal', () => {
+  test('fits the limits, keeps the lead’s input as initial values and marks each error beside its field', () => {
+    const view = CARD_STATE_SAMPLES['survey-form-with-errors']!;
+    if (view.kind !== 'survey-form') throw new Error('not a survey form');
+    const modal = renderSurveyFormModal(view, META);
+    expect(modal.callback_id).toBe('survey.send');
+    expect(slackLimitBreaches(modal, 'modal')).toEqual([]);
+    expect(modal.blocks.find((b) => b.block_id === 'field:closesOn')).toMatchObject({ element: { type: 'datepicker', initial_date: '2026-11-20' }, hint: { text: '⚠ Choose a closing date after today.' } });
+    expect(modal.blocks.find((b) => b.block_id === 'field:audienceKind')).toMatchObject({ element: { initial_option: { value: 'department' } } });
+    expect(toSlackErrors(view.errors!, modal).errors).toEqual({ 'field:audienceValue': 'Nobody on the staff list is in that audience.', 'field:closesOn': 'Choose a closing date after today.' });
+    expect(renderSurveyFormModal(CARD_SAMPLES['survey-form'], META)).toMatchSnapshot();
   });
 });

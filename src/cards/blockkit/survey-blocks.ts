@@ -1,0 +1,44 @@
+import { SURVEY_FORM_INTRO } from '../survey-form-fields';
+import { agreeText, bySection, likertCountsText, responsesText } from '../survey-results-text';
+import type { SurveyFormView, SurveyResultsView } from '../views';
+import type { Block } from './block-types';
+import { context, divider, fields, header, notice, section } from './blocks';
+import { escapeMrkdwn } from './limits';
+
+/** The form itself is a modal (opened by `/cpd new survey`); as a message it says how to open it. */
+export function surveyFormMessageBlocks(view: SurveyFormView): Block[] {
+  return [
+    header('New staff survey'),
+    ...(view.notice ? [notice(view.notice)] : []),
+    section(escapeMrkdwn(SURVEY_FORM_INTRO)),
+    context('Type `/cpd new survey` to open the form.'),
+  ];
+}
+
+export function surveyResultsBlocks(view: SurveyResultsView): Block[] {
+  const blocks: Block[] = [
+    header(`Survey results: ${view.title}`),
+    fields([
+      { label: 'Asked', value: view.audienceText },
+      { label: 'Status', value: view.statusText },
+      { label: 'Answers', value: view.anonymous ? 'Anonymous' : 'Named' },
+      { label: 'Responses', value: responsesText(view) },
+    ]),
+  ];
+  if (view.withheld) return [...blocks, section(`_Results appear once enough people have answered: so far ${escapeMrkdwn(view.withheld)}._`)];
+  for (const group of bySection(view.statements)) {
+    if (group.section) blocks.push(divider, section(`*${escapeMrkdwn(group.section)}*`));
+    for (const s of group.statements) {
+      blocks.push(section(`${escapeMrkdwn(s.prompt)}\n*${agreeText(s)}* · ${escapeMrkdwn(likertCountsText(s))}`));
+    }
+  }
+  if (view.commentThemes.length > 0) {
+    blocks.push(divider, section('*Comment themes*'));
+    for (const theme of view.commentThemes) {
+      const quotes = theme.examples.map((e) => `> ${escapeMrkdwn(e)}`).join('\n');
+      blocks.push(section(`*${escapeMrkdwn(theme.theme)}* (${theme.count})${quotes ? `\n${quotes}` : ''}`));
+    }
+  }
+  blocks.push(context('Results are withheld until enough people have answered.'));
+  return blocks;
+}
