@@ -1,4 +1,5 @@
 import { CATEGORY_LABELS, KIND_LABELS, type SessionCategory, type SessionKind } from '../domain';
+import { AUDIENCE_KIND_CHOICES } from './audience-choices';
 import type { SessionFormView } from './views';
 
 /**
@@ -19,14 +20,6 @@ export interface SessionFormField {
 const CATEGORY_CHOICES = Object.entries(CATEGORY_LABELS) as [SessionCategory, string][];
 const KIND_CHOICES = Object.entries(KIND_LABELS) as [SessionKind, string][];
 
-export const AUDIENCE_CHOICES: [string, string][] = [
-  ['trust', 'Everyone in the trust'],
-  ['school', 'One school'],
-  ['pathway', 'A pathway (e.g. ect, support-staff)'],
-  ['department', 'A department'],
-  ['staff', 'Named people (e-mails)'],
-];
-
 /** Before the time fields. */
 export const SESSION_FORM_HEAD: SessionFormField[] = [
   { id: 'title', label: 'Title', input: 'text', required: true, maxLength: 200 },
@@ -41,7 +34,7 @@ export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 
     { id: 'place', label: 'Place', input: 'text', maxLength: 200, placeholder: 'e.g. Library, Huntingdon Academy' },
     { id: 'meetingUrl', label: 'Meeting link (https)', input: 'text', maxLength: 500 },
     { id: 'description', label: 'Description', input: 'long-text', maxLength: 2000 },
-    { id: 'audienceKind', label: 'Who is invited', input: 'choice', required: true, choices: AUDIENCE_CHOICES },
+    { id: 'audienceKind', label: 'Who is invited', input: 'choice', required: true, choices: AUDIENCE_KIND_CHOICES.map((c): [string, string] => [c.value, c.label]) },
     {
       id: 'audienceValue',
       label: 'Which school, pathway, department or people',

@@ -9,14 +9,6 @@ export const SURVEY_FORM_LABELS = {
   anonymous: 'Anonymous answers',
 } as const;
 
-export const AUDIENCE_KIND_CHOICES = [
-  { value: 'trust', label: 'Everyone' },
-  { value: 'school', label: 'One school' },
-  { value: 'pathway', label: 'A career pathway' },
-  { value: 'department', label: 'A department' },
-  { value: 'staff', label: 'Named staff' },
-] as const;
-
 export const ANONYMOUS_CHOICES = [
   { value: 'yes', label: 'Yes: names are not kept with answers' },
   { value: 'no', label: 'No: answers are kept with names' },

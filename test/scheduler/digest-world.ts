@@ -1,4 +1,4 @@
-import { ManualClock, Questionnaire, DEFAULT_REACTION_QUESTIONS, gapTaskId, participationId, receiptId, responseId, type Staff } from '../../src/domain';
+import { Questionnaire, DEFAULT_REACTION_QUESTIONS, gapTaskId, participationId, receiptId, responseId, type Staff } from '../../src/domain';
 import { reactionQuestionnaireId } from '../../src/scheduler/planner-questionnaires';
 import type { Store } from '../../src/store/store';
 import { gapTask, session, staff, tenant } from '../support/fixtures';
@@ -19,14 +19,7 @@ export const DIGEST_RECIPIENTS = [
 ] as const;
 export type DigestRecipient = (typeof DIGEST_RECIPIENTS)[number];
 
-/** A virtual timer for the dispatcher: waiting moves the manual clock, never real time. */
-export function virtualSleep(clock: ManualClock) {
-  return async (ms: number): Promise<void> => {
-    const wake = clock.now().getTime() + ms;
-    await Promise.resolve();
-    if (clock.now().getTime() < wake) clock.set(new Date(wake));
-  };
-}
+export { virtualSleep } from '../support/test-scheduler';
 
 /**
  * Two trusts in one store. Trust A: Mo manages Ada and Ben; Dan (managed by Meg) also came to

@@ -1,11 +1,8 @@
 import { countOf } from '../format';
+import { gapTaskFigures, percentText } from '../lead-digest-figures';
 import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, facts, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
-
-function percent(rate: number | undefined): string {
-  return rate === undefined ? '' : ` (${Math.round(rate * 100)}%)`;
-}
 
 function row(title: string, when: string, figures: string, warn = false): AdaptiveElement[] {
   return [
@@ -16,7 +13,7 @@ function row(title: string, when: string, figures: string, warn = false): Adapti
 
 function heldRow(s: LeadDigestHeldSession): AdaptiveElement[] {
   const register = s.registerTaken ? '' : ' · no register';
-  return row(s.title, s.whenText, `Invited ${s.invited} · accepted ${s.accepted} · attended ${s.attended} · responses ${s.responses}${percent(s.responseRate)}${register}`);
+  return row(s.title, s.whenText, `Invited ${s.invited} · accepted ${s.accepted} · attended ${s.attended} · responses ${s.responses}${percentText(s.responseRate)}${register}`);
 }
 
 function comingRow(s: LeadDigestComingSession): AdaptiveElement[] {
@@ -26,7 +23,7 @@ function comingRow(s: LeadDigestComingSession): AdaptiveElement[] {
 }
 
 function questionnaireRow(q: LeadDigestQuestionnaire): AdaptiveElement[] {
-  return row(q.title, q.closesText, `${q.responses} of ${q.asked} answered${percent(q.responseRate)}`);
+  return row(q.title, q.closesText, `${q.responses} of ${q.asked} answered${percentText(q.responseRate)}`);
 }
 
 function more(count: number): AdaptiveElement | false {
@@ -46,7 +43,6 @@ function attentionBox(view: LeadDigestView): AdaptiveElement | false {
 }
 
 export function leadDigestCard(view: LeadDigestView): CardContent {
-  const g = view.gapTasks;
   const reaction = 'text' in view.reactionSummary ? view.reactionSummary.text : view.reactionSummary.withheld;
   return {
     body: compact([
@@ -64,14 +60,7 @@ export function leadDigestCard(view: LeadDigestView): CardContent {
       ...view.openQuestionnaires.flatMap(questionnaireRow),
       more(view.notShown.openQuestionnaires),
       subheading('Gap tasks and requests'),
-      facts([
-        { label: 'Gap tasks open', value: String(g.open) },
-        { label: 'Awaiting a plan', value: String(g.awaitingPlan) },
-        { label: 'Due in 7 days', value: String(g.dueSoon) },
-        { label: 'Overdue', value: String(g.overdue) },
-        { label: 'Reported this week', value: String(g.reportedThisWeek) },
-        { label: 'Further CPD asked for', value: String(view.furtherCpdRequests) },
-      ]),
+      facts(gapTaskFigures(view)),
       subtle(view.moreCommands.map((c) => `Type “${c.command}” for ${c.text}.`).join(' ')),
     ]),
     summary: `Your CPD programme, ${view.weekText}: ${countOf(view.held.length + view.notShown.held, 'session')} held, ${countOf(view.attention.length + view.notShown.attention, 'thing')} needing attention.`,

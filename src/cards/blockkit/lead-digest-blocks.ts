@@ -1,11 +1,8 @@
+import { gapTaskFigures, percentText } from '../lead-digest-figures';
 import type { LeadDigestView } from '../views';
 import type { Block } from './block-types';
 import { context, divider, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
-
-function percent(rate: number | undefined): string {
-  return rate === undefined ? '' : ` (${Math.round(rate * 100)}%)`;
-}
 
 /** A titled list in one section block, so a long week costs no extra blocks (the text is clipped to 3,000). */
 function list(title: string, lines: string[], notShown: number, empty?: string): Block | undefined {
@@ -19,15 +16,14 @@ export function leadDigestBlocks(view: LeadDigestView): Block[] {
   const attention = view.attention.map((a) => `:warning: ${e(a.text)}${a.command ? ` \`${e(a.command)}\`` : ''}`);
   const held = view.held.map(
     (s) =>
-      `• *${e(s.title)}* · ${e(s.whenText)}\n   Invited ${s.invited} · accepted ${s.accepted} · attended ${s.attended} · responses ${s.responses}${percent(s.responseRate)}${s.registerTaken ? '' : ' · _no register_'}`,
+      `• *${e(s.title)}* · ${e(s.whenText)}\n   Invited ${s.invited} · accepted ${s.accepted} · attended ${s.attended} · responses ${s.responses}${percentText(s.responseRate)}${s.registerTaken ? '' : ' · _no register_'}`,
   );
   const coming = view.coming.map((s) => {
     const places = s.capacity !== undefined ? `${s.placesTaken} of ${s.capacity} places taken` : `${s.placesTaken} said yes`;
     return `• *${e(s.title)}* · ${e(s.whenText)} · ${places}${s.waitlist > 0 ? ` · ${s.waitlist} waiting` : ''}`;
   });
-  const open = view.openQuestionnaires.map((q) => `• *${e(q.title)}* · ${q.responses} of ${q.asked} answered${percent(q.responseRate)} · ${e(q.closesText)}`);
+  const open = view.openQuestionnaires.map((q) => `• *${e(q.title)}* · ${q.responses} of ${q.asked} answered${percentText(q.responseRate)} · ${e(q.closesText)}`);
   const reaction = 'withheld' in view.reactionSummary ? `_${e(view.reactionSummary.withheld)}_` : e(view.reactionSummary.text);
-  const g = view.gapTasks;
 
   const blocks: (Block | undefined)[] = [
     header(`CPD programme: ${view.weekText}`),
@@ -38,14 +34,7 @@ export function leadDigestBlocks(view: LeadDigestView): Block[] {
     view.held.length > 0 ? section(`*Reactions:* ${reaction}`) : undefined,
     list(`Coming up, ${view.comingText}`, coming, view.notShown.coming, 'No sessions coming up.'),
     list('Questionnaires open', open, view.notShown.openQuestionnaires),
-    fields([
-      { label: 'Gap tasks open', value: String(g.open) },
-      { label: 'Awaiting a plan', value: String(g.awaitingPlan) },
-      { label: 'Due in 7 days', value: String(g.dueSoon) },
-      { label: 'Overdue', value: String(g.overdue) },
-      { label: 'Reported this week', value: String(g.reportedThisWeek) },
-      { label: 'Further CPD asked for', value: String(view.furtherCpdRequests) },
-    ]),
+    fields(gapTaskFigures(view)),
     context(view.moreCommands.map((c) => `\`${e(c.command)}\` ${e(c.text)}`).join(' · ')),
   ];
   return blocks.filter((b): b is Block => b !== undefined);

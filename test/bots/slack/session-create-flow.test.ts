@@ -1,6 +1,4 @@
-import pino from 'pino';
-import { composeMessage } from '../../../src/app/compose-message';
-import { startScheduler } from '../../../src/scheduler/scheduler';
+import { startTestScheduler } from '../../support/test-scheduler';
 import { slashCommandBody } from '../../support/slack-signing';
 import { JO, LEAD, TENANT, findButton, modalSubmission, postInteraction, postSigned, seedSchool, startSlackHarness, type SlackHarness } from './slack-harness';
 
@@ -60,16 +58,7 @@ describe('Slack: a lead creates and publishes a session from /cpd new; the audie
     expect(receipts.map((c) => c.args.text)).toEqual([expect.stringContaining('is published')]);
 
     // The scheduler's tick DMs the audience through the real Slack sender.
-    const scheduler = startScheduler({
-      store: h.store,
-      clock: h.clock,
-      logger: pino({ level: 'silent' }),
-      senders: [h.bot.sender],
-      compose: (d) => composeMessage({ store: h.store, clock: h.clock, ...(h.links ? { links: h.links } : {}) }, d),
-      instanceId: 'test',
-      // Rate-limit waits move the test's clock instead of sleeping.
-      sleep: async (ms) => h.clock.advance(ms),
-    });
+    const scheduler = startTestScheduler(h, [h.bot.sender]);
     await scheduler.runOnce();
     await scheduler.stop();
     const invitations = h.api.callsOf('chat.postMessage').filter((c) => JSON.stringify(c.args.blocks ?? []).includes(answers.title) && c.args.channel !== LEAD.id);

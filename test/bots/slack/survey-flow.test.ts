@@ -1,7 +1,6 @@
-import pino from 'pino';
-import { composeMessage } from '../../../src/app/compose-message';
 import { deliveryId } from '../../../src/domain';
-import { startScheduler, type Scheduler } from '../../../src/scheduler/scheduler';
+import type { Scheduler } from '../../../src/scheduler/scheduler';
+import { startTestScheduler } from '../../support/test-scheduler';
 import { slashCommandBody } from '../../support/slack-signing';
 import { JO, LEAD, TENANT, buttonPress, findButton, modalSubmission, postInteraction, postSigned, seedSchool, startSlackHarness, type SlackHarness } from './slack-harness';
 
@@ -17,8 +16,7 @@ describe('Staff survey via fake Slack API (real bolt App, signed requests, real 
     h = await startSlackHarness();
     await seedSchool(h);
     await h.bot.linkStaffByEmail(TENANT);
-    const sleep = async (ms: number) => h.clock.advance(ms);
-    scheduler = startScheduler({ store: h.store, clock: h.clock, logger: pino({ level: 'silent' }), senders: [h.bot.sender], compose: (d) => composeMessage(h, d), instanceId: 'test', sleep });
+    scheduler = startTestScheduler(h, [h.bot.sender]);
   });
   afterAll(async () => {
     await scheduler.stop();

@@ -1,7 +1,5 @@
-import pino from 'pino';
-import { composeMessage } from '../../../src/app/compose-message';
 import { Staff } from '../../../src/domain';
-import { startScheduler } from '../../../src/scheduler/scheduler';
+import { startTestScheduler } from '../../support/test-scheduler';
 import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
 import { FakeConnector } from '../../support/fake-connector';
 import {
@@ -106,16 +104,7 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
 
     // The scheduler's next tick invites the audience (Jo) and nobody else, through the real Teams sender.
     const sentBefore = { jo: h.connector.sentTo(JO.conversationId).length, lee: h.connector.sentTo(LEE.conversationId).length };
-    const scheduler = startScheduler({
-      store: h.store,
-      clock: h.clock,
-      logger: pino({ level: 'silent' }),
-      senders: [h.bot.sender],
-      compose: (d) => composeMessage({ store: h.store, clock: h.clock, ...(h.links ? { links: h.links } : {}) }, d),
-      instanceId: 'test',
-      // Rate-limit waits move the test's clock instead of sleeping.
-      sleep: async (ms) => h.clock.advance(ms),
-    });
+    const scheduler = startTestScheduler(h, [h.bot.sender]);
     const tick = await scheduler.runOnce();
     await scheduler.stop();
     expect(tick.dispatched.sent).toBeGreaterThanOrEqual(1);

@@ -1,7 +1,6 @@
-import pino from 'pino';
-import { composeMessage } from '../../../src/app/compose-message';
 import { STAFF_AUDIT_TEMPLATE_ID, Staff, deliveryId } from '../../../src/domain';
-import { startScheduler, type Scheduler } from '../../../src/scheduler/scheduler';
+import type { Scheduler } from '../../../src/scheduler/scheduler';
+import { startTestScheduler } from '../../support/test-scheduler';
 import { FakeConnector } from '../../support/fake-connector';
 import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
 import {
@@ -35,10 +34,7 @@ describe('Staff survey via fake connector (real botbuilder, real express server,
     h = await startTeamsHarness();
     await seedSchool(h);
     await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-lee', name: LEAD.name, email: 'lee.lead@school.example', roles: ['staff', 'cpd-lead'], teams: { aadObjectId: LEAD.aadObjectId } }));
-    const logger = pino({ level: 'silent' });
-    // Rate-limit waits move the manual clock: no test waits for real time.
-    const sleep = async (ms: number) => h.clock.advance(ms);
-    scheduler = startScheduler({ store: h.store, clock: h.clock, logger, senders: [h.bot.sender], compose: (d) => composeMessage(h, d), instanceId: 'test', sleep });
+    scheduler = startTestScheduler(h, [h.bot.sender]);
   });
   afterAll(async () => {
     await scheduler.stop();
