@@ -67,6 +67,11 @@ function match(text: string): { spec: CommandSpec; argument: string } | undefine
   return undefined;
 }
 
+/** Whether text starts with a command of the table (manifests list only these). */
+export function isKnownCommand(text: string): boolean {
+  return match(text) !== undefined;
+}
+
 /** Runs a typed command (Teams personal chat, Slack `/cpd ...`). Unknown text gets help, not an error. */
 export async function runCommand(deps: AppDeps, actor: Actor, text: string): Promise<CardView> {
   const found = match(text.slice(0, 500));
