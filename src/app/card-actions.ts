@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { CARD_VERBS, type CardAction, type CardVerb, type CardView } from '../cards/views';
-import { Id, hasRole } from '../domain';
+import { Id } from '../domain';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks';
 import { buildInvitationView } from './invitation-view';
 import { notice } from './notice';
-import { createSessionFromCard } from './session-card-actions';
-import { buildSessionFormView } from './session-form-view';
+import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
@@ -54,8 +53,9 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     return { ok: true, view: await snoozeNudge(d, a, { gapTaskId: action.gapTaskId, ...(Number.isInteger(days) ? { days } : {}) }) };
   },
   'session.create': (d, a, _action, inputs) => createSessionFromCard(d, a, inputs),
-  'session.form.open': async (d, a) =>
-    hasRole(a.staff, 'cpd-lead') ? { ok: true, view: await buildSessionFormView(d, a) } : { ok: false, view: notice('attention', 'Only CPD leads can create sessions.') },
+  'session.form.open': (d, a, action) => openSessionForm(d, a, action.sessionId),
+  'session.update': (d, a, action, inputs) => (action.sessionId ? updateSessionFromCard(d, a, action.sessionId, inputs) : Promise.resolve(MISSING('session'))),
+  'session.cancel': (d, a, action) => (action.sessionId ? cancelSessionFromCard(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
   refresh: async (d, a, action) => {
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {

@@ -6,6 +6,7 @@ import { notice } from './notice';
 import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions } from './queries';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
+import { cancelSessionCommand, editSessionCommand } from './session-card-actions';
 import { buildSessionFormView } from './session-form-view';
 import { newSurvey, surveyResults } from './survey-commands';
 
@@ -23,6 +24,8 @@ export function helpView(actor: Actor): HelpView {
       ...(isLead
         ? [
             { command: 'new session', text: 'Create a session and invite its audience' },
+            { command: 'edit <session title>', text: 'Change a session: a new time or place is told to everyone booked on' },
+            { command: 'cancel <session title>', text: 'Cancel a session: everyone booked on is told' },
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
@@ -48,6 +51,8 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
   { names: ['report'], leadOnly: true, run: (d, a, argument) => sessionReport(d, a, argument) },
   { names: ['new session'], leadOnly: true, run: (d, a) => buildSessionFormView(d, a) },
+  { names: ['edit session', 'edit'], leadOnly: true, run: (d, a, argument) => editSessionCommand(d, a, argument) },
+  { names: ['cancel session', 'cancel'], leadOnly: true, run: (d, a, argument) => cancelSessionCommand(d, a, argument) },
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },

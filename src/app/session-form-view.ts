@@ -1,8 +1,9 @@
 import { formatSessionTime } from '../cards/format';
-import type { FieldErrors } from '../domain';
+import type { FieldErrors, Session } from '../domain';
 import type { Notice, SessionFormView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
+import { sessionFormValues } from './session-form-values';
 
 /** Enough upcoming sessions to pick a follow-up from, and few enough for one Slack select. */
 const FOLLOW_UP_CHOICES = 25;
@@ -16,22 +17,39 @@ function keptValues(raw: Record<string, unknown>): Record<string, string> {
   return values;
 }
 
-/** The lead's new-session form: upcoming published sessions to follow on from, and the trust's schools. */
-export async function buildSessionFormView(
-  deps: AppDeps,
-  actor: Actor,
-  refused?: { raw: Record<string, unknown>; errors?: FieldErrors; notice: Notice },
-): Promise<SessionFormView> {
+/** What the form opens with: a refused input as typed, an edited session as stored, or nothing. */
+async function initialValues(deps: AppDeps, actor: Actor, options: SessionFormOptions): Promise<Record<string, string> | undefined> {
+  if (options.refused) return keptValues(options.refused.raw);
+  if (!options.editing) return undefined;
+  const audience = options.editing.audience;
+  const people = audience.kind === 'staff' ? (await deps.store.staff.find(actor.tenant.id, { where: { id: { in: audience.staffIds } } })).map((p) => p.value) : [];
+  return sessionFormValues(options.editing, actor.tenant, people);
+}
+
+export interface SessionFormOptions {
+  refused?: { raw: Record<string, unknown>; errors?: FieldErrors; notice: Notice };
+  editing?: Session;
+}
+
+/** The lead's session form, new or filled in for editing: upcoming published sessions to follow on from, and the trust's schools. */
+export async function buildSessionFormView(deps: AppDeps, actor: Actor, options: SessionFormOptions = {}): Promise<SessionFormView> {
   const zone = actor.tenant.settings.timezone;
   const upcoming = await deps.store.sessions.find(actor.tenant.id, {
     where: { startsAt: { gt: deps.clock.now().toISOString() }, status: 'published' },
     orderBy: { field: 'startsAt', direction: 'asc' },
-    limit: FOLLOW_UP_CHOICES,
+    limit: FOLLOW_UP_CHOICES + 1,
   });
+  const values = await initialValues(deps, actor, options);
+  const { refused, editing } = options;
   return {
     kind: 'session-form',
-    followUpOptions: upcoming.map(({ value: s }) => ({ sessionId: s.id, label: `${s.title} (${formatSessionTime(s.startsAt, s.endsAt, zone)})`.slice(0, 75) })),
+    ...(editing ? { sessionId: editing.id } : {}),
+    followUpOptions: upcoming
+      .filter(({ value: s }) => s.id !== editing?.id)
+      .slice(0, FOLLOW_UP_CHOICES)
+      .map(({ value: s }) => ({ sessionId: s.id, label: `${s.title} (${formatSessionTime(s.startsAt, s.endsAt, zone)})`.slice(0, 75) })),
     schools: actor.tenant.schools.map((s) => ({ id: s.id, name: s.name })),
-    ...(refused ? { values: keptValues(refused.raw), notice: refused.notice, ...(refused.errors ? { errors: refused.errors } : {}) } : {}),
+    ...(values ? { values } : {}),
+    ...(refused ? { notice: refused.notice, ...(refused.errors ? { errors: refused.errors } : {}) } : {}),
   };
 }

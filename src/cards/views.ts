@@ -19,6 +19,8 @@ export const CARD_VERBS = [
   'nudge.snooze',
   'session.create',
   'session.form.open',
+  'session.update',
+  'session.cancel',
   'refresh',
   'survey.send',
 ] as const;
@@ -272,6 +274,8 @@ export interface NoticeView {
 /** A lead's new-session form (Teams card; Slack renders the same fields as a modal). */
 export interface SessionFormView {
   kind: 'session-form';
+  /** Set when editing an existing session; absent for a new one. */
+  sessionId?: string;
   /** Sessions this one can lead on to, for the follow-up link. */
   followUpOptions: { sessionId: string; label: string }[];
   /** The trust's schools, for a school audience. */
@@ -329,6 +333,15 @@ export interface SurveyResultsView {
   withheld?: string;
 }
 
+/** A lead about to cancel a session (a button to confirm), or the session once cancelled. */
+export interface SessionCancelView {
+  kind: 'session-cancel';
+  session: SessionSummary;
+  /** People booked on, who will be told. */
+  bookedCount: number;
+  cancelled: boolean;
+}
+
 export type CardView =
   | InvitationView
   | ReminderView
@@ -345,6 +358,7 @@ export type CardView =
   | HelpView
   | NoticeView
   | SessionFormView
+  | SessionCancelView
   | SurveyFormView
   | SurveyResultsView;
 

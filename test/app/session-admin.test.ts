@@ -1,3 +1,4 @@
+import { runCommand } from '../../src/app/commands';
 import { handleCardAction } from '../../src/app/card-actions';
 import { cancelSession, createSession, editSession, markAttendance, publishSession } from '../../src/app/session-admin';
 import { respondToInvitation } from '../../src/app/rsvp';
@@ -113,5 +114,50 @@ describe('the new-session button (both platforms, through the verb table)', () =
     const staff = await handleCardAction(w.deps, w.actor('ada'), { verb: 'session.create' }, { title: 'Mine', category: 'TL', kind: 'twilight', startsAt, durationMinutes: '60', place: 'Hall' });
     expect(staff.ok).toBe(false);
     expect(await w.store.sessions.count('t1', { title: { in: ['Oracy 2', 'Mine'] } })).toBe(0);
+  });
+});
+
+describe('editing and cancelling from chat (commands and buttons)', () => {
+  const FORM = { title: 'Retrieval practice', category: 'TL', kind: 'twilight', date: '2026-11-24', start: '16:00', end: '17:30', place: 'Library' };
+
+  test('"edit <title>" opens the form filled in for the soonest match; staff get the lead-only answer from every entry point', async () => {
+    const w = await smallSchool();
+    const form = await runCommand(w.deps, w.actor('lead'), 'edit retrieval');
+    expect(form).toMatchObject({ kind: 'session-form', sessionId: 'ses-1', values: { title: 'Retrieval practice', date: '2026-11-24', start: '16:00', end: '17:30' } });
+    expect(await runCommand(w.deps, w.actor('lead'), 'edit nothing like it')).toMatchObject({ kind: 'notice', notice: { text: expect.stringContaining("couldn't find") } });
+
+    for (const text of ['edit retrieval', 'cancel retrieval']) expect(await runCommand(w.deps, w.actor('ada'), text)).toMatchObject({ kind: 'notice', notice: { text: expect.stringContaining('Only CPD leads') } });
+    for (const verb of ['session.update', 'session.cancel', 'session.form.open'] as const) {
+      const result = await handleCardAction(w.deps, w.actor('ada'), { verb, sessionId: 'ses-1' }, { ...FORM, start: '09:00' });
+      expect([verb, result.ok]).toEqual([verb, false]);
+    }
+    expect((await w.store.sessions.get('t1', 'ses-1'))?.value).toMatchObject({ status: 'published', startsAt: '2026-11-24T16:00:00.000Z' });
+  });
+
+  test('a refused edit comes back as the edit form with its errors; a good one bumps the revision; cancel asks, then cancels once', async () => {
+    const w = await smallSchool();
+    const bad = await handleCardAction(w.deps, w.actor('lead'), { verb: 'session.update', sessionId: 'ses-1' }, { ...FORM, end: '15:00' });
+    expect(bad).toMatchObject({ ok: false, view: { kind: 'session-form', sessionId: 'ses-1', errors: { end: 'The session must end after it starts.' }, values: { end: '15:00' } } });
+    const good = await handleCardAction(w.deps, w.actor('lead'), { verb: 'session.update', sessionId: 'ses-1' }, { ...FORM, start: '15:30' });
+    expect(good).toMatchObject({ ok: true, view: { kind: 'notice', notice: { text: expect.stringContaining('Everyone booked on will be told') } } });
+    expect((await w.store.sessions.get('t1', 'ses-1'))?.value).toMatchObject({ startsAt: '2026-11-24T15:30:00.000Z', revision: 1 });
+
+    expect(await runCommand(w.deps, w.actor('lead'), 'cancel retrieval')).toMatchObject({ kind: 'session-cancel', cancelled: false });
+    expect((await w.store.sessions.get('t1', 'ses-1'))?.value.status).toBe('published');
+    for (let i = 0; i < 2; i++) {
+      expect(await handleCardAction(w.deps, w.actor('lead'), { verb: 'session.cancel', sessionId: 'ses-1' })).toMatchObject({ ok: true, view: { kind: 'session-cancel', cancelled: true } });
+    }
+    // A cancelled session is no longer offered for editing or cancelling.
+    expect(await runCommand(w.deps, w.actor('lead'), 'edit retrieval')).toMatchObject({ kind: 'notice' });
+  });
+
+  test("another tenant's lead cannot edit or cancel this tenant's session by its id", async () => {
+    const w = await smallSchool();
+    const otherLead = { tenant: { ...w.tenant, id: 't2' }, staff: { ...w.people.lead!, tenantId: 't2' } };
+    for (const verb of ['session.update', 'session.cancel'] as const) {
+      const result = await handleCardAction(w.deps, otherLead, { verb, sessionId: 'ses-1' }, FORM);
+      expect([verb, result.ok]).toEqual([verb, false]);
+    }
+    expect((await w.store.sessions.get('t1', 'ses-1'))?.value).toMatchObject({ status: 'published', revision: 0 });
   });
 });

@@ -10,7 +10,7 @@ import { claimSlackRequest } from './request-once';
 import { ModalMetadata, ViewSubmissionPayload } from './slack-payloads';
 import { publishHome, showResult } from './show-result';
 
-const SUBMIT_CALLBACKS = /^(questionnaire\.submit|gap\.plan\.submit|gap\.report\.submit|session\.create|survey\.send)$/;
+const SUBMIT_CALLBACKS = /^(questionnaire\.submit|gap\.plan\.submit|gap\.report\.submit|session\.create|session\.update|survey\.send)$/;
 
 /** The field errors a refused submission shows; a form-level notice goes beside the first field. */
 function errorsOf(view: CardView): Record<string, string> {

@@ -13,6 +13,7 @@ import { noticeCard } from './notice-card';
 import { nudgeCard } from './nudge-card';
 import { questionnaireCard } from './questionnaire-card';
 import { reminderCard } from './reminder-card';
+import { sessionCancelCard } from './session-cancel-card';
 import { sessionFormCard } from './session-form-card';
 import { sessionListCard } from './session-list-card';
 import { surveyFormCard } from './survey-form-card';
@@ -40,6 +41,7 @@ const BUILDERS: CardBuilders = {
   help: helpCard,
   notice: noticeCard,
   'session-form': sessionFormCard,
+  'session-cancel': sessionCancelCard,
   'survey-form': surveyFormCard,
   'survey-results': surveyResultsCard,
 };

@@ -54,14 +54,19 @@ function timeInputs(values: Values): AdaptiveElement[] {
   ];
 }
 
-/** The lead's "new session" form. Pressing the button creates and publishes; errors come back on this card with the input kept. */
+/** The lead's new-session form, or the edit form filled in. Errors come back on this card with the input kept. */
 export function sessionFormCard(view: SessionFormView): CardContent {
   const errors = view.errors ?? {};
   const fields = (list: SessionFormField[]) => list.flatMap((f) => withError(inputFor(f, view.values), errors[f.id]));
+  const editing = view.sessionId !== undefined;
   return {
     body: compact([
-      heading('New CPD session'),
-      subtle('Times are school time. Invitations go to the audience as soon as you publish, outside quiet hours.'),
+      heading(editing ? 'Edit CPD session' : 'New CPD session'),
+      subtle(
+        editing
+          ? 'Times are school time. A new time or place is told to everyone booked on, outside quiet hours.'
+          : 'Times are school time. Invitations go to the audience as soon as you publish, outside quiet hours.',
+      ),
       view.notice && noticeBox(view.notice),
       ...fields(SESSION_FORM_HEAD),
       ...timeInputs(view.values),
@@ -70,7 +75,11 @@ export function sessionFormCard(view: SessionFormView): CardContent {
       errors.end !== undefined && fieldError(errors.end),
       ...fields(sessionFormTail(view)),
     ]),
-    actions: [execute('Publish and invite', 'session.create', {}, { style: 'positive', withInputs: true })],
-    summary: 'New CPD session form',
+    actions: [
+      editing
+        ? execute('Save changes', 'session.update', { sessionId: view.sessionId }, { style: 'positive', withInputs: true })
+        : execute('Publish and invite', 'session.create', {}, { style: 'positive', withInputs: true }),
+    ],
+    summary: editing ? `Edit CPD session: ${view.values?.title ?? ''}` : 'New CPD session form',
   };
 }

@@ -26,6 +26,8 @@ export interface ButtonElement {
   value?: string;
   url?: string;
   style?: 'primary' | 'danger';
+  /** Slack's "Are you sure?" dialog before the press is sent. */
+  confirm?: { title: PlainText; text: PlainText; confirm: PlainText; deny: PlainText; style?: 'primary' | 'danger' };
 }
 
 export type InputElement =

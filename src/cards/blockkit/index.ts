@@ -5,6 +5,6 @@ export { renderCreateSessionModal } from './create-session-modal';
 export { toSlackErrors, type SlackErrorsResponse } from './field-errors';
 export { SLACK_LIMITS } from './limits';
 export { renderBlockKitMessage } from './message';
-export { isModalView, renderBlockKitModal, submitVerbOf, type ModalView } from './modal';
+export { isModalView, renderBlockKitModal, submitActionOf, type ModalView } from './modal';
 export { FIELD_ACTION_ID, fieldBlockId, fieldIdOf } from './modal-fields';
 export { renderSurveyFormModal } from './survey-form-modal';

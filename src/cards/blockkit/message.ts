@@ -11,6 +11,7 @@ import { myRecordBlocks } from './my-record-blocks';
 import { noticeBlocks } from './notice-blocks';
 import { questionnaireMessageBlocks, thankYouBlocks } from './questionnaire-blocks';
 import { invitationBlocks, reminderBlocks, sessionListBlocks } from './session-blocks';
+import { sessionCancelBlocks } from './session-cancel-blocks';
 import { sessionFormMessageBlocks } from './session-form-blocks';
 import { surveyFormMessageBlocks, surveyResultsBlocks } from './survey-blocks';
 
@@ -35,7 +36,8 @@ const RENDERERS: RendererTable = {
   'task-list': { blocks: taskListBlocks, text: (v) => (v.tasks.length ? `${v.tasks.length} open gap tasks` : v.emptyText) },
   help: { blocks: helpBlocks, text: () => 'Twilight commands' },
   notice: { blocks: noticeBlocks, text: (v) => v.notice.text },
-  'session-form': { blocks: sessionFormMessageBlocks, text: () => 'New CPD session' },
+  'session-form': { blocks: sessionFormMessageBlocks, text: (v) => (v.sessionId ? 'Edit a CPD session' : 'New CPD session') },
+  'session-cancel': { blocks: sessionCancelBlocks, text: (v) => `${v.cancelled ? 'Cancelled' : 'Cancel?'}: ${v.session.title}` },
   'survey-form': { blocks: surveyFormMessageBlocks, text: () => 'New staff survey' },
   'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
 };

@@ -1,4 +1,4 @@
-import type { CardVerb, CardView, GapTaskFormView, QuestionnaireView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardVerb, CardView, GapTaskFormView, QuestionnaireView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the seed 001 appendix 6 questions: both platforms ask the same words.
@@ -24,8 +24,19 @@ const SUBMIT_VERB = {
   'survey-form': 'survey.send',
 } as const satisfies Record<ModalView['kind'], CardVerb>;
 
-export function submitVerbOf(view: ModalView): CardVerb {
-  return SUBMIT_VERB[view.kind];
+/** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
+export function submitActionOf(view: ModalView): CardAction {
+  switch (view.kind) {
+    case 'session-form':
+      return view.sessionId ? { verb: 'session.update', sessionId: view.sessionId } : { verb: 'session.create' };
+    case 'questionnaire':
+      return { verb: SUBMIT_VERB[view.kind], questionnaireId: view.questionnaireId };
+    case 'gap-plan':
+    case 'gap-report':
+      return { verb: SUBMIT_VERB[view.kind], gapTaskId: view.gapTaskId };
+    default:
+      return { verb: SUBMIT_VERB[view.kind] };
+  }
 }
 
 const TITLE = { questionnaire: 'Questionnaire', 'gap-plan': 'Gap task plan', 'gap-report': 'Gap task report' } as const;

@@ -1,6 +1,6 @@
 import { startTestScheduler } from '../../support/test-scheduler';
 import { slashCommandBody } from '../../support/slack-signing';
-import { JO, LEAD, TENANT, findButton, modalSubmission, postInteraction, postSigned, seedSchool, startSlackHarness, type SlackHarness } from './slack-harness';
+import { JO, LEAD, TENANT, buttonPress, findButton, modalSubmission, postInteraction, postSigned, seedSchool, startSlackHarness, type SlackHarness } from './slack-harness';
 
 type Json = Record<string, unknown>;
 
@@ -70,5 +70,34 @@ describe('Slack: a lead creates and publishes a session from /cpd new; the audie
     const ics = await fetch(`${h.baseUrl}${url.pathname}${url.search}`);
     expect(ics.status).toBe(200);
     expect(await ics.text()).toContain(`SUMMARY:${answers.title}`);
+  });
+  it('/cpd edit opens the modal filled in and saves a new length; /cpd cancel asks (Slack confirms) and cancels once', async () => {
+    const session = (await h.store.sessions.find(TENANT, {})).map((s) => s.value).find((s) => s.title.startsWith('Adaptive teaching'))!;
+    await postSigned(h, command(h, LEAD, 'edit adaptive teaching', 'trg-edit'));
+    await h.bot.drain();
+    const modal = h.api.callsOf('views.open').find((c) => c.args.trigger_id === 'trg-edit')!.args.view as Json;
+    expect(modal.callback_id).toBe('session.update');
+    expect(JSON.parse(String(modal.private_metadata))).toEqual({ action: { verb: 'session.update', sessionId: session.id } });
+    const title = (modal.blocks as Json[]).find((b) => b.block_id === 'field:title')!;
+    expect((title.element as Json).initial_value).toBe(session.title);
+    const start = (modal.blocks as Json[]).find((b) => b.block_id === 'field:startsAt')!;
+    expect((start.element as Json).initial_date_time).toBe(Number(THURSDAY_4PM));
+
+    const edited = modalSubmission(LEAD, modal, 'V-edit', { title: session.title, category: 'TL', kind: 'twilight', startsAt: THURSDAY_4PM, durationMinutes: '90', place: 'Hall', audienceKind: 'staff', audienceValue: JO.email, capacity: '20', compulsory: [] });
+    expect((await postInteraction(h, edited)).json).toBeUndefined();
+    expect((await h.store.sessions.get(TENANT, session.id))?.value).toMatchObject({ endsAt: '2026-11-26T17:30:00.000Z', revision: 1 });
+
+    // Cancel: an ephemeral message with a danger button that Slack confirms before sending the press.
+    await postSigned(h, command(h, LEAD, 'cancel adaptive teaching', 'trg-cancel'));
+    await h.bot.drain();
+    const reply = h.api.callsOf('/response/trg-cancel')[0]!.args;
+    const cancel = findButton(reply.blocks, 'session.cancel') as { action_id: string; value?: string; confirm?: Json; style?: string };
+    expect(cancel).toMatchObject({ style: 'danger', confirm: expect.objectContaining({ style: 'danger' }) });
+    expect((await h.store.sessions.get(TENANT, session.id))?.value.status).toBe('published');
+    const message = { channel: 'C1', ts: '1700000000.000100' };
+    await postInteraction(h, buttonPress(LEAD, message, cancel, 'trg-press-1'));
+    await postInteraction(h, buttonPress(LEAD, message, cancel, 'trg-press-2'));
+    expect((await h.store.sessions.get(TENANT, session.id))?.value.status).toBe('cancelled');
+    expect(JSON.stringify(h.api.callsOf('chat.update').at(-1)!.args.blocks)).toContain('Session cancelled');
   });
 });

@@ -133,4 +133,45 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     const rsvp = await postActivity(h, cardActionActivity(h, JO, 'rsvp.yes', { sessionId: sessions[0]!.id }));
     expect(cardText(invokeCard(rsvp.body).value)).toContain("You're booked on");
   });
+  it('"edit" opens the form filled in; a new time tells Jo, who is booked on; "cancel" asks first, then tells her and stops her reminders', async () => {
+    const session = (await h.store.sessions.find(TENANT, { where: { title: 'Questioning for all' } }))[0]!.value;
+    await postActivity(h, messageActivity(h, LEE, 'edit questioning'));
+    const form = lastCardTo(h, LEE);
+    expect(elements(form).find((e) => e.id === 'title')?.value).toBe('Questioning for all');
+    expect(elements(form).find((e) => e.id === 'start')?.value).toBe('16:00');
+    expect(elements(form).find((e) => e.id === 'audienceValue')?.value).toBe('jo.patel@school.example');
+    expect(form?.actions).toEqual([expect.objectContaining({ verb: 'session.update', data: { sessionId: session.id } })]);
+    expect(adaptiveCardProblems(form)).toEqual([]);
+
+    // Saved with a new start: Jo (booked on) is told once, by the next tick.
+    const moved = await postActivity(h, cardActionActivity(h, LEE, 'session.update', { ...FORM, start: '15:30', sessionId: session.id }));
+    expect(cardText(invokeCard(moved.body).value)).toContain('is now Thursday 26 November, 15:30–17:00');
+    const before = h.connector.sentTo(JO.conversationId).length;
+    const scheduler = startTestScheduler(h, [h.bot.sender]);
+    // One instance plans each minute: the next minute's tick plans the change.
+    h.clock.advance(60_000);
+    await scheduler.runOnce();
+    const changed = h.connector.sentTo(JO.conversationId).slice(before).map((a) => cardText(FakeConnector.card(a)));
+    expect(changed.filter((t) => t.includes('Questioning for all'))).toEqual([expect.stringContaining('This session has changed')]);
+
+    // "cancel" shows the session and a button; nothing changes until it is pressed (twice: one cancellation).
+    await postActivity(h, messageActivity(h, LEE, 'cancel questioning'));
+    const confirm = lastCardTo(h, LEE);
+    expect(cardText(confirm)).toContain('1 person is booked on');
+    expect((await h.store.sessions.get(TENANT, session.id))?.value.status).toBe('published');
+    for (let press = 0; press < 2; press++) {
+      const cancelled = await postActivity(h, cardActionActivity(h, LEE, 'session.cancel', { sessionId: session.id }));
+      expect(cardText(invokeCard(cancelled.body).value)).toContain('Session cancelled');
+    }
+    expect((await h.store.sessions.get(TENANT, session.id))?.value.status).toBe('cancelled');
+    const beforeCancel = h.connector.sentTo(JO.conversationId).length;
+    h.clock.advance(60_000);
+    await scheduler.runOnce();
+    // After the day-before reminder time, nothing more about it has reached Jo: the reminders were stopped.
+    h.clock.set('2026-11-25T15:30:00.000Z');
+    await scheduler.runOnce();
+    await scheduler.stop();
+    const after = h.connector.sentTo(JO.conversationId).slice(beforeCancel).map((a) => cardText(FakeConnector.card(a)));
+    expect(after.filter((t) => t.includes('Questioning for all'))).toEqual([expect.stringContaining('This session has been cancelled')]);
+  });
 });
