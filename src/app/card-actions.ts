@@ -9,6 +9,7 @@ import { notice } from './notice';
 import { createSessionFromCard } from './session-card-actions';
 import { buildSessionFormView } from './session-form-view';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
+import { openRegister, submitRegister } from './register';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
 
@@ -55,6 +56,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'session.create': (d, a, _action, inputs) => createSessionFromCard(d, a, inputs),
   'session.form.open': async (d, a) =>
     hasRole(a.staff, 'cpd-lead') ? { ok: true, view: await buildSessionFormView(d, a) } : { ok: false, view: notice('attention', 'Only CPD leads can create sessions.') },
+  'register.open': (d, a, action) => (action.sessionId ? openRegister(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
+  'register.submit': (d, a, action, inputs) => (action.sessionId ? submitRegister(d, a, { sessionId: action.sessionId, raw: inputs }) : Promise.resolve(MISSING('session'))),
   refresh: async (d, a, action) => {
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {

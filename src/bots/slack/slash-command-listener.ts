@@ -1,5 +1,5 @@
 import type { App, types } from '@slack/bolt';
-import { isModalView, renderBlockKitMessage, renderBlockKitModal } from '../../cards/blockkit';
+import { isModalView, modalAction, renderBlockKitMessage, renderBlockKitModal } from '../../cards/blockkit';
 import { runCommand } from '../../app/commands';
 import type { SlackBotContext } from './bot-context';
 import { actorOrExplain } from './listener-actor';
@@ -29,8 +29,8 @@ export function registerSlashCommand(app: App, ctx: SlackBotContext): void {
     if (!found) return;
     const view = await runCommand(ctx.deps, found.actor, commandText(command.text));
     if (isModalView(view)) {
-      // `new` answers with a form: Slack shows forms as modals, opened while the trigger id is fresh.
-      await client.views.open({ trigger_id: command.trigger_id, view: renderBlockKitModal(view, JSON.stringify({ action: { verb: 'session.create' } })) as types.ModalView });
+      // `new` and `register` answer with a form: Slack shows forms as modals, opened while the trigger id is fresh.
+      await client.views.open({ trigger_id: command.trigger_id, view: renderBlockKitModal(view, JSON.stringify({ action: modalAction(view) })) as types.ModalView });
       return;
     }
     const message = renderBlockKitMessage(view);

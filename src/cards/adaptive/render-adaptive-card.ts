@@ -12,6 +12,7 @@ import { myRecordCard } from './my-record-card';
 import { noticeCard } from './notice-card';
 import { nudgeCard } from './nudge-card';
 import { questionnaireCard } from './questionnaire-card';
+import { registerCard } from './register-card';
 import { reminderCard } from './reminder-card';
 import { sessionFormCard } from './session-form-card';
 import { sessionListCard } from './session-list-card';
@@ -38,6 +39,7 @@ const BUILDERS: CardBuilders = {
   help: helpCard,
   notice: noticeCard,
   'session-form': sessionFormCard,
+  register: registerCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -5,5 +5,6 @@ export { renderCreateSessionModal } from './create-session-modal';
 export { toSlackErrors, type SlackErrorsResponse } from './field-errors';
 export { SLACK_LIMITS } from './limits';
 export { renderBlockKitMessage } from './message';
-export { isModalView, renderBlockKitModal, type ModalView } from './modal';
+export { isModalView, modalAction, renderBlockKitModal, type ModalView } from './modal';
+export { REGISTER_BLOCK_PREFIX } from './register-modal';
 export { FIELD_ACTION_ID, fieldBlockId, fieldIdOf } from './modal-fields';

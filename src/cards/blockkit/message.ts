@@ -10,6 +10,7 @@ import { SLACK_LIMITS, clip } from './limits';
 import { myRecordBlocks } from './my-record-blocks';
 import { noticeBlocks } from './notice-blocks';
 import { questionnaireMessageBlocks, thankYouBlocks } from './questionnaire-blocks';
+import { registerMessageBlocks } from './register-blocks';
 import { invitationBlocks, reminderBlocks, sessionListBlocks } from './session-blocks';
 import { sessionFormMessageBlocks } from './session-form-blocks';
 
@@ -35,6 +36,7 @@ const RENDERERS: RendererTable = {
   help: { blocks: helpBlocks, text: () => 'Twilight commands' },
   notice: { blocks: noticeBlocks, text: (v) => v.notice.text },
   'session-form': { blocks: sessionFormMessageBlocks, text: () => 'New CPD session' },
+  register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 
 /** Keeps a block list within a surface's limit, saying how much was left out. */

@@ -1,4 +1,4 @@
-import type { CardView, GapTaskFormView, QuestionnaireView, SessionFormView } from '../views';
+import type { CardAction, CardView, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the seed 001 appendix 6 questions: both platforms ask the same words.
@@ -7,11 +7,28 @@ import { renderCreateSessionModal } from './create-session-modal';
 import { capBlocks } from './message';
 import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-fields';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
+import { renderRegisterModal } from './register-modal';
 
-export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView;
+export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | RegisterView;
 
 export function isModalView(view: CardView): view is ModalView {
-  return view.kind === 'questionnaire' || view.kind === 'gap-plan' || view.kind === 'gap-report' || view.kind === 'session-form';
+  return view.kind === 'questionnaire' || view.kind === 'gap-plan' || view.kind === 'gap-report' || view.kind === 'session-form' || view.kind === 'register';
+}
+
+/** What submitting a modal runs (its callback verb and ids), for `private_metadata` when no button opened it. */
+export function modalAction(view: ModalView): CardAction {
+  switch (view.kind) {
+    case 'questionnaire':
+      return { verb: 'questionnaire.submit', questionnaireId: view.questionnaireId };
+    case 'gap-plan':
+      return { verb: 'gap.plan.submit', gapTaskId: view.gapTaskId };
+    case 'gap-report':
+      return { verb: 'gap.report.submit', gapTaskId: view.gapTaskId };
+    case 'session-form':
+      return { verb: 'session.create' };
+    case 'register':
+      return { verb: 'register.submit', sessionId: view.session.sessionId };
+  }
 }
 
 /** callback_id = the submit verb, so the bot routes view_submission through the same verb table. */
@@ -68,6 +85,7 @@ function shareWithManagerBlock(view: GapTaskFormView): Block {
 export function renderBlockKitModal(view: ModalView, privateMetadata: string): BlockKitModal {
   if (privateMetadata.length > SLACK_LIMITS.privateMetadata) throw new Error('private_metadata is longer than Slack allows');
   if (view.kind === 'session-form') return renderCreateSessionModal(privateMetadata, view);
+  if (view.kind === 'register') return renderRegisterModal(privateMetadata, view);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',
