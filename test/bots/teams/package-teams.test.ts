@@ -75,7 +75,7 @@ describe('Teams app package (manifest/teams, scripts/package-teams.ts)', () => {
         expect(c.description.length).toBeLessThanOrEqual(128);
       }
     }
-    expect(bot.commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(['help', 'sessions', 'my cpd', 'tasks', 'new session', 'report']);
+    expect(bot.commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(['help', 'sessions', 'my cpd', 'tasks', 'new session', 'report', 'register']);
   });
 
   it('icons: colour 192×192; outline 32×32, white on transparent only', async () => {
