@@ -8,6 +8,7 @@ import { buildInvitationView } from './invitation-view';
 import { notice } from './notice';
 import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
+import { openRegister, submitRegister } from './register';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
 import { sendSurveyFromCard } from './survey-card-actions';
@@ -56,6 +57,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'session.form.open': (d, a, action) => openSessionForm(d, a, action.sessionId),
   'session.update': (d, a, action, inputs) => (action.sessionId ? updateSessionFromCard(d, a, action.sessionId, inputs) : Promise.resolve(MISSING('session'))),
   'session.cancel': (d, a, action) => (action.sessionId ? cancelSessionFromCard(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
+  'register.open': (d, a, action) => (action.sessionId ? openRegister(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
+  'register.submit': (d, a, action, inputs) => (action.sessionId ? submitRegister(d, a, { sessionId: action.sessionId, raw: inputs }) : Promise.resolve(MISSING('session'))),
   refresh: async (d, a, action) => {
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {

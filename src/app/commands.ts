@@ -5,12 +5,20 @@ import type { AppDeps } from './deps';
 import { notice } from './notice';
 import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions } from './queries';
+import { registerCommand } from './register';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
 import { cancelSessionCommand, editSessionCommand } from './session-card-actions';
 import { buildSessionFormView } from './session-form-view';
 import { newSurvey, surveyResults } from './survey-commands';
+import { runsSessions } from './session-roles';
 
-export function helpView(actor: Actor): HelpView {
+const FACILITATOR_COMMANDS = [
+  { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
+  { command: 'report <session title>', text: 'Attendance and reactions for a session you facilitate' },
+];
+
+/** `facilitates`: the person is named as a session's facilitator (see `runsSessions`). */
+export function helpView(actor: Actor, facilitates = false): HelpView {
   const isLead = hasRole(actor.staff, 'cpd-lead');
   return {
     kind: 'help',
@@ -27,11 +35,14 @@ export function helpView(actor: Actor): HelpView {
             { command: 'edit <session title>', text: 'Change a session: a new time or place is told to everyone booked on' },
             { command: 'cancel <session title>', text: 'Cancel a session: everyone booked on is told' },
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
+            { command: 'register <session title>', text: 'Take the register for a session' },
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
           ]
-        : []),
+        : facilitates
+          ? FACILITATOR_COMMANDS
+          : []),
     ],
   };
 }
@@ -41,15 +52,18 @@ type CommandHandler = (deps: AppDeps, actor: Actor, argument: string) => Promise
 interface CommandSpec {
   names: string[];
   leadOnly?: boolean;
+  /** Leads and session facilitators; the command itself then checks the session is theirs. */
+  leadOrFacilitator?: boolean;
   run: CommandHandler;
 }
 
 /** The chat commands, the same for Teams and Slack: a typed table, not an if-chain. */
 const COMMANDS: readonly CommandSpec[] = [
-  { names: ['help', '?', 'hi', 'hello'], run: async (_d, actor) => helpView(actor) },
+  { names: ['help', '?', 'hi', 'hello'], run: async (d, actor) => helpView(actor, await runsSessions(d, actor)) },
   { names: ['my cpd', 'my record', 'my', 'record'], run: (d, a) => myRecord(d, a) },
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
-  { names: ['report'], leadOnly: true, run: (d, a, argument) => sessionReport(d, a, argument) },
+  { names: ['report'], leadOrFacilitator: true, run: (d, a, argument) => sessionReport(d, a, argument) },
+  { names: ['register'], leadOrFacilitator: true, run: (d, a, argument) => registerCommand(d, a, argument) },
   { names: ['new session'], leadOnly: true, run: (d, a) => buildSessionFormView(d, a) },
   { names: ['edit session', 'edit'], leadOnly: true, run: (d, a, argument) => editSessionCommand(d, a, argument) },
   { names: ['cancel session', 'cancel'], leadOnly: true, run: (d, a, argument) => cancelSessionCommand(d, a, argument) },
@@ -80,9 +94,12 @@ export function isKnownCommand(text: string): boolean {
 /** Runs a typed command (Teams personal chat, Slack `/cpd ...`). Unknown text gets help, not an error. */
 export async function runCommand(deps: AppDeps, actor: Actor, text: string): Promise<CardView> {
   const found = match(text.slice(0, 500));
-  if (!found) return helpView(actor);
+  if (!found) return helpView(actor, await runsSessions(deps, actor));
   if (found.spec.leadOnly && !hasRole(actor.staff, 'cpd-lead')) {
     return notice('attention', 'Only CPD leads can do that. Say "help" to see what you can do.');
+  }
+  if (found.spec.leadOrFacilitator && !(await runsSessions(deps, actor))) {
+    return notice('attention', 'Only CPD leads and session facilitators can do that. Say "help" to see what you can do.');
   }
   return found.spec.run(deps, actor, found.argument);
 }

@@ -1,10 +1,12 @@
 import type { CardView } from '../cards/views';
+import { hasRole } from '../domain';
 import { loadLeadSessionReport } from '../reports/load-lead-session-report';
 import { loadManagerDigest } from '../reports/load-manager-digest';
 import { loadMyRecord } from '../reports/load-my-record';
 import type { ReportResult } from '../reports/report-deps';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
+import { findSessionByTitle } from './find-session';
 import { notice } from './notice';
 
 function shown<T extends CardView>(result: ReportResult<T>): CardView {
@@ -25,16 +27,20 @@ export async function myTeamDigest(deps: AppDeps, actor: Actor): Promise<CardVie
   return shown(await loadManagerDigest(deps, actor.tenant.id, actor.staff.id, deps.clock.now()));
 }
 
-/** `report <title>`: the most recent session whose title contains the words given. */
+/**
+ * `report <title>`: the most recent past session whose title holds the words given. A lead sees
+ * any session's report; a facilitator only their own sessions', under the minimum-count rule
+ * (docs/privacy.md).
+ */
 export async function sessionReport(deps: AppDeps, actor: Actor, titleQuery: string): Promise<CardView> {
-  const wanted = titleQuery.trim().toLowerCase();
+  const wanted = titleQuery.trim();
   if (!wanted) return notice('info', 'Say which session, e.g. "report retrieval practice".');
-  const sessions = await deps.store.sessions.find(actor.tenant.id, {
-    where: { startsAt: { lte: deps.clock.now().toISOString() } },
-    orderBy: { field: 'startsAt', direction: 'desc' },
-    limit: 500,
-  });
-  const match = sessions.find((s) => s.value.title.toLowerCase().includes(wanted));
-  if (!match) return notice('info', `I couldn't find a past session called "${titleQuery.trim().slice(0, 100)}".`);
-  return shown(await loadLeadSessionReport(deps, actor.tenant.id, match.value.id, 'lead'));
+  const found = await findSessionByTitle(deps, actor, wanted, deps.clock.now());
+  if (!found.ok) {
+    return found.reason === 'not-yours'
+      ? notice('attention', `Facilitators can see the reports of their own sessions only, and you don't run "${wanted.slice(0, 100)}".`)
+      : notice('info', `I couldn't find a past session called "${wanted.slice(0, 100)}".`);
+  }
+  const viewer = hasRole(actor.staff, 'cpd-lead') ? 'lead' : 'facilitator';
+  return shown(await loadLeadSessionReport(deps, actor.tenant.id, found.session.id, viewer));
 }

@@ -1,5 +1,6 @@
 import { deliveryId, participationId, type Participation, type Session } from '../domain';
 import type { InvitationView, NoticeView } from '../cards/views';
+import { updateWithRetry, upsertWithRetry } from '../store/update';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { buildInvitationView, canRespond } from './invitation-view';
@@ -21,10 +22,13 @@ async function settleCapacity(deps: AppDeps, session: Session): Promise<Particip
   const ordered = rows.map((r) => r.value).sort(byAnswerTime);
   const promoted: Participation[] = [];
   for (const [index, p] of ordered.entries()) {
-    const shouldBe = index < session.capacity ? 'yes' : 'waitlist';
+    const shouldBe = index < session.capacity ? ('yes' as const) : ('waitlist' as const);
     if (p.rsvp === shouldBe) continue;
-    await deps.store.participations.put({ ...p, rsvp: shouldBe });
-    if (shouldBe === 'yes') promoted.push(p);
+    // Under the ETag: a register mark or a change of mind written meanwhile is kept.
+    const moved = await updateWithRetry(deps.store.participations, p.tenantId, p.id, (current) =>
+      (current.rsvp === 'yes' || current.rsvp === 'waitlist') && current.rsvp !== shouldBe ? { ...current, rsvp: shouldBe } : undefined,
+    );
+    if (shouldBe === 'yes' && moved.ok && moved.changed) promoted.push(p);
   }
   return promoted;
 }
@@ -59,18 +63,14 @@ export async function respondToInvitation(
     return { ok: false, view: await buildInvitationView(deps, tenant, session, staff.id) };
   }
   const id = participationId(session.id, staff.id);
-  const current = (await deps.store.participations.get(tenant.id, id))?.value;
-  const alreadySaid = input.answer === 'yes' ? current?.rsvp === 'yes' || current?.rsvp === 'waitlist' : current?.rsvp === 'no';
-  if (!alreadySaid) {
-    await deps.store.participations.put({
-      tenantId: tenant.id,
-      id,
-      sessionId: session.id,
-      staffId: staff.id,
-      ...(current ?? {}),
-      rsvp: input.answer,
-      rsvpAt: deps.clock.now().toISOString(),
-    });
+  const rsvpAt = deps.clock.now().toISOString();
+  // Under the ETag, so a register mark written meanwhile (it opens an hour before the start) is kept.
+  const written = await upsertWithRetry(deps.store.participations, tenant.id, id, (current) => {
+    const alreadySaid = input.answer === 'yes' ? current?.rsvp === 'yes' || current?.rsvp === 'waitlist' : current?.rsvp === 'no';
+    return alreadySaid ? undefined : { tenantId: tenant.id, id, sessionId: session.id, staffId: staff.id, ...(current ?? {}), rsvp: input.answer, rsvpAt };
+  });
+  if (!written.ok) return { ok: false, view: notice('attention', 'Your answer crossed with another change. Please press the button again.') };
+  if (written.changed) {
     const promoted = await settleCapacity(deps, session);
     await tellPromoted(
       deps,

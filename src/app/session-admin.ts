@@ -1,18 +1,16 @@
 import { hasRole, participationId, sessionIdFor, type FieldErrors, type Session } from '../domain';
-import { updateWithRetry } from '../store/update';
+import { updateWithRetry, upsertWithRetry } from '../store/update';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
+import { loadRegister, registerIsOpen } from './register-people';
 import { resolveNamedStaff } from './session-audience';
+import { mayRunSession } from './session-roles';
 import { checkSessionForm } from './session-form';
 
 export type SessionAdminResult = { ok: true; session: Session; created?: boolean } | { ok: false; message: string; errors?: FieldErrors };
 
 const LEADS_ONLY: SessionAdminResult = { ok: false, message: 'Only CPD leads can create, change or cancel sessions.' };
 const NOT_FOUND: SessionAdminResult = { ok: false, message: "I can't find that session." };
-
-function mayRunSession(actor: Actor, session?: Session): boolean {
-  return hasRole(actor.staff, 'cpd-lead') || (session !== undefined && session.facilitatorIds.includes(actor.staff.id));
-}
 
 /** A lead creates a session from the form; `publish` invites its audience straight away (the planner sends the invitations). */
 export async function createSession(
@@ -119,35 +117,49 @@ export async function cancelSession(deps: AppDeps, actor: Actor, sessionId: stri
   return result.ok ? { ok: true, session: result.value } : NOT_FOUND;
 }
 
-/** The register: a facilitator of the session or a lead marks who was there. */
+export interface AttendanceMark {
+  staffId: string;
+  present: boolean;
+}
+
+export type AttendanceResult = { ok: true; present: number; absent: number; changed: number } | { ok: false; message: string };
+
+/**
+ * The register: a facilitator of the session or a lead marks who was there. Only people on the
+ * session's register (`loadRegister`) can be marked: one id outside it refuses the whole register
+ * before anything is written. Each mark is written under its ETag, so an RSVP change racing it is
+ * kept; a mark already recorded is not written again, so saving the same register twice changes nothing.
+ */
 export async function markAttendance(
   deps: AppDeps,
   actor: Actor,
-  input: { sessionId: string; presentStaffIds: string[] },
-): Promise<{ ok: true; present: number; absent: number } | { ok: false; message: string }> {
+  input: { sessionId: string; marks: readonly AttendanceMark[] },
+): Promise<AttendanceResult> {
   const session = (await deps.store.sessions.get(actor.tenant.id, input.sessionId))?.value;
-  if (!session) return { ok: false, message: "I can't find that session." };
+  if (!session || session.status === 'draft') return { ok: false, message: "I can't find that session." };
   if (!mayRunSession(actor, session)) return { ok: false, message: "Only the session's facilitator or a CPD lead can take the register." };
+  if (session.status === 'cancelled') return { ok: false, message: 'That session was cancelled: there is no register to take.' };
+  if (!registerIsOpen(session, deps.clock.now())) return { ok: false, message: 'The register opens an hour before the session starts.' };
+  const register = await loadRegister(deps, session);
+  const onRegister = new Set([...register.expected, ...register.waitlist].map((r) => r.staffId));
+  if (input.marks.some((m) => !onRegister.has(m.staffId))) {
+    return { ok: false, message: 'That register lists someone who is not expected at this session (it may be out of date). Nothing was saved: please open the register again.' };
+  }
+  const marks = new Map(input.marks.map((m) => [m.staffId, m.present]));
+  if (marks.size === 0) return { ok: false, message: 'Nothing to save: nobody was on that register.' };
   const now = deps.clock.now().toISOString();
-  const present = new Set(input.presentStaffIds);
-  for (const staffId of present) {
-    if (!(await deps.store.staff.get(actor.tenant.id, staffId))) return { ok: false, message: `There is no member of staff ${staffId}.` };
-  }
-  const existing = await deps.store.participations.find(actor.tenant.id, { where: { sessionId: session.id } });
-  const everyone = new Set([...existing.map((p) => p.value.staffId), ...present]);
-  for (const staffId of everyone) {
+  let changed = 0;
+  for (const [staffId, present] of marks) {
     const id = participationId(session.id, staffId);
-    const current = existing.find((p) => p.value.staffId === staffId)?.value;
-    await deps.store.participations.put({
-      tenantId: actor.tenant.id,
-      id,
-      sessionId: session.id,
-      staffId,
-      ...(current ?? {}),
-      attended: present.has(staffId),
-      attendanceMarkedAt: now,
-      attendanceMarkedBy: actor.staff.id,
-    });
+    const written = await upsertWithRetry(deps.store.participations, actor.tenant.id, id, (current) =>
+      current?.attended === present
+        ? undefined
+        : { tenantId: actor.tenant.id, id, sessionId: session.id, staffId, ...(current ?? {}), attended: present, attendanceMarkedAt: now, attendanceMarkedBy: actor.staff.id },
+    );
+    // Already-written marks stand (each is a complete fact); saving again finishes the rest.
+    if (!written.ok) return { ok: false, message: 'Someone else changed this register at the same moment. Please save it again.' };
+    if (written.changed) changed++;
   }
-  return { ok: true, present: present.size, absent: everyone.size - present.size };
+  const present = [...marks.values()].filter(Boolean).length;
+  return { ok: true, present, absent: marks.size - present, changed };
 }

@@ -43,6 +43,26 @@ const openTasks: CardSampleViews['my-record']['openTasks'] = [
   { gapTaskId: 'gap-oracy-jb', sessionTitle: 'Oracy across the curriculum', dueText: 'was due Friday 13 November', stage: 'report', overdue: true },
 ];
 
+const registerRows: CardSampleViews['register']['expected'] = [
+  { staffId: 'demo-amara', name: 'Amara Okafor', present: true, marked: false, rsvp: 'yes' },
+  { staffId: 'demo-ben', name: 'Ben Hughes', present: true, marked: false, rsvp: 'yes' },
+  { staffId: 'demo-chloe', name: 'Chloe Evans', present: true, marked: false, rsvp: 'yes' },
+  { staffId: 'demo-dev', name: 'Dev Mistry', present: true, marked: false, rsvp: 'yes' },
+  { staffId: 'demo-james', name: 'James Brown', present: true, marked: false, rsvp: 'yes' },
+];
+
+/** A whole-staff INSET register: 23 names, more than one Slack checkbox block holds. */
+const insetRows: CardSampleViews['register']['expected'] = [
+  'Aisha Khan', 'Alex Turner', 'Beth Morgan', 'Carlos Silva', 'Dan Price', 'Ella Ward', 'Fatima Ali', 'George Hall', 'Hannah Lee', 'Ian Wright', 'Jade Patel',
+  'Kieran Doyle', 'Laura Green', 'Mo Hassan', 'Nina Shah', 'Olly Reed', 'Priya Shah', 'Quinn Foster', 'Ravi Kumar', 'Sara Jones', 'Tom Baker', 'Uma Das', 'Will Chen',
+].map((name, i) => ({
+  staffId: `demo-${name.toLowerCase().replace(/\W+/g, '-')}`,
+  name,
+  present: i % 5 !== 3,
+  marked: i < 20,
+  ...(i % 7 === 2 ? { rsvp: 'no' as const } : i % 3 === 0 ? { rsvp: 'yes' as const } : {}),
+}));
+
 /** The view type of one kind (GapTaskFormView serves two kinds, so a plain Extract is not enough). */
 export type ViewOfKind<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V & { kind: K } : never) : never) : never;
 
@@ -287,6 +307,13 @@ export const CARD_SAMPLES: CardSampleViews = {
       { theme: 'coaching', count: 4, examples: ['Coaching has been the most useful part of this year.'] },
     ],
   },
+  register: {
+    kind: 'register',
+    session: { ...retrievalSession, placesLeft: 0 },
+    expected: registerRows,
+    waitlist: [{ staffId: 'demo-sam', name: 'Sam Taylor', present: false, marked: false, rsvp: 'waitlist' }],
+    taken: false,
+  },
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */
@@ -356,6 +383,21 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
     },
   },
   'session-cancel-done': { kind: 'session-cancel', session: retrievalSession, bookedCount: 14, cancelled: true },
+  'register-saved': {
+    ...CARD_SAMPLES.register,
+    expected: registerRows.map((row, i) => ({ ...row, present: i !== 1, marked: true })),
+    waitlist: [{ staffId: 'demo-sam', name: 'Sam Taylor', present: true, marked: true, rsvp: 'waitlist' }],
+    taken: true,
+    notice: { tone: 'good', text: 'Register saved: 5 present, 1 absent' },
+  },
+  'register-compulsory-inset': {
+    kind: 'register',
+    session: { ...safeguardingSession, rsvp: undefined },
+    expected: insetRows,
+    waitlist: [],
+    taken: true,
+  },
+  'register-empty': { ...CARD_SAMPLES.register, expected: [], waitlist: [] },
   'manager-digest-with-averages': { ...CARD_SAMPLES['manager-digest'], reactionSummary: { text: 'Quality 4.3 / 5 · Impact 3.9 / 5 (5 answers)' } },
   'questionnaire-staff-audit': {
     kind: 'questionnaire',

@@ -1,4 +1,5 @@
 import { fieldIdOf } from '../../cards/blockkit';
+import { registerInputs } from './register-selections';
 import type { InputState } from './slack-payloads';
 
 /** The gap report's consent is one checkbox: ticked = share, empty = do not. */
@@ -23,9 +24,9 @@ function valueOf(fieldId: string, input: InputState): unknown {
   }
 }
 
-/** `view.state.values` → `{ fieldId: raw value }`, the input every submit use case takes. */
-export function modalInputs(values: Record<string, Record<string, InputState>>): Record<string, unknown> {
-  const inputs: Record<string, unknown> = {};
+/** `view.state.values` → `{ fieldId: raw value }`, the input every submit use case takes; `blocks` (the submitted view's) for a register. */
+export function modalInputs(values: Record<string, Record<string, InputState>>, blocks: readonly unknown[] = []): Record<string, unknown> {
+  const inputs: Record<string, unknown> = { ...registerInputs(values, blocks) };
   for (const [blockId, actions] of Object.entries(values)) {
     const fieldId = fieldIdOf(blockId);
     const input = actions.answer;

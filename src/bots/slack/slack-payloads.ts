@@ -50,6 +50,8 @@ export const ViewSubmissionPayload = z.object({
     callback_id: z.string(),
     private_metadata: z.string().max(3000),
     state: z.object({ values: z.record(z.string(), z.record(z.string(), InputState)) }),
+    /** The view as submitted; read only for a register's listed people (register-selections.ts). */
+    blocks: z.array(z.unknown()).max(100).optional(),
   }),
 });
 export type ViewSubmissionPayload = z.infer<typeof ViewSubmissionPayload>;

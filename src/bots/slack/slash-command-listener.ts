@@ -29,7 +29,7 @@ export function registerSlashCommand(app: App, ctx: SlackBotContext): void {
     if (!found) return;
     const view = await runCommand(ctx.deps, found.actor, commandText(command.text));
     if (isModalView(view)) {
-      // `new`, `edit <title>` and `new survey` answer with a form: Slack shows forms as modals, opened while the trigger id is fresh.
+      // `new`, `edit <title>`, `new survey` and `register` answer with a form: Slack shows forms as modals, opened while the trigger id is fresh.
       await client.views.open({ trigger_id: command.trigger_id, view: renderBlockKitModal(view, JSON.stringify({ action: submitActionOf(view) })) as types.ModalView });
       return;
     }

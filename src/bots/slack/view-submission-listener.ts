@@ -10,11 +10,11 @@ import { claimSlackRequest } from './request-once';
 import { ModalMetadata, ViewSubmissionPayload } from './slack-payloads';
 import { publishHome, showResult } from './show-result';
 
-const SUBMIT_CALLBACKS = /^(questionnaire\.submit|gap\.plan\.submit|gap\.report\.submit|session\.create|session\.update|survey\.send)$/;
+const SUBMIT_CALLBACKS = /^(questionnaire\.submit|gap\.plan\.submit|gap\.report\.submit|session\.create|session\.update|survey\.send|register\.submit)$/;
 
 /** The field errors a refused submission shows; a form-level notice goes beside the first field. */
 function errorsOf(view: CardView): Record<string, string> {
-  if ((isModalView(view) || view.kind === 'notice') && view.errors && Object.keys(view.errors).length > 0) return view.errors;
+  if ((isModalView(view) || view.kind === 'notice') && 'errors' in view && view.errors && Object.keys(view.errors).length > 0) return view.errors;
   const text = view.kind === 'notice' || isModalView(view) ? view.notice?.text : undefined;
   return { _form: text ?? 'That could not be saved. Please try again.' };
 }
@@ -46,7 +46,7 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
     const action = { ...metadata.data.action, verb: view.callback_id };
     let result: Awaited<ReturnType<typeof handleCardAction>>;
     try {
-      result = await handleCardAction(ctx.deps, found.actor, action, modalInputs(view.state.values));
+      result = await handleCardAction(ctx.deps, found.actor, action, modalInputs(view.state.values, view.blocks));
     } catch (error) {
       // The store failed mid-request: free the modal so pressing Submit again is not taken for a duplicate.
       ctx.logger.error({ err: error, callbackId: view.callback_id }, 'slack: submission failed');
@@ -69,7 +69,7 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
     const { channel, ts } = metadata.data;
     if (channel && ts) await showResult(client, { userId: user.id, channel, ts }, result);
     // From a command or App Home there is no message to update: a confirmation (e.g. "Session created") goes to their DM as a receipt.
-    else if (result.view.kind === 'notice') await showResult(client, { userId: user.id }, result);
+    else if (result.view.kind === 'notice' || result.view.kind === 'register') await showResult(client, { userId: user.id }, result);
     else await publishHome(ctx.deps, client, found.actor, user.id);
   });
 }

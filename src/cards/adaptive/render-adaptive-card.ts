@@ -12,6 +12,7 @@ import { myRecordCard } from './my-record-card';
 import { noticeCard } from './notice-card';
 import { nudgeCard } from './nudge-card';
 import { questionnaireCard } from './questionnaire-card';
+import { registerCard } from './register-card';
 import { reminderCard } from './reminder-card';
 import { sessionCancelCard } from './session-cancel-card';
 import { sessionFormCard } from './session-form-card';
@@ -44,6 +45,7 @@ const BUILDERS: CardBuilders = {
   'session-cancel': sessionCancelCard,
   'survey-form': surveyFormCard,
   'survey-results': surveyResultsCard,
+  register: registerCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -6,5 +6,6 @@ export { toSlackErrors, type SlackErrorsResponse } from './field-errors';
 export { SLACK_LIMITS } from './limits';
 export { renderBlockKitMessage } from './message';
 export { isModalView, renderBlockKitModal, submitActionOf, type ModalView } from './modal';
+export { REGISTER_BLOCK_PREFIX } from './register-modal';
 export { FIELD_ACTION_ID, fieldBlockId, fieldIdOf } from './modal-fields';
 export { renderSurveyFormModal } from './survey-form-modal';

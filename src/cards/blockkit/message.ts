@@ -10,6 +10,7 @@ import { SLACK_LIMITS, clip } from './limits';
 import { myRecordBlocks } from './my-record-blocks';
 import { noticeBlocks } from './notice-blocks';
 import { questionnaireMessageBlocks, thankYouBlocks } from './questionnaire-blocks';
+import { registerMessageBlocks } from './register-blocks';
 import { invitationBlocks, reminderBlocks, sessionListBlocks } from './session-blocks';
 import { sessionCancelBlocks } from './session-cancel-blocks';
 import { sessionFormMessageBlocks } from './session-form-blocks';
@@ -40,6 +41,7 @@ const RENDERERS: RendererTable = {
   'session-cancel': { blocks: sessionCancelBlocks, text: (v) => `${v.cancelled ? 'Cancelled' : 'Cancel?'}: ${v.session.title}` },
   'survey-form': { blocks: surveyFormMessageBlocks, text: () => 'New staff survey' },
   'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
+  register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 
 /** Keeps a block list within a surface's limit, saying how much was left out. */

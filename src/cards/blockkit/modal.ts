@@ -1,4 +1,4 @@
-import type { CardAction, CardVerb, CardView, GapTaskFormView, QuestionnaireView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardVerb, CardView, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the seed 001 appendix 6 questions: both platforms ask the same words.
@@ -8,11 +8,19 @@ import { capBlocks } from './message';
 import { renderSurveyFormModal } from './survey-form-modal';
 import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-fields';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
+import { renderRegisterModal } from './register-modal';
 
-export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView;
+export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView;
 
 export function isModalView(view: CardView): view is ModalView {
-  return view.kind === 'questionnaire' || view.kind === 'gap-plan' || view.kind === 'gap-report' || view.kind === 'session-form' || view.kind === 'survey-form';
+  return (
+    view.kind === 'questionnaire' ||
+    view.kind === 'gap-plan' ||
+    view.kind === 'gap-report' ||
+    view.kind === 'session-form' ||
+    view.kind === 'survey-form' ||
+    view.kind === 'register'
+  );
 }
 
 /** callback_id = the submit verb, so the bot routes view_submission through the same verb table. */
@@ -22,6 +30,7 @@ const SUBMIT_VERB = {
   'gap-report': 'gap.report.submit',
   'session-form': 'session.create',
   'survey-form': 'survey.send',
+  register: 'register.submit',
 } as const satisfies Record<ModalView['kind'], CardVerb>;
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
@@ -34,6 +43,8 @@ export function submitActionOf(view: ModalView): CardAction {
     case 'gap-plan':
     case 'gap-report':
       return { verb: SUBMIT_VERB[view.kind], gapTaskId: view.gapTaskId };
+    case 'register':
+      return { verb: SUBMIT_VERB[view.kind], sessionId: view.session.sessionId };
     default:
       return { verb: SUBMIT_VERB[view.kind] };
   }
@@ -96,6 +107,7 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (privateMetadata.length > SLACK_LIMITS.privateMetadata) throw new Error('private_metadata is longer than Slack allows');
   if (view.kind === 'session-form') return renderCreateSessionModal(privateMetadata, view);
   if (view.kind === 'survey-form') return renderSurveyFormModal(view, privateMetadata);
+  if (view.kind === 'register') return renderRegisterModal(privateMetadata, view);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',

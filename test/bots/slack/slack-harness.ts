@@ -135,7 +135,11 @@ export function findButton(blocks: unknown, verb: string): { action_id: string; 
   throw new Error(`no ${verb} button in ${JSON.stringify(blocks).slice(0, 300)}`);
 }
 
-/** A view_submission for a modal the bot opened, with `answers` filled in as Slack's state. */
+/**
+ * A view_submission for a modal the bot opened, with `answers` filled in as Slack's state (keyed by
+ * field id, or by the whole block id for other blocks, e.g. a register's `register:expected:0`).
+ * Like Slack, it sends the view's blocks back too.
+ */
 export function modalSubmission(user: { id: string }, modal: Json, viewId: string, answers: Record<string, string | string[]>) {
   const values: Record<string, Record<string, Json>> = {};
   for (const block of modal.blocks as Json[]) {
@@ -159,6 +163,6 @@ export function modalSubmission(user: { id: string }, modal: Json, viewId: strin
     api_app_id: 'A1',
     token: 'legacy',
     trigger_id: `trg-submit-${viewId}`,
-    view: { id: viewId, type: 'modal', callback_id: modal.callback_id, private_metadata: modal.private_metadata, hash: 'h1', state: { values } },
+    view: { id: viewId, type: 'modal', callback_id: modal.callback_id, private_metadata: modal.private_metadata, hash: 'h1', blocks: modal.blocks, state: { values } },
   };
 }

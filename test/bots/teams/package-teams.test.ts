@@ -78,7 +78,7 @@ describe('Teams app package (manifest/teams, scripts/package-teams.ts)', () => {
     }
     // Every command Teams suggests is one the bot understands (not one that falls through to help).
     const titles: string[] = bot.commandLists[0].commands.map((c: { title: string }) => c.title);
-    expect(titles).toEqual(expect.arrayContaining(['sessions', 'my cpd', 'tasks', 'new session', 'report']));
+    expect(titles).toEqual(expect.arrayContaining(['sessions', 'my cpd', 'tasks', 'new session', 'report', 'register']));
     expect(titles.filter((t) => !isKnownCommand(t))).toEqual([]);
   });
 
