@@ -1,4 +1,4 @@
-import { conversationRefId } from '../domain';
+import { conversationRefId, type Staff } from '../domain';
 import type { AppDeps } from './deps';
 
 /** Rounds of read-then-conditional-write before giving up on a record that keeps changing under us. */
@@ -24,4 +24,34 @@ export async function markConversationRemoved(deps: AppDeps, tenantId: string, c
     if (put.ok) return 'removed';
   }
   throw new Error(`conversation reference ${id} kept changing while it was being marked removed`);
+}
+
+function withoutSlack(staff: Staff): Staff {
+  const { slack: _slack, ...rest } = staff;
+  return rest;
+}
+
+/**
+ * The Slack app was uninstalled from a workspace (or its bot token revoked). The Slack "reference"
+ * is the person's linked Slack user, which the sender DMs: it is removed for everyone linked
+ * through that workspace, so the dispatcher falls back to Teams or records them unreachable. The
+ * link comes back on the person's next contact after a reinstall (by e-mail). Returns how many
+ * were unlinked; repeating it unlinks no one.
+ */
+export async function unlinkSlackWorkspace(deps: AppDeps, tenantId: string, slackTeamId: string): Promise<number> {
+  const linked = await deps.store.staff.find(tenantId, { where: { 'slack.teamId': slackTeamId } });
+  let unlinked = 0;
+  for (const row of linked) {
+    let current: typeof row | undefined = row;
+    for (let round = 0; current && current.value.slack?.teamId === slackTeamId; round++) {
+      if (round === MAX_ROUNDS) throw new Error(`staff ${current.value.id} kept changing while their Slack link was being removed`);
+      const put = await deps.store.staff.put(withoutSlack(current.value), { ifVersion: current.version });
+      if (put.ok) {
+        unlinked++;
+        break;
+      }
+      current = await deps.store.staff.get(tenantId, current.value.id);
+    }
+  }
+  return unlinked;
 }
