@@ -1,5 +1,6 @@
 import type { MessageSender, OutboundMessage, SendResult } from '../app/outbound';
 import type { Delivery, Staff } from '../domain';
+import { sessionStartOf } from '../domain/send-exemption';
 import type { Versioned } from '../store/port';
 import { backoffMs, DEFAULT_BACKOFF } from './backoff';
 import { chooseSender } from './choose-sender';
@@ -7,7 +8,6 @@ import { emptySummary, type DispatchSummary, type DispatcherDeps } from './dispa
 import { RateLimiter, realSleep } from './rate-limiter';
 import { assertSendsFitLease } from './send-budget';
 import { SendTimeRules } from './send-time-rules';
-import { sessionStartOf } from '../domain/send-exemption';
 
 export type { ComposeFn, DispatchSummary, DispatcherDeps } from './dispatcher-types';
 
