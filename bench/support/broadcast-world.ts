@@ -4,6 +4,7 @@ import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { startLoopbackCosmos } from '../../test/support/cosmos-server';
+import { alwaysOpenCalendar } from '../../test/support/fixtures';
 
 export const BENCH_TENANT = 'bench-trust';
 
@@ -29,6 +30,8 @@ export async function openBenchStore(cosmos: boolean, clock: Clock): Promise<{ k
 export async function seedBroadcast(store: Store, n: number): Promise<Map<string, Staff>> {
   const people = new Map<string, Staff>();
   const now = new Date(Date.now() - 1000).toISOString();
+  // Real time: without this the dispatcher would hold the broadcast back in quiet hours.
+  await store.calendars.put(alwaysOpenCalendar(BENCH_TENANT));
   const docs: Delivery[] = [];
   for (let i = 0; i < n; i++) {
     const id = `p${i}`;

@@ -26,10 +26,16 @@ export type ActorResult = { ok: true; actor: Actor } | { ok: false; message: str
 const NOT_LINKED =
   "I don't know you yet: your school's CPD lead needs to add you to the staff list (with the e-mail address you use here). Then say hello again.";
 
-async function findTenant(deps: AppDeps, identity: PlatformIdentity, defaultTenantId: string): Promise<Tenant | undefined> {
-  if (identity.platformTenantId) {
-    const field = identity.platform === 'teams' ? 'teamsTenantId' : 'slackTeamId';
-    const [match] = await deps.store.tenants.findAcrossTenants({ where: { [field]: identity.platformTenantId }, limit: 1 });
+/** The tenant a Teams (Entra) tenant or Slack workspace belongs to, else the single-school default. */
+export async function findPlatformTenant(
+  deps: AppDeps,
+  platform: PlatformIdentity['platform'],
+  platformTenantId: string | undefined,
+  defaultTenantId: string,
+): Promise<Tenant | undefined> {
+  if (platformTenantId) {
+    const field = platform === 'teams' ? 'teamsTenantId' : 'slackTeamId';
+    const [match] = await deps.store.tenants.findAcrossTenants({ where: { [field]: platformTenantId }, limit: 1 });
     if (match) return match.value;
   }
   // A single-school deployment serves one tenant whatever the platform tenant is.
@@ -65,7 +71,7 @@ function withIdentity(staff: Staff, identity: PlatformIdentity): Staff | undefin
 }
 
 export async function resolveActor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId = 'demo'): Promise<ActorResult> {
-  const tenant = await findTenant(deps, identity, defaultTenantId);
+  const tenant = await findPlatformTenant(deps, identity.platform, identity.platformTenantId, defaultTenantId);
   if (!tenant) return { ok: false, message: NOT_LINKED };
   const staff = await findStaff(deps, tenant.id, identity);
   if (!staff || !staff.active) return { ok: false, message: NOT_LINKED };

@@ -1,4 +1,5 @@
-import { deliveryId, participationId, type Participation, type Session } from '../domain';
+import { deliveryId, participationId, SchoolCalendar, type Participation, type Session, type Tenant } from '../domain';
+import { outboxDueAt, sessionSendExemption } from '../domain/send-exemption';
 import type { InvitationView, NoticeView } from '../cards/views';
 import { updateWithRetry, upsertWithRetry } from '../store/update';
 import type { Actor } from './actor';
@@ -33,19 +34,30 @@ async function settleCapacity(deps: AppDeps, session: Session): Promise<Particip
   return promoted;
 }
 
-async function tellPromoted(deps: AppDeps, session: Session, promoted: Participation[]): Promise<void> {
-  const now = deps.clock.now().toISOString();
+/**
+ * Tells each person moved off the waiting list, through the outbox like every other message: due
+ * now, or at the next allowed time when someone frees a place at night, at a weekend or in a
+ * holiday (session exemptions as for invitations). Not at all if that is after the session starts.
+ */
+async function tellPromoted(deps: AppDeps, tenant: Tenant, session: Session, promoted: Participation[]): Promise<void> {
+  if (promoted.length === 0) return;
+  const now = deps.clock.now();
+  const calendar = (await deps.store.calendars.get(tenant.id, 'calendar'))?.value ?? SchoolCalendar.parse({ tenantId: tenant.id });
+  const sendExemption = sessionSendExemption(session, tenant.settings);
+  const dueAt = outboxDueAt(now, now, calendar, tenant.settings.timezone, sendExemption);
+  if (dueAt >= new Date(session.startsAt)) return;
   for (const p of promoted) {
     await deps.store.deliveries.create({
       tenantId: session.tenantId,
       id: deliveryId('waitlist-promoted', p.staffId, session.id, String(session.revision)),
       kind: 'waitlist-promoted',
       recipientId: p.staffId,
-      dueAt: now,
+      dueAt: dueAt.toISOString(),
+      sendExemption,
       status: 'pending',
       subject: { sessionId: session.id },
       attempts: 0,
-      createdAt: now,
+      createdAt: now.toISOString(),
     });
   }
 }
@@ -74,6 +86,7 @@ export async function respondToInvitation(
     const promoted = await settleCapacity(deps, session);
     await tellPromoted(
       deps,
+      tenant,
       session,
       promoted.filter((p) => p.staffId !== staff.id),
     );

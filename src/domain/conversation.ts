@@ -18,6 +18,8 @@ export const ConversationRef = z.object({
   conversationId: z.string().min(1),
   reference: z.record(z.string(), z.unknown()),
   updatedAt: Instant,
+  /** The bot was removed from this conversation (uninstalled): nothing is sent through it until it is added again. */
+  removedAt: Instant.optional(),
 });
 export type ConversationRef = z.infer<typeof ConversationRef>;
 

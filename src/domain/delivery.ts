@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deterministicId, Id, Instant } from './ids';
+import { SendExemption } from './send-exemption';
 
 export const DeliveryKind = z.enum([
   'invitation',
@@ -36,7 +37,10 @@ export const Delivery = z.object({
   recipientId: Id,
   /** Chosen when sending (the person's linked platform), recorded once sent. */
   platform: Platform.optional(),
+  /** Never in quiet hours, at a weekend or in a holiday, unless `sendExemption` allows it. */
   dueAt: Instant,
+  /** Set by rules about a session (it may go on the session's day and in the hour before it); absent: no exemption. */
+  sendExemption: SendExemption.optional(),
   status: DeliveryStatus,
   /** What the message is about; the sender builds the card from these at send time. */
   subject: z.object({

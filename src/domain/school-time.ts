@@ -72,7 +72,9 @@ export function nextAllowedSendTime(at: Date, calendar: Calendar, options: SendW
     const local = DateTime.fromJSDate(t, { zone });
     const day = local.toISODate()!;
     if (dayBlocked(calendar, day, options)) {
-      t = atLocalTime(zone, addLocalDays(day, 1), '00:00');
+      const midnight = atLocalTime(zone, addLocalDays(day, 1), '00:00');
+      // A sessionSpan opening later on a blocked day (a session just after midnight) lets the message go then.
+      t = span && span.start > t && span.start < midnight ? span.start : midnight;
       continue;
     }
     const minute = local.hour * 60 + local.minute;

@@ -42,6 +42,8 @@ export interface DispatchSummary {
   retried: number;
   failed: number;
   skipped: number;
+  /** Claimed in quiet hours, at a weekend or in a holiday: back in the outbox, due at the next allowed time. */
+  deferred: number;
   /** Lost to another instance between claim and send (its lease had run out, or it was re-claimed). */
   lostLease: number;
   throttled: number;
@@ -53,6 +55,7 @@ export const emptySummary = (): DispatchSummary => ({
   retried: 0,
   failed: 0,
   skipped: 0,
+  deferred: 0,
   lostLease: 0,
   throttled: 0,
 });

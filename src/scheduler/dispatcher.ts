@@ -1,11 +1,13 @@
 import type { MessageSender, OutboundMessage, SendResult } from '../app/outbound';
 import type { Delivery, Staff } from '../domain';
+import { sessionStartOf } from '../domain/send-exemption';
 import type { Versioned } from '../store/port';
 import { backoffMs, DEFAULT_BACKOFF } from './backoff';
 import { chooseSender } from './choose-sender';
 import { emptySummary, type DispatchSummary, type DispatcherDeps } from './dispatcher-types';
 import { RateLimiter, realSleep } from './rate-limiter';
 import { assertSendsFitLease } from './send-budget';
+import { SendTimeRules } from './send-time-rules';
 
 export type { ComposeFn, DispatchSummary, DispatcherDeps } from './dispatcher-types';
 
@@ -107,6 +109,7 @@ export class Dispatcher {
       .slice(0, this.opts.batchSize);
     const claims = (await Promise.all(free.map((r) => this.claim(r)))).filter((c): c is Claim => c !== undefined);
     summary.claimed += claims.length;
+    const rules = new SendTimeRules(this.deps.store);
     const queue = [...claims];
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
@@ -114,7 +117,7 @@ export class Dispatcher {
           await this.release(next, {});
           continue;
         }
-        await this.deliver(next, summary).catch((error: unknown) => {
+        await this.deliver(next, summary, rules).catch((error: unknown) => {
           // A store outage mid-send: the lease runs out and another pass retries it.
           this.deps.logger.error({ err: error, deliveryId: next!.value.id }, 'dispatch failed unexpectedly');
         });
@@ -129,8 +132,9 @@ export class Dispatcher {
     return put.ok ? { value: put.value, version: put.version } : undefined;
   }
 
-  private async deliver(claim: Claim, summary: DispatchSummary): Promise<void> {
+  private async deliver(claim: Claim, summary: DispatchSummary, rules: SendTimeRules): Promise<void> {
     let current = claim;
+    if (await this.deferredToAllowedTime(current, summary, rules)) return;
     const composed = await this.deps.compose(current.value);
     if (!composed.ok) {
       summary.skipped++;
@@ -163,6 +167,8 @@ export class Dispatcher {
         }
         current = again;
       }
+      // The wait may have run into quiet hours (an afternoon broadcast at the hourly limit).
+      if (await this.deferredToAllowedTime(current, summary, rules)) return;
       const result = await this.send(sender, composed.recipient, composed.message, current.value);
       const attempts = current.value.attempts + 1;
       if (result.status === 'sent') {
@@ -202,6 +208,27 @@ export class Dispatcher {
       await this.finish(current, { status: 'failed', attempts, lastError: result.reason });
       return;
     }
+  }
+
+  /**
+   * Nothing is sent in quiet hours, at a weekend or in a holiday unless the record's own rule
+   * allows it: a record claimed then goes back to the outbox, due at the next allowed time.
+   */
+  private async deferredToAllowedTime(claim: Claim, summary: DispatchSummary, rules: SendTimeRules): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const allowed = await rules.allowedFrom(claim.value, now);
+    if (allowed.getTime() <= now.getTime()) return false;
+    const startsAt = sessionStartOf(claim.value.sendExemption);
+    if (startsAt && allowed >= startsAt) {
+      // As the planner does: a message about a session that would only arrive once it has begun helps nobody.
+      summary.skipped++;
+      await this.finish(claim, { status: 'skipped', lastError: 'quiet hours: the next allowed time is after the session starts' });
+      return true;
+    }
+    summary.deferred++;
+    this.deps.logger.debug({ deliveryId: claim.value.id, dueAt: allowed.toISOString() }, 'deferred out of quiet hours');
+    await this.release(claim, { dueAt: allowed.toISOString() });
+    return true;
   }
 
   private async renew(claim: Claim, platform: MessageSender['platform']): Promise<Claim | undefined> {

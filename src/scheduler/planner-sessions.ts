@@ -1,18 +1,12 @@
 import type { Participation, Session } from '../domain';
-import { addLocalDays, atLocalTime, localDateOf, type SendWindowOptions } from '../domain/school-time';
+import { addLocalDays, atLocalTime, localDateOf } from '../domain/school-time';
+import { sessionSendExemption, type SendExemption } from '../domain/send-exemption';
 import { resolveAudience } from './audience';
 import { emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
-/** Session messages may go at a weekend or in a holiday when the session itself is then. */
-export function sessionWindow(input: PlanningInput, session: Session): SendWindowOptions {
-  const zone = input.tenant.settings.timezone;
-  const start = new Date(session.startsAt);
-  const remindFrom = new Date(start.getTime() - input.tenant.settings.reminderMinutesBefore * 60_000);
-  return {
-    sessionDays: [localDateOf(start, zone), localDateOf(new Date(session.endsAt), zone)],
-    // Quiet hours give way for the hour-before reminder of an evening session, and only for it.
-    sessionSpan: { start: remindFrom, end: start },
-  };
+/** Session messages may go at a weekend or in a holiday when the session itself is then, and in the hour before it. */
+export function sessionWindow(input: PlanningInput, session: Session): SendExemption {
+  return sessionSendExemption(session, input.tenant.settings);
 }
 
 export function participationsOf(input: PlanningInput, sessionId: string): Participation[] {

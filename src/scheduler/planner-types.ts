@@ -12,7 +12,7 @@ import type {
   Tenant,
 } from '../domain';
 import { deliveryId } from '../domain';
-import { nextAllowedSendTime, type SendWindowOptions } from '../domain/school-time';
+import { outboxDueAt, type SendExemption } from '../domain/send-exemption';
 
 /** Everything the planner looks at for one tenant; it reads nothing else and writes nothing. */
 export interface PlanningInput {
@@ -62,19 +62,23 @@ export interface PlannedMessage {
   slot?: string;
   /** When the rules say it is due, before quiet hours, weekends and holidays are applied. */
   at: Date;
-  window?: SendWindowOptions;
+  /** What the rule allows beyond the usual window (a session then); kept on the record for the dispatcher. */
+  window?: SendExemption;
 }
 
-/** An outbox record with a deterministic id and a due time moved out of quiet hours, weekends and holidays. */
+/**
+ * An outbox record with a deterministic id, due at its rule's time or now if that has passed,
+ * moved out of quiet hours, weekends and holidays.
+ */
 export function plannedDelivery(input: PlanningInput, m: PlannedMessage): Delivery {
-  const zone = input.tenant.settings.timezone;
-  const dueAt = nextAllowedSendTime(m.at, input.calendar, { zone, ...m.window });
+  const dueAt = outboxDueAt(m.at, input.now, input.calendar, input.tenant.settings.timezone, m.window);
   return {
     tenantId: input.tenant.tenantId,
     id: deliveryId(m.kind, m.recipientId, m.subjectKey, m.slot ?? ''),
     kind: m.kind,
     recipientId: m.recipientId,
     dueAt: dueAt.toISOString(),
+    ...(m.window ? { sendExemption: m.window } : {}),
     status: 'pending',
     subject: m.subject,
     attempts: 0,

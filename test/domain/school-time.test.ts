@@ -69,6 +69,13 @@ describe('nextAllowedSendTime', () => {
     expect(nextAllowedSendTime(start, calendar, { sessionSpan: span })).toEqual(start);
   });
 
+  it('does not jump over a session span that opens later on a blocked day (found by the dispatcher property)', () => {
+    // Friday 30 October is in half term; a session at 00:30 on Saturday 31st has its hour-before span from 23:30 on the 30th.
+    const span = { start: new Date('2026-10-30T23:30:00.000Z'), end: new Date('2026-10-31T00:30:00.000Z') };
+    const options = { sessionDays: ['2026-10-31'], sessionSpan: span };
+    expect(iso(nextAllowedSendTime(new Date('2026-10-30T20:00:00.000Z'), calendar, options))).toBe('2026-10-30T23:30:00.000Z');
+  });
+
   it('is right across the March clock change (2026-03-29)', () => {
     // Saturday 28 March 19:00 GMT → Monday 30 March 07:30 BST = 06:30Z.
     expect(iso(nextAllowedSendTime(new Date('2026-03-28T19:00:00.000Z'), calendar))).toBe('2026-03-30T06:30:00.000Z');

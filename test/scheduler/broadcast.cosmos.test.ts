@@ -5,7 +5,7 @@ import { Dispatcher, type ComposeFn } from '../../src/scheduler/dispatcher';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import type { Store } from '../../src/store/store';
 import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
-import { staff } from '../support/fixtures';
+import { alwaysOpenCalendar, staff } from '../support/fixtures';
 import { HttpPlatformSender, startRateLimitedPlatform, type KillSwitch, type RateLimitedPlatform } from '../support/rate-limited-platform';
 
 const T = 'trust-bcast';
@@ -25,6 +25,8 @@ afterAll(async () => {
 async function broadcast(store: Store, n: number, slackEvery = 10): Promise<Map<string, Staff>> {
   const people = new Map<string, Staff>();
   const now = new Date(Date.now() - 1000).toISOString();
+  // Real time: without this the dispatcher would hold the broadcast back in quiet hours.
+  await store.calendars.put(alwaysOpenCalendar(T));
   const docs: Delivery[] = [];
   for (let i = 0; i < n; i++) {
     const id = `p${i}`;

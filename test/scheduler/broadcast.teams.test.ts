@@ -8,7 +8,7 @@ import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import type { Store } from '../../src/store/store';
 import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
-import { session, staff, tenant } from '../support/fixtures';
+import { alwaysOpenCalendar, session, staff, tenant } from '../support/fixtures';
 
 const T = 'trust-teams-bcast';
 const N = 500;
@@ -29,6 +29,8 @@ afterAll(async () => {
 /** N staff, each with a personal Teams chat the bot has seen, and an invitation each in the outbox. */
 async function seedBroadcast(store: Store): Promise<void> {
   await store.tenants.put(tenant(T));
+  // Real time: without this the dispatcher would hold the broadcast back in quiet hours.
+  await store.calendars.put(alwaysOpenCalendar(T));
   await store.sessions.put(session(T, 'ses-big', { title: 'Whole-trust INSET: behaviour', startsAt: '2099-01-05T09:00:00.000Z', endsAt: '2099-01-05T15:00:00.000Z' }));
   const now = new Date(Date.now() - 1000).toISOString();
   const writes: Promise<unknown>[] = [];

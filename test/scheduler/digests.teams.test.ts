@@ -73,6 +73,13 @@ describe('weekly digests through the real scheduler and the real Teams sender (b
     for (const r of DIGEST_RECIPIENTS) expect([...digestCards(r, HEADINGS.lead), ...digestCards(r, HEADINGS.manager)]).toHaveLength(0);
   });
 
+  it('sends nothing at all at 07:00 (quiet hours): invitations to a session published weeks ago wait for 07:30', async () => {
+    expect(connector.activities).toEqual([]);
+    const invitations = await store.deliveries.find(A, { where: { kind: 'invitation' } });
+    expect(invitations.length).toBeGreaterThan(0);
+    for (const d of invitations) expect([d.value.status, d.value.dueAt]).toEqual(['pending', DIGEST_TIME]);
+  });
+
   it('at 07:30 each manager gets a card about their own reports and each lead a programme card about their own trust', async () => {
     clock.set(DIGEST_TIME);
     await scheduler.runOnce();

@@ -1,60 +1,9 @@
-import pino from 'pino';
 import type { MessageSender, SendResult } from '../../src/app/outbound';
-import { ManualClock, type Delivery, type Staff } from '../../src/domain';
-import { Dispatcher, type ComposeFn } from '../../src/scheduler/dispatcher';
+import { ManualClock, type Delivery } from '../../src/domain';
 import { chooseSender } from '../../src/scheduler/choose-sender';
-import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { delivery, staff } from '../support/fixtures';
-
-const T = 't1';
-const logger = pino({ level: 'silent' });
-
-/** An in-process sender that answers from a script, then "sent". */
-class ScriptedSender implements MessageSender {
-  readonly maxSendMs = 1000;
-  sends: { recipientId: string; at: number }[] = [];
-  constructor(
-    readonly platform: 'teams' | 'slack',
-    private readonly clock: ManualClock,
-    private readonly script: SendResult[] = [],
-  ) {}
-  canReach(s: Staff) {
-    return this.platform === 'teams' ? s.teams !== undefined : s.slack !== undefined;
-  }
-  async send(recipient: Staff): Promise<SendResult> {
-    this.sends.push({ recipientId: recipient.id, at: this.clock.now().getTime() });
-    return this.script.shift() ?? { status: 'sent', messageId: `m-${this.sends.length}`, conversationId: `c-${recipient.id}` };
-  }
-  async update(): Promise<SendResult> {
-    return { status: 'failed', transient: false, reason: 'not used' };
-  }
-}
-
-function world(script: SendResult[] = [], people = 1) {
-  const clock = new ManualClock('2026-11-23T09:00:00.000Z');
-  const store = openEmbeddedStore({ path: ':memory:', clock });
-  const staffById = new Map<string, Staff>();
-  for (let i = 0; i < people; i++) staffById.set(`s${i}`, staff(T, `s${i}`, { teams: { aadObjectId: `aad-${i}` } }));
-  const compose: ComposeFn = async (d) => {
-    const recipient = staffById.get(d.recipientId);
-    return recipient
-      ? { ok: true, recipient, message: { text: 'hi', view: { kind: 'thank-you', title: 'x', text: 'y' } } }
-      : { ok: false, reason: 'recipient gone' };
-  };
-  const teams = new ScriptedSender('teams', clock, script);
-  const sleeps: number[] = [];
-  // A virtual timer: wakes at call time + ms; concurrent sleepers do not add up.
-  const sleep = async (ms: number) => {
-    sleeps.push(ms);
-    const wake = clock.now().getTime() + ms;
-    await Promise.resolve();
-    if (clock.now().getTime() < wake) clock.set(new Date(wake));
-  };
-  const make = (instanceId: string, extra: Partial<ConstructorParameters<typeof Dispatcher>[0]> = {}) =>
-    new Dispatcher({ store, clock, logger, senders: [teams], compose, instanceId, sleep, random: () => 0.5, ...extra });
-  return { clock, store, teams, sleeps, make };
-}
+import { ScriptedSender, T, world } from './dispatcher-world';
 
 async function seed(store: Store, n: number, extra: Partial<Delivery> = {}): Promise<void> {
   for (let i = 0; i < n; i++) await store.deliveries.create(delivery(T, `s${i}`, extra));

@@ -68,7 +68,8 @@ describe('planDeliveries: sessions', () => {
     const b = planDeliveries(input('2026-11-16T09:05:00.000Z'));
     expect(who(of(a.deliveries, 'invitation'))).toEqual(['lead', 'm1', 's1', 's2', 's3']);
     expect(of(a.deliveries, 'invitation').map((d) => d.id)).toEqual(of(b.deliveries, 'invitation').map((d) => d.id));
-    expect(of(a.deliveries, 'invitation')[0]!.dueAt).toBe('2026-11-16T09:00:00.000Z');
+    // Published at 09:00, first planned at 09:01: due then (a rule time already past is due now).
+    expect(of(a.deliveries, 'invitation')[0]!.dueAt).toBe('2026-11-16T09:01:00.000Z');
   });
 
   it('plans nothing for drafts', () => {
@@ -97,9 +98,12 @@ describe('planDeliveries: sessions', () => {
   it('uses the tenant settings for reminder times', () => {
     const t = tenant(T);
     t.settings = { ...t.settings, reminderDayBeforeAt: '09:00', reminderMinutesBefore: 30 };
-    const plan = planDeliveries(input('2026-11-24T15:40:00.000Z', { tenant: t }));
-    expect(of(plan.deliveries, 'reminder-day-before')[0]!.dueAt).toBe('2026-11-23T09:00:00.000Z');
-    expect(of(plan.deliveries, 'reminder-hour-before')[0]!.dueAt).toBe('2026-11-24T15:30:00.000Z');
+    expect(of(planDeliveries(input('2026-11-23T08:59:00.000Z', { tenant: t })).deliveries, 'reminder-day-before')).toEqual([]);
+    const dayBefore = planDeliveries(input('2026-11-23T09:00:00.000Z', { tenant: t }));
+    expect(of(dayBefore.deliveries, 'reminder-day-before')[0]!.dueAt).toBe('2026-11-23T09:00:00.000Z');
+    expect(of(planDeliveries(input('2026-11-24T15:29:00.000Z', { tenant: t })).deliveries, 'reminder-hour-before')).toEqual([]);
+    const shortlyBefore = planDeliveries(input('2026-11-24T15:30:00.000Z', { tenant: t }));
+    expect(of(shortlyBefore.deliveries, 'reminder-hour-before')[0]!.dueAt).toBe('2026-11-24T15:30:00.000Z');
   });
 
   it('sends the hour-before reminder of an evening session despite quiet hours', () => {
@@ -301,6 +305,53 @@ describe('planDeliveries: weekly digests', () => {
   it('skips a digest deferred by a whole holiday week', () => {
     const plan = planDeliveries(input('2026-12-21T08:00:00.000Z'));
     expect(of(plan.deliveries, 'manager-digest')).toEqual([]);
+  });
+});
+
+describe('planDeliveries: a rule time already past is due now, and now must be allowed too', () => {
+  it('invites at 07:30, not 07:00, when the planner first runs at 07:00 on Monday long after publication', () => {
+    // Published Monday 16 November; the planner's first run is Monday 23 November, 07:00 GMT.
+    const plan = planDeliveries(input('2026-11-23T07:00:00.000Z'));
+    expect(of(plan.deliveries, 'invitation').map((d) => d.dueAt)).toEqual(Array(5).fill('2026-11-23T07:30:00.000Z'));
+  });
+
+  it('does the same in summer time: 07:00 BST is 06:00Z, the first allowed time 07:30 BST (06:30Z)', () => {
+    const june = ses({ startsAt: '2026-06-09T15:00:00.000Z', endsAt: '2026-06-09T16:00:00.000Z', publishedAt: '2026-05-20T09:00:00.000Z' });
+    const plan = planDeliveries(input('2026-06-08T06:00:00.000Z', { sessions: [june] }));
+    expect(new Set(of(plan.deliveries, 'invitation').map((d) => d.dueAt))).toEqual(new Set(['2026-06-08T06:30:00.000Z']));
+  });
+
+  it('after downtime, a nudge whose step began in the afternoon and is first planned at 02:00 is due at 07:30', () => {
+    const task = gapTask(T, 'ses-1', 's1', { status: 'planned', dueAt: '2026-12-08T16:00:00.000Z' });
+    const plan = planDeliveries(input('2026-12-02T02:00:00.000Z', { gapTasks: [task] }));
+    expect(of(plan.deliveries, 'gap-report-nudge').map((d) => [d.dueAt, d.sendExemption])).toEqual([['2026-12-02T07:30:00.000Z', undefined]]);
+  });
+
+  it('a late hour-before reminder of a 16:00 session goes at once, inside its hour', () => {
+    const plan = planDeliveries(input('2026-11-24T15:20:00.000Z'));
+    expect(of(plan.deliveries, 'reminder-hour-before').map((d) => d.dueAt)).toEqual(['2026-11-24T15:20:00.000Z']);
+  });
+
+  it('a day-before reminder first planned at the weekend for a Monday session waits for Monday 07:30', () => {
+    const monday = ses({ startsAt: '2026-11-30T16:00:00.000Z', endsAt: '2026-11-30T17:30:00.000Z' });
+    const plan = planDeliveries(input('2026-11-29T20:00:00.000Z', { sessions: [monday] }));
+    expect(of(plan.deliveries, 'reminder-day-before').map((d) => d.dueAt)).toEqual(['2026-11-30T07:30:00.000Z']);
+  });
+
+  it("session records carry the session's exemption for the dispatcher; others carry none", () => {
+    const plan = planDeliveries(input('2026-11-30T07:30:00.000Z', { sessions: [ses({ startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2026-12-01T17:30:00.000Z' })] }));
+    expect(of(plan.deliveries, 'invitation')[0]!.sendExemption).toEqual({
+      sessionDays: ['2026-12-01'],
+      sessionSpan: { start: '2026-12-01T15:00:00.000Z', end: '2026-12-01T16:00:00.000Z' },
+    });
+    expect(of(plan.deliveries, 'manager-digest')[0]!.sendExemption).toBeUndefined();
+  });
+
+  it('planning again later creates the same ids, whatever the due time', () => {
+    const first = planDeliveries(input('2026-11-23T07:00:00.000Z')).deliveries.map((d) => d.id);
+    const again = planDeliveries(input('2026-11-23T07:45:00.000Z')).deliveries.filter((d) => d.kind === 'invitation').map((d) => d.id);
+    expect(again.every((id) => first.includes(id))).toBe(true);
+    expect(again).toHaveLength(5);
   });
 });
 

@@ -1,5 +1,5 @@
-import type { Delivery, GapTask, Questionnaire, Session, Staff, Tenant } from '../../src/domain';
-import { DeliveryKind, Questionnaire as QuestionnaireSchema, defaultReactionTemplate, Session as SessionSchema, Staff as StaffSchema, Tenant as TenantSchema, deliveryId, gapTaskId } from '../../src/domain';
+import type { Delivery, GapTask, Questionnaire, SchoolCalendar, Session, Staff, Tenant } from '../../src/domain';
+import { SchoolCalendar as SchoolCalendarSchema, DeliveryKind, Questionnaire as QuestionnaireSchema, defaultReactionTemplate, Session as SessionSchema, Staff as StaffSchema, Tenant as TenantSchema, deliveryId, gapTaskId } from '../../src/domain';
 
 export function tenant(id: string, name = `Trust ${id}`): Tenant {
   return TenantSchema.parse({ tenantId: id, id, name, kind: 'trust', schools: [{ id: 'sch-1', name: 'Huntingdon Academy' }] });
@@ -68,4 +68,12 @@ export function twilightQuestionnaire(tenantId: string, id = 'qn-1'): Questionna
     opensAt: '2026-11-24T17:30:00.000Z',
     closesAt: '2026-12-01T17:00:00.000Z',
   });
+}
+
+/**
+ * A calendar with no quiet hours, no quiet weekends and no holidays, for tests and benchmarks
+ * that send on the wall clock: the dispatcher would otherwise hold everything back at night.
+ */
+export function alwaysOpenCalendar(tenantId: string): SchoolCalendar {
+  return SchoolCalendarSchema.parse({ tenantId, quietHours: { start: '00:00', end: '00:00' }, quietWeekends: false });
 }

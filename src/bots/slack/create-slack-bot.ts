@@ -12,6 +12,7 @@ import { linkSlackUsersByEmail } from './link-by-email';
 import { RouterReceiver } from './router-receiver';
 import { createSlackSender } from './slack-sender';
 import { registerSlashCommand } from './slash-command-listener';
+import { registerUninstall } from './uninstall-listener';
 import { registerViewSubmissions } from './view-submission-listener';
 
 export interface SlackBotConfig {
@@ -73,6 +74,7 @@ export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logge
   registerBlockActions(app, ctx);
   registerViewSubmissions(app, ctx);
   registerAppHome(app, ctx);
+  registerUninstall(app, ctx);
   app.error(async (error) => {
     logger.error({ err: error }, 'slack: listener failed');
   });

@@ -62,6 +62,23 @@ export const AppHomeOpenedPayload = z.object({
   event: z.object({ type: z.literal('app_home_opened'), user: z.string().min(1), tab: z.string().optional() }),
 });
 
+/** The app was uninstalled from the workspace `team_id`. */
+export const AppUninstalledPayload = z.object({
+  team_id: z.string().min(1),
+  event_id: z.string().min(1),
+  event: z.object({ type: z.literal('app_uninstalled') }),
+});
+
+/** Tokens revoked in workspace `team_id`: user tokens under `oauth`, the bot's under `bot`. */
+export const TokensRevokedPayload = z.object({
+  team_id: z.string().min(1),
+  event_id: z.string().min(1),
+  event: z.object({
+    type: z.literal('tokens_revoked'),
+    tokens: z.object({ oauth: z.array(z.string()).optional(), bot: z.array(z.string()).optional() }),
+  }),
+});
+
 /** What a modal carries between views.open and its submission. */
 export const ModalMetadata = z.object({
   action: z.object({ verb: z.string(), questionnaireId: z.string().optional(), gapTaskId: z.string().optional(), sessionId: z.string().optional() }),

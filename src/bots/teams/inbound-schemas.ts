@@ -28,6 +28,22 @@ export const TeamsActivityEnvelope = z.object({
 });
 export type TeamsActivityEnvelope = z.infer<typeof TeamsActivityEnvelope>;
 
+/**
+ * The bot removed from a conversation: `installationUpdate` with action remove (or remove-upgrade),
+ * or `conversationUpdate` whose membersRemoved holds the bot. No sender needed: only where it was.
+ */
+export const TeamsRemovalActivity = z.object({
+  conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }),
+  channelData: z
+    .object({
+      tenant: z.object({ id: z.string().min(1) }).optional(),
+      team: z.object({ id: z.string().min(1) }).optional(),
+    })
+    .passthrough()
+    .optional(),
+});
+export type TeamsRemovalActivity = z.infer<typeof TeamsRemovalActivity>;
+
 /** An Action.Execute invoke (`adaptiveCard/action`): the verb and the button's data merged with the inputs. */
 export const AdaptiveCardActionInvoke = z.object({
   action: z.object({

@@ -28,9 +28,9 @@ export async function handleMessage(deps: InstallDeps, context: TurnContext): Pr
     return;
   }
   const { tenant, staff } = actor.actor;
-  // A person who opens the bot before any install event still becomes reachable.
+  // A person who opens the bot before any install event (or again after removing it) becomes reachable.
   const known = await deps.store.conversations.get(tenant.id, conversationRefId('teams', envelope.conversation.id));
-  if (!known) await saveConversation(deps, toConversationRef(context, envelope, { tenantId: tenant.id, staffId: staff.id }, deps.clock.now()));
+  if (!known || known.value.removedAt) await saveConversation(deps, toConversationRef(context, envelope, { tenantId: tenant.id, staffId: staff.id }, deps.clock.now()));
   const view = await runCommand(deps, actor.actor, text);
   await context.sendActivity(cardActivity(view, undefined, [envelope.from.id]));
 }

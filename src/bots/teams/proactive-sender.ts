@@ -20,6 +20,8 @@ export interface ProactiveSenderDeps extends AppDeps {
 
 type Outcome = { result?: SendResult };
 
+const REMOVED = 'the bot was removed from this Teams chat (uninstalled)';
+
 /**
  * Sends through stored conversation references. `continueConversationAsync` routes a failed send
  * to `onTurnError` instead of throwing, so each send catches inside the turn and reports an
@@ -40,6 +42,8 @@ export class TeamsProactiveSender implements MessageSender {
 
   async send(recipient: Staff, message: OutboundMessage, _delivery: Delivery): Promise<SendResult> {
     const stored = await findConversation(this.deps, recipient.tenantId, recipient.id, 'teams');
+    // They removed the bot from their chat: not reopened behind their back, and no point retrying.
+    if (stored?.removedAt) return { status: 'unreachable', reason: REMOVED };
     const activity = this.activityFor(recipient, message);
     if (stored) return this.sendThrough(stored, (context) => context.sendActivity(activity));
     return this.openChatAndSend(recipient, activity);
@@ -48,6 +52,7 @@ export class TeamsProactiveSender implements MessageSender {
   async update(recipient: Staff, platformMessage: { messageId: string; conversationId: string }, message: OutboundMessage): Promise<SendResult> {
     const stored = await this.deps.store.conversations.get(recipient.tenantId, conversationRefId('teams', platformMessage.conversationId));
     if (!stored) return { status: 'unreachable', reason: 'no stored conversation for that message' };
+    if (stored.value.removedAt) return { status: 'unreachable', reason: REMOVED };
     const activity = { ...this.activityFor(recipient, message), id: platformMessage.messageId };
     return this.sendThrough(stored.value, async (context) => {
       await context.updateActivity({ ...activity, conversation: context.activity.conversation });
@@ -86,7 +91,10 @@ export class TeamsProactiveSender implements MessageSender {
   private async openChatAndSend(recipient: Staff, activity: Partial<Activity>): Promise<SendResult> {
     const userId = recipient.teams?.userId;
     if (!userId) return { status: 'unreachable', reason: 'no Teams user id: the person has not been seen in Teams yet' };
-    const [team] = await this.deps.store.conversations.find(recipient.tenantId, { where: { platform: 'teams', scope: 'team' }, limit: 1 });
+    const [team] = await this.deps.store.conversations.find(recipient.tenantId, {
+      where: { platform: 'teams', scope: 'team', removedAt: { exists: false } },
+      limit: 1,
+    });
     const teamReference = team ? parseStoredReference(team.value.reference) : undefined;
     if (!teamReference?.ok) return { status: 'unreachable', reason: 'no personal chat and no team install to open one from' };
     const ref = teamReference.reference as ConversationReference;

@@ -21,7 +21,7 @@ describe('Slack app manifest', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLASH_COMMAND]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect(manifest.features.bot_user.display_name).toBe('Twilight');
-    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'app_uninstalled', 'tokens_revoked']));
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'im:write', 'users:read', 'users:read.email']));
   });
 });

@@ -1,0 +1,45 @@
+import type { App } from '@slack/bolt';
+import { findPlatformTenant } from '../../app/actor';
+import { unlinkSlackWorkspace } from '../../app/uninstall';
+import type { SlackBotContext } from './bot-context';
+import { claimSlackRequest } from './request-once';
+import { AppUninstalledPayload, TokensRevokedPayload } from './slack-payloads';
+
+/**
+ * `app_uninstalled`, and `tokens_revoked` when the bot's token is among them: nobody in that
+ * workspace can be reached through Slack any more, so their Slack links are removed and the
+ * dispatcher stops trying (Teams if linked, else failed "unreachable"). bolt delivers both events
+ * without authorizing them: the token they would be authorized with is gone.
+ */
+export function registerUninstall(app: App, ctx: SlackBotContext): void {
+  const unlink = async (teamId: string, eventId: string) => {
+    const tenant = await findPlatformTenant(ctx.deps, 'slack', teamId, ctx.deps.defaultTenantId ?? 'demo');
+    if (!tenant) {
+      ctx.logger.info({ teamId }, 'slack uninstall: no tenant for this workspace, nothing linked');
+      return;
+    }
+    // Slack retries an event it thinks we missed; the retry changes nothing (nor would a second run).
+    const claim = await claimSlackRequest(ctx.deps, tenant.id, `event:${eventId}`);
+    if (!claim.first) return;
+    try {
+      const unlinked = await unlinkSlackWorkspace(ctx.deps, tenant.id, teamId);
+      ctx.logger.info({ tenantId: tenant.id, teamId, unlinked }, 'slack uninstall: workspace links removed');
+    } catch (error) {
+      // Let Slack's retry (or the next event) try again.
+      await claim.release();
+      throw error;
+    }
+  };
+
+  app.event('app_uninstalled', async ({ body }) => {
+    const parsed = AppUninstalledPayload.safeParse(body);
+    if (!parsed.success) return;
+    await unlink(parsed.data.team_id, parsed.data.event_id);
+  });
+  app.event('tokens_revoked', async ({ body }) => {
+    const parsed = TokensRevokedPayload.safeParse(body);
+    // Only user tokens revoked: the bot still reaches everyone.
+    if (!parsed.success || (parsed.data.event.tokens.bot ?? []).length === 0) return;
+    await unlink(parsed.data.team_id, parsed.data.event_id);
+  });
+}
