@@ -91,7 +91,8 @@ describe('planDeliveries: surveys', () => {
     const plan = planDeliveries(input('2026-12-03T08:00:00.000Z', { receipts: [receipt('s3')] }));
     const reminders = of(plan.deliveries, 'questionnaire-reminder');
     expect(who(reminders)).toEqual(['s1']);
-    expect(reminders[0]).toMatchObject({ id: deliveryId('questionnaire-reminder', 's1', 'srv-audit'), dueAt: '2026-12-03T07:30:00.000Z' });
+    // Its rule time falls in quiet hours (so 07:30 at the earliest); planned at 08:00, it is due then, never earlier.
+    expect(reminders[0]).toMatchObject({ id: deliveryId('questionnaire-reminder', 's1', 'srv-audit'), dueAt: '2026-12-03T08:00:00.000Z' });
   });
 
   it('plans nothing once closed (or closed early), and cancels what is still pending', () => {
