@@ -3,7 +3,7 @@
  *   submit-server.ts <slack|teams> <full|bare> <embedded|cosmos> <json options>
  * "full" is the real bot (createTeamsBot / createSlackBot on createHttpApp) over the chosen store;
  * "bare" is the same receiver/adapter with a handler that stores nothing and answers at once.
- * Talks to the parent over IPC: {ready, port} out; "rss", "stored" and "stop" in.
+ * Talks to the parent over IPC: {ready, port} out; "rss", "cpu", "stored" and "stop" in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -85,6 +85,8 @@ async function main(): Promise<void> {
   process.on('message', (message: string) => {
     void (async () => {
       if (message === 'rss') process.send!({ rss: process.memoryUsage().rss });
+      // CPU time of this process (µs, user + system): on a shared machine a steadier figure than req/s.
+      if (message === 'cpu') process.send!({ cpu: process.cpuUsage().user + process.cpuUsage().system });
       if (message === 'stored') process.send!({ stored: await store.responses.count(BENCH_TENANT) });
       if (message === 'stop') {
         server.closeAllConnections();
