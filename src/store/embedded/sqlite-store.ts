@@ -9,6 +9,7 @@ import type { Collections, Store } from '../store';
 import { validating } from '../validating-collection';
 import { hintPlanner } from './planner-hints';
 import { jsonField, tailSql, whereSql, type SqlValue } from './sql-filter';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 type Row = { doc: string; etag: string };
 type Doc = TenantDoc & Record<string, unknown>;
@@ -186,6 +187,16 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     collections[name] = validating(collection, COLLECTIONS[name]);
   }
   hintPlanner(db);
+  // A file's WAL is checkpointed on a worker thread, so its fsyncs never stall the event loop.
+  let checkpointer: WalCheckpointer | undefined;
+  if (options.path !== ':memory:') {
+    db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    checkpointer = startWalCheckpointer(options.path, {
+      onFailure: () => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`);
+      },
+    });
+  }
   return {
     ...(collections as Collections),
     kind: 'embedded',
@@ -193,6 +204,8 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
       db.prepare('SELECT 1').get();
     },
     async close() {
+      // The worker's connection first, so this one is the last and leaves no WAL behind.
+      await checkpointer?.stop();
       if (db.open) db.close();
     },
     purgeExpired() {
