@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 
 /** SQLite's own default: the writing connection checkpoints once the WAL holds this many pages. */
@@ -59,7 +58,8 @@ export function startWalCheckpointer(path: string, options: { onFailure: (error:
   worker.unref();
   let stopped = false;
   let requests = 0;
-  const exited = once(worker, 'exit');
+  // Not events.once: that would reject (unhandled) when the worker emits 'error'.
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('error', (error) => {
     if (!stopped) options.onFailure(error);
   });
