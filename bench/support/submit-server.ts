@@ -15,6 +15,7 @@ import { App } from '@slack/bolt';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import express, { type Router } from 'express';
 import pino from 'pino';
+import { ActorCache } from '../../src/app/actor-cache';
 import { createSlackBot } from '../../src/bots/slack/create-slack-bot';
 import { RouterReceiver } from '../../src/bots/slack/router-receiver';
 import { createTeamsBot } from '../../src/bots/teams/create-teams-bot';
@@ -69,8 +70,10 @@ function bareRouter(): Router {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'twilight-submit-'));
-  const store = await openStore(dir);
-  const deps = { store, clock, logger };
+  // As main.ts composes it: the bots cache resolved people; every write goes through the watched store.
+  const actors = new ActorCache({ clock });
+  const store = actors.watch(await openStore(dir));
+  const deps = { store, clock, logger, actors };
   const router =
     mode === 'bare'
       ? bareRouter()

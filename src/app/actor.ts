@@ -64,7 +64,24 @@ function withIdentity(staff: Staff, identity: PlatformIdentity): Staff | undefin
   return { ...staff, teams: { aadObjectId: identity.aadObjectId, userId: identity.userId } };
 }
 
+/** Everything that decides who an identity resolves to; the platform tenant id keeps tenants apart. */
+function cacheKey(identity: PlatformIdentity, defaultTenantId: string): string {
+  return [identity.platform, identity.platformTenantId ?? '', identity.userId, identity.aadObjectId ?? '', identity.email ?? '', defaultTenantId].join('\u0000');
+}
+
 export async function resolveActor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId = 'demo'): Promise<ActorResult> {
+  const cache = deps.actors;
+  const key = cache ? cacheKey(identity, defaultTenantId) : '';
+  const cached = cache?.get(key);
+  if (cached) return { ok: true, actor: cached };
+  const snapshot = cache?.snapshot() ?? 0;
+  const found = await lookUpActor(deps, identity, defaultTenantId);
+  // Only people who were found: someone just added to the staff list is let in at once.
+  if (found.ok) cache?.remember(key, found.actor, snapshot);
+  return found;
+}
+
+async function lookUpActor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId: string): Promise<ActorResult> {
   const tenant = await findTenant(deps, identity, defaultTenantId);
   if (!tenant) return { ok: false, message: NOT_LINKED };
   const staff = await findStaff(deps, tenant.id, identity);

@@ -1,8 +1,11 @@
 import type { Clock } from '../domain/clock';
 import type { Store } from '../store/store';
+import type { ActorCache } from './actor-cache';
 
 /** What every use case needs; passed in, never imported as a singleton. */
 export interface AppDeps {
   store: Store;
   clock: Clock;
+  /** Resolved people, kept between requests (the bots); `store` must be the one it watches. */
+  actors?: ActorCache;
 }

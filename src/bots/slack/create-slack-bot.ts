@@ -1,5 +1,6 @@
 import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Router } from 'express';
+import type { ActorCache } from '../../app/actor-cache';
 import type { MessageSender } from '../../app/outbound';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
@@ -55,12 +56,12 @@ function boltLogger(logger: Logger): BoltLogger {
  *   const slack = createSlackBot({ store, clock, logger, config: { botToken, signingSecret, slackApiUrl } });
  *   createHttpApp({ store, logger, routers: [slack.router] }); dispatcher senders: [slack.sender]
  */
-export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logger; config: SlackBotConfig }): SlackBot {
-  const { store, clock, logger, config } = deps;
+export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logger; config: SlackBotConfig; actors?: ActorCache }): SlackBot {
+  const { store, clock, logger, config, actors } = deps;
   const receiver = new RouterReceiver({ signingSecret: config.signingSecret, clock, logger });
   const clientOptions = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
   const app = new App({ token: config.botToken, receiver, logger: boltLogger(logger), clientOptions });
-  const ctx: SlackBotContext = { deps: { store, clock, ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) }, logger };
+  const ctx: SlackBotContext = { deps: { store, clock, ...(actors ? { actors } : {}), ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) }, logger };
   registerSlashCommand(app, ctx);
   registerBlockActions(app, ctx);
   registerViewSubmissions(app, ctx);

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { ActorCache } from '../../../src/app/actor-cache';
 import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
 import { SLACK_EVENTS_PATH } from '../../../src/bots/slack/router-receiver';
 import { ManualClock, Staff, type Delivery } from '../../../src/domain';
@@ -28,11 +29,13 @@ export interface SlackHarness {
 /** Real bolt App + real express server on 127.0.0.1:0, talking to a fake Slack Web API. */
 export async function startSlackHarness(): Promise<SlackHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
-  const store = await openEmbeddedStore({ path: ':memory:', clock });
+  // As in main.ts: resolved people are cached, and the tests' staff writes go through the watched store.
+  const actors = new ActorCache({ clock });
+  const store = actors.watch(openEmbeddedStore({ path: ':memory:', clock }));
   const api = new FakeSlackApi();
   await api.start();
   const logger = pino({ level: 'silent' });
-  const bot = createSlackBot({ store, clock, logger, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.apiUrl } });
+  const bot = createSlackBot({ store, clock, logger, actors, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.apiUrl } });
   const app = createHttpApp({ store, logger, routers: [bot.router] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
