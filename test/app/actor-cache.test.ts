@@ -77,11 +77,22 @@ describe('actor cache (resolveActor with a real embedded store)', () => {
     expect(actorOf(await resolveActor(world.deps, newcomer, 'north')).staff.id).toBe('nia');
   });
 
-  test('a look-up that raced a staff write is not kept', () => {
+  test('a workspace recorded on a new tenant is served by it at once, not by the default tenant it fell back to', async () => {
+    await world.store.staff.put(staff('north', 'wes', { slack: { userId: 'U3', teamId: 'TWEST' } }));
+    const westerner: PlatformIdentity = { platform: 'slack', platformTenantId: 'TWEST', userId: 'U3' };
+    expect(actorOf(await resolveActor(world.deps, westerner, 'north')).tenant.id).toBe('north');
+    await world.store.tenants.put({ ...tenant('west'), slackTeamId: 'TWEST' });
+    await world.store.staff.put(staff('west', 'wyn', { slack: { userId: 'U3', teamId: 'TWEST' } }));
+    expect(actorOf(await resolveActor(world.deps, westerner, 'north'))).toMatchObject({ tenant: { id: 'west' }, staff: { id: 'wyn' } });
+  });
+
+  test('a look-up that raced a staff or tenant write is not kept', () => {
     const before = world.actors.snapshot();
     world.actors.clear();
-    world.actors.remember('key', { tenant: tenant('north'), staff: staff('north', 'ann') }, before);
-    expect(world.actors.get('key')).toBeUndefined();
+    world.actors.rememberTenant('tenant-key', tenant('north'), before);
+    world.actors.rememberPerson('person-key', { tenant: tenant('north'), staff: staff('north', 'ann') }, before);
+    expect(world.actors.tenant('tenant-key')).toBeUndefined();
+    expect(world.actors.person('person-key')).toBeUndefined();
   });
 
   test('a cached actor cannot be changed by one request for the next', async () => {
