@@ -12,12 +12,11 @@
  */
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { slackSignatureHeaders } from '../test/support/slack-signing';
 import { forkTs, type Child } from './support/child';
 import { startQuietSlackApi } from './support/quiet-slack-api';
-import { BENCH_AAD_TENANT, BENCH_SLACK_TEAM, SIGNING_SECRET, pairOf, type SubmitShape } from './support/submit-world';
+import { SUBMIT_PATHS, submitRequest, type Platform } from './support/submit-requests';
+import { BENCH_SLACK_TEAM, type SubmitShape } from './support/submit-world';
 
-type Platform = 'slack' | 'teams';
 type Mode = 'full' | 'bare';
 type StoreKind = 'embedded' | 'cosmos';
 
@@ -40,58 +39,12 @@ export interface SubmitRow {
 }
 
 /** Embedded answers thousands a second; the Cosmos emulator far fewer, so it gets fewer seeded pairs. */
-const SHAPES: Record<StoreKind, SubmitShape> = {
+export const SHAPES: Record<StoreKind, SubmitShape> = {
   embedded: { staff: 2000, questionnaires: 30 },
   cosmos: { staff: 500, questionnaires: 6 },
 };
-const ANSWERS = { quality: '4', impact: '3', further_cpd: 'no', comments: 'Retrieval quizzes at the start of every lesson.' };
-
-function teamsBody(n: number, shape: SubmitShape): string {
-  const { who, questionnaireId } = pairOf(n, shape);
-  return JSON.stringify({
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/',
-    id: `in-${n}`,
-    from: { id: who.teamsId, aadObjectId: who.aad },
-    recipient: { id: '28:twilight', name: 'Twilight' },
-    conversation: { id: `a:${who.staffId}`, conversationType: 'personal', tenantId: BENCH_AAD_TENANT },
-    channelData: { tenant: { id: BENCH_AAD_TENANT } },
-    value: { action: { type: 'Action.Execute', verb: 'questionnaire.submit', data: { questionnaireId, ...ANSWERS } }, trigger: 'manual' },
-  });
-}
-
-function slackBody(n: number, shape: SubmitShape): string {
-  const { who, questionnaireId } = pairOf(n, shape);
-  const radio = (value: string) => ({ answer: { type: 'radio_buttons', selected_option: { value } } });
-  const payload = {
-    type: 'view_submission',
-    user: { id: who.slackId, team_id: BENCH_SLACK_TEAM },
-    team: { id: BENCH_SLACK_TEAM },
-    api_app_id: 'A1',
-    trigger_id: `trg-${n}`,
-    view: {
-      id: `V${process.pid}-${n}`,
-      type: 'modal',
-      callback_id: 'questionnaire.submit',
-      private_metadata: JSON.stringify({ action: { verb: 'questionnaire.submit', questionnaireId }, channel: `D${who.slackId}`, ts: '1700000000.000100' }),
-      state: {
-        values: {
-          'field:quality': radio(ANSWERS.quality),
-          'field:impact': radio(ANSWERS.impact),
-          'field:further_cpd': radio(ANSWERS.further_cpd),
-          'field:comments': { answer: { type: 'plain_text_input', value: ANSWERS.comments } },
-        },
-      },
-    },
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
-
 /** `nextRequest` numbers the requests of one server across its warm-up and measured runs, so every pair is used once. */
 async function load(port: number, platform: Platform, shape: SubmitShape, seconds: number, nextRequest: () => number): Promise<autocannon.Result> {
-  const path = platform === 'slack' ? '/slack/events' : '/api/messages';
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: 100,
@@ -100,14 +53,8 @@ async function load(port: number, platform: Platform, shape: SubmitShape, second
     requests: [
       {
         method: 'POST',
-        path,
-        setupRequest: (req) => {
-          const i = nextRequest();
-          if (platform === 'teams') return { ...req, body: teamsBody(i, shape), headers: { 'content-type': 'application/json' } };
-          const body = slackBody(i, shape);
-          const headers = { 'content-type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(SIGNING_SECRET, body, Math.floor(Date.now() / 1000)) };
-          return { ...req, body, headers };
-        },
+        path: SUBMIT_PATHS[platform],
+        setupRequest: (req) => ({ ...req, ...submitRequest(platform, nextRequest(), shape) }),
       },
     ],
   });

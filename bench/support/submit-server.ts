@@ -3,7 +3,7 @@
  *   submit-server.ts <slack|teams> <full|bare> <embedded|cosmos> <json options>
  * "full" is the real bot (createTeamsBot / createSlackBot on createHttpApp) over the chosen store;
  * "bare" is the same receiver/adapter with a handler that stores nothing and answers at once.
- * Talks to the parent over IPC: {ready, port} out; "rss", "cpu", "stored" and "stop" in.
+ * Talks to the parent over IPC: {ready, port} out; "rss", "cpu", "drain", "stored" and "stop" in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -74,12 +74,11 @@ async function main(): Promise<void> {
   const actors = new ActorCache({ clock });
   const store = actors.watch(await openStore(dir));
   const deps = { store, clock, logger, actors };
-  const router =
-    mode === 'bare'
-      ? bareRouter()
-      : platform === 'slack'
-        ? createSlackBot({ ...deps, config: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, slackApiUrl: options.slackApiUrl, defaultTenantId: BENCH_TENANT } }).router
-        : createTeamsBot({ ...deps, config: { appType: 'MultiTenant', defaultTenantId: BENCH_TENANT } }).router;
+  const slack =
+    mode === 'full' && platform === 'slack'
+      ? createSlackBot({ ...deps, config: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, slackApiUrl: options.slackApiUrl, defaultTenantId: BENCH_TENANT } })
+      : undefined;
+  const router = mode === 'bare' ? bareRouter() : (slack?.router ?? createTeamsBot({ ...deps, config: { appType: 'MultiTenant', defaultTenantId: BENCH_TENANT } }).router);
   const app = createHttpApp({ store, logger, routers: [router] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -89,7 +88,15 @@ async function main(): Promise<void> {
     void (async () => {
       if (message === 'rss') process.send!({ rss: process.memoryUsage().rss });
       // CPU time of this process (µs, user + system): on a shared machine a steadier figure than req/s.
-      if (message === 'cpu') process.send!({ cpu: process.cpuUsage().user + process.cpuUsage().system });
+      if (message === 'cpu') {
+        const { user, system } = process.cpuUsage();
+        process.send!({ cpu: user + system });
+      }
+      // Waits for work still running after the ack (Slack's chat.update) to finish.
+      if (message === 'drain') {
+        await slack?.drain();
+        process.send!({ drained: true });
+      }
       if (message === 'stored') process.send!({ stored: await store.responses.count(BENCH_TENANT) });
       if (message === 'stop') {
         server.closeAllConnections();
