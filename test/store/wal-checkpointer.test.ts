@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,5 +45,23 @@ describe('WAL checkpoints on a worker thread (real SQLite files)', () => {
     expect(existsSync(`${path}-wal`)).toBe(true);
     await store.close();
     expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  test('a process with nothing left to do but close the store waits for the worker and closes it', async () => {
+    // Plain CommonJS, no ESM loader thread that would keep the process alive by itself (as in the built image).
+    const script = `
+      const { openEmbeddedStore } = require('./src/store/embedded/sqlite-store');
+      const store = openEmbeddedStore({ path: ${JSON.stringify(join(dir, 'exit.db'))}, clock: { now: () => new Date() } });
+      store.idempotencyKeys
+        .create({ tenantId: 't1', id: 'k1', purpose: 'test', createdAt: new Date().toISOString() })
+        .then(() => store.close())
+        .then(() => console.log('closed'));
+    `;
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect({ code, output: output.trim() }).toEqual({ code: 0, output: 'closed' });
+    expect(existsSync(join(dir, 'exit.db-wal'))).toBe(false);
   });
 });

@@ -82,6 +82,9 @@ export function startWalCheckpointer(path: string, options: { onFailure: (error:
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Unref'd, the worker would not keep the process alive until it has closed: a shutdown that
+      // awaits this could end with the event loop empty and the writing connection never closed.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
