@@ -13,9 +13,7 @@
 import http from 'node:http';
 import { join } from 'node:path';
 import { forkTs } from './support/child';
-import { startQuietSlackApi } from './support/quiet-slack-api';
 import { SUBMIT_PATHS, submitRequest, type Platform } from './support/submit-requests';
-import { BENCH_SLACK_TEAM } from './support/submit-world';
 import { SHAPES } from './submit';
 
 function argOf(name: string, fallback: string): string {
@@ -43,7 +41,8 @@ function post(agent: http.Agent, port: number, n: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const slackApi = await startQuietSlackApi(BENCH_SLACK_TEAM);
+  const slackApiProcess = forkTs(join(__dirname, 'support', 'slack-api-process.ts'), []);
+  const slackApi = await slackApiProcess.first<{ apiUrl: string }>('apiUrl');
   const cosmos = storeKind === 'cosmos' ? forkTs(join(__dirname, 'support', 'cosmos-process.ts'), []) : undefined;
   const cosmosEndpoint = cosmos ? (await cosmos.first<{ endpoint: string }>('endpoint')).endpoint : undefined;
   const server = forkTs(join(__dirname, 'support', 'submit-server.ts'), [platform, mode, storeKind, JSON.stringify({ ...SHAPES[storeKind], slackApiUrl: slackApi.apiUrl, ...(cosmosEndpoint ? { cosmosEndpoint } : {}) })]);
@@ -71,7 +70,7 @@ async function main(): Promise<void> {
     agent.destroy();
     await server.stop();
     await cosmos?.stop();
-    await slackApi.stop();
+    await slackApiProcess.stop();
   }
   const sorted = [...perRequest].sort((x, y) => x - y);
   const median = sorted[Math.floor(sorted.length / 2)]!;

@@ -3,7 +3,7 @@
  *   submit-server.ts <slack|teams> <full|bare> <embedded|cosmos> <json options>
  * "full" is the real bot (createTeamsBot / createSlackBot on createHttpApp) over the chosen store;
  * "bare" is the same receiver/adapter with a handler that stores nothing and answers at once.
- * Talks to the parent over IPC: {ready, port} out; "rss", "cpu", "drain", "stored" and "stop" in.
+ * Talks to the parent over IPC: {ready, port} out; "rss", "cpu", "connections", "drain", "stored" and "stop" in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
         const { user, system } = process.cpuUsage();
         process.send!({ cpu: user + system });
       }
+      if (message === 'connections') server.getConnections((_error, connections) => process.send!({ connections }));
       // Waits for work still running after the ack (Slack's chat.update) to finish.
       if (message === 'drain') {
         await slack?.drain();
