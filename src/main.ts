@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { Router } from 'express';
+import { ActorCache } from './app/actor-cache';
 import { composeMessage } from './app/compose-message';
 import type { MessageSender } from './app/outbound';
 import { createSlackBot } from './bots/slack/create-slack-bot';
@@ -26,10 +27,12 @@ async function main(): Promise<void> {
   const config = loaded.config;
   const logger = createLogger(config.LOG_LEVEL);
   const clock = systemClock;
-  const store = await openStore(config, clock);
+  // Everything in this process uses the watched store, so its staff and tenant writes reach the cache.
+  const actors = new ActorCache({ clock });
+  const store = actors.watch(await openStore(config, clock));
   const links = signedLinksFromConfig(config, clock);
   if (!links) logger.warn('PUBLIC_URL is not set: cards carry no calendar or certificate links');
-  const deps = { store, clock, logger, ...(links ? { links } : {}) };
+  const deps = { store, clock, logger, actors, ...(links ? { links } : {}) };
 
   const routers: Router[] = links ? [linkRoutes({ store, clock, links })] : [];
   const senders: MessageSender[] = [];

@@ -29,6 +29,12 @@ declare module 'autocannon' {
       timeouts: number;
     }
   }
-  function autocannon(options: Options): Promise<autocannon.Result>;
+  /** The running load: a promise of the result that also reports each response and can be stopped early. */
+  interface Instance extends Promise<autocannon.Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(event: 'reqError', listener: (error: Error) => void): this;
+    stop(): void;
+  }
+  function autocannon(options: Options): Instance;
   export = autocannon;
 }

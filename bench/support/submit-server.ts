@@ -3,7 +3,7 @@
  *   submit-server.ts <slack|teams> <full|bare> <embedded|cosmos> <json options>
  * "full" is the real bot (createTeamsBot / createSlackBot on createHttpApp) over the chosen store;
  * "bare" is the same receiver/adapter with a handler that stores nothing and answers at once.
- * Talks to the parent over IPC: {ready, port} out; "rss", "stored" and "stop" in.
+ * Talks to the parent over IPC: {ready, port} out; "rss", "cpu", "connections", "drain", "stored" and "stop" in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -15,6 +15,7 @@ import { App } from '@slack/bolt';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import express, { type Router } from 'express';
 import pino from 'pino';
+import { ActorCache } from '../../src/app/actor-cache';
 import { createSlackBot } from '../../src/bots/slack/create-slack-bot';
 import { RouterReceiver } from '../../src/bots/slack/router-receiver';
 import { createTeamsBot } from '../../src/bots/teams/create-teams-bot';
@@ -69,14 +70,15 @@ function bareRouter(): Router {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'twilight-submit-'));
-  const store = await openStore(dir);
-  const deps = { store, clock, logger };
-  const router =
-    mode === 'bare'
-      ? bareRouter()
-      : platform === 'slack'
-        ? createSlackBot({ ...deps, config: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, slackApiUrl: options.slackApiUrl, defaultTenantId: BENCH_TENANT } }).router
-        : createTeamsBot({ ...deps, config: { appType: 'MultiTenant', defaultTenantId: BENCH_TENANT } }).router;
+  // As main.ts composes it: the bots cache resolved people; every write goes through the watched store.
+  const actors = new ActorCache({ clock });
+  const store = actors.watch(await openStore(dir));
+  const deps = { store, clock, logger, actors };
+  const slack =
+    mode === 'full' && platform === 'slack'
+      ? createSlackBot({ ...deps, config: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, slackApiUrl: options.slackApiUrl, defaultTenantId: BENCH_TENANT } })
+      : undefined;
+  const router = mode === 'bare' ? bareRouter() : (slack?.router ?? createTeamsBot({ ...deps, config: { appType: 'MultiTenant', defaultTenantId: BENCH_TENANT } }).router);
   const app = createHttpApp({ store, logger, routers: [router] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -85,6 +87,17 @@ async function main(): Promise<void> {
   process.on('message', (message: string) => {
     void (async () => {
       if (message === 'rss') process.send!({ rss: process.memoryUsage().rss });
+      // CPU time of this process (µs, user + system): on a shared machine a steadier figure than req/s.
+      if (message === 'cpu') {
+        const { user, system } = process.cpuUsage();
+        process.send!({ cpu: user + system });
+      }
+      if (message === 'connections') server.getConnections((_error, connections) => process.send!({ connections }));
+      // Waits for work still running after the ack (Slack's chat.update) to finish.
+      if (message === 'drain') {
+        await slack?.drain();
+        process.send!({ drained: true });
+      }
       if (message === 'stored') process.send!({ stored: await store.responses.count(BENCH_TENANT) });
       if (message === 'stop') {
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Staff, Tenant } from '../domain';
 import type { Filter } from '../store/port';
+import type { ActorCacheSnapshot } from './actor-cache';
 import type { AppDeps } from './deps';
 
 /** A person acting through a platform, after their identity has been matched to a staff record. */
@@ -70,9 +71,39 @@ function withIdentity(staff: Staff, identity: PlatformIdentity): Staff | undefin
   return { ...staff, teams: { aadObjectId: identity.aadObjectId, userId: identity.userId } };
 }
 
+/** What decides the tenant: the platform tenant id, or the default when that is not recorded. */
+function tenantKey(identity: PlatformIdentity, defaultTenantId: string): string {
+  return [identity.platform, identity.platformTenantId ?? '', defaultTenantId].join('\u0000');
+}
+
+/** Everything that decides who an identity resolves to; the platform tenant id keeps tenants apart. */
+function personKey(identity: PlatformIdentity, defaultTenantId: string): string {
+  return [tenantKey(identity, defaultTenantId), identity.userId, identity.aadObjectId ?? '', identity.email ?? ''].join('\u0000');
+}
+
 export async function resolveActor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId = 'demo'): Promise<ActorResult> {
-  const tenant = await findPlatformTenant(deps, identity.platform, identity.platformTenantId, defaultTenantId);
+  const key = personKey(identity, defaultTenantId);
+  const cached = deps.actors?.person(key);
+  if (cached) return { ok: true, actor: cached };
+  const snapshot = deps.actors?.snapshot();
+  const tenant = await tenantFor(deps, identity, defaultTenantId, snapshot);
   if (!tenant) return { ok: false, message: NOT_LINKED };
+  const found = await actorIn(deps, tenant, identity);
+  // Only people who were found: someone just added to the staff list is let in at once.
+  if (found.ok && snapshot) deps.actors?.rememberPerson(key, found.actor, snapshot);
+  return found;
+}
+
+async function tenantFor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId: string, snapshot: ActorCacheSnapshot | undefined): Promise<Tenant | undefined> {
+  const key = tenantKey(identity, defaultTenantId);
+  const cached = deps.actors?.tenant(key);
+  if (cached) return cached;
+  const tenant = await findPlatformTenant(deps, identity.platform, identity.platformTenantId, defaultTenantId);
+  if (tenant && snapshot) deps.actors?.rememberTenant(key, tenant, snapshot);
+  return tenant;
+}
+
+async function actorIn(deps: AppDeps, tenant: Tenant, identity: PlatformIdentity): Promise<ActorResult> {
   const staff = await findStaff(deps, tenant.id, identity);
   if (!staff || !staff.active) return { ok: false, message: NOT_LINKED };
   const linked = withIdentity(staff, identity);

@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock';
 import type { Store } from '../store/store';
 import type { SignedLinks } from './signed-links';
+import type { ActorCache } from './actor-cache';
 
 /** What every use case needs; passed in, never imported as a singleton. */
 export interface AppDeps {
@@ -8,4 +9,6 @@ export interface AppDeps {
   clock: Clock;
   /** Calendar and certificate links; absent when the server has no public address. */
   links?: SignedLinks;
+  /** Resolved people, kept between requests (the bots); `store` must be the one it watches. */
+  actors?: ActorCache;
 }

@@ -31,8 +31,9 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
     value: parse(v.value),
     version: v.version,
   });
-  const parseWrite = (r: WriteResult<TenantDoc & Record<string, unknown>>): WriteResult<T> =>
-    r.ok ? { ok: true, value: parse(r.value), version: r.version } : r;
+  // The adapters hand back the document they were given, which was parsed just before: parse only something else.
+  const parseWrite = (written: T, r: WriteResult<TenantDoc & Record<string, unknown>>): WriteResult<T> =>
+    r.ok ? { ok: true, value: r.value === written ? written : parse(r.value), version: r.version } : r;
   // Real Cosmos DB refuses ORDER BY on a path its indexing policy excludes: catch that here, in every adapter.
   const checkOrder = (query?: Query): void => {
     const field = query?.orderBy?.field;
@@ -52,11 +53,13 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
     },
     async create(doc: T, options?: WriteOptions) {
       checkTtl(options);
-      return parseWrite(await raw.create(parse(doc) as TenantDoc & Record<string, unknown>, options));
+      const valid = parse(doc);
+      return parseWrite(valid, await raw.create(valid as TenantDoc & Record<string, unknown>, options));
     },
     async put(doc: T, options?: WriteOptions & { ifVersion?: string }) {
       checkTtl(options);
-      return parseWrite(await raw.put(parse(doc) as TenantDoc & Record<string, unknown>, options));
+      const valid = parse(doc);
+      return parseWrite(valid, await raw.put(valid as TenantDoc & Record<string, unknown>, options));
     },
     delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult> {
       return raw.delete(tenantId, id, options);

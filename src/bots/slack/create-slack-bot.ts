@@ -1,5 +1,6 @@
 import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Router } from 'express';
+import type { ActorCache } from '../../app/actor-cache';
 import { DEFAULT_PLATFORM_TIMEOUT_MS, type MessageSender } from '../../app/outbound';
 import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain/clock';
@@ -59,15 +60,15 @@ function boltLogger(logger: Logger): BoltLogger {
  *   const slack = createSlackBot({ store, clock, logger, config: { botToken, signingSecret, slackApiUrl } });
  *   createHttpApp({ store, logger, routers: [slack.router] }); dispatcher senders: [slack.sender]
  */
-export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logger; links?: SignedLinks; config: SlackBotConfig }): SlackBot {
-  const { store, clock, logger, config } = deps;
+export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logger; links?: SignedLinks; config: SlackBotConfig; actors?: ActorCache }): SlackBot {
+  const { store, clock, logger, config, actors } = deps;
   const receiver = new RouterReceiver({ signingSecret: config.signingSecret, clock, logger });
   const timeout = config.requestTimeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS;
   // `timeout` aborts each request (WebClient gives every attempt its own AbortSignal.timeout).
   const clientOptions = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
   const app = new App({ token: config.botToken, receiver, logger: boltLogger(logger), clientOptions });
   const ctx: SlackBotContext = {
-    deps: { store, clock, ...(deps.links ? { links: deps.links } : {}), ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) },
+    deps: { store, clock, ...(deps.links ? { links: deps.links } : {}), ...(actors ? { actors } : {}), ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) },
     logger,
   };
   registerSlashCommand(app, ctx);

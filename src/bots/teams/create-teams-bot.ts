@@ -1,5 +1,6 @@
 import { CloudAdapter, type TurnContext } from 'botbuilder';
 import express, { type Router } from 'express';
+import type { ActorCache } from '../../app/actor-cache';
 import { DEFAULT_PLATFORM_TIMEOUT_MS, type MessageSender } from '../../app/outbound';
 import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain';
@@ -27,6 +28,8 @@ export interface TeamsBotDeps {
   logger: Logger;
   links?: SignedLinks;
   config: TeamsBotConfig;
+  /** Resolved people kept between requests; `store` must be `actors.watch(...)` of the same store. */
+  actors?: ActorCache;
 }
 
 export interface TeamsBot {
@@ -55,7 +58,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'teams turn failed');
   };
-  const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, ...(deps.links ? { links: deps.links } : {}), logger, defaultTenantId: config.defaultTenantId });
+  const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, ...(deps.links ? { links: deps.links } : {}), logger, defaultTenantId: config.defaultTenantId, ...(deps.actors ? { actors: deps.actors } : {}) });
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res) => {
     // botbuilder throws (a 500) on a body that is not an activity; that is the sender's fault.

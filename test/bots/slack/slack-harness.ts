@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { ActorCache } from '../../../src/app/actor-cache';
 import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
 import { SLACK_EVENTS_PATH } from '../../../src/bots/slack/router-receiver';
 import { ManualClock, Staff, type Delivery } from '../../../src/domain';
@@ -34,12 +35,14 @@ export interface SlackHarness {
 /** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
 export async function startSlackHarness(options: { links?: boolean } = {}): Promise<SlackHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
-  const store = await openEmbeddedStore({ path: ':memory:', clock });
+  // As in main.ts: resolved people are cached, and the tests' staff writes go through the watched store.
+  const actors = new ActorCache({ clock });
+  const store = actors.watch(openEmbeddedStore({ path: ':memory:', clock }));
   const api = new FakeSlackApi();
   await api.start();
   const logger = pino({ level: 'silent' });
   const links = options.links ? createSignedLinks({ baseUrl: LINKS_ORIGIN, secret: 'slack-harness-link-secret-0123456789', clock }) : undefined;
-  const bot = createSlackBot({ store, clock, logger, ...(links ? { links } : {}), config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.apiUrl } });
+  const bot = createSlackBot({ store, clock, logger, actors, ...(links ? { links } : {}), config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.apiUrl } });
   const app = createHttpApp({ store, logger, routers: [bot.router, ...(links ? [linkRoutes({ store, clock, links })] : [])] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

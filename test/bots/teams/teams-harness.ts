@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { ActorCache } from '../../../src/app/actor-cache';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../src/bots/teams';
 import { ManualClock, Staff, type Delivery } from '../../../src/domain';
 import { createSignedLinks, type SignedLinks } from '../../../src/app/signed-links';
@@ -30,11 +31,13 @@ export interface TeamsHarness {
 /** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
 export async function startTeamsHarness(config: Partial<TeamsBotConfig> = {}, options: { links?: boolean } = {}): Promise<TeamsHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
-  const store = openEmbeddedStore({ path: ':memory:', clock });
+  // As in main.ts: resolved people are cached, and the tests' staff writes go through the watched store.
+  const actors = new ActorCache({ clock });
+  const store = actors.watch(openEmbeddedStore({ path: ':memory:', clock }));
   const connector = await startFakeConnector();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const links = options.links ? createSignedLinks({ baseUrl: LINKS_ORIGIN, secret: 'teams-harness-link-secret-0123456789', clock }) : undefined;
-  const bot = createTeamsBot({ store, clock, logger, ...(links ? { links } : {}), config: { appType: 'MultiTenant', ...config } });
+  const bot = createTeamsBot({ store, clock, logger, actors, ...(links ? { links } : {}), config: { appType: 'MultiTenant', ...config } });
   const app = createHttpApp({ store, logger, routers: [bot.router, ...(links ? [linkRoutes({ store, clock, links })] : [])] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

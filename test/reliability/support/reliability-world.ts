@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { ActorCache } from '../../../src/app/actor-cache';
 import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
 import { SLACK_EVENTS_PATH } from '../../../src/bots/slack/router-receiver';
 import { createTeamsBot, type TeamsBot } from '../../../src/bots/teams';
@@ -50,14 +51,16 @@ export async function startReliabilityWorld(options: { platformTimeoutMs?: numbe
   const clock = new ManualClock('2026-11-25T09:00:00.000Z');
   const inner = openEmbeddedStore({ path: ':memory:', clock });
   const faults = faultyStore(inner);
-  const store = faults.store;
+  // As in main.ts: the bots cache resolved people and every write goes through the watched store.
+  const actors = new ActorCache({ clock });
+  const store = actors.watch(faults.store);
   const connector = await startFakeConnector();
   const slackApi = new FakeSlackApi();
   await slackApi.start();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const requestTimeoutMs = options.platformTimeoutMs !== undefined ? { requestTimeoutMs: options.platformTimeoutMs } : {};
-  const teams = createTeamsBot({ store, clock, logger, config: { appType: 'MultiTenant', ...requestTimeoutMs } });
-  const slack = createSlackBot({ store, clock, logger, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: slackApi.apiUrl, ...requestTimeoutMs } });
+  const teams = createTeamsBot({ store, clock, logger, actors, config: { appType: 'MultiTenant', ...requestTimeoutMs } });
+  const slack = createSlackBot({ store, clock, logger, actors, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: slackApi.apiUrl, ...requestTimeoutMs } });
   const app = createHttpApp({ store, logger, routers: [teams.router, slack.router] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
