@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark in one go, each printing its table. Budget: under 5 minutes on
- * 2 cores, so submit runs SUBMIT_SECONDS (default 10 s, not the issue's 20 s) per row and the
+ * 2 cores, so submit measures SUBMIT_SECONDS (default 10 s, not the issue's 20 s) per row, after
+ * each row's connection ramp (bench/support/measured-window.ts), and the
  * broadcast goes to BROADCAST_RECIPIENTS (default 2,000; at the 50/s Teams ceiling that is ≥ 40 s).
  */
 import { execFileSync } from 'node:child_process';
