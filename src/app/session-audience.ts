@@ -1,4 +1,5 @@
 import type { Audience } from '../domain';
+import { findWhereIn } from '../reports/find-in';
 import type { AppDeps } from './deps';
 
 export type AudienceResolution = { ok: true; audience: Audience } | { ok: false; error: string };
@@ -11,12 +12,16 @@ const listed = (items: string[]) => items.slice(0, 3).join(', ') + (items.length
  */
 export async function resolveNamedStaff(deps: AppDeps, tenantId: string, audience: Audience): Promise<AudienceResolution> {
   if (audience.kind !== 'staff') return { ok: true, audience };
+  // Two look-ups for the whole list, not one per person typed.
+  const emails = audience.staffIds.filter((t) => t.includes('@')).map((t) => t.toLowerCase());
+  const [byEmail, byId] = await Promise.all([
+    findWhereIn(deps.store.staff, tenantId, 'email', emails),
+    findWhereIn(deps.store.staff, tenantId, 'id', audience.staffIds.filter((t) => !t.includes('@'))),
+  ]);
   const ids: string[] = [];
   const unknown: string[] = [];
   for (const token of audience.staffIds) {
-    const found = token.includes('@')
-      ? (await deps.store.staff.find(tenantId, { where: { email: token.toLowerCase() }, limit: 1 }))[0]?.value
-      : (await deps.store.staff.get(tenantId, token))?.value;
+    const found = token.includes('@') ? byEmail.find((s) => s.email === token.toLowerCase()) : byId.find((s) => s.id === token);
     if (found?.active) ids.push(found.id);
     else unknown.push(token.slice(0, 100));
   }
