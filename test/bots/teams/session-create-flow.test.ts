@@ -4,6 +4,7 @@ import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-car
 import { FakeConnector } from '../../support/fake-connector';
 import {
   JO,
+  LEAD,
   TENANT,
   cardActionActivity,
   installActivity,
@@ -17,7 +18,6 @@ import {
 } from './teams-harness';
 
 type Json = Record<string, unknown>;
-const LEE: TeamsUser = { userId: '29:lee', aadObjectId: 'aad-lee', name: 'Lee Lead', conversationId: 'a:personal-lee' };
 
 /** Every element of a card, however deeply nested (inputs sit inside column sets). */
 function elements(card: Json | undefined): Json[] {
@@ -60,9 +60,9 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
   beforeAll(async () => {
     h = await startTeamsHarness({}, { links: true });
     await seedSchool(h);
-    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-lee', name: LEE.name, email: 'lee.lead@school.example', roles: ['staff', 'cpd-lead'] }));
-    h.connector.setRoster(LEE.conversationId, [{ id: LEE.userId, name: LEE.name, aadObjectId: LEE.aadObjectId, email: 'lee.lead@school.example' }]);
-    for (const user of [JO, LEE]) expect((await postActivity(h, installActivity(h, user))).status).toBe(200);
+    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-lee', name: LEAD.name, email: 'lee.lead@school.example', roles: ['staff', 'cpd-lead'] }));
+    h.connector.setRoster(LEAD.conversationId, [{ id: LEAD.userId, name: LEAD.name, aadObjectId: LEAD.aadObjectId, email: 'lee.lead@school.example' }]);
+    for (const user of [JO, LEAD]) expect((await postActivity(h, installActivity(h, user))).status).toBe(200);
   });
   afterAll(() => h.close());
 
@@ -70,27 +70,27 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     // Staff who are not leads are told so; a lead gets the form.
     await postActivity(h, messageActivity(h, JO, 'new session'));
     expect(cardText(lastCardTo(h, JO))).toContain('Only CPD leads');
-    await postActivity(h, messageActivity(h, LEE, 'new session'));
-    const form = lastCardTo(h, LEE);
+    await postActivity(h, messageActivity(h, LEAD, 'new session'));
+    const form = lastCardTo(h, LEAD);
     const inputs = elements(form).filter((e) => String(e.type).startsWith('Input.'));
     expect(inputs.map((e) => e.id)).toEqual(expect.arrayContaining(['title', 'date', 'start', 'end', 'place', 'audienceKind', 'audienceValue', 'capacity', 'compulsory', 'intent', 'gapTask']));
     expect(form?.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: 'session.create', associatedInputs: 'auto' })]);
     expect(adaptiveCardProblems(form)).toEqual([]);
 
     // No place and an unknown person: the same form comes back with both marked and the input kept; nothing is stored.
-    const refused = await postActivity(h, cardActionActivity(h, LEE, 'session.create', { ...FORM, place: '', audienceValue: 'jo.patel@school.example, nobody@school.example' }));
+    const refused = await postActivity(h, cardActionActivity(h, LEAD, 'session.create', { ...FORM, place: '', audienceValue: 'jo.patel@school.example, nobody@school.example' }));
     const refusedCard = invokeCard(refused.body).value as unknown as Json;
     expect(cardText(refusedCard)).toContain('Give a place, a meeting link, or both.');
     expect(elements(refusedCard).find((e) => e.id === 'title')?.value).toBe('Questioning for all');
     expect(await h.store.sessions.count(TENANT, {})).toBe(1);
-    const unknownPerson = await postActivity(h, cardActionActivity(h, LEE, 'session.create', { ...FORM, audienceValue: 'jo.patel@school.example, nobody@school.example' }));
+    const unknownPerson = await postActivity(h, cardActionActivity(h, LEAD, 'session.create', { ...FORM, audienceValue: 'jo.patel@school.example, nobody@school.example' }));
     expect(cardText(invokeCard(unknownPerson.body).value)).toContain("I can't find nobody@school.example in the staff list.");
     expect(await h.store.sessions.count(TENANT, {})).toBe(1);
 
     // Published; pressing again (a retried invoke) creates nothing new.
-    const created = await postActivity(h, cardActionActivity(h, LEE, 'session.create', FORM));
+    const created = await postActivity(h, cardActionActivity(h, LEAD, 'session.create', FORM));
     expect(cardText(invokeCard(created.body).value)).toMatch(/"Questioning for all" \(Thursday 26 November, 16:00–17:00\) is published/);
-    const again = await postActivity(h, cardActionActivity(h, LEE, 'session.create', FORM));
+    const again = await postActivity(h, cardActionActivity(h, LEAD, 'session.create', FORM));
     expect(cardText(invokeCard(again.body).value)).toContain('It already existed');
     const sessions = (await h.store.sessions.find(TENANT, { where: { title: 'Questioning for all' } })).map((s) => s.value);
     expect(sessions).toHaveLength(1);
@@ -103,7 +103,7 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     });
 
     // The scheduler's next tick invites the audience (Jo) and nobody else, through the real Teams sender.
-    const sentBefore = { jo: h.connector.sentTo(JO.conversationId).length, lee: h.connector.sentTo(LEE.conversationId).length };
+    const sentBefore = { jo: h.connector.sentTo(JO.conversationId).length, lee: h.connector.sentTo(LEAD.conversationId).length };
     const scheduler = startTestScheduler(h, [h.bot.sender]);
     const tick = await scheduler.runOnce();
     await scheduler.stop();
@@ -115,7 +115,7 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
         .slice(since)
         .map((a) => FakeConnector.card(a))
         .filter((card) => cardText(card).includes("You're invited") && cardText(card).includes('Questioning for all'));
-    expect(about(LEE, sentBefore.lee)).toEqual([]);
+    expect(about(LEAD, sentBefore.lee)).toEqual([]);
     const invitations = about(JO, sentBefore.jo);
     expect(invitations).toHaveLength(1);
     const invitation = invitations[0];
@@ -135,8 +135,8 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
   });
   it('"edit" opens the form filled in; a new time tells Jo, who is booked on; "cancel" asks first, then tells her and stops her reminders', async () => {
     const session = (await h.store.sessions.find(TENANT, { where: { title: 'Questioning for all' } }))[0]!.value;
-    await postActivity(h, messageActivity(h, LEE, 'edit questioning'));
-    const form = lastCardTo(h, LEE);
+    await postActivity(h, messageActivity(h, LEAD, 'edit questioning'));
+    const form = lastCardTo(h, LEAD);
     expect(elements(form).find((e) => e.id === 'title')?.value).toBe('Questioning for all');
     expect(elements(form).find((e) => e.id === 'start')?.value).toBe('16:00');
     expect(elements(form).find((e) => e.id === 'audienceValue')?.value).toBe('jo.patel@school.example');
@@ -144,7 +144,7 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     expect(adaptiveCardProblems(form)).toEqual([]);
 
     // Saved with a new start: Jo (booked on) is told once, by the next tick.
-    const moved = await postActivity(h, cardActionActivity(h, LEE, 'session.update', { ...FORM, start: '15:30', sessionId: session.id }));
+    const moved = await postActivity(h, cardActionActivity(h, LEAD, 'session.update', { ...FORM, start: '15:30', sessionId: session.id }));
     expect(cardText(invokeCard(moved.body).value)).toContain('is now Thursday 26 November, 15:30–17:00');
     const before = h.connector.sentTo(JO.conversationId).length;
     const scheduler = startTestScheduler(h, [h.bot.sender]);
@@ -155,12 +155,12 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     expect(changed.filter((t) => t.includes('Questioning for all'))).toEqual([expect.stringContaining('This session has changed')]);
 
     // "cancel" shows the session and a button; nothing changes until it is pressed (twice: one cancellation).
-    await postActivity(h, messageActivity(h, LEE, 'cancel questioning'));
-    const confirm = lastCardTo(h, LEE);
+    await postActivity(h, messageActivity(h, LEAD, 'cancel questioning'));
+    const confirm = lastCardTo(h, LEAD);
     expect(cardText(confirm)).toContain('1 person is booked on');
     expect((await h.store.sessions.get(TENANT, session.id))?.value.status).toBe('published');
     for (let press = 0; press < 2; press++) {
-      const cancelled = await postActivity(h, cardActionActivity(h, LEE, 'session.cancel', { sessionId: session.id }));
+      const cancelled = await postActivity(h, cardActionActivity(h, LEAD, 'session.cancel', { sessionId: session.id }));
       expect(cardText(invokeCard(cancelled.body).value)).toContain('Session cancelled');
     }
     expect((await h.store.sessions.get(TENANT, session.id))?.value.status).toBe('cancelled');

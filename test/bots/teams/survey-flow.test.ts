@@ -5,6 +5,7 @@ import { FakeConnector } from '../../support/fake-connector';
 import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
 import {
   JO,
+  LEAD,
   TENANT,
   cardActionActivity,
   installActivity,
@@ -19,7 +20,6 @@ import {
 
 type Json = Record<string, unknown>;
 
-const LEAD: TeamsUser = { userId: '29:lee', aadObjectId: 'aad-lee', name: 'Lee Lead', conversationId: 'a:personal-lee' };
 const STATEMENTS = ['purpose_helps_pupils', 'performance_management', 'evidence_based', 'engage_in_research', 'connected_activities', 'rhythm_of_support', 'analyse_pupil_needs', 'critical_friend', 'coaching_mentoring', 'time_and_resources'];
 const FORM = { templateId: STAFF_AUDIT_TEMPLATE_ID, audienceKind: 'trust', audienceValue: '', closesOn: '2026-12-04', anonymous: 'yes' };
 

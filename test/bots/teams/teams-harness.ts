@@ -68,6 +68,8 @@ export interface TeamsUser {
 }
 
 export const JO: TeamsUser = { userId: '29:jo', aadObjectId: 'aad-jo', name: 'Jo Patel', conversationId: 'a:personal-jo' };
+/** A CPD lead's Teams identity (the tests that need one add the staff record, e-mail lee.lead@school.example). */
+export const LEAD: TeamsUser = { userId: '29:lee', aadObjectId: 'aad-lee', name: 'Lee Lead', conversationId: 'a:personal-lee' };
 
 /** Seeds a trust mapped to the AAD tenant, two staff, a session and its reaction questionnaire. */
 export async function seedSchool(h: TeamsHarness): Promise<void> {
