@@ -16,29 +16,15 @@ import {
   startTeamsHarness,
   type TeamsHarness,
   type TeamsUser,
+  cardElements,
+  cardText,
+  lastCardTo,
 } from './teams-harness';
 
-type Json = Record<string, unknown>;
 const FAY: TeamsUser = { userId: '29:fay', aadObjectId: 'aad-fay', name: 'Fay Facilitator', conversationId: 'a:personal-fay' };
 const SAM: TeamsUser = { userId: '29:sam', aadObjectId: 'aad-sam', name: 'Sam Lee', conversationId: 'a:personal-sam' };
 
-function elements(card: unknown): Json[] {
-  const out: Json[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      out.push(node as Json);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-
-const cardText = (card: unknown) => elements(card).filter((e) => typeof e.text === 'string').map((e) => e.text).join('\n');
-const toggles = (card: unknown) => Object.fromEntries(elements(card).filter((e) => e.type === 'Input.Toggle').map((e) => [String(e.id), e.value]));
-const lastCardTo = (h: TeamsHarness, user: TeamsUser) => FakeConnector.card(h.connector.sentTo(user.conversationId).at(-1));
-
+const toggles = (card: unknown) => Object.fromEntries(cardElements(card).filter((e) => e.type === 'Input.Toggle').map((e) => [String(e.id), e.value]));
 describe('Teams: a facilitator takes the register in chat; the questionnaire then goes only to those marked present', () => {
   let h: TeamsHarness;
   beforeAll(async () => {

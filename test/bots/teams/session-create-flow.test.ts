@@ -15,28 +15,12 @@ import {
   startTeamsHarness,
   type TeamsHarness,
   type TeamsUser,
+  cardElements,
+  cardText,
+  lastCardTo,
 } from './teams-harness';
 
 type Json = Record<string, unknown>;
-
-/** Every element of a card, however deeply nested (inputs sit inside column sets). */
-function elements(card: Json | undefined): Json[] {
-  const out: Json[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      out.push(node as Json);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
-
-/** What a person reads on a card: its text blocks. */
-const cardText = (card: unknown) => elements(card as Json).filter((e) => typeof e.text === 'string').map((e) => e.text).join('\n');
-
-const lastCardTo = (h: TeamsHarness, user: TeamsUser) => FakeConnector.card(h.connector.sentTo(user.conversationId).at(-1));
 
 const FORM = {
   title: 'Questioning for all',
@@ -72,7 +56,7 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     expect(cardText(lastCardTo(h, JO))).toContain('Only CPD leads');
     await postActivity(h, messageActivity(h, LEAD, 'new session'));
     const form = lastCardTo(h, LEAD);
-    const inputs = elements(form).filter((e) => String(e.type).startsWith('Input.'));
+    const inputs = cardElements(form).filter((e) => String(e.type).startsWith('Input.'));
     expect(inputs.map((e) => e.id)).toEqual(expect.arrayContaining(['title', 'date', 'start', 'end', 'place', 'audienceKind', 'audienceValue', 'capacity', 'compulsory', 'intent', 'gapTask']));
     expect(form?.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: 'session.create', associatedInputs: 'auto' })]);
     expect(adaptiveCardProblems(form)).toEqual([]);
@@ -81,7 +65,7 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     const refused = await postActivity(h, cardActionActivity(h, LEAD, 'session.create', { ...FORM, place: '', audienceValue: 'jo.patel@school.example, nobody@school.example' }));
     const refusedCard = invokeCard(refused.body).value as unknown as Json;
     expect(cardText(refusedCard)).toContain('Give a place, a meeting link, or both.');
-    expect(elements(refusedCard).find((e) => e.id === 'title')?.value).toBe('Questioning for all');
+    expect(cardElements(refusedCard).find((e) => e.id === 'title')?.value).toBe('Questioning for all');
     expect(await h.store.sessions.count(TENANT, {})).toBe(1);
     const unknownPerson = await postActivity(h, cardActionActivity(h, LEAD, 'session.create', { ...FORM, audienceValue: 'jo.patel@school.example, nobody@school.example' }));
     expect(cardText(invokeCard(unknownPerson.body).value)).toContain("I can't find nobody@school.example in the staff list.");
@@ -123,7 +107,7 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     expect(adaptiveCardProblems(invitation)).toEqual([]);
 
     // Its add-to-calendar link serves the session as .ics from the bot's own server.
-    const calendar = elements(invitation).find((e) => e.type === 'Action.OpenUrl' && e.title === 'Add to calendar');
+    const calendar = cardElements(invitation).find((e) => e.type === 'Action.OpenUrl' && e.title === 'Add to calendar');
     const url = new URL(String(calendar?.url));
     const ics = await fetch(`${h.baseUrl}${url.pathname}${url.search}`);
     expect(ics.status).toBe(200);
@@ -137,9 +121,9 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     const session = (await h.store.sessions.find(TENANT, { where: { title: 'Questioning for all' } }))[0]!.value;
     await postActivity(h, messageActivity(h, LEAD, 'edit questioning'));
     const form = lastCardTo(h, LEAD);
-    expect(elements(form).find((e) => e.id === 'title')?.value).toBe('Questioning for all');
-    expect(elements(form).find((e) => e.id === 'start')?.value).toBe('16:00');
-    expect(elements(form).find((e) => e.id === 'audienceValue')?.value).toBe('jo.patel@school.example');
+    expect(cardElements(form).find((e) => e.id === 'title')?.value).toBe('Questioning for all');
+    expect(cardElements(form).find((e) => e.id === 'start')?.value).toBe('16:00');
+    expect(cardElements(form).find((e) => e.id === 'audienceValue')?.value).toBe('jo.patel@school.example');
     expect(form?.actions).toEqual([expect.objectContaining({ verb: 'session.update', data: { sessionId: session.id } })]);
     expect(adaptiveCardProblems(form)).toEqual([]);
 

@@ -1,7 +1,6 @@
 import { STAFF_AUDIT_TEMPLATE_ID, Staff, deliveryId } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { startTestScheduler } from '../../support/test-scheduler';
-import { FakeConnector } from '../../support/fake-connector';
 import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
 import {
   JO,
@@ -15,7 +14,7 @@ import {
   seedSchool,
   startTeamsHarness,
   type TeamsHarness,
-  type TeamsUser,
+  lastCardTo,
 } from './teams-harness';
 
 type Json = Record<string, unknown>;
@@ -23,7 +22,6 @@ type Json = Record<string, unknown>;
 const STATEMENTS = ['purpose_helps_pupils', 'performance_management', 'evidence_based', 'engage_in_research', 'connected_activities', 'rhythm_of_support', 'analyse_pupil_needs', 'critical_friend', 'coaching_mentoring', 'time_and_resources'];
 const FORM = { templateId: STAFF_AUDIT_TEMPLATE_ID, audienceKind: 'trust', audienceValue: '', closesOn: '2026-12-04', anonymous: 'yes' };
 
-const lastCardTo = (h: TeamsHarness, user: TeamsUser) => FakeConnector.card(h.connector.sentTo(user.conversationId).at(-1));
 const inputIds = (card: Json | undefined) => ((card?.body as Json[]) ?? []).map((e) => e.id).filter(Boolean);
 
 describe('Staff survey via fake connector (real botbuilder, real express server, real scheduler)', () => {

@@ -9,7 +9,7 @@ import { createHttpApp } from '../../../src/http/app';
 import { linkRoutes } from '../../../src/http/link-routes';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../src/store/embedded/sqlite-store';
 import { delivery, session, tenant, twilightQuestionnaire } from '../../support/fixtures';
-import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
+import { FakeConnector, startFakeConnector } from '../../support/fake-connector';
 
 export const AAD_TENANT = 'aad-tenant-1';
 export const BOT_ID = '28:twilight-bot';
@@ -132,4 +132,33 @@ export function cardActionActivity(h: TeamsHarness, user: TeamsUser, verb: strin
 /** The card inside an invoke response body, as Teams would render it. */
 export function invokeCard(body: unknown): { type?: string; statusCode?: number; value?: { body: Record<string, unknown>[]; actions?: Record<string, unknown>[] } } {
   return body as never;
+}
+
+type Json = Record<string, unknown>;
+
+/** Every element of a card, however deeply nested (inputs sit inside column sets). */
+export function cardElements(card: unknown): Json[] {
+  const out: Json[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      out.push(node as Json);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** What a person reads on a card: its text blocks. */
+export function cardText(card: unknown): string {
+  return cardElements(card)
+    .filter((e) => typeof e.text === 'string')
+    .map((e) => e.text)
+    .join('\n');
+}
+
+/** The card in the last activity the bot sent to this person's chat. */
+export function lastCardTo(h: TeamsHarness, user: TeamsUser): Json | undefined {
+  return FakeConnector.card(h.connector.sentTo(user.conversationId).at(-1));
 }
