@@ -29,7 +29,7 @@ export async function registerCommand(deps: AppDeps, actor: Actor, titleQuery: s
   const query = titleQuery.trim();
   if (!query) return notice('info', 'Say which session, e.g. "register retrieval practice".');
   const latestStart = new Date(deps.clock.now().getTime() + REGISTER_OPENS_BEFORE_MS);
-  const found = await findSessionByTitle(deps, actor, query, latestStart);
+  const found = await findSessionByTitle(deps, actor, query, { kind: 'held-by', latestStart });
   if (!found.ok) {
     return found.reason === 'not-yours'
       ? notice('attention', `${NOT_YOURS} You don't run "${query.slice(0, 100)}".`)

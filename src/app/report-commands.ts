@@ -35,7 +35,7 @@ export async function myTeamDigest(deps: AppDeps, actor: Actor): Promise<CardVie
 export async function sessionReport(deps: AppDeps, actor: Actor, titleQuery: string): Promise<CardView> {
   const wanted = titleQuery.trim();
   if (!wanted) return notice('info', 'Say which session, e.g. "report retrieval practice".');
-  const found = await findSessionByTitle(deps, actor, wanted, deps.clock.now());
+  const found = await findSessionByTitle(deps, actor, wanted, { kind: 'held-by', latestStart: deps.clock.now() });
   if (!found.ok) {
     return found.reason === 'not-yours'
       ? notice('attention', `Facilitators can see the reports of their own sessions only, and you don't run "${wanted.slice(0, 100)}".`)

@@ -7,7 +7,7 @@ import type { AppDeps } from './deps';
 import { notice } from './notice';
 import { cancelSession, createSession, editSession, type SessionAdminResult } from './session-admin';
 import { buildSessionFormView } from './session-form-view';
-import { findSessionByTitle } from './session-lookup';
+import { findSessionByTitle } from './find-session';
 
 type ActionResult = { ok: boolean; view: CardView };
 
@@ -76,19 +76,21 @@ export async function openSessionForm(deps: AppDeps, actor: Actor, sessionId: st
 }
 
 const sayWhich = (verb: string) => notice('info', `Say which session, e.g. "${verb} retrieval practice".`);
+const notFoundToEdit = (words: string) =>
+  notice('info', `I couldn't find a session called "${words.trim().slice(0, 100)}" (upcoming, or in the last month).`);
 
 /** `edit <title>`: the session's form, filled in. */
 export async function editSessionCommand(deps: AppDeps, actor: Actor, words: string): Promise<CardView> {
   if (!words.trim()) return sayWhich('edit');
-  const session = await findSessionByTitle(deps, actor, words);
-  if (!session) return notice('info', `I couldn't find a session called "${words.trim().slice(0, 100)}" (upcoming, or in the last month).`);
-  return buildSessionFormView(deps, actor, { editing: session });
+  const found = await findSessionByTitle(deps, actor, words, { kind: 'upcoming-first' });
+  if (!found.ok) return notFoundToEdit(words);
+  return buildSessionFormView(deps, actor, { editing: found.session });
 }
 
 /** `cancel <title>`: the session and a button to confirm; nothing changes until it is pressed. */
 export async function cancelSessionCommand(deps: AppDeps, actor: Actor, words: string): Promise<CardView> {
   if (!words.trim()) return sayWhich('cancel');
-  const session = await findSessionByTitle(deps, actor, words);
-  if (!session) return notice('info', `I couldn't find a session called "${words.trim().slice(0, 100)}" (upcoming, or in the last month).`);
-  return cancelView(deps, actor, session);
+  const found = await findSessionByTitle(deps, actor, words, { kind: 'upcoming-first' });
+  if (!found.ok) return notFoundToEdit(words);
+  return cancelView(deps, actor, found.session);
 }
