@@ -1,6 +1,4 @@
-import { z } from 'zod';
-import { CARD_VERBS, type CardAction, type CardVerb, type CardView } from '../cards/views';
-import { Id } from '../domain';
+import { CardActionSchema, type CardAction, type CardVerb, type CardView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks';
@@ -12,14 +10,6 @@ import { openRegister, submitRegister } from './register';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
 import { sendSurveyFromCard } from './survey-card-actions';
-
-/** The shape every button carries, parsed before anything acts on it. */
-export const CardActionSchema = z.object({
-  verb: z.enum(CARD_VERBS),
-  sessionId: Id.optional(),
-  questionnaireId: Id.optional(),
-  gapTaskId: Id.optional(),
-});
 
 export type CardActionResult = { ok: boolean; view: CardView };
 

@@ -1,4 +1,5 @@
-import type { FieldErrors, Question, RsvpAnswer } from '../domain';
+import { z } from 'zod';
+import { Id, type FieldErrors, type Question, type RsvpAnswer } from '../domain';
 
 /**
  * View models: plain data that each card builder takes. Use cases produce them; the Adaptive
@@ -28,13 +29,32 @@ export const CARD_VERBS = [
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
-/** What a button carries back: the verb and the ids it acts on. Never a tenant id: that comes from the identity. */
-export interface CardAction {
-  verb: CardVerb;
-  sessionId?: string;
-  questionnaireId?: string;
-  gapTaskId?: string;
-}
+/** The verbs that send a form's inputs (Teams: `withInputs`; Slack: a modal's callback_id). */
+export const SUBMIT_VERBS = [
+  'questionnaire.submit',
+  'gap.plan.submit',
+  'gap.report.submit',
+  'session.create',
+  'session.update',
+  'register.submit',
+  'survey.send',
+] as const satisfies readonly CardVerb[];
+export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
+
+/** The ids a button may carry; every other key of a submitted card is a form input. */
+export const CARD_ACTION_TARGETS = ['sessionId', 'questionnaireId', 'gapTaskId'] as const;
+
+/**
+ * What a button carries back: the verb and the ids it acts on, parsed before anything acts on it.
+ * Never a tenant id: that comes from the identity.
+ */
+export const CardActionSchema = z.object({
+  verb: z.enum(CARD_VERBS),
+  sessionId: Id.optional(),
+  questionnaireId: Id.optional(),
+  gapTaskId: Id.optional(),
+});
+export type CardAction = z.infer<typeof CardActionSchema>;
 
 export interface SessionSummary {
   sessionId: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CardActionSchema } from '../../cards/views';
 
 /** The parts of Slack's payloads this bot reads, parsed once at the edge (bolt's types are not validation). */
 
@@ -81,7 +82,8 @@ export const TokensRevokedPayload = z.object({
 
 /** What a modal carries between views.open and its submission. */
 export const ModalMetadata = z.object({
-  action: z.object({ verb: z.string(), questionnaireId: z.string().optional(), gapTaskId: z.string().optional(), sessionId: z.string().optional() }),
+  /** The verb is checked again by the verb table when the modal is submitted; the ids are parsed here. */
+  action: CardActionSchema.extend({ verb: z.string() }),
   /** The DM message to update once the form is saved. */
   channel: z.string().optional(),
   ts: z.string().optional(),

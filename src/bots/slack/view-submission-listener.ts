@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { isModalView, renderBlockKitModal, renderCreateSessionModal, toSlackErrors } from '../../cards/blockkit';
-import type { CardView } from '../../cards/views';
+import { SUBMIT_VERBS, type CardView } from '../../cards/views';
 import { handleCardAction } from '../../app/card-actions';
 import type { SlackBotContext } from './bot-context';
 import { actorOrExplain } from './listener-actor';
@@ -10,7 +10,8 @@ import { claimSlackRequest } from './request-once';
 import { ModalMetadata, ViewSubmissionPayload } from './slack-payloads';
 import { publishHome, showResult } from './show-result';
 
-const SUBMIT_CALLBACKS = /^(questionnaire\.submit|gap\.plan\.submit|gap\.report\.submit|session\.create|session\.update|survey\.send|register\.submit)$/;
+/** A modal's callback_id is its submit verb (src/cards/blockkit/modal.ts). */
+const SUBMIT_CALLBACKS = new RegExp(`^(${SUBMIT_VERBS.map((verb) => verb.replace(/\./g, '\\.')).join('|')})$`);
 
 /** The field errors a refused submission shows; a form-level notice goes beside the first field. */
 function errorsOf(view: CardView): Record<string, string> {

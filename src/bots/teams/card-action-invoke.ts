@@ -4,13 +4,13 @@ import type { AppDeps } from '../../app/deps';
 import type { Logger } from '../../log';
 import { notice } from '../../app/notice';
 import { renderAdaptiveCard } from '../../cards/adaptive/render-adaptive-card';
-import type { CardView } from '../../cards/views';
+import { CARD_ACTION_TARGETS, type CardView } from '../../cards/views';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './card-activity';
 import { AdaptiveCardActionInvoke, TeamsActivityEnvelope } from './inbound-schemas';
 import { resolveTeamsActor } from './teams-actor';
 
 /** Keys of Action.Execute data that name what the button acts on; every other key is a form input. */
-const ACTION_KEYS = new Set(['sessionId', 'questionnaireId', 'gapTaskId']);
+const ACTION_KEYS: ReadonlySet<string> = new Set(CARD_ACTION_TARGETS);
 
 function cardResponse(view: CardView, userId: string | undefined): AdaptiveCardInvokeResponse {
   return {

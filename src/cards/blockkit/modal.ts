@@ -1,4 +1,4 @@
-import type { CardAction, CardVerb, CardView, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the seed 001 appendix 6 questions: both platforms ask the same words.
@@ -31,7 +31,7 @@ const SUBMIT_VERB = {
   'session-form': 'session.create',
   'survey-form': 'survey.send',
   register: 'register.submit',
-} as const satisfies Record<ModalView['kind'], CardVerb>;
+} as const satisfies Record<ModalView['kind'], SubmitVerb>;
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
 export function submitActionOf(view: ModalView): CardAction {
