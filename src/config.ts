@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { DEFAULT_PLATFORM_TIMEOUT_MS } from './app/outbound';
+
+/**
+ * How long one call to a platform may take before it is abandoned and reported as a transient
+ * failure (PLATFORM_TIMEOUT_MS). Well under the dispatcher's lease, which checks each sender's
+ * `maxSendMs` against it.
+ */
+export const DEFAULT_PLATFORM_TIMEOUT_MS = 10_000;
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

@@ -1,10 +1,10 @@
 import { hasRole } from '../domain';
-import type { CardView, HelpView } from '../cards/views';
+import type { CardView, HelpView, MyRecordView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { notice } from './notice';
 import { programmeDigest } from './programme-digest';
-import { listOpenTasks, listUpcomingSessions } from './queries';
+import { listOpenTasks, listUpcomingSessions, upcomingSessions } from './queries';
 import { registerCommand } from './register';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
 import { cancelSessionCommand, editSessionCommand } from './session-card-actions';
@@ -102,4 +102,12 @@ export async function runCommand(deps: AppDeps, actor: Actor, text: string): Pro
     return notice('attention', 'Only CPD leads and session facilitators can do that. Say "help" to see what you can do.');
   }
   return found.spec.run(deps, actor, found.argument);
+}
+
+/** What Slack's App Home shows: the person's record, or at least their upcoming sessions and open tasks. */
+export async function appHomeView(deps: AppDeps, actor: Actor): Promise<MyRecordView> {
+  const view = await runCommand(deps, actor, 'my cpd');
+  if (view.kind === 'my-record') return view;
+  const [upcoming, tasks] = await Promise.all([upcomingSessions(deps, actor), listOpenTasks(deps, actor)]);
+  return { kind: 'my-record', name: actor.staff.name, rows: [], upcoming, openTasks: tasks.tasks };
 }

@@ -2,7 +2,8 @@ import type { Participation, Session, Tenant } from '../domain';
 import { participationId } from '../domain';
 import type { InvitationView, Notice, ReminderView } from '../cards/views';
 import type { AppDeps } from './deps';
-import { facilitatorNames, toSessionSummary } from '../cards/session-summary';
+import { toSessionSummary } from '../cards/session-summary';
+import { facilitatorNames } from './facilitator-names';
 
 export async function placesTaken(deps: AppDeps, session: Session): Promise<number | undefined> {
   if (session.capacity === undefined) return undefined;
@@ -36,7 +37,7 @@ async function summaryFor(deps: AppDeps, tenant: Tenant, session: Session, staff
   const [participation, taken, names] = await Promise.all([
     deps.store.participations.get(session.tenantId, participationId(session.id, staffId)),
     placesTaken(deps, session),
-    facilitatorNames(deps.store, session),
+    facilitatorNames(deps, session),
   ]);
   return {
     participation: participation?.value,

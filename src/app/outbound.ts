@@ -18,13 +18,6 @@ export type SendResult =
   | { status: 'unreachable'; reason: string }
   | { status: 'failed'; transient: boolean; reason: string };
 
-/**
- * How long one call to a platform may take before it is abandoned and reported as a transient
- * failure (PLATFORM_TIMEOUT_MS). Well under the dispatcher's lease, which checks each sender's
- * `maxSendMs` against it.
- */
-export const DEFAULT_PLATFORM_TIMEOUT_MS = 10_000;
-
 /** The port each bot implements (src/bots/teams, src/bots/slack) and the dispatcher calls. */
 export interface MessageSender {
   readonly platform: Platform;

@@ -1,5 +1,5 @@
 import { DEFAULT_REACTION_QUESTIONS, Question, STAFF_AUDIT_QUESTIONS } from '../domain';
-import type { CardKind, CardView, SessionSummary } from './views';
+import type { CardKind, CardView, SessionSummary, ViewOfKind } from './views';
 
 /**
  * Realistic sample views, at least one per card kind, shared by the Adaptive Card (Teams) and
@@ -63,8 +63,6 @@ const insetRows: CardSampleViews['register']['expected'] = [
   ...(i % 7 === 2 ? { rsvp: 'no' as const } : i % 3 === 0 ? { rsvp: 'yes' as const } : {}),
 }));
 
-/** The view type of one kind (GapTaskFormView serves two kinds, so a plain Extract is not enough). */
-export type ViewOfKind<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V & { kind: K } : never) : never) : never;
 
 type CardSampleViews = { [K in CardKind]: ViewOfKind<K> };
 

@@ -27,11 +27,3 @@ export function toSessionSummary(
     ...(extra.participation?.rsvp ? { rsvp: extra.participation.rsvp } : {}),
   };
 }
-
-export async function facilitatorNames(
-  store: { staff: { get(t: string, id: string): Promise<{ value: { name: string } } | undefined> } },
-  session: Session,
-): Promise<string[]> {
-  const found = await Promise.all(session.facilitatorIds.map((id) => store.staff.get(session.tenantId, id)));
-  return found.flatMap((f) => (f ? [f.value.name] : []));
-}

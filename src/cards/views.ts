@@ -414,3 +414,6 @@ export type CardView =
   | RegisterView;
 
 export type CardKind = CardView['kind'];
+
+/** The view type of one kind (GapTaskFormView serves two kinds, so a plain Extract is not enough). */
+export type ViewOfKind<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V & { kind: K } : never) : never) : never;

@@ -1,7 +1,8 @@
 import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Router } from 'express';
 import type { ActorCache } from '../../app/actor-cache';
-import { DEFAULT_PLATFORM_TIMEOUT_MS, type MessageSender } from '../../app/outbound';
+import type { MessageSender } from '../../app/outbound';
+import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
 import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';

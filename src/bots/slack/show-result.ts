@@ -3,8 +3,7 @@ import { renderAppHome, renderBlockKitMessage } from '../../cards/blockkit';
 import type { CardView } from '../../cards/views';
 import type { Actor } from '../../app/actor';
 import type { AppDeps } from '../../app/deps';
-import { runCommand } from '../../app/commands';
-import { listOpenTasks, upcomingSessions } from '../../app/queries';
+import { appHomeView } from '../../app/commands';
 
 /** Where a button was pressed: a DM message (update it in place) or the App Home tab. */
 export interface Origin {
@@ -30,13 +29,7 @@ export async function showResult(client: webApi.WebClient, origin: Origin, resul
 
 /** The App Home: the person's record when `my cpd` is available, else upcoming sessions and tasks. */
 export async function publishHome(deps: AppDeps, client: webApi.WebClient, actor: Actor, userId: string): Promise<void> {
-  let view = await runCommand(deps, actor, 'my cpd');
-  if (view.kind !== 'my-record') {
-    const [upcoming, tasks] = await Promise.all([upcomingSessions(deps, actor), listOpenTasks(deps, actor)]);
-    view = { kind: 'my-record', name: actor.staff.name, rows: [], upcoming, openTasks: tasks.tasks };
-  }
-  if (view.kind !== 'my-record') return;
-  await client.views.publish({ user_id: userId, view: renderAppHome(view) as types.HomeView });
+  await client.views.publish({ user_id: userId, view: renderAppHome(await appHomeView(deps, actor)) as types.HomeView });
 }
 
 export async function publishHomeNotice(client: webApi.WebClient, userId: string, text: string): Promise<void> {

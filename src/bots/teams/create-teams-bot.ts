@@ -1,7 +1,8 @@
 import { CloudAdapter, type TurnContext } from 'botbuilder';
 import express, { type Router } from 'express';
 import type { ActorCache } from '../../app/actor-cache';
-import { DEFAULT_PLATFORM_TIMEOUT_MS, type MessageSender } from '../../app/outbound';
+import type { MessageSender } from '../../app/outbound';
+import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
 import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain';
 import type { Logger } from '../../log';

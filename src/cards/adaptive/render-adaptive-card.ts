@@ -1,5 +1,4 @@
-import type { CardKind, CardView } from '../views';
-import type { ViewOfKind } from '../samples';
+import type { CardKind, CardView, ViewOfKind } from '../views';
 import type { CardContent } from './card-content';
 import { actionData, type AdaptiveCard } from './elements';
 import { gapTaskFormCard } from './gap-task-form-card';
