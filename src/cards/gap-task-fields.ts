@@ -1,5 +1,5 @@
 /**
- * The delegate's questions from seed 001 appendix 6 (parts 2 and 3), with the field names and
+ * The delegate's questions of the gap-task format, parts 2 and 3 (docs/policy-sources.md), with the field names and
  * limits of GapTaskPlan / GapTaskReport in src/domain/gap-task.ts.
  */
 export interface GapTaskField {

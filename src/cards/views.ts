@@ -259,7 +259,7 @@ export interface LeadReportView {
 export interface MyRecordView {
   kind: 'my-record';
   name: string;
-  /** "Every Teacher a Learner" (seed 001 appendix 3): month, CPD accessed, impact. */
+  /** "Every Teacher a Learner" (docs/policy-sources.md): month, CPD accessed, impact. */
   rows: { sessionId: string; month: string; cpd: string; impact?: string; certificateUrl?: string }[];
   upcoming: SessionSummary[];
   openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
@@ -328,7 +328,7 @@ export interface SurveyFormView {
 export interface LikertSummary {
   questionId: string;
   prompt: string;
-  /** The area heading the statement sits under (seed 001 appendix 2). */
+  /** The area heading the statement sits under (docs/surveys.md). */
   section?: string;
   count: number;
   /** Counts in LIKERT_CHOICES order: strongly agree, agree, disagree, strongly disagree, don't know. */

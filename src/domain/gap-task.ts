@@ -3,7 +3,7 @@ import { deterministicId, Id, Instant } from './ids';
 
 const Answer = (max: number) => z.string().trim().min(1, 'Please fill this in.').max(max, `Keep this to ${max} characters.`);
 
-/** Seed 001 appendix 6, part 2: what the delegate plans after session one. */
+/** Gap-task format part 2 (docs/policy-sources.md): what the delegate plans after session one. */
 export const GapTaskPlan = z.object({
   takeBack: Answer(2000),
   intendedImpact: Answer(2000),
@@ -13,7 +13,7 @@ export const GapTaskPlan = z.object({
 });
 export type GapTaskPlan = z.infer<typeof GapTaskPlan>;
 
-/** Seed 001 appendix 6, part 3: the impact report before session two. */
+/** Gap-task format part 3 (docs/policy-sources.md): the impact report before session two. */
 export const GapTaskReport = z.object({
   whatDone: Answer(2000),
   impactSoFar: Answer(2000),
@@ -26,7 +26,7 @@ export const GapTaskReport = z.object({
 });
 export type GapTaskReport = z.infer<typeof GapTaskReport>;
 
-/** Seed 001 appendix 6, part 4: longer-term impact recorded by a senior leader. */
+/** Gap-task format part 4 (docs/policy-sources.md): longer-term impact recorded by a senior leader. */
 export const LongTermImpact = z.object({
   recordedBy: Id,
   impact: Answer(3000),

@@ -4,7 +4,7 @@ import { Audience } from './session';
 
 const QuestionBase = {
   id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'question ids are lower-case letters, digits and _'),
-  // 400: the longest staff audit statement (seed 001 appendix 2) is 337 characters, kept word for word.
+  // 400: the longest staff audit statement (docs/surveys.md) is 337 characters, kept word for word.
   prompt: z.string().trim().min(1).max(400),
   required: z.boolean().default(true),
   /** A heading shown above the question where it changes, e.g. the areas of the staff audit. */
@@ -89,7 +89,7 @@ export function isOpen(q: Pick<Questionnaire, 'opensAt' | 'closesAt' | 'closedEa
   return q.opensAt <= t && t < q.closesAt && q.closedEarlyAt === undefined;
 }
 
-/** Level 1 "Participants' reactions" from seed 001: satisfaction, expected impact, further CPD, comments. */
+/** Level 1 "Participants' reactions" (docs/policy-sources.md): satisfaction, expected impact, further CPD, comments. */
 export const DEFAULT_REACTION_QUESTIONS: QuestionInput[] = [
   { id: 'quality', kind: 'rating', prompt: 'How would you rate the quality of this session?', lowLabel: 'Poor', highLabel: 'Excellent' },
   {

@@ -26,7 +26,7 @@ export const SessionLocation = z
   .refine((l) => l.place !== undefined || l.meetingUrl !== undefined, 'give a place, a meeting link or both');
 
 export const GapTaskBrief = z.object({
-  /** The facilitator's "Pre-training: Intent" (seed 001, appendix 6). */
+  /** The facilitator's "Pre-training: Intent" (docs/policy-sources.md). */
   intent: z.string().trim().min(1).max(2000),
   /** The gap task the participants carry out between this session and its follow-up. */
   task: z.string().trim().min(1).max(2000),

@@ -4,9 +4,9 @@ import { QuestionnaireTemplate, type QuestionInput } from './questionnaire';
 import type { Audience } from './session';
 
 /**
- * The staff audit of CPD from seed 001, appendix 2: each statement word for word (the seed's own
- * spelling), answered Strongly agree … Don't know, grouped by the seed's areas, then one comment.
- * The seed has a comment column per row; one closing comment keeps the form short in a chat.
+ * The staff audit of CPD (docs/surveys.md): each statement word for word (the policy's own
+ * spelling), answered Strongly agree … Don't know, grouped by the policy's areas, then one comment.
+ * The policy has a comment column per row; one closing comment keeps the form short in a chat.
  */
 const AREAS: { area: string; statements: [string, string][] }[] = [
   {

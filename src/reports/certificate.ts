@@ -14,7 +14,7 @@ export interface CertificateInput {
 }
 
 /**
- * A certificate of attendance (seed 003: accreditation of CPD) as one self-contained HTML page
+ * A certificate of attendance (docs/policy-sources.md: accreditation of CPD) as one self-contained HTML page
  * the person can print or save as PDF from the browser. Every value is escaped.
  */
 export function renderCertificate(input: CertificateInput): string {

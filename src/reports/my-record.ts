@@ -21,7 +21,7 @@ function impactOf(task: GapTask | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** "Every Teacher a Learner" (seed 001 appendix 3): month, CPD accessed, impact; plus what is coming and open tasks. */
+/** "Every Teacher a Learner" (docs/policy-sources.md): month, CPD accessed, impact; plus what is coming and open tasks. */
 export function buildMyRecord(input: MyRecordInput): MyRecordView {
   const { tenant, person, now } = input;
   const zone = tenant.settings.timezone;

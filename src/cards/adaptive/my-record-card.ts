@@ -17,7 +17,7 @@ function recordRow(row: MyRecordView['rows'][number]): AdaptiveElement {
   };
 }
 
-/** "Every Teacher a Learner" (seed 001 appendix 3): month, CPD accessed, impact. */
+/** "Every Teacher a Learner" (docs/policy-sources.md): month, CPD accessed, impact. */
 export function myRecordCard(view: MyRecordView): CardContent {
   return {
     body: compact([

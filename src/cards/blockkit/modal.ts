@@ -1,7 +1,7 @@
 import type { CardAction, CardView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
-// The Teams renderer's list of the seed 001 appendix 6 questions: both platforms ask the same words.
+// The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../gap-task-fields';
 import { renderCreateSessionModal } from './create-session-modal';
 import { capBlocks } from './message';
