@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../domain';
 import { PRESENT_INPUT_PREFIX } from '../cards/views';
-import type { AttendanceMark } from './session-admin';
+import type { AttendanceMark } from './mark-attendance';
 
 /** One register toggle: `present:<staffId>` = 'true' | 'false' (Teams Input.Toggle values; Slack's checkboxes are mapped to the same). */
 const PresentToggle = z.object({ staffId: Id, value: z.enum(['true', 'false']) });

@@ -6,7 +6,7 @@ import { notice } from './notice';
 import { parseRegisterInputs } from './register-inputs';
 import { REGISTER_OPENS_BEFORE_MS, registerIsOpen } from './register-people';
 import { buildRegisterView } from './register-view';
-import { markAttendance } from './session-admin';
+import { markAttendance } from './mark-attendance';
 import { mayRunSession } from './session-roles';
 
 /** What a register button answers: the register, or a notice saying why not. */

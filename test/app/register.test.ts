@@ -1,7 +1,7 @@
 import type { Actor } from '../../src/app/actor';
 import { handleCardAction } from '../../src/app/card-actions';
 import { runCommand } from '../../src/app/commands';
-import { markAttendance } from '../../src/app/session-admin';
+import { markAttendance } from '../../src/app/mark-attendance';
 import { respondToInvitation } from '../../src/app/rsvp';
 import type { CardView, RegisterView } from '../../src/cards/views';
 import { participationId, type Participation, type Session } from '../../src/domain';

@@ -1,6 +1,7 @@
 import { runCommand } from '../../src/app/commands';
 import { handleCardAction } from '../../src/app/card-actions';
-import { cancelSession, createSession, editSession, markAttendance, publishSession } from '../../src/app/session-admin';
+import { cancelSession, createSession, editSession, publishSession } from '../../src/app/session-admin';
+import { markAttendance } from '../../src/app/mark-attendance';
 import { respondToInvitation } from '../../src/app/rsvp';
 import { participationId } from '../../src/domain';
 import { smallSchool } from '../support/app-world';
