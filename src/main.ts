@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { Router } from 'express';
-import { ActorCache } from './app/actor-cache';
+import { ActorCache } from './app/identity';
 import { composeMessage } from './app/compose-message';
 import type { MessageSender } from './app/outbound';
 import { createSlackBot } from './bots/slack/create-slack-bot';

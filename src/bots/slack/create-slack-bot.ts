@@ -1,6 +1,6 @@
 import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Router } from 'express';
-import type { ActorCache } from '../../app/actor-cache';
+import type { ActorCache } from '../../app/identity';
 import type { MessageSender } from '../../app/outbound';
 import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
 import type { SignedLinks } from '../../app/signed-links';

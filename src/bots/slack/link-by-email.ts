@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { resolveActor } from '../../app/actor';
+import { resolveActor } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 
 /**

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Actor } from '../../app/actor';
+import type { Actor } from '../../app/identity';
 import type { SlackBotContext } from './bot-context';
 import { slackActor } from './slack-actor';
 

@@ -1,7 +1,7 @@
 import type { types, webApi } from '@slack/bolt';
 import { renderAppHome, renderBlockKitMessage } from '../../cards/blockkit';
 import type { CardView } from '../../cards/views';
-import type { Actor } from '../../app/actor';
+import type { Actor } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import { appHomeView } from '../../app/commands';
 

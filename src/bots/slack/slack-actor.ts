@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { resolveActor, type ActorResult } from '../../app/actor';
+import { resolveActor, type ActorResult } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 
 /**

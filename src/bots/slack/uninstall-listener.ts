@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
-import { findPlatformTenant } from '../../app/actor';
-import { unlinkSlackWorkspace } from '../../app/uninstall';
+import { findPlatformTenant, unlinkSlackWorkspace } from '../../app/identity';
 import type { SlackBotContext } from './bot-context';
 import { claimSlackRequest } from './request-once';
 import { AppUninstalledPayload, TokensRevokedPayload } from './slack-payloads';

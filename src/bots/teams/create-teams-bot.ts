@@ -1,6 +1,6 @@
 import { CloudAdapter, type TurnContext } from 'botbuilder';
 import express, { type Router } from 'express';
-import type { ActorCache } from '../../app/actor-cache';
+import type { ActorCache } from '../../app/identity';
 import type { MessageSender } from '../../app/outbound';
 import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
 import type { SignedLinks } from '../../app/signed-links';

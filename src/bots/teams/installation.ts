@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { helpView } from '../../app/commands';
-import { saveConversation } from '../../app/conversations';
+import { saveConversation } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import { notice } from '../../app/notice';
 import type { Logger } from '../../log';

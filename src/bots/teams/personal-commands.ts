@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { runCommand } from '../../app/commands';
-import { saveConversation } from '../../app/conversations';
+import { saveConversation } from '../../app/identity';
 import { notice } from '../../app/notice';
 import { conversationRefId } from '../../domain';
 import { cardActivity } from './card-activity';

@@ -1,5 +1,5 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
-import { findConversation, saveConversation } from '../../app/conversations';
+import { findConversation, saveConversation } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import type { MessageSender, OutboundMessage, SendResult } from '../../app/outbound';
 import { conversationRefId, type ConversationRef, type Delivery, type Staff } from '../../domain';

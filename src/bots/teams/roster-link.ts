@@ -1,5 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { resolveActor } from '../../app/actor';
+import { resolveActor } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import type { Tenant } from '../../domain';
 import { TeamsRosterMember } from './inbound-schemas';

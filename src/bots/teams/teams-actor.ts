@@ -1,5 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { resolveActor, type ActorResult } from '../../app/actor';
+import { resolveActor, type ActorResult } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import type { TeamsActivityEnvelope } from './inbound-schemas';
 import { identityOfSender } from './teams-identity';

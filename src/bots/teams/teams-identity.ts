@@ -1,4 +1,4 @@
-import type { PlatformIdentity } from '../../app/actor';
+import type { PlatformIdentity } from '../../app/identity';
 import type { TeamsActivityEnvelope, TeamsRosterMember } from './inbound-schemas';
 
 export function tenantIdOf(envelope: TeamsActivityEnvelope): string | undefined {

@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { findPlatformTenant } from '../../app/actor';
-import { markConversationRemoved } from '../../app/uninstall';
+import { findPlatformTenant, markConversationRemoved } from '../../app/identity';
 import { TeamsRemovalActivity } from './inbound-schemas';
 import type { InstallDeps } from './installation';
 

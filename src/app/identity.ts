@@ -1,0 +1,9 @@
+/**
+ * The app's face for the bots on people: who is asking (resolving a platform identity to an
+ * actor, with its cache), where to reach them (conversation references) and what an uninstall
+ * removes. The bots import these from here, never from the people feature's own files.
+ */
+export * from './actor';
+export * from './actor-cache';
+export * from './conversations';
+export * from './uninstall';
