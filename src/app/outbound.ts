@@ -25,6 +25,9 @@ export type SendResult =
  */
 export const DEFAULT_PLATFORM_TIMEOUT_MS = 10_000;
 
+/** The longest PLATFORM_TIMEOUT_MS the scheduler takes: a Teams send is up to two calls, within 40 s of its 60 s lease. */
+export const MAX_PLATFORM_TIMEOUT_MS = 20_000;
+
 /** The port each bot implements (src/bots/teams, src/bots/slack) and the dispatcher calls. */
 export interface MessageSender {
   readonly platform: Platform;
