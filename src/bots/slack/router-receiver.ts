@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
+import { MAX_BODY_BYTES } from '../../http/request-guards';
 import { checkBoltEnvelope } from './bolt-envelope';
 import { checkSlackSignature } from './request-signature';
 
@@ -29,7 +30,7 @@ export class RouterReceiver implements Receiver {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: { signingSecret: string; clock: Clock; logger: Logger }) {
-    this.router.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
+    this.router.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: MAX_BODY_BYTES }), (req, res) => {
       const work = this.handle(req, res);
       this.inFlight.add(work);
       void work.finally(() => this.inFlight.delete(work));
