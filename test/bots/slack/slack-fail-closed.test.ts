@@ -3,7 +3,8 @@ import pino from 'pino';
 import { loadConfig } from '../../../src/config';
 import { Staff } from '../../../src/domain';
 import { tenant } from '../../support/fixtures';
-import { slashCommandBody } from '../../support/slack-signing';
+import { SORRY_FAILED } from '../../../src/bots/slack/late-follow-up';
+import { interactivityBody, slashCommandBody } from '../../support/slack-signing';
 import { postSigned, startSlackHarness, type SlackHarness } from './slack-harness';
 
 const SLACK_ENV = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's'.repeat(32) };
@@ -83,5 +84,72 @@ describe('Slack: a person Slack does not know (users.info → user_not_found)', 
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('Slack is answered by the ack deadline whatever users.info does (deadline 400 ms here, 2.5 s in production)', () => {
+  const DEADLINE_MS = 400;
+  let h: SlackHarness;
+  /** `requestTimeoutMs`: PLATFORM_TIMEOUT_MS for users.info (each of its 3 attempts). */
+  async function start(requestTimeoutMs: number): Promise<void> {
+    h = await startSlackHarness({ ackDeadlineMs: DEADLINE_MS, requestTimeoutMs });
+    await h.store.tenants.create({ ...tenant('trust-slack'), slackTeamId: 'T0SCHOOL' });
+    await h.store.staff.create(Staff.parse({ tenantId: 'trust-slack', id: 'stf-jo', name: 'Jo Patel', email: 'jo.patel@school.example', roles: ['staff'] }));
+    h.api.users.set('UJO', { id: 'UJO', email: 'jo.patel@school.example', name: 'Jo Patel' });
+  }
+  afterEach(() => h.close());
+
+  /** A modal submission from Jo, not yet linked, so the bot must ask users.info who she is first. */
+  function submission(viewId: string) {
+    return {
+      type: 'view_submission',
+      user: { id: 'UJO', team_id: 'T0SCHOOL' },
+      team: { id: 'T0SCHOOL' },
+      api_app_id: 'A1',
+      token: 'legacy',
+      trigger_id: `trg-${viewId}`,
+      view: { id: viewId, type: 'modal', callback_id: 'questionnaire.submit', private_metadata: JSON.stringify({ action: { verb: 'questionnaire.submit', questionnaireId: 'qn-none' } }), hash: 'h', blocks: [], state: { values: {} } },
+    };
+  }
+
+  async function timedPost(payload: unknown): Promise<{ status: number; ms: number }> {
+    const started = performance.now();
+    const reply = await postSigned(h, interactivityBody(payload));
+    return { status: reply.status, ms: performance.now() - started };
+  }
+
+  test('users.info slow (1 s): acked by the deadline, then the answer the form would have shown reaches Jo by DM', async () => {
+    await start(3000);
+    h.api.slow('users.info', 1000);
+    const reply = await timedPost(submission('V-slow'));
+    expect(reply.status).toBe(200);
+    expect(reply.ms).toBeLessThan(DEADLINE_MS + 300);
+    await h.bot.drain();
+    // Jo was linked once users.info answered, and told what the closed form would have said.
+    expect(await h.store.staff.count('trust-slack', { 'slack.userId': 'UJO' })).toBe(1);
+    expect(h.api.callsOf('chat.postMessage').map((c) => ({ channel: c.args.channel, text: String(c.args.text) }))).toEqual([
+      { channel: 'UJO', text: expect.stringMatching(/^Slack stopped waiting before I could check your form, so it closed without saving(: .+|\.) Please open it again\.$/) },
+    ]);
+  });
+
+  test('users.info hung past every retry: acked by the deadline, then an apology by DM, never silence', async () => {
+    await start(300);
+    h.api.hang('users.info');
+    const reply = await timedPost(submission('V-hung'));
+    expect(reply.status).toBe(200);
+    expect(reply.ms).toBeLessThan(DEADLINE_MS + 300);
+    await h.bot.drain();
+    expect(h.api.callsOf('chat.postMessage').map((c) => ({ channel: c.args.channel, text: c.args.text }))).toEqual([{ channel: 'UJO', text: SORRY_FAILED }]);
+  });
+
+  test('a slash command with users.info slow: acked at once, the answer arrives through response_url after', async () => {
+    await start(3000);
+    h.api.slow('users.info', 1000);
+    const started = performance.now();
+    const reply = await postSigned(h, slash(h, { id: 'UJO' }, 'T0SCHOOL', 'trg-slow-cmd'));
+    expect(reply.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(DEADLINE_MS + 300);
+    await h.bot.drain();
+    expect(h.api.callsOf('/response/trg-slow-cmd')).toHaveLength(1);
   });
 });

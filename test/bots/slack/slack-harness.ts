@@ -34,7 +34,9 @@ export interface SlackHarness {
 /** Real bolt App + real express server on 127.0.0.1:0, talking to a fake Slack Web API. */
 /** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
 /** `defaultTenantId` and `logger` as main.ts passes them (config.defaultTenantId; the process logger). */
-export async function startSlackHarness(options: { links?: boolean; defaultTenantId?: string; logger?: pino.Logger } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  options: { links?: boolean; defaultTenantId?: string; logger?: pino.Logger; ackDeadlineMs?: number; requestTimeoutMs?: number } = {},
+): Promise<SlackHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
   // As in main.ts: resolved people are cached, and the tests' staff writes go through the watched store.
   const actors = new ActorCache({ clock });
@@ -49,7 +51,14 @@ export async function startSlackHarness(options: { links?: boolean; defaultTenan
     logger,
     actors,
     ...(links ? { links } : {}),
-    config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.apiUrl, ...(options.defaultTenantId ? { defaultTenantId: options.defaultTenantId } : {}) },
+    config: {
+      botToken: 'xoxb-test',
+      signingSecret: SECRET,
+      slackApiUrl: api.apiUrl,
+      ...(options.defaultTenantId ? { defaultTenantId: options.defaultTenantId } : {}),
+      ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    },
   });
   const app = createHttpApp({ store, logger, routers: [bot.router, ...(links ? [linkRoutes({ store, clock, links })] : [])] });
   const server: Server = await new Promise((resolve) => {
