@@ -153,3 +153,25 @@ describe('Slack is answered by the ack deadline whatever users.info does (deadli
     expect(h.api.callsOf('/response/trg-slow-cmd')).toHaveLength(1);
   });
 });
+
+describe('Slack: a slash command replayed within the signature window', () => {
+  test('runs once: one answer through response_url, however often the same signed request arrives', async () => {
+    const h = await startSlackHarness();
+    try {
+      await h.store.tenants.create({ ...tenant('trust-slack'), slackTeamId: 'T0SCHOOL' });
+      await h.store.staff.create(Staff.parse({ tenantId: 'trust-slack', id: 'stf-jo', name: 'Jo Patel', email: 'jo.patel@school.example', roles: ['staff'] }));
+      h.api.users.set('UJO', { id: 'UJO', email: 'jo.patel@school.example', name: 'Jo Patel' });
+      const body = slash(h, { id: 'UJO' }, 'T0SCHOOL', 'trg-replayed', 'sessions');
+      const timestamp = Math.floor(h.clock.now().getTime() / 1000);
+      for (let i = 0; i < 4; i++) {
+        // An attacker replays the captured request a minute later, still inside the 5-minute window.
+        if (i > 0) h.clock.advance(60_000);
+        expect((await postSigned(h, body, { timestamp })).status).toBe(200);
+        await h.bot.drain();
+      }
+      expect(h.api.callsOf('/response/trg-replayed')).toHaveLength(1);
+    } finally {
+      await h.close();
+    }
+  });
+});
