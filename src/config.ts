@@ -7,10 +7,19 @@ import { z } from 'zod';
  */
 export const DEFAULT_PLATFORM_TIMEOUT_MS = 10_000;
 
+/** The longest PLATFORM_TIMEOUT_MS the scheduler takes: a Teams send is up to two calls, within 40 s of its 60 s lease. */
+export const MAX_PLATFORM_TIMEOUT_MS = 20_000;
+
 const Port = z.coerce.number().int().min(0).max(65535);
 const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const Empty = z.literal('').transform(() => undefined);
 const opt = <T extends z.ZodType>(schema: T) => z.union([Empty, schema]).optional();
+
+/** The signing key for links is derived from a bot secret only if it is at least this long. */
+export const MIN_LINK_SECRET_LENGTH = 32;
+
+/** The tenant a local bot without platform credentials serves (and `seed-demo` creates). */
+export const DEV_DEFAULT_TENANT_ID = 'demo';
 
 /** Every environment variable the bot reads. README's configuration table lists the same. */
 const Env = z
@@ -31,50 +40,111 @@ const Env = z
     SLACK_BOT_TOKEN: opt(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
     SLACK_SIGNING_SECRET: opt(z.string().min(1)),
     SLACK_API_URL: opt(z.url()),
-    DEFAULT_TENANT_ID: z.string().regex(/^[A-Za-z0-9._:@-]+$/).default('demo'),
+    // No default: with platform credentials an unmapped Teams tenant or Slack workspace is refused unless this is set.
+    DEFAULT_TENANT_ID: opt(z.string().regex(/^[A-Za-z0-9._:@-]+$/)),
     SCHEDULER: Bool.default(true),
-    // The dispatcher refuses, at start-up, a timeout that would let a send outlast its lease.
     PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_PLATFORM_TIMEOUT_MS),
     DEV_PAGES: opt(Bool),
     PUBLIC_URL: opt(z.url({ protocol: /^https?$/ })),
-    LINK_SECRET: opt(z.string().min(32, 'must be at least 32 characters')),
+    LINK_SECRET: opt(z.string().min(MIN_LINK_SECRET_LENGTH, `must be at least ${MIN_LINK_SECRET_LENGTH} characters`)),
   })
   .superRefine((env, ctx) => {
-    if (env.STORE === 'cosmos' && !env.COSMOS_ENDPOINT) {
-      ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'is required when STORE=cosmos' });
+    const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (env.STORE === 'cosmos' && !env.COSMOS_ENDPOINT) fail('COSMOS_ENDPOINT', 'is required when STORE=cosmos');
+    const teams = missingTeamsSettings(env);
+    if (teams) fail(teams.missing.join(', '), `${teams.missing.length > 1 ? 'are' : 'is'} required because ${teams.given.join(' and ')} ${teams.given.length > 1 ? 'are' : 'is'} set (Teams is half-configured: set all of them or none)`);
+    const slack = missingSlackSettings(env);
+    if (slack) fail(slack.missing, `is required because ${slack.given} is set (Slack is half-configured: set both or neither)`);
+    if (env.SCHEDULER && env.PLATFORM_TIMEOUT_MS > MAX_PLATFORM_TIMEOUT_MS) {
+      fail('PLATFORM_TIMEOUT_MS', `must be at most ${MAX_PLATFORM_TIMEOUT_MS} when the scheduler runs (a Teams send is up to two calls and must fit in 40 s of the 60 s lease)`);
     }
-    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'is required when MICROSOFT_APP_ID is set' });
-    }
-    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID) {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'is required when MICROSOFT_APP_TYPE is SingleTenant (the default)' });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_BOT_TOKEN is set' });
+    const production = Boolean(teams === undefined && teamsConfigured(env)) || Boolean(slack === undefined && slackConfigured(env));
+    if (production && env.PUBLIC_URL && !env.LINK_SECRET && !derivableLinkSecret(env)) {
+      fail('LINK_SECRET', `is required with PUBLIC_URL: no bot secret of at least ${MIN_LINK_SECRET_LENGTH} characters to derive the link key from`);
     }
   });
 
-export type Config = z.infer<typeof Env> & {
-  /** Production: real platform credentials are configured; dev pages are off and JWTs are checked. */
+type ParsedEnv = z.infer<typeof Env>;
+
+const TEAMS_SETTINGS = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID'] as const;
+const SLACK_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
+
+const teamsConfigured = (env: ParsedEnv) => TEAMS_SETTINGS.some((name) => env[name] !== undefined);
+const slackConfigured = (env: ParsedEnv) => SLACK_SETTINGS.some((name) => env[name] !== undefined);
+
+/** Any Teams credential set means Teams runs authenticated, so all it needs must be set too. */
+function missingTeamsSettings(env: ParsedEnv): { given: string[]; missing: string[] } | undefined {
+  const given = TEAMS_SETTINGS.filter((name) => env[name] !== undefined);
+  if (given.length === 0) return undefined;
+  const needed: string[] = ['MICROSOFT_APP_ID'];
+  if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') needed.push('MICROSOFT_APP_PASSWORD');
+  // botbuilder needs the Entra tenant for a single-tenant bot and for a user-assigned managed identity.
+  if (env.MICROSOFT_APP_TYPE !== 'MultiTenant') needed.push('MICROSOFT_APP_TENANT_ID');
+  const missing = needed.filter((name) => env[name as (typeof TEAMS_SETTINGS)[number]] === undefined);
+  if (missing.length === 0) return undefined;
+  return { given: env.MICROSOFT_APP_TYPE === 'MultiTenant' ? given : [...given, `MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`], missing };
+}
+
+function missingSlackSettings(env: ParsedEnv): { given: string; missing: string } | undefined {
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET) return { given: 'SLACK_BOT_TOKEN', missing: 'SLACK_SIGNING_SECRET' };
+  if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) return { given: 'SLACK_SIGNING_SECRET', missing: 'SLACK_BOT_TOKEN' };
+  return undefined;
+}
+
+/** A bot secret long enough to derive the link key from (a short one could be guessed, and links forged). */
+function derivableLinkSecret(env: Pick<ParsedEnv, 'MICROSOFT_APP_PASSWORD' | 'SLACK_SIGNING_SECRET'>): string | undefined {
+  return [env.MICROSOFT_APP_PASSWORD, env.SLACK_SIGNING_SECRET].find((secret) => secret !== undefined && secret.length >= MIN_LINK_SECRET_LENGTH);
+}
+
+export type Config = ParsedEnv & {
+  /** Some platform has credentials: its requests are authenticated and the dev pages are off. */
   production: boolean;
+  /** Teams credentials are set: /api/messages checks Bot Framework tokens. */
+  teams: boolean;
+  /** Slack credentials are set: /slack/events is served. */
+  slack: boolean;
   devPages: boolean;
+  /** The tenant an unmapped Teams tenant or Slack workspace falls back to: DEFAULT_TENANT_ID, or `demo` in dev mode only. */
+  defaultTenantId: string | undefined;
+  /** The key that signs links when LINK_SECRET is unset: a bot secret of at least 32 characters, if any. */
+  derivedLinkSecret: string | undefined;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
+/** Azure App Service leaves `@Microsoft.KeyVault(...)` in place when it cannot read the vault. */
+const KEY_VAULT_REFERENCE = /^\s*@Microsoft\.KeyVault\(/i;
+
+function unresolvedKeyVaultReferences(env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(Env.shape)
+    .filter((name) => KEY_VAULT_REFERENCE.test(env[name] ?? ''))
+    .map((name) => `${name}: is an unresolved Key Vault reference (@Microsoft.KeyVault(...)): give the app's identity access to the vault`);
+}
+
 /** Parses the environment. Each bad value gives one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const vaultErrors = unresolvedKeyVaultReferences(env);
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
-    };
+  if (vaultErrors.length > 0 || !parsed.success) {
+    const named = new Set(vaultErrors.map((line) => line.slice(0, line.indexOf(':'))));
+    const parseErrors = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+    return { ok: false, errors: [...vaultErrors, ...parseErrors.filter((line) => !named.has(line.slice(0, line.indexOf(':'))))] };
   }
-  const production = Boolean(parsed.data.MICROSOFT_APP_ID || parsed.data.SLACK_BOT_TOKEN);
+  const data = parsed.data;
+  const teams = teamsConfigured(data);
+  const slack = slackConfigured(data);
+  const production = teams || slack;
   return {
     ok: true,
-    // The dev pages act as any staff member, so production credentials switch them off whatever DEV_PAGES says.
-    config: { ...parsed.data, production, devPages: !production && (parsed.data.DEV_PAGES ?? true) },
+    config: {
+      ...data,
+      production,
+      teams,
+      slack,
+      // The dev pages act as any staff member: only on request, and never beside a platform secret.
+      devPages: !production && data.DEV_PAGES === true,
+      defaultTenantId: data.DEFAULT_TENANT_ID ?? (production ? undefined : DEV_DEFAULT_TENANT_ID),
+      derivedLinkSecret: derivableLinkSecret(data),
+    },
   };
 }

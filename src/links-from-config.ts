@@ -4,14 +4,16 @@ import type { Config } from './config';
 import type { Clock } from './domain/clock';
 
 /**
- * The key that signs calendar and certificate links: LINK_SECRET if set, else derived from the
- * bot's own secret so a deployment needs no extra setting (rotating that secret retires old
- * links). A local bot without credentials gets a key per process: its links last until restart.
+ * The key that signs calendar and certificate links: LINK_SECRET if set, else derived from a bot
+ * secret of at least 32 characters so a deployment needs no extra setting (rotating that secret
+ * retires old links); a shorter one could be guessed and links forged, so config.ts refuses to
+ * start without either. A local bot without credentials gets a key per process: its links last
+ * until restart.
  */
 function linkSecret(config: Config): string {
   if (config.LINK_SECRET) return config.LINK_SECRET;
-  const botSecret = config.MICROSOFT_APP_PASSWORD ?? config.SLACK_SIGNING_SECRET;
-  if (botSecret) return createHmac('sha256', botSecret).update('twilight signed links').digest('base64url');
+  if (config.derivedLinkSecret) return createHmac('sha256', config.derivedLinkSecret).update('twilight signed links').digest('base64url');
+  if (config.production) throw new Error('no link key: set LINK_SECRET (config.ts should have refused this configuration)');
   return randomBytes(32).toString('base64url');
 }
 

@@ -7,15 +7,17 @@ import { composeMessage } from './app/compose-message';
 import type { MessageSender } from './app/outbound';
 import { createSlackBot } from './bots/slack/create-slack-bot';
 import { createTeamsBot } from './bots/teams/create-teams-bot';
-import { loadConfig } from './config';
+import { loadConfig, type Config } from './config';
 import { devPageRouters } from './dev/dev-pages';
-import { systemClock } from './domain/clock';
+import { systemClock, type Clock } from './domain/clock';
 import { createHttpApp } from './http/app';
+import { listen } from './http/listen';
 import { linkRoutes } from './http/link-routes';
 import { signedLinksFromConfig } from './links-from-config';
 import { createLogger } from './log';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { openStore } from './store/open-store';
+import type { Store } from './store/store';
 
 /** The composition root: the only place that reads the environment and builds clients. */
 async function main(): Promise<void> {
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   const clock = systemClock;
   // Everything in this process uses the watched store, so its staff and tenant writes reach the cache.
   const actors = new ActorCache({ clock });
-  const store = actors.watch(await openStore(config, clock));
+  const store = actors.watch(await openStoreOrExit(config, clock));
   const links = signedLinksFromConfig(config, clock);
   if (!links) logger.warn('PUBLIC_URL is not set: cards carry no calendar or certificate links');
   const deps = { store, clock, logger, actors, ...(links ? { links } : {}) };
@@ -38,29 +40,32 @@ async function main(): Promise<void> {
   const senders: MessageSender[] = [];
   const drains: (() => Promise<void>)[] = [];
 
-  // Teams runs in every mode: without an app id it is the local dev bot (Agents Playground, /dev).
-  const teams = createTeamsBot({
-    ...deps,
-    config: {
-      ...(config.MICROSOFT_APP_ID ? { appId: config.MICROSOFT_APP_ID } : {}),
-      ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),
-      ...(config.MICROSOFT_APP_TENANT_ID ? { appTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
-      appType: config.MICROSOFT_APP_TYPE,
-      defaultTenantId: config.DEFAULT_TENANT_ID,
-      requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
-    },
-  });
-  routers.push(teams.router);
-  senders.push(teams.sender);
+  // Teams with its credentials checks every token; without them it is the local dev bot (Agents
+  // Playground, /dev), which believes anyone: so it is not mounted at all beside Slack credentials.
+  if (config.teams || !config.production) {
+    const teams = createTeamsBot({
+      ...deps,
+      config: {
+        ...(config.MICROSOFT_APP_ID ? { appId: config.MICROSOFT_APP_ID } : {}),
+        ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),
+        ...(config.MICROSOFT_APP_TENANT_ID ? { appTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+        appType: config.MICROSOFT_APP_TYPE,
+        ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),
+        requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
+      },
+    });
+    routers.push(teams.router);
+    senders.push(teams.sender);
+  }
 
-  if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
+  if (config.slack && config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
     const slack = createSlackBot({
       ...deps,
       config: {
         botToken: config.SLACK_BOT_TOKEN,
         signingSecret: config.SLACK_SIGNING_SECRET,
         ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-        defaultTenantId: config.DEFAULT_TENANT_ID,
+        ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),
         requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
       },
     });
@@ -68,6 +73,22 @@ async function main(): Promise<void> {
     senders.push(slack.sender);
     drains.push(slack.drain);
   }
+
+  // Never mounted with production credentials (config.devPages is false then).
+  if (config.devPages && config.defaultTenantId) routers.push(...devPageRouters(config, { ...deps, defaultTenantId: config.defaultTenantId }));
+
+  const app = createHttpApp({ store, logger, routers });
+  let server: Server;
+  try {
+    server = await listen(app, config.PORT, config.HOST);
+  } catch (error) {
+    // Nothing else has started: no scheduler runs without the server it belongs to.
+    console.error(`twilight: cannot listen on ${config.HOST}:${config.PORT}: ${listenFailure(error)}`);
+    await store.close().catch(() => undefined);
+    process.exit(1);
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
 
   let scheduler: Scheduler | undefined;
   if (config.SCHEDULER) {
@@ -81,19 +102,10 @@ async function main(): Promise<void> {
       cron: true,
     });
   }
-
-  // Never mounted with production credentials (config.devPages is false then).
-  routers.push(...devPageRouters(config, { ...deps, defaultTenantId: config.DEFAULT_TENANT_ID }));
-
-  const app = createHttpApp({ store, logger, routers });
-  const server: Server = app.listen(config.PORT, config.HOST, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.PORT;
-    logger.info(
-      { port, store: store.kind, production: config.production, slack: senders.some((s) => s.platform === 'slack'), scheduler: Boolean(scheduler) },
-      'twilight is listening',
-    );
-  });
+  logger.info(
+    { port, store: store.kind, production: config.production, teams: senders.some((s) => s.platform === 'teams'), slack: senders.some((s) => s.platform === 'slack'), devPages: config.devPages, scheduler: Boolean(scheduler) },
+    'twilight is listening',
+  );
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -112,6 +124,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The embedded store's folder (or Cosmos) unusable: one line naming the setting, not a stack trace. */
+async function openStoreOrExit(config: Config, clock: Clock): Promise<Store> {
+  try {
+    return await openStore(config, clock);
+  } catch (error) {
+    const where = config.STORE === 'embedded' ? `DATA_DIR: cannot use ${config.DATA_DIR} for the embedded store` : `COSMOS_ENDPOINT: cannot open the Cosmos DB store at ${config.COSMOS_ENDPOINT}`;
+    console.error(`config: ${where}: ${firstLine(error)}`);
+    process.exit(1);
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+function listenFailure(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') return 'the address is already in use (is another twilight running?)';
+  if (code === 'EACCES') return 'permission denied (ports below 1024 need privileges)';
+  return firstLine(error);
 }
 
 main().catch((error: unknown) => {

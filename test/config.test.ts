@@ -9,7 +9,9 @@ describe('config from the environment', () => {
     expect(result.config.STORE).toBe('embedded');
     expect(result.config.DATA_DIR).toBe('./data');
     expect(result.config.production).toBe(false);
-    expect(result.config.devPages).toBe(true);
+    // The dev pages act as anyone: only when asked for (DEV_PAGES=true).
+    expect(result.config.devPages).toBe(false);
+    expect(result.config.defaultTenantId).toBe('demo');
   });
 
   test('each bad value gives one line naming the variable', () => {
@@ -28,9 +30,8 @@ describe('config from the environment', () => {
     if (result.ok) return;
     expect(result.errors.sort()).toEqual([
       'COSMOS_ENDPOINT: is required when STORE=cosmos',
-      'MICROSOFT_APP_PASSWORD: is required when MICROSOFT_APP_ID is set',
-      'MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE is SingleTenant (the default)',
-      'SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set',
+      'MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID: are required because MICROSOFT_APP_ID and MICROSOFT_APP_TYPE=SingleTenant are set (Teams is half-configured: set all of them or none)',
+      'SLACK_SIGNING_SECRET: is required because SLACK_BOT_TOKEN is set (Slack is half-configured: set both or neither)',
     ]);
   });
 
@@ -45,7 +46,7 @@ describe('config from the environment', () => {
     expect(unset.ok && unset.config.PLATFORM_TIMEOUT_MS).toBe(10_000);
     const set = loadConfig({ PLATFORM_TIMEOUT_MS: '5000' });
     expect(set.ok && set.config.PLATFORM_TIMEOUT_MS).toBe(5000);
-    for (const bad of ['soon', '50', '60001', '1.5']) {
+    for (const bad of ['soon', '50', '60001', '1.5', '20001']) {
       const result = loadConfig({ PLATFORM_TIMEOUT_MS: bad });
       expect(!result.ok && result.errors.every((e) => e.startsWith('PLATFORM_TIMEOUT_MS:'))).toBe(true);
     }
@@ -62,7 +63,71 @@ describe('config for a single-tenant Azure Bot', () => {
   test('an app id without its Entra tenant id is one clear line, not a botbuilder assertion at start', () => {
     const result = loadConfig({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'secret' });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual(['MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE is SingleTenant (the default)']);
+    expect(!result.ok && result.errors).toEqual([
+      'MICROSOFT_APP_TENANT_ID: is required because MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TYPE=SingleTenant are set (Teams is half-configured: set all of them or none)',
+    ]);
     expect(loadConfig({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'MultiTenant' }).ok).toBe(true);
+  });
+});
+
+describe('config fails closed (issue 19)', () => {
+  const TEAMS = { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'p'.repeat(40), MICROSOFT_APP_TENANT_ID: 'entra-tenant' };
+  const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's'.repeat(32) };
+
+  test.each([
+    ['a Teams password and tenant with an empty app id', { MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: 'entra-tenant' }, /^MICROSOFT_APP_ID: is required because MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID/],
+    ['only a Teams password', { MICROSOFT_APP_PASSWORD: 'secret' }, /^MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID: are required because MICROSOFT_APP_PASSWORD/],
+    ['only a Slack signing secret', { SLACK_SIGNING_SECRET: 'secret' }, /^SLACK_BOT_TOKEN: is required because SLACK_SIGNING_SECRET is set/],
+    ['only a Slack bot token', { SLACK_BOT_TOKEN: 'xoxb-1' }, /^SLACK_SIGNING_SECRET: is required because SLACK_BOT_TOKEN is set/],
+    ['a user-assigned managed identity without its tenant', { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_TYPE: 'UserAssignedMSI' }, /^MICROSOFT_APP_TENANT_ID: is required because MICROSOFT_APP_ID and MICROSOFT_APP_TYPE=UserAssignedMSI are set/],
+  ])('%s: refused with one config line, never a dev-mode start', (_name, env, line) => {
+    const result = loadConfig({ ...env, DEV_PAGES: 'true' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toHaveLength(1);
+    expect(!result.ok && result.errors[0]).toMatch(line);
+  });
+
+  test('a user-assigned managed identity needs no password', () => {
+    const result = loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 'entra-tenant' });
+    expect(result.ok && result.config.teams).toBe(true);
+  });
+
+  test('each platform is in production on its own credentials; the dev pages only with DEV_PAGES=true and no platform secret', () => {
+    const slackOnly = loadConfig({ ...SLACK, DEV_PAGES: 'true' });
+    expect(slackOnly.ok && { production: slackOnly.config.production, teams: slackOnly.config.teams, slack: slackOnly.config.slack, devPages: slackOnly.config.devPages }).toEqual({ production: true, teams: false, slack: true, devPages: false });
+    const teamsOnly = loadConfig({ ...TEAMS, DEV_PAGES: 'true' });
+    expect(teamsOnly.ok && { teams: teamsOnly.config.teams, slack: teamsOnly.config.slack, devPages: teamsOnly.config.devPages }).toEqual({ teams: true, slack: false, devPages: false });
+    const asked = loadConfig({ DEV_PAGES: 'true' });
+    expect(asked.ok && asked.config.devPages).toBe(true);
+  });
+
+  test('the default tenant applies in dev mode, or in production only when DEFAULT_TENANT_ID is set', () => {
+    const prod = loadConfig(SLACK);
+    expect(prod.ok && prod.config.defaultTenantId).toBeUndefined();
+    const explicit = loadConfig({ ...SLACK, DEFAULT_TENANT_ID: 'school-1' });
+    expect(explicit.ok && explicit.config.defaultTenantId).toBe('school-1');
+  });
+
+  test('the link key is derived only from a bot secret of at least 32 characters, else no start with PUBLIC_URL', () => {
+    const weak = loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'x', MICROSOFT_APP_TYPE: 'MultiTenant', PUBLIC_URL: 'https://bot.example' });
+    expect(!weak.ok && weak.errors).toEqual(['LINK_SECRET: is required with PUBLIC_URL: no bot secret of at least 32 characters to derive the link key from']);
+    const strong = loadConfig({ ...TEAMS, PUBLIC_URL: 'https://bot.example' });
+    expect(strong.ok && strong.config.derivedLinkSecret).toBe(TEAMS.MICROSOFT_APP_PASSWORD);
+    const own = loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'x', MICROSOFT_APP_TYPE: 'MultiTenant', PUBLIC_URL: 'https://bot.example', LINK_SECRET: 'l'.repeat(32) });
+    expect(own.ok).toBe(true);
+  });
+
+  test('a secret left as an unresolved Key Vault reference is refused, one line per variable', () => {
+    const ref = '@Microsoft.KeyVault(SecretUri=https://vault.vault.azure.net/secrets/x/)';
+    const result = loadConfig({ ...TEAMS, ...SLACK, MICROSOFT_APP_PASSWORD: ref, SLACK_BOT_TOKEN: ref, SLACK_SIGNING_SECRET: ref, COSMOS_KEY: ref, LINK_SECRET: ref });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.map((e) => e.slice(0, e.indexOf(':'))).sort()).toEqual(['COSMOS_KEY', 'LINK_SECRET', 'MICROSOFT_APP_PASSWORD', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
+    expect(!result.ok && result.errors.every((e) => e.includes('unresolved Key Vault reference'))).toBe(true);
+  });
+
+  test('PLATFORM_TIMEOUT_MS: up to 20000 with the scheduler, as the README says; longer only without it', () => {
+    expect(loadConfig({ PLATFORM_TIMEOUT_MS: '20000' }).ok).toBe(true);
+    expect(loadConfig({ PLATFORM_TIMEOUT_MS: '20001' }).ok).toBe(false);
+    expect(loadConfig({ PLATFORM_TIMEOUT_MS: '30000', SCHEDULER: 'false' }).ok).toBe(true);
   });
 });

@@ -22,17 +22,27 @@ export const PlatformIdentity = z.object({
 });
 export type PlatformIdentity = z.infer<typeof PlatformIdentity>;
 
-export type ActorResult = { ok: true; actor: Actor } | { ok: false; message: string };
+export type ActorResult =
+  | { ok: true; actor: Actor }
+  | {
+      ok: false;
+      message: string;
+      /** The Teams tenant or Slack workspace linked to no tenant (and no default applies): the bot logs it. */
+      unmappedPlatformTenant?: string;
+    };
 
 const NOT_LINKED =
   "I don't know you yet: your school's CPD lead needs to add you to the staff list (with the e-mail address you use here). Then say hello again.";
 
-/** The tenant a Teams (Entra) tenant or Slack workspace belongs to, else the single-school default. */
+/**
+ * The tenant a Teams (Entra) tenant or Slack workspace belongs to, else the single-school default
+ * when one applies (dev mode, or DEFAULT_TENANT_ID set: config.ts decides).
+ */
 export async function findPlatformTenant(
   deps: AppDeps,
   platform: PlatformIdentity['platform'],
   platformTenantId: string | undefined,
-  defaultTenantId: string,
+  defaultTenantId: string | undefined,
 ): Promise<Tenant | undefined> {
   if (platformTenantId) {
     const field = platform === 'teams' ? 'teamsTenantId' : 'slackTeamId';
@@ -40,6 +50,7 @@ export async function findPlatformTenant(
     if (match) return match.value;
   }
   // A single-school deployment serves one tenant whatever the platform tenant is.
+  if (defaultTenantId === undefined) return undefined;
   return (await deps.store.tenants.get(defaultTenantId, defaultTenantId))?.value;
 }
 
@@ -72,29 +83,33 @@ function withIdentity(staff: Staff, identity: PlatformIdentity): Staff | undefin
 }
 
 /** What decides the tenant: the platform tenant id, or the default when that is not recorded. */
-function tenantKey(identity: PlatformIdentity, defaultTenantId: string): string {
-  return [identity.platform, identity.platformTenantId ?? '', defaultTenantId].join('\u0000');
+function tenantKey(identity: PlatformIdentity, defaultTenantId: string | undefined): string {
+  return [identity.platform, identity.platformTenantId ?? '', defaultTenantId ?? ''].join('\u0000');
 }
 
 /** Everything that decides who an identity resolves to; the platform tenant id keeps tenants apart. */
-function personKey(identity: PlatformIdentity, defaultTenantId: string): string {
+function personKey(identity: PlatformIdentity, defaultTenantId: string | undefined): string {
   return [tenantKey(identity, defaultTenantId), identity.userId, identity.aadObjectId ?? '', identity.email ?? ''].join('\u0000');
 }
 
-export async function resolveActor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId = 'demo'): Promise<ActorResult> {
+/**
+ * `defaultTenantId`: the tenant for a platform tenant linked to none; undefined refuses such a
+ * platform tenant (production without DEFAULT_TENANT_ID), so a stranger's workspace links nobody.
+ */
+export async function resolveActor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId: string | undefined): Promise<ActorResult> {
   const key = personKey(identity, defaultTenantId);
   const cached = deps.actors?.person(key);
   if (cached) return { ok: true, actor: cached };
   const snapshot = deps.actors?.snapshot();
   const tenant = await tenantFor(deps, identity, defaultTenantId, snapshot);
-  if (!tenant) return { ok: false, message: NOT_LINKED };
+  if (!tenant) return { ok: false, message: NOT_LINKED, unmappedPlatformTenant: identity.platformTenantId ?? '(none given)' };
   const found = await actorIn(deps, tenant, identity);
   // Only people who were found: someone just added to the staff list is let in at once.
   if (found.ok && snapshot) deps.actors?.rememberPerson(key, found.actor, snapshot);
   return found;
 }
 
-async function tenantFor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId: string, snapshot: ActorCacheSnapshot | undefined): Promise<Tenant | undefined> {
+async function tenantFor(deps: AppDeps, identity: PlatformIdentity, defaultTenantId: string | undefined, snapshot: ActorCacheSnapshot | undefined): Promise<Tenant | undefined> {
   const key = tenantKey(identity, defaultTenantId);
   const cached = deps.actors?.tenant(key);
   if (cached) return cached;

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config';
+import { DEV_DEFAULT_TENANT_ID, loadConfig } from '../config';
 import { systemClock } from '../domain/clock';
 import { openStore } from '../store/open-store';
 import { terminalProgress } from './progress-bar';
@@ -16,7 +16,8 @@ async function main(): Promise<number> {
     return await runCli(process.argv.slice(2), {
       store,
       clock: systemClock,
-      defaultTenantId: loaded.config.DEFAULT_TENANT_ID,
+      // The operator running the CLI names the tenant; `demo` is the local default (seed-demo).
+      defaultTenantId: loaded.config.defaultTenantId ?? DEV_DEFAULT_TENANT_ID,
       print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
       progress: terminalProgress,
     });

@@ -3,6 +3,7 @@ import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { jsonErrors } from './json-errors';
 import { MAX_BODY_BYTES, requestGuards } from './request-guards';
+import { securityHeaders } from './security-headers';
 
 export interface HttpAppDeps {
   store: Store;
@@ -17,6 +18,7 @@ export interface HttpAppDeps {
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(requestGuards(deps.maxBodyBytes ?? MAX_BODY_BYTES));
   app.get('/healthz', async (_req, res) => {
     try {

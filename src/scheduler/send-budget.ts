@@ -16,7 +16,7 @@ export function sendBudgetMs(leaseMs: number): number {
 export function assertSendsFitLease(senders: readonly MessageSender[], leaseMs: number): void {
   const budget = sendBudgetMs(leaseMs);
   for (const sender of senders) {
-    if (!(sender.maxSendMs > 0 && sender.maxSendMs < budget)) {
+    if (!(sender.maxSendMs > 0 && sender.maxSendMs <= budget)) {
       throw new Error(
         `the ${sender.platform} sender may take up to ${sender.maxSendMs} ms, but a send has only ${budget} ms of its ${leaseMs} ms lease: lower PLATFORM_TIMEOUT_MS or raise the lease`,
       );

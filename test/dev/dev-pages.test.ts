@@ -78,6 +78,15 @@ describe('dev pages mounted through devPageRouters + createHttpApp (real express
     }
   });
 
+  test('without DEV_PAGES=true they are off in dev mode too (not judged by who is asking)', async () => {
+    const server = await startPreviewServer(devConfig({ DEV_PAGES: '' }));
+    try {
+      for (const path of DEV_PATHS) expect([path, (await fetch(`${server.baseUrl}${path}`)).status]).toEqual([path, 404]);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('DEV_PAGES=false turns them off in dev mode too', async () => {
     const server = await startPreviewServer(devConfig({ DEV_PAGES: 'false' }));
     try {

@@ -27,8 +27,9 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+/** Dev mode with the dev pages asked for (DEV_PAGES=true), unless `env` says otherwise. */
 export function devConfig(env: NodeJS.ProcessEnv = {}): Config {
-  const loaded = loadConfig(env);
+  const loaded = loadConfig({ DEV_PAGES: 'true', ...env });
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   return loaded.config;
 }
@@ -39,7 +40,7 @@ export async function startPreviewServer(config: Config = devConfig()): Promise<
   const clock = new ManualClock(PREVIEW_NOW);
   const store = openEmbeddedStore({ path: join(dataDir, 'twilight.db'), clock });
   const logger = createLogger('silent');
-  const defaultTenantId = config.DEFAULT_TENANT_ID;
+  const defaultTenantId = config.defaultTenantId ?? 'demo';
   // As main.ts builds it. No app id (dev mode): botbuilder refuses SingleTenant without one.
   const teams = createTeamsBot({
     store,

@@ -1,3 +1,4 @@
+import { devConfig, startPreviewServer } from '../dev/preview-harness';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { runCommand } from '../../src/app/commands';
@@ -168,3 +169,20 @@ describe('own record as CSV, offered in "my cpd"', () => {
   });
 });
 
+
+describe('security headers on pages (issue 19)', () => {
+  test('every answer, pages and errors alike, forbids framing and sniffing and asks for HTTPS (TLS ends in front of us)', async () => {
+    const server = await startPreviewServer(devConfig());
+    try {
+      for (const path of ['/dev', '/healthz', '/dev/api/staff']) {
+        const res = await fetch(`${server.baseUrl}${path}`);
+        expect([path, res.headers.get('content-security-policy')]).toEqual([path, "frame-ancestors 'none'"]);
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});

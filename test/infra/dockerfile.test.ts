@@ -56,10 +56,16 @@ const indexOf = (s: Stage, keyword: string, pattern: RegExp): number =>
 describe('Dockerfile', () => {
   test('has three stages: build, prod-deps, and the slim runtime last', () => {
     expect(stages.map((s) => [s.name, s.base])).toEqual([
-      ['build', 'node:20-bookworm'],
-      ['prod-deps', 'node:20-bookworm'],
-      ['runtime', 'node:20-bookworm-slim'],
+      ['build', 'node:22-bookworm'],
+      ['prod-deps', 'node:22-bookworm'],
+      ['runtime', 'node:22-bookworm-slim'],
     ]);
+  });
+
+  test('runs Node 22 LTS (Node 20 reached end of life in April 2026), as package.json engines says', () => {
+    const engines = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe('>=22.11 <23');
+    for (const s of stages) expect(s.base).toMatch(/^node:22-/);
   });
 
   test('the build stage installs from the lockfile (with the project .npmrc) and compiles to dist/', () => {

@@ -23,6 +23,7 @@ export class FakeSlackApi {
   readonly hung: SlackApiCall[] = [];
   private readonly hanging = new Set<string>();
   private hungWaiters: { count: number; resolve: () => void }[] = [];
+  private readonly delays = new Map<string, number>();
   private readonly overrides = new Map<string, { status: number; headers?: Record<string, string>; body: Record<string, unknown>; times: number }>();
   url = '';
   teamId = 'T0SCHOOL';
@@ -36,6 +37,15 @@ export class FakeSlackApi {
         if (this.hanging.has(method)) {
           this.hung.push({ method, args });
           this.hungWaiters = this.hungWaiters.filter((w) => (this.hung.length >= w.count ? (w.resolve(), false) : true));
+          return;
+        }
+        const delayMs = this.delays.get(method);
+        if (delayMs !== undefined) {
+          setTimeout(() => {
+            if (res.destroyed) return;
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(this.answer(method, args)));
+          }, delayMs);
           return;
         }
         const override = this.overrides.get(method);
@@ -75,6 +85,12 @@ export class FakeSlackApi {
 
   recover(): void {
     this.hanging.clear();
+    this.delays.clear();
+  }
+
+  /** Calls of `method` are answered, but only after `ms` (a slow API), until `recover()`. */
+  slow(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   /** The next `times` calls of `method` get a 429 with this Retry-After (seconds). */

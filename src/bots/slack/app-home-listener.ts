@@ -11,7 +11,7 @@ export function registerAppHome(app: App, ctx: SlackBotContext): void {
     const parsed = AppHomeOpenedPayload.safeParse(body);
     if (!parsed.success || (parsed.data.event.tab ?? 'home') !== 'home') return;
     const { event, team_id, event_id } = parsed.data;
-    const found = await slackActor(ctx.deps, client, { userId: event.user, teamId: team_id });
+    const found = await slackActor({ ...ctx.deps, logger: ctx.logger }, client, { userId: event.user, teamId: team_id });
     if (!found.ok) {
       await publishHomeNotice(client, event.user, found.message);
       return;

@@ -26,6 +26,8 @@ export interface SlackBotConfig {
   defaultTenantId?: string;
   /** Each Web API request gives up after this (PLATFORM_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** Slack is answered by this, whatever a listener waits on (default SLACK_ACK_DEADLINE_MS; tests shorten it). */
+  ackDeadlineMs?: number;
 }
 
 export interface SlackBot {
@@ -63,7 +65,7 @@ function boltLogger(logger: Logger): BoltLogger {
  */
 export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logger; links?: SignedLinks; config: SlackBotConfig; actors?: ActorCache }): SlackBot {
   const { store, clock, logger, config, actors } = deps;
-  const receiver = new RouterReceiver({ signingSecret: config.signingSecret, clock, logger });
+  const receiver = new RouterReceiver({ signingSecret: config.signingSecret, clock, logger, ...(config.ackDeadlineMs ? { ackDeadlineMs: config.ackDeadlineMs } : {}) });
   const timeout = config.requestTimeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS;
   // `timeout` aborts each request (WebClient gives every attempt its own AbortSignal.timeout).
   const clientOptions = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
@@ -78,7 +80,8 @@ export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logge
   registerAppHome(app, ctx);
   registerUninstall(app, ctx);
   app.error(async (error) => {
-    logger.error({ err: error }, 'slack: listener failed');
+    // To the receiver, which logs it once and tells the person if Slack has already been answered.
+    throw error;
   });
   // Proactive sends get their own client: 429 comes straight back as `throttled` (see slack-sender.ts),
   // and no retries of its own, so a hung API costs one timeout, not three, of the delivery's lease:

@@ -2,7 +2,9 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
+import { MAX_BODY_BYTES } from '../../http/request-guards';
 import { checkBoltEnvelope } from './bolt-envelope';
+import { lateAnswerText, SLACK_ACK_DEADLINE_MS, SORRY_FAILED, tellSenderLater } from './late-follow-up';
 import { checkSlackSignature } from './request-signature';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -28,8 +30,8 @@ export class RouterReceiver implements Receiver {
   private app: App | undefined;
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly options: { signingSecret: string; clock: Clock; logger: Logger }) {
-    this.router.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
+  constructor(private readonly options: { signingSecret: string; clock: Clock; logger: Logger; ackDeadlineMs?: number }) {
+    this.router.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: MAX_BODY_BYTES }), (req, res) => {
       const work = this.handle(req, res);
       this.inFlight.add(work);
       void work.finally(() => this.inFlight.delete(work));
@@ -85,18 +87,33 @@ export class RouterReceiver implements Receiver {
       return;
     }
     let acked = false;
+    let late = false;
     const retryNum = Number(req.header('x-slack-retry-num'));
     const event: ReceiverEvent = {
       body,
       ...(Number.isInteger(retryNum) ? { retryNum, retryReason: req.header('x-slack-retry-reason') ?? '' } : {}),
       ack: async (response?: unknown) => {
-        if (acked) return;
+        if (acked) {
+          // Slack stopped waiting and was answered already: what the listener meant to show goes to the person instead.
+          const text = late ? lateAnswerText(response) : undefined;
+          if (text) await this.followUp(body, text);
+          return;
+        }
         acked = true;
         if (response === undefined || response === '') res.status(200).send();
         else if (typeof response === 'string') res.status(200).send(response);
         else res.status(200).json(response);
       },
     };
+    // Slack gives up after 3 s (and retries, or shows an error): answer by the deadline whatever
+    // the listener is waiting on (users.info, the store), and let it finish or apologise after.
+    const deadline = setTimeout(() => {
+      if (acked) return;
+      acked = true;
+      late = true;
+      this.options.logger.warn({ type: body.type }, 'slack: listener still busy at the ack deadline; answered Slack, finishing after');
+      res.status(200).send();
+    }, this.options.ackDeadlineMs ?? SLACK_ACK_DEADLINE_MS);
     try {
       if (!this.app) throw new Error('receiver used before the bolt app was initialised');
       await this.app.processEvent(event);
@@ -107,7 +124,20 @@ export class RouterReceiver implements Receiver {
       if (!acked) {
         acked = true;
         res.status(500).send();
+      } else {
+        // Slack has had its answer: the person would otherwise never hear that it did not work.
+        await this.followUp(body, SORRY_FAILED);
       }
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+
+  private async followUp(body: unknown, text: string): Promise<void> {
+    try {
+      if (this.app) await tellSenderLater(this.app.client, body, text);
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'slack: could not tell the person after the ack');
     }
   }
 }

@@ -3,6 +3,7 @@ import { isModalView, renderBlockKitMessage, renderBlockKitModal, submitActionOf
 import { runCommand } from '../../app/commands';
 import type { SlackBotContext } from './bot-context';
 import { actorOrExplain } from './listener-actor';
+import { claimSlackRequest } from './request-once';
 import { SlashCommandPayload } from './slack-payloads';
 
 export const SLASH_COMMAND = '/cpd';
@@ -27,6 +28,9 @@ export function registerSlashCommand(app: App, ctx: SlackBotContext): void {
     await ack();
     const found = await actorOrExplain(ctx, client, command.user_id, command.team_id);
     if (!found) return;
+    // A signed request replayed within the signature window carries the same trigger id: it runs once.
+    const claim = await claimSlackRequest(ctx.deps, found.actor.tenant.id, `command:${command.trigger_id}`);
+    if (!claim.first) return;
     const view = await runCommand(ctx.deps, found.actor, commandText(command.text));
     if (isModalView(view)) {
       // `new`, `edit <title>`, `new survey` and `register` answer with a form: Slack shows forms as modals, opened while the trigger id is fresh.

@@ -7,7 +7,11 @@ import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
+import { MAX_BODY_BYTES } from '../../http/request-guards';
+import { channelTokenVerifier } from './channel-token';
 import { DeadlineBotFrameworkAuthentication } from './connector-deadline';
+import { BOT_FRAMEWORK_OPENID_METADATA_URL, SigningKeySource } from './signing-keys';
+import { TokenCheckedBotFrameworkAuthentication } from './token-checked-authentication';
 import { TeamsProactiveSender } from './proactive-sender';
 import { TwilightTeamsHandler } from './twilight-teams-handler';
 
@@ -21,6 +25,10 @@ export interface TeamsBotConfig {
   defaultTenantId?: string;
   /** Each call to the Bot Connector gives up after this (PLATFORM_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** Where the channel's signing keys are published (Microsoft's; tests serve their own on loopback). */
+  openIdMetadataUrl?: string;
+  /** Fetching the signing keys gives up after this; requests meanwhile get 503 with Retry-After. */
+  keyFetchTimeoutMs?: number;
 }
 
 export interface TeamsBotDeps {
@@ -38,30 +46,36 @@ export interface TeamsBot {
   sender: MessageSender;
 }
 
-/** Activities are small; a generous limit still lets an over-long answer arrive and be refused politely. */
-const BODY_LIMIT = '256kb';
+/** Well inside Teams' 15 s wait for an invoke answer, so a 503 arrives before Teams gives up. */
+export const KEY_FETCH_TIMEOUT_MS = 5_000;
 
 /** Builds the Teams adapter, handler and proactive sender, and the `POST /api/messages` route. */
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { config, logger } = deps;
   const requestTimeoutMs = config.requestTimeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS;
-  const auth = new DeadlineBotFrameworkAuthentication(
-    {
-      MicrosoftAppId: config.appId ?? '',
-      MicrosoftAppPassword: config.appPassword ?? '',
-      // botbuilder insists on an app id for SingleTenant; the dev bot has none.
-      MicrosoftAppType: config.appId ? config.appType : 'MultiTenant',
-      MicrosoftAppTenantId: config.appTenantId ?? '',
-    },
-    requestTimeoutMs,
-  );
+  const options = {
+    MicrosoftAppId: config.appId ?? '',
+    MicrosoftAppPassword: config.appPassword ?? '',
+    // botbuilder insists on an app id for SingleTenant; the dev bot has none.
+    MicrosoftAppType: config.appId ? config.appType : 'MultiTenant',
+    MicrosoftAppTenantId: config.appTenantId ?? '',
+  };
+  // With an app id every request's token is checked, with a bounded key fetch (channel-token.ts).
+  const tokens = config.appId
+    ? channelTokenVerifier({
+        appId: config.appId,
+        clock: deps.clock,
+        keys: new SigningKeySource({ metadataUrl: config.openIdMetadataUrl ?? BOT_FRAMEWORK_OPENID_METADATA_URL, clock: deps.clock, fetchTimeoutMs: config.keyFetchTimeoutMs ?? KEY_FETCH_TIMEOUT_MS }),
+      })
+    : undefined;
+  const auth = tokens ? new TokenCheckedBotFrameworkAuthentication(options, requestTimeoutMs, tokens) : new DeadlineBotFrameworkAuthentication(options, requestTimeoutMs);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'teams turn failed');
   };
   const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, ...(deps.links ? { links: deps.links } : {}), logger, defaultTenantId: config.defaultTenantId, ...(deps.actors ? { actors: deps.actors } : {}) });
   const router = express.Router();
-  router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res) => {
+  router.post('/api/messages', express.json({ limit: MAX_BODY_BYTES }), async (req, res) => {
     // botbuilder throws (a 500) on a body that is not an activity; that is the sender's fault.
     const body = req.body as { type?: unknown; name?: unknown; value?: { action?: unknown } } | undefined;
     const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -70,6 +84,20 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     if (!isObject(body) || typeof body!.type !== 'string' || (body!.type === 'invoke' && badCardAction)) {
       res.status(400).json({ error: 'not_an_activity', message: 'The body must be a Bot Framework activity with a type.' });
       return;
+    }
+    if (tokens) {
+      // Refused here, before botbuilder, which would print a stack trace per request and answer
+      // 500 with its error text for a forged token it cannot verify.
+      const checked = await tokens.check(req.header('authorization'), body as { channelId?: unknown; serviceUrl?: unknown });
+      if (!checked.ok) {
+        logger.warn({ reason: checked.reason, status: checked.status }, 'teams: refused an unauthenticated request');
+        if (checked.status === 503) {
+          res.status(503).set('Retry-After', String(checked.retryAfterSeconds)).json({ error: 'authentication_unavailable', message: 'The request cannot be authenticated just now. Try again shortly.' });
+        } else {
+          res.status(401).json({ error: 'unauthorized', message: 'The request is not authenticated.' });
+        }
+        return;
+      }
     }
     await adapter.process(req, res, (context) => handler.run(context));
   });

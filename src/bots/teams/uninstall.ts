@@ -17,7 +17,7 @@ export async function handleUninstall(deps: InstallDeps, context: TurnContext): 
   }
   const { conversation, channelData } = parsed.data;
   const aadTenantId = channelData?.tenant?.id ?? conversation.tenantId;
-  const tenant = await findPlatformTenant(deps, 'teams', aadTenantId, deps.defaultTenantId ?? 'demo');
+  const tenant = await findPlatformTenant(deps, 'teams', aadTenantId, deps.defaultTenantId);
   if (!tenant) {
     deps.logger.info({ conversationId: conversation.id }, 'teams uninstall: no tenant for this Teams tenant, nothing stored');
     return;
