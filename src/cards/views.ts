@@ -34,6 +34,8 @@ export interface CardAction {
   sessionId?: string;
   questionnaireId?: string;
   gapTaskId?: string;
+  /** The list the button sits in: the answer is that list again, with the row changed. */
+  from?: 'session-list';
 }
 
 export interface SessionSummary {

@@ -10,7 +10,7 @@ import { AdaptiveCardActionInvoke, TeamsActivityEnvelope } from './inbound-schem
 import { resolveTeamsActor } from './teams-actor';
 
 /** Keys of Action.Execute data that name what the button acts on; every other key is a form input. */
-const ACTION_KEYS = new Set(['sessionId', 'questionnaireId', 'gapTaskId']);
+const ACTION_KEYS = new Set(['sessionId', 'questionnaireId', 'gapTaskId', 'from']);
 
 function cardResponse(view: CardView, userId: string | undefined): AdaptiveCardInvokeResponse {
   return {

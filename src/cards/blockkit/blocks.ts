@@ -94,10 +94,11 @@ export function rsvpText(s: SessionSummary): string | undefined {
 }
 
 /** Going / Can't go buttons; `suffix` keeps action_ids unique when a list shows several sessions. */
-export function rsvpButtons(s: SessionSummary, suffix?: string): ButtonElement[] {
+export function rsvpButtons(s: SessionSummary, suffix?: string, from?: CardAction['from']): ButtonElement[] {
   const opts = (style?: 'primary') => (suffix ? { style, suffix } : { style });
+  const ids = { sessionId: s.sessionId, ...(from ? { from } : {}) };
   return [
-    button(s.rsvp === 'yes' ? 'Going ✓' : 'Going', { verb: 'rsvp.yes', sessionId: s.sessionId }, opts(s.rsvp === 'yes' ? undefined : 'primary')),
-    button(s.rsvp === 'no' ? "Can't go ✓" : "Can't go", { verb: 'rsvp.no', sessionId: s.sessionId }, opts()),
+    button(s.rsvp === 'yes' ? 'Going ✓' : 'Going', { verb: 'rsvp.yes', ...ids }, opts(s.rsvp === 'yes' ? undefined : 'primary')),
+    button(s.rsvp === 'no' ? "Can't go ✓" : "Can't go", { verb: 'rsvp.no', ...ids }, opts()),
   ];
 }

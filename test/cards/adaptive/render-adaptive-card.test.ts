@@ -42,7 +42,7 @@ describe('renderAdaptiveCard', () => {
       for (const node of walk(renderAdaptiveCard(view))) {
         if (node.type !== 'Action.Execute') continue;
         expect(CARD_VERBS).toContain(node.verb);
-        expect(Object.keys(node.data as Json).every((k) => ['sessionId', 'questionnaireId', 'gapTaskId'].includes(k))).toBe(true);
+        expect(Object.keys(node.data as Json).every((k) => ['sessionId', 'questionnaireId', 'gapTaskId', 'from'].includes(k))).toBe(true);
       }
     }
   });
