@@ -32,6 +32,8 @@ export interface LeadDigestInput {
   answers: readonly UnnamedAnswers[];
   /** Counted by the store: the programme's gap tasks are too many to read per lead. */
   gapTasks: LeadDigestView['gapTasks'];
+  /** Counted by the store: messages due since the week began that expired unsent. */
+  expiredMessages?: number;
 }
 
 /** Each list stops here; the card says how many more there are. */
@@ -156,7 +158,7 @@ export function buildLeadDigest(input: LeadDigestInput): LeadDigestView {
 
   const nowIso = now.toISOString();
   const attention = capped(
-    leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: p.participationsOf, questionnaires: watched, coming: comingRows }),
+    leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: p.participationsOf, questionnaires: watched, coming: comingRows, expiredMessages: input.expiredMessages ?? 0 }),
   );
   const held = capped(heldSessions.map((s) => heldRow(p, s)));
   const upcoming = capped(comingRows);
