@@ -1,3 +1,4 @@
+import { withTeamsVisibleText } from './teams-visible-text';
 import type { CardKind, CardView } from '../views';
 import type { ViewOfKind } from '../samples';
 import type { CardContent } from './card-content';
@@ -79,7 +80,7 @@ export function renderAdaptiveCard(view: CardView, options: RenderOptions = {}):
       ...(options.userIds && options.userIds.length > 0 ? { userIds: options.userIds.slice(0, MAX_REFRESH_USERS) } : {}),
     };
   }
-  return card;
+  return withTeamsVisibleText(card);
 }
 
 /** The notification / screen-reader text for a view. */

@@ -28,6 +28,25 @@ describe('renderAdaptiveCard', () => {
     expect(renderAdaptiveCard(view, { userIds: ['29:user-a'] })).toMatchSnapshot();
   });
 
+  // Teams reads `<…>` in card text as markup and drops it ("report <session title>" showed as "report ").
+  const SHOWN_KEYS = ['text', 'title', 'label', 'placeholder', 'errorMessage', 'fallbackText', 'speak', 'altText'];
+  it.each(ALL_SAMPLES)('%s shows no text that Teams would strip as markup', (_name, view) => {
+    const card = renderAdaptiveCard(view, { userIds: ['29:user-a'] });
+    const shown = walk(card).flatMap((node) => [
+      ...SHOWN_KEYS.map((k) => node[k]).filter((v): v is string => typeof v === 'string'),
+      ...(node.type === 'FactSet' ? (node.facts as Json[]).map((f) => String(f.value)) : []),
+    ]);
+    expect(shown.filter((t) => /<[^>]*>/.test(t))).toEqual([]);
+  });
+
+  it('a lead’s help and a title typed with <…> stay readable in Teams', () => {
+    const help = renderAdaptiveCard(CARD_SAMPLES.help!);
+    expect(JSON.stringify(help)).toContain('report ‹session›');
+    const invitation = CARD_SAMPLES.invitation as Extract<CardView, { kind: 'invitation' }>;
+    const titled = renderAdaptiveCard({ ...invitation, session: { ...invitation.session, title: 'Assessment <KS3> & marking' } });
+    expect(JSON.stringify(titled)).toContain('Assessment ‹KS3› & marking');
+  });
+
   it('the validator does catch a broken card (so an empty list above means something)', () => {
     const problems = adaptiveCardProblems({
       type: 'AdaptiveCard',
