@@ -238,6 +238,15 @@ export interface LeadReportView {
   withheld?: string;
 }
 
+/** A questionnaire the person may still answer (missed, or put off), with an "Answer now" button. */
+export interface OpenQuestionnaireRow {
+  questionnaireId: string;
+  title: string;
+  sessionTitle?: string;
+  closesText: string;
+  anonymous: boolean;
+}
+
 export interface MyRecordView {
   kind: 'my-record';
   name: string;
@@ -247,6 +256,7 @@ export interface MyRecordView {
   openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
   /** Their record as a CSV file, for a performance review. */
   exportUrl?: string;
+  openQuestionnaires?: OpenQuestionnaireRow[];
 }
 
 export interface SessionListView {
@@ -259,6 +269,7 @@ export interface TaskListView {
   kind: 'task-list';
   tasks: MyRecordView['openTasks'];
   emptyText: string;
+  openQuestionnaires?: OpenQuestionnaireRow[];
 }
 
 export interface HelpView {

@@ -2,6 +2,7 @@ import type { GapTaskFormView, NudgeView, TaskListView } from '../views';
 import type { Block } from './block-types';
 import { actions, button, context, divider, fields, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
+import { openQuestionnaireBlocks } from './questionnaire-rows';
 
 const STAGE = { 'gap-plan': 'plan', 'gap-report': 'report' } as const;
 
@@ -49,7 +50,7 @@ export function nudgeBlocks(view: NudgeView): Block[] {
 
 export function taskListBlocks(view: TaskListView): Block[] {
   const blocks: Block[] = [header('Your gap tasks')];
-  if (view.tasks.length === 0) return [...blocks, section(escapeMrkdwn(view.emptyText))];
+  if (view.tasks.length === 0) return [...blocks, section(escapeMrkdwn(view.emptyText)), ...openQuestionnaireBlocks(view.openQuestionnaires)];
   view.tasks.forEach((t, i) => {
     const verb = t.stage === 'plan' ? 'gap.plan.open' : 'gap.report.open';
     const due = `${t.overdue ? ':exclamation: Overdue · ' : ''}${escapeMrkdwn(t.dueText)}`;
@@ -61,5 +62,5 @@ export function taskListBlocks(view: TaskListView): Block[] {
       ),
     );
   });
-  return blocks;
+  return [...blocks, ...openQuestionnaireBlocks(view.openQuestionnaires)];
 }

@@ -67,4 +67,19 @@ describe('Slack as real Slack behaves: ephemeral replies and DMs (real bolt App,
     expect(help).toContain('sessions');
     expect(help).toMatch(/direct message|\/cpd/);
   });
+
+  it('`/cpd tasks` lists an open questionnaire; "Answer now" opens it as a modal that says whether answers are anonymous', async () => {
+    await h.store.participations.put({ tenantId: TENANT, id: participationId('ses-1', 'stf-jo'), sessionId: 'ses-1', staffId: 'stf-jo', rsvp: 'yes' });
+    h.clock.set('2026-11-25T10:00:00.000Z');
+    await slashCommand(h, JO, 'tasks', 'trg-tasks');
+    const tasks = h.api.ephemeralFrom('/response/trg-tasks')!;
+    expect(JSON.stringify(tasks.args.blocks)).toContain('How was the twilight?');
+    const answer = findButton(tasks.args.blocks, 'questionnaire.open');
+    expect(answer).toMatchObject({ text: { text: 'Answer now' } });
+    await postInteraction(h, ephemeralButtonPress(h, JO, tasks.ts, answer, 'trg-answer'));
+    const opened = h.api.callsOf('views.open').find((c) => c.args.trigger_id === 'trg-answer')!.args.view as Json;
+    expect(opened.callback_id).toBe('questionnaire.submit');
+    expect(JSON.stringify(opened.blocks)).toContain('Not anonymous');
+  });
 });
+

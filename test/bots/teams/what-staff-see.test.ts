@@ -33,4 +33,21 @@ describe('what staff see first in Teams (real botbuilder via fake connector)', (
     expect(text).toContain('Adaptive teaching');
     expect(text).toContain("You're booked on");
   });
+
+  it('`tasks` and `my cpd` list an open questionnaire with "Answer now"; the questionnaire says whether answers are anonymous', async () => {
+    await h.store.participations.put({ tenantId: TENANT, id: participationId('ses-1', 'stf-jo'), sessionId: 'ses-1', staffId: 'stf-jo', rsvp: 'yes' });
+    h.clock.set('2026-11-25T10:00:00.000Z');
+    for (const command of ['tasks', 'my cpd']) {
+      const card = await say(command);
+      expect(cardText(card)).toContain('How was the twilight?');
+      const answer = cardElements(card).find((e) => e.type === 'Action.Execute' && e.verb === 'questionnaire.open');
+      expect(answer).toMatchObject({ title: 'Answer now', data: { questionnaireId: 'qn-1' } });
+    }
+    const opened = await postActivity(h, cardActionActivity(h, JO, 'questionnaire.open', { questionnaireId: 'qn-1' }));
+    const questionnaire = invokeCard(opened.body).value;
+    expect(cardElements(questionnaire).some((e) => e.type === 'Action.Execute' && e.verb === 'questionnaire.submit')).toBe(true);
+    // Named (not anonymous): the card says so, as it would say "Anonymous" otherwise.
+    expect(cardText(questionnaire)).toContain('Not anonymous');
+  });
 });
+
