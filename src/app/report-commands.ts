@@ -29,7 +29,12 @@ export async function myRecord(deps: AppDeps, actor: Actor): Promise<CardView> {
 
 /** A line manager's digest on demand: only their own direct reports (the loader filters by lineManagerId). */
 export async function myTeamDigest(deps: AppDeps, actor: Actor): Promise<CardView> {
-  return shown(await loadManagerDigest(deps, actor.tenant.id, actor.staff.id, deps.clock.now()));
+  const digest = await loadManagerDigest(deps, actor.tenant.id, actor.staff.id, deps.clock.now());
+  // Nobody reports to them: an empty team digest would only puzzle them.
+  if (digest.ok && digest.value.reports.length === 0) {
+    return notice('info', 'The digest is for line managers: it covers the people who report to you, and nobody does in the staff list. Say "my cpd" for your own record.');
+  }
+  return shown(digest);
 }
 
 /**

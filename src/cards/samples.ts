@@ -162,7 +162,6 @@ export const CARD_SAMPLES: CardSampleViews = {
     ],
     totals: { attended: 1, questionnairesOutstanding: 1, gapTasksOutstanding: 2, gapTasksOverdue: 1 },
     reactionSummary: { withheld: 'Team averages appear once 3 people have answered.' },
-    moreCommand: 'digest',
   },
   'lead-digest': {
     kind: 'lead-digest',

@@ -152,7 +152,6 @@ export interface ManagerDigestView {
   totals: { attended: number; questionnairesOutstanding: number; gapTasksOutstanding: number; gapTasksOverdue: number };
   /** Team reaction averages, or the reason they are withheld (fewer answers than the minimum). */
   reactionSummary: { text: string } | { withheld: string };
-  moreCommand: string;
 }
 
 /** A session of the week the lead digest reports on; the figures are those `report <title>` gives. */

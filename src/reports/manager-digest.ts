@@ -31,7 +31,6 @@ export interface ManagerDigestInput {
   gapTasks: readonly GapTask[];
   /** Named responses; anonymous ones are never given to a manager's digest. */
   responses: readonly QuestionnaireResponse[];
-  moreCommand?: string;
 }
 
 const IMPACT_NOTE_MAX = 280;
@@ -117,7 +116,6 @@ export function buildManagerDigest(input: ManagerDigestInput): ManagerDigestView
       gapTasksOverdue: sum((r) => r.gapTasksOverdue),
     },
     reactionSummary: teamReactions(input, reportIds, sessions),
-    moreCommand: input.moreCommand ?? 'digest',
   };
 }
 

@@ -49,5 +49,11 @@ describe('what staff see first in Teams (real botbuilder via fake connector)', (
     // Named (not anonymous): the card says so, as it would say "Anonymous" otherwise.
     expect(cardText(questionnaire)).toContain('Not anonymous');
   });
+
+  it('`digest` from someone with no reports says it is for line managers, not an empty team digest', async () => {
+    const card = await say('digest');
+    expect(cardText(card)).toMatch(/for line managers/);
+    expect(cardText(card)).not.toContain('Your team');
+  });
 });
 

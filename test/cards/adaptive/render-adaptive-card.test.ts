@@ -47,6 +47,14 @@ describe('renderAdaptiveCard', () => {
     expect(JSON.stringify(titled)).toContain('Assessment ‹KS3› & marking');
   });
 
+  it('the digests label the week they report on by its dates, and do not point back at themselves', () => {
+    const lead = JSON.stringify(renderAdaptiveCard(CARD_SAMPLES['lead-digest']!));
+    expect(lead).not.toContain('Held this week');
+    expect(lead).toContain(`Held ${(CARD_SAMPLES['lead-digest'] as { weekText: string }).weekText}`);
+    const manager = JSON.stringify(renderAdaptiveCard(CARD_SAMPLES['manager-digest']!));
+    expect(manager).not.toMatch(/Type .digest. for more/);
+  });
+
   it('the validator does catch a broken card (so an empty list above means something)', () => {
     const problems = adaptiveCardProblems({
       type: 'AdaptiveCard',
