@@ -1,3 +1,4 @@
+import { countOf } from '../cards/format';
 import {
   isOpen,
   isOverdue,
@@ -145,5 +146,5 @@ function teamReactions(
   if (answers.length < minimum) return { withheld: withheldText(minimum) };
   const questions = new Map([...weekQuestionnaires.values()].flatMap((q) => q.questions).map((q) => [q.id, q]));
   const text = ratingMeansText(summariseRatings([...questions.values()], answers));
-  return text === '' ? { withheld: 'no ratings this week' } : { text: `${text} (${answers.length} responses)` };
+  return text === '' ? { withheld: 'no ratings this week' } : { text: `${text} (${countOf(answers.length, 'response')})` };
 }

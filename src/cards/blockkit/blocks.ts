@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { CardAction, Notice, SessionSummary } from '../views';
 import type { Block, ButtonElement, Mrkdwn, PlainText } from './block-types';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
@@ -78,7 +79,7 @@ export function sessionText(s: SessionSummary): string {
   if (s.meetingUrl) lines.push(`:link: <${s.meetingUrl}|Join online>`);
   if (s.facilitatorText) lines.push(`:bust_in_silhouette: ${escapeMrkdwn(s.facilitatorText)}`);
   const tags = [s.categoryLabel, s.kindLabel, s.compulsory ? 'Compulsory' : undefined];
-  if (s.placesLeft !== undefined) tags.push(`${s.placesLeft} place${s.placesLeft === 1 ? '' : 's'} left`);
+  if (s.placesLeft !== undefined) tags.push(`${countOf(s.placesLeft, 'place')} left`);
   lines.push(tags.filter(Boolean).map((t) => escapeMrkdwn(String(t))).join(' · '));
   return lines.join('\n');
 }

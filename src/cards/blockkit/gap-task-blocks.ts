@@ -10,7 +10,8 @@ const STAGE = { 'gap-plan': 'plan', 'gap-report': 'report' } as const;
 export function gapTaskMessageBlocks(view: GapTaskFormView): Block[] {
   const stage = STAGE[view.kind];
   const blocks: Block[] = [header(stage === 'plan' ? `Plan your gap task: ${view.sessionTitle}` : `Report on your gap task: ${view.sessionTitle}`)];
-  if (view.notice) blocks.push(notice(view.notice));
+  // One green line: once done, the "saved" line below stands for the save notice too.
+  if (view.notice && !(view.state === 'done' && view.notice.tone === 'good')) blocks.push(notice(view.notice));
   blocks.push(section(`*Intent:* ${escapeMrkdwn(view.intent)}\n*Gap task:* ${escapeMrkdwn(view.task)}`));
   if (view.planSummary && view.planSummary.length > 0) blocks.push(context('Your plan:'), fields(view.planSummary));
   if (view.state === 'done') {

@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import { anonymityText } from '../anonymity-text';
 import type { QuestionnaireView, ThankYouView } from '../views';
 import type { Block } from './block-types';
@@ -10,7 +11,7 @@ export function questionnaireMessageBlocks(view: QuestionnaireView): Block[] {
   const blocks: Block[] = [header(title)];
   if (view.notice) blocks.push(notice(view.notice));
   const about = view.sessionTitle ? `How was *${escapeMrkdwn(view.sessionTitle)}*? ` : '';
-  const count = `${view.questions.length} question${view.questions.length === 1 ? '' : 's'}`;
+  const count = countOf(view.questions.length, 'question');
   blocks.push(section(`${about}${count}, a couple of minutes.`));
   blocks.push(context(`${view.anonymous ? ':lock:' : ':bust_in_silhouette:'} ${escapeMrkdwn(anonymityText(view.anonymous))}`));
   switch (view.state) {
