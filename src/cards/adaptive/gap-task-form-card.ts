@@ -5,7 +5,7 @@ import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD, type GapT
 
 const COPY = {
   'gap-plan': { title: 'Plan your gap task', button: 'Save my plan', done: 'Your plan is saved. We will check in before session two.' },
-  'gap-report': { title: 'Report your impact', button: 'Send my report', done: 'Your impact report is in. Thank you!' },
+  'gap-report': { title: 'Report your impact', button: 'Send my report', done: 'Your impact report is saved. Thank you: no more reminders.' },
 } as const;
 
 function field(f: GapTaskField, view: GapTaskFormView): AdaptiveElement[] {
