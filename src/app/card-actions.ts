@@ -10,6 +10,7 @@ import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSe
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { openRegister, submitRegister } from './register';
 import { listUpcomingSessions } from './queries';
+import { myRecord } from './report-commands';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
 import { sendSurveyFromCard } from './survey-card-actions';
@@ -20,7 +21,7 @@ export const CardActionSchema = z.object({
   sessionId: Id.optional(),
   questionnaireId: Id.optional(),
   gapTaskId: Id.optional(),
-  from: z.literal('session-list').optional(),
+  from: z.enum(['session-list', 'my-record']).optional(),
 });
 
 export type CardActionResult = { ok: boolean; view: CardView };
@@ -38,12 +39,17 @@ async function questionnaireState(deps: AppDeps, actor: Actor, questionnaireId: 
 }
 
 /** Verb → use case. Both bots route Action.Execute verbs and Slack action_ids through this table. */
-/** An RSVP; pressed on a row of the `sessions` list, the answer is the list with that row changed. */
+/** The list a button sat in, as it is now. */
+function listView(deps: AppDeps, actor: Actor, from: NonNullable<CardAction['from']>): Promise<CardView> {
+  return from === 'session-list' ? listUpcomingSessions(deps, actor) : myRecord(deps, actor);
+}
+
+/** An RSVP; pressed on a row of a list (`sessions`, `my cpd`), the answer is the list with that row changed. */
 async function rsvp(deps: AppDeps, actor: Actor, action: CardAction, answer: 'yes' | 'no'): Promise<CardActionResult> {
   if (!action.sessionId) return MISSING('session');
   const result = await respondToInvitation(deps, actor, { sessionId: action.sessionId, answer });
-  if (action.from !== 'session-list' || (!result.ok && result.view.kind === 'notice')) return result;
-  return { ok: result.ok, view: await listUpcomingSessions(deps, actor) };
+  if (!action.from || (!result.ok && result.view.kind === 'notice')) return result;
+  return { ok: result.ok, view: await listView(deps, actor, action.from) };
 }
 
 const HANDLERS: Record<CardVerb, ActionHandler> = {
@@ -70,7 +76,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'register.open': (d, a, action) => (action.sessionId ? openRegister(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
   'register.submit': (d, a, action, inputs) => (action.sessionId ? submitRegister(d, a, { sessionId: action.sessionId, raw: inputs }) : Promise.resolve(MISSING('session'))),
   refresh: async (d, a, action) => {
-    if (action.from === 'session-list') return { ok: true, view: await listUpcomingSessions(d, a) };
+    if (action.from) return { ok: true, view: await listView(d, a, action.from) };
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {
       const task = (await d.store.gapTasks.get(a.tenant.id, action.gapTaskId))?.value;

@@ -35,7 +35,7 @@ export interface CardAction {
   questionnaireId?: string;
   gapTaskId?: string;
   /** The list the button sits in: the answer is that list again, with the row changed. */
-  from?: 'session-list';
+  from?: 'session-list' | 'my-record';
 }
 
 export interface SessionSummary {

@@ -10,7 +10,7 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
   blocks.push(section('*Upcoming sessions*'));
   if (view.upcoming.length === 0) blocks.push(context('No upcoming sessions.'));
   view.upcoming.forEach((s, i) => {
-    blocks.push(section(sessionText(s)), actions(rsvpButtons(s, `up${i}`), `session:${s.sessionId}`));
+    blocks.push(section(sessionText(s)), actions(rsvpButtons(s, `up${i}`, 'my-record'), `session:${s.sessionId}`));
   });
   blocks.push(divider, section('*Open gap tasks*'));
   if (view.openTasks.length === 0) blocks.push(context('No open gap tasks.'));
@@ -29,6 +29,6 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
     const text = `*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${impact}`;
     blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId}`)) : section(text));
   }
-  blocks.push(actions([button('Refresh', { verb: 'refresh' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
+  blocks.push(actions([button('Refresh', { verb: 'refresh', from: 'my-record' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
   return blocks;
 }

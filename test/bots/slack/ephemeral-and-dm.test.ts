@@ -81,5 +81,22 @@ describe('Slack as real Slack behaves: ephemeral replies and DMs (real bolt App,
     expect(opened.callback_id).toBe('questionnaire.submit');
     expect(JSON.stringify(opened.blocks)).toContain('Not anonymous');
   });
+
+  it('`/cpd my`: an RSVP on an upcoming row and Refresh answer with the record again, through response_url', async () => {
+    await h.store.participations.put({ tenantId: TENANT, id: participationId('ses-2', 'stf-jo'), sessionId: 'ses-2', staffId: 'stf-jo', rsvp: 'yes' });
+    h.clock.set('2026-11-25T10:00:00.000Z');
+    await slashCommand(h, JO, 'my', 'trg-my');
+    const record = h.api.ephemeralFrom('/response/trg-my')!;
+    expect(JSON.stringify(record.args.blocks)).toContain('CPD record');
+    await postInteraction(h, ephemeralButtonPress(h, JO, record.ts, findButton(record.args.blocks, 'rsvp.no'), 'trg-my-no'));
+    expect((await h.store.participations.get(TENANT, participationId('ses-2', 'stf-jo')))?.value.rsvp).toBe('no');
+    const afterRsvp = h.api.ephemeral.get(record.ts)!.args;
+    expect(afterRsvp.replace_original).toBe(true);
+    expect(JSON.stringify(afterRsvp.blocks)).toContain('CPD record');
+    await postInteraction(h, ephemeralButtonPress(h, JO, record.ts, findButton(afterRsvp.blocks, 'refresh'), 'trg-my-refresh'));
+    const refreshed = JSON.stringify(h.api.ephemeral.get(record.ts)!.args.blocks);
+    expect(refreshed).toContain('CPD record');
+    expect(refreshed).not.toContain('missing');
+  });
 });
 
