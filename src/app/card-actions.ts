@@ -7,6 +7,8 @@ import { notice } from './notice';
 import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { openRegister, submitRegister } from './register';
+import { listUpcomingSessions } from './queries';
+import { myRecord } from './report-commands';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
 import { sendSurveyFromCard } from './survey-card-actions';
@@ -26,9 +28,22 @@ async function questionnaireState(deps: AppDeps, actor: Actor, questionnaireId: 
 }
 
 /** Verb → use case. Both bots route Action.Execute verbs and Slack action_ids through this table. */
+/** The list a button sat in, as it is now. */
+function listView(deps: AppDeps, actor: Actor, from: NonNullable<CardAction['from']>): Promise<CardView> {
+  return from === 'session-list' ? listUpcomingSessions(deps, actor) : myRecord(deps, actor);
+}
+
+/** An RSVP; pressed on a row of a list (`sessions`, `my cpd`), the answer is the list with that row changed. */
+async function rsvp(deps: AppDeps, actor: Actor, action: CardAction, answer: 'yes' | 'no'): Promise<CardActionResult> {
+  if (!action.sessionId) return MISSING('session');
+  const result = await respondToInvitation(deps, actor, { sessionId: action.sessionId, answer });
+  if (!action.from || (!result.ok && result.view.kind === 'notice')) return result;
+  return { ok: result.ok, view: await listView(deps, actor, action.from) };
+}
+
 const HANDLERS: Record<CardVerb, ActionHandler> = {
-  'rsvp.yes': (d, a, action) => (action.sessionId ? respondToInvitation(d, a, { sessionId: action.sessionId, answer: 'yes' }) : Promise.resolve(MISSING('session'))),
-  'rsvp.no': (d, a, action) => (action.sessionId ? respondToInvitation(d, a, { sessionId: action.sessionId, answer: 'no' }) : Promise.resolve(MISSING('session'))),
+  'rsvp.yes': (d, a, action) => rsvp(d, a, action, 'yes'),
+  'rsvp.no': (d, a, action) => rsvp(d, a, action, 'no'),
   'questionnaire.open': (d, a, action) => (action.questionnaireId ? questionnaireState(d, a, action.questionnaireId) : Promise.resolve(MISSING('questionnaire'))),
   'questionnaire.submit': (d, a, action, inputs) =>
     action.questionnaireId ? submitQuestionnaire(d, a, { questionnaireId: action.questionnaireId, raw: inputs }) : Promise.resolve(MISSING('questionnaire')),
@@ -50,6 +65,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'register.open': (d, a, action) => (action.sessionId ? openRegister(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
   'register.submit': (d, a, action, inputs) => (action.sessionId ? submitRegister(d, a, { sessionId: action.sessionId, raw: inputs }) : Promise.resolve(MISSING('session'))),
   refresh: async (d, a, action) => {
+    if (action.from) return { ok: true, view: await listView(d, a, action.from) };
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {
       const task = (await d.store.gapTasks.get(a.tenant.id, action.gapTaskId))?.value;

@@ -4,6 +4,7 @@ import type { MyRecordView, SessionListView, SessionSummary, TaskListView } from
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { buildInvitationView } from './invitation-view';
+import { openQuestionnairesFor } from './questionnaires/open-questionnaires';
 
 
 /** Published sessions still to come that this person is in the audience of, soonest first. */
@@ -47,5 +48,11 @@ export async function openTasks(deps: AppDeps, actor: Actor): Promise<MyRecordVi
 }
 
 export async function listOpenTasks(deps: AppDeps, actor: Actor): Promise<TaskListView> {
-  return { kind: 'task-list', tasks: await openTasks(deps, actor), emptyText: 'You have no gap tasks open. Nice work.' };
+  const [tasks, questionnaires] = await Promise.all([openTasks(deps, actor), openQuestionnairesFor(deps, actor)]);
+  return {
+    kind: 'task-list',
+    tasks,
+    emptyText: questionnaires.length > 0 ? 'You have no gap tasks open.' : 'You have no gap tasks open. Nice work.',
+    ...(questionnaires.length > 0 ? { openQuestionnaires: questionnaires } : {}),
+  };
 }

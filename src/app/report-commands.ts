@@ -8,6 +8,7 @@ import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { findSessionByTitle } from './find-session';
 import { notice } from './notice';
+import { openQuestionnairesFor } from './questionnaires/open-questionnaires';
 
 function shown<T extends CardView>(result: ReportResult<T>): CardView {
   return result.ok ? result.value : notice('attention', result.message);
@@ -17,14 +18,23 @@ function shown<T extends CardView>(result: ReportResult<T>): CardView {
 export async function myRecord(deps: AppDeps, actor: Actor): Promise<CardView> {
   const record = await loadMyRecord(deps, actor.tenant.id, actor.staff.id, deps.clock.now());
   const { links } = deps;
-  if (!record.ok || !links) return shown(record);
+  if (!record.ok) return shown(record);
+  // A missed questionnaire can be found here, not only in an old message.
+  const questionnaires = await openQuestionnairesFor(deps, actor);
+  const withQuestionnaires = { ...record.value, ...(questionnaires.length > 0 ? { openQuestionnaires: questionnaires } : {}) };
+  if (!links) return withQuestionnaires;
   const rows = record.value.rows.map((row) => ({ ...row, certificateUrl: links.certificateUrl(actor.tenant.id, row.sessionId, actor.staff.id) }));
-  return { ...record.value, rows, exportUrl: links.myRecordUrl(actor.tenant.id, actor.staff.id) };
+  return { ...withQuestionnaires, rows, exportUrl: links.myRecordUrl(actor.tenant.id, actor.staff.id) };
 }
 
 /** A line manager's digest on demand: only their own direct reports (the loader filters by lineManagerId). */
 export async function myTeamDigest(deps: AppDeps, actor: Actor): Promise<CardView> {
-  return shown(await loadManagerDigest(deps, actor.tenant.id, actor.staff.id, deps.clock.now()));
+  const digest = await loadManagerDigest(deps, actor.tenant.id, actor.staff.id, deps.clock.now());
+  // Nobody reports to them: an empty team digest would only puzzle them.
+  if (digest.ok && digest.value.reports.length === 0) {
+    return notice('info', 'The digest is for line managers: it covers the people who report to you, and nobody does in the staff list. Say "my cpd" for your own record.');
+  }
+  return shown(digest);
 }
 
 /**

@@ -55,6 +55,7 @@ async function tellPromoted(deps: AppDeps, tenant: Tenant, session: Session, pro
       dueAt: dueAt.toISOString(),
       sendExemption,
       status: 'pending',
+      expiresAt: session.startsAt,
       subject: { sessionId: session.id },
       attempts: 0,
       createdAt: now.toISOString(),

@@ -1,4 +1,4 @@
-import { hasRole, sessionIdFor, type FieldErrors, type Session } from '../domain';
+import { hasRole, sessionIdFor, type Audience, type FieldErrors, type Session } from '../domain';
 import { updateWithRetry } from '../store/update';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
@@ -10,6 +10,18 @@ export type SessionAdminResult = { ok: true; session: Session; created?: boolean
 const LEADS_ONLY: SessionAdminResult = { ok: false, message: 'Only CPD leads can create, change or cancel sessions.' };
 const NOT_FOUND: SessionAdminResult = { ok: false, message: "I can't find that session." };
 
+type StoreChecks = { ok: true; audience: Audience; errors: FieldErrors } | { ok: false; audience?: Audience; errors: FieldErrors };
+
+/** What only the store can say about a form (people named, the follow-up session), checked alongside the fields. */
+async function storeChecks(deps: AppDeps, actor: Actor, form: { audience?: Audience; followUpSessionId?: string | undefined }): Promise<StoreChecks> {
+  const errors: FieldErrors = {};
+  const resolved = form.audience ? await resolveNamedStaff(deps, actor.tenant.id, form.audience) : undefined;
+  if (resolved && !resolved.ok) errors.audienceValue = resolved.error;
+  if (form.followUpSessionId && !(await deps.store.sessions.get(actor.tenant.id, form.followUpSessionId))) errors.followUpSessionId = 'No such session.';
+  if (resolved?.ok && Object.keys(errors).length === 0) return { ok: true, audience: resolved.audience, errors };
+  return { ok: false, errors };
+}
+
 /** A lead creates a session from the form; `publish` invites its audience straight away (the planner sends the invitations). */
 export async function createSession(
   deps: AppDeps,
@@ -20,14 +32,10 @@ export async function createSession(
   if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
   const now = deps.clock.now();
   const checked = checkSessionForm(raw, actor.tenant.settings.timezone, now, actor.tenant.schools);
-  if (!checked.ok) return { ok: false, message: 'Please check the fields marked.', errors: checked.errors };
+  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience, followUpSessionId: checked.input.followUpSessionId } : checked);
+  if (!checked.ok || !stored.ok) return { ok: false, message: 'Please check the fields marked.', errors: { ...stored.errors, ...(checked.ok ? {} : checked.errors) } };
   const { input, times } = checked;
-  const resolved = await resolveNamedStaff(deps, actor.tenant.id, checked.audience);
-  if (!resolved.ok) return { ok: false, message: 'Please check the fields marked.', errors: { audienceValue: resolved.error } };
-  const audience = resolved.audience;
-  if (input.followUpSessionId && !(await deps.store.sessions.get(actor.tenant.id, input.followUpSessionId))) {
-    return { ok: false, message: 'Please check the fields marked.', errors: { followUpSessionId: 'No such session.' } };
-  }
+  const audience = stored.audience;
   const session: Session = {
     tenantId: actor.tenant.id,
     id: sessionIdFor(input.title, times.startsAt),
@@ -74,11 +82,10 @@ export async function publishSession(deps: AppDeps, actor: Actor, sessionId: str
 export async function editSession(deps: AppDeps, actor: Actor, sessionId: string, raw: Record<string, unknown>): Promise<SessionAdminResult> {
   if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
   const checked = checkSessionForm(raw, actor.tenant.settings.timezone, deps.clock.now(), actor.tenant.schools);
-  if (!checked.ok) return { ok: false, message: 'Please check the fields marked.', errors: checked.errors };
+  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience } : { ...(checked.audience ? { audience: checked.audience } : {}) });
+  if (!checked.ok || !stored.ok) return { ok: false, message: 'Please check the fields marked.', errors: { ...stored.errors, ...(checked.ok ? {} : checked.errors) } };
   const { input, times } = checked;
-  const resolved = await resolveNamedStaff(deps, actor.tenant.id, checked.audience);
-  if (!resolved.ok) return { ok: false, message: 'Please check the fields marked.', errors: { audienceValue: resolved.error } };
-  const audience = resolved.audience;
+  const audience = stored.audience;
   const result = await updateWithRetry(deps.store.sessions, actor.tenant.id, sessionId, (s) => {
     if (s.status === 'cancelled') return undefined;
     const location = { ...(input.place ? { place: input.place } : {}), ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}) };

@@ -52,7 +52,8 @@ export interface SessionTimes {
 
 export type SessionFormCheck =
   | { ok: true; input: SessionFormInput; times: SessionTimes; audience: Audience }
-  | { ok: false; errors: FieldErrors };
+  /** `audience` and `followUpSessionId` when they could be read, so the store checks run too: every error at once. */
+  | { ok: false; errors: FieldErrors; audience?: Audience; followUpSessionId?: string };
 
 /** A lead types a school's name (or its id); the session stores the id. */
 function schoolIdOf(value: string | undefined, schools: readonly School[]): string | undefined {
@@ -109,29 +110,46 @@ export function checkSessionForm(raw: Record<string, unknown>, zone: string, now
     const shown = normalised.rename[field] ?? field;
     errors[shown] ??= message;
   }
-  return { ok: false, errors };
+  return { ...checked, errors };
 }
 
+type FormField = keyof typeof SessionFormInput.shape;
+
+/** One field on its own: read whatever else is wrong, so every field's error is found in one go. */
+function fieldValue<K extends FormField>(raw: Record<string, unknown>, key: K): z.infer<(typeof SessionFormInput.shape)[K]> | undefined {
+  const parsed = SessionFormInput.shape[key].safeParse(raw[key]);
+  return parsed.success ? (parsed.data as z.infer<(typeof SessionFormInput.shape)[K]>) : undefined;
+}
+
+/**
+ * Every field is checked, each on its own, and every error is returned together: a lead should
+ * not fix the link and capacity only to be told then that the date is in the past.
+ */
 function checkNormalisedForm(raw: Record<string, unknown>, zone: string, now: Date, schools: readonly School[]): SessionFormCheck {
   const parsed = SessionFormInput.safeParse(raw);
   const errors: FieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-    return { ok: false, errors };
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+  const field = <K extends FormField>(key: K) => fieldValue(raw, key);
+  const [date, start, end] = [field('date'), field('start'), field('end')];
+  const startsAt = date && start ? toInstant(date, start, zone) : undefined;
+  const endsAt = date && end ? toInstant(date, end, zone) : undefined;
+  if (date && start && !startsAt) errors.start ??= 'That time does not exist on that day (the clocks change).';
+  if (date && end && !endsAt) errors.end ??= 'That time does not exist on that day (the clocks change).';
+  if (startsAt && endsAt && endsAt <= startsAt) errors.end ??= 'The session must end after it starts.';
+  if (startsAt && startsAt <= now.toISOString()) errors.date ??= 'Choose a date and time in the future.';
+  // A link that is there but wrong has its own error; "give a place or a link" would mislead.
+  if (!field('place') && !field('meetingUrl') && !errors.meetingUrl && !errors.place) errors.place = 'Give a place, a meeting link, or both.';
+  const [intent, gapTask] = [field('intent'), field('gapTask')];
+  if (!errors.intent && !errors.gapTask && (intent === undefined) !== (gapTask === undefined)) {
+    errors[intent === undefined ? 'intent' : 'gapTask'] = 'A gap task needs both the intent and the task.';
   }
-  const input = parsed.data;
-  const startsAt = toInstant(input.date, input.start, zone);
-  const endsAt = toInstant(input.date, input.end, zone);
-  if (!startsAt) errors.start = 'That time does not exist on that day (the clocks change).';
-  if (!endsAt) errors.end = 'That time does not exist on that day (the clocks change).';
-  if (startsAt && endsAt && endsAt <= startsAt) errors.end = 'The session must end after it starts.';
-  if (startsAt && startsAt <= now.toISOString()) errors.date = 'Choose a date and time in the future.';
-  if (!input.place && !input.meetingUrl) errors.place = 'Give a place, a meeting link, or both.';
-  if ((input.intent === undefined) !== (input.gapTask === undefined)) {
-    errors[input.intent === undefined ? 'intent' : 'gapTask'] = 'A gap task needs both the intent and the task.';
+  const audienceKind = field('audienceKind');
+  const audienceValue = field('audienceValue');
+  const audience = audienceKind && !errors.audienceValue ? audienceFromForm(audienceKind, audienceKind === 'school' ? schoolIdOf(audienceValue, schools) : audienceValue) : undefined;
+  if (audienceKind && audience && !audience.success) errors.audienceValue = AUDIENCE_HELP[audienceKind](schools);
+  if (!parsed.success || Object.keys(errors).length > 0 || !audience?.success || !startsAt || !endsAt) {
+    const followUpSessionId = field('followUpSessionId');
+    return { ok: false, errors, ...(audience?.success ? { audience: audience.data } : {}), ...(followUpSessionId ? { followUpSessionId } : {}) };
   }
-  const audience = audienceFromForm(input.audienceKind, input.audienceKind === 'school' ? schoolIdOf(input.audienceValue, schools) : input.audienceValue);
-  if (!audience.success) errors.audienceValue = AUDIENCE_HELP[input.audienceKind](schools);
-  if (Object.keys(errors).length > 0 || !audience.success || !startsAt || !endsAt) return { ok: false, errors };
-  return { ok: true, input, times: { startsAt, endsAt }, audience: audience.data };
+  return { ok: true, input: parsed.data, times: { startsAt, endsAt }, audience: audience.data };
 }

@@ -60,7 +60,7 @@ export function closingDays(now: Date, zone: string): { today: string; earliest:
 }
 
 /** A school named by id or by name; staff named by id or e-mail. Anything unknown is an error, not a silent drop. */
-function resolveNames(input: SurveyFormInput, ctx: SurveyFormContext): { value?: string; error?: string } {
+function resolveNames(input: Pick<SurveyFormInput, 'audienceKind' | 'audienceValue'>, ctx: SurveyFormContext): { value?: string; error?: string } {
   const value = input.audienceValue;
   if (input.audienceKind === 'school' && value) {
     const school = ctx.tenant.schools.find((s) => s.id === value || s.name.toLowerCase() === value.toLowerCase());
@@ -89,37 +89,52 @@ const PLAIN_WORDS: Record<string, string> = {
   anonymous: 'Answer yes or no.',
 };
 
+type SurveyField = keyof typeof SurveyFormInput.shape;
+
+/** One field on its own, so a bad field does not hide the others' errors. */
+function fieldValue<K extends SurveyField>(raw: Record<string, unknown>, key: K): z.infer<(typeof SurveyFormInput.shape)[K]> | undefined {
+  const parsed = SurveyFormInput.shape[key].safeParse(raw[key]);
+  return parsed.success ? (parsed.data as z.infer<(typeof SurveyFormInput.shape)[K]>) : undefined;
+}
+
+/** Every field is checked and every error returned together (never one round per error). */
 export function checkSurveyForm(raw: Record<string, unknown>, ctx: SurveyFormContext): SurveyFormCheck {
   const parsed = SurveyFormInput.safeParse(raw);
+  const errors: FieldErrors = {};
   if (!parsed.success) {
-    const errors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'form');
       errors[field] ??= PLAIN_WORDS[field] ?? issue.message;
     }
-    return { ok: false, errors };
   }
-  const input = parsed.data;
-  const errors: FieldErrors = {};
-  const template = ctx.templates.find((t) => t.id === input.templateId && t.purpose === 'survey');
-  if (!template) errors.templateId = 'Choose one of the surveys offered.';
+  const templateId = fieldValue(raw, 'templateId');
+  const template = templateId ? ctx.templates.find((t) => t.id === templateId && t.purpose === 'survey') : undefined;
+  if (templateId && !template) errors.templateId = 'Choose one of the surveys offered.';
 
   const zone = ctx.tenant.settings.timezone;
   const days = closingDays(ctx.now, zone);
-  if (input.closesOn < days.earliest) errors.closesOn = 'Choose a closing date after today.';
-  else if (input.closesOn > days.latest) errors.closesOn = `Choose a closing date within ${LATEST_CLOSING_DAYS} days.`;
+  const closesOn = fieldValue(raw, 'closesOn');
+  if (closesOn && closesOn < days.earliest) errors.closesOn = 'Choose a closing date after today.';
+  else if (closesOn && closesOn > days.latest) errors.closesOn = `Choose a closing date within ${LATEST_CLOSING_DAYS} days.`;
 
-  const named = resolveNames(input, ctx);
-  const audience = named.error ? undefined : audienceFromForm(input.audienceKind, named.value);
+  const audienceKind = fieldValue(raw, 'audienceKind');
+  const audienceValue = fieldValue(raw, 'audienceValue');
+  let audience: ReturnType<typeof audienceFromForm> | undefined;
   let recipients: Staff[] = [];
-  if (named.error) errors.audienceValue = named.error;
-  else if (!audience?.success) errors.audienceValue = 'Say which school, pathway, department or people this is for.';
-  else {
-    recipients = ctx.staff.filter((s) => s.tenantId === ctx.tenant.id && isInAudience(audience.data, s));
-    if (recipients.length === 0) errors.audienceValue = 'Nobody on the staff list is in that audience.';
+  if (audienceKind && !errors.audienceValue) {
+    const named = resolveNames({ audienceKind, audienceValue }, ctx);
+    audience = named.error ? undefined : audienceFromForm(audienceKind, named.value);
+    if (named.error) errors.audienceValue = named.error;
+    else if (!audience?.success) errors.audienceValue = 'Say which school, pathway, department or people this is for.';
+    else {
+      const chosen = audience.data;
+      recipients = ctx.staff.filter((s) => s.tenantId === ctx.tenant.id && isInAudience(chosen, s));
+      if (recipients.length === 0) errors.audienceValue = 'Nobody on the staff list is in that audience.';
+    }
   }
 
-  if (Object.keys(errors).length > 0 || !template || !audience?.success) return { ok: false, errors };
+  if (!parsed.success || Object.keys(errors).length > 0 || !template || !audience?.success) return { ok: false, errors };
+  const input = parsed.data;
   const closesAt = DateTime.fromISO(input.closesOn, { zone }).endOf('day').toUTC().toISO()!;
   return { ok: true, survey: { template, audience: audience.data, recipients, closesOn: input.closesOn, closesAt, anonymous: input.anonymous } };
 }

@@ -13,7 +13,7 @@ export function gapTaskFigures(view: LeadDigestView): { label: string; value: st
     { label: 'Awaiting a plan', value: String(g.awaitingPlan) },
     { label: 'Due in 7 days', value: String(g.dueSoon) },
     { label: 'Overdue', value: String(g.overdue) },
-    { label: 'Reported this week', value: String(g.reportedThisWeek) },
+    { label: 'Reported that week', value: String(g.reportedThisWeek) },
     { label: 'Further CPD asked for', value: String(view.furtherCpdRequests) },
   ];
 }

@@ -1,3 +1,4 @@
+import { countOf } from './format';
 import type { RegisterRow, RegisterView } from './views';
 
 /** Words both platforms' register renderers use, so Teams and Slack say the same thing. */
@@ -28,5 +29,5 @@ export const REGISTER_GROUPS = { expected: 'Expected', waitlist: 'Waiting list' 
 
 /** Said when a platform cannot show everyone: the rest are not changed by saving. */
 export function notShownText(count: number): string {
-  return `${count} more ${count === 1 ? 'person is' : 'people are'} not shown here; saving leaves their attendance as it is.`;
+  return `${countOf(count, 'more person is', 'more people are')} not shown here; saving leaves their attendance as it is.`;
 }

@@ -43,6 +43,11 @@ const openTasks: CardSampleViews['my-record']['openTasks'] = [
   { gapTaskId: 'gap-oracy-jb', sessionTitle: 'Oracy across the curriculum', dueText: 'was due Friday 13 November', stage: 'report', overdue: true },
 ];
 
+const openQuestionnaires: NonNullable<CardSampleViews['my-record']['openQuestionnaires']> = [
+  { questionnaireId: 'qn-retrieval-1', title: 'How was it?', sessionTitle: 'Retrieval practice that sticks', closesText: 'Closes Tuesday 1 December, 17:00', anonymous: false },
+  { questionnaireId: 'qn-audit-2026', title: 'Staff CPD audit', closesText: 'Closes Friday 4 December, 23:59', anonymous: true },
+];
+
 const registerRows: CardSampleViews['register']['expected'] = [
   { staffId: 'demo-amara', name: 'Amara Okafor', present: true, marked: false, rsvp: 'yes' },
   { staffId: 'demo-ben', name: 'Ben Hughes', present: true, marked: false, rsvp: 'yes' },
@@ -155,7 +160,6 @@ export const CARD_SAMPLES: CardSampleViews = {
     ],
     totals: { attended: 1, questionnairesOutstanding: 1, gapTasksOutstanding: 2, gapTasksOverdue: 1 },
     reactionSummary: { withheld: 'Team averages appear once 3 people have answered.' },
-    moreCommand: 'digest',
   },
   'lead-digest': {
     kind: 'lead-digest',
@@ -244,6 +248,7 @@ export const CARD_SAMPLES: CardSampleViews = {
     ],
     upcoming: [safeguardingSession],
     openTasks,
+    openQuestionnaires,
     exportUrl: 'https://twilight.example.org/links/record/demo/demo-james?expires=1798761600&sig=sample',
   },
   'session-list': {
@@ -251,7 +256,7 @@ export const CARD_SAMPLES: CardSampleViews = {
     sessions: [retrievalSession, safeguardingSession],
     emptyText: 'No sessions coming up. New ones will appear here.',
   },
-  'task-list': { kind: 'task-list', tasks: openTasks, emptyText: 'No open gap tasks. Well done!' },
+  'task-list': { kind: 'task-list', tasks: openTasks, emptyText: 'No open gap tasks. Well done!', openQuestionnaires },
   help: {
     kind: 'help',
     isLead: true,

@@ -1,3 +1,4 @@
+import { countOf } from './format';
 import type { SurveyFormView } from './views';
 
 /** The "new survey" form's fields and words, shared by the Teams card and the Slack modal. */
@@ -18,7 +19,7 @@ export const SURVEY_FORM_INTRO =
   'Everyone in the audience gets the survey in chat (outside quiet hours), and so does anyone who joins before it closes. Those who have not answered get one reminder two days before it closes.';
 
 export function templateChoiceLabel(t: SurveyFormView['templates'][number]): string {
-  return `${t.name} (${t.questionCount} questions)`;
+  return `${t.name} (${countOf(t.questionCount, 'question')})`;
 }
 
 /** What to type beside "which": the schools by name, the pathway ids, e-mail addresses. */

@@ -41,8 +41,8 @@ export const SUBMIT_VERBS = [
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
-/** The ids a button may carry; every other key of a submitted card is a form input. */
-export const CARD_ACTION_TARGETS = ['sessionId', 'questionnaireId', 'gapTaskId'] as const;
+/** What a button may carry besides its verb (the ids it acts on, the list it sits in); every other key of a submitted card is a form input. */
+export const CARD_ACTION_TARGETS = ['sessionId', 'questionnaireId', 'gapTaskId', 'from'] as const;
 
 /**
  * What a button carries back: the verb and the ids it acts on, parsed before anything acts on it.
@@ -53,6 +53,8 @@ export const CardActionSchema = z.object({
   sessionId: Id.optional(),
   questionnaireId: Id.optional(),
   gapTaskId: Id.optional(),
+  /** The list the button sits in: the answer is that list again, with the row changed. */
+  from: z.enum(['session-list', 'my-record']).optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -170,7 +172,6 @@ export interface ManagerDigestView {
   totals: { attended: number; questionnairesOutstanding: number; gapTasksOutstanding: number; gapTasksOverdue: number };
   /** Team reaction averages, or the reason they are withheld (fewer answers than the minimum). */
   reactionSummary: { text: string } | { withheld: string };
-  moreCommand: string;
 }
 
 /** A session of the week the lead digest reports on; the figures are those `report <title>` gives. */
@@ -256,6 +257,15 @@ export interface LeadReportView {
   withheld?: string;
 }
 
+/** A questionnaire the person may still answer (missed, or put off), with an "Answer now" button. */
+export interface OpenQuestionnaireRow {
+  questionnaireId: string;
+  title: string;
+  sessionTitle?: string;
+  closesText: string;
+  anonymous: boolean;
+}
+
 export interface MyRecordView {
   kind: 'my-record';
   name: string;
@@ -265,6 +275,7 @@ export interface MyRecordView {
   openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
   /** Their record as a CSV file, for a performance review. */
   exportUrl?: string;
+  openQuestionnaires?: OpenQuestionnaireRow[];
 }
 
 export interface SessionListView {
@@ -277,6 +288,7 @@ export interface TaskListView {
   kind: 'task-list';
   tasks: MyRecordView['openTasks'];
   emptyText: string;
+  openQuestionnaires?: OpenQuestionnaireRow[];
 }
 
 export interface HelpView {

@@ -1,3 +1,4 @@
+import { countOf } from '../cards/format';
 import { readFile, writeFile } from 'node:fs/promises';
 import { Tenant } from '../domain';
 import { exportLeadReportCsv } from '../exports/lead-report-csv';
@@ -54,7 +55,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return 0;
     case 'seed-demo': {
       const seeded = await seedDemo(deps);
-      deps.print(`Demo tenant "demo" ready: ${seeded.staff} staff, ${seeded.sessions} sessions.`);
+      deps.print(`Demo tenant "demo" ready: ${seeded.staff} staff, ${countOf(seeded.sessions, 'session')}.`);
       return 0;
     }
     case 'import-staff':

@@ -23,7 +23,8 @@ export type DeliveryKind = z.infer<typeof DeliveryKind>;
 export const Platform = z.enum(['teams', 'slack']);
 export type Platform = z.infer<typeof Platform>;
 
-export const DeliveryStatus = z.enum(['pending', 'sent', 'failed', 'cancelled', 'skipped']);
+/** `expired`: its moment passed before it could be sent (e.g. the bot was stopped), so it never was. */
+export const DeliveryStatus = z.enum(['pending', 'sent', 'failed', 'cancelled', 'skipped', 'expired']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /**
@@ -42,6 +43,8 @@ export const Delivery = z.object({
   /** Set by rules about a session (it may go on the session's day and in the hour before it); absent: no exemption. */
   sendExemption: SendExemption.optional(),
   status: DeliveryStatus,
+  /** After this it is pointless (a reminder after the start, a nudge after the due date): never sent, marked `expired`. */
+  expiresAt: Instant.optional(),
   /** What the message is about; the sender builds the card from these at send time. */
   subject: z.object({
     sessionId: Id.optional(),
@@ -62,6 +65,11 @@ export const Delivery = z.object({
 });
 export type Delivery = z.infer<typeof Delivery>;
 export type DeliveryInput = z.input<typeof Delivery>;
+
+/** Whether a message's moment has passed: due records past it are marked `expired`, not sent. */
+export function hasExpired(d: Pick<Delivery, 'expiresAt'>, now: Date): boolean {
+  return d.expiresAt !== undefined && now.getTime() >= Date.parse(d.expiresAt);
+}
 
 /** `slot` separates messages of the same kind about the same thing, e.g. a nudge's day or a revision. */
 export function deliveryId(kind: DeliveryKind, recipientId: string, subjectKey: string, slot = ''): string {

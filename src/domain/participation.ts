@@ -12,6 +12,8 @@ export const Participation = z.object({
   staffId: Id,
   rsvp: RsvpAnswer.optional(),
   rsvpAt: Instant.optional(),
+  /** When the invitation was sent: "invited" in reports is this recorded fact, not today's staff list. */
+  invitedAt: Instant.optional(),
   /** Set by the facilitator or lead when the register is taken. */
   attended: z.boolean().optional(),
   attendanceMarkedAt: Instant.optional(),

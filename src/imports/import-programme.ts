@@ -1,3 +1,4 @@
+import { countOf } from '../cards/format';
 import { deterministicId, Session, type Audience, type Staff, type Tenant } from '../domain';
 import type { Store } from '../store/store';
 import type { Versioned } from '../store/port';
@@ -145,7 +146,7 @@ export async function importProgramme(
 
   errors.sort((a, b) => a.row - b.row);
   if (errors.length > 0 && !options.skipBad) {
-    return { ok: false, message: `Nothing was imported: ${errors.length} row${errors.length === 1 ? '' : 's'} need fixing.`, errors };
+    return { ok: false, message: `Nothing was imported: ${countOf(errors.length, 'row needs', 'rows need')} fixing.`, errors };
   }
   // With skipBad, a session whose follow-up row was bad would point at nothing: drop the link.
   const kept = new Set(docs.map((d) => d.doc.id));

@@ -1,3 +1,4 @@
+import { countOf } from '../cards/format';
 import { deterministicId, Staff, type Role, type Tenant } from '../domain';
 import type { Store } from '../store/store';
 import { checkRow, readCsv, sameRecord } from './csv-rows';
@@ -84,7 +85,7 @@ export async function importStaffRoster(
   }
   errors.sort((a, b) => a.row - b.row);
   if (errors.length > 0 && !options.skipBad) {
-    return { ok: false, message: `Nothing was imported: ${errors.length} row${errors.length === 1 ? '' : 's'} need fixing.`, errors };
+    return { ok: false, message: `Nothing was imported: ${countOf(errors.length, 'row needs', 'rows need')} fixing.`, errors };
   }
 
   const idOf = (email: string): string => existing.get(email)?.value.id ?? staffIdFor(email);

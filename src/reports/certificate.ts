@@ -1,3 +1,4 @@
+import { countOf } from '../cards/format';
 import { DateTime } from 'luxon';
 import { CATEGORY_LABELS, KIND_LABELS, type Session, type Staff, type Tenant } from '../domain';
 import { escapeHtml } from './html-escape';
@@ -23,7 +24,7 @@ export function renderCertificate(input: CertificateInput): string {
   const start = DateTime.fromISO(session.startsAt, { zone });
   const end = DateTime.fromISO(session.endsAt, { zone });
   const minutes = Math.round(end.diff(start, 'minutes').minutes);
-  const hours = minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${(minutes / 60).toFixed(1)} hours`;
+  const hours = minutes % 60 === 0 ? countOf(minutes / 60, 'hour') : `${(minutes / 60).toFixed(1)} hours`;
   const school = tenant.schools.find((s) => s.id === person.schoolId)?.name;
   const e = escapeHtml;
   return `<!DOCTYPE html>

@@ -1,6 +1,6 @@
 import { attendeesAmong, type Participation, type Questionnaire, type Session, type Tenant } from '../domain';
 import type { LeadDigestAttention, LeadDigestComingSession } from '../cards/views';
-import { formatDay, formatInstant } from '../cards/format';
+import { countOf, formatDay, formatInstant } from '../cards/format';
 import type { DigestWeek } from './digest-week';
 
 /** How a questionnaire is doing: who it went to and how many answered (counts only). */
@@ -21,6 +21,8 @@ export interface AttentionInput {
   participationsOf: ReadonlyMap<string, readonly Participation[]>;
   questionnaires: readonly QuestionnaireProgress[];
   coming: readonly LeadDigestComingSession[];
+  /** Messages due since the week began that expired unsent (their moment passed, e.g. while the bot was stopped). */
+  expiredMessages?: number;
 }
 
 /** Below this share of answers a questionnaire is worth a word from the lead. */
@@ -61,7 +63,13 @@ function fullWithWaitlist(input: AttentionInput): LeadDigestAttention[] {
     .map((c) => ({ text: `${c.title} (${c.whenText}) is full, with ${c.waitlist} on the waiting list: a bigger room or a repeat?` }));
 }
 
-/** What the lead can act on this week: low response rates, missing registers, full sessions with a waiting list. */
+function expiredMessages(input: AttentionInput): LeadDigestAttention[] {
+  const n = input.expiredMessages ?? 0;
+  if (n === 0) return [];
+  return [{ text: `${countOf(n, 'message')} expired unsent: the bot was not running, or could not send, before ${n === 1 ? 'its' : 'their'} moment passed (e.g. a reminder after the start).` }];
+}
+
+/** What the lead can act on this week: low response rates, missing registers, full sessions with a waiting list, messages that expired. */
 export function leadDigestAttention(input: AttentionInput): LeadDigestAttention[] {
-  return [...lowResponses(input), ...unmarkedRegisters(input), ...fullWithWaitlist(input)];
+  return [...lowResponses(input), ...unmarkedRegisters(input), ...fullWithWaitlist(input), ...expiredMessages(input)];
 }

@@ -1,6 +1,6 @@
 import { attendeesAmong, isOpen, type Answers, type Participation, type Questionnaire, type Session, type Staff, type Tenant } from '../domain';
 import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../cards/views';
-import { formatInstant, formatSessionTime } from '../cards/format';
+import { countOf, formatInstant, formatSessionTime } from '../cards/format';
 import type { ComingDays, DigestWeek } from './digest-week';
 import { groupBy } from './find-in';
 import { leadDigestAttention, type QuestionnaireProgress } from './lead-digest-attention';
@@ -32,6 +32,8 @@ export interface LeadDigestInput {
   answers: readonly UnnamedAnswers[];
   /** Counted by the store: the programme's gap tasks are too many to read per lead. */
   gapTasks: LeadDigestView['gapTasks'];
+  /** Counted by the store: messages due since the week began that expired unsent. */
+  expiredMessages?: number;
 }
 
 /** Each list stops here; the card says how many more there are. */
@@ -156,7 +158,7 @@ export function buildLeadDigest(input: LeadDigestInput): LeadDigestView {
 
   const nowIso = now.toISOString();
   const attention = capped(
-    leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: p.participationsOf, questionnaires: watched, coming: comingRows }),
+    leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: p.participationsOf, questionnaires: watched, coming: comingRows, expiredMessages: input.expiredMessages ?? 0 }),
   );
   const held = capped(heldSessions.map((s) => heldRow(p, s)));
   const upcoming = capped(comingRows);
@@ -195,8 +197,8 @@ function weekReactions(
   const questions = new Map(included.flatMap((q) => q.questions).map((q) => [q.id, q]));
   const text = answers.length > 0 ? ratingMeansText(summariseRatings([...questions.values()], answers)) : '';
   if (text === '') return { withheld: leftOut > 0 ? withheldText(minimum) : 'no ratings yet' };
-  const note = leftOut > 0 ? `; ${leftOut} anonymous questionnaire${leftOut === 1 ? '' : 's'} with ${withheldText(minimum)} left out` : '';
-  return { text: `${text} (${answers.length} responses${note})` };
+  const note = leftOut > 0 ? `; ${countOf(leftOut, 'anonymous questionnaire')} with ${withheldText(minimum)} left out` : '';
+  return { text: `${text} (${countOf(answers.length, 'response')}${note})` };
 }
 
 /** Nothing held, coming, open, due or asked for: the digest would be empty, so it is not sent. */

@@ -32,7 +32,10 @@ export interface LeadSessionReportInput {
 export function buildLeadSessionReport(input: LeadSessionReportInput): LeadReportView {
   const { tenant, session, questionnaire } = input;
   const participations = input.participations.filter((p) => p.tenantId === tenant.id && p.sessionId === session.id);
-  const invited = new Set(input.staff.filter((s) => s.tenantId === tenant.id && isInAudience(session.audience, s)).map((s) => s.id));
+  // Invited = those an invitation was sent to (recorded then), and anyone who answered or was marked.
+  // Only sessions from before invitations were recorded fall back to today's audience.
+  const recorded = participations.some((p) => p.invitedAt !== undefined);
+  const invited = new Set(recorded ? [] : input.staff.filter((s) => s.tenantId === tenant.id && isInAudience(session.audience, s)).map((s) => s.id));
   for (const p of participations) invited.add(p.staffId);
   const accepted = participations.filter((p) => p.rsvp === 'yes').length;
   const attended = participations.filter((p) => p.attended === true).length;

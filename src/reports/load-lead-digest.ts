@@ -87,6 +87,7 @@ export async function loadLeadDigest(deps: ReportDeps, tenantId: string, leadId:
       questionnaires,
       answers: await unnamedAnswers(store, tenantId, questionnaires, week, zone),
       gapTasks: await gapTaskCounts(store, tenantId, now, week, coming, schoolYear(now, zone).from),
+      expiredMessages: await store.deliveries.count(tenantId, { status: 'expired', dueAt: { gte: week.start } }),
     }),
   };
 }

@@ -1,3 +1,4 @@
+import { countOf } from '../cards/format';
 import {
   isOpen,
   isOverdue,
@@ -31,7 +32,6 @@ export interface ManagerDigestInput {
   gapTasks: readonly GapTask[];
   /** Named responses; anonymous ones are never given to a manager's digest. */
   responses: readonly QuestionnaireResponse[];
-  moreCommand?: string;
 }
 
 const IMPACT_NOTE_MAX = 280;
@@ -117,7 +117,6 @@ export function buildManagerDigest(input: ManagerDigestInput): ManagerDigestView
       gapTasksOverdue: sum((r) => r.gapTasksOverdue),
     },
     reactionSummary: teamReactions(input, reportIds, sessions),
-    moreCommand: input.moreCommand ?? 'digest',
   };
 }
 
@@ -147,5 +146,5 @@ function teamReactions(
   if (answers.length < minimum) return { withheld: withheldText(minimum) };
   const questions = new Map([...weekQuestionnaires.values()].flatMap((q) => q.questions).map((q) => [q.id, q]));
   const text = ratingMeansText(summariseRatings([...questions.values()], answers));
-  return text === '' ? { withheld: 'no ratings this week' } : { text: `${text} (${answers.length} responses)` };
+  return text === '' ? { withheld: 'no ratings this week' } : { text: `${text} (${countOf(answers.length, 'response')})` };
 }

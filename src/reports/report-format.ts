@@ -1,3 +1,4 @@
+import { countOf } from '../cards/format';
 import { DateTime } from 'luxon';
 
 /** "2026-11": sorts as text. */
@@ -12,5 +13,5 @@ export function dayText(at: string, zone: string): string {
 
 /** The line managers are told, in place of a figure built from too few answers. */
 export function withheldText(minimum: number): string {
-  return `fewer than ${minimum} responses`;
+  return `fewer than ${countOf(minimum, 'response')}`;
 }

@@ -47,6 +47,8 @@ export interface DispatchSummary {
   /** Lost to another instance between claim and send (its lease had run out, or it was re-claimed). */
   lostLease: number;
   throttled: number;
+  /** Claimed after its `expiresAt` (e.g. the bot was stopped): marked `expired`, never sent. */
+  expired: number;
 }
 
 export const emptySummary = (): DispatchSummary => ({
@@ -58,4 +60,5 @@ export const emptySummary = (): DispatchSummary => ({
   deferred: 0,
   lostLease: 0,
   throttled: 0,
+  expired: 0,
 });

@@ -1,5 +1,5 @@
 import type { MessageSender, OutboundMessage, SendResult } from '../app/outbound';
-import type { Delivery, Staff } from '../domain';
+import { hasExpired, type Delivery, type Staff } from '../domain';
 import { sessionStartOf } from '../domain/send-exemption';
 import type { Versioned } from '../store/port';
 import { backoffMs, DEFAULT_BACKOFF } from './backoff';
@@ -134,6 +134,12 @@ export class Dispatcher {
 
   private async deliver(claim: Claim, summary: DispatchSummary, rules: SendTimeRules): Promise<void> {
     let current = claim;
+    // After downtime, the outbox holds messages whose moment has passed: never send those.
+    if (hasExpired(current.value, this.deps.clock.now())) {
+      summary.expired++;
+      await this.finish(current, { status: 'expired', lastError: `expired at ${current.value.expiresAt}` });
+      return;
+    }
     if (await this.deferredToAllowedTime(current, summary, rules)) return;
     const composed = await this.deps.compose(current.value);
     if (!composed.ok) {

@@ -24,7 +24,8 @@ export function planDigests(input: PlanningInput): Plan {
     ...active.filter((s) => hasRole(s, 'cpd-lead')).map((s) => ({ kind: 'lead-digest' as const, id: s.id })),
   ];
   for (const w of wanted) {
-    const d = plannedDelivery(input, { kind: w.kind, recipientId: w.id, subject, subjectKey: week, at });
+    // A day late, a weekly digest is stale: the next one follows.
+    const d = plannedDelivery(input, { kind: w.kind, recipientId: w.id, subject, subjectKey: week, at, expiresAt: new Date(at.getTime() + DAY_MS) });
     // Deferred by a whole holiday: next week's digest covers it, so skip this one.
     if (new Date(d.dueAt).getTime() < at.getTime() + 7 * DAY_MS) plan.deliveries.push(d);
   }

@@ -43,6 +43,7 @@ export function planGapTasks(input: PlanningInput, session: Session): Plan {
           subject: { sessionId: session.id, gapTaskId: id },
           subjectKey: id,
           at: new Date(session.endsAt),
+          expiresAt: new Date(task.dueAt),
         }),
       );
     }
@@ -83,6 +84,8 @@ export function planGapNudges(input: PlanningInput, task: GapTask): Plan {
       subjectKey: task.id,
       slot: step.slot,
       at,
+      // A nudge is pointless after its due date; the overdue one lasts as long as the planner keeps nudging.
+      expiresAt: new Date(new Date(task.dueAt).getTime() + (step.slot === 'overdue' ? 7 * DAY_MS : 0)),
     }),
   );
   return plan;

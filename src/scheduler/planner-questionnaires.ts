@@ -49,7 +49,8 @@ export function planQuestionnaireMessages(input: PlanningInput, session: Session
 
   const answered = new Set(input.receipts.filter((r) => r.questionnaireId === questionnaire.id).map((r) => r.staffId));
   const subject = { sessionId: session.id, questionnaireId: questionnaire.id };
-  const base = { subject, subjectKey: questionnaire.id };
+  // Asking or reminding is pointless once it closes; the closing note a week later.
+  const base = { subject, subjectKey: questionnaire.id, expiresAt: closesAt };
   const remindAt = new Date(new Date(questionnaire.opensAt).getTime() + input.tenant.settings.questionnaireReminderAfterHours * 3600_000);
   for (const staffId of attendeesOf(input, session.id)) {
     if (now < closesAt) {
@@ -60,7 +61,7 @@ export function planQuestionnaireMessages(input: PlanningInput, session: Session
         plan.deliveries.push(plannedDelivery(input, { ...base, kind: 'questionnaire-reminder', recipientId: staffId, at: remindAt }));
       }
     } else if (!answered.has(staffId)) {
-      plan.deliveries.push(plannedDelivery(input, { ...base, kind: 'questionnaire-closed', recipientId: staffId, at: closesAt }));
+      plan.deliveries.push(plannedDelivery(input, { ...base, kind: 'questionnaire-closed', recipientId: staffId, at: closesAt, expiresAt: new Date(closesAt.getTime() + 7 * DAY_MS) }));
     }
   }
   // Deferred past closing, a reminder would ask for what can no longer be given.

@@ -31,7 +31,8 @@ export function planSessionMessages(input: PlanningInput, session: Session): Pla
   const window = sessionWindow(input, session);
   const subject = { sessionId: session.id };
   const add = (kind: Parameters<typeof plannedDelivery>[1]['kind'], recipientId: string, at: Date, slot = '') => {
-    const d = plannedDelivery(input, { kind, recipientId, subject, subjectKey: session.id, slot, at, window });
+    // Every message about a session is pointless once it has begun (booking closes at the start).
+    const d = plannedDelivery(input, { kind, recipientId, subject, subjectKey: session.id, slot, at, window, expiresAt: start });
     // A message deferred past the start (quiet hours, a holiday) would arrive too late.
     if (new Date(d.dueAt) < start) plan.deliveries.push(d);
   };

@@ -18,7 +18,7 @@ export function planSurveyMessages(input: PlanningInput, q: Questionnaire): Plan
   const plan = emptyPlan();
   if (q.purpose !== 'survey' || q.audience === undefined || !isOpen(q, input.now)) return plan;
   const answered = new Set(input.receipts.filter((r) => r.questionnaireId === q.id).map((r) => r.staffId));
-  const base = { subject: { questionnaireId: q.id }, subjectKey: q.id };
+  const base = { subject: { questionnaireId: q.id }, subjectKey: q.id, expiresAt: new Date(q.closedEarlyAt ?? q.closesAt) };
   // Someone who joins later is asked from now (then quiet hours apply), not from when it opened.
   const askAt = new Date(Math.max(new Date(q.opensAt).getTime(), input.now.getTime()));
   const remindAt = surveyReminderTime(input, q);

@@ -64,6 +64,8 @@ export interface PlannedMessage {
   at: Date;
   /** What the rule allows beyond the usual window (a session then); kept on the record for the dispatcher. */
   window?: SendExemption;
+  /** After this the message is pointless and is never sent (see `hasExpired`). */
+  expiresAt: Date;
 }
 
 /**
@@ -80,6 +82,7 @@ export function plannedDelivery(input: PlanningInput, m: PlannedMessage): Delive
     dueAt: dueAt.toISOString(),
     ...(m.window ? { sendExemption: m.window } : {}),
     status: 'pending',
+    expiresAt: m.expiresAt.toISOString(),
     subject: m.subject,
     attempts: 0,
     createdAt: input.now.toISOString(),

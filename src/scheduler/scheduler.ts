@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { MessageSender } from '../app/outbound';
+import { recordingInvitations } from '../app/sessions/record-invitations';
 import type { Clock } from '../domain';
 import type { Store } from '../store/store';
 import { Dispatcher } from './dispatcher';
@@ -39,10 +40,13 @@ const PLAN_TASK = 'twilight-plan';
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { store, clock, logger } = options;
-  const dispatcher = new Dispatcher(options);
+  // Each invitation sent is recorded as a fact (reports count "invited" from it).
+  const onError = (err: unknown, delivery: { id: string }) => logger.error({ err, deliveryId: delivery.id }, 'invitation sent but not recorded');
+  const senders = options.senders.map((s) => recordingInvitations(s, { store, clock, onError }));
+  const dispatcher = new Dispatcher({ ...options, senders });
   const coordinator = storeRunCoordinator(store, clock);
-  const onError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'planning failed for a tenant');
-  const plan = () => planAllTenants({ store, clock, onError });
+  const onPlanError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'planning failed for a tenant');
+  const plan = () => planAllTenants({ store, clock, onError: onPlanError });
 
   const tasks: ScheduledTask[] = [];
   if (options.cron) {

@@ -55,7 +55,7 @@ describe('sessions run by CPD leads (embedded store)', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.errors ?? {}).sort()).toEqual(['capacity', 'category', 'meetingUrl', 'title']);
+    expect(Object.keys(result.errors ?? {}).sort()).toEqual(['capacity', 'category', 'end', 'meetingUrl', 'title']);
     const timing = await createSession(w.deps, w.actor('lead'), { ...form, end: '15:00', place: '', date: '2026-11-20' }, { publish: true });
     expect(!timing.ok && Object.keys(timing.errors ?? {}).sort()).toEqual(['date', 'end', 'place']);
     expect(await w.store.sessions.count('t1', { title: 'Adaptive teaching' })).toBe(0);
@@ -120,7 +120,7 @@ describe('the new-session button (both platforms, through the verb table)', () =
 
     const bad = await handleCardAction(w.deps, w.actor('lead'), { verb: 'session.create' }, { title: 'Oracy 2', category: 'TL', kind: 'twilight', startsAt, durationMinutes: 'ages' });
     expect(bad.ok).toBe(false);
-    expect(bad.view.kind === 'session-form' && Object.keys(bad.view.errors ?? {}).sort()).toEqual(['durationMinutes']);
+    expect(bad.view.kind === 'session-form' && Object.keys(bad.view.errors ?? {}).sort()).toEqual(['durationMinutes', 'place']);
     const staff = await handleCardAction(w.deps, w.actor('ada'), { verb: 'session.create' }, { title: 'Mine', category: 'TL', kind: 'twilight', startsAt, durationMinutes: '60', place: 'Hall' });
     expect(staff.ok).toBe(false);
     expect(await w.store.sessions.count('t1', { title: { in: ['Oracy 2', 'Mine'] } })).toBe(0);

@@ -92,6 +92,16 @@ describe('sendSurvey (embedded store)', () => {
     });
   });
 
+  it('every field is checked at once: an unreadable closing day does not hide an unknown survey or person', async () => {
+    const w = await smallSchool();
+    const pressed = await handleCardAction(w.deps, w.actor('lead'), { verb: 'survey.send' }, { ...FORM, templateId: 'no-such-survey', audienceKind: 'staff', audienceValue: 'nobody@school.example', closesOn: 'next week' });
+    expect(pressed.ok).toBe(false);
+    expect(pressed.view).toMatchObject({
+      kind: 'survey-form',
+      errors: { templateId: 'Choose one of the surveys offered.', audienceValue: expect.stringContaining('nobody@school.example'), closesOn: 'Choose the day the survey closes.' },
+    });
+  });
+
   it('names a school by name and people by e-mail, and counts only active staff', async () => {
     const w = await smallSchool();
     await w.store.staff.put(staff('t1', 'cy', { schoolId: 'sch-1' }));

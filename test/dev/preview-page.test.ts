@@ -42,6 +42,8 @@ describe('the /dev preview page in chromium', () => {
     }
     expect(await page.locator('[data-card-host]').count()).toBe(names.length);
     expect(await page.evaluate('window.__cardWarnings')).toEqual([]);
+    // Text is shown as Teams shows it: `<…>` is dropped as markup (the cards themselves avoid it).
+    expect(await page.evaluate("window.__teamsMarkdown('report <session title> & more')")).toBe('<p>report  &amp; more</p>');
     expect(await page.locator('#warning-list li').count()).toBe(0);
     // Block Kit JSON sits beside each card, collapsed until opened.
     const blockKit = page.locator('[data-sample="questionnaire"] details.block-kit');

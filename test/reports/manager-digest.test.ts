@@ -68,7 +68,7 @@ describe('loadManagerDigest against the embedded store', () => {
     const t = tenant(T);
     await store.tenants.put({ ...t, settings: { ...t.settings, minAggregateCount: 1 } });
     const result = await loadManagerDigest({ store, clock }, T, 'm1', NOW);
-    expect(result.ok && result.value.reactionSummary).toEqual({ withheld: 'fewer than 1 responses' });
+    expect(result.ok && result.value.reactionSummary).toEqual({ withheld: 'fewer than 1 response' });
     expect(JSON.stringify(result)).not.toMatch(/Secret anonymous/);
     await store.close();
   });

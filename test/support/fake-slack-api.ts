@@ -12,7 +12,9 @@ type Answer = (args: Record<string, unknown>) => Record<string, unknown>;
  * A loopback stand-in for the Slack Web API (`clientOptions.slackApiUrl`): records every call,
  * answers the methods the bot uses, and can be told to answer 429 with Retry-After or an error,
  * or to hang a method: take its calls and never answer them.
- * Also accepts POSTs to /response/* (slash-command response_url).
+ * Also accepts POSTs to /response/* (a slash command's or a button's response_url): each ephemeral
+ * reply gets a message ts, and, as real Slack does, `chat.update` refuses ephemeral messages
+ * (`message_not_found`): they can be changed only through a response_url with `replace_original`.
  */
 export class FakeSlackApi {
   readonly calls: SlackApiCall[] = [];
@@ -27,6 +29,10 @@ export class FakeSlackApi {
   private readonly overrides = new Map<string, { status: number; headers?: Record<string, string>; body: Record<string, unknown>; times: number }>();
   url = '';
   teamId = 'T0SCHOOL';
+  /** Every ephemeral message shown, by ts: what a person sees privately after `/cpd …` or a press on one. */
+  readonly ephemeral = new Map<string, { responseUrl?: string; args: Record<string, unknown> }>();
+  private readonly pressedOn = new Map<string, string>();
+  private presses = 0;
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -111,8 +117,12 @@ export class FakeSlackApi {
     const ANSWERS: Record<string, Answer> = {
       'auth.test': () => ({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: this.teamId, team: 'Huntingdon', url: 'https://school.slack.com/' }),
       'chat.postMessage': (a) => ({ ok: true, channel: String(a.channel).startsWith('U') ? `D${String(a.channel).slice(1)}` : a.channel, ts: this.ts(), message: { text: a.text } }),
-      'chat.update': (a) => ({ ok: true, channel: a.channel, ts: a.ts }),
-      'chat.postEphemeral': () => ({ ok: true, message_ts: this.ts() }),
+      'chat.update': (a) => (this.ephemeral.has(String(a.ts)) ? { ok: false, error: 'message_not_found' } : { ok: true, channel: a.channel, ts: a.ts }),
+      'chat.postEphemeral': (a) => {
+        const ts = this.ts();
+        this.ephemeral.set(ts, { args: a });
+        return { ok: true, message_ts: ts };
+      },
       'views.open': (a) => ({ ok: true, view: { id: `V${this.calls.length}`, ...(parseJson(a.view) as object) } }),
       'views.publish': (a) => ({ ok: true, view: { id: 'VHOME', ...(parseJson(a.view) as object) } }),
       'views.update': () => ({ ok: true }),
@@ -126,8 +136,32 @@ export class FakeSlackApi {
         return user ? { ok: true, user: { id: user.id, name: user.name, profile: { email: user.email } } } : { ok: false, error: 'users_not_found' };
       },
     };
-    if (method.startsWith('/response/')) return { ok: true };
+    if (method.startsWith('/response/')) return this.answerResponseUrl(method, args);
     return ANSWERS[method]?.(args) ?? { ok: false, error: 'unknown_method' };
+  }
+
+  /**
+   * A response_url post: `replace_original` swaps the ephemeral message it came from (keeping its
+   * ts); otherwise a new ephemeral message appears. `in_channel` replies are not tracked here.
+   */
+  private answerResponseUrl(path: string, args: Record<string, unknown>): Record<string, unknown> {
+    if (args.response_type === 'in_channel') return { ok: true };
+    const replaced = args.replace_original === true ? this.pressedOn.get(path) : undefined;
+    this.ephemeral.set(replaced ?? this.ts(), { responseUrl: path, args });
+    return { ok: true };
+  }
+
+  /** A button press's response_url, bound (as Slack binds it) to the message the button is on. */
+  responseUrlForPress(messageTs: string): string {
+    const path = `/response/press-${++this.presses}`;
+    this.pressedOn.set(path, messageTs);
+    return `${this.url}${path}`;
+  }
+
+  /** The ephemeral message a response_url post made (the last one through that path). */
+  ephemeralFrom(path: string): { ts: string; args: Record<string, unknown> } | undefined {
+    const found = [...this.ephemeral].reverse().find(([, m]) => m.responseUrl === path);
+    return found ? { ts: found[0], args: found[1].args } : undefined;
   }
 
   private ts(): string {

@@ -30,7 +30,9 @@ export function registerBlockActions(app: App, ctx: SlackBotContext): void {
     const action = parseJsonText(pressed.value);
     const channel = payload.container?.channel_id ?? payload.channel?.id;
     const ts = payload.container?.message_ts ?? payload.message?.ts;
-    const origin: Origin = { userId: payload.user.id, ...(channel ? { channel } : {}), ...(ts ? { ts } : {}) };
+    // An ephemeral message (an answer to `/cpd …`) cannot be updated with chat.update: only through its response_url.
+    const responseUrl = payload.container?.is_ephemeral ? payload.response_url : undefined;
+    const origin: Origin = { userId: payload.user.id, ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ...(responseUrl ? { responseUrl } : {}) };
 
     // A retried delivery of the same press (same trigger id) changes nothing.
     const claim = await claimSlackRequest(ctx.deps, found.actor.tenant.id, `action:${payload.trigger_id}:${pressed.action_id}`);
@@ -39,7 +41,7 @@ export function registerBlockActions(app: App, ctx: SlackBotContext): void {
     const result = await handleCardAction(ctx.deps, found.actor, action, {});
     if (result.ok && isModalView(result.view) && (pressed.action_id.includes('.open'))) {
       // The trigger id lives for 3 seconds: open the form before anything else.
-      const metadata: ModalMetadata = { action: action as ModalMetadata['action'], ...(channel ? { channel } : {}), ...(ts ? { ts } : {}) };
+      const metadata: ModalMetadata = { action: action as ModalMetadata['action'], ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ...(responseUrl ? { responseUrl } : {}) };
       await client.views.open({ trigger_id: payload.trigger_id, view: renderBlockKitModal(result.view, JSON.stringify(metadata)) as types.ModalView });
       return;
     }

@@ -9,6 +9,7 @@ import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
 import { registerAppHome } from './app-home-listener';
 import { registerBlockActions } from './block-action-listener';
+import { registerDirectMessages } from './direct-message-listener';
 import type { SlackBotContext } from './bot-context';
 import { linkSlackUsersByEmail } from './link-by-email';
 import { RouterReceiver } from './router-receiver';
@@ -78,6 +79,7 @@ export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logge
   registerBlockActions(app, ctx);
   registerViewSubmissions(app, ctx);
   registerAppHome(app, ctx);
+  registerDirectMessages(app, ctx);
   registerUninstall(app, ctx);
   app.error(async (error) => {
     // To the receiver, which logs it once and tells the person if Slack has already been answered.

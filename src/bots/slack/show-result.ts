@@ -4,21 +4,29 @@ import type { CardView } from '../../cards/views';
 import type { Actor } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import { appHomeView } from '../../app/commands';
+import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
+import { postToResponseUrl } from './response-url';
 
-/** Where a button was pressed: a DM message (update it in place) or the App Home tab. */
+/** Where a button was pressed: a DM message (update it in place), an ephemeral answer to `/cpd …`, or the App Home tab. */
 export interface Origin {
   userId: string;
   channel?: string;
   ts?: string;
+  /** Set for an ephemeral message: it can be changed only through this. */
+  responseUrl?: string;
 }
 
 /**
  * Shows a use case's answer where the person is: a card replaces the message in place
- * (chat.update); a notice goes only to them (chat.postEphemeral) so the card stays usable.
+ * (chat.update, or the response_url for an ephemeral one); a notice goes only to them
+ * (an ephemeral message) so the card stays usable.
  */
 export async function showResult(client: webApi.WebClient, origin: Origin, result: { ok: boolean; view: CardView }): Promise<void> {
   const message = renderBlockKitMessage(result.view);
-  if (origin.channel && origin.ts && result.view.kind !== 'notice') {
+  if (origin.responseUrl) {
+    const replace = result.view.kind !== 'notice';
+    await postToResponseUrl(origin.responseUrl, { text: message.text, blocks: message.blocks as types.KnownBlock[], replace_original: replace }, DEFAULT_PLATFORM_TIMEOUT_MS);
+  } else if (origin.channel && origin.ts && result.view.kind !== 'notice') {
     await client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks as types.KnownBlock[] });
   } else if (origin.channel) {
     await client.chat.postEphemeral({ channel: origin.channel, user: origin.userId, text: message.text, blocks: message.blocks as types.KnownBlock[] });

@@ -23,8 +23,16 @@ export const BlockActionPayload = z.object({
   team: Team,
   trigger_id: z.string().min(1),
   container: z
-    .object({ type: z.string(), channel_id: z.string().optional(), message_ts: z.string().optional(), view_id: z.string().optional() })
+    .object({
+      type: z.string(),
+      channel_id: z.string().optional(),
+      message_ts: z.string().optional(),
+      view_id: z.string().optional(),
+      is_ephemeral: z.boolean().optional(),
+    })
     .optional(),
+  /** Present on presses in messages; the only way to change an ephemeral one. */
+  response_url: z.string().url().max(500).optional(),
   channel: z.object({ id: z.string() }).optional(),
   message: z.object({ ts: z.string() }).optional(),
   actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional(), action_ts: z.string().optional() })).min(1),
@@ -87,5 +95,25 @@ export const ModalMetadata = z.object({
   /** The DM message to update once the form is saved. */
   channel: z.string().optional(),
   ts: z.string().optional(),
+  /** An ephemeral message to replace instead (it cannot be updated with chat.update). */
+  responseUrl: z.string().url().max(500).optional(),
 });
 export type ModalMetadata = z.infer<typeof ModalMetadata>;
+
+/**
+ * A message typed by a person in the bot's DM (`message.im`, App Home's Messages tab). Edits,
+ * deletions, joins and bot messages carry a `subtype` or a `bot_id` and are refused here.
+ */
+export const DirectMessagePayload = z.object({
+  team_id: z.string().min(1),
+  event_id: z.string().min(1),
+  event: z.object({
+    type: z.literal('message'),
+    channel_type: z.literal('im'),
+    channel: z.string().min(1),
+    user: z.string().min(1),
+    text: z.string().max(4000).default(''),
+    subtype: z.undefined().optional(),
+    bot_id: z.undefined().optional(),
+  }),
+});

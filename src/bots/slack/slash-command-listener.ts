@@ -8,8 +8,8 @@ import { SlashCommandPayload } from './slack-payloads';
 
 export const SLASH_COMMAND = '/cpd';
 
-/** Slack wording → the shared command table's wording. */
-function commandText(text: string): string {
+/** Slack wording → the shared command table's wording (for `/cpd …` and DMs alike). */
+export function commandText(text: string): string {
   const trimmed = text.trim();
   if (/^my$/i.test(trimmed)) return 'my cpd';
   if (/^new$/i.test(trimmed)) return 'new session';

@@ -67,8 +67,8 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
       return;
     }
     await ack();
-    const { channel, ts } = metadata.data;
-    if (channel && ts) await showResult(client, { userId: user.id, channel, ts }, result);
+    const { channel, ts, responseUrl } = metadata.data;
+    if (channel && ts) await showResult(client, { userId: user.id, channel, ts, ...(responseUrl ? { responseUrl } : {}) }, result);
     // From a command or App Home there is no message to update: a confirmation (e.g. "Session created") goes to their DM as a receipt.
     else if (result.view.kind === 'notice' || result.view.kind === 'register') await showResult(client, { userId: user.id }, result);
     else await publishHome(ctx.deps, client, found.actor, user.id);

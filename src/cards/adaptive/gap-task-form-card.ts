@@ -5,7 +5,7 @@ import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD, type GapT
 
 const COPY = {
   'gap-plan': { title: 'Plan your gap task', button: 'Save my plan', done: 'Your plan is saved. We will check in before session two.' },
-  'gap-report': { title: 'Report your impact', button: 'Send my report', done: 'Your impact report is in. Thank you!' },
+  'gap-report': { title: 'Report your impact', button: 'Send my report', done: 'Your impact report is saved. Thank you: no more reminders.' },
 } as const;
 
 function field(f: GapTaskField, view: GapTaskFormView): AdaptiveElement[] {
@@ -44,13 +44,15 @@ export function gapTaskFormCard(view: GapTaskFormView): CardContent {
     body: compact([
       heading(copy.title),
       subtle(view.sessionTitle),
-      view.notice && noticeBox(view.notice),
+      // One green banner: once done, the card's own "saved" line stands for the save notice too (as when refreshed).
+      view.notice && !(!open && view.notice.tone === 'good') && noticeBox(view.notice),
       !open && noticeBox({ tone: 'good', text: copy.done }),
       facts([
         { label: 'Intent', value: view.intent },
         { label: 'Task', value: view.task },
-        { label: 'Due', value: view.dueText },
       ]),
+      // dueText already reads "Due Wednesday 9 December": a "Due" label beside it said it twice.
+      text(view.dueText, { weight: 'Bolder', spacing: 'Small' }),
       view.planSummary && view.planSummary.length > 0 && subheading('Your plan'),
       view.planSummary && view.planSummary.length > 0 && facts(view.planSummary),
       open && text('Your answers', { weight: 'Bolder', spacing: 'Medium' }),

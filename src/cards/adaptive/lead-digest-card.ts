@@ -49,7 +49,8 @@ export function leadDigestCard(view: LeadDigestView): CardContent {
       heading('Your CPD programme'),
       subtle(`${view.weekText} · for ${view.leadName}`),
       attentionBox(view),
-      subheading('Held this week'),
+      // The digest reports on the last complete week, so it is named by its dates, not "this week".
+      subheading(`Held ${view.weekText}`),
       ...(view.held.length > 0 ? view.held.flatMap(heldRow) : [subtle('No sessions were held.')]),
       more(view.notShown.held),
       view.held.length > 0 && text(`Reactions: ${reaction}`, { spacing: 'Small', isSubtle: 'withheld' in view.reactionSummary }),

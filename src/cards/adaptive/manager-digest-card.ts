@@ -40,7 +40,6 @@ export function managerDigestCard(view: ManagerDigestView): CardContent {
       subheading('Reactions'),
       text(reaction, { spacing: 'Small', isSubtle: 'withheld' in view.reactionSummary }),
       ...view.reports.map(personBlock),
-      subtle(`Type “${view.moreCommand}” for more.`),
     ]),
     summary: `Your team’s CPD, ${view.weekText}: ${countOf(view.totals.gapTasksOverdue, 'overdue gap task')}.`,
   };

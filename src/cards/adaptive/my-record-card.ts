@@ -3,6 +3,7 @@ import type { MyRecordView } from '../views';
 import type { CardContent } from './card-content';
 import { actionSet, compact, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { sessionRow } from './session-row';
+import { openQuestionnaireRows } from './questionnaire-rows';
 import { taskRow } from './task-rows';
 
 function recordRow(row: MyRecordView['rows'][number]): AdaptiveElement {
@@ -28,6 +29,7 @@ export function myRecordCard(view: MyRecordView): CardContent {
       ...view.upcoming.map((s) => sessionRow(s, false)),
       view.openTasks.length > 0 && subheading('Open gap tasks'),
       ...view.openTasks.map(taskRow),
+      ...openQuestionnaireRows(view.openQuestionnaires),
       view.exportUrl && actionSet([openUrl('Download my record (CSV)', view.exportUrl)]),
     ]),
     summary: `CPD record for ${view.name}: ${countOf(view.rows.length, 'entry', 'entries')}, ${countOf(view.openTasks.length, 'open gap task')}.`,

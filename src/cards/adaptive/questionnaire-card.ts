@@ -1,3 +1,4 @@
+import { anonymityText } from '../anonymity-text';
 import type { QuestionnaireView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, execute, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
@@ -26,7 +27,7 @@ export function questionnaireCard(view: QuestionnaireView): CardContent {
       view.sessionTitle && subtle(view.sessionTitle),
       stateNotice && noticeBox(stateNotice),
       open && subtle(view.closesText),
-      open && view.anonymous && subtle('Anonymous: your name is not kept with your answers.'),
+      open && subtle(anonymityText(view.anonymous)),
       ...(open ? questionsWithSections(view) : []),
     ]),
     actions: open ? [execute('Send my answers', 'questionnaire.submit', ids, { style: 'positive', withInputs: true })] : [],

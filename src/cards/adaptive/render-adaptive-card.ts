@@ -1,3 +1,4 @@
+import { withTeamsVisibleText } from './teams-visible-text';
 import type { CardKind, CardView, ViewOfKind } from '../views';
 import type { CardContent } from './card-content';
 import { actionData, type AdaptiveCard } from './elements';
@@ -78,7 +79,7 @@ export function renderAdaptiveCard(view: CardView, options: RenderOptions = {}):
       ...(options.userIds && options.userIds.length > 0 ? { userIds: options.userIds.slice(0, MAX_REFRESH_USERS) } : {}),
     };
   }
-  return card;
+  return withTeamsVisibleText(card);
 }
 
 /** The notification / screen-reader text for a view. */

@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { CardAction, Notice, SessionSummary } from '../views';
 import type { Block, ButtonElement, Mrkdwn, PlainText } from './block-types';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
@@ -78,7 +79,7 @@ export function sessionText(s: SessionSummary): string {
   if (s.meetingUrl) lines.push(`:link: <${s.meetingUrl}|Join online>`);
   if (s.facilitatorText) lines.push(`:bust_in_silhouette: ${escapeMrkdwn(s.facilitatorText)}`);
   const tags = [s.categoryLabel, s.kindLabel, s.compulsory ? 'Compulsory' : undefined];
-  if (s.placesLeft !== undefined) tags.push(`${s.placesLeft} place${s.placesLeft === 1 ? '' : 's'} left`);
+  if (s.placesLeft !== undefined) tags.push(`${countOf(s.placesLeft, 'place')} left`);
   lines.push(tags.filter(Boolean).map((t) => escapeMrkdwn(String(t))).join(' · '));
   return lines.join('\n');
 }
@@ -94,10 +95,11 @@ export function rsvpText(s: SessionSummary): string | undefined {
 }
 
 /** Going / Can't go buttons; `suffix` keeps action_ids unique when a list shows several sessions. */
-export function rsvpButtons(s: SessionSummary, suffix?: string): ButtonElement[] {
+export function rsvpButtons(s: SessionSummary, suffix?: string, from?: CardAction['from']): ButtonElement[] {
   const opts = (style?: 'primary') => (suffix ? { style, suffix } : { style });
+  const ids = { sessionId: s.sessionId, ...(from ? { from } : {}) };
   return [
-    button(s.rsvp === 'yes' ? 'Going ✓' : 'Going', { verb: 'rsvp.yes', sessionId: s.sessionId }, opts(s.rsvp === 'yes' ? undefined : 'primary')),
-    button(s.rsvp === 'no' ? "Can't go ✓" : "Can't go", { verb: 'rsvp.no', sessionId: s.sessionId }, opts()),
+    button(s.rsvp === 'yes' ? 'Going ✓' : 'Going', { verb: 'rsvp.yes', ...ids }, opts(s.rsvp === 'yes' ? undefined : 'primary')),
+    button(s.rsvp === 'no' ? "Can't go ✓" : "Can't go", { verb: 'rsvp.no', ...ids }, opts()),
   ];
 }

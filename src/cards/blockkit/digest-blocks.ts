@@ -1,13 +1,14 @@
+import { countOf } from '../format';
 import type { ManagerDigestView } from '../views';
 import type { Block } from './block-types';
-import { context, divider, fields, header, section } from './blocks';
+import { divider, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 export function managerDigestBlocks(view: ManagerDigestView): Block[] {
   const t = view.totals;
   const blocks: Block[] = [
     header(`CPD digest: ${view.weekText}`),
-    section(`Hello ${escapeMrkdwn(view.managerName)}, here is your team's CPD this week.`),
+    section(`Hello ${escapeMrkdwn(view.managerName)}, here is your team's CPD for the week of ${escapeMrkdwn(view.weekText)}.`),
     fields([
       { label: 'Sessions attended', value: String(t.attended) },
       { label: 'Questionnaires outstanding', value: String(t.questionnairesOutstanding) },
@@ -21,14 +22,13 @@ export function managerDigestBlocks(view: ManagerDigestView): Block[] {
     const lines = [`*${escapeMrkdwn(row.name)}*`];
     if (row.attendedThisWeek.length > 0) lines.push(`Attended: ${row.attendedThisWeek.map(escapeMrkdwn).join(', ')}`);
     const open = [
-      row.questionnairesOutstanding ? `${row.questionnairesOutstanding} questionnaire(s) to answer` : '',
-      row.gapTasksOutstanding ? `${row.gapTasksOutstanding} gap task(s) open` : '',
+      row.questionnairesOutstanding ? `${countOf(row.questionnairesOutstanding, 'questionnaire')} to answer` : '',
+      row.gapTasksOutstanding ? `${countOf(row.gapTasksOutstanding, 'gap task')} open` : '',
       row.gapTasksOverdue ? `:exclamation: ${row.gapTasksOverdue} overdue` : '',
     ].filter(Boolean);
     if (open.length > 0) lines.push(open.join(' · '));
     for (const note of row.impactNotes) lines.push(`> ${escapeMrkdwn(note)}`);
     blocks.push(divider, section(lines.join('\n')));
   }
-  blocks.push(context(`More: \`${escapeMrkdwn(view.moreCommand)}\``));
   return blocks;
 }

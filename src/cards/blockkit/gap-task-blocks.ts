@@ -2,6 +2,7 @@ import type { GapTaskFormView, NudgeView, TaskListView } from '../views';
 import type { Block } from './block-types';
 import { actions, button, context, divider, fields, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
+import { openQuestionnaireBlocks } from './questionnaire-rows';
 
 const STAGE = { 'gap-plan': 'plan', 'gap-report': 'report' } as const;
 
@@ -9,7 +10,8 @@ const STAGE = { 'gap-plan': 'plan', 'gap-report': 'report' } as const;
 export function gapTaskMessageBlocks(view: GapTaskFormView): Block[] {
   const stage = STAGE[view.kind];
   const blocks: Block[] = [header(stage === 'plan' ? `Plan your gap task: ${view.sessionTitle}` : `Report on your gap task: ${view.sessionTitle}`)];
-  if (view.notice) blocks.push(notice(view.notice));
+  // One green line: once done, the "saved" line below stands for the save notice too.
+  if (view.notice && !(view.state === 'done' && view.notice.tone === 'good')) blocks.push(notice(view.notice));
   blocks.push(section(`*Intent:* ${escapeMrkdwn(view.intent)}\n*Gap task:* ${escapeMrkdwn(view.task)}`));
   if (view.planSummary && view.planSummary.length > 0) blocks.push(context('Your plan:'), fields(view.planSummary));
   if (view.state === 'done') {
@@ -49,7 +51,7 @@ export function nudgeBlocks(view: NudgeView): Block[] {
 
 export function taskListBlocks(view: TaskListView): Block[] {
   const blocks: Block[] = [header('Your gap tasks')];
-  if (view.tasks.length === 0) return [...blocks, section(escapeMrkdwn(view.emptyText))];
+  if (view.tasks.length === 0) return [...blocks, section(escapeMrkdwn(view.emptyText)), ...openQuestionnaireBlocks(view.openQuestionnaires)];
   view.tasks.forEach((t, i) => {
     const verb = t.stage === 'plan' ? 'gap.plan.open' : 'gap.report.open';
     const due = `${t.overdue ? ':exclamation: Overdue · ' : ''}${escapeMrkdwn(t.dueText)}`;
@@ -61,5 +63,5 @@ export function taskListBlocks(view: TaskListView): Block[] {
       ),
     );
   });
-  return blocks;
+  return [...blocks, ...openQuestionnaireBlocks(view.openQuestionnaires)];
 }

@@ -30,7 +30,7 @@ export function leadDigestBlocks(view: LeadDigestView): Block[] {
     section(`Hello ${e(view.leadName)}, here is the programme at a glance.`),
     list('Needs attention', attention, view.notShown.attention),
     divider,
-    list('Held this week', held, view.notShown.held, 'No sessions were held.'),
+    list(`Held ${view.weekText}`, held, view.notShown.held, 'No sessions were held.'),
     view.held.length > 0 ? section(`*Reactions:* ${reaction}`) : undefined,
     list(`Coming up, ${view.comingText}`, coming, view.notShown.coming, 'No sessions coming up.'),
     list('Questionnaires open', open, view.notShown.openQuestionnaires),

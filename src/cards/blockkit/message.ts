@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { CardKind, CardView } from '../views';
 import type { Block, BlockKitMessage } from './block-types';
 import { context } from './blocks';
@@ -33,8 +34,8 @@ const RENDERERS: RendererTable = {
   'lead-digest': { blocks: leadDigestBlocks, text: (v) => `CPD programme: ${v.weekText}` },
   'lead-report': { blocks: leadReportBlocks, text: (v) => `Session report: ${v.session.title}` },
   'my-record': { blocks: myRecordBlocks, text: (v) => `CPD record: ${v.name}` },
-  'session-list': { blocks: sessionListBlocks, text: (v) => (v.sessions.length ? `${v.sessions.length} upcoming CPD sessions` : v.emptyText) },
-  'task-list': { blocks: taskListBlocks, text: (v) => (v.tasks.length ? `${v.tasks.length} open gap tasks` : v.emptyText) },
+  'session-list': { blocks: sessionListBlocks, text: (v) => (v.sessions.length ? countOf(v.sessions.length, 'upcoming CPD session') : v.emptyText) },
+  'task-list': { blocks: taskListBlocks, text: (v) => (v.tasks.length ? countOf(v.tasks.length, 'open gap task') : v.emptyText) },
   help: { blocks: helpBlocks, text: () => 'Twilight commands' },
   notice: { blocks: noticeBlocks, text: (v) => v.notice.text },
   'session-form': { blocks: sessionFormMessageBlocks, text: (v) => (v.sessionId ? 'Edit a CPD session' : 'New CPD session') },

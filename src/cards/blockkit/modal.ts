@@ -1,3 +1,4 @@
+import { anonymityText } from '../anonymity-text';
 import type { CardAction, CardView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
@@ -59,7 +60,7 @@ function questionnaireBlocks(view: QuestionnaireView): { blocks: Block[]; canSub
     blocks.push(section(view.state === 'answered' ? 'You have already answered. Thank you.' : 'This questionnaire is closed.'));
     return { blocks, canSubmit: false };
   }
-  if (view.anonymous) blocks.push(context(':lock: Anonymous: your name is not stored with your answers.'));
+  blocks.push(context(`${view.anonymous ? ':lock:' : ':bust_in_silhouette:'} ${escapeMrkdwn(anonymityText(view.anonymous))}`));
   view.questions.forEach((q, i) => {
     // The area heading above the first question of each area (the staff audit's areas).
     if (q.section !== undefined && q.section !== view.questions[i - 1]?.section) blocks.push(section(`*${escapeMrkdwn(q.section)}*`));

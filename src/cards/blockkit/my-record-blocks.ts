@@ -2,6 +2,7 @@ import type { MyRecordView } from '../views';
 import type { Block } from './block-types';
 import { actions, button, context, divider, header, linkButton, rsvpButtons, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
+import { openQuestionnaireBlocks } from './questionnaire-rows';
 
 /** Upcoming sessions with RSVP, open gap tasks, and "Every Teacher a Learner" rows: the message and App Home share it. */
 export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number } = {}): Block[] {
@@ -9,7 +10,7 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
   blocks.push(section('*Upcoming sessions*'));
   if (view.upcoming.length === 0) blocks.push(context('No upcoming sessions.'));
   view.upcoming.forEach((s, i) => {
-    blocks.push(section(sessionText(s)), actions(rsvpButtons(s, `up${i}`), `session:${s.sessionId}`));
+    blocks.push(section(sessionText(s)), actions(rsvpButtons(s, `up${i}`, 'my-record'), `session:${s.sessionId}`));
   });
   blocks.push(divider, section('*Open gap tasks*'));
   if (view.openTasks.length === 0) blocks.push(context('No open gap tasks.'));
@@ -18,6 +19,7 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
     const due = `${t.overdue ? ':exclamation: Overdue · ' : ''}${escapeMrkdwn(t.dueText)}`;
     blocks.push(section(`*${escapeMrkdwn(t.sessionTitle)}* (${t.stage})\n${due}`, button(t.stage === 'plan' ? 'Write plan' : 'Write report', { verb, gapTaskId: t.gapTaskId }, { suffix: `task${i}` })));
   });
+  blocks.push(...openQuestionnaireBlocks(view.openQuestionnaires));
   blocks.push(divider, section('*My CPD this year*'));
   const rows = view.rows.slice(-(options.maxRows ?? view.rows.length));
   if (rows.length === 0) blocks.push(context('Nothing recorded yet.'));
@@ -27,6 +29,6 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
     const text = `*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${impact}`;
     blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId}`)) : section(text));
   }
-  blocks.push(actions([button('Refresh', { verb: 'refresh' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
+  blocks.push(actions([button('Refresh', { verb: 'refresh', from: 'my-record' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
   return blocks;
 }

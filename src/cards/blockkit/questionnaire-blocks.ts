@@ -1,3 +1,5 @@
+import { countOf } from '../format';
+import { anonymityText } from '../anonymity-text';
 import type { QuestionnaireView, ThankYouView } from '../views';
 import type { Block } from './block-types';
 import { actions, button, context, fields, header, notice, section } from './blocks';
@@ -9,9 +11,9 @@ export function questionnaireMessageBlocks(view: QuestionnaireView): Block[] {
   const blocks: Block[] = [header(title)];
   if (view.notice) blocks.push(notice(view.notice));
   const about = view.sessionTitle ? `How was *${escapeMrkdwn(view.sessionTitle)}*? ` : '';
-  const count = `${view.questions.length} question${view.questions.length === 1 ? '' : 's'}`;
+  const count = countOf(view.questions.length, 'question');
   blocks.push(section(`${about}${count}, a couple of minutes.`));
-  if (view.anonymous) blocks.push(context(':lock: Anonymous: your name is not stored with your answers.'));
+  blocks.push(context(`${view.anonymous ? ':lock:' : ':bust_in_silhouette:'} ${escapeMrkdwn(anonymityText(view.anonymous))}`));
   switch (view.state) {
     case 'open':
       blocks.push(context(escapeMrkdwn(view.closesText)));

@@ -40,8 +40,8 @@ export function sessionListBlocks(view: SessionListView): Block[] {
     blocks.push(divider, section(sessionText(s)));
     const answered = rsvpText(s);
     if (answered) blocks.push(context(answered));
-    blocks.push(actions(rsvpButtons(s, String(i)), `session:${s.sessionId}`));
+    blocks.push(actions(rsvpButtons(s, String(i), 'session-list'), `session:${s.sessionId}`));
   });
-  blocks.push(actions([button('Refresh', { verb: 'refresh' })]));
+  blocks.push(actions([button('Refresh', { verb: 'refresh', from: 'session-list' })]));
   return blocks;
 }

@@ -83,14 +83,16 @@
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
     });
   }
+  // Teams drops anything it reads as markup (`<…>`), so this page does too: what it shows is what Teams shows.
   function markdown(text) {
-    var html = escapeHtml(text)
+    var html = escapeHtml(String(text).replace(/<[^>]*>/g, ''))
       .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
       .replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>')
       .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>')
       .replace(/\n/g, '<br>');
     return '<p>' + html + '</p>';
   }
+  window.__teamsMarkdown = markdown;
   AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
     result.outputHtml = markdown(text);
     result.didProcess = true;

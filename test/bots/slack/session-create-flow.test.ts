@@ -100,4 +100,37 @@ describe('Slack: a lead creates and publishes a session from /cpd new; the audie
     expect((await h.store.sessions.get(TENANT, session.id))?.value.status).toBe('cancelled');
     expect(JSON.stringify(h.api.callsOf('chat.update').at(-1)!.args.blocks)).toContain('Session cancelled');
   });
+
+  it('every field is checked at once: a past start, a bad link, a bad capacity and an unknown person are all marked together', async () => {
+    await postSigned(h, command(h, LEAD, 'new', 'trg-all'));
+    await h.bot.drain();
+    const modal = h.api.callsOf('views.open').find((c) => c.args.trigger_id === 'trg-all')!.args.view as Json;
+    const lastMonth = String(Date.parse('2026-10-15T16:00:00.000Z') / 1000);
+    const bad = await postInteraction(
+      h,
+      modalSubmission(LEAD, modal, 'V-all', {
+        title: 'All at once',
+        category: 'TL',
+        kind: 'twilight',
+        startsAt: lastMonth,
+        durationMinutes: '60',
+        place: 'Hall',
+        meetingUrl: 'http://meet.example/x',
+        audienceKind: 'staff',
+        audienceValue: 'nobody@school.example',
+        capacity: 'lots',
+      }),
+    );
+    expect(bad.json).toMatchObject({
+      response_action: 'errors',
+      errors: {
+        'field:startsAt': 'Choose a date and time in the future.',
+        'field:meetingUrl': 'A meeting link must start with https://',
+        'field:capacity': 'Capacity must be a whole number.',
+        'field:audienceValue': "I can't find nobody@school.example in the staff list.",
+      },
+    });
+    expect(await h.store.sessions.count(TENANT, { title: 'All at once' })).toBe(0);
+  });
 });
+

@@ -143,6 +143,33 @@ export function buttonPress(user: { id: string }, message: { channel: string; ts
   };
 }
 
+/**
+ * A button press on an ephemeral message (an answer to `/cpd …`): Slack marks the container
+ * ephemeral, sends no `message`, and gives a response_url bound to that message.
+ */
+export function ephemeralButtonPress(h: SlackHarness, user: { id: string }, messageTs: string, button: { action_id: string; value?: string }, triggerId: string) {
+  return {
+    type: 'block_actions',
+    user: { id: user.id, team_id: 'T0SCHOOL' },
+    team: { id: 'T0SCHOOL' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: triggerId,
+    container: { type: 'message', channel_id: 'C1', message_ts: messageTs, is_ephemeral: true },
+    channel: { id: 'C1' },
+    response_url: h.api.responseUrlForPress(messageTs),
+    actions: [{ type: 'button', block_id: 'b', action_id: button.action_id, value: button.value, action_ts: '1700000000.1' }],
+  };
+}
+
+/** Sends `/cpd <text>` as Slack would, answering through `${api.url}/response/<trigger>`. */
+export async function slashCommand(h: SlackHarness, user: { id: string }, text: string, trigger: string) {
+  const body = new URLSearchParams({ command: '/cpd', text, user_id: user.id, team_id: 'T0SCHOOL', channel_id: 'C1', trigger_id: trigger, response_url: `${h.api.url}/response/${trigger}` }).toString();
+  const reply = await postSigned(h, body);
+  await h.bot.drain();
+  return reply;
+}
+
 type Json = Record<string, unknown>;
 
 /** Finds a button in posted blocks by its verb. */

@@ -24,4 +24,9 @@ describe('Slack app manifest', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'app_uninstalled', 'tokens_revoked']));
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'im:write', 'users:read', 'users:read.email']));
   });
+
+  test('subscribes to message.im (with im:history), so commands typed in the DM reach the bot', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('message.im');
+    expect(manifest.oauth_config.scopes.bot).toContain('im:history');
+  });
 });

@@ -158,4 +158,18 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     const after = h.connector.sentTo(JO.conversationId).slice(beforeCancel).map((a) => cardText(FakeConnector.card(a)));
     expect(after.filter((t) => t.includes('Questioning for all'))).toEqual([expect.stringContaining('This session has been cancelled')]);
   });
+
+  it('every field is checked at once: a past date, a bad link, a bad capacity and an unknown person are all marked together', async () => {
+    const before = await h.store.sessions.count(TENANT, {});
+    const refused = await postActivity(
+      h,
+      cardActionActivity(h, LEAD, 'session.create', { ...FORM, title: 'All at once', date: '2026-11-02', meetingUrl: 'http://meet.example/x', capacity: 'lots', audienceValue: 'nobody@school.example' }),
+    );
+    const text = cardText(invokeCard(refused.body).value);
+    expect(text).toContain('Choose a date and time in the future.');
+    expect(text).toContain('A meeting link must start with https://');
+    expect(text).toContain('Capacity must be a whole number.');
+    expect(text).toContain("I can't find nobody@school.example in the staff list.");
+    expect(await h.store.sessions.count(TENANT, {})).toBe(before);
+  });
 });

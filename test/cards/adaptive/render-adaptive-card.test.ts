@@ -28,6 +28,33 @@ describe('renderAdaptiveCard', () => {
     expect(renderAdaptiveCard(view, { userIds: ['29:user-a'] })).toMatchSnapshot();
   });
 
+  // Teams reads `<…>` in card text as markup and drops it ("report <session title>" showed as "report ").
+  const SHOWN_KEYS = ['text', 'title', 'label', 'placeholder', 'errorMessage', 'fallbackText', 'speak', 'altText'];
+  it.each(ALL_SAMPLES)('%s shows no text that Teams would strip as markup', (_name, view) => {
+    const card = renderAdaptiveCard(view, { userIds: ['29:user-a'] });
+    const shown = walk(card).flatMap((node) => [
+      ...SHOWN_KEYS.map((k) => node[k]).filter((v): v is string => typeof v === 'string'),
+      ...(node.type === 'FactSet' ? (node.facts as Json[]).map((f) => String(f.value)) : []),
+    ]);
+    expect(shown.filter((t) => /<[^>]*>/.test(t))).toEqual([]);
+  });
+
+  it('a lead’s help and a title typed with <…> stay readable in Teams', () => {
+    const help = renderAdaptiveCard(CARD_SAMPLES.help!);
+    expect(JSON.stringify(help)).toContain('report ‹session›');
+    const invitation = CARD_SAMPLES.invitation as Extract<CardView, { kind: 'invitation' }>;
+    const titled = renderAdaptiveCard({ ...invitation, session: { ...invitation.session, title: 'Assessment <KS3> & marking' } });
+    expect(JSON.stringify(titled)).toContain('Assessment ‹KS3› & marking');
+  });
+
+  it('the digests label the week they report on by its dates, and do not point back at themselves', () => {
+    const lead = JSON.stringify(renderAdaptiveCard(CARD_SAMPLES['lead-digest']!));
+    expect(lead).not.toContain('Held this week');
+    expect(lead).toContain(`Held ${(CARD_SAMPLES['lead-digest'] as { weekText: string }).weekText}`);
+    const manager = JSON.stringify(renderAdaptiveCard(CARD_SAMPLES['manager-digest']!));
+    expect(manager).not.toMatch(/Type .digest. for more/);
+  });
+
   it('the validator does catch a broken card (so an empty list above means something)', () => {
     const problems = adaptiveCardProblems({
       type: 'AdaptiveCard',
@@ -42,7 +69,7 @@ describe('renderAdaptiveCard', () => {
       for (const node of walk(renderAdaptiveCard(view))) {
         if (node.type !== 'Action.Execute') continue;
         expect(CARD_VERBS).toContain(node.verb);
-        expect(Object.keys(node.data as Json).every((k) => ['sessionId', 'questionnaireId', 'gapTaskId'].includes(k))).toBe(true);
+        expect(Object.keys(node.data as Json).every((k) => ['sessionId', 'questionnaireId', 'gapTaskId', 'from'].includes(k))).toBe(true);
       }
     }
   });
