@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../src/cards/samples';
-import { participationId } from '../../src/domain';
+import { participationId, reactionQuestionnaireId } from '../../src/domain';
 import { launchChromium, startPreviewServer, type PreviewServer } from './preview-harness';
 
 // The page's globals are read with string expressions: the project's TypeScript has no DOM lib.
@@ -82,7 +82,7 @@ describe('the /dev preview page in chromium', () => {
     ]);
     await card.screenshot({ path: join(shots, 'thank-you.png') });
 
-    const mine = await server.store.responses.find('demo', { where: { questionnaireId: 'demo-q-retrieval-1', respondentId: 'demo-hannah' } });
+    const mine = await server.store.responses.find('demo', { where: { questionnaireId: reactionQuestionnaireId('demo-ses-retrieval-1'), respondentId: 'demo-hannah' } });
     expect(mine).toHaveLength(1);
     expect(mine[0]!.value.answers).toMatchObject({ quality: 4, impact: 5, further_cpd: true, further_cpd_topic: 'Questioning in maths' });
     expect(await page.evaluate('window.__cardWarnings')).toEqual([]);
