@@ -57,14 +57,22 @@ describe('the /dev preview page in chromium', () => {
     await page.waitForSelector('body[data-staff-loaded="0"]');
     await page.click('#seed-button');
     await page.waitForSelector('#staff-select option[value="demo-hannah"]', { state: 'attached' });
+    // Nothing to say to the bot until someone is chosen.
+    expect(await page.locator('#say-form').isVisible()).toBe(false);
+    // The picker starts on someone with something to do, and roles read as words.
+    expect(await page.locator('#staff-select').inputValue()).toBe('demo-hannah');
+    const options = await page.locator('#staff-select option').allTextContents();
+    expect(options).toContain('Alex Morgan (CPD lead, facilitator, Leadership)');
+    expect(options.join(' ')).not.toMatch(/cpd-lead|line-manager/);
 
     // Hannah attended last week's twilight and has not answered its questionnaire yet.
     await page.selectOption('#staff-select', 'demo-hannah');
     await page.click('#act-as-button');
     await page.waitForSelector('body[data-acting-as="demo-hannah"]');
+    expect(await page.locator('#say-form').isVisible()).toBe(true);
     const card = page.locator('.live-card[data-view-kind="questionnaire"]');
     await card.locator('.ac-adaptiveCard').waitFor();
-    expect(await card.locator('h3').textContent()).toContain('How was it?');
+    expect(await card.locator('h3').textContent()).toContain('Reaction: Retrieval practice: part 1');
     expect(await page.locator('.live-card[data-view-kind="invitation"]').count()).toBeGreaterThan(0);
     expect(await page.locator('.live-card[data-view-kind="gap-plan"]').count()).toBe(1);
 
