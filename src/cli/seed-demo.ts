@@ -3,20 +3,27 @@ import { submitGapPlan, submitGapReport } from '../app/gap-tasks';
 import { respondToInvitation } from '../app/rsvp';
 import { markAttendance } from '../app/session-admin';
 import { submitQuestionnaire } from '../app/submit-questionnaire';
-import { Session, Staff, Tenant, defaultReactionTemplate, gapTaskId, newReactionQuestionnaire, receiptId, type GapTask } from '../domain';
+import { SchoolCalendar, Session, Tenant, defaultReactionTemplate, gapTaskId, newReactionQuestionnaire, receiptId, type GapTask } from '../domain';
+import { localDateOf, nextSchoolDay } from '../domain/school-time';
+import { importStaffRoster, staffIdFor } from '../imports/import-staff';
+import { DEMO_LEAD_EMAIL, DEMO_STAFF_CSV } from './demo-staff';
 import { digestWeek } from '../reports/digest-week';
 import type { ReportDeps } from '../reports/report-deps';
 
 export const DEMO_TENANT_ID = 'demo';
 
-const REPORTS = [
-  ['demo-jo', 'Jo Adeyemi', 'ect'],
-  ['demo-priya', 'Priya Shah', 'developing-teacher'],
-  ['demo-tom', 'Tom Walsh', 'developing-excellence'],
-  ['demo-ellie', 'Ellie Brooks', 'developing-teacher'],
-  ['demo-ben', 'Ben Carter', 'ect'],
-  ['demo-hannah', 'Hannah Okafor', 'developing-excellence'],
-] as const;
+/** Who attended last week's twilight: Sam Patel's five reports (his digest has a team average) and Hannah Okafor. */
+const ATTENDEE_EMAILS = [
+  'jo.adeyemi@riverside.example',
+  'priya.shah@riverside.example',
+  'tom.walsh@riverside.example',
+  'ellie.brooks@riverside.example',
+  'lucy.turner@riverside.example',
+  'hannah.okafor@riverside.example',
+];
+
+/** A demo person's id: what the staff import gives them (by e-mail). */
+export const demoStaffId = (email: string): string => staffIdFor(email);
 
 const COMMENTS = [
   'Really practical, I will use the retrieval grids with Year 9 tomorrow.',
@@ -39,21 +46,20 @@ export async function seedDemo(deps: ReportDeps): Promise<{ staff: number; sessi
   await store.templates.put(defaultReactionTemplate(tenantId));
   const zone = tenant.settings.timezone;
 
-  const people = [
-    Staff.parse({ tenantId, id: 'demo-lead', name: 'Alex Morgan', email: 'alex.morgan@riverside.example', roles: ['cpd-lead', 'facilitator'], schoolId: 'demo-school', department: 'Leadership', pathway: 'leadership' }),
-    Staff.parse({ tenantId, id: 'demo-manager', name: 'Sam Patel', email: 'sam.patel@riverside.example', roles: ['line-manager'], schoolId: 'demo-school', department: 'Science', lineManagerId: 'demo-lead' }),
-    ...REPORTS.map(([id, name, pathway]) =>
-      Staff.parse({ tenantId, id, name, email: `${id.slice(5)}@riverside.example`, roles: ['staff'], schoolId: 'demo-school', department: 'Science', pathway, lineManagerId: 'demo-manager' }),
-    ),
-  ];
-  for (const p of people) await store.staff.put(p);
+  // The roster goes in as any school's does: through the staff import.
+  const imported = await importStaffRoster({ store }, tenant, DEMO_STAFF_CSV);
+  if (!imported.ok) throw new Error(`seed-demo: the demo roster was refused: ${imported.message}`);
+  const people = (await store.staff.find(tenantId, { where: { active: true } })).map((s) => s.value);
+  const leadId = demoStaffId(DEMO_LEAD_EMAIL);
 
   const week = digestWeek(now, zone);
   const at = (day: DateTime, time: string) => DateTime.fromISO(`${day.toISODate()}T${time}`, { zone }).toUTC().toISO()!;
   const lastWednesday = DateTime.fromISO(week.start, { zone }).plus({ days: 2 });
-  const tomorrow = DateTime.fromJSDate(now, { zone }).plus({ days: 1 });
+  const calendar = (await store.calendars.get(tenantId, 'calendar'))?.value ?? SchoolCalendar.parse({ tenantId });
+  // "Tomorrow" for a demo is the next school day: seeded on a Friday, the twilight is on Monday.
+  const tomorrow = DateTime.fromISO(nextSchoolDay(calendar, localDateOf(now, zone)), { zone });
   const inTwoWeeks = lastWednesday.plus({ weeks: 3 });
-  const base = { tenantId, category: 'TL', kind: 'twilight', schoolId: 'demo-school', audience: { kind: 'school', schoolId: 'demo-school' }, compulsory: true, status: 'published', publishedAt: at(lastWednesday.minus({ weeks: 3 }), '09:00'), facilitatorIds: ['demo-lead'], createdBy: 'demo-lead' } as const;
+  const base = { tenantId, category: 'TL', kind: 'twilight', schoolId: 'demo-school', audience: { kind: 'school', schoolId: 'demo-school' }, compulsory: true, status: 'published', publishedAt: at(lastWednesday.minus({ weeks: 3 }), '09:00'), facilitatorIds: [leadId], createdBy: leadId } as const;
   const part2 = Session.parse({ ...base, id: 'demo-ses-retrieval-2', title: 'Retrieval practice: part 2', startsAt: at(inTwoWeeks, '15:45'), endsAt: at(inTwoWeeks, '17:00'), location: { place: 'Library' }, seriesId: 'demo-series-retrieval' });
   const part1 = Session.parse({
     ...base,
@@ -77,12 +83,12 @@ export async function seedDemo(deps: ReportDeps): Promise<{ staff: number; sessi
   const must = (what: string, result: { ok: boolean }) => {
     if (!result.ok) throw new Error(`seed-demo: ${what} was refused: ${JSON.stringify(result)}`);
   };
-  const attendees = REPORTS.map(([id]) => id);
+  const attendees = ATTENDEE_EMAILS.map(demoStaffId);
   const afterPublishing = DateTime.fromISO(part1.publishedAt!).plus({ hours: 1 }).toUTC().toISO()!;
   for (const staffId of attendees) {
     must('an RSVP', await respondToInvitation(atMoment(afterPublishing), as(staffId), { sessionId: part1.id, answer: 'yes' }));
   }
-  must('the register', await markAttendance(atMoment(part1.endsAt), as('demo-lead'), { sessionId: part1.id, marks: attendees.map((staffId) => ({ staffId, present: true })) }));
+  must('the register', await markAttendance(atMoment(part1.endsAt), as(leadId), { sessionId: part1.id, marks: attendees.map((staffId) => ({ staffId, present: true })) }));
 
   // The questionnaire the planner would make (one id per session), so the planner finds it and makes no second one.
   const questionnaire = newReactionQuestionnaire(tenant, part1, defaultReactionTemplate(tenantId));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../dev/preview-harness';
 import { startPlayground, startSeededBot, type E2eBot, type Playground, type PlaygroundUser } from './playground-harness';
+import { demoStaffId } from '../../src/cli/seed-demo';
 
 /**
  * Microsoft 365 Agents Playground (Microsoft's local Teams client) against the bot, driven through
@@ -75,7 +76,7 @@ async function text(locator: Locator): Promise<string> {
 
 describe('Agents Playground (a real Teams client) against the bot', () => {
   test('a teacher: help, sessions and RSVP, the questionnaire (empty, then answered), a gap-task plan, my cpd', async () => {
-    const teacher = await personOf('demo-hannah', '00000000-0000-0000-0000-00000000e201');
+    const teacher = await personOf(demoStaffId('hannah.okafor@riverside.example'), '00000000-0000-0000-0000-00000000e201');
     const { page, playground } = await openChatAs(teacher);
     try {
       // What the scheduler sends her on its own: the invitation, the questionnaire, the gap-task plan request.
@@ -134,7 +135,7 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
   });
 
   test('a CPD lead: new session refused with the reasons, then published; then cancelled', async () => {
-    const lead = await personOf('demo-lead', '00000000-0000-0000-0000-00000000e202');
+    const lead = await personOf(demoStaffId('alex.morgan@riverside.example'), '00000000-0000-0000-0000-00000000e202');
     const { page, playground } = await openChatAs(lead);
     try {
       const form = await say(page, 'new session');
