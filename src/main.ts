@@ -12,6 +12,7 @@ import { devPageRouters } from './dev/dev-pages';
 import { systemClock } from './domain/clock';
 import { createHttpApp } from './http/app';
 import { linkRoutes } from './http/link-routes';
+import { startupNotes } from './http/startup-notes';
 import { signedLinksFromConfig } from './links-from-config';
 import { createLogger } from './log';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
@@ -89,10 +90,20 @@ async function main(): Promise<void> {
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const [listening, ...more] = startupNotes({
+      host: config.HOST,
+      port,
+      devPages: config.devPages,
+      store: store.kind,
+      dataDir: config.DATA_DIR,
+      ...(config.COSMOS_ENDPOINT ? { cosmosEndpoint: config.COSMOS_ENDPOINT } : {}),
+      cosmosDatabase: config.COSMOS_DATABASE,
+    });
     logger.info(
-      { port, store: store.kind, production: config.production, slack: senders.some((s) => s.platform === 'slack'), scheduler: Boolean(scheduler) },
-      'twilight is listening',
+      { ...listening!.fields, store: store.kind, production: config.production, slack: senders.some((s) => s.platform === 'slack'), scheduler: Boolean(scheduler) },
+      listening!.msg,
     );
+    for (const note of more) logger.info(note.fields, note.msg);
   });
 
   let stopping = false;

@@ -4,6 +4,7 @@ import type { ActorCache } from '../../app/actor-cache';
 import { DEFAULT_PLATFORM_TIMEOUT_MS, type MessageSender } from '../../app/outbound';
 import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain';
+import { logInbound } from '../../http/inbound-log';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
 import { DeadlineBotFrameworkAuthentication } from './connector-deadline';
@@ -70,6 +71,13 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       res.status(400).json({ error: 'not_an_activity', message: 'The body must be a Bot Framework activity with a type.' });
       return;
     }
+    const started = performance.now();
+    const activity = body!;
+    // One info line per activity, once answered: its kind and the card verb, never who sent it or what they wrote.
+    res.once('finish', () => {
+      const verb = isObject(activity.value) && isObject(activity.value!.action) ? (activity.value!.action as { verb?: unknown }).verb : undefined;
+      logInbound(logger, { platform: 'teams', activity: activity.type as string, name: activity.name, verb, status: res.statusCode, ms: Math.round(performance.now() - started) });
+    });
     await adapter.process(req, res, (context) => handler.run(context));
   });
   const sender = new TeamsProactiveSender({ store: deps.store, clock: deps.clock, adapter, appId: config.appId ?? '', requestTimeoutMs });

@@ -33,14 +33,14 @@ export interface SlackHarness {
 
 /** Real bolt App + real express server on 127.0.0.1:0, talking to a fake Slack Web API. */
 /** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
-export async function startSlackHarness(options: { links?: boolean } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(options: { links?: boolean; logger?: pino.Logger } = {}): Promise<SlackHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
   // As in main.ts: resolved people are cached, and the tests' staff writes go through the watched store.
   const actors = new ActorCache({ clock });
   const store = actors.watch(openEmbeddedStore({ path: ':memory:', clock }));
   const api = new FakeSlackApi();
   await api.start();
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const links = options.links ? createSignedLinks({ baseUrl: LINKS_ORIGIN, secret: 'slack-harness-link-secret-0123456789', clock }) : undefined;
   const bot = createSlackBot({ store, clock, logger, actors, ...(links ? { links } : {}), config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.apiUrl } });
   const app = createHttpApp({ store, logger, routers: [bot.router, ...(links ? [linkRoutes({ store, clock, links })] : [])] });
