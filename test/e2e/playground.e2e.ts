@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../dev/preview-harness';
 import { startPlayground, startSeededBot, type E2eBot, type Playground, type PlaygroundUser } from './playground-harness';
 import { demoStaffId } from '../../src/cli/seed-demo';
+import { contrastRatio, WCAG_AA_TEXT } from '../support/contrast';
 
 /**
  * Microsoft 365 Agents Playground (Microsoft's local Teams client) against the bot, driven through
@@ -70,6 +71,19 @@ async function shot(page: Page, name: string, card?: Locator): Promise<void> {
   else await page.screenshot({ path });
 }
 
+/** The text colour of an element and the first opaque background behind it. */
+async function bandColours(locator: Locator): Promise<{ color: string; background: string }> {
+  return locator.first().evaluate((element) => {
+    // Runs in the page; typed structurally, as this project compiles without the DOM library.
+    type Node = { parentElement: Node | null };
+    const styleOf = (globalThis as unknown as { getComputedStyle(n: Node): { color: string; backgroundColor: string } }).getComputedStyle;
+    const transparent = (n: Node) => /rgba\(\d+, \d+, \d+, 0\)|transparent/.test(styleOf(n).backgroundColor);
+    let node: Node | null = element as unknown as Node;
+    while (node && transparent(node)) node = node.parentElement;
+    return { color: styleOf(element as unknown as Node).color, background: node ? styleOf(node).backgroundColor : 'rgb(255, 255, 255)' };
+  });
+}
+
 async function text(locator: Locator): Promise<string> {
   return (await locator.innerText()).replace(/\s+/g, ' ');
 }
@@ -120,6 +134,11 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
       const saved = page.locator(CARD).filter({ hasText: 'Your plan is saved' }).first();
       await saved.waitFor({ timeout: WAIT_MS });
       await shot(page, 'teacher-gap-plan', saved);
+      // The green confirmation band, as the Playground (Teams' renderer and colours) draws it: WCAG AA.
+      const band = await bandColours(saved.getByText('Plan saved.'));
+      const ratio = contrastRatio(band.color, band.background);
+      console.log(`green confirmation band in the Playground: ${band.color} on ${band.background}, contrast ${ratio.toFixed(2)}:1`);
+      expect(ratio).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
 
       const record = await say(page, 'my cpd');
       const recordText = await text(record);
@@ -152,6 +171,10 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
       const refused = page.locator(CARD).filter({ hasText: 'A meeting link must start with https://' }).last();
       await refused.waitFor({ timeout: WAIT_MS });
       expect(await text(refused)).toContain('Capacity must be a whole number.');
+      const band = await bandColours(refused.getByText('Please check'));
+      const ratio = contrastRatio(band.color, band.background);
+      console.log(`attention band in the Playground: ${band.color} on ${band.background}, contrast ${ratio.toFixed(2)}:1`);
+      expect(ratio).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
       await shot(page, 'lead-new-session-refused', refused);
 
       await refused.getByRole('textbox', { name: /Meeting link/ }).fill('https://meet.example/questioning');
