@@ -4,7 +4,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { demoStaffId } from '../src/cli/seed-demo';
 import { launchChromium, startPreviewServer } from '../test/dev/preview-harness';
+
+const hannah = demoStaffId('hannah.okafor@riverside.example');
 
 const OUT = join(__dirname, '..', 'docs', 'images');
 const CARDS = [
@@ -33,10 +36,10 @@ async function main(): Promise<void> {
     await whole.goto(`${server.baseUrl}/dev`);
     await whole.waitForSelector('body[data-staff-loaded="0"]');
     await whole.click('#seed-button');
-    await whole.waitForSelector('#staff-select option[value="demo-hannah"]', { state: 'attached' });
-    await whole.selectOption('#staff-select', 'demo-hannah');
+    await whole.waitForSelector(`#staff-select option[value="${hannah}"]`, { state: 'attached' });
+    await whole.selectOption('#staff-select', hannah);
     await whole.click('#act-as-button');
-    await whole.waitForSelector('body[data-acting-as="demo-hannah"] .live-card .ac-adaptiveCard');
+    await whole.waitForSelector(`body[data-acting-as="${hannah}"] .live-card .ac-adaptiveCard`);
     await whole.screenshot({ path: join(OUT, 'dev-preview-page.png') });
     console.log('wrote docs/images/dev-preview-page.png');
   } finally {

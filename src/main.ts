@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './domain/clock';
 import { createHttpApp } from './http/app';
 import { listen } from './http/listen';
 import { linkRoutes } from './http/link-routes';
+import { startupNotes } from './http/startup-notes';
 import { signedLinksFromConfig } from './links-from-config';
 import { createLogger } from './log';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
@@ -102,10 +103,20 @@ async function main(): Promise<void> {
       cron: true,
     });
   }
+  const [listening, ...more] = startupNotes({
+    host: config.HOST,
+    port,
+    devPages: config.devPages,
+    store: store.kind,
+    dataDir: config.DATA_DIR,
+    ...(config.COSMOS_ENDPOINT ? { cosmosEndpoint: config.COSMOS_ENDPOINT } : {}),
+    cosmosDatabase: config.COSMOS_DATABASE,
+  });
   logger.info(
-    { port, store: store.kind, production: config.production, teams: senders.some((s) => s.platform === 'teams'), slack: senders.some((s) => s.platform === 'slack'), devPages: config.devPages, scheduler: Boolean(scheduler) },
-    'twilight is listening',
+    { ...listening!.fields, store: store.kind, production: config.production, teams: senders.some((s) => s.platform === 'teams'), slack: senders.some((s) => s.platform === 'slack'), scheduler: Boolean(scheduler) },
+    listening!.msg,
   );
+  for (const note of more) logger.info(note.fields, note.msg);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

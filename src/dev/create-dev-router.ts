@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { AppDeps } from '../app/deps';
+import { ROLE_LABELS } from '../domain';
 import { DEMO_TENANT_ID, seedDemo } from '../cli/seed-demo';
 import type { Logger } from '../log';
 import { actAsStaff } from './act-as';
@@ -8,6 +9,7 @@ import { createDevConnector } from './dev-connector';
 import { renderPreviewPage } from './preview-page';
 import { sampleCatalog } from './sample-catalog';
 import { liveCardsFor } from './staff-cards';
+import { staffWithMostToDo } from './staff-with-work';
 
 export interface DevRouterDeps extends AppDeps {
   logger: Logger;
@@ -50,9 +52,10 @@ export function createDevRouter(deps: DevRouterDeps): Router {
     const hasTenant = (await store.tenants.get(defaultTenantId, defaultTenantId)) !== undefined;
     const rows = hasTenant ? await store.staff.find(defaultTenantId, { where: { active: true }, limit: 500 }) : [];
     // Sorted here: names are not an indexed field (Cosmos would refuse ORDER BY name).
-    const staff = rows.map(({ value: s }) => ({ id: s.id, name: s.name, roles: s.roles, department: s.department ?? null }));
+    const staff = rows.map(({ value: s }) => ({ id: s.id, name: s.name, roles: s.roles.map((r) => ROLE_LABELS[r]), department: s.department ?? null }));
     staff.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-    res.json({ tenantId: defaultTenantId, canSeedDemo, staff });
+    const suggestedStaffId = hasTenant ? await staffWithMostToDo({ store, now: deps.clock.now() }, defaultTenantId) : undefined;
+    res.json({ tenantId: defaultTenantId, canSeedDemo, staff, ...(suggestedStaffId ? { suggestedStaffId } : {}) });
   });
 
   router.post('/dev/api/seed-demo', async (_req, res) => {

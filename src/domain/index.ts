@@ -6,6 +6,7 @@ export * from './calendar';
 export * from './session';
 export * from './participation';
 export * from './questionnaire';
+export * from './reaction-questionnaire';
 export * from './response';
 export * from './answers';
 export * from './gap-task';

@@ -44,6 +44,14 @@ export function isWeekend(localDate: string): boolean {
   return DateTime.fromISO(localDate, { zone: 'UTC' }).weekday >= 6;
 }
 
+/** The first day after `localDate` that is neither a weekend nor a school holiday. */
+export function nextSchoolDay(calendar: Pick<SchoolCalendar, 'holidays'>, localDate: string): string {
+  let day = addLocalDays(localDate, 1);
+  // A year of holidays is a misconfigured calendar, not a reason to loop forever.
+  for (let step = 0; step < 400 && (isWeekend(day) || isHoliday(calendar, day)); step++) day = addLocalDays(day, 1);
+  return day;
+}
+
 /** Whether a local minute-of-day falls in quiet hours; the usual window wraps midnight (18:00–07:30). */
 export function isQuietMinute(calendar: Calendar, minuteOfDay: number): boolean {
   const start = minutesOf(calendar.quietHours.start);

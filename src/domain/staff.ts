@@ -4,6 +4,15 @@ import { Email, Id } from './ids';
 export const Role = z.enum(['staff', 'line-manager', 'cpd-lead', 'facilitator', 'admin']);
 export type Role = z.infer<typeof Role>;
 
+/** Roles as people say them, for lists and sentences ("CPD lead", not `cpd-lead`). */
+export const ROLE_LABELS: Record<Role, string> = {
+  staff: 'staff',
+  'line-manager': 'line manager',
+  'cpd-lead': 'CPD lead',
+  facilitator: 'facilitator',
+  admin: 'admin',
+};
+
 /** Career-stage pathways from the trust policies. */
 export const Pathway = z.enum(['ect', 'developing-teacher', 'developing-excellence', 'support-staff', 'leadership']);
 export type Pathway = z.infer<typeof Pathway>;

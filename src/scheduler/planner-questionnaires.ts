@@ -1,39 +1,25 @@
-import { DateTime } from 'luxon';
 import type { Questionnaire, Session } from '../domain';
-import { attendeesAmong, defaultReactionTemplate, deterministicId } from '../domain';
+import { attendeesAmong, defaultReactionTemplate, findReactionQuestionnaire, newReactionQuestionnaire } from '../domain';
 import { participationsOf } from './planner-sessions';
 import { DAY_MS, emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
-export function reactionQuestionnaireId(sessionId: string): string {
-  return deterministicId('qn', sessionId);
-}
+export { reactionQuestionnaireId } from '../domain';
 
 /** Attendees: those marked present; when no register was taken, those who said yes. */
 export function attendeesOf(input: PlanningInput, sessionId: string): string[] {
   return attendeesAmong(participationsOf(input, sessionId));
 }
 
-/** The session's reaction questionnaire: the stored one, or a new one from its template (or the default). */
+/**
+ * The session's reaction questionnaire: the stored one whoever wrote it, else a new one from its
+ * template (or the default). Never a second one: its answers' receipts point at the first.
+ */
 export function reactionQuestionnaireFor(input: PlanningInput, session: Session): Questionnaire {
-  const id = reactionQuestionnaireId(session.id);
-  const stored = input.questionnaires.find((q) => q.id === id);
+  const stored = findReactionQuestionnaire(input.questionnaires, session.id);
   if (stored) return stored;
   const template =
     input.templates.find((t) => t.id === session.questionnaireTemplateId) ?? defaultReactionTemplate(input.tenant.tenantId);
-  const zone = input.tenant.settings.timezone;
-  const closesAt = DateTime.fromISO(session.endsAt, { zone }).plus({ days: input.tenant.settings.questionnaireClosesAfterDays });
-  return {
-    tenantId: input.tenant.tenantId,
-    id,
-    title: `Reaction: ${session.title}`.slice(0, 200),
-    purpose: 'reaction',
-    sessionId: session.id,
-    templateId: template.id,
-    anonymous: template.anonymous,
-    questions: template.questions,
-    opensAt: session.endsAt,
-    closesAt: closesAt.toUTC().toISO()!,
-  };
+  return newReactionQuestionnaire(input.tenant, session, template);
 }
 
 /** After the session: the questionnaire to attendees, one reminder to non-responders, a closing update. */

@@ -7,6 +7,7 @@ import { parseCliArgs } from '../../src/cli/cli-args';
 import { runCli } from '../../src/cli/run-cli';
 import { loadManagerDigest } from '../../src/reports/load-manager-digest';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
+import { demoStaffId } from '../../src/cli/seed-demo';
 
 function cli() {
   const clock = new ManualClock('2026-11-25T10:00:00.000Z');
@@ -63,11 +64,12 @@ describe('runCli with an in-memory store', () => {
     const first = await counts();
     expect(await run('seed-demo')).toBe(0);
     expect(await counts()).toEqual(first);
-    expect(first).toEqual([8, 3, 5, 6]);
+    expect(first).toEqual([16, 3, 5, 6]);
     // Seeded around "now": a digest asked for now covers last week, when the past twilight ran.
-    const digest = await loadManagerDigest({ store, clock }, 'demo', 'demo-manager', clock.now());
+    const digest = await loadManagerDigest({ store, clock }, 'demo', demoStaffId('sam.patel@riverside.example'), clock.now());
     if (!digest.ok) throw new Error(digest.message);
-    expect(digest.value.totals).toEqual({ attended: 6, questionnairesOutstanding: 1, gapTasksOutstanding: 4, gapTasksOverdue: 0 });
+    // Sam Patel's five reports (examples/staff.csv) all attended and answered; three gap tasks are still open.
+    expect(digest.value.totals).toEqual({ attended: 5, questionnairesOutstanding: 0, gapTasksOutstanding: 3, gapTasksOverdue: 0 });
     expect(digest.value.reactionSummary).toHaveProperty('text');
     expect(digest.value.reports.flatMap((r) => r.impactNotes)).toHaveLength(1);
     const tomorrow = (await store.sessions.get('demo', 'demo-ses-adaptive'))!.value;

@@ -1,5 +1,9 @@
 import { renderPreviewPage } from '../../src/dev/preview-page';
 import { devConfig, startPreviewServer, type PreviewServer } from './preview-harness';
+import { demoStaffId } from '../../src/cli/seed-demo';
+
+const jo = demoStaffId('jo.adeyemi@riverside.example');
+const tom = demoStaffId('tom.walsh@riverside.example');
 
 const DEV_PATHS = ['/dev', '/dev/assets/adaptivecards.min.js', '/dev/assets/preview.js', '/dev/api/staff'];
 
@@ -38,17 +42,17 @@ describe('dev pages mounted through devPageRouters + createHttpApp (real express
 
     test('act-as links a dev Entra id only when the person has none, and refuses unknown people', async () => {
       await fetch(`${server.baseUrl}/dev/api/seed-demo`, { method: 'POST' });
-      const acted = (await (await fetch(`${server.baseUrl}/dev/api/act-as/demo-jo`, { method: 'POST' })).json()) as {
+      const acted = (await (await fetch(`${server.baseUrl}/dev/api/act-as/${jo}`, { method: 'POST' })).json()) as {
         identity: { aadObjectId: string };
         serviceUrl: string;
       };
-      expect(acted.identity.aadObjectId).toBe('dev-aad-demo-jo');
+      expect(acted.identity.aadObjectId).toBe(`dev-aad-${jo}`);
       expect(acted.serviceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dev\/connector$/);
-      expect((await server.store.staff.get('demo', 'demo-jo'))?.value.teams).toEqual({ aadObjectId: 'dev-aad-demo-jo', userId: '29:dev-demo-jo' });
+      expect((await server.store.staff.get('demo', jo))?.value.teams).toEqual({ aadObjectId: `dev-aad-${jo}`, userId: `29:dev-${jo}` });
 
-      const linked = (await server.store.staff.get('demo', 'demo-tom'))!;
+      const linked = (await server.store.staff.get('demo', tom))!;
       await server.store.staff.put({ ...linked.value, teams: { aadObjectId: 'real-aad-tom', userId: '29:real-tom' } });
-      const real = (await (await fetch(`${server.baseUrl}/dev/api/act-as/demo-tom`, { method: 'POST' })).json()) as { identity: { aadObjectId: string } };
+      const real = (await (await fetch(`${server.baseUrl}/dev/api/act-as/${tom}`, { method: 'POST' })).json()) as { identity: { aadObjectId: string } };
       expect(real.identity.aadObjectId).toBe('real-aad-tom');
 
       expect((await fetch(`${server.baseUrl}/dev/api/act-as/nobody`, { method: 'POST' })).status).toBe(404);
@@ -58,8 +62,8 @@ describe('dev pages mounted through devPageRouters + createHttpApp (real express
       await fetch(`${server.baseUrl}/dev/api/seed-demo`, { method: 'POST' });
       const cardsOf = async (staffId: string) =>
         ((await (await fetch(`${server.baseUrl}/dev/api/act-as/${staffId}`, { method: 'POST' })).json()) as { cards: { kind: string; title: string }[] }).cards;
-      expect((await cardsOf('demo-lead')).filter((c) => c.kind === 'lead-digest').map((c) => c.title)).toEqual(['Weekly programme digest for CPD leads']);
-      expect((await cardsOf('demo-jo')).some((c) => c.kind === 'lead-digest')).toBe(false);
+      expect((await cardsOf(demoStaffId('alex.morgan@riverside.example'))).filter((c) => c.kind === 'lead-digest').map((c) => c.title)).toEqual(['Weekly programme digest for CPD leads']);
+      expect((await cardsOf(jo)).some((c) => c.kind === 'lead-digest')).toBe(false);
     });
   });
 

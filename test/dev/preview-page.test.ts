@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../src/cards/samples';
-import { participationId } from '../../src/domain';
+import { participationId, reactionQuestionnaireId } from '../../src/domain';
 import { launchChromium, startPreviewServer, type PreviewServer } from './preview-harness';
+import { demoStaffId } from '../../src/cli/seed-demo';
+
+const hannah = demoStaffId('hannah.okafor@riverside.example');
 
 // The page's globals are read with string expressions: the project's TypeScript has no DOM lib.
 
@@ -58,15 +61,23 @@ describe('the /dev preview page in chromium', () => {
     // An empty tenant offers the demo seed.
     await page.waitForSelector('body[data-staff-loaded="0"]');
     await page.click('#seed-button');
-    await page.waitForSelector('#staff-select option[value="demo-hannah"]', { state: 'attached' });
+    await page.waitForSelector(`#staff-select option[value="${hannah}"]`, { state: 'attached' });
+    // Nothing to say to the bot until someone is chosen.
+    expect(await page.locator('#say-form').isVisible()).toBe(false);
+    // The picker starts on someone with something to do, and roles read as words.
+    expect(await page.locator('#staff-select').inputValue()).toBe(hannah);
+    const options = await page.locator('#staff-select option').allTextContents();
+    expect(options).toContain('Alex Morgan (CPD lead, facilitator, Leadership)');
+    expect(options.join(' ')).not.toMatch(/cpd-lead|line-manager/);
 
     // Hannah attended last week's twilight and has not answered its questionnaire yet.
-    await page.selectOption('#staff-select', 'demo-hannah');
+    await page.selectOption('#staff-select', hannah);
     await page.click('#act-as-button');
-    await page.waitForSelector('body[data-acting-as="demo-hannah"]');
+    await page.waitForSelector(`body[data-acting-as="${hannah}"]`);
+    expect(await page.locator('#say-form').isVisible()).toBe(true);
     const card = page.locator('.live-card[data-view-kind="questionnaire"]');
     await card.locator('.ac-adaptiveCard').waitFor();
-    expect(await card.locator('h3').textContent()).toContain('How was it?');
+    expect(await card.locator('h3').textContent()).toContain('Reaction: Retrieval practice: part 1');
     expect(await page.locator('.live-card[data-view-kind="invitation"]').count()).toBeGreaterThan(0);
     expect(await page.locator('.live-card[data-view-kind="gap-plan"]').count()).toBe(1);
 
@@ -84,7 +95,7 @@ describe('the /dev preview page in chromium', () => {
     ]);
     await card.screenshot({ path: join(shots, 'thank-you.png') });
 
-    const mine = await server.store.responses.find('demo', { where: { questionnaireId: 'demo-q-retrieval-1', respondentId: 'demo-hannah' } });
+    const mine = await server.store.responses.find('demo', { where: { questionnaireId: reactionQuestionnaireId('demo-ses-retrieval-1'), respondentId: hannah } });
     expect(mine).toHaveLength(1);
     expect(mine[0]!.value.answers).toMatchObject({ quality: 4, impact: 5, further_cpd: true, further_cpd_topic: 'Questioning in maths' });
     expect(await page.evaluate('window.__cardWarnings')).toEqual([]);
@@ -99,7 +110,7 @@ describe('the /dev preview page in chromium', () => {
     await reply.locator('.ac-adaptiveCard').waitFor();
     await reply.locator('button.ac-pushButton', { hasText: "I'll be there" }).first().click();
     await page.waitForSelector('.live-card[data-view-kind="message"][data-updates="1"]');
-    const rsvp = await server.store.participations.get('demo', participationId('demo-ses-adaptive', 'demo-hannah'));
+    const rsvp = await server.store.participations.get('demo', participationId('demo-ses-adaptive', hannah));
     expect(rsvp?.value.rsvp).toBe('yes');
     expect(await page.evaluate('window.__invokes')).toEqual([
       { verb: 'questionnaire.submit', status: 'card', httpStatus: 200 },

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Clock } from '../../domain/clock';
+import { logInbound } from '../../http/inbound-log';
 import type { Logger } from '../../log';
 import { MAX_BODY_BYTES } from '../../http/request-guards';
 import { checkBoltEnvelope } from './bolt-envelope';
@@ -18,6 +19,16 @@ function parseBody(rawBody: string, contentType: string | undefined): Record<str
   } catch {
     return undefined;
   }
+}
+
+/** A slash command, an interaction (and its action or view id) or an event, for the request log. */
+function kindOf(body: Record<string, unknown>): { activity: string; name?: unknown } {
+  const first = (list: unknown) => (Array.isArray(list) ? (list[0] as Record<string, unknown> | undefined) : undefined);
+  if (typeof body.command === 'string') return { activity: 'slash_command', name: body.command };
+  if (body.type === 'event_callback') return { activity: 'event', name: (body.event as { type?: unknown } | undefined)?.type };
+  if (body.type === 'block_actions') return { activity: 'block_actions', name: first(body.actions)?.action_id };
+  if (body.type === 'view_submission' || body.type === 'view_closed') return { activity: body.type, name: (body.view as { callback_id?: unknown } | undefined)?.callback_id };
+  return { activity: typeof body.type === 'string' ? body.type : 'unknown' };
 }
 
 /**
@@ -78,6 +89,9 @@ export class RouterReceiver implements Receiver {
     if (!body) return this.refuseUnreadable(res, 'not JSON or a form');
     const envelope = checkBoltEnvelope(body);
     if (!envelope.ok) return this.refuseUnreadable(res, envelope.reason);
+    const started = performance.now();
+    // One info line per request, once answered: what kind it was, never who sent it or what they wrote.
+    res.once('finish', () => logInbound(this.options.logger, { platform: 'slack', ...kindOf(body), status: res.statusCode, ms: Math.round(performance.now() - started) }));
     if (body.type === 'url_verification') {
       res.json({ challenge: body.challenge });
       return;

@@ -5,6 +5,7 @@ import type { MessageSender } from '../../app/outbound';
 import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
 import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain';
+import { logInbound } from '../../http/inbound-log';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
 import { MAX_BODY_BYTES } from '../../http/request-guards';
@@ -85,6 +86,13 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
       res.status(400).json({ error: 'not_an_activity', message: 'The body must be a Bot Framework activity with a type.' });
       return;
     }
+    const started = performance.now();
+    const activity = body!;
+    // One info line per activity, once answered: its kind and the card verb, never who sent it or what they wrote.
+    res.once('finish', () => {
+      const verb = isObject(activity.value) && isObject(activity.value!.action) ? (activity.value!.action as { verb?: unknown }).verb : undefined;
+      logInbound(logger, { platform: 'teams', activity: activity.type as string, name: activity.name, verb, status: res.statusCode, ms: Math.round(performance.now() - started) });
+    });
     if (tokens) {
       // Refused here, before botbuilder, which would print a stack trace per request and answer
       // 500 with its error text for a forged token it cannot verify.

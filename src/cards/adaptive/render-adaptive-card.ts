@@ -71,6 +71,8 @@ export function renderAdaptiveCard(view: CardView, options: RenderOptions = {}):
     version: '1.5',
     body: content.body,
     fallbackText: content.summary,
+    // What a screen reader or voice assistant says for the card: the same one-line summary.
+    speak: content.summary,
   };
   if (content.actions && content.actions.length > 0) card.actions = content.actions;
   if (content.refreshWith) {

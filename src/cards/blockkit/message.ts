@@ -7,7 +7,7 @@ import { gapTaskMessageBlocks, nudgeBlocks, taskListBlocks } from './gap-task-bl
 import { helpBlocks } from './help-blocks';
 import { leadDigestBlocks } from './lead-digest-blocks';
 import { leadReportBlocks } from './lead-report-blocks';
-import { SLACK_LIMITS, clip } from './limits';
+import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
 import { myRecordBlocks } from './my-record-blocks';
 import { noticeBlocks } from './notice-blocks';
 import { questionnaireMessageBlocks, thankYouBlocks } from './questionnaire-blocks';
@@ -55,5 +55,6 @@ export function capBlocks(blocks: Block[], max: number, moreText: string): Block
 export function renderBlockKitMessage(view: CardView): BlockKitMessage {
   const renderer = RENDERERS[view.kind] as { blocks: (v: CardView) => Block[]; text: (v: CardView) => string };
   const blocks = capBlocks(renderer.blocks(view), SLACK_LIMITS.messageBlocks, 'Use `/cpd my` or the Home tab for the full list.');
-  return { text: clip(renderer.text(view), SLACK_LIMITS.messageText), blocks };
+  // Slack reads `text` as mrkdwn too: escaped, so a title cannot smuggle a mention or link into a notification.
+  return { text: clip(escapeMrkdwn(renderer.text(view)), SLACK_LIMITS.messageText), blocks };
 }

@@ -184,6 +184,8 @@
       option.textContent = person.name + ' (' + person.roles.join(', ') + (person.department ? ', ' + person.department : '') + ')';
       select.appendChild(option);
     });
+    // Start on someone with something to do, so the first "Act as" shows cards with buttons.
+    if (answer.suggestedStaffId) select.value = answer.suggestedStaffId;
     var empty = answer.staff.length === 0;
     select.disabled = empty;
     actAsButton.disabled = empty;

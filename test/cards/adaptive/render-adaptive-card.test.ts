@@ -24,6 +24,19 @@ describe('renderAdaptiveCard', () => {
     expect(adaptiveCardProblems(card)).toEqual([]);
   });
 
+  it.each(ALL_SAMPLES)('%s is accessible: speak text for screen readers and voice, altText on every image', (_name, view) => {
+    const card = renderAdaptiveCard(view) as unknown as Json;
+    expect(typeof card.speak).toBe('string');
+    expect((card.speak as string).trim().length).toBeGreaterThan(0);
+    expect(card.speak).toBe(card.fallbackText);
+    for (const element of walk(card).filter((e) => e.type === 'Image')) expect(String(element.altText ?? '').trim()).not.toBe('');
+  });
+
+  it('the accessibility check does catch an image without altText', () => {
+    const images = walk({ body: [{ type: 'Image', url: 'https://example.test/a.png' }] }).filter((e) => e.type === 'Image');
+    expect(images.some((e) => String(e.altText ?? '').trim() === '')).toBe(true);
+  });
+
   it.each(ALL_SAMPLES)('%s matches its snapshot', (_name, view) => {
     expect(renderAdaptiveCard(view, { userIds: ['29:user-a'] })).toMatchSnapshot();
   });

@@ -51,6 +51,17 @@ describe('Block Kit message renderer', () => {
     expect(slackLimitBreaches(message, 'message')).toEqual([]);
   });
 
+  test('the plain-text fallback (notifications, screen readers) is escaped too: no mention or link smuggled in', () => {
+    const message = renderBlockKitMessage({ kind: 'notice', notice: { tone: 'info', text: '<!channel> & <http://evil|click>' } });
+    expect(message.text).toBe('&lt;!channel&gt; &amp; &lt;http://evil|click&gt;');
+  });
+
+  test.each(ALL)('%s carries a plain-text fallback with no markup', (_name, view) => {
+    const { text } = renderBlockKitMessage(view);
+    expect(text.trim()).not.toBe('');
+    expect(text).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+  });
+
   test('mrkdwn control characters in user text are escaped', () => {
     const message = renderBlockKitMessage({ kind: 'notice', notice: { tone: 'info', text: '<!channel> & <http://evil|click>' } });
     expect(JSON.stringify(message.blocks)).not.toContain('<!channel>');

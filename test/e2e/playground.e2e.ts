@@ -1,0 +1,203 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../dev/preview-harness';
+import { startPlayground, startSeededBot, type E2eBot, type Playground, type PlaygroundUser } from './playground-harness';
+import { demoStaffId } from '../../src/cli/seed-demo';
+import { contrastRatio, WCAG_AA_TEXT } from '../support/contrast';
+
+/**
+ * Microsoft 365 Agents Playground (Microsoft's local Teams client) against the bot, driven through
+ * its web UI as a teacher and a CPD lead would. Every assertion is on what the Playground shows.
+ */
+
+// A Tuesday afternoon in term, before quiet hours: the demo seed's twilight is tomorrow, last
+// Wednesday's questionnaire is open, and the scheduler may send at once.
+const NOW = '2026-12-01T16:00:00.000Z';
+const OUT = join(__dirname, '.out');
+const CHAT_BOX = '[contenteditable=true][role=textbox]';
+const CARD = '.ac-adaptiveCard';
+const WAIT_MS = 20000;
+
+let bot: E2eBot;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  [bot, browser] = await Promise.all([startSeededBot(NOW), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bot?.close();
+});
+
+async function personOf(staffId: string, aadObjectId: string): Promise<PlaygroundUser> {
+  const staff = (await bot.store.staff.get('demo', staffId))?.value;
+  if (!staff) throw new Error(`the demo seed has no ${staffId}`);
+  return { name: staff.name, email: staff.email, aadObjectId };
+}
+
+/** The Playground signed in as one person, in a fresh browser page; the bot has installed itself in their chat. */
+async function openChatAs(user: PlaygroundUser): Promise<{ page: Page; playground: Playground }> {
+  const playground = await startPlayground(bot.endpoint, user);
+  // Tall enough for the longest card (the session form), so card screenshots are whole.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
+  await page.goto(playground.url);
+  await page.waitForSelector(CHAT_BOX, { timeout: WAIT_MS });
+  // Installing the bot sends the welcome (the help card) and links the person by e-mail.
+  await cardWith(page, 'What I can do').waitFor({ timeout: WAIT_MS });
+  return { page, playground };
+}
+
+const cardWith = (page: Page, text: string): Locator => page.locator(CARD).filter({ hasText: text }).last();
+
+/** Types into the chat box as a person would and waits for the bot's answer: a new card. */
+async function say(page: Page, words: string): Promise<Locator> {
+  const before = await page.locator(CARD).count();
+  const box = page.locator(CHAT_BOX);
+  await box.click();
+  await box.fill(words);
+  await page.keyboard.press('Enter');
+  const answer = page.locator(CARD).nth(before);
+  await answer.waitFor({ timeout: WAIT_MS });
+  return answer;
+}
+
+/** A CI artefact: the card itself when given (the chat scrolls inside the page), else the whole window. */
+async function shot(page: Page, name: string, card?: Locator): Promise<void> {
+  const path = join(OUT, `${name}.png`);
+  if (card) await card.screenshot({ path });
+  else await page.screenshot({ path });
+}
+
+/** The text colour of an element and the first opaque background behind it. */
+async function bandColours(locator: Locator): Promise<{ color: string; background: string }> {
+  return locator.first().evaluate((element) => {
+    // Runs in the page; typed structurally, as this project compiles without the DOM library.
+    type Node = { parentElement: Node | null };
+    const styleOf = (globalThis as unknown as { getComputedStyle(n: Node): { color: string; backgroundColor: string } }).getComputedStyle;
+    const transparent = (n: Node) => /rgba\(\d+, \d+, \d+, 0\)|transparent/.test(styleOf(n).backgroundColor);
+    let node: Node | null = element as unknown as Node;
+    while (node && transparent(node)) node = node.parentElement;
+    return { color: styleOf(element as unknown as Node).color, background: node ? styleOf(node).backgroundColor : 'rgb(255, 255, 255)' };
+  });
+}
+
+async function text(locator: Locator): Promise<string> {
+  return (await locator.innerText()).replace(/\s+/g, ' ');
+}
+
+describe('Agents Playground (a real Teams client) against the bot', () => {
+  test('a teacher: help, sessions and RSVP, the questionnaire (empty, then answered), a gap-task plan, my cpd', async () => {
+    const teacher = await personOf(demoStaffId('hannah.okafor@riverside.example'), '00000000-0000-0000-0000-00000000e201');
+    const { page, playground } = await openChatAs(teacher);
+    try {
+      // What the scheduler sends her on its own: the invitation, the questionnaire, the gap-task plan request.
+      const tick = await bot.scheduler.runOnce();
+      expect(tick.dispatched.sent).toBeGreaterThanOrEqual(3);
+      const questionnaire = page.locator(CARD).filter({ hasText: 'Send my answers' }).first();
+      await questionnaire.waitFor({ timeout: WAIT_MS });
+      await cardWith(page, 'Plan your gap task').waitFor({ timeout: WAIT_MS });
+
+      const help = await say(page, 'help');
+      expect(await text(help)).toMatch(/What I can do.*sessions.*tasks.*my cpd/);
+      expect(await text(help)).not.toContain('new session');
+
+      const sessions = await say(page, 'sessions');
+      expect(await text(sessions)).toContain('Adaptive teaching in mixed-attainment classes');
+      await sessions.getByRole('button', { name: "I'll be there" }).first().click();
+      const booked = page.locator(CARD).filter({ hasText: "You're booked on" }).first();
+      await booked.waitFor({ timeout: WAIT_MS });
+      await shot(page, 'teacher-rsvp', booked);
+
+      // Sent empty: the card itself marks every required question, and nothing reaches the bot.
+      await questionnaire.getByRole('button', { name: 'Send my answers' }).click();
+      await questionnaire.getByText('Please answer this question.').first().waitFor({ timeout: WAIT_MS });
+      expect(await questionnaire.getByText('Please answer this question.').count()).toBe(3);
+      await shot(page, 'teacher-questionnaire-errors', questionnaire);
+      await questionnaire.getByRole('radiogroup', { name: /quality of this session/ }).getByLabel('4', { exact: true }).check({ force: true });
+      await questionnaire.getByRole('radiogroup', { name: /impact do you think/ }).getByLabel('5 · A great deal').check({ force: true });
+      await questionnaire.getByRole('radiogroup', { name: /further or related CPD/ }).getByLabel('Yes').check({ force: true });
+      await questionnaire.getByRole('textbox', { name: /Any other comments/ }).fill('More on retrieval grids for practical lessons, please.');
+      await questionnaire.getByRole('button', { name: 'Send my answers' }).click();
+      const thanks = page.locator(CARD).filter({ hasText: 'Thank you' }).first();
+      await thanks.waitFor({ timeout: WAIT_MS });
+      await shot(page, 'teacher-questionnaire-answered', thanks);
+
+      const plan = cardWith(page, 'Plan your gap task');
+      const boxes = plan.getByRole('textbox');
+      const count = await boxes.count();
+      expect(count).toBeGreaterThanOrEqual(3);
+      for (let i = 0; i < count; i++) await boxes.nth(i).fill(`Retrieval starters with 8B, step ${i + 1}`);
+      await plan.getByRole('button', { name: 'Save my plan' }).click();
+      const saved = page.locator(CARD).filter({ hasText: 'Your plan is saved' }).first();
+      await saved.waitFor({ timeout: WAIT_MS });
+      await shot(page, 'teacher-gap-plan', saved);
+      // The green confirmation band, as the Playground (Teams' renderer and colours) draws it: WCAG AA.
+      const band = await bandColours(saved.getByText('Plan saved.'));
+      const ratio = contrastRatio(band.color, band.background);
+      console.log(`green confirmation band in the Playground: ${band.color} on ${band.background}, contrast ${ratio.toFixed(2)}:1`);
+      expect(ratio).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
+
+      const record = await say(page, 'my cpd');
+      const recordText = await text(record);
+      expect(recordText).toContain('My CPD record');
+      expect(recordText).toContain('Retrieval practice: part 1');
+      expect(recordText).toContain('Adaptive teaching in mixed-attainment classes');
+      await shot(page, 'teacher-my-cpd', record);
+    } finally {
+      await shot(page, 'teacher-last').catch(() => undefined);
+      await page.close();
+      await playground.stop();
+    }
+  });
+
+  test('a CPD lead: new session refused with the reasons, then published; then cancelled', async () => {
+    const lead = await personOf(demoStaffId('alex.morgan@riverside.example'), '00000000-0000-0000-0000-00000000e202');
+    const { page, playground } = await openChatAs(lead);
+    try {
+      const form = await say(page, 'new session');
+      expect(await text(form)).toContain('New CPD session');
+      await form.getByRole('textbox', { name: /^Title/ }).fill('Questioning for all');
+      // Its date picker is a text box that reads typed ISO dates.
+      const date = form.locator('input[placeholder="Select a date..."]');
+      await date.fill('2026-12-10');
+      await date.press('Tab');
+      expect(await date.inputValue()).toBe('December 10, 2026');
+      await form.getByRole('textbox', { name: /Meeting link/ }).fill('http://meet.example/insecure');
+      await form.getByRole('textbox', { name: /^Places/ }).fill('lots');
+      await form.getByRole('button', { name: 'Publish and invite' }).click();
+      const refused = page.locator(CARD).filter({ hasText: 'A meeting link must start with https://' }).last();
+      await refused.waitFor({ timeout: WAIT_MS });
+      expect(await text(refused)).toContain('Capacity must be a whole number.');
+      const band = await bandColours(refused.getByText('Please check'));
+      const ratio = contrastRatio(band.color, band.background);
+      console.log(`attention band in the Playground: ${band.color} on ${band.background}, contrast ${ratio.toFixed(2)}:1`);
+      expect(ratio).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
+      await shot(page, 'lead-new-session-refused', refused);
+
+      await refused.getByRole('textbox', { name: /Meeting link/ }).fill('https://meet.example/questioning');
+      await refused.getByRole('textbox', { name: /^Places/ }).fill('30');
+      await refused.getByRole('button', { name: 'Publish and invite' }).click();
+      const published = page.locator(CARD).filter({ hasText: '"Questioning for all"' }).filter({ hasText: 'is published' }).first();
+      await published.waitFor({ timeout: WAIT_MS });
+      await shot(page, 'lead-new-session-published', published);
+
+      const ask = await say(page, 'cancel Questioning for all');
+      expect(await text(ask)).toContain('Cancel this session?');
+      await ask.getByRole('button', { name: 'Cancel the session' }).click();
+      const cancelled = page.locator(CARD).filter({ hasText: 'Session cancelled' }).first();
+      await cancelled.waitFor({ timeout: WAIT_MS });
+      await shot(page, 'lead-session-cancelled', cancelled);
+
+      // The teacher's list no longer offers it: what the lead did is what staff see.
+      const sessions = await say(page, 'sessions');
+      expect(await text(sessions)).not.toContain('Questioning for all');
+    } finally {
+      await shot(page, 'lead-last').catch(() => undefined);
+      await page.close();
+      await playground.stop();
+    }
+  });
+});
