@@ -107,13 +107,14 @@ async function main(): Promise<void> {
     host: config.HOST,
     port,
     devPages: config.devPages,
+    production: config.production,
     store: store.kind,
     dataDir: config.DATA_DIR,
     ...(config.COSMOS_ENDPOINT ? { cosmosEndpoint: config.COSMOS_ENDPOINT } : {}),
     cosmosDatabase: config.COSMOS_DATABASE,
   });
   logger.info(
-    { ...listening!.fields, store: store.kind, production: config.production, teams: senders.some((s) => s.platform === 'teams'), slack: senders.some((s) => s.platform === 'slack'), scheduler: Boolean(scheduler) },
+    { ...listening!.fields, store: store.kind, production: config.production, teams: senders.some((s) => s.platform === 'teams'), slack: senders.some((s) => s.platform === 'slack'), devPages: config.devPages, scheduler: Boolean(scheduler) },
     listening!.msg,
   );
   for (const note of more) logger.info(note.fields, note.msg);

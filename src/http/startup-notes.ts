@@ -4,6 +4,8 @@ export interface StartupFacts {
   host: string;
   port: number;
   devPages: boolean;
+  /** A platform secret is set: /dev can never be served, so no hint about it. */
+  production: boolean;
   store: 'embedded' | 'cosmos';
   dataDir: string;
   cosmosEndpoint?: string;
@@ -26,6 +28,7 @@ export function startupNotes(facts: StartupFacts): StartupNote[] {
   const url = baseUrlOf(facts.host, facts.port);
   const notes: StartupNote[] = [{ fields: { port: facts.port, url }, msg: `twilight is listening on ${url}` }];
   if (facts.devPages) notes.push({ fields: { url: `${url}/dev` }, msg: `dev pages: ${url}/dev` });
+  else if (!facts.production) notes.push({ fields: { devPages: false }, msg: 'dev pages are off: start with DEV_PAGES=true to try the bot at /dev' });
   notes.push(
     facts.store === 'embedded'
       ? { fields: { store: 'embedded', dataDir: resolve(facts.dataDir) }, msg: `store: embedded, data folder ${resolve(facts.dataDir)}` }

@@ -254,7 +254,7 @@ describe('app settings', () => {
     const declared = params(main);
     const samples: Record<string, string> = {
       'cosmos.outputs.endpoint': 'https://twilight-cosmos-abc.documents.azure.com:443/',
-      botAppPasswordSecretUri: 'a-client-secret',
+      botAppPasswordSecretUri: 'Qx78Q~abcdefghijklmnopqrstuvwxyz0123456789', // Entra client secrets are 40 characters
       slackBotTokenSecretUri: 'xoxb-1-2-abc',
       slackSigningSecretSecretUri: 'a-signing-secret',
       publicAppUrl: 'https://twilight-app-abc.azurewebsites.net',

@@ -49,7 +49,7 @@ describe('the bot process says where it is, and logs one line per inbound activi
   test('start-up names the address, the /dev page, the store and its data folder; an activity is logged without personal data', async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SCHEDULER: 'false' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SCHEDULER: 'false', DEV_PAGES: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines = collectLines(child);
