@@ -151,6 +151,8 @@ export interface ManagerDigestView {
   /** Team reaction averages, or the reason they are withheld (fewer answers than the minimum). */
   reactionSummary: { text: string } | { withheld: string };
   moreCommand: string;
+  /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
+  chartImages?: Record<string, string>;
 }
 
 /** A session of the week the lead digest reports on; the figures are those `report <title>` gives. */
@@ -211,6 +213,10 @@ export interface LeadDigestView {
   /** "Yes" answers to the further-CPD question given this week. */
   furtherCpdRequests: number;
   moreCommands: { command: string; text: string }[];
+  /** Signed link to the lead's full report page (the year, charts and tables), when links are on. */
+  fullReportUrl?: string;
+  /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
+  chartImages?: Record<string, string>;
 }
 
 export interface RatingSummary {
@@ -234,6 +240,10 @@ export interface LeadReportView {
   furtherCpdRequests: number;
   commentThemes: { theme: string; count: number; examples: string[] }[];
   withheld?: string;
+  /** Signed link to the lead's full report page, when links are on and the reader is the lead. */
+  fullReportUrl?: string;
+  /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
+  chartImages?: Record<string, string>;
 }
 
 export interface MyRecordView {
