@@ -8,6 +8,7 @@ import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { findSessionByTitle } from './find-session';
 import { notice } from './notice';
+import { withReportLinks } from './reports/report-links';
 
 function shown<T extends CardView>(result: ReportResult<T>): CardView {
   return result.ok ? result.value : notice('attention', result.message);
@@ -24,7 +25,8 @@ export async function myRecord(deps: AppDeps, actor: Actor): Promise<CardView> {
 
 /** A line manager's digest on demand: only their own direct reports (the loader filters by lineManagerId). */
 export async function myTeamDigest(deps: AppDeps, actor: Actor): Promise<CardView> {
-  return shown(await loadManagerDigest(deps, actor.tenant.id, actor.staff.id, deps.clock.now()));
+  const digest = await loadManagerDigest(deps, actor.tenant.id, actor.staff.id, deps.clock.now());
+  return digest.ok ? withReportLinks(deps.links, actor.tenant.id, actor.staff.id, digest.value, { fullReport: false }) : shown(digest);
 }
 
 /**
@@ -42,5 +44,7 @@ export async function sessionReport(deps: AppDeps, actor: Actor, titleQuery: str
       : notice('info', `I couldn't find a past session called "${wanted.slice(0, 100)}".`);
   }
   const viewer = hasRole(actor.staff, 'cpd-lead') ? 'lead' : 'facilitator';
-  return shown(await loadLeadSessionReport(deps, actor.tenant.id, found.session.id, viewer));
+  const report = await loadLeadSessionReport(deps, actor.tenant.id, found.session.id, viewer);
+  // The full report page is the whole programme: the lead's, not a facilitator's.
+  return report.ok ? withReportLinks(deps.links, actor.tenant.id, actor.staff.id, report.value, { fullReport: viewer === 'lead' }) : shown(report);
 }

@@ -1,5 +1,7 @@
 import { DEFAULT_REACTION_QUESTIONS, Question, STAFF_AUDIT_QUESTIONS } from '../domain';
-import type { CardKind, CardView, SessionSummary } from './views';
+import type { CardKind, CardView, LeadDigestView, LeadReportView, ManagerDigestView, SessionSummary } from './views';
+import { withChartImages } from './charts/report-charts';
+import { chartToken } from './charts/chart-token';
 
 /**
  * Realistic sample views, at least one per card kind, shared by the Adaptive Card (Teams) and
@@ -317,6 +319,12 @@ export const CARD_SAMPLES: CardSampleViews = {
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */
+/** Links as the server signs them (src/app/signed-links.ts), for the "with links" samples. */
+export const SAMPLE_REPORT_URL = 'https://twilight.example.org/links/report/demo/demo-lead?expires=1798761600&sig=sample';
+export function sampleChartUrl(chart: Parameters<typeof chartToken>[0]): string {
+  return `https://twilight.example.org/links/chart/demo/demo-lead/${chartToken(chart)}.png?expires=1798761600&sig=sample`;
+}
+
 export const CARD_STATE_SAMPLES: Record<string, CardView> = {
   'questionnaire-with-errors': {
     ...CARD_SAMPLES.questionnaire,
@@ -398,6 +406,9 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
     taken: true,
   },
   'register-empty': { ...CARD_SAMPLES.register, expected: [], waitlist: [] },
+  'lead-report-with-links': withChartImages({ ...(CARD_SAMPLES['lead-report'] as LeadReportView), fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
+  'lead-digest-with-links': withChartImages({ ...(CARD_SAMPLES['lead-digest'] as LeadDigestView), fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
+  'manager-digest-with-links': withChartImages(CARD_SAMPLES['manager-digest'] as ManagerDigestView, sampleChartUrl),
   'manager-digest-with-averages': { ...CARD_SAMPLES['manager-digest'], reactionSummary: { text: 'Quality 4.3 / 5 · Impact 3.9 / 5 (5 answers)' } },
   'questionnaire-staff-audit': {
     kind: 'questionnaire',

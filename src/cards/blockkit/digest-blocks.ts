@@ -2,6 +2,8 @@ import type { ManagerDigestView } from '../views';
 import type { Block } from './block-types';
 import { context, divider, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
+import { teamParticipationChart } from '../charts/report-charts';
+import { chartImage } from './chart-image';
 
 export function managerDigestBlocks(view: ManagerDigestView): Block[] {
   const t = view.totals;
@@ -15,6 +17,8 @@ export function managerDigestBlocks(view: ManagerDigestView): Block[] {
       { label: 'Gap tasks overdue', value: String(t.gapTasksOverdue) },
     ]),
   ];
+  const team = chartImage(teamParticipationChart(view), view.chartImages);
+  if (team) blocks.push(team);
   const reaction = 'withheld' in view.reactionSummary ? `_${escapeMrkdwn(view.reactionSummary.withheld)}_` : escapeMrkdwn(view.reactionSummary.text);
   blocks.push(section(`*Reactions:* ${reaction}`));
   for (const row of view.reports) {

@@ -85,3 +85,16 @@ export function teamParticipationChart(view: ManagerDigestView): ChartDefinition
 export function leadDigestCharts(view: LeadDigestView): ChartDefinition[] {
   return [heldSessionsChart(view), weekResponseRateChart(view), gapTaskStatusChart(view)].filter((c): c is ChartDefinition => c !== undefined);
 }
+
+/** Every chart a report or digest card shows: what needs a picture link for Slack. */
+export function chartsOf(view: LeadReportView | LeadDigestView | ManagerDigestView): ChartDefinition[] {
+  if (view.kind === 'lead-digest') return leadDigestCharts(view);
+  if (view.kind === 'manager-digest') return [teamParticipationChart(view)].filter((c): c is ChartDefinition => c !== undefined);
+  const { ratings, responseRate } = sessionReportCharts(view);
+  return responseRate ? [...ratings, responseRate] : ratings;
+}
+
+/** The view with a picture link per chart; `urlFor` signs one (or, on /dev, points at the preview route). */
+export function withChartImages<V extends LeadReportView | LeadDigestView | ManagerDigestView>(view: V, urlFor: (chart: ChartDefinition) => string): V {
+  return { ...view, chartImages: Object.fromEntries(chartsOf(view).map((c) => [c.id, urlFor(c)])) };
+}
