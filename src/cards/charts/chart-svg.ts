@@ -15,6 +15,8 @@ const FONT = "font-family=\"'DejaVu Sans', Arial, sans-serif\"";
 export interface SvgOptions {
   width?: number;
   height?: number;
+  /** Leave the title out of the picture when the page prints it as a caption above. */
+  drawTitle?: boolean;
 }
 
 function esc(text: string): string {
@@ -59,7 +61,7 @@ function bars(chart: ChartDefinition, w: number, h: number): string {
   const left = 48;
   const right = 16;
   const top = chart.series.length > 1 ? 64 : 44;
-  const bottom = chart.xTitle ? 56 : 40;
+  const bottom = chart.xTitle ? 60 : 44;
   const plotW = w - left - right;
   const plotH = h - top - bottom;
   const max = niceMax(Math.max(0, ...chart.series.flatMap((s) => s.values)));
@@ -80,7 +82,13 @@ function bars(chart: ChartDefinition, w: number, h: number): string {
       parts.push(`<rect x="${n(x)}" y="${n(y(v))}" width="${n(barW - 2)}" height="${n(Math.max(0, top + plotH - y(v)))}" fill="${CHART_COLOURS[k % CHART_COLOURS.length]}"/>`);
       parts.push(label(x + (barW - 2) / 2, y(v) - 4, show(chart, v), `text-anchor="middle" fill="${INK}" font-size="12"`));
     });
-    parts.push(label(left + band * i + band / 2, top + plotH + 18, clip(name, maxChars), `text-anchor="middle" fill="${INK}"`));
+    const cx = left + band * i + band / 2;
+    const space = name.indexOf(' ');
+    // A label too wide for its band goes on two lines ("Nov" over "2026") before it is clipped.
+    if (name.length > maxChars && space > 0) {
+      parts.push(label(cx, top + plotH + 16, clip(name.slice(0, space), maxChars), `text-anchor="middle" fill="${INK}"`));
+      parts.push(label(cx, top + plotH + 31, clip(name.slice(space + 1), maxChars), `text-anchor="middle" fill="${INK}"`));
+    } else parts.push(label(cx, top + plotH + 18, clip(name, maxChars), `text-anchor="middle" fill="${INK}"`));
   });
   if (chart.xTitle) parts.push(label(left + plotW / 2, h - 12, chart.xTitle, `text-anchor="middle" fill="${MUTED}"`));
   parts.push(legend(chart, left, 50));
@@ -211,7 +219,7 @@ export function chartSvg(chart: ChartDefinition, options: SvgOptions = {}): stri
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-labelledby="${id}-title ${id}-desc" ${FONT} font-size="13">` +
     `<title id="${id}-title">${esc(chart.title)}</title><desc id="${id}-desc">${esc(chartFiguresText(chart))}</desc>` +
     `<rect width="${w}" height="${h}" fill="#ffffff"/>` +
-    label(16, 26, chart.title, `fill="${INK}" font-size="16" font-weight="bold"`) +
+    (options.drawTitle === false ? '' : label(16, 26, chart.title, `fill="${INK}" font-size="16" font-weight="bold"`)) +
     body +
     `</svg>`
   );
