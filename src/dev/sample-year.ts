@@ -35,7 +35,7 @@ const COMMENTS = [
   'More subject examples for science.',
   'Practical behaviour ideas I can use tomorrow.',
 ];
-const BARRIERS = ['Not enough time to plan', 'Time pressure from marking', 'Timetable clashes with the class', ''];
+const BARRIERS = ['Not enough time to plan', 'Time pressure from marking', 'Timetable clashes with the class', 'None so far'];
 const CATEGORIES: SessionCategory[] = ['TL', 'TL', 'P', 'Tech', 'LD'];
 const TITLES = ['Retrieval practice', 'Adaptive teaching', 'Oracy across the curriculum', 'Behaviour for learning', 'Safeguarding update', 'Using the new MIS', 'Middle leaders: coaching'];
 
@@ -102,6 +102,8 @@ export function sampleYear(options: SampleYearOptions): ReportPageInput {
         sessionId: id,
         anonymous: withheld,
         questions,
+        opensAt: startsAt,
+        closesAt: new Date(Date.parse(startsAt) + 7 * 86_400_000).toISOString(),
       } as Questionnaire);
       const share = 0.15 + rand() * 0.35;
       const answers: Answers[] = [];

@@ -25,6 +25,10 @@ dl.summary dt { font-size: 0.85rem; color: #4d4d4d; }
 dl.summary dd { margin: 0; font-size: 1.4rem; font-weight: 700; }
 figure { margin: 1rem 0; }
 figure svg { width: 100%; height: auto; max-width: 40rem; display: block; }
+figure svg.chart-gauge { max-width: 20rem; }
+figure svg.chart-donut { max-width: 30rem; }
+/* Wide tables keep readable columns and scroll sideways in their own region on a phone. */
+table.sessions { min-width: 46rem; }
 figcaption { font-weight: 600; margin-bottom: 0.25rem; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.5rem; }
 .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
@@ -49,11 +53,11 @@ blockquote { margin: 0.25rem 0 0.25rem 1rem; color: #333333; }
   a { color: inherit; text-decoration: none; }
 }`;
 
-function tableWrap(id: string, caption: string, head: string[], rows: string[][], numeric: (i: number) => boolean): string {
+function tableWrap(id: string, caption: string, head: string[], rows: string[][], numeric: (i: number) => boolean, tableClass = ''): string {
   const th = head.map((c, i) => `<th scope="col"${numeric(i) ? ' class="n"' : ''}>${h(c)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${numeric(i) ? ' class="n"' : ''}>${c}</td>`)).join('')}</tr>`).join('');
   // Focusable and labelled so a keyboard user can scroll a wide table on a phone.
-  return `<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table><caption id="${id}">${h(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table${tableClass ? ` class="${tableClass}"` : ''}><caption id="${id}">${h(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** The table alternative of a chart: the same labels and figures, one row per label. */
@@ -92,7 +96,7 @@ function sessionsTable(view: ReportPageView): string {
     sessionRatings(s, view.minimum),
     s.report.withheld ? '<span class="withheld">withheld</span>' : String(s.report.furtherCpdRequests),
   ]);
-  return tableWrap('table-sessions', `Every session held this year (${view.sessions.length})`, ['Session', 'Category', 'Attended', 'Responses', 'Response rate', 'Ratings (mean of 1–5, answers)', 'Want more CPD'], rows, (i) => i >= 2 && i <= 4);
+  return tableWrap('table-sessions', `Every session held this year (${view.sessions.length})`, ['Session', 'Category', 'Attended', 'Responses', 'Response rate', 'Ratings (mean of 1–5, answers)', 'Want more CPD'], rows, (i) => i >= 2 && i <= 4, 'sessions');
 }
 
 function themes(view: ReportPageView): string {

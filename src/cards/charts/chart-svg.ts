@@ -216,7 +216,7 @@ export function chartSvg(chart: ChartDefinition, options: SvgOptions = {}): stri
     chart.kind === 'bar' ? bars(chart, w, h) : chart.kind === 'stacked-bar' ? stacked(chart, w) : chart.kind === 'donut' ? donut(chart, w, h) : chart.kind === 'line' ? line(chart, w, h) : gauge(chart, w, h);
   const id = `chart-${esc(chart.id)}`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-labelledby="${id}-title ${id}-desc" ${FONT} font-size="13">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" class="chart chart-${chart.kind}" role="img" aria-labelledby="${id}-title ${id}-desc" ${FONT} font-size="13">` +
     `<title id="${id}-title">${esc(chart.title)}</title><desc id="${id}-desc">${esc(chartFiguresText(chart))}</desc>` +
     `<rect width="${w}" height="${h}" fill="#ffffff"/>` +
     (options.drawTitle === false ? '' : label(16, 26, chart.title, `fill="${INK}" font-size="16" font-weight="bold"`)) +
