@@ -163,7 +163,7 @@ describe('chart cards on /dev in chromium', () => {
         const loaded = el as unknown as { decode(): Promise<void>; naturalWidth: number };
         return loaded.decode().then(() => loaded.naturalWidth);
       });
-      expect(naturalWidth).toBe(1280);
+      expect(naturalWidth).toBe(640);
     }
     expect(await card.locator('figure[data-chart="response-rate"] svg').textContent()).toContain('75%');
     // The Teams card itself, in the adaptivecards renderer: the chart's fallback keeps the figures.

@@ -60,7 +60,7 @@ describe('chart pictures in Slack (real bolt, fake Slack API, signed image links
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const png = Buffer.from(await res.arrayBuffer());
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe(1280); // 640 wide at 2x
+    expect(png.readUInt32BE(16)).toBe(640); // the SVG's width
   });
 
   it('a picture link edited to another tenant or reader, or used after it expires, is refused', async () => {
