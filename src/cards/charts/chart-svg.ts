@@ -151,7 +151,8 @@ function donut(chart: ChartDefinition, w: number, h: number): string {
 
 function line(chart: ChartDefinition, w: number, h: number): string {
   const left = 48;
-  const right = 24;
+  // Room for half of the last month's label, which is centred on the last point.
+  const right = 40;
   const top = chart.series.length > 1 ? 64 : 44;
   const bottom = 40;
   const plotW = w - left - right;
