@@ -187,6 +187,15 @@ export interface LeadDigestQuestionnaire {
   closesText: string;
 }
 
+/** One week of the programme digest's trend: attendances and the response rate. */
+export interface LeadDigestWeek {
+  /** The week's Monday, e.g. "16 Nov". */
+  label: string;
+  sessions: number;
+  attended: number;
+  responseRate?: number;
+}
+
 /** Something the lead can act on, and the command that shows more when there is one. */
 export interface LeadDigestAttention {
   text: string;
@@ -215,6 +224,8 @@ export interface LeadDigestView {
   moreCommands: { command: string; text: string }[];
   /** Signed link to the lead's full report page (the year, charts and tables), when links are on. */
   fullReportUrl?: string;
+  /** The last few weeks, oldest first, ending with `weekText`'s: the attendance and response-rate trend. */
+  weeks?: LeadDigestWeek[];
   /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
   chartImages?: Record<string, string>;
 }

@@ -3,7 +3,7 @@ import { chartSvg } from '../cards/charts/chart-svg';
 import { chartToken } from '../cards/charts/chart-token';
 import { chartsOf } from '../cards/charts/report-charts';
 import { chartElement } from '../cards/adaptive/chart-element';
-import { CARD_SAMPLES } from '../cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../cards/samples';
 import type { LeadDigestView, LeadReportView, ManagerDigestView } from '../cards/views';
 import { escapeHtml as h } from '../reports/html-escape';
 
@@ -11,10 +11,11 @@ import { escapeHtml as h } from '../reports/html-escape';
 export const DEV_CHART_PATH = '/dev/charts';
 export const DEV_REPORT_PAGE_PATH = '/dev/report-page';
 
-const CHART_CARDS: { name: string; view: LeadReportView | LeadDigestView | ManagerDigestView }[] = [
-  { name: 'Session report (report <session>)', view: CARD_SAMPLES['lead-report'] as LeadReportView },
-  { name: 'Programme digest (programme)', view: CARD_SAMPLES['lead-digest'] as LeadDigestView },
-  { name: 'Manager digest', view: CARD_SAMPLES['manager-digest'] as ManagerDigestView },
+const CHART_CARDS: { key: string; name: string; view: LeadReportView | LeadDigestView | ManagerDigestView }[] = [
+  { key: 'lead-report', name: 'Session report (report <session>)', view: CARD_SAMPLES['lead-report'] as LeadReportView },
+  { key: 'lead-digest-weeks', name: 'Programme digest (programme), with the weekly trend', view: CARD_STATE_SAMPLES['lead-digest-with-weeks'] as LeadDigestView },
+  { key: 'lead-digest', name: 'Programme digest without the weeks (this week’s sessions)', view: CARD_SAMPLES['lead-digest'] as LeadDigestView },
+  { key: 'manager-digest', name: 'Manager digest', view: CARD_SAMPLES['manager-digest'] as ManagerDigestView },
 ];
 
 function chartPreview(chart: ChartDefinition): string {
@@ -30,7 +31,7 @@ function chartPreview(chart: ChartDefinition): string {
 /** The /dev section showing every chart card's charts as Teams, Slack and the report page draw them. */
 export function renderChartPreviews(): string {
   const cards = CHART_CARDS.map(
-    ({ name, view }) => `<article class="chart-card" data-chart-card="${h(view.kind)}"><h3>${h(name)}</h3>${chartsOf(view).map(chartPreview).join('')}</article>`,
+    ({ key, name, view }) => `<article class="chart-card" data-chart-card="${h(key)}"><h3>${h(name)}</h3>${chartsOf(view).map(chartPreview).join('')}</article>`,
   ).join('');
   return `<section class="charts" id="charts" aria-labelledby="charts-title">
     <h2 id="charts-title">Charts</h2>

@@ -3,7 +3,7 @@ import { gapTaskFigures, percentText } from '../lead-digest-figures';
 import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../views';
 import type { ChartDefinition } from '../charts/chart-definition';
 import type { CardContent } from './card-content';
-import { gapTaskStatusChart, heldSessionsChart, weekResponseRateChart } from '../charts/report-charts';
+import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';
 import { chartElement } from './chart-element';
 import { actionSet, compact, facts, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
 
@@ -61,8 +61,7 @@ export function leadDigestCard(view: LeadDigestView): CardContent {
       subheading('Held this week'),
       ...(view.held.length > 0 ? view.held.flatMap(heldRow) : [subtle('No sessions were held.')]),
       more(view.notShown.held),
-      chart(heldSessionsChart, view),
-      chart(weekResponseRateChart, view),
+      ...leadDigestTrendCharts(view).map((c) => chartElement(c, 'drop')),
       view.held.length > 0 && text(`Reactions: ${reaction}`, { spacing: 'Small', isSubtle: 'withheld' in view.reactionSummary }),
       subheading(`Coming up, ${view.comingText}`),
       ...(view.coming.length > 0 ? view.coming.flatMap(comingRow) : [subtle('No sessions coming up.')]),

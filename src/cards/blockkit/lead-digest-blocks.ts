@@ -3,7 +3,7 @@ import type { LeadDigestView } from '../views';
 import type { Block } from './block-types';
 import { actions, context, divider, fields, header, linkButton, section } from './blocks';
 import { escapeMrkdwn } from './limits';
-import { gapTaskStatusChart, heldSessionsChart, weekResponseRateChart } from '../charts/report-charts';
+import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';
 import { chartImage } from './chart-image';
 
 /** A titled list in one section block, so a long week costs no extra blocks (the text is clipped to 3,000). */
@@ -34,8 +34,7 @@ export function leadDigestBlocks(view: LeadDigestView): Block[] {
     divider,
     list('Held this week', held, view.notShown.held, 'No sessions were held.'),
     view.held.length > 0 ? section(`*Reactions:* ${reaction}`) : undefined,
-    chartImage(heldSessionsChart(view), view.chartImages),
-    chartImage(weekResponseRateChart(view), view.chartImages),
+    ...leadDigestTrendCharts(view).map((c) => chartImage(c, view.chartImages)),
     list(`Coming up, ${view.comingText}`, coming, view.notShown.coming, 'No sessions coming up.'),
     list('Questionnaires open', open, view.notShown.openQuestionnaires),
     fields(gapTaskFigures(view)),

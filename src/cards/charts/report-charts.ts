@@ -1,4 +1,4 @@
-import type { LeadDigestView, LeadReportView, ManagerDigestView, RatingSummary } from '../views';
+import type { LeadDigestView, LeadDigestWeek, LeadReportView, ManagerDigestView, RatingSummary } from '../views';
 import { percentOf, type ChartDefinition } from './chart-definition';
 
 /** Long session titles would crowd a bar axis on a phone. */
@@ -82,8 +82,35 @@ export function teamParticipationChart(view: ManagerDigestView): ChartDefinition
   };
 }
 
+/** Attendances week by week, this week last. */
+export function weeklyAttendanceChart(weeks: readonly LeadDigestWeek[]): ChartDefinition {
+  return { kind: 'bar', id: 'attendance-by-week', title: 'Attendance by week', labels: weeks.map((w) => w.label), series: [{ name: 'Attended', values: weeks.map((w) => w.attended) }], xTitle: 'Week beginning', yTitle: 'People' };
+}
+
+/** The response rate week by week; a week with no register counts as 0% on the line and says so in the table. */
+export function weeklyResponseRateChart(weeks: readonly LeadDigestWeek[]): ChartDefinition {
+  return {
+    kind: 'line',
+    id: 'response-rate-by-week',
+    title: 'Response rate by week',
+    labels: weeks.map((w) => w.label),
+    series: [{ name: 'Response rate', values: weeks.map((w) => percentOf(w.responseRate)) }],
+    unit: 'percent',
+  };
+}
+
+/**
+ * The digest's attendance and response-rate pictures: the trend by week when the view has the
+ * weeks (the composer loads them), else this week's sessions side by side and the week's rate.
+ */
+export function leadDigestTrendCharts(view: LeadDigestView): ChartDefinition[] {
+  const weeks = view.weeks ?? [];
+  const charts = weeks.length >= 2 && weeks.some((w) => w.sessions > 0) ? [weeklyAttendanceChart(weeks), weeklyResponseRateChart(weeks)] : [heldSessionsChart(view), weekResponseRateChart(view)];
+  return charts.filter((c): c is ChartDefinition => c !== undefined);
+}
+
 export function leadDigestCharts(view: LeadDigestView): ChartDefinition[] {
-  return [heldSessionsChart(view), weekResponseRateChart(view), gapTaskStatusChart(view)].filter((c): c is ChartDefinition => c !== undefined);
+  return [...leadDigestTrendCharts(view), gapTaskStatusChart(view)].filter((c): c is ChartDefinition => c !== undefined);
 }
 
 /** Every chart a report or digest card shows: what needs a picture link for Slack. */

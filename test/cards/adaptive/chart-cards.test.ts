@@ -1,5 +1,5 @@
 import { renderAdaptiveCard } from '../../../src/cards/adaptive/render-adaptive-card';
-import { CARD_SAMPLES } from '../../../src/cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/cards/samples';
 import type { LeadDigestView, ManagerDigestView } from '../../../src/cards/views';
 import { adaptiveCardProblems, chartsWithoutFallback } from './validate-adaptive-card';
 
@@ -115,5 +115,20 @@ describe('chart elements in Teams cards', () => {
       const open = walk(renderAdaptiveCard(view)).find((n) => n.type === 'Action.OpenUrl');
       expect(open).toEqual({ type: 'Action.OpenUrl', title: 'View full report', url });
     }
+  });
+});
+
+describe('programme digest with the weekly trend', () => {
+  const view = CARD_STATE_SAMPLES['lead-digest-with-weeks'] as LeadDigestView;
+  const card = renderAdaptiveCard(view);
+
+  it('attendance by week as bars and the response rate by week as a line, this week last', () => {
+    const bars = charts(card).find((c) => c.type === 'Chart.VerticalBar')!;
+    expect(bars.data).toEqual(view.weeks!.map((w) => ({ x: w.label, y: w.attended })));
+    const line = charts(card).find((c) => c.type === 'Chart.Line')!;
+    expect(line.data).toEqual([{ legend: 'Response rate', values: [71, 0, 0, 62, 55, 29].map((y, i) => ({ x: view.weeks![i]!.label, y })) }]);
+    // The trend replaces this week's per-session chart; gap tasks stay.
+    expect(charts(card).map((c) => c.type)).toEqual(['Chart.VerticalBar', 'Chart.Line', 'Chart.Donut']);
+    expect(adaptiveCardProblems(card)).toEqual([]);
   });
 });
