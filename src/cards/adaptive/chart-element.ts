@@ -53,8 +53,9 @@ export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement |
         value: shown,
         valueFormat: 'Percentage',
         segments: [
-          { legend: chart.labels[0] ?? 'Yes', size: shown },
-          { legend: 'Not yet', size: 100 - shown },
+          // Named colours from Microsoft's chart schema: the part done, the rest in grey.
+          { legend: chart.labels[0] ?? 'Yes', size: shown, color: 'good' },
+          { legend: 'Not yet', size: 100 - shown, color: 'neutral' },
         ],
       };
     }
