@@ -99,6 +99,16 @@ function sessionsTable(view: ReportPageView): string {
   return tableWrap('table-sessions', `Every session held this year (${view.sessions.length})`, ['Session', 'Category', 'Attended', 'Responses', 'Response rate', 'Ratings (mean of 1–5, answers)', 'Want more CPD'], rows, (i) => i >= 2 && i <= 4, 'sessions');
 }
 
+/** Attendances by month (rows) and category (columns): the year "by month and category" in one table. */
+function monthByCategory(view: ReportPageView): string {
+  if (view.sessions.length === 0) return '';
+  const categories = view.programme.byCategory.map((c) => c.category);
+  const cells = new Map<string, number>();
+  for (const s of view.sessions) cells.set(`${s.month}|${s.category}`, (cells.get(`${s.month}|${s.category}`) ?? 0) + s.report.attended);
+  const rows = view.programme.months.map((m) => [h(m.label), ...categories.map((c) => String(cells.get(`${m.month}|${c}`) ?? 0))]);
+  return tableWrap('table-month-category', 'Attendances by month and category', ['Month', ...categories], rows, (i) => i > 0);
+}
+
 function themes(view: ReportPageView): string {
   const said = view.commentThemes.map(
     (t) => `<div class="theme"><h3>${h(t.theme)} <span class="note">(${t.count})</span></h3>${t.examples.map((e) => `<blockquote>“${h(e)}”</blockquote>`).join('')}</div>`,
@@ -144,7 +154,7 @@ export function renderReportPage(view: ReportPageView): string {
 <p class="note">Figures from fewer than ${view.minimum} anonymous answers are withheld, as they are in chat. No one is named on this page.</p>
 <section aria-labelledby="h-months"><h2 id="h-months">The year by month</h2>
 <div class="charts">${figure(charts.months)}${figure(charts.monthlyResponseRate)}</div>${charts.months ? '' : '<p>No sessions held yet this year.</p>'}</section>
-<section aria-labelledby="h-categories"><h2 id="h-categories">By category</h2>${figure(charts.categories) || '<p>No sessions held yet this year.</p>'}</section>
+<section aria-labelledby="h-categories"><h2 id="h-categories">By category</h2>${figure(charts.categories) || '<p>No sessions held yet this year.</p>'}${monthByCategory(view)}</section>
 <section aria-labelledby="h-ratings"><h2 id="h-ratings">Ratings across the year</h2>
 <div class="charts">${charts.ratings.map(figure).join('')}</div>${ratingsHeld.map((r) => `<p class="withheld">${h(r.prompt)}: withheld (${h(withheldText(view.minimum))}).</p>`).join('')}${charts.ratings.length + ratingsHeld.length === 0 ? '<p>No ratings yet.</p>' : ''}</section>
 <section aria-labelledby="h-sessions"><h2 id="h-sessions">Sessions: ratings and response rates</h2>${sessionsTable(view)}</section>

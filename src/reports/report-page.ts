@@ -4,13 +4,15 @@ import type { CommentTheme } from './comment-themes';
 import { buildLeadSessionReport } from './lead-session-report';
 import { buildProgrammeReport, type ProgrammeReportInput } from './programme-report';
 import type { ProgrammeReportView } from './programme-report-view';
-import { dayText } from './report-format';
+import { dayText, monthKey } from './report-format';
 
 /** One held session on the report page: the same figures `report <title>` gives the lead. */
 export interface ReportPageSession {
   sessionId: string;
   title: string;
   dateText: string;
+  /** "2026-11", for the month-by-category table. */
+  month: string;
   category: string;
   report: LeadReportView;
 }
@@ -98,7 +100,7 @@ export function buildReportPage(input: ReportPageInput): ReportPageView {
       viewer: 'lead',
       ...(questionnaire ? { questionnaire } : {}),
     });
-    return { sessionId: session.id, title: session.title, dateText: dayText(session.startsAt, zone), category: CATEGORY_LABELS[session.category], report };
+    return { sessionId: session.id, title: session.title, dateText: dayText(session.startsAt, zone), month: monthKey(session.startsAt, zone), category: CATEGORY_LABELS[session.category], report };
   });
   return {
     schoolName: tenant.name,

@@ -37,3 +37,17 @@ describe('report page (built from a sample year)', () => {
     expect(html).not.toContain('Staff 1');
   });
 });
+
+describe('report page: the year by month and category', () => {
+  it('a month-by-category table whose cells add up to each session’s attendances', () => {
+    const input = sampleYear({ staff: 60 });
+    const view = buildReportPage(input);
+    const html = renderReportPage(view);
+    const table = html.slice(html.indexOf('id="table-month-category"'));
+    const firstRow = table.slice(table.indexOf('<tbody><tr>'), table.indexOf('</tr>', table.indexOf('<tbody><tr>')));
+    const september = view.sessions.filter((s) => s.month === '2026-09');
+    const numbers = [...firstRow.matchAll(/<td class="n">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(firstRow).toContain('September 2026');
+    expect(numbers.reduce((a, b) => a + b, 0)).toBe(september.reduce((n, s) => n + input.participations.filter((p) => p.sessionId === s.sessionId).length, 0));
+  });
+});
