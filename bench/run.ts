@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   console.log('## digest');
   runChild('digest.ts', []);
+  console.log('\n## charts and the report page');
+  runChild('charts.ts', []);
   console.log('\n## broadcast');
   runChild('broadcast.ts', ['--recipients', BROADCAST_RECIPIENTS]);
   console.log('\n## submit (with idle and loaded RSS of the server process)');

@@ -42,6 +42,17 @@ async function main(): Promise<void> {
     await whole.waitForSelector(`body[data-acting-as="${hannah}"] .live-card .ac-adaptiveCard`);
     await whole.screenshot({ path: join(OUT, 'dev-preview-page.png') });
     console.log('wrote docs/images/dev-preview-page.png');
+    // Issue 18: the lead's report page (first screen) and a chart card's charts as Slack and the page draw them.
+    const report = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    await report.goto(`${server.baseUrl}/dev/report-page`);
+    await report.screenshot({ path: join(OUT, 'report-page.png') });
+    console.log('wrote docs/images/report-page.png');
+    const charts = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    await charts.goto(`${server.baseUrl}/dev`);
+    await charts.waitForSelector('[data-chart-card="lead-digest"] img');
+    await charts.locator('[data-chart-card="lead-digest"] figure[data-chart="held-sessions"] .chart-svg').screenshot({ path: join(OUT, 'chart-held-sessions.png') });
+    await charts.locator('[data-chart-card="lead-digest"] figure[data-chart="gap-tasks"] .chart-svg').screenshot({ path: join(OUT, 'chart-gap-tasks.png') });
+    console.log('wrote docs/images/chart-held-sessions.png, chart-gap-tasks.png');
   } finally {
     await browser.close();
     await server.close();

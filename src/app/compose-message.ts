@@ -5,6 +5,7 @@ import { buildGapTaskForm, buildNudgeView } from './gap-task-view';
 import { buildInvitationView, buildReminderView } from './invitation-view';
 import { loadManagerDigest } from '../reports/load-manager-digest';
 import { composeLeadDigest } from './programme-digest';
+import { withReportLinks } from './reports/report-links';
 import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaire-view';
 import { surveyMessageHold } from './survey-delivery-rules';
@@ -79,7 +80,7 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
     const digest = await loadManagerDigest(deps, tenant.id, recipient.id, deps.clock.now());
     if (!digest.ok) return digest.message;
     if (digest.value.reports.length === 0) return 'no direct reports';
-    return { view: digest.value, text: `Your team's CPD this week (${digest.value.weekText})` };
+    return { view: withReportLinks(deps.links, tenant.id, recipient.id, digest.value, { fullReport: false }), text: `Your team's CPD this week (${digest.value.weekText})` };
   },
   'lead-digest': (deps, tenant, recipient) => composeLeadDigest(deps, tenant, recipient),
 };

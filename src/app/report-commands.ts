@@ -9,6 +9,7 @@ import type { AppDeps } from './deps';
 import { findSessionByTitle } from './find-session';
 import { notice } from './notice';
 import { openQuestionnairesFor } from './questionnaires/open-questionnaires';
+import { withReportLinks } from './reports/report-links';
 
 function shown<T extends CardView>(result: ReportResult<T>): CardView {
   return result.ok ? result.value : notice('attention', result.message);
@@ -34,7 +35,7 @@ export async function myTeamDigest(deps: AppDeps, actor: Actor): Promise<CardVie
   if (digest.ok && digest.value.reports.length === 0) {
     return notice('info', 'The digest is for line managers: it covers the people who report to you, and nobody does in the staff list. Say "my cpd" for your own record.');
   }
-  return shown(digest);
+  return digest.ok ? withReportLinks(deps.links, actor.tenant.id, actor.staff.id, digest.value, { fullReport: false }) : shown(digest);
 }
 
 /**
@@ -52,5 +53,7 @@ export async function sessionReport(deps: AppDeps, actor: Actor, titleQuery: str
       : notice('info', `I couldn't find a past session called "${wanted.slice(0, 100)}".`);
   }
   const viewer = hasRole(actor.staff, 'cpd-lead') ? 'lead' : 'facilitator';
-  return shown(await loadLeadSessionReport(deps, actor.tenant.id, found.session.id, viewer));
+  const report = await loadLeadSessionReport(deps, actor.tenant.id, found.session.id, viewer);
+  // The full report page is the whole programme: the lead's, not a facilitator's.
+  return report.ok ? withReportLinks(deps.links, actor.tenant.id, actor.staff.id, report.value, { fullReport: viewer === 'lead' }) : shown(report);
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock';
 
 /**
  * Links a person can open from a card without signing in: a session's .ics file, their own
- * certificate and their own record as CSV. Each carries an HMAC of what it names, so it cannot
+ * certificate and their own record as CSV, a lead's report page, and chart pictures in Slack. Each carries an HMAC of what it names, so it cannot
  * be edited into another tenant's session or another person's data. Calendar links never expire
  * (calendars fetch them again to pick up changes); links that name a person expire.
  */
@@ -14,6 +14,12 @@ export interface SignedLinks {
   verifyCalendar(tenantId: string, sessionId: string, signature: string): boolean;
   verifyCertificate(tenantId: string, sessionId: string, staffId: string, expires: string, signature: string): boolean;
   verifyMyRecord(tenantId: string, staffId: string, expires: string, signature: string): boolean;
+  /** A chart picture for one reader's Slack message; `token` is the chart's figures (chart-token.ts). */
+  chartImageUrl(tenantId: string, staffId: string, token: string): string;
+  verifyChartImage(tenantId: string, staffId: string, token: string, expires: string, signature: string): boolean;
+  /** The lead's full report page; expires in hours, as it shows the whole programme. */
+  reportPageUrl(tenantId: string, staffId: string): string;
+  verifyReportPage(tenantId: string, staffId: string, expires: string, signature: string): boolean;
 }
 
 export interface SignedLinkOptions {
@@ -23,11 +29,17 @@ export interface SignedLinkOptions {
   clock: Clock;
   /** How long a link naming a person works after the card showing it was made. */
   personalLinkDays?: number;
+  /** How long a report page link works (default 12 hours). */
+  reportLinkHours?: number;
+  /** How long a chart picture link works (default 7 days: Slack fetches it again when a message is scrolled back to). */
+  chartLinkHours?: number;
 }
 
 export const CALENDAR_PATH = '/links/calendar';
 export const CERTIFICATE_PATH = '/links/certificate';
 export const RECORD_PATH = '/links/record';
+export const CHART_PATH = '/links/chart';
+export const REPORT_PATH = '/links/report';
 
 export function createSignedLinks(options: SignedLinkOptions): SignedLinks {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -39,10 +51,12 @@ export function createSignedLinks(options: SignedLinkOptions): SignedLinks {
     return a.length === b.length && timingSafeEqual(a, b);
   };
   const path = (parts: string[]) => parts.map(encodeURIComponent).join('/');
-  const personalUrl = (kind: string, prefix: string, parts: string[]) => {
-    const expires = String(Math.floor(options.clock.now().getTime() / 1000) + days * 86_400);
-    return `${base}${prefix}/${path(parts)}?expires=${expires}&sig=${sign(kind, ...parts, expires)}`;
+  const personalUrl = (kind: string, prefix: string, parts: string[], lifetimeSeconds = days * 86_400, suffix = '') => {
+    const expires = String(Math.floor(options.clock.now().getTime() / 1000) + lifetimeSeconds);
+    return `${base}${prefix}/${path(parts)}${suffix}?expires=${expires}&sig=${sign(kind, ...parts, expires)}`;
   };
+  const reportSeconds = (options.reportLinkHours ?? 12) * 3600;
+  const chartSeconds = (options.chartLinkHours ?? 7 * 24) * 3600;
   const verifyPersonal = (kind: string, parts: string[], expires: string, signature: string) =>
     /^\d{1,12}$/.test(expires) && Number(expires) * 1000 > options.clock.now().getTime() && same(sign(kind, ...parts, expires), signature);
   return {
@@ -52,5 +66,9 @@ export function createSignedLinks(options: SignedLinkOptions): SignedLinks {
     verifyCalendar: (tenantId, sessionId, signature) => same(sign('calendar', tenantId, sessionId), signature),
     verifyCertificate: (tenantId, sessionId, staffId, expires, signature) => verifyPersonal('certificate', [tenantId, sessionId, staffId], expires, signature),
     verifyMyRecord: (tenantId, staffId, expires, signature) => verifyPersonal('record', [tenantId, staffId], expires, signature),
+    chartImageUrl: (tenantId, staffId, token) => personalUrl('chart', CHART_PATH, [tenantId, staffId, token], chartSeconds, '.png'),
+    verifyChartImage: (tenantId, staffId, token, expires, signature) => verifyPersonal('chart', [tenantId, staffId, token], expires, signature),
+    reportPageUrl: (tenantId, staffId) => personalUrl('report', REPORT_PATH, [tenantId, staffId], reportSeconds),
+    verifyReportPage: (tenantId, staffId, expires, signature) => verifyPersonal('report', [tenantId, staffId], expires, signature),
   };
 }

@@ -1,5 +1,7 @@
 import { DEFAULT_REACTION_QUESTIONS, Question, STAFF_AUDIT_QUESTIONS } from '../domain';
-import type { CardKind, CardView, SessionSummary, ViewOfKind } from './views';
+import type { CardKind, CardView, LeadDigestView, LeadDigestWeek, LeadReportView, ManagerDigestView, SessionSummary, ViewOfKind } from './views';
+import { withChartImages } from './charts/report-charts';
+import { chartToken } from './charts/chart-token';
 
 /**
  * Realistic sample views, at least one per card kind, shared by the Adaptive Card (Teams) and
@@ -137,7 +139,7 @@ export const CARD_SAMPLES: CardSampleViews = {
   'manager-digest': {
     kind: 'manager-digest',
     managerName: 'Helen Carter',
-    weekText: 'Week of 23 November',
+    weekText: '23–29 November 2026',
     reports: [
       {
         staffId: 'stf-jb',
@@ -320,6 +322,22 @@ export const CARD_SAMPLES: CardSampleViews = {
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */
+/** Links as the server signs them (src/app/signed-links.ts), for the "with links" samples. */
+export const SAMPLE_REPORT_URL = 'https://twilight.example.org/links/report/demo/demo-lead?expires=1798761600&sig=sample';
+export function sampleChartUrl(chart: Parameters<typeof chartToken>[0]): string {
+  return `https://twilight.example.org/links/chart/demo/demo-lead/${chartToken(chart)}.png?expires=1798761600&sig=sample`;
+}
+
+/** Six weeks of a programme, this week (16 Nov) last: the digest's trend charts. */
+export const SAMPLE_DIGEST_WEEKS: LeadDigestWeek[] = [
+  { label: '12 Oct', sessions: 2, attended: 31, responseRate: 0.71 },
+  { label: '19 Oct', sessions: 0, attended: 0 },
+  { label: '26 Oct', sessions: 0, attended: 0 },
+  { label: '2 Nov', sessions: 3, attended: 58, responseRate: 0.62 },
+  { label: '9 Nov', sessions: 1, attended: 22, responseRate: 0.55 },
+  { label: '16 Nov', sessions: 2, attended: 14, responseRate: 0.286 },
+];
+
 export const CARD_STATE_SAMPLES: Record<string, CardView> = {
   'questionnaire-with-errors': {
     ...CARD_SAMPLES.questionnaire,
@@ -401,6 +419,10 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
     taken: true,
   },
   'register-empty': { ...CARD_SAMPLES.register, expected: [], waitlist: [] },
+  'lead-report-with-links': withChartImages({ ...(CARD_SAMPLES['lead-report'] as LeadReportView), fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
+  'lead-digest-with-links': withChartImages({ ...(CARD_SAMPLES['lead-digest'] as LeadDigestView), fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
+  'lead-digest-with-weeks': withChartImages({ ...(CARD_SAMPLES['lead-digest'] as LeadDigestView), weeks: SAMPLE_DIGEST_WEEKS, fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
+  'manager-digest-with-links': withChartImages(CARD_SAMPLES['manager-digest'] as ManagerDigestView, sampleChartUrl),
   'manager-digest-with-averages': { ...CARD_SAMPLES['manager-digest'], reactionSummary: { text: 'Quality 4.3 / 5 · Impact 3.9 / 5 (5 answers)' } },
   'questionnaire-staff-audit': {
     kind: 'questionnaire',

@@ -172,6 +172,8 @@ export interface ManagerDigestView {
   totals: { attended: number; questionnairesOutstanding: number; gapTasksOutstanding: number; gapTasksOverdue: number };
   /** Team reaction averages, or the reason they are withheld (fewer answers than the minimum). */
   reactionSummary: { text: string } | { withheld: string };
+  /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
+  chartImages?: Record<string, string>;
 }
 
 /** A session of the week the lead digest reports on; the figures are those `report <title>` gives. */
@@ -206,6 +208,15 @@ export interface LeadDigestQuestionnaire {
   closesText: string;
 }
 
+/** One week of the programme digest's trend: attendances and the response rate. */
+export interface LeadDigestWeek {
+  /** The week's Monday, e.g. "16 Nov". */
+  label: string;
+  sessions: number;
+  attended: number;
+  responseRate?: number;
+}
+
 /** Something the lead can act on, and the command that shows more when there is one. */
 export interface LeadDigestAttention {
   text: string;
@@ -232,6 +243,12 @@ export interface LeadDigestView {
   /** "Yes" answers to the further-CPD question given this week. */
   furtherCpdRequests: number;
   moreCommands: { command: string; text: string }[];
+  /** Signed link to the lead's full report page (the year, charts and tables), when links are on. */
+  fullReportUrl?: string;
+  /** The last few weeks, oldest first, ending with `weekText`'s: the attendance and response-rate trend. */
+  weeks?: LeadDigestWeek[];
+  /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
+  chartImages?: Record<string, string>;
 }
 
 export interface RatingSummary {
@@ -255,6 +272,10 @@ export interface LeadReportView {
   furtherCpdRequests: number;
   commentThemes: { theme: string; count: number; examples: string[] }[];
   withheld?: string;
+  /** Signed link to the lead's full report page, when links are on and the reader is the lead. */
+  fullReportUrl?: string;
+  /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
+  chartImages?: Record<string, string>;
 }
 
 /** A questionnaire the person may still answer (missed, or put off), with an "Answer now" button. */

@@ -7,6 +7,12 @@ import { actAsStaff } from './act-as';
 import { createDevAssets } from './dev-assets';
 import { createDevConnector } from './dev-connector';
 import { renderPreviewPage } from './preview-page';
+import { DEV_CHART_PATH, DEV_REPORT_PAGE_PATH, renderChartPreviews } from './chart-previews';
+import { sampleYear } from './sample-year';
+import { chartFromToken } from '../cards/charts/chart-token';
+import { chartPng } from '../reports/chart-png';
+import { buildReportPage } from '../reports/report-page';
+import { renderReportPage } from '../reports/report-page-html';
 import { sampleCatalog } from './sample-catalog';
 import { liveCardsFor } from './staff-cards';
 import { staffWithMostToDo } from './staff-with-work';
@@ -45,7 +51,21 @@ export function createDevRouter(deps: DevRouterDeps): Router {
   router.use('/dev/connector', connector.router);
 
   router.get('/dev', (_req, res) => {
-    res.type('html').send(renderPreviewPage({ catalog: sampleCatalog(), tenantId: defaultTenantId, canSeedDemo }));
+    res.type('html').send(renderPreviewPage({ catalog: sampleCatalog(), tenantId: defaultTenantId, canSeedDemo, chartSection: renderChartPreviews() }));
+  });
+
+  router.get(`${DEV_CHART_PATH}/:file`, (req, res) => {
+    const chart = chartFromToken(String(req.params.file).replace(/\.png$/, ''));
+    if (!chart) {
+      res.status(404).type('text/plain').send('No such chart.');
+      return;
+    }
+    res.set('Cache-Control', 'no-store').type('image/png').send(chartPng(chart));
+  });
+
+  // The lead's report page for a made-up school of 120 staff (one session withheld, to show how).
+  router.get(DEV_REPORT_PAGE_PATH, (_req, res) => {
+    res.set('Cache-Control', 'no-store').type('html').send(renderReportPage(buildReportPage(sampleYear({ staff: 120, withWithheldSession: true }))));
   });
 
   router.get('/dev/api/staff', async (_req, res) => {

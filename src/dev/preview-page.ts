@@ -7,6 +7,8 @@ export interface PreviewPageModel {
   tenantId: string;
   /** The demo seed writes the "demo" tenant only, so the button is offered only when that is the default tenant. */
   canSeedDemo: boolean;
+  /** Server-rendered charts of the chart cards (chart-previews.ts). */
+  chartSection?: string;
 }
 
 const pretty = (value: unknown): string => escapeHtml(JSON.stringify(value, null, 2));
@@ -78,6 +80,7 @@ export function renderPreviewPage(model: PreviewPageModel): string {
     </form>
     <div id="live-cards" class="live-cards"></div>
   </section>
+  ${model.chartSection ?? ''}
   <section class="catalog" aria-labelledby="catalog-title">
     <h2 id="catalog-title">Every card</h2>
     <nav><ul class="toc">${nav}</ul></nav>

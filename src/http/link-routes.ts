@@ -1,5 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { CALENDAR_PATH, CERTIFICATE_PATH, RECORD_PATH, type SignedLinks } from '../app/signed-links';
+import { CALENDAR_PATH, CERTIFICATE_PATH, CHART_PATH, RECORD_PATH, REPORT_PATH, type SignedLinks } from '../app/signed-links';
+import { hasRole } from '../domain';
+import { loadReportPage } from '../reports/load-report-page';
+import { renderReportPage } from '../reports/report-page-html';
+import { chartFromToken } from '../cards/charts/chart-token';
+import { chartPng } from '../reports/chart-png';
 import type { Clock } from '../domain/clock';
 import { exportRecordsCsv } from '../exports/records-csv';
 import { loadCertificate } from '../reports/load-certificate';
@@ -60,6 +65,40 @@ export function linkRoutes(deps: LinkRouteDeps): Router {
       .set({ 'Content-Disposition': 'attachment; filename="my-cpd-record.csv"', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' })
       .type('text/csv; charset=utf-8')
       .send(csv);
+  });
+  router.get(`${CHART_PATH}/:tenantId/:staffId/:file`, async (req: Request, res: Response) => {
+    const { tenantId, staffId } = { tenantId: text(req.params.tenantId), staffId: text(req.params.staffId) };
+    const token = text(req.params.file).replace(/\.png$/, '');
+    if (!deps.links.verifyChartImage(tenantId, staffId, token, text(req.query.expires), text(req.query.sig))) return notFound(res);
+    const chart = chartFromToken(token);
+    // A reader who has left the school stops getting pictures, as they stop getting cards.
+    if (!chart || !(await deps.store.staff.get(tenantId, staffId))) return notFound(res);
+    res
+      .status(200)
+      .set({ 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' })
+      .type('image/png')
+      .send(chartPng(chart));
+  });
+  router.get(`${REPORT_PATH}/:tenantId/:staffId`, async (req: Request, res: Response) => {
+    const { tenantId, staffId } = { tenantId: text(req.params.tenantId), staffId: text(req.params.staffId) };
+    if (!deps.links.verifyReportPage(tenantId, staffId, text(req.query.expires), text(req.query.sig))) return notFound(res);
+    // The whole programme is the CPD lead's to see: a link outlives nothing, not even the role.
+    const reader = await deps.store.staff.get(tenantId, staffId);
+    if (!reader || !reader.value.active || !hasRole(reader.value, 'cpd-lead')) return notFound(res);
+    const page = await loadReportPage(deps, tenantId, deps.clock.now());
+    if (!page.ok) return notFound(res);
+    res
+      .status(200)
+      .set({
+        'Cache-Control': 'private, no-store',
+        // No script at all: the charts are inline SVG, the styles inline.
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        'Referrer-Policy': 'no-referrer',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Robots-Tag': 'noindex',
+      })
+      .type('text/html; charset=utf-8')
+      .send(renderReportPage(page.value));
   });
   return router;
 }

@@ -7,6 +7,9 @@ import { loadLeadSessionReport } from '../../src/reports/load-lead-session-repor
 import { loadManagerDigest } from '../../src/reports/load-manager-digest';
 import { loadMyRecord } from '../../src/reports/load-my-record';
 import { loadProgrammeReport } from '../../src/reports/load-programme-report';
+import { loadDigestWeeks } from '../../src/reports/load-digest-weeks';
+import { loadReportPage } from '../../src/reports/load-report-page';
+import { renderReportPage } from '../../src/reports/report-page-html';
 import { NOW, T, reportWorld } from './report-world';
 
 const ANSWER = 'Secret anonymous remark about behaviour';
@@ -59,6 +62,14 @@ describe('privacy: no exposed report or export puts an anonymous answer beside a
     const leadDigest = await loadLeadDigest(deps, T, 'lead', NOW);
     expect(leadDigest.ok && leadDigest.value.held.map((s) => s.responses)).toEqual([6]);
     expect(JSON.stringify(leadDigest)).not.toContain(ANSWER);
+    expect(JSON.stringify(await loadDigestWeeks(deps, T, NOW, t.settings.timezone))).not.toContain(ANSWER);
+    // The report page quotes comments as the lead report does, and names no one anywhere.
+    const page = await loadReportPage(deps, T, NOW);
+    assertNoPersonBeside(page);
+    const html = page.ok ? renderReportPage(page.value) : '';
+    expect(html).toContain('Secret anonymous remark');
+    for (const name of PEOPLE.filter((p) => p.includes(' '))) expect(html).not.toContain(name);
+    expect(html).not.toContain('@school.example');
     await store.close();
   });
 });

@@ -1,8 +1,11 @@
 import { countOf } from '../format';
 import { gapTaskFigures, percentText } from '../lead-digest-figures';
 import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../views';
+import type { ChartDefinition } from '../charts/chart-definition';
 import type { CardContent } from './card-content';
-import { compact, facts, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';
+import { chartElement } from './chart-element';
+import { actionSet, compact, facts, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
 
 function row(title: string, when: string, figures: string, warn = false): AdaptiveElement[] {
   return [
@@ -42,6 +45,12 @@ function attentionBox(view: LeadDigestView): AdaptiveElement | false {
   };
 }
 
+/** Charts sit beside the rows and facts that print the same figures, so other clients drop them. */
+function chart(build: (view: LeadDigestView) => ChartDefinition | undefined, view: LeadDigestView): AdaptiveElement | false {
+  const definition = build(view);
+  return definition !== undefined && chartElement(definition, 'drop');
+}
+
 export function leadDigestCard(view: LeadDigestView): CardContent {
   const reaction = 'text' in view.reactionSummary ? view.reactionSummary.text : view.reactionSummary.withheld;
   return {
@@ -53,6 +62,7 @@ export function leadDigestCard(view: LeadDigestView): CardContent {
       subheading(`Held ${view.weekText}`),
       ...(view.held.length > 0 ? view.held.flatMap(heldRow) : [subtle('No sessions were held.')]),
       more(view.notShown.held),
+      ...leadDigestTrendCharts(view).map((c) => chartElement(c, 'drop')),
       view.held.length > 0 && text(`Reactions: ${reaction}`, { spacing: 'Small', isSubtle: 'withheld' in view.reactionSummary }),
       subheading(`Coming up, ${view.comingText}`),
       ...(view.coming.length > 0 ? view.coming.flatMap(comingRow) : [subtle('No sessions coming up.')]),
@@ -62,6 +72,8 @@ export function leadDigestCard(view: LeadDigestView): CardContent {
       more(view.notShown.openQuestionnaires),
       subheading('Gap tasks and requests'),
       facts(gapTaskFigures(view)),
+      chart(gapTaskStatusChart, view),
+      view.fullReportUrl && actionSet([openUrl('View full report', view.fullReportUrl)]),
       subtle(view.moreCommands.map((c) => `Type “${c.command}” for ${c.text}.`).join(' ')),
     ]),
     summary: `Your CPD programme, ${view.weekText}: ${countOf(view.held.length + view.notShown.held, 'session')} held, ${countOf(view.attention.length + view.notShown.attention, 'thing')} needing attention.`,

@@ -1,18 +1,21 @@
 import { countOf } from '../format';
 import type { LeadReportView, RatingSummary } from '../views';
 import type { CardContent } from './card-content';
-import { compact, facts, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { ratingChart, responseRateGauge } from '../charts/report-charts';
+import { chartElement } from './chart-element';
+import { actionSet, compact, facts, heading, noticeBox, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { sessionFacts } from './session-block';
 
 function percent(rate: number): string {
   return `${Math.round(rate * 100)}%`;
 }
 
-function ratingLine(r: RatingSummary): AdaptiveElement[] {
+function ratingLine(r: RatingSummary, index: number): AdaptiveElement[] {
   const mean = r.mean !== undefined ? `${r.mean.toFixed(1)} / 5` : 'no answers';
   // 1..5 counts read left to right, short enough for a phone.
   const spread = r.distribution.map((count, i) => `${i + 1}: ${count}`).join('  ');
-  return [text(`${r.prompt}: **${mean}** (${r.count})`, { spacing: 'Small' }), subtle(spread)];
+  // Teams draws the spread as bars; older clients show today's line instead.
+  return [text(`${r.prompt}: **${mean}** (${r.count})`, { spacing: 'Small' }), chartElement(ratingChart(r, index), subtle(spread))];
 }
 
 export function leadReportCard(view: LeadReportView): CardContent {
@@ -32,6 +35,8 @@ export function leadReportCard(view: LeadReportView): CardContent {
           { label: 'Want more CPD', value: String(view.furtherCpdRequests) },
         ]),
       ),
+      // The rate is in the facts above, so a client without charts drops the gauge.
+      view.responseRate !== undefined && chartElement(responseRateGauge('response-rate', 'Response rate', view.responseRate)!, 'drop'),
       view.withheld && noticeBox({ tone: 'info', text: view.withheld }),
       view.ratings.length > 0 && subheading('Ratings'),
       ...view.ratings.flatMap(ratingLine),
@@ -40,6 +45,7 @@ export function leadReportCard(view: LeadReportView): CardContent {
         text(`${t.theme} (${t.count})`, { weight: 'Bolder', spacing: 'Small' }),
         ...t.examples.map((e) => text(`“${e}”`, { isSubtle: true, spacing: 'None' })),
       ]),
+      view.fullReportUrl && actionSet([openUrl('View full report', view.fullReportUrl)]),
     ]),
     summary: `Report for ${view.session.title}: ${countOf(view.responses, 'response')}.`,
   };

@@ -1,6 +1,8 @@
 import { countOf } from '../format';
 import type { DigestReportRow, ManagerDigestView } from '../views';
 import type { CardContent } from './card-content';
+import { teamParticipationChart } from '../charts/report-charts';
+import { chartElement } from './chart-element';
 import { compact, facts, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
 
 function outstanding(row: DigestReportRow): string {
@@ -26,6 +28,8 @@ function personBlock(row: DigestReportRow): AdaptiveElement {
 }
 
 export function managerDigestCard(view: ManagerDigestView): CardContent {
+  // Counts of people; each person's own line below says the same by name, so other clients drop it.
+  const team = teamParticipationChart(view);
   const reaction = 'text' in view.reactionSummary ? view.reactionSummary.text : view.reactionSummary.withheld;
   return {
     body: compact([
@@ -37,6 +41,7 @@ export function managerDigestCard(view: ManagerDigestView): CardContent {
         { label: 'Gap tasks open', value: String(view.totals.gapTasksOutstanding) },
         { label: 'Overdue', value: String(view.totals.gapTasksOverdue) },
       ]),
+      team && chartElement(team, 'drop'),
       subheading('Reactions'),
       text(reaction, { spacing: 'Small', isSubtle: 'withheld' in view.reactionSummary }),
       ...view.reports.map(personBlock),

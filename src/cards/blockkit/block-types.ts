@@ -50,6 +50,7 @@ export type Block =
   | { type: 'section'; block_id?: string; text?: TextObject; fields?: TextObject[]; accessory?: ButtonElement }
   | { type: 'context'; block_id?: string; elements: TextObject[] }
   | { type: 'divider'; block_id?: string }
+  | { type: 'image'; block_id?: string; image_url: string; alt_text: string; title?: PlainText }
   | { type: 'actions'; block_id?: string; elements: ButtonElement[] }
   | { type: 'input'; block_id: string; label: PlainText; element: InputElement; optional?: boolean; hint?: PlainText };
 

@@ -3,12 +3,14 @@ import type { ManagerDigestView } from '../views';
 import type { Block } from './block-types';
 import { divider, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
+import { teamParticipationChart } from '../charts/report-charts';
+import { chartImage } from './chart-image';
 
 export function managerDigestBlocks(view: ManagerDigestView): Block[] {
   const t = view.totals;
   const blocks: Block[] = [
     header(`CPD digest: ${view.weekText}`),
-    section(`Hello ${escapeMrkdwn(view.managerName)}, here is your team's CPD for the week of ${escapeMrkdwn(view.weekText)}.`),
+    section(`Hello ${escapeMrkdwn(view.managerName)}, here is your team's CPD for ${escapeMrkdwn(view.weekText)}.`),
     fields([
       { label: 'Sessions attended', value: String(t.attended) },
       { label: 'Questionnaires outstanding', value: String(t.questionnairesOutstanding) },
@@ -16,6 +18,8 @@ export function managerDigestBlocks(view: ManagerDigestView): Block[] {
       { label: 'Gap tasks overdue', value: String(t.gapTasksOverdue) },
     ]),
   ];
+  const team = chartImage(teamParticipationChart(view), view.chartImages);
+  if (team) blocks.push(team);
   const reaction = 'withheld' in view.reactionSummary ? `_${escapeMrkdwn(view.reactionSummary.withheld)}_` : escapeMrkdwn(view.reactionSummary.text);
   blocks.push(section(`*Reactions:* ${reaction}`));
   for (const row of view.reports) {

@@ -1,8 +1,10 @@
 import { gapTaskFigures, percentText } from '../lead-digest-figures';
 import type { LeadDigestView } from '../views';
 import type { Block } from './block-types';
-import { context, divider, fields, header, section } from './blocks';
+import { actions, context, divider, fields, header, linkButton, section } from './blocks';
 import { escapeMrkdwn } from './limits';
+import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';
+import { chartImage } from './chart-image';
 
 /** A titled list in one section block, so a long week costs no extra blocks (the text is clipped to 3,000). */
 function list(title: string, lines: string[], notShown: number, empty?: string): Block | undefined {
@@ -32,9 +34,12 @@ export function leadDigestBlocks(view: LeadDigestView): Block[] {
     divider,
     list(`Held ${view.weekText}`, held, view.notShown.held, 'No sessions were held.'),
     view.held.length > 0 ? section(`*Reactions:* ${reaction}`) : undefined,
+    ...leadDigestTrendCharts(view).map((c) => chartImage(c, view.chartImages)),
     list(`Coming up, ${view.comingText}`, coming, view.notShown.coming, 'No sessions coming up.'),
     list('Questionnaires open', open, view.notShown.openQuestionnaires),
     fields(gapTaskFigures(view)),
+    chartImage(gapTaskStatusChart(view), view.chartImages),
+    view.fullReportUrl ? actions([linkButton('View full report', view.fullReportUrl, 'report.full')], 'report:full') : undefined,
     context(view.moreCommands.map((c) => `\`${e(c.command)}\` ${e(c.text)}`).join(' · ')),
   ];
   return blocks.filter((b): b is Block => b !== undefined);

@@ -1,7 +1,9 @@
 import type { LeadReportView } from '../views';
 import type { Block } from './block-types';
-import { context, divider, fields, header, section, sessionText } from './blocks';
+import { actions, context, divider, fields, header, linkButton, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
+import { ratingChart, responseRateGauge } from '../charts/report-charts';
+import { chartImage } from './chart-image';
 
 function bar(distribution: LeadReportView['ratings'][number]['distribution']): string {
   return distribution.map((n, i) => `${i + 1}: ${n}`).join('  ');
@@ -20,11 +22,16 @@ export function leadReportBlocks(view: LeadReportView): Block[] {
       { label: 'Asking for further CPD', value: String(view.furtherCpdRequests) },
     ]),
   ];
-  if (view.withheld) return [...blocks, section(`_${escapeMrkdwn(view.withheld)}_`)];
-  for (const r of view.ratings) {
+  const gauge = chartImage(responseRateGauge('response-rate', 'Response rate', view.responseRate), view.chartImages);
+  if (gauge) blocks.push(gauge);
+  const fullReport = view.fullReportUrl ? actions([linkButton('View full report', view.fullReportUrl, 'report.full')], 'report:full') : undefined;
+  if (view.withheld) return [...blocks, section(`_${escapeMrkdwn(view.withheld)}_`), ...(fullReport ? [fullReport] : [])];
+  view.ratings.forEach((r, i) => {
     const mean = r.mean === undefined ? '–' : r.mean.toFixed(1);
     blocks.push(section(`*${escapeMrkdwn(r.prompt)}*\nMean ${mean} of 5 from ${r.count} · ${bar(r.distribution)}`));
-  }
+    const picture = chartImage(ratingChart(r, i), view.chartImages);
+    if (picture) blocks.push(picture);
+  });
   if (view.commentThemes.length > 0) {
     blocks.push(divider, section('*Comment themes*'));
     for (const theme of view.commentThemes) {
@@ -32,6 +39,7 @@ export function leadReportBlocks(view: LeadReportView): Block[] {
       blocks.push(section(`*${escapeMrkdwn(theme.theme)}* (${theme.count})${quotes ? `\n${quotes}` : ''}`));
     }
   }
+  if (fullReport) blocks.push(fullReport);
   blocks.push(context('Figures from fewer answers than the minimum are withheld.'));
   return blocks;
 }

@@ -1,6 +1,9 @@
 /** Slack's documented limits for Block Kit surfaces; renderers clip to them and tests check them. */
 export const SLACK_LIMITS = {
   messageBlocks: 50,
+  imageUrl: 3000,
+  imageAltText: 2000,
+  imageTitle: 2000,
   modalBlocks: 100,
   homeBlocks: 100,
   sectionText: 3000,

@@ -73,6 +73,11 @@ export function slackLimitBreaches(surface: BlockKitMessage | BlockKitModal | Bl
         if (e.type === 'plain_text_input') check((e.max_length ?? 0) <= SLACK_LIMITS.plainTextInputMax, `${where}: max_length`);
         break;
       }
+      case 'image':
+        check(/^https?:\/\//.test(b.image_url) && b.image_url.length <= SLACK_LIMITS.imageUrl, `${where}: image_url`);
+        check(b.alt_text.length > 0 && b.alt_text.length <= SLACK_LIMITS.imageAltText, `${where}: alt_text length ${b.alt_text.length}`);
+        if (b.title) check(b.title.text.length <= SLACK_LIMITS.imageTitle, `${where}: title too long`);
+        break;
       case 'divider':
         break;
     }

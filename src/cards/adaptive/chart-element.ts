@@ -1,0 +1,67 @@
+import type { ChartDefinition } from '../charts/chart-definition';
+import type { AdaptiveElement } from './elements';
+
+/**
+ * A chart as a Teams Adaptive Card chart element (Microsoft's "Charts in Adaptive Cards").
+ * Teams draws these; other hosts and the `adaptivecards` renderer do not know the types and
+ * show the fallback instead: the card's own text with the same figures, or nothing when the
+ * figures are already printed beside the chart ('drop').
+ */
+export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement | 'drop'): AdaptiveElement {
+  const base = { id: `chart-${chart.id}`, title: chart.title, fallback };
+  const value = (series: number, i: number) => chart.series[series]?.values[i] ?? 0;
+  switch (chart.kind) {
+    case 'bar':
+      if (chart.series.length === 1) {
+        return {
+          type: 'Chart.VerticalBar',
+          ...base,
+          ...axes(chart),
+          showBarValues: true,
+          data: chart.labels.map((x, i) => ({ x, y: value(0, i) })),
+        };
+      }
+      return {
+        type: 'Chart.VerticalBar.Grouped',
+        ...base,
+        ...axes(chart),
+        showBarValues: true,
+        data: chart.series.map((s) => ({ legend: s.name, values: chart.labels.map((x, i) => ({ x, y: s.values[i] ?? 0 })) })),
+      };
+    case 'stacked-bar':
+      return {
+        type: 'Chart.HorizontalBar.Stacked',
+        ...base,
+        data: chart.labels.map((title, i) => ({ title, data: chart.series.map((s, k) => ({ legend: s.name, value: value(k, i) })) })),
+      };
+    case 'donut':
+      return { type: 'Chart.Donut', ...base, data: chart.labels.map((legend, i) => ({ legend, value: value(0, i) })) };
+    case 'line':
+      return {
+        type: 'Chart.Line',
+        ...base,
+        ...axes(chart),
+        data: chart.series.map((s) => ({ legend: s.name, values: chart.labels.map((x, i) => ({ x, y: s.values[i] ?? 0 })) })),
+      };
+    case 'gauge': {
+      const shown = value(0, 0);
+      return {
+        type: 'Chart.Gauge',
+        ...base,
+        min: 0,
+        max: 100,
+        value: shown,
+        valueFormat: 'Percentage',
+        segments: [
+          // Named colours from Microsoft's chart schema: the part done, the rest in grey.
+          { legend: chart.labels[0] ?? 'Yes', size: shown, color: 'good' },
+          { legend: 'Not yet', size: 100 - shown, color: 'neutral' },
+        ],
+      };
+    }
+  }
+}
+
+function axes(chart: ChartDefinition): Record<string, string> {
+  return { ...(chart.xTitle ? { xAxisTitle: chart.xTitle } : {}), ...(chart.yTitle ? { yAxisTitle: chart.yTitle } : {}) };
+}

@@ -1,0 +1,44 @@
+/**
+ * One chart, as plain figures: the Teams chart element, the Slack PNG, the report page's SVG and
+ * its table alternative are all drawn from this, so the three never disagree.
+ */
+export type ChartKind = 'bar' | 'stacked-bar' | 'donut' | 'line' | 'gauge';
+
+export interface ChartSeries {
+  name: string;
+  /** One value per label, in label order. */
+  values: number[];
+}
+
+export interface ChartDefinition {
+  kind: ChartKind;
+  /** Stable within a card, e.g. "ratings-q1"; used for image links and element ids. */
+  id: string;
+  title: string;
+  /** Category labels: bars, donut slices, line points, stacked segments. A gauge has one. */
+  labels: string[];
+  /** Bars and donuts have one series; lines and stacked bars one per line / segment. */
+  series: ChartSeries[];
+  /** 'percent' values are 0..100; the text shows "62%". */
+  unit?: 'count' | 'percent';
+  /** Axis captions, where a bar or line needs them. */
+  xTitle?: string;
+  yTitle?: string;
+}
+
+/** The figures in words: the alt text, the fallback text and the screen-reader caption all say this. */
+export function chartFiguresText(chart: ChartDefinition): string {
+  const show = (v: number) => (chart.unit === 'percent' ? `${v}%` : String(v));
+  if (chart.kind === 'gauge') return `${chart.title}: ${show(chart.series[0]?.values[0] ?? 0)}`;
+  if (chart.series.length === 1) {
+    const values = chart.series[0]!.values;
+    return `${chart.title}: ${chart.labels.map((label, i) => `${label} ${show(values[i] ?? 0)}`).join(', ')}`;
+  }
+  const rows = chart.labels.map((label, i) => `${label}: ${chart.series.map((s) => `${s.name} ${show(s.values[i] ?? 0)}`).join(', ')}`);
+  return `${chart.title}. ${rows.join('; ')}`;
+}
+
+/** Percent (0..100, whole) of a 0..1 rate. */
+export function percentOf(rate: number | undefined): number {
+  return rate === undefined ? 0 : Math.round(rate * 100);
+}
