@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   AnonymousResponse,
+  CpdBudget,
+  CpdRequest,
   ConversationRef,
   Delivery,
   GapTask,
@@ -44,6 +46,8 @@ export const COLLECTIONS = {
   deliveries: spec(Delivery, ['status', 'dueAt', 'recipientId', 'kind'], true),
   conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt']),
   idempotencyKeys: spec(IdempotencyKey, [], true),
+  cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt']),
+  cpdBudgets: spec(CpdBudget, ['academicYear']),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
