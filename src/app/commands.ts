@@ -11,6 +11,8 @@ import { cancelSessionCommand, editSessionCommand } from './session-card-actions
 import { buildSessionFormView } from './session-form-view';
 import { newSurvey, surveyResults } from './survey-commands';
 import { runsSessions } from './session-roles';
+import { listCpdRequests } from './requests/request-list';
+import { openCpdRequestForm } from './requests/request-form';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -27,6 +29,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'sessions', text: 'Upcoming sessions, with buttons to say whether you are coming' },
       { command: 'tasks', text: 'Your open gap tasks' },
       { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
+      { command: 'request cpd', text: 'Ask to go on a course: your line manager and headteacher approve it' },
+      { command: 'requests', text: isLead ? 'CPD requests: yours and those waiting for you ("requests all" for everyone\'s)' : 'Your CPD requests, and any waiting for you' },
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
       { command: 'help', text: 'This list' },
       ...(isLead
@@ -70,6 +74,8 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
+  { names: ['request cpd', 'request course', 'request'], run: () => Promise.resolve(openCpdRequestForm()) },
+  { names: ['requests', 'my requests'], run: (d, a, argument) => listCpdRequests(d, a, argument) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
 ];

@@ -62,6 +62,7 @@ export function actionData(action: Omit<CardAction, 'verb'>): Record<string, str
   if (action.sessionId) data.sessionId = action.sessionId;
   if (action.questionnaireId) data.questionnaireId = action.questionnaireId;
   if (action.gapTaskId) data.gapTaskId = action.gapTaskId;
+  if (action.requestId) data.requestId = action.requestId;
   return data;
 }
 

@@ -1,6 +1,8 @@
 import type { CardKind, CardView, ViewOfKind } from '../views';
 import type { CardContent } from './card-content';
 import { actionData, type AdaptiveCard } from './elements';
+import { cpdRequestCard, cpdRequestListCard } from './cpd-request-card';
+import { cpdRequestFormCard, cpdRequestReplyCard } from './cpd-request-form-card';
 import { gapTaskFormCard } from './gap-task-form-card';
 import { helpCard } from './help-card';
 import { invitationCard } from './invitation-card';
@@ -45,6 +47,10 @@ const BUILDERS: CardBuilders = {
   'survey-form': surveyFormCard,
   'survey-results': surveyResultsCard,
   register: registerCard,
+  'cpd-request-form': cpdRequestFormCard,
+  'cpd-request': cpdRequestCard,
+  'cpd-request-reply': cpdRequestReplyCard,
+  'cpd-request-list': cpdRequestListCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -1,0 +1,160 @@
+import {
+  askAboutRequest,
+  bookRequest,
+  decideRequest,
+  parsePounds,
+  withdrawRequest,
+  type CpdRequest,
+  type Transition,
+} from '../../domain';
+import type { CardView, CpdRequestReplyView } from '../../cards/views';
+import { updateWithRetry } from '../../store/update';
+import type { Actor } from '../actor';
+import type { AppDeps } from '../deps';
+import { notice } from '../notice';
+import { bookExternalSession } from './request-booking';
+import { announceRequestState, enqueueRequestMessage } from './request-messages';
+import { bookerOf, namesOf, viewerOf } from './request-people';
+import { buildCpdRequestView, NOT_FOUND } from './request-view';
+
+export type RequestActionResult = { ok: boolean; view: CardView };
+
+async function load(deps: AppDeps, actor: Actor, requestId: string): Promise<CpdRequest | undefined> {
+  return (await deps.store.cpdRequests.get(actor.tenant.id, requestId))?.value;
+}
+
+/** The card for whoever pressed: the current state, with a note of what happened. */
+async function answer(deps: AppDeps, actor: Actor, request: CpdRequest, ok: boolean, tone: 'good' | 'attention' | 'info', text: string): Promise<RequestActionResult> {
+  return { ok, view: await buildCpdRequestView(deps, actor.tenant, request, actor.staff, { tone, text }) };
+}
+
+/**
+ * Applies one rule to the stored request under its ETag. A racing writer makes the rule run
+ * again on what they wrote, so two presses at once give one decision and the other is refused
+ * by the rules (the step is no longer waiting), never overwritten.
+ */
+async function change(deps: AppDeps, actor: Actor, requestId: string, rule: (current: CpdRequest) => Transition): Promise<RequestActionResult> {
+  const before = await load(deps, actor, requestId);
+  const booker = await bookerOf(deps, actor.tenant);
+  // Someone with no part in the request learns nothing about it, not even that it exists.
+  if (!before || !viewerOf(before, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND };
+  let refusal: string | undefined;
+  const updated = await updateWithRetry(deps.store.cpdRequests, actor.tenant.id, requestId, (current) => {
+    const result = rule(current);
+    if (!result.ok) {
+      refusal = result.message;
+      return undefined;
+    }
+    refusal = undefined;
+    return result.request;
+  });
+  if (!updated.ok) return { ok: false, view: notice('attention', 'Someone else was changing this request at the same moment. Please try again.') };
+  if (refusal !== undefined || !updated.changed) return answer(deps, actor, updated.value, false, 'attention', refusal ?? 'Nothing changed.');
+  await announceRequestState(deps, updated.value, booker?.id);
+  return { ok: true, view: (await answer(deps, actor, updated.value, true, 'good', 'Saved.')).view };
+}
+
+export async function approveRequest(deps: AppDeps, actor: Actor, requestId: string): Promise<RequestActionResult> {
+  const at = deps.clock.now().toISOString();
+  const result = await change(deps, actor, requestId, (r) => decideRequest(r, { by: actor.staff.id, outcome: 'approved', at }));
+  return withNote(result, 'Approved. The requester has been told.');
+}
+
+export async function declineRequest(deps: AppDeps, actor: Actor, requestId: string, inputs: Record<string, unknown>): Promise<RequestActionResult> {
+  const reason = typeof inputs.reason === 'string' ? inputs.reason.trim().slice(0, 1000) : '';
+  const request = await load(deps, actor, requestId);
+  if (!reason && request) {
+    // A decline needs its reason: the reply form comes back with the error beside the field.
+    return { ok: false, view: await replyView(deps, actor, request, 'decline', { errors: { reason: 'Please give a reason for declining.' }, notice: { tone: 'attention', text: 'Please give a reason.' } }) };
+  }
+  const at = deps.clock.now().toISOString();
+  const result = await change(deps, actor, requestId, (r) => decideRequest(r, { by: actor.staff.id, outcome: 'declined', reason, at }));
+  return withNote(result, 'Declined. The requester has been told why.');
+}
+
+export async function askRequester(deps: AppDeps, actor: Actor, requestId: string, inputs: Record<string, unknown>): Promise<RequestActionResult> {
+  const question = typeof inputs.question === 'string' ? inputs.question.trim().slice(0, 1000) : '';
+  const request = await load(deps, actor, requestId);
+  if (!question && request) return { ok: false, view: await replyView(deps, actor, request, 'ask', { errors: { question: 'Please write your question.' } }) };
+  const at = deps.clock.now().toISOString();
+  const before = request?.questions.length ?? 0;
+  const result = await changeQuietly(deps, actor, requestId, (r) => askAboutRequest(r, actor.staff.id, question, at));
+  if (result.ok && result.request) await enqueueRequestMessage(deps, result.request, 'request-update', result.request.requesterId, `question-${before}`);
+  return withNote(result, 'Your question has been sent to the requester.');
+}
+
+export async function withdrawOwnRequest(deps: AppDeps, actor: Actor, requestId: string): Promise<RequestActionResult> {
+  const at = deps.clock.now().toISOString();
+  return withNote(await change(deps, actor, requestId, (r) => withdrawRequest(r, actor.staff.id, at)), 'Withdrawn.');
+}
+
+export async function markBooked(deps: AppDeps, actor: Actor, requestId: string, inputs: Record<string, unknown>): Promise<RequestActionResult> {
+  const request = await load(deps, actor, requestId);
+  const booker = await bookerOf(deps, actor.tenant);
+  if (!request || !viewerOf(request, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND };
+  const cost = typeof inputs.actualCost === 'string' ? parsePounds(inputs.actualCost) : undefined;
+  const reference = typeof inputs.reference === 'string' ? inputs.reference.trim().slice(0, 200) : '';
+  const errors = {
+    ...(cost === undefined ? { actualCost: 'Give the amount in pounds, e.g. 250 or 249.99.' } : {}),
+    ...(reference ? {} : { reference: 'Please give the booking reference.' }),
+  };
+  if (Object.keys(errors).length > 0) {
+    const values = { actualCost: String(inputs.actualCost ?? ''), reference: String(inputs.reference ?? '') };
+    return { ok: false, view: await replyView(deps, actor, request, 'book', { errors, values }) };
+  }
+  if (actor.staff.id !== booker?.id) return answer(deps, actor, request, false, 'attention', 'Only the person who books courses can mark this booked.');
+  if (request.status !== 'approved') return answer(deps, actor, request, false, 'attention', 'Only an approved request can be booked.');
+  const sessionId = await bookExternalSession(deps, actor.tenant, request);
+  const at = deps.clock.now().toISOString();
+  const result = await change(deps, actor, requestId, (r) => bookRequest(r, { by: actor.staff.id, at, actualCostPence: cost!, reference, sessionId }, booker.id));
+  return withNote(result, 'Marked booked. It is now in their sessions, with reminders.');
+}
+
+/** A change that sends its own message (a question), not the state announcements. */
+async function changeQuietly(deps: AppDeps, actor: Actor, requestId: string, rule: (current: CpdRequest) => Transition) {
+  const before = await load(deps, actor, requestId);
+  const booker = await bookerOf(deps, actor.tenant);
+  if (!before || !viewerOf(before, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND as CardView, request: undefined };
+  const result = rule(before);
+  if (!result.ok) return { ...(await answer(deps, actor, before, false, 'attention', result.message)), request: undefined };
+  const written = await updateWithRetry(deps.store.cpdRequests, actor.tenant.id, requestId, (current) => {
+    const again = rule(current);
+    return again.ok ? again.request : undefined;
+  });
+  if (!written.ok || !written.changed) return { ok: false, view: notice('attention', 'Someone else was changing this request at the same moment. Please try again.') as CardView, request: undefined };
+  return { ...(await answer(deps, actor, written.value, true, 'good', 'Saved.')), request: written.value };
+}
+
+function withNote<T extends RequestActionResult>(result: T, text: string): T {
+  if (!result.ok || result.view.kind !== 'cpd-request') return result;
+  return { ...result, view: { ...result.view, notice: { tone: 'good', text } } };
+}
+
+export async function replyView(
+  deps: AppDeps,
+  actor: Actor,
+  request: CpdRequest,
+  mode: CpdRequestReplyView['mode'],
+  extra: Partial<Pick<CpdRequestReplyView, 'values' | 'errors' | 'notice'>> = {},
+): Promise<CpdRequestReplyView> {
+  const names = await namesOf(deps, actor.tenant.id, [request.requesterId]);
+  return { kind: 'cpd-request-reply', requestId: request.id, mode, courseTitle: request.details.courseTitle, requesterName: names.get(request.requesterId) ?? 'someone', ...extra };
+}
+
+/** Decline / Ask / Mark booked pressed: the small form, only for someone who may do it now. */
+export async function openReply(deps: AppDeps, actor: Actor, requestId: string, mode: CpdRequestReplyView['mode']): Promise<RequestActionResult> {
+  const request = await load(deps, actor, requestId);
+  const booker = await bookerOf(deps, actor.tenant);
+  if (!request || !viewerOf(request, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND };
+  const view = await buildCpdRequestView(deps, actor.tenant, request, actor.staff);
+  const allowed = view.kind === 'cpd-request' && (mode === 'book' ? view.canBook : view.canDecide);
+  if (!allowed) return answer(deps, actor, request, false, 'attention', mode === 'book' ? 'This request is not waiting to be booked by you.' : 'This request is not waiting for you, so nothing was changed.');
+  return { ok: true, view: await replyView(deps, actor, request, mode) };
+}
+
+export async function openRequest(deps: AppDeps, actor: Actor, requestId: string): Promise<RequestActionResult> {
+  const request = await load(deps, actor, requestId);
+  if (!request) return { ok: false, view: NOT_FOUND };
+  const view = await buildCpdRequestView(deps, actor.tenant, request, actor.staff);
+  return { ok: view.kind === 'cpd-request', view };
+}

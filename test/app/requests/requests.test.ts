@@ -1,0 +1,161 @@
+import { handleCardAction } from '../../../src/app/card-actions';
+import { runCommand } from '../../../src/app/commands';
+import { checkCpdRequestForm } from '../../../src/app/requests/request-form';
+import { externalSessionId } from '../../../src/app/requests/request-booking';
+import { deliveryId, Staff, TenantSettings, type CpdRequest } from '../../../src/domain';
+import { smallSchool } from '../../support/app-world';
+
+/** What a person types into the form: strings, money in pounds. */
+export const FORM = {
+  courseTitle: 'Leading early reading',
+  provider: 'Fenland English Hub',
+  link: 'https://hub.example/reading',
+  startDate: '2027-01-12',
+  endDate: '',
+  startTime: '09:00',
+  endTime: '15:30',
+  mode: 'in-person',
+  fee: '250',
+  travel: '18.40',
+  coverHalfDays: '2',
+  purpose: 'school-priority',
+  purposeDetail: 'SIP priority 2: early reading',
+  intendedImpact: 'More Year 1 pupils pass the phonics check.',
+};
+
+async function world() {
+  const w = await smallSchool();
+  await w.store.staff.put(Staff.parse({ ...w.people.ada, schoolId: 'sch-1' }));
+  await w.store.staff.put(Staff.parse({ tenantId: 't1', id: 'head', name: 'Hana Head', email: 'head@school.example', roles: ['staff'] }));
+  const tenant = { ...w.tenant, settings: TenantSettings.parse({ ...w.tenant.settings, cpdRequests: { headteacherBySchool: { 'sch-1': 'head' } } }) };
+  await w.store.tenants.put(tenant);
+  const people: Record<'lead' | 'manager' | 'ada' | 'ben' | 'head', Staff> = {
+    ...w.people,
+    lead: w.people.lead!,
+    manager: w.people.manager!,
+    ben: w.people.ben!,
+    ada: Staff.parse({ ...w.people.ada, schoolId: 'sch-1' }),
+    head: (await w.store.staff.get('t1', 'head'))!.value,
+  };
+  const actor = (who: keyof typeof people) => ({ tenant, staff: people[who] });
+  return { ...w, tenant, actor };
+}
+
+async function submitted(w: Awaited<ReturnType<typeof world>>, form = FORM): Promise<CpdRequest> {
+  const result = await handleCardAction(w.deps, w.actor('ada'), { verb: 'request.submit' }, form);
+  expect(result.ok).toBe(true);
+  const [request] = (await w.store.cpdRequests.find('t1', { where: { requesterId: 'ada' } })).map((r) => r.value).filter((r) => r.details.courseTitle === form.courseTitle);
+  return request!;
+}
+
+describe('CPD requests (use cases, embedded store)', () => {
+  test('the form: every problem at once, beside its field, the input kept; nothing written', async () => {
+    const w = await world();
+    const checked = checkCpdRequestForm({ ...FORM, fee: '250 pounds', mode: undefined, endDate: '2027-01-11', purposeDetail: ' ', link: 'not a link' });
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(Object.keys(checked.errors).sort()).toEqual(['endDate', 'fee', 'link', 'mode', 'purposeDetail']);
+    expect(checked.values.fee).toBe('250 pounds');
+
+    const refused = await handleCardAction(w.deps, w.actor('ada'), { verb: 'request.submit' }, { ...FORM, fee: '' });
+    expect(refused.ok).toBe(false);
+    expect(refused.view).toMatchObject({ kind: 'cpd-request-form', errors: { fee: expect.stringMatching(/fill this in/) }, values: { courseTitle: FORM.courseTitle } });
+    expect(await w.store.cpdRequests.count('t1')).toBe(0);
+  });
+
+  test('money is kept in pence; sending twice makes one request; the line manager gets the first card', async () => {
+    const w = await world();
+    const request = await submitted(w);
+    expect(request.details).toMatchObject({ feePence: 25000, travelPence: 1840, coverHalfDays: 2, endDate: '2027-01-12' });
+    expect(request.steps.map((s) => s.approverId)).toEqual(['manager', 'head']);
+    await handleCardAction(w.deps, w.actor('ada'), { verb: 'request.submit' }, FORM);
+    expect(await w.store.cpdRequests.count('t1')).toBe(1);
+    expect((await w.store.deliveries.get('t1', deliveryId('request-approval', 'manager', request.id, 'step-0')))?.value.status).toBe('pending');
+    expect(await w.store.deliveries.count('t1', { kind: 'request-approval' })).toBe(1);
+  });
+
+  test('no line manager and no headteacher: refused with the reason, the form kept', async () => {
+    const w = await world();
+    const loner = { tenant: w.tenant, staff: Staff.parse({ tenantId: 't1', id: 'loner', name: 'Lou', email: 'lou@school.example' }) };
+    const result = await handleCardAction(w.deps, loner, { verb: 'request.submit' }, FORM);
+    expect(result.view).toMatchObject({ kind: 'cpd-request-form', values: { provider: FORM.provider }, notice: { text: expect.stringMatching(/Nobody can approve/) } });
+  });
+
+  test('line manager approves, headteacher declines with a reason; the requester is told at each step', async () => {
+    const w = await world();
+    const request = await submitted(w);
+    const approved = await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.approve', requestId: request.id });
+    expect(approved).toMatchObject({ ok: true, view: { kind: 'cpd-request', notice: { text: expect.stringMatching(/Approved/) }, canDecide: false } });
+    expect((await w.store.deliveries.get('t1', deliveryId('request-approval', 'head', request.id, 'step-1')))?.value).toBeDefined();
+    expect((await w.store.deliveries.get('t1', deliveryId('request-update', 'ada', request.id, 'submitted-1')))?.value).toBeDefined();
+
+    const noReason = await handleCardAction(w.deps, w.actor('head'), { verb: 'request.decline', requestId: request.id }, { reason: '  ' });
+    expect(noReason.view).toMatchObject({ kind: 'cpd-request-reply', errors: { reason: expect.any(String) } });
+    const declined = await handleCardAction(w.deps, w.actor('head'), { verb: 'request.decline', requestId: request.id }, { reason: 'Not in this year’s priorities' });
+    expect(declined.ok).toBe(true);
+    const stored = (await w.store.cpdRequests.get('t1', request.id))!.value;
+    expect(stored.status).toBe('declined');
+    expect(stored.steps[1]?.decision).toMatchObject({ outcome: 'declined', by: 'head', reason: 'Not in this year’s priorities' });
+    expect((await w.store.deliveries.get('t1', deliveryId('request-update', 'ada', request.id, 'declined-2')))?.value).toBeDefined();
+  });
+
+  test('a forged approve from someone not waited for changes nothing and says why; a stranger learns nothing', async () => {
+    const w = await world();
+    const request = await submitted(w);
+    const before = await w.store.cpdRequests.get('t1', request.id);
+    const byHeadTooEarly = await handleCardAction(w.deps, w.actor('head'), { verb: 'request.approve', requestId: request.id });
+    expect(byHeadTooEarly).toMatchObject({ ok: false, view: { kind: 'notice' } });
+    const byRequester = await handleCardAction(w.deps, w.actor('ada'), { verb: 'request.approve', requestId: request.id });
+    expect(byRequester).toMatchObject({ ok: false, view: { kind: 'cpd-request', notice: { text: expect.stringMatching(/not waiting for you/) } } });
+    const byStranger = await handleCardAction(w.deps, w.actor('ben'), { verb: 'request.approve', requestId: request.id });
+    expect(byStranger.view).toMatchObject({ kind: 'notice', notice: { text: expect.stringMatching(/can't find that request/) } });
+    expect(JSON.stringify(byStranger.view)).not.toContain(FORM.courseTitle);
+    expect((await w.store.cpdRequests.get('t1', request.id))?.version).toBe(before?.version);
+  });
+
+  test('the approver pressing Approve and Decline at once: one decision', async () => {
+    const w = await world();
+    const request = await submitted(w);
+    const [a, b] = await Promise.all([
+      handleCardAction(w.deps, w.actor('manager'), { verb: 'request.approve', requestId: request.id }),
+      handleCardAction(w.deps, w.actor('manager'), { verb: 'request.decline', requestId: request.id }, { reason: 'No cover' }),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const stored = (await w.store.cpdRequests.get('t1', request.id))!.value;
+    expect(stored.steps.filter((s) => s.decision).length).toBe(1);
+  });
+
+  test('approved, then the lead books it: it becomes an external session for the person, in their sessions', async () => {
+    const w = await world();
+    const request = await submitted(w);
+    await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.approve', requestId: request.id });
+    await handleCardAction(w.deps, w.actor('head'), { verb: 'request.approve', requestId: request.id });
+    expect((await w.store.cpdRequests.get('t1', request.id))?.value.status).toBe('approved');
+    expect((await w.store.deliveries.get('t1', deliveryId('request-to-book', 'lead', request.id, 'approved')))?.value).toBeDefined();
+
+    const notBooker = await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.book.open', requestId: request.id });
+    expect(notBooker.ok).toBe(false);
+    const badCost = await handleCardAction(w.deps, w.actor('lead'), { verb: 'request.book', requestId: request.id }, { actualCost: 'lots', reference: '' });
+    expect(badCost.view).toMatchObject({ kind: 'cpd-request-reply', errors: { actualCost: expect.any(String), reference: expect.any(String) } });
+    const booked = await handleCardAction(w.deps, w.actor('lead'), { verb: 'request.book', requestId: request.id }, { actualCost: '240.00', reference: 'FEH-1042' });
+    expect(booked.ok).toBe(true);
+    const stored = (await w.store.cpdRequests.get('t1', request.id))!.value;
+    expect(stored).toMatchObject({ status: 'booked', booking: { actualCostPence: 24000, reference: 'FEH-1042', sessionId: externalSessionId(request.id) } });
+    const session = (await w.store.sessions.get('t1', externalSessionId(request.id)))!.value;
+    expect(session).toMatchObject({ kind: 'external', title: FORM.courseTitle, audience: { kind: 'staff', staffIds: ['ada'] }, startsAt: '2027-01-12T09:00:00.000Z' });
+    const list = await runCommand(w.deps, w.actor('ada'), 'sessions');
+    expect(JSON.stringify(list)).toContain(FORM.courseTitle);
+  });
+
+  test('requests: the requester sees theirs, the approver what waits for them, a stranger nothing, the lead all', async () => {
+    const w = await world();
+    await submitted(w);
+    const mine = await runCommand(w.deps, w.actor('ada'), 'requests');
+    expect(mine).toMatchObject({ kind: 'cpd-request-list', rows: [{ courseTitle: FORM.courseTitle, waitingForYou: false }] });
+    const manager = await runCommand(w.deps, w.actor('manager'), 'requests');
+    expect(manager).toMatchObject({ rows: [{ waitingForYou: true }] });
+    expect(await runCommand(w.deps, w.actor('head'), 'requests')).toMatchObject({ rows: [] });
+    expect(await runCommand(w.deps, w.actor('ben'), 'requests')).toMatchObject({ rows: [] });
+    expect(await runCommand(w.deps, w.actor('lead'), 'requests all')).toMatchObject({ rows: [{ requesterName: 'Ada Teacher' }] });
+  });
+});
