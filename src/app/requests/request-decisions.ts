@@ -23,8 +23,13 @@ async function load(deps: AppDeps, actor: Actor, requestId: string): Promise<Cpd
   return (await deps.store.cpdRequests.get(actor.tenant.id, requestId))?.value;
 }
 
-/** The card for whoever pressed: the current state, with a note of what happened. */
+/**
+ * The card for whoever pressed: the current state with a note of what happened; a refusal is a
+ * notice only, so a press from the wrong person (Slack answers it with chat.update where it was
+ * pressed) can never replace someone else's card.
+ */
 async function answer(deps: AppDeps, actor: Actor, request: CpdRequest, ok: boolean, tone: 'good' | 'attention' | 'info', text: string): Promise<RequestActionResult> {
+  if (!ok) return { ok, view: notice('attention', text) };
   return { ok, view: await buildCpdRequestView(deps, actor.tenant, request, actor.staff, { tone, text }) };
 }
 

@@ -106,7 +106,7 @@ describe('CPD requests (use cases, embedded store)', () => {
     const byHeadTooEarly = await handleCardAction(w.deps, w.actor('head'), { verb: 'request.approve', requestId: request.id });
     expect(byHeadTooEarly).toMatchObject({ ok: false, view: { kind: 'notice' } });
     const byRequester = await handleCardAction(w.deps, w.actor('ada'), { verb: 'request.approve', requestId: request.id });
-    expect(byRequester).toMatchObject({ ok: false, view: { kind: 'cpd-request', notice: { text: expect.stringMatching(/not waiting for you/) } } });
+    expect(byRequester).toMatchObject({ ok: false, view: { kind: 'notice', notice: { text: expect.stringMatching(/not waiting for you/) } } });
     const byStranger = await handleCardAction(w.deps, w.actor('ben'), { verb: 'request.approve', requestId: request.id });
     expect(byStranger.view).toMatchObject({ kind: 'notice', notice: { text: expect.stringMatching(/can't find that request/) } });
     expect(JSON.stringify(byStranger.view)).not.toContain(FORM.courseTitle);
