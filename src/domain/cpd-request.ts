@@ -96,8 +96,6 @@ export const ApprovalStep = z.object({
   approverId: Id,
   /** When the request reached this approver: the nudge counts school days from here. */
   reachedAt: Instant.optional(),
-  nudgedAt: Instant.optional(),
-  leadToldAt: Instant.optional(),
   decision: StepDecision.optional(),
 });
 export type ApprovalStep = z.infer<typeof ApprovalStep>;

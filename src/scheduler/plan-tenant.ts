@@ -28,13 +28,15 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
   const since = new Date(now.getTime() - LOOK_BACK_DAYS * DAY_MS).toISOString();
   const tenantDoc = await store.tenants.get(tenantId, tenantId);
   if (!tenantDoc) throw new Error(`no tenant ${tenantId}`);
-  const [calendar, sessions, staff, templates, gapTasks, pending] = await Promise.all([
+  const [calendar, sessions, staff, templates, gapTasks, pending, cpdRequests] = await Promise.all([
     store.calendars.get(tenantId, 'calendar'),
     store.sessions.find(tenantId, { where: { startsAt: { gte: since } } }),
     store.staff.find(tenantId, { where: { active: true } }),
     store.templates.find(tenantId),
     store.gapTasks.find(tenantId, { where: { dueAt: { gte: since } } }),
     store.deliveries.find(tenantId, { where: { status: 'pending' } }),
+    // Requests waiting for an approver: their nudges (docs/requests.md).
+    store.cpdRequests.find(tenantId, { where: { status: 'submitted' } }),
   ]);
   const sessionIds = sessions.map((s) => s.value.id);
   const [participations, sessionQuestionnaires, openSurveys] = await Promise.all([
@@ -60,6 +62,7 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     gapTasks: values(gapTasks),
     staff: values(staff),
     pending: values(pending),
+    cpdRequests: values(cpdRequests),
     now,
   });
 

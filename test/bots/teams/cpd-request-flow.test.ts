@@ -151,4 +151,32 @@ describe('CPD request via fake connector (real botbuilder, real express server, 
     const stored = (await h.store.cpdRequests.get(TENANT, request!.id))!.value;
     expect(stored.steps.filter((s) => s.decision !== undefined)).toHaveLength(1);
   });
+
+  it('an approver who never answers: nudged once after 3 school days, then the CPD lead is told (clock moved)', async () => {
+    await press(JO, 'request.submit', { ...FORM, courseTitle: 'Behaviour for learning' });
+    const [request] = (await h.store.cpdRequests.find(TENANT)).map((r) => r.value).filter((r) => r.details.courseTitle === 'Behaviour for learning');
+    const nudges = async () => (await h.store.deliveries.find(TENANT, { where: { kind: 'request-nudge', recipientId: 'stf-mia' } })).filter((d) => d.value.subject.requestId === request!.id);
+    const leadTold = async () => (await h.store.deliveries.find(TENANT, { where: { kind: 'request-overdue-lead' } })).filter((d) => d.value.subject.requestId === request!.id);
+
+    // Sent on Friday; Monday and Tuesday are only two school days (the weekend does not count).
+    h.clock.set('2026-11-24T09:00:00.000Z');
+    await tick();
+    expect(await nudges()).toHaveLength(0);
+    h.clock.set('2026-11-25T09:00:00.000Z');
+    await tick();
+    await tick();
+    expect((await nudges()).map((d) => d.value.status)).toEqual(['sent']);
+    expect(cardText(await cardSent(MIA, 'request-nudge'))).toContain('Still waiting for your decision');
+    expect(await leadTold()).toHaveLength(0);
+
+    // Three more school days: the CPD lead is told, once; Mia is not nudged again.
+    h.clock.set('2026-11-30T09:00:00.000Z');
+    await tick();
+    await tick();
+    expect((await leadTold()).map((d) => [d.value.recipientId, d.value.status])).toEqual([['stf-sam', 'sent']]);
+    const toLead = h.connector.sentTo(SAM.conversationId).map((a) => cardText(FakeConnector.card(a))).filter((t) => t.includes('"Behaviour for learning" has waited'));
+    expect(toLead).toHaveLength(1);
+    expect(toLead[0]).toContain('has waited for Mia Manager (line manager)');
+    expect(await nudges()).toHaveLength(1);
+  });
 });
