@@ -10,7 +10,7 @@ import { openRegister, submitRegister } from './register';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
 import { sendSurveyFromCard } from './survey-card-actions';
-import { approveRequest, askRequester, declineRequest, markBooked, openReply, openRequest, withdrawOwnRequest } from './requests/request-decisions';
+import { approveRequest, askRequester, cancelCourse, declineRequest, markBooked, openReply, openRequest, withdrawOwnRequest } from './requests/request-decisions';
 import { openCpdRequestForm, submitCpdRequest } from './requests/request-form';
 
 export type CardActionResult = { ok: boolean; view: CardView };
@@ -77,6 +77,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'request.book.open': (d, a, action) => (action.requestId ? openReply(d, a, action.requestId, 'book') : Promise.resolve(MISSING('request'))),
   'request.book': (d, a, action, inputs) => (action.requestId ? markBooked(d, a, action.requestId, inputs) : Promise.resolve(MISSING('request'))),
   'request.withdraw': (d, a, action) => (action.requestId ? withdrawOwnRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
+  'request.cancel': (d, a, action) => (action.requestId ? cancelCourse(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

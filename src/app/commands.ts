@@ -12,6 +12,7 @@ import { buildSessionFormView } from './session-form-view';
 import { newSurvey, surveyResults } from './survey-commands';
 import { runsSessions } from './session-roles';
 import { listCpdRequests } from './requests/request-list';
+import { cpdBudgetView, setCpdBudget } from './requests/budget';
 import { openCpdRequestForm } from './requests/request-form';
 
 const FACILITATOR_COMMANDS = [
@@ -41,6 +42,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
             { command: 'register <session title>', text: 'Take the register for a session' },
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
+            { command: 'budget [2026-27]', text: 'The CPD budget: committed and spent by school, cover used, cost per course' },
+            { command: 'budget set <school or trust> <£ amount> [2026-27]', text: "Set a school's (or the trust's) CPD budget for the year" },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
           ]
@@ -76,9 +79,21 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
   { names: ['request cpd', 'request course', 'request'], run: () => Promise.resolve(openCpdRequestForm()) },
   { names: ['requests', 'my requests'], run: (d, a, argument) => listCpdRequests(d, a, argument) },
+  { names: ['budget set'], leadOnly: true, run: (d, a, argument) => budgetSetCommand(d, a, argument) },
+  { names: ['budget'], leadOnly: true, run: (d, a, argument) => cpdBudgetView(d, a, argument) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
 ];
+
+/** `budget set <school or trust> <amount> [year]`: the school's name may have spaces, so the amount is the first money-like word. */
+async function budgetSetCommand(deps: AppDeps, actor: Actor, argument: string): Promise<CardView> {
+  const words = argument.split(' ').filter(Boolean);
+  const year = words.length > 0 && /^\d{4}-\d{2}$/.test(words.at(-1)!) ? words.pop() : undefined;
+  const amount = words.pop();
+  if (!amount || words.length === 0) return notice('attention', 'Say "budget set <school or trust> <amount>", e.g. "budget set Huntingdon Academy 6000".');
+  const result = await setCpdBudget(deps, actor.tenant, { scope: words.join(' '), amount, ...(year ? { year } : {}), setBy: actor.staff.id });
+  return notice(result.ok ? 'good' : 'attention', result.message);
+}
 
 function match(text: string): { spec: CommandSpec; argument: string } | undefined {
   const normalised = text.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -312,6 +312,20 @@ export const CARD_SAMPLES: CardSampleViews = {
     waitlist: [{ staffId: 'demo-sam', name: 'Sam Taylor', present: false, marked: false, rsvp: 'waitlist' }],
     taken: false,
   },
+  'cpd-budget': {
+    kind: 'cpd-budget',
+    year: '2026-27',
+    rows: [
+      { name: 'Huntingdon Academy', budgetText: '£6,000.00', committedText: '£268.40', spentText: '£5,890.00', leftText: '−£158.40', overBudget: true, coverHalfDays: 14 },
+      { name: 'Trust (central)', budgetText: '£12,000.00', committedText: '£0.00', spentText: '£2,400.00', leftText: '£9,600.00', overBudget: false, coverHalfDays: 0 },
+    ],
+    byPurpose: [
+      { label: 'School improvement priority', value: '£6,158.40' },
+      { label: 'Appraisal objective', value: '£2,400.00' },
+    ],
+    byPathway: [{ label: 'ect', value: '£1,200.00' }],
+    costPerAttendeeText: '£412.50 per course attended (12)',
+  },
   'cpd-request-form': { kind: 'cpd-request-form' },
   'cpd-request': {
     kind: 'cpd-request',
@@ -343,6 +357,7 @@ export const CARD_SAMPLES: CardSampleViews = {
     canDecide: true,
     canBook: false,
     canWithdraw: false,
+    canCancel: false,
   },
   'cpd-request-reply': { kind: 'cpd-request-reply', requestId: 'req-demo-1', mode: 'decline', courseTitle: 'Leading early reading', requesterName: 'Priya Shah' },
   'cpd-request-list': {

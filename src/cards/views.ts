@@ -37,6 +37,7 @@ export const CARD_VERBS = [
   'request.book.open',
   'request.book',
   'request.withdraw',
+  'request.cancel',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -439,6 +440,8 @@ export interface CpdRequestView {
   canDecide: boolean;
   canBook: boolean;
   canWithdraw: boolean;
+  /** The booker or the CPD lead, for an approved or booked course: cancelling frees its cost. */
+  canCancel: boolean;
   notice?: Notice;
 }
 
@@ -463,7 +466,18 @@ export interface CpdRequestListView {
   canRequest: boolean;
 }
 
+/** The CPD lead's `budget`: committed vs spent per school (and the trust) for one academic year. */
+export interface CpdBudgetView {
+  kind: 'cpd-budget';
+  year: string;
+  rows: { name: string; budgetText: string; committedText: string; spentText: string; leftText: string; overBudget: boolean; coverHalfDays: number }[];
+  byPurpose: { label: string; value: string }[];
+  byPathway: { label: string; value: string }[];
+  costPerAttendeeText: string;
+}
+
 export type CardView =
+  | CpdBudgetView
   | CpdRequestFormView
   | CpdRequestView
   | CpdRequestReplyView

@@ -1,6 +1,12 @@
 import { deterministicId, participationId, Session, type CpdRequest, type Tenant } from '../../domain';
 import { atLocalTime } from '../../domain/school-time';
+import { updateWithRetry } from '../../store/update';
 import type { AppDeps } from '../deps';
+
+/** A cancelled course's session is cancelled too: the planner tells the person and stops its reminders. */
+export async function cancelExternalSession(deps: AppDeps, tenant: Tenant, sessionId: string, at: string): Promise<void> {
+  await updateWithRetry(deps.store.sessions, tenant.id, sessionId, (s) => (s.status === 'cancelled' ? undefined : { ...s, status: 'cancelled' as const, cancelledAt: at }));
+}
 
 /** The session a booked request becomes: one id per request, so booking twice makes one session. */
 export function externalSessionId(requestId: string): string {

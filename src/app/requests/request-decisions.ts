@@ -1,6 +1,8 @@
 import {
   askAboutRequest,
   bookRequest,
+  cancelRequest,
+  hasRole,
   decideRequest,
   parsePounds,
   withdrawRequest,
@@ -12,7 +14,7 @@ import { updateWithRetry } from '../../store/update';
 import type { Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
-import { bookExternalSession } from './request-booking';
+import { bookExternalSession, cancelExternalSession } from './request-booking';
 import { announceRequestState, enqueueRequestMessage } from './request-messages';
 import { bookerOf, namesOf, viewerOf } from './request-people';
 import { buildCpdRequestView, NOT_FOUND } from './request-view';
@@ -113,6 +115,17 @@ export async function markBooked(deps: AppDeps, actor: Actor, requestId: string,
   const at = deps.clock.now().toISOString();
   const result = await change(deps, actor, requestId, (r) => bookRequest(r, { by: actor.staff.id, at, actualCostPence: cost!, reference, sessionId }, booker.id));
   return withNote(result, 'Marked booked. It is now in their sessions, with reminders.');
+}
+
+/** The booker or the CPD lead cancels an approved or booked course: its cost no longer counts, and its session is cancelled. */
+export async function cancelCourse(deps: AppDeps, actor: Actor, requestId: string): Promise<RequestActionResult> {
+  const booker = await bookerOf(deps, actor.tenant);
+  const may = actor.staff.id === booker?.id || hasRole(actor.staff, 'cpd-lead');
+  const at = deps.clock.now().toISOString();
+  const result = await change(deps, actor, requestId, (r) => cancelRequest(r, actor.staff.id, may, at));
+  const stored = result.ok ? (await load(deps, actor, requestId)) : undefined;
+  if (stored?.booking) await cancelExternalSession(deps, actor.tenant, stored.booking.sessionId, at);
+  return withNote(result, 'Cancelled. Its cost no longer counts against the budget.');
 }
 
 /** A change that sends its own message (a question), not the state announcements. */

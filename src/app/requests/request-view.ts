@@ -108,6 +108,7 @@ export async function buildCpdRequestView(
     canDecide,
     canBook: request.status === 'approved' && viewer.id === booker?.id,
     canWithdraw: as === 'requester' && ['submitted', 'approved'].includes(request.status),
+    canCancel: (as === 'booker' || as === 'lead') && ['approved', 'booked'].includes(request.status),
     ...(note ? { notice: note } : {}),
   };
 }

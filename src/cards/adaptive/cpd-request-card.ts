@@ -14,6 +14,7 @@ export function cpdRequestCard(view: CpdRequestView): CardContent {
       : []),
     ...(view.canBook ? [execute('Mark booked', 'request.book.open', ids, { style: 'positive' })] : []),
     ...(view.canWithdraw ? [execute('Withdraw', 'request.withdraw', ids)] : []),
+    ...(view.canCancel ? [execute('Cancel the course', 'request.cancel', ids, { style: 'destructive' })] : []),
   ];
   return {
     body: compact([

@@ -1,6 +1,7 @@
 import type { CardKind, CardView, ViewOfKind } from '../views';
 import type { CardContent } from './card-content';
 import { actionData, type AdaptiveCard } from './elements';
+import { cpdBudgetCard } from './cpd-budget-card';
 import { cpdRequestCard, cpdRequestListCard } from './cpd-request-card';
 import { cpdRequestFormCard, cpdRequestReplyCard } from './cpd-request-form-card';
 import { gapTaskFormCard } from './gap-task-form-card';
@@ -47,6 +48,7 @@ const BUILDERS: CardBuilders = {
   'survey-form': surveyFormCard,
   'survey-results': surveyResultsCard,
   register: registerCard,
+  'cpd-budget': cpdBudgetCard,
   'cpd-request-form': cpdRequestFormCard,
   'cpd-request': cpdRequestCard,
   'cpd-request-reply': cpdRequestReplyCard,

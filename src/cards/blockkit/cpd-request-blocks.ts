@@ -1,4 +1,4 @@
-import type { CpdRequestFormView, CpdRequestListView, CpdRequestReplyView, CpdRequestView } from '../views';
+import type { CpdBudgetView, CpdRequestFormView, CpdRequestListView, CpdRequestReplyView, CpdRequestView } from '../views';
 import type { Block, ButtonElement } from './block-types';
 import { actions, button, context, divider, fields, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
@@ -23,6 +23,7 @@ export function cpdRequestBlocks(view: CpdRequestView): Block[] {
       : []),
     ...(view.canBook ? [button('Mark booked', { verb: 'request.book.open', ...ids }, { style: 'primary' })] : []),
     ...(view.canWithdraw ? [button('Withdraw', { verb: 'request.withdraw', ...ids })] : []),
+    ...(view.canCancel ? [button('Cancel the course', { verb: 'request.cancel', ...ids }, { style: 'danger' })] : []),
   ];
   if (buttons.length > 0) blocks.push(actions(buttons, `req:${view.requestId}`));
   return blocks;
@@ -54,5 +55,26 @@ export function cpdRequestListBlocks(view: CpdRequestListView): Block[] {
     );
   });
   if (view.canRequest) blocks.push(actions([button('Request CPD', { verb: 'request.form.open' })]));
+  return blocks;
+}
+
+export function cpdBudgetBlocks(view: CpdBudgetView): Block[] {
+  const blocks: Block[] = [header(`CPD budget ${view.year}`), context('Committed: approved, not yet booked. Spent: booked, at the actual cost.')];
+  if (view.rows.length === 0) blocks.push(section('No budgets or requests for this year yet. Set one with `budget set <school> <amount>`.'));
+  for (const r of view.rows) {
+    blocks.push(
+      section(`*${escapeMrkdwn(r.name)}*${r.overBudget ? ' :warning: over budget' : ''}`),
+      fields([
+        { label: 'Budget', value: r.budgetText },
+        { label: 'Committed', value: r.committedText },
+        { label: 'Spent', value: r.spentText },
+        { label: 'Left', value: r.leftText },
+        { label: 'Cover used', value: `${r.coverHalfDays} half-day(s)` },
+      ]),
+    );
+  }
+  if (view.byPurpose.length > 0) blocks.push(section('*By what it serves*'), fields(view.byPurpose));
+  if (view.byPathway.length > 0) blocks.push(section('*By pathway*'), fields(view.byPathway));
+  blocks.push(section(`*Value for money*\n${escapeMrkdwn(view.costPerAttendeeText)}`));
   return blocks;
 }

@@ -1,4 +1,6 @@
 import { handleCardAction } from '../../../src/app/card-actions';
+import { runCli } from '../../../src/cli/run-cli';
+import { budgetId } from '../../../src/domain';
 import { runCommand } from '../../../src/app/commands';
 import { checkCpdRequestForm } from '../../../src/app/requests/request-form';
 import { externalSessionId } from '../../../src/app/requests/request-booking';
@@ -157,5 +159,52 @@ describe('CPD requests (use cases, embedded store)', () => {
     expect(await runCommand(w.deps, w.actor('head'), 'requests')).toMatchObject({ rows: [] });
     expect(await runCommand(w.deps, w.actor('ben'), 'requests')).toMatchObject({ rows: [] });
     expect(await runCommand(w.deps, w.actor('lead'), 'requests all')).toMatchObject({ rows: [{ requesterName: 'Ada Teacher' }] });
+  });
+
+  test('budget: set by the lead in chat; the approver sees what is left and an over-budget flag; the lead sees committed vs spent', async () => {
+    const w = await world();
+    expect(await runCommand(w.deps, w.actor('ada'), 'budget set Huntingdon Academy 500')).toMatchObject({ notice: { text: expect.stringMatching(/Only CPD leads/) } });
+    expect(await runCommand(w.deps, w.actor('lead'), 'budget set Nowhere School 500')).toMatchObject({ notice: { tone: 'attention', text: expect.stringMatching(/No school called/) } });
+    expect(await runCommand(w.deps, w.actor('lead'), 'budget set Huntingdon Academy 500 2026-27')).toMatchObject({ notice: { tone: 'good', text: 'CPD budget for Huntingdon Academy, 2026-27: £500.00.' } });
+
+    const first = await submitted(w);
+    await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.approve', requestId: first.id });
+    await handleCardAction(w.deps, w.actor('head'), { verb: 'request.approve', requestId: first.id });
+    // £268.40 approved of £500: a second course of £268.40 would exceed what is left.
+    const second = await submitted(w, { ...FORM, courseTitle: 'Phonics leadership' });
+    const card = await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.open', requestId: second.id });
+    expect(card.view).toMatchObject({ kind: 'cpd-request', overBudget: true, context: expect.arrayContaining([{ label: 'Budget left 2026-27', value: '£231.60 — this request would exceed it' }]) });
+
+    await handleCardAction(w.deps, w.actor('lead'), { verb: 'request.book', requestId: first.id }, { actualCost: '240', reference: 'FEH-1' });
+    const view = await runCommand(w.deps, w.actor('lead'), 'budget 2026-27');
+    expect(view).toMatchObject({ kind: 'cpd-budget', rows: [{ name: 'Huntingdon Academy', budgetText: '£500.00', committedText: '£0.00', spentText: '£240.00', leftText: '£260.00', coverHalfDays: 2 }] });
+
+    // Cancelling the booked course frees its cost and cancels its session.
+    const cancelled = await handleCardAction(w.deps, w.actor('lead'), { verb: 'request.cancel', requestId: first.id });
+    expect(cancelled.ok).toBe(true);
+    expect(await runCommand(w.deps, w.actor('lead'), 'budget 2026-27')).toMatchObject({ rows: [{ spentText: '£0.00', leftText: '£500.00' }] });
+    expect((await w.store.sessions.get('t1', externalSessionId(first.id)))?.value.status).toBe('cancelled');
+    const refused = await handleCardAction(w.deps, w.actor('ada'), { verb: 'request.cancel', requestId: second.id });
+    expect(refused.ok).toBe(false);
+  });
+
+  test('CLI: budget set, and the requests CSV for the finance office (pounds, costs counted only once approved)', async () => {
+    const w = await world();
+    const lines: string[] = [];
+    const cli = (...argv: string[]) => runCli(argv, { store: w.store, clock: w.clock, defaultTenantId: 't1', print: (t) => lines.push(t) });
+    expect(await cli('budget', 'set', 'trust', '12,000', '--year', '2026-27')).toBe(0);
+    expect((await w.store.cpdBudgets.get('t1', budgetId('2026-27')))?.value.amountPence).toBe(1_200_000);
+    expect(await cli('budget', 'set', 'trust', 'lots')).toBe(1);
+    const request = await submitted(w);
+    await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.approve', requestId: request.id });
+    await handleCardAction(w.deps, w.actor('head'), { verb: 'request.approve', requestId: request.id });
+    await submitted(w, { ...FORM, courseTitle: 'Still waiting', fee: '99' });
+    lines.length = 0;
+    expect(await cli('export', 'requests', '--year', '2026-27')).toBe(0);
+    const [header, ...rows] = lines.join('\n').trim().split('\n');
+    expect(header).toContain('request_id,academic_year,requester');
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.includes('Leading early reading'))).toContain('"Approved, to be booked",250.00,18.40,,268.40,2,');
+    expect(rows.find((r) => r.includes('Still waiting'))).toContain(',0.00,');
   });
 });
