@@ -179,4 +179,34 @@ describe('CPD request via fake connector (real botbuilder, real express server, 
     expect(toLead[0]).toContain('has waited for Mia Manager (line manager)');
     expect(await nudges()).toHaveLength(1);
   });
+
+  it('over budget flagged to the approver; approved, the booker marks it booked; it is in the person\'s sessions', async () => {
+    h.clock.set('2026-12-01T09:00:00.000Z');
+    await postActivity(h, messageActivity(h, SAM, 'budget set Huntingdon Academy 300 2026-27'));
+    expect(cardText(lastCardTo(h, SAM))).toContain('CPD budget for Huntingdon Academy, 2026-27: £300.00.');
+    await press(JO, 'request.submit', { ...FORM, courseTitle: 'Subject leadership', fee: '400' });
+    const [request] = (await h.store.cpdRequests.find(TENANT)).map((r) => r.value).filter((r) => r.details.courseTitle === 'Subject leadership');
+    const requestId = request!.id;
+    await tick();
+    const toMia = await cardSent(MIA, 'request-approval');
+    expect(JSON.stringify(toMia)).toContain('Over budget');
+    expect(JSON.stringify(toMia)).toContain('this request would exceed it');
+
+    await press(MIA, 'request.approve', { requestId });
+    await press(HAL, 'request.approve', { requestId });
+    await tick();
+    const toBook = await cardSent(SAM, 'request-to-book');
+    expect(actionsOf(toBook)).toContain('request.book.open');
+    const bookForm = await press(SAM, 'request.book.open', { requestId });
+    expect(((bookForm.body as Json[]) ?? []).map((e) => e.id).filter(Boolean)).toEqual(['actualCost', 'reference']);
+    expect(cardText(await press(SAM, 'request.book', { requestId, actualCost: 'free?', reference: '' }))).toContain('Please give the booking reference.');
+    const booked = await press(SAM, 'request.book', { requestId, actualCost: '380', reference: 'SL-2231' });
+    expect(cardText(booked)).toContain('Marked booked');
+    expect((await h.store.cpdRequests.get(TENANT, requestId))?.value).toMatchObject({ status: 'booked', booking: { actualCostPence: 38000, reference: 'SL-2231' } });
+
+    await postActivity(h, messageActivity(h, JO, 'sessions'));
+    expect(cardText(lastCardTo(h, JO))).toContain('Subject leadership');
+    await postActivity(h, messageActivity(h, SAM, 'budget'));
+    expect(JSON.stringify(lastCardTo(h, SAM))).toContain('£380.00');
+  });
 });
