@@ -3,6 +3,7 @@ import { SchoolCalendar, Tenant } from '../domain';
 import type { Store } from '../store/store';
 import { planDeliveries } from './planner';
 import { DAY_MS } from './planner-types';
+import { advanceCpdRequests } from './request-progress';
 
 export interface PlanDeps {
   store: Store;
@@ -77,6 +78,8 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     const put = await store.deliveries.put(c, { ifVersion: versions.get(c.id)! });
     if (put.ok) summary.cancelled++;
   }
+  // Booked courses move on to attended and evaluated as their sessions do.
+  await advanceCpdRequests(deps, tenantId, now);
   return summary;
 }
 

@@ -39,6 +39,12 @@ export async function bookExternalSession(deps: AppDeps, tenant: Tenant, request
     endsAt,
     location: { place: d.mode === 'online' ? 'Online' : d.provider },
     audience: { kind: 'staff', staffIds: [request.requesterId] },
+    // The policies ask how the person will share what they learned: a task with a date, nudged
+    // like a gap task and shown in their line manager's digest.
+    gapTask: {
+      intent: `Share what you learned on ${d.courseTitle}`.slice(0, 2000),
+      task: 'Feed back to leaders, or take a slot at a department or staff meeting, and say what changed for pupils.',
+    },
     status: 'published',
     publishedAt: now,
     createdBy: request.requesterId,
