@@ -111,8 +111,15 @@ describe('CPD request via fake Slack API (real bolt App, signed requests, real s
     const empty = await postInteraction(h, modalSubmission(HAL, reasonModal, 'V-d1', { reason: '' }));
     expect(empty.json).toMatchObject({ response_action: 'errors', errors: { 'field:reason': 'Please give a reason for declining.' } });
     expect((await postInteraction(h, modalSubmission(HAL, reasonModal, 'V-d1', { reason: 'Budget spent for this term' }))).text).toBe('');
-    expect(JSON.stringify(h.api.callsOf('chat.update').at(-1)!.args.blocks)).toContain('Declined. The requester has been told why.');
+    const halUpdate = h.api.callsOf('chat.update').filter((c) => c.args.channel === toHal.where.channel && c.args.ts === toHal.where.ts).at(-1)!.args;
+    expect(JSON.stringify(halUpdate.blocks)).toContain('Declined. The requester has been told why.');
     expect((await h.store.cpdRequests.get(TENANT, request!.id))?.value.status).toBe('declined');
+    // Every other copy is updated in place too: Mia's card and Jo's message now show the decline, with no buttons.
+    for (const copy of [toMia.where, toJo.where]) {
+      const update = h.api.callsOf('chat.update').filter((c) => c.args.channel === copy.channel && c.args.ts === copy.ts).at(-1)!.args;
+      expect(JSON.stringify(update.blocks)).toContain('Declined: Budget spent for this term');
+      expect(JSON.stringify(update.blocks)).not.toContain('"type":"button"');
+    }
 
     await tick();
     expect(String((await dmFor(JO.id, 'stf-jo', 'request-update')).message.text)).toContain('declined: Budget spent for this term');
