@@ -124,4 +124,42 @@ describe('CPD request via fake Slack API (real bolt App, signed requests, real s
     await tick();
     expect(String((await dmFor(JO.id, 'stf-jo', 'request-update')).message.text)).toContain('declined: Budget spent for this term');
   });
+
+  it('a second request: approved by both, the booker marks it booked in a modal, it is in Jo\'s sessions and requests', async () => {
+    await slash(JO, 'request cpd', 'trg-form-2');
+    const form = { ...FORM, courseTitle: 'Maths mastery' };
+    expect((await postInteraction(h, modalSubmission(JO, modalOpened('trg-form-2'), 'V-r2', form))).text).toBe('');
+    const [request] = (await h.store.cpdRequests.find(TENANT)).map((r) => r.value).filter((r) => r.details.courseTitle === 'Maths mastery');
+    const dm = async (userId: string, staffId: string, kind: Delivery['kind']) => {
+      const sent = (await h.store.deliveries.find(TENANT, { where: { kind, recipientId: staffId } })).map((d) => d.value).filter((d) => d.status === 'sent' && d.subject.requestId === request!.id);
+      const latest = sent.at(-1)!;
+      const message = h.api.callsOf('chat.postMessage').filter((c) => c.args.channel === userId && String(c.args.text).includes('Maths mastery')).at(-1)!.args;
+      return { where: { channel: latest.platformConversationId!, ts: latest.platformMessageId! }, message };
+    };
+    await tick();
+    const toMia = await dm(MIA.id, 'stf-mia', 'request-approval');
+    await postInteraction(h, buttonPress(MIA, toMia.where, findButton(toMia.message.blocks, 'request.approve'), 'trg-a2'));
+    await tick();
+    const toHal = await dm(HAL.id, 'stf-hal', 'request-approval');
+    await postInteraction(h, buttonPress(HAL, toHal.where, findButton(toHal.message.blocks, 'request.approve'), 'trg-a3'));
+    expect((await h.store.cpdRequests.get(TENANT, request!.id))?.value.status).toBe('approved');
+
+    await tick();
+    const toSam = await dm(SAM.id, 'stf-sam', 'request-to-book');
+    await postInteraction(h, buttonPress(SAM, toSam.where, findButton(toSam.message.blocks, 'request.book.open'), 'trg-book'));
+    const bookModal = modalOpened('trg-book');
+    expect(bookModal.callback_id).toBe('request.book');
+    const bad = await postInteraction(h, modalSubmission(SAM, bookModal, 'V-b1', { actualCost: '£1.234', reference: '' }));
+    expect(bad.json).toMatchObject({ response_action: 'errors', errors: { 'field:actualCost': expect.any(String), 'field:reference': 'Please give the booking reference.' } });
+    expect((await postInteraction(h, modalSubmission(SAM, bookModal, 'V-b1', { actualCost: '£1,234.50', reference: 'MM-77' }))).text).toBe('');
+    expect((await h.store.cpdRequests.get(TENANT, request!.id))?.value).toMatchObject({ status: 'booked', booking: { actualCostPence: 123450, reference: 'MM-77' } });
+
+    await slash(JO, 'sessions', 'trg-sessions');
+    expect(JSON.stringify(h.api.callsOf('/response/trg-sessions')[0]!.args.blocks)).toContain('Maths mastery');
+    await slash(JO, 'requests', 'trg-requests');
+    const list = JSON.stringify(h.api.callsOf('/response/trg-requests')[0]!.args.blocks);
+    expect(list).toContain('Maths mastery');
+    expect(list).toContain('Booked');
+    expect(list).toContain('£1,234.50');
+  });
 });
