@@ -337,7 +337,7 @@ export const CARD_SAMPLES: CardSampleViews = {
     statusText: 'Waiting for Dawn Cooper (headteacher)',
     facts: [
       { label: 'Provider', value: 'Fenland English Hub' },
-      { label: 'When', value: '2027-01-12, 09:00–15:30' },
+      { label: 'When', value: 'Tuesday 12 January 2027, 09:00–15:30' },
       { label: 'Where', value: 'In person' },
       { label: 'Cost', value: '£250.00 fee + £18.40 travel' },
       { label: 'Cover', value: '2 half-day(s)' },
@@ -388,7 +388,7 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
     overBudget: false,
     canDecide: false,
     canWithdraw: true,
-    notice: { tone: 'good', text: 'Sent to Alex Turner for approval. I will tell you at each step.' },
+    notice: { tone: 'info', text: 'Your request "Leading early reading" was approved at one step and has gone on to the next.' },
   },
   'cpd-request-form-with-errors': {
     kind: 'cpd-request-form',

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import {
   academicYearOf,
   APPROVER_ROLE_LABELS,
@@ -20,9 +21,12 @@ import { bookerOf, namesOf, viewerOf, type RequestViewer } from './request-peopl
 
 export const NOT_FOUND = notice('attention', "I can't find that request among those you can see.");
 
+/** "Tuesday 12 January 2027": a calendar day as people write it. */
+const day = (date: string) => DateTime.fromISO(date).toFormat('cccc d LLLL yyyy');
+
 function whenText(request: CpdRequest): string {
   const d = request.details;
-  const days = d.startDate === d.endDate ? d.startDate : `${d.startDate} to ${d.endDate}`;
+  const days = d.startDate === d.endDate ? day(d.startDate) : `${day(d.startDate)} to ${day(d.endDate)}`;
   const times = d.startTime && d.endTime ? `, ${d.startTime}–${d.endTime}` : d.startTime ? `, from ${d.startTime}` : '';
   return `${days}${times}`;
 }
