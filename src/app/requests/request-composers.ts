@@ -33,7 +33,7 @@ export async function composeRequestMessage(deps: AppDeps, tenant: Tenant, recip
   return { view, text };
 }
 
-function updateText(request: { status: string; steps: { decision?: { outcome: string; reason?: string } }[]; questions: { text: string }[] }, title: string): string {
+function updateText(request: { status: string; steps: { decision?: { outcome: string; reason?: string; at: string } }[]; questions: { text: string; at: string }[] }, title: string): string {
   const last = [...request.steps].reverse().find((s) => s.decision);
   switch (request.status) {
     case 'declined':
@@ -46,7 +46,10 @@ function updateText(request: { status: string; steps: { decision?: { outcome: st
       return `"${title}" was cancelled.`;
     case 'submitted': {
       const question = request.questions.at(-1);
-      return question && !last ? `A question about "${title}": ${question.text}` : `Your request "${title}" was approved at one step and has gone on to the next.`;
+      // The newest event decides the message: a question asked after the last decision, or that decision.
+      return question && (!last || question.at > last.decision!.at)
+        ? `A question about "${title}": ${question.text}`
+        : `Your request "${title}" was approved at one step and has gone on to the next.`;
     }
     default:
       return `Your request "${title}": ${request.status}`;

@@ -1,5 +1,6 @@
 import { handleCardAction } from '../../../src/app/card-actions';
 import { runCli } from '../../../src/cli/run-cli';
+import { composeMessage } from '../../../src/app/compose-message';
 import { budgetId } from '../../../src/domain';
 import { runCommand } from '../../../src/app/commands';
 import { checkCpdRequestForm } from '../../../src/app/requests/request-form';
@@ -206,5 +207,21 @@ describe('CPD requests (use cases, embedded store)', () => {
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.includes('Leading early reading'))).toContain('"Approved, to be booked",250.00,18.40,,268.40,2,');
     expect(rows.find((r) => r.includes('Still waiting'))).toContain(',0.00,');
+  });
+
+  test('ask a question: only the waiting approver; the requester is sent it; the request keeps waiting', async () => {
+    const w = await world();
+    const request = await submitted(w);
+    const form = await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.ask.open', requestId: request.id });
+    expect(form.view).toMatchObject({ kind: 'cpd-request-reply', mode: 'ask' });
+    expect((await handleCardAction(w.deps, w.actor('head'), { verb: 'request.ask.open', requestId: request.id })).ok).toBe(false);
+    expect((await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.ask', requestId: request.id }, { question: '' })).view).toMatchObject({ errors: { question: expect.any(String) } });
+    const asked = await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.ask', requestId: request.id }, { question: 'Could you go in the spring term instead?' });
+    expect(asked.ok).toBe(true);
+    const stored = (await w.store.cpdRequests.get('t1', request.id))!.value;
+    expect(stored).toMatchObject({ status: 'submitted', questions: [{ by: 'manager', text: 'Could you go in the spring term instead?' }] });
+    const delivery = (await w.store.deliveries.get('t1', deliveryId('request-update', 'ada', request.id, 'question-0')))!.value;
+    const composed = await composeMessage(w.deps, delivery);
+    expect(composed.ok && composed.message.text).toBe('A question about "Leading early reading": Could you go in the spring term instead?');
   });
 });
