@@ -325,6 +325,7 @@ export const CARD_SAMPLES: CardSampleViews = {
     ],
     byPathway: [{ label: 'ect', value: '£1,200.00' }],
     costPerAttendeeText: '£412.50 per course attended (12)',
+    costPerImpactReportText: '£550.00 per impact report returned (9)',
   },
   'cpd-request-form': { kind: 'cpd-request-form' },
   'cpd-request': {

@@ -474,6 +474,7 @@ export interface CpdBudgetView {
   byPurpose: { label: string; value: string }[];
   byPathway: { label: string; value: string }[];
   costPerAttendeeText: string;
+  costPerImpactReportText: string;
 }
 
 export type CardView =

@@ -6,6 +6,7 @@ import {
   costPence,
   CpdBudget,
   formatPence,
+  gapTaskId,
   hasRole,
   parsePounds,
   PURPOSE_LABELS,
@@ -88,6 +89,9 @@ export async function cpdBudgetView(deps: AppDeps, actor: Actor, argument: strin
   const counted = requests.filter((r) => COUNTED.includes(r.status));
   const attended = requests.filter((r) => r.status === 'attended' || r.status === 'evaluated');
   const attendedCost = attended.reduce((sum, r) => sum + costPence(r), 0);
+  // Value for money as the policies ask: what each returned impact report ("share what you learned") cost.
+  const shareTasks = await Promise.all(attended.map((r) => (r.booking ? deps.store.gapTasks.get(tenant.id, gapTaskId(r.booking.sessionId, r.requesterId)) : undefined)));
+  const reports = shareTasks.filter((t) => t?.value.status === 'reported').length;
   return {
     kind: 'cpd-budget',
     year,
@@ -103,5 +107,6 @@ export async function cpdBudgetView(deps: AppDeps, actor: Actor, argument: strin
     byPurpose: sumBy(counted, (r) => PURPOSE_LABELS[r.details.purpose]),
     byPathway: sumBy(counted, (r) => r.details.pathway ?? 'No pathway named'),
     costPerAttendeeText: attended.length > 0 ? `${formatPence(Math.round(attendedCost / attended.length))} per course attended (${attended.length})` : 'No courses attended yet',
+    costPerImpactReportText: reports > 0 ? `${formatPence(Math.round(attendedCost / reports))} per impact report returned (${reports})` : 'No impact reports returned yet',
   };
 }

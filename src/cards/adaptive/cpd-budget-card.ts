@@ -24,6 +24,7 @@ export function cpdBudgetCard(view: CpdBudgetView): CardContent {
       view.byPathway.length > 0 && facts(view.byPathway),
       subheading('Value for money'),
       text(view.costPerAttendeeText),
+      text(view.costPerImpactReportText),
     ]),
     summary: `CPD budget ${view.year}`,
   };

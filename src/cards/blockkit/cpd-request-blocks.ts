@@ -75,6 +75,6 @@ export function cpdBudgetBlocks(view: CpdBudgetView): Block[] {
   }
   if (view.byPurpose.length > 0) blocks.push(section('*By what it serves*'), fields(view.byPurpose));
   if (view.byPathway.length > 0) blocks.push(section('*By pathway*'), fields(view.byPathway));
-  blocks.push(section(`*Value for money*\n${escapeMrkdwn(view.costPerAttendeeText)}`));
+  blocks.push(section(`*Value for money*\n${escapeMrkdwn(view.costPerAttendeeText)}\n${escapeMrkdwn(view.costPerImpactReportText)}`));
   return blocks;
 }

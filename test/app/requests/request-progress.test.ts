@@ -1,6 +1,8 @@
 import { handleCardAction } from '../../../src/app/card-actions';
 import { externalSessionId } from '../../../src/app/requests/request-booking';
 import { submitQuestionnaire } from '../../../src/app/submit-questionnaire';
+import { submitGapPlan, submitGapReport } from '../../../src/app/gap-tasks';
+import { runCommand } from '../../../src/app/commands';
 import { gapTaskId } from '../../../src/domain';
 import { planTenant } from '../../../src/scheduler/plan-tenant';
 import { cpdRequest } from '../../support/cpd-request-fixtures';
@@ -42,5 +44,14 @@ describe('after a booked course (planner with the clock moved, embedded store)',
     w.clock.advance(60_000);
     await planTenant(w.deps, 't1');
     expect((await w.store.cpdRequests.get('t1', 'req-1'))?.value.status).toBe('evaluated');
+
+    // The sharing task is done like any gap task; the lead's budget shows what each impact report cost.
+    const shareId = gapTaskId(sessionId, 'ada');
+    const plan = { takeBack: 'Phonics routines', intendedImpact: 'Fluent Year 1 readers', startingPoint: 'Autumn check scores', practiceChange: 'A slot at the English department meeting' };
+    expect((await submitGapPlan(w.deps, w.actor('ada'), { gapTaskId: shareId, raw: plan })).ok).toBe(true);
+    const report = { whatDone: 'Led the department meeting slot', impactSoFar: 'Two colleagues use the routines', sustain: 'In the scheme of work', successes: 'Pupils more confident', barriers: 'Time' };
+    expect((await submitGapReport(w.deps, w.actor('ada'), { gapTaskId: shareId, raw: report })).ok).toBe(true);
+    const budget = await runCommand(w.deps, w.actor('lead'), 'budget 2026-27');
+    expect(budget).toMatchObject({ kind: 'cpd-budget', costPerAttendeeText: '£240.00 per course attended (1)', costPerImpactReportText: '£240.00 per impact report returned (1)' });
   });
 });
