@@ -14,7 +14,7 @@ import { updateWithRetry } from '../../store/update';
 import type { Actor } from '../actor';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
-import { bookExternalSession, cancelExternalSession } from './request-booking';
+import { bookExternalSession, cancelExternalSession, externalSessionId } from './request-booking';
 import { announceRequestState, enqueueRequestMessage } from './request-messages';
 import { bookerOf, namesOf, viewerOf } from './request-people';
 import { buildCpdRequestView, NOT_FOUND } from './request-view';
@@ -110,10 +110,14 @@ export async function markBooked(deps: AppDeps, actor: Actor, requestId: string,
     return { ok: false, view: await replyView(deps, actor, request, 'book', { errors, values }) };
   }
   if (actor.staff.id !== booker?.id) return answer(deps, actor, request, false, 'attention', 'Only the person who books courses can mark this booked.');
-  if (request.status !== 'approved') return answer(deps, actor, request, false, 'attention', 'Only an approved request can be booked.');
-  const sessionId = await bookExternalSession(deps, actor.tenant, request);
+  // The request is marked booked first, naming its session by a deterministic id; the session is
+  // then created if absent, so a failure between the two is mended by pressing again, and a lost
+  // race never leaves a session for a course nobody booked.
   const at = deps.clock.now().toISOString();
+  const sessionId = externalSessionId(request.id);
   const result = await change(deps, actor, requestId, (r) => bookRequest(r, { by: actor.staff.id, at, actualCostPence: cost!, reference, sessionId }, booker.id));
+  const stored = await load(deps, actor, requestId);
+  if (stored?.status === 'booked' && stored.booking?.sessionId === sessionId) await bookExternalSession(deps, actor.tenant, stored);
   return withNote(result, 'Marked booked. It is now in their sessions, with reminders.');
 }
 
@@ -123,8 +127,9 @@ export async function cancelCourse(deps: AppDeps, actor: Actor, requestId: strin
   const may = actor.staff.id === booker?.id || hasRole(actor.staff, 'cpd-lead');
   const at = deps.clock.now().toISOString();
   const result = await change(deps, actor, requestId, (r) => cancelRequest(r, actor.staff.id, may, at));
-  const stored = result.ok ? (await load(deps, actor, requestId)) : undefined;
-  if (stored?.booking) await cancelExternalSession(deps, actor.tenant, stored.booking.sessionId, at);
+  // Also on a repeated press: a cancelled course's session is cancelled, whatever happened between.
+  const stored = await load(deps, actor, requestId);
+  if (stored?.status === 'cancelled' && stored.booking) await cancelExternalSession(deps, actor.tenant, stored.booking.sessionId, at);
   return withNote(result, 'Cancelled. Its cost no longer counts against the budget.');
 }
 

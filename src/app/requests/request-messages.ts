@@ -22,6 +22,8 @@ export async function enqueueRequestMessage(deps: AppDeps, request: CpdRequest, 
 
 /** The messages a request's new state calls for: the next approver's card, the requester told, the booker asked. */
 export async function announceRequestState(deps: AppDeps, request: CpdRequest, bookerId: string | undefined): Promise<void> {
+  // The requester withdrew it themselves: nobody needs telling, and planned cards are no longer sent.
+  if (request.status === 'withdrawn') return;
   const decided = request.steps.filter((s) => s.decision !== undefined).length;
   const waiting = request.status === 'submitted' ? request.steps[decided] : undefined;
   if (waiting) await enqueueRequestMessage(deps, request, 'request-approval', waiting.approverId, `step-${decided}`);

@@ -224,4 +224,14 @@ describe('CPD requests (use cases, embedded store)', () => {
     const composed = await composeMessage(w.deps, delivery);
     expect(composed.ok && composed.message.text).toBe('A question about "Leading early reading": Could you go in the spring term instead?');
   });
+
+  test('withdraw: only the requester, before booking; the approver can then decide nothing', async () => {
+    const w = await world();
+    const request = await submitted(w);
+    expect((await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.withdraw', requestId: request.id })).ok).toBe(false);
+    const withdrawn = await handleCardAction(w.deps, w.actor('ada'), { verb: 'request.withdraw', requestId: request.id });
+    expect(withdrawn).toMatchObject({ ok: true, view: { kind: 'cpd-request', status: 'withdrawn', canWithdraw: false } });
+    const late = await handleCardAction(w.deps, w.actor('manager'), { verb: 'request.approve', requestId: request.id });
+    expect(late).toMatchObject({ ok: false, view: { notice: { text: 'This request is already withdrawn.' } } });
+  });
 });
