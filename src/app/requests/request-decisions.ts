@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   askAboutRequest,
   bookRequest,
@@ -20,6 +21,11 @@ import { bookerOf, namesOf, viewerOf } from './request-people';
 import { buildCpdRequestView, NOT_FOUND } from './request-view';
 
 export type RequestActionResult = { ok: boolean; view: CardView };
+
+/** The reply forms' inputs (Teams card data or Slack modal state): any field that is not text counts as empty. */
+const text = (max: number) => z.string().max(10_000).transform((v) => v.trim().slice(0, max)).catch('');
+const ReplyInputs = z.object({ reason: text(1000), question: text(1000), actualCost: text(50), reference: text(200) });
+const replyInputs = (raw: Record<string, unknown>) => ReplyInputs.parse({ reason: raw.reason ?? '', question: raw.question ?? '', actualCost: raw.actualCost ?? '', reference: raw.reference ?? '' });
 
 async function load(deps: AppDeps, actor: Actor, requestId: string): Promise<CpdRequest | undefined> {
   return (await deps.store.cpdRequests.get(actor.tenant.id, requestId))?.value;
@@ -68,7 +74,7 @@ export async function approveRequest(deps: AppDeps, actor: Actor, requestId: str
 }
 
 export async function declineRequest(deps: AppDeps, actor: Actor, requestId: string, inputs: Record<string, unknown>): Promise<RequestActionResult> {
-  const reason = typeof inputs.reason === 'string' ? inputs.reason.trim().slice(0, 1000) : '';
+  const { reason } = replyInputs(inputs);
   const request = await load(deps, actor, requestId);
   if (!reason && request) {
     // A decline needs its reason: the reply form comes back with the error beside the field.
@@ -80,7 +86,7 @@ export async function declineRequest(deps: AppDeps, actor: Actor, requestId: str
 }
 
 export async function askRequester(deps: AppDeps, actor: Actor, requestId: string, inputs: Record<string, unknown>): Promise<RequestActionResult> {
-  const question = typeof inputs.question === 'string' ? inputs.question.trim().slice(0, 1000) : '';
+  const { question } = replyInputs(inputs);
   const request = await load(deps, actor, requestId);
   if (!question && request) return { ok: false, view: await replyView(deps, actor, request, 'ask', { errors: { question: 'Please write your question.' } }) };
   const at = deps.clock.now().toISOString();
@@ -99,14 +105,14 @@ export async function markBooked(deps: AppDeps, actor: Actor, requestId: string,
   const request = await load(deps, actor, requestId);
   const booker = await bookerOf(deps, actor.tenant);
   if (!request || !viewerOf(request, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND };
-  const cost = typeof inputs.actualCost === 'string' ? parsePounds(inputs.actualCost) : undefined;
-  const reference = typeof inputs.reference === 'string' ? inputs.reference.trim().slice(0, 200) : '';
+  const { actualCost, reference } = replyInputs(inputs);
+  const cost = actualCost ? parsePounds(actualCost) : undefined;
   const errors = {
     ...(cost === undefined ? { actualCost: 'Give the amount in pounds, e.g. 250 or 249.99.' } : {}),
     ...(reference ? {} : { reference: 'Please give the booking reference.' }),
   };
   if (Object.keys(errors).length > 0) {
-    const values = { actualCost: String(inputs.actualCost ?? ''), reference: String(inputs.reference ?? '') };
+    const values = { actualCost, reference };
     return { ok: false, view: await replyView(deps, actor, request, 'book', { errors, values }) };
   }
   if (actor.staff.id !== booker?.id) return answer(deps, actor, request, false, 'attention', 'Only the person who books courses can mark this booked.');
