@@ -12,6 +12,8 @@ import { myRecord } from './report-commands';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
 import { sendSurveyFromCard } from './survey-card-actions';
+import { approveRequest, askRequester, cancelCourse, declineRequest, markBooked, openReply, openRequest, withdrawOwnRequest } from './requests/request-decisions';
+import { openCpdRequestForm, submitCpdRequest } from './requests/request-form';
 
 export type CardActionResult = { ok: boolean; view: CardView };
 
@@ -66,6 +68,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'register.submit': (d, a, action, inputs) => (action.sessionId ? submitRegister(d, a, { sessionId: action.sessionId, raw: inputs }) : Promise.resolve(MISSING('session'))),
   refresh: async (d, a, action) => {
     if (action.from) return { ok: true, view: await listView(d, a, action.from) };
+    // A request card: every copy (requester's and approvers') shows the current state when viewed.
+    if (action.requestId) return openRequest(d, a, action.requestId);
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {
       const task = (await d.store.gapTasks.get(a.tenant.id, action.gapTaskId))?.value;
@@ -78,6 +82,18 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     return MISSING('subject');
   },
   'survey.send': (d, a, _action, inputs) => sendSurveyFromCard(d, a, inputs),
+  'request.form.open': () => Promise.resolve({ ok: true, view: openCpdRequestForm() }),
+  'request.submit': (d, a, _action, inputs) => submitCpdRequest(d, a, inputs),
+  'request.open': (d, a, action) => (action.requestId ? openRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
+  'request.approve': (d, a, action) => (action.requestId ? approveRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
+  'request.decline.open': (d, a, action) => (action.requestId ? openReply(d, a, action.requestId, 'decline') : Promise.resolve(MISSING('request'))),
+  'request.decline': (d, a, action, inputs) => (action.requestId ? declineRequest(d, a, action.requestId, inputs) : Promise.resolve(MISSING('request'))),
+  'request.ask.open': (d, a, action) => (action.requestId ? openReply(d, a, action.requestId, 'ask') : Promise.resolve(MISSING('request'))),
+  'request.ask': (d, a, action, inputs) => (action.requestId ? askRequester(d, a, action.requestId, inputs) : Promise.resolve(MISSING('request'))),
+  'request.book.open': (d, a, action) => (action.requestId ? openReply(d, a, action.requestId, 'book') : Promise.resolve(MISSING('request'))),
+  'request.book': (d, a, action, inputs) => (action.requestId ? markBooked(d, a, action.requestId, inputs) : Promise.resolve(MISSING('request'))),
+  'request.withdraw': (d, a, action) => (action.requestId ? withdrawOwnRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
+  'request.cancel': (d, a, action) => (action.requestId ? cancelCourse(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

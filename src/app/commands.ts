@@ -11,6 +11,9 @@ import { cancelSessionCommand, editSessionCommand } from './session-card-actions
 import { buildSessionFormView } from './session-form-view';
 import { newSurvey, surveyResults } from './survey-commands';
 import { runsSessions } from './session-roles';
+import { listCpdRequests } from './requests/request-list';
+import { cpdBudgetView, setCpdBudget } from './requests/budget';
+import { openCpdRequestForm } from './requests/request-form';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -27,6 +30,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'sessions', text: 'Upcoming sessions, with buttons to say whether you are coming' },
       { command: 'tasks', text: 'Your open gap tasks' },
       { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
+      { command: 'request cpd', text: 'Ask to go on a course: your line manager and headteacher approve it' },
+      { command: 'requests', text: isLead ? 'CPD requests: yours and those waiting for you ("requests all" for everyone\'s)' : 'Your CPD requests, and any waiting for you' },
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
       { command: 'help', text: 'This list' },
       ...(isLead
@@ -37,6 +42,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
             { command: 'register <session title>', text: 'Take the register for a session' },
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
+            { command: 'budget [2026-27]', text: 'The CPD budget: committed and spent by school, cover used, cost per course' },
+            { command: 'budget set <school or trust> <£ amount> [2026-27]', text: "Set a school's (or the trust's) CPD budget for the year" },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
           ]
@@ -70,9 +77,23 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
+  { names: ['request cpd', 'request course', 'request'], run: () => Promise.resolve(openCpdRequestForm()) },
+  { names: ['requests', 'my requests'], run: (d, a, argument) => listCpdRequests(d, a, argument) },
+  { names: ['budget set'], leadOnly: true, run: (d, a, argument) => budgetSetCommand(d, a, argument) },
+  { names: ['budget'], leadOnly: true, run: (d, a, argument) => cpdBudgetView(d, a, argument) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
 ];
+
+/** `budget set <school or trust> <amount> [year]`: the school's name may have spaces, so the amount is the first money-like word. */
+async function budgetSetCommand(deps: AppDeps, actor: Actor, argument: string): Promise<CardView> {
+  const words = argument.split(' ').filter(Boolean);
+  const year = words.length > 0 && /^\d{4}-\d{2}$/.test(words.at(-1)!) ? words.pop() : undefined;
+  const amount = words.pop();
+  if (!amount || words.length === 0) return notice('attention', 'Say "budget set <school or trust> <amount>", e.g. "budget set Huntingdon Academy 6000".');
+  const result = await setCpdBudget(deps, actor.tenant, { scope: words.join(' '), amount, ...(year ? { year } : {}), setBy: actor.staff.id });
+  return notice(result.ok ? 'good' : 'attention', result.message);
+}
 
 function match(text: string): { spec: CommandSpec; argument: string } | undefined {
   const normalised = text.trim().replace(/\s+/g, ' ').toLowerCase();

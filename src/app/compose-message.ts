@@ -9,6 +9,7 @@ import { withReportLinks } from './reports/report-links';
 import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaire-view';
 import { surveyMessageHold } from './survey-delivery-rules';
+import { composeRequestMessage } from './requests/request-composers';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
 
@@ -83,6 +84,11 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
     return { view: withReportLinks(deps.links, tenant.id, recipient.id, digest.value, { fullReport: false }), text: `Your team's CPD this week (${digest.value.weekText})` };
   },
   'lead-digest': (deps, tenant, recipient) => composeLeadDigest(deps, tenant, recipient),
+  'request-approval': composeRequestMessage,
+  'request-update': composeRequestMessage,
+  'request-nudge': composeRequestMessage,
+  'request-overdue-lead': composeRequestMessage,
+  'request-to-book': composeRequestMessage,
 };
 
 /** Turns an outbox record into the message to send, or says why it should not be sent any more. */

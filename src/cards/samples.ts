@@ -319,6 +319,65 @@ export const CARD_SAMPLES: CardSampleViews = {
     waitlist: [{ staffId: 'demo-sam', name: 'Sam Taylor', present: false, marked: false, rsvp: 'waitlist' }],
     taken: false,
   },
+  'cpd-budget': {
+    kind: 'cpd-budget',
+    year: '2026-27',
+    rows: [
+      { name: 'Huntingdon Academy', budgetText: '£6,000.00', committedText: '£268.40', spentText: '£5,890.00', leftText: '−£158.40', overBudget: true, coverHalfDays: 14 },
+      { name: 'Trust (central)', budgetText: '£12,000.00', committedText: '£0.00', spentText: '£2,400.00', leftText: '£9,600.00', overBudget: false, coverHalfDays: 0 },
+    ],
+    byPurpose: [
+      { label: 'School improvement priority', value: '£6,158.40' },
+      { label: 'Appraisal objective', value: '£2,400.00' },
+    ],
+    byPathway: [{ label: 'ect', value: '£1,200.00' }],
+    costPerAttendeeText: '£412.50 per course attended (12)',
+    costPerImpactReportText: '£550.00 per impact report returned (9)',
+  },
+  'cpd-request-form': { kind: 'cpd-request-form' },
+  'cpd-request': {
+    kind: 'cpd-request',
+    requestId: 'req-demo-1',
+    audience: 'approver',
+    requesterName: 'Priya Shah',
+    courseTitle: 'Leading early reading',
+    status: 'submitted',
+    statusText: 'Waiting for Dawn Cooper (headteacher)',
+    facts: [
+      { label: 'Provider', value: 'Fenland English Hub' },
+      { label: 'When', value: 'Tuesday 12 January 2027, 09:00–15:30' },
+      { label: 'Where', value: 'In person' },
+      { label: 'Cost', value: '£250.00 fee + £18.40 travel' },
+      { label: 'Cover', value: '2 half-day(s)' },
+      { label: 'Serves', value: 'School improvement priority: SIP priority 2, early reading' },
+    ],
+    intendedImpact: 'More Year 1 pupils pass the phonics screening check.',
+    steps: [
+      { label: 'Line manager: Alex Turner', text: 'Approved (Monday 23 November at 10:12)' },
+      { label: 'Headteacher: Dawn Cooper', text: 'Waiting for a decision' },
+    ],
+    questions: [],
+    context: [
+      { label: 'Their external CPD 2026-27', value: '1 course(s), £120.00' },
+      { label: 'Budget left 2026-27', value: '£180.00 — this request would exceed it' },
+    ],
+    overBudget: true,
+    canDecide: true,
+    canBook: false,
+    canWithdraw: false,
+    canCancel: false,
+  },
+  'cpd-request-reply': { kind: 'cpd-request-reply', requestId: 'req-demo-1', mode: 'decline', courseTitle: 'Leading early reading', requesterName: 'Priya Shah' },
+  'cpd-request-list': {
+    kind: 'cpd-request-list',
+    title: 'CPD requests: waiting for you, and your own',
+    rows: [
+      { requestId: 'req-demo-1', courseTitle: 'Leading early reading', requesterName: 'Priya Shah', statusText: 'Waiting for approval', costText: '£268.40', waitingForYou: true },
+      { requestId: 'req-demo-2', courseTitle: 'NPQ Leading Teaching', requesterName: 'Dawn Cooper', statusText: 'Booked', costText: '£0.00', waitingForYou: false },
+    ],
+    emptyText: 'No CPD requests yet.',
+    canRequest: true,
+  },
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */
@@ -346,6 +405,21 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
     notice: { tone: 'attention', text: 'Please check the answers marked below.' },
   },
   'questionnaire-closed': { ...CARD_SAMPLES.questionnaire, state: 'closed' },
+  'cpd-request-requester': {
+    ...CARD_SAMPLES['cpd-request'],
+    audience: 'requester',
+    context: undefined,
+    overBudget: false,
+    canDecide: false,
+    canWithdraw: true,
+    notice: { tone: 'info', text: 'Your request "Leading early reading" was approved at one step and has gone on to the next.' },
+  },
+  'cpd-request-form-with-errors': {
+    kind: 'cpd-request-form',
+    values: { courseTitle: 'Leading early reading', provider: 'Fenland English Hub', fee: '250 pounds', startDate: '2027-01-12', endDate: '2027-01-11' },
+    errors: { fee: 'Give an amount in pounds, e.g. 250 or 249.99.', endDate: 'The course must end on or after the day it starts.', mode: 'Please choose one.', purpose: 'Please choose one.', purposeDetail: 'Please fill this in.', intendedImpact: 'Please fill this in.' },
+    notice: { tone: 'attention', text: 'Please check the answers marked below.' },
+  },
   'questionnaire-answered': { ...CARD_SAMPLES.questionnaire, state: 'answered', anonymous: true, isReminder: false },
   'questionnaire-reminder': { ...CARD_SAMPLES.questionnaire, isReminder: true },
   'invitation-cancelled': {

@@ -26,6 +26,18 @@ export const CARD_VERBS = [
   'register.submit',
   'refresh',
   'survey.send',
+  'request.form.open',
+  'request.submit',
+  'request.open',
+  'request.approve',
+  'request.decline.open',
+  'request.decline',
+  'request.ask.open',
+  'request.ask',
+  'request.book.open',
+  'request.book',
+  'request.withdraw',
+  'request.cancel',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -38,11 +50,12 @@ export const SUBMIT_VERBS = [
   'session.update',
   'register.submit',
   'survey.send',
+  'request.submit',
+  'request.decline',
+  'request.ask',
+  'request.book',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
-
-/** What a button may carry besides its verb (the ids it acts on, the list it sits in); every other key of a submitted card is a form input. */
-export const CARD_ACTION_TARGETS = ['sessionId', 'questionnaireId', 'gapTaskId', 'from'] as const;
 
 /**
  * What a button carries back: the verb and the ids it acts on, parsed before anything acts on it.
@@ -53,10 +66,14 @@ export const CardActionSchema = z.object({
   sessionId: Id.optional(),
   questionnaireId: Id.optional(),
   gapTaskId: Id.optional(),
+  requestId: Id.optional(),
   /** The list the button sits in: the answer is that list again, with the row changed. */
   from: z.enum(['session-list', 'my-record']).optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
+
+/** What a button may carry besides its verb (the ids it acts on, the list it sits in); every other key of a submitted card is a form input. */
+export const CARD_ACTION_TARGETS = Object.keys(CardActionSchema.shape).filter((key) => key !== 'verb') as Exclude<keyof CardAction, 'verb'>[];
 
 export interface SessionSummary {
   sessionId: string;
@@ -425,7 +442,80 @@ export interface RegisterView {
   notice?: Notice;
 }
 
+/** A member of staff's "request cpd" form (Teams card; Slack modal), kept filled in when refused. */
+export interface CpdRequestFormView {
+  kind: 'cpd-request-form';
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
+/** Who is looking at a request card decides its buttons; the facts are the same for everyone. */
+export type CpdRequestAudience = 'requester' | 'approver' | 'booker' | 'observer';
+
+/** One CPD request as its requester, its approvers and the booker see it (one shared card, refreshed). */
+export interface CpdRequestView {
+  kind: 'cpd-request';
+  requestId: string;
+  audience: CpdRequestAudience;
+  requesterName: string;
+  courseTitle: string;
+  statusText: string;
+  status: string;
+  facts: { label: string; value: string }[];
+  intendedImpact: string;
+  /** Each approval step: who, and what they decided. */
+  steps: { label: string; text: string }[];
+  questions: { from: string; text: string }[];
+  /** For approvers: the person's CPD this year and the budget left. */
+  context?: { label: string; value: string }[];
+  overBudget?: boolean;
+  canDecide: boolean;
+  canBook: boolean;
+  canWithdraw: boolean;
+  /** The booker or the CPD lead, for an approved or booked course: cancelling frees its cost. */
+  canCancel: boolean;
+  notice?: Notice;
+}
+
+/** The small form after Decline, Ask a question or Mark booked: a reason, a question, or the booking's cost and reference. */
+export interface CpdRequestReplyView {
+  kind: 'cpd-request-reply';
+  requestId: string;
+  mode: 'decline' | 'ask' | 'book';
+  courseTitle: string;
+  requesterName: string;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
+/** `requests`: the person's own, those waiting for them, or (the lead) all. */
+export interface CpdRequestListView {
+  kind: 'cpd-request-list';
+  title: string;
+  rows: { requestId: string; courseTitle: string; requesterName: string; statusText: string; costText: string; waitingForYou: boolean }[];
+  emptyText: string;
+  canRequest: boolean;
+}
+
+/** The CPD lead's `budget`: committed vs spent per school (and the trust) for one academic year. */
+export interface CpdBudgetView {
+  kind: 'cpd-budget';
+  year: string;
+  rows: { name: string; budgetText: string; committedText: string; spentText: string; leftText: string; overBudget: boolean; coverHalfDays: number }[];
+  byPurpose: { label: string; value: string }[];
+  byPathway: { label: string; value: string }[];
+  costPerAttendeeText: string;
+  costPerImpactReportText: string;
+}
+
 export type CardView =
+  | CpdBudgetView
+  | CpdRequestFormView
+  | CpdRequestView
+  | CpdRequestReplyView
+  | CpdRequestListView
   | InvitationView
   | ReminderView
   | QuestionnaireView

@@ -3,6 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Tenant } from '../domain';
 import { exportLeadReportCsv } from '../exports/lead-report-csv';
 import { exportRecordsCsv } from '../exports/records-csv';
+import { exportRequestsCsv } from '../exports/requests-csv';
+import { setCpdBudget } from '../app/requests/budget';
 import { exportResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
@@ -50,6 +52,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   const command = parsed.command;
   const progress = deps.progress ?? silentProgress;
   switch (command.kind) {
+    case 'budget-set': {
+      const tenant = await tenantFor(deps, command.tenantId ?? deps.defaultTenantId);
+      const result = await setCpdBudget(deps, tenant, { scope: command.scope, amount: command.amount, ...(command.year ? { year: command.year } : {}) });
+      deps.print(result.message);
+      return result.ok ? 0 : 1;
+    }
     case 'help':
       deps.print(USAGE);
       return 0;
@@ -97,7 +105,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         deps.print(`Wrote ${command.out} (named answers) and ${anonymousOut} (anonymous answers, no person column).`);
         return 0;
       }
-      const csv = command.what === 'records' ? await exportRecordsCsv(deps, tenantId, now) : await exportLeadReportCsv(deps, tenantId);
+      const csv =
+        command.what === 'records'
+          ? await exportRecordsCsv(deps, tenantId, now)
+          : command.what === 'requests'
+            ? await exportRequestsCsv(deps, tenantId, command.year)
+            : await exportLeadReportCsv(deps, tenantId);
       if (!command.out) deps.print(csv);
       else {
         await writeFile(command.out, csv);

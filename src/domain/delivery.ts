@@ -17,6 +17,11 @@ export const DeliveryKind = z.enum([
   'manager-digest',
   'lead-digest',
   'survey',
+  'request-approval',
+  'request-update',
+  'request-nudge',
+  'request-overdue-lead',
+  'request-to-book',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -50,6 +55,7 @@ export const Delivery = z.object({
     sessionId: Id.optional(),
     questionnaireId: Id.optional(),
     gapTaskId: Id.optional(),
+    requestId: Id.optional(),
     digestWeek: z.string().optional(),
   }),
   attempts: z.number().int().min(0).default(0),

@@ -15,3 +15,6 @@ export * from './conversation';
 export * from './idempotency-key';
 export * from './audience';
 export * from './survey';
+export * from './cpd-request';
+export * from './budget';
+export * from './money';

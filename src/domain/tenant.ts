@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CpdRequestSettings } from './cpd-request';
 import { Id, LocalTime } from './ids';
 
 export const School = z.object({ id: Id, name: z.string().trim().min(1).max(200) });
@@ -19,6 +20,8 @@ export const TenantSettings = z.object({
   digestAt: LocalTime.default('07:30'),
   /** How long answers and records are kept; Cosmos TTL and the embedded purge use it. */
   retentionDays: z.number().int().min(30).max(3650).default(6 * 365),
+  /** CPD requests: approval chain, headteachers, who books (docs/requests.md). */
+  cpdRequests: CpdRequestSettings.default(CpdRequestSettings.parse({})),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 

@@ -3,6 +3,7 @@ import { SchoolCalendar, Tenant } from '../domain';
 import type { Store } from '../store/store';
 import { planDeliveries } from './planner';
 import { DAY_MS } from './planner-types';
+import { advanceCpdRequests } from './request-progress';
 
 export interface PlanDeps {
   store: Store;
@@ -28,13 +29,15 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
   const since = new Date(now.getTime() - LOOK_BACK_DAYS * DAY_MS).toISOString();
   const tenantDoc = await store.tenants.get(tenantId, tenantId);
   if (!tenantDoc) throw new Error(`no tenant ${tenantId}`);
-  const [calendar, sessions, staff, templates, gapTasks, pending] = await Promise.all([
+  const [calendar, sessions, staff, templates, gapTasks, pending, cpdRequests] = await Promise.all([
     store.calendars.get(tenantId, 'calendar'),
     store.sessions.find(tenantId, { where: { startsAt: { gte: since } } }),
     store.staff.find(tenantId, { where: { active: true } }),
     store.templates.find(tenantId),
     store.gapTasks.find(tenantId, { where: { dueAt: { gte: since } } }),
     store.deliveries.find(tenantId, { where: { status: 'pending' } }),
+    // Requests waiting for an approver: their nudges (docs/requests.md).
+    store.cpdRequests.find(tenantId, { where: { status: 'submitted' } }),
   ]);
   const sessionIds = sessions.map((s) => s.value.id);
   const [participations, sessionQuestionnaires, openSurveys] = await Promise.all([
@@ -60,6 +63,7 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     gapTasks: values(gapTasks),
     staff: values(staff),
     pending: values(pending),
+    cpdRequests: values(cpdRequests),
     now,
   });
 
@@ -74,6 +78,8 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     const put = await store.deliveries.put(c, { ifVersion: versions.get(c.id)! });
     if (put.ok) summary.cancelled++;
   }
+  // Booked courses move on to attended and evaluated as their sessions do.
+  await advanceCpdRequests(deps, tenantId, now);
   return summary;
 }
 

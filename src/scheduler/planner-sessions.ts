@@ -47,7 +47,8 @@ export function planSessionMessages(input: PlanningInput, session: Session): Pla
 
   const audience = resolveAudience(session.audience, input.staff);
   const invitedAt = session.publishedAt ? new Date(session.publishedAt) : now;
-  for (const person of audience) add('invitation', person.id, invitedAt);
+  // A booked external course (docs/requests.md) is not an invitation: the person asked for it and was told it is booked.
+  if (session.kind !== 'external') for (const person of audience) add('invitation', person.id, invitedAt);
 
   if (session.revision > 0) {
     // A fresh id per revision: each change of time or place is told once to those coming.

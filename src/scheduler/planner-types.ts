@@ -1,4 +1,5 @@
 import type {
+  CpdRequest,
   Delivery,
   DeliveryKind,
   GapTask,
@@ -27,6 +28,8 @@ export interface PlanningInput {
   staff: readonly Staff[];
   /** Pending outbox records, so that the planner can cancel those no longer wanted. */
   pending: readonly Delivery[];
+  /** CPD requests waiting for an approver (docs/requests.md); absent: none. */
+  cpdRequests?: readonly CpdRequest[];
   now: Date;
 }
 

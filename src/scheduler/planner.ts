@@ -2,6 +2,7 @@ import { planCancellations } from './planner-cancellations';
 import { planDigests } from './planner-digests';
 import { planGapNudges, planGapTasks } from './planner-gap-tasks';
 import { planQuestionnaireMessages } from './planner-questionnaires';
+import { planRequestNudges } from './planner-requests';
 import { planSessionMessages } from './planner-sessions';
 import { planSurveyMessages } from './planner-surveys';
 import { mergePlans, type Plan, type PlanningInput } from './planner-types';
@@ -21,6 +22,7 @@ export function planDeliveries(input: PlanningInput): Plan {
     planDigests(input),
     planCancellations(input),
     ...input.questionnaires.map((q) => planSurveyMessages(input, q)),
+    ...(input.cpdRequests ?? []).map((r) => planRequestNudges(input, r)),
   );
   // One record per id, first wins (two rules may name the same message).
   const seen = new Set<string>();

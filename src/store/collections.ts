@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   AnonymousResponse,
+  CpdBudget,
+  CpdRequest,
   ConversationRef,
   Delivery,
   GapTask,
@@ -41,9 +43,11 @@ export const COLLECTIONS = {
   anonymousResponses: spec(AnonymousResponse, ['questionnaireId', 'sessionId'], true),
   receipts: spec(ResponseReceipt, ['questionnaireId', 'staffId'], true),
   gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt'], true),
-  deliveries: spec(Delivery, ['status', 'dueAt', 'recipientId', 'kind'], true),
+  deliveries: spec(Delivery, ['status', 'dueAt', 'recipientId', 'kind', 'subject.requestId'], true),
   conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt']),
   idempotencyKeys: spec(IdempotencyKey, [], true),
+  cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt']),
+  cpdBudgets: spec(CpdBudget, ['academicYear']),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

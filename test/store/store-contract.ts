@@ -2,6 +2,9 @@ import { ManualClock } from '../../src/domain/clock';
 import { InvalidRecordError } from '../../src/store/port';
 import type { Store } from '../../src/store/store';
 import { updateWithRetry } from '../../src/store/update';
+import { decideRequest } from '../../src/domain/cpd-request';
+import { budgetId } from '../../src/domain/budget';
+import { cpdRequest } from '../support/cpd-request-fixtures';
 import { delivery, gapTask, session, staff, tenant } from '../support/fixtures';
 
 export interface StoreUnderTest {
@@ -106,6 +109,45 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       // The retry re-read the racer's write instead of overwriting it.
       expect(stored?.snoozedUntil).toBe('2026-12-01T09:00:00.000Z');
       expect(await updateWithRetry(store.gapTasks, 't1', 'absent', (c) => c)).toEqual({ ok: false, reason: 'absent' });
+    });
+
+    test('cpdRequests: two approvers deciding from the same read make one decision; the other is a conflict', async () => {
+      const { store } = sut;
+      const created = await store.cpdRequests.create(cpdRequest('t1', 'req-1'));
+      if (!created.ok) throw new Error('create failed');
+      const approve = decideRequest(created.value, { by: 'lm', outcome: 'approved', at: '2026-11-23T10:00:00.000Z' });
+      const decline = decideRequest(created.value, { by: 'lm', outcome: 'declined', reason: 'Not this term', at: '2026-11-23T10:00:01.000Z' });
+      if (!approve.ok || !decline.ok) throw new Error('the rules refused a valid decision');
+      const [a, b] = await Promise.all([
+        store.cpdRequests.put(approve.request, { ifVersion: created.version }),
+        store.cpdRequests.put(decline.request, { ifVersion: created.version }),
+      ]);
+      expect([a.ok, b.ok].sort()).toEqual([false, true]);
+      const stored = (await store.cpdRequests.get('t1', 'req-1'))?.value;
+      expect(stored?.steps[0]?.decision?.outcome).toBe((a.ok ? approve : decline).request.steps[0]?.decision?.outcome);
+      expect(await store.cpdRequests.create(cpdRequest('t1', 'req-1'))).toEqual({ ok: false, reason: 'exists' });
+    });
+
+    test('cpdRequests: found by requester and status, never across tenants', async () => {
+      const { store } = sut;
+      await store.cpdRequests.create(cpdRequest('t1', 'req-1'));
+      await store.cpdRequests.create(cpdRequest('t1', 'req-2', { requesterId: 'other', status: 'draft', steps: [] }));
+      await store.cpdRequests.create(cpdRequest('t2', 'req-3'));
+      expect((await store.cpdRequests.find('t1', { where: { requesterId: 'teacher' } })).map((r) => r.value.id)).toEqual(['req-1']);
+      expect((await store.cpdRequests.find('t1', { where: { status: { in: ['submitted', 'approved'] } } })).map((r) => r.value.id)).toEqual(['req-1']);
+      expect(await store.cpdRequests.count('t2')).toBe(1);
+      expect(await store.cpdRequests.get('t2', 'req-1')).toBeUndefined();
+    });
+
+    test('cpdBudgets: one per school and year, set again replaces the amount', async () => {
+      const { store } = sut;
+      const id = budgetId('2026-27', 'sch-1');
+      const budget = { tenantId: 't1', id, scope: 'school' as const, schoolId: 'sch-1', academicYear: '2026-27', amountPence: 500000, setAt: '2026-11-23T09:00:00.000Z' };
+      await store.cpdBudgets.put(budget);
+      await store.cpdBudgets.put({ ...budget, amountPence: 650000 });
+      expect(await store.cpdBudgets.count('t1', { academicYear: '2026-27' })).toBe(1);
+      expect((await store.cpdBudgets.get('t1', id))?.value.amountPence).toBe(650000);
+      await expect(store.cpdBudgets.put({ ...budget, academicYear: '2026-28' })).rejects.toThrow(/academic year|second year/);
     });
 
     test('tenant A can never read, count, find, overwrite or delete tenant B documents', async () => {

@@ -9,6 +9,7 @@ import { claimSlackRequest } from './request-once';
 import { BlockActionPayload, type ModalMetadata } from './slack-payloads';
 import { parseJsonText } from './json-text';
 import { publishHome, showResult, type Origin } from './show-result';
+import { updateRequestCopies } from './request-copies-update';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** action_id = a CardVerb, optionally `:suffix` (several of one verb in a message). */
@@ -50,5 +51,7 @@ export function registerBlockActions(app: App, ctx: SlackBotContext): void {
       return;
     }
     await showResult(client, origin, result);
+    const requestId = (action as { requestId?: unknown } | undefined)?.requestId;
+    if (result.ok && typeof requestId === 'string') await updateRequestCopies(ctx, client, found.actor, requestId, origin);
   });
 }

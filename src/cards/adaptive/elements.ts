@@ -1,4 +1,4 @@
-import type { CardAction, CardVerb, Notice } from '../views';
+import { CARD_ACTION_TARGETS, type CardAction, type CardVerb, type Notice } from '../views';
 
 /**
  * Small builders for Adaptive Card 1.5 elements, so each card file reads as a layout rather than
@@ -63,10 +63,10 @@ export function fieldError(message: string): AdaptiveElement {
 /** Action ids a button carries. The verb travels as Action.Execute's own `verb`. */
 export function actionData(action: Omit<CardAction, 'verb'>): Record<string, string> {
   const data: Record<string, string> = {};
-  if (action.sessionId) data.sessionId = action.sessionId;
-  if (action.questionnaireId) data.questionnaireId = action.questionnaireId;
-  if (action.gapTaskId) data.gapTaskId = action.gapTaskId;
-  if (action.from) data.from = action.from;
+  for (const key of CARD_ACTION_TARGETS) {
+    const value = action[key];
+    if (value) data[key] = value;
+  }
   return data;
 }
 

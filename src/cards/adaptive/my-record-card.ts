@@ -1,7 +1,7 @@
 import { countOf } from '../format';
 import type { MyRecordView } from '../views';
 import type { CardContent } from './card-content';
-import { actionSet, compact, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { actionSet, compact, execute, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { sessionRow } from './session-row';
 import { openQuestionnaireRows } from './questionnaire-rows';
 import { taskRow } from './task-rows';
@@ -32,6 +32,8 @@ export function myRecordCard(view: MyRecordView): CardContent {
       ...openQuestionnaireRows(view.openQuestionnaires),
       view.exportUrl && actionSet([openUrl('Download my record (CSV)', view.exportUrl)]),
     ]),
+    // Asking for an external course starts from the record (docs/requests.md).
+    actions: [execute('Request CPD', 'request.form.open', {})],
     summary: `CPD record for ${view.name}: ${countOf(view.rows.length, 'entry', 'entries')}, ${countOf(view.openTasks.length, 'open gap task')}.`,
   };
 }

@@ -2,6 +2,9 @@ import { withTeamsVisibleText } from './teams-visible-text';
 import type { CardKind, CardView, ViewOfKind } from '../views';
 import type { CardContent } from './card-content';
 import { actionData, type AdaptiveCard } from './elements';
+import { cpdBudgetCard } from './cpd-budget-card';
+import { cpdRequestCard, cpdRequestListCard } from './cpd-request-card';
+import { cpdRequestFormCard, cpdRequestReplyCard } from './cpd-request-form-card';
 import { gapTaskFormCard } from './gap-task-form-card';
 import { helpCard } from './help-card';
 import { invitationCard } from './invitation-card';
@@ -46,6 +49,11 @@ const BUILDERS: CardBuilders = {
   'survey-form': surveyFormCard,
   'survey-results': surveyResultsCard,
   register: registerCard,
+  'cpd-budget': cpdBudgetCard,
+  'cpd-request-form': cpdRequestFormCard,
+  'cpd-request': cpdRequestCard,
+  'cpd-request-reply': cpdRequestReplyCard,
+  'cpd-request-list': cpdRequestListCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -2,6 +2,7 @@ import { countOf } from '../format';
 import type { CardKind, CardView } from '../views';
 import type { Block, BlockKitMessage } from './block-types';
 import { context } from './blocks';
+import { cpdBudgetBlocks, cpdReplyMessageBlocks, cpdRequestBlocks, cpdRequestFormMessageBlocks, cpdRequestListBlocks } from './cpd-request-blocks';
 import { managerDigestBlocks } from './digest-blocks';
 import { gapTaskMessageBlocks, nudgeBlocks, taskListBlocks } from './gap-task-blocks';
 import { helpBlocks } from './help-blocks';
@@ -42,6 +43,11 @@ const RENDERERS: RendererTable = {
   'session-cancel': { blocks: sessionCancelBlocks, text: (v) => `${v.cancelled ? 'Cancelled' : 'Cancel?'}: ${v.session.title}` },
   'survey-form': { blocks: surveyFormMessageBlocks, text: () => 'New staff survey' },
   'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
+  'cpd-budget': { blocks: cpdBudgetBlocks, text: (v) => `CPD budget ${v.year}` },
+  'cpd-request-form': { blocks: cpdRequestFormMessageBlocks, text: () => 'Ask to go on a course' },
+  'cpd-request': { blocks: cpdRequestBlocks, text: (v) => (v.notice ? v.notice.text : `CPD request: ${v.courseTitle} (${v.requesterName}), ${v.statusText}`) },
+  'cpd-request-reply': { blocks: cpdReplyMessageBlocks, text: (v) => v.courseTitle },
+  'cpd-request-list': { blocks: cpdRequestListBlocks, text: (v) => (v.rows.length ? `${v.rows.length} CPD requests` : v.emptyText) },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 

@@ -1,5 +1,6 @@
 import { anonymityText } from '../anonymity-text';
-import type { CardAction, CardView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardView, CpdRequestFormView, CpdRequestReplyView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-modal';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
@@ -11,7 +12,7 @@ import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-f
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { renderRegisterModal } from './register-modal';
 
-export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView;
+export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView | CpdRequestFormView | CpdRequestReplyView;
 
 export function isModalView(view: CardView): view is ModalView {
   return (
@@ -20,7 +21,9 @@ export function isModalView(view: CardView): view is ModalView {
     view.kind === 'gap-report' ||
     view.kind === 'session-form' ||
     view.kind === 'survey-form' ||
-    view.kind === 'register'
+    view.kind === 'register' ||
+    view.kind === 'cpd-request-form' ||
+    view.kind === 'cpd-request-reply'
   );
 }
 
@@ -32,6 +35,8 @@ const SUBMIT_VERB = {
   'session-form': 'session.create',
   'survey-form': 'survey.send',
   register: 'register.submit',
+  'cpd-request-form': 'request.submit',
+  'cpd-request-reply': 'request.decline',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
@@ -46,6 +51,8 @@ export function submitActionOf(view: ModalView): CardAction {
       return { verb: SUBMIT_VERB[view.kind], gapTaskId: view.gapTaskId };
     case 'register':
       return { verb: SUBMIT_VERB[view.kind], sessionId: view.session.sessionId };
+    case 'cpd-request-reply':
+      return { verb: ({ decline: 'request.decline', ask: 'request.ask', book: 'request.book' } as const)[view.mode], requestId: view.requestId };
     default:
       return { verb: SUBMIT_VERB[view.kind] };
   }
@@ -109,6 +116,8 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (view.kind === 'session-form') return renderCreateSessionModal(privateMetadata, view);
   if (view.kind === 'survey-form') return renderSurveyFormModal(view, privateMetadata);
   if (view.kind === 'register') return renderRegisterModal(privateMetadata, view);
+  if (view.kind === 'cpd-request-form') return renderCpdRequestModal(view, privateMetadata);
+  if (view.kind === 'cpd-request-reply') return renderCpdReplyModal(view, privateMetadata);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',

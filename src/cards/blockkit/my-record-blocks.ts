@@ -29,6 +29,6 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
     const text = `*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${impact}`;
     blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId}`)) : section(text));
   }
-  blocks.push(actions([button('Refresh', { verb: 'refresh', from: 'my-record' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
+  blocks.push(actions([button('Refresh', { verb: 'refresh', from: 'my-record' }), button('Request CPD', { verb: 'request.form.open' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
   return blocks;
 }

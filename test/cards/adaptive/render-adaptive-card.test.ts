@@ -1,6 +1,6 @@
 import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/cards/samples';
 import { renderAdaptiveCard } from '../../../src/cards/adaptive/render-adaptive-card';
-import { CARD_VERBS, type CardView } from '../../../src/cards/views';
+import { CARD_ACTION_TARGETS, CARD_VERBS, type CardView } from '../../../src/cards/views';
 import { adaptiveCardProblems } from './validate-adaptive-card';
 
 const ALL_SAMPLES: [string, CardView][] = [...Object.entries(CARD_SAMPLES), ...Object.entries(CARD_STATE_SAMPLES)];
@@ -82,7 +82,7 @@ describe('renderAdaptiveCard', () => {
       for (const node of walk(renderAdaptiveCard(view))) {
         if (node.type !== 'Action.Execute') continue;
         expect(CARD_VERBS).toContain(node.verb);
-        expect(Object.keys(node.data as Json).every((k) => ['sessionId', 'questionnaireId', 'gapTaskId', 'from'].includes(k))).toBe(true);
+        expect(Object.keys(node.data as Json).every((k) => (CARD_ACTION_TARGETS as readonly string[]).includes(k))).toBe(true);
       }
     }
   });

@@ -1,0 +1,50 @@
+import { costPence, currentStep, formatPence, hasRole, STATUS_LABELS, type CpdRequest } from '../../domain';
+import type { CpdRequestListView } from '../../cards/views';
+import type { Actor } from '../actor';
+import type { AppDeps } from '../deps';
+import { namesOf } from './request-people';
+
+const MAX_ROWS = 30;
+
+/**
+ * `requests`: a member of staff sees their own; an approver also sees those waiting for them;
+ * the CPD lead sees all (`requests all`, or filtered by a status word such as `requests approved`).
+ */
+export async function listCpdRequests(deps: AppDeps, actor: Actor, argument: string): Promise<CpdRequestListView> {
+  const tenantId = actor.tenant.id;
+  const me = actor.staff.id;
+  const isLead = hasRole(actor.staff, 'cpd-lead');
+  const filter = argument.trim().toLowerCase();
+  let requests: CpdRequest[];
+  let title: string;
+  if (isLead && filter) {
+    const all = (await deps.store.cpdRequests.find(tenantId)).map((r) => r.value);
+    requests = filter === 'all' ? all : all.filter((r) => r.status === filter || STATUS_LABELS[r.status].toLowerCase().includes(filter));
+    title = filter === 'all' ? 'All CPD requests' : `CPD requests: ${filter}`;
+  } else {
+    const [mine, open] = await Promise.all([
+      deps.store.cpdRequests.find(tenantId, { where: { requesterId: me } }),
+      deps.store.cpdRequests.find(tenantId, { where: { status: 'submitted' } }),
+    ]);
+    const waiting = open.map((r) => r.value).filter((r) => currentStep(r)?.approverId === me);
+    requests = [...waiting, ...mine.map((r) => r.value)];
+    title = waiting.length > 0 ? 'CPD requests: waiting for you, and your own' : 'Your CPD requests';
+  }
+  requests.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const shown = requests.slice(0, MAX_ROWS);
+  const names = await namesOf(deps, tenantId, shown.map((r) => r.requesterId));
+  return {
+    kind: 'cpd-request-list',
+    title,
+    rows: shown.map((r) => ({
+      requestId: r.id,
+      courseTitle: r.details.courseTitle,
+      requesterName: names.get(r.requesterId) ?? 'someone',
+      statusText: STATUS_LABELS[r.status],
+      costText: formatPence(costPence(r)),
+      waitingForYou: currentStep(r)?.approverId === me,
+    })),
+    emptyText: isLead && !filter ? 'No requests of yours. Say "requests all" for everyone\'s.' : 'No CPD requests yet. Say "request cpd" to ask for a course.',
+    canRequest: true,
+  };
+}

@@ -1,0 +1,118 @@
+import { DateTime } from 'luxon';
+import {
+  academicYearOf,
+  APPROVER_ROLE_LABELS,
+  budgetId,
+  budgetPosition,
+  costPence,
+  currentStep,
+  formatPence,
+  PURPOSE_LABELS,
+  STATUS_LABELS,
+  type CpdRequest,
+  type Staff,
+  type Tenant,
+} from '../../domain';
+import { formatInstant } from '../../cards/format';
+import type { CpdRequestView, Notice, NoticeView } from '../../cards/views';
+import type { AppDeps } from '../deps';
+import { notice } from '../notice';
+import { bookerOf, namesOf, viewerOf, type RequestViewer } from './request-people';
+
+export const NOT_FOUND = notice('attention', "I can't find that request among those you can see.");
+
+/** "Tuesday 12 January 2027": a calendar day as people write it. */
+const day = (date: string) => DateTime.fromISO(date).toFormat('cccc d LLLL yyyy');
+
+function whenText(request: CpdRequest): string {
+  const d = request.details;
+  const days = d.startDate === d.endDate ? day(d.startDate) : `${day(d.startDate)} to ${day(d.endDate)}`;
+  const times = d.startTime && d.endTime ? `, ${d.startTime}–${d.endTime}` : d.startTime ? `, from ${d.startTime}` : '';
+  return `${days}${times}`;
+}
+
+function costText(request: CpdRequest): string {
+  const d = request.details;
+  const estimate = `${formatPence(d.feePence)} fee${d.travelPence > 0 ? ` + ${formatPence(d.travelPence)} travel` : ''}`;
+  return request.booking ? `${formatPence(request.booking.actualCostPence)} (booked; estimate ${estimate})` : estimate;
+}
+
+/** The school's budget for the course's academic year, and where it stands; undefined when none is set. */
+export async function budgetFor(deps: AppDeps, tenant: Tenant, request: CpdRequest) {
+  const year = academicYearOf(request.details.startDate);
+  const budget = (await deps.store.cpdBudgets.get(tenant.id, budgetId(year, request.schoolId)))?.value;
+  if (!budget) return undefined;
+  const others = await deps.store.cpdRequests.find(tenant.id, request.schoolId ? { where: { schoolId: request.schoolId } } : {});
+  const sameYear = others.map((o) => o.value).filter((o) => o.id !== request.id && academicYearOf(o.details.startDate) === year);
+  return { year, position: budgetPosition(budget.amountPence, sameYear) };
+}
+
+/** For approvers: the person's CPD this year (their other requests) and the budget left. */
+async function approverContext(deps: AppDeps, tenant: Tenant, request: CpdRequest) {
+  const year = academicYearOf(request.details.startDate);
+  const theirs = (await deps.store.cpdRequests.find(tenant.id, { where: { requesterId: request.requesterId } }))
+    .map((r) => r.value)
+    .filter((r) => r.id !== request.id && academicYearOf(r.details.startDate) === year && ['approved', 'booked', 'attended', 'evaluated'].includes(r.status));
+  const spent = theirs.reduce((sum, r) => sum + costPence(r), 0);
+  const rows = [{ label: `Their external CPD ${year}`, value: theirs.length === 0 ? 'None yet' : `${theirs.length} course(s), ${formatPence(spent)}` }];
+  const budget = await budgetFor(deps, tenant, request);
+  if (!budget) return { rows: [...rows, { label: 'Budget left', value: 'No budget set for this year' }], overBudget: false };
+  const left = budget.position.leftPence;
+  const overBudget = costPence(request) > left;
+  return { rows: [...rows, { label: `Budget left ${budget.year}`, value: `${formatPence(left)}${overBudget ? ' — this request would exceed it' : ''}` }], overBudget };
+}
+
+export async function buildCpdRequestView(
+  deps: AppDeps,
+  tenant: Tenant,
+  request: CpdRequest,
+  viewer: Staff,
+  note?: Notice,
+): Promise<CpdRequestView | NoticeView> {
+  const booker = await bookerOf(deps, tenant);
+  const as: RequestViewer | undefined = viewerOf(request, viewer, booker?.id);
+  if (!as) return NOT_FOUND;
+  const names = await namesOf(deps, tenant.id, [request.requesterId, ...request.steps.map((s) => s.approverId), ...request.questions.map((q) => q.by)]);
+  const zone = tenant.settings.timezone;
+  const step = currentStep(request);
+  const d = request.details;
+  const facts = [
+    { label: 'Provider', value: d.provider },
+    { label: 'When', value: whenText(request) },
+    { label: 'Where', value: d.mode === 'online' ? 'Online' : 'In person' },
+    { label: 'Cost', value: costText(request) },
+    { label: 'Cover', value: d.coverHalfDays === 0 ? 'None' : `${d.coverHalfDays} half-day(s)` },
+    { label: 'Serves', value: `${PURPOSE_LABELS[d.purpose]}: ${d.purposeDetail}` },
+    ...(d.link ? [{ label: 'Link', value: d.link }] : []),
+    ...(request.booking ? [{ label: 'Booking reference', value: request.booking.reference }] : []),
+  ];
+  const steps = request.steps.map((s) => {
+    const who = `${APPROVER_ROLE_LABELS[s.role]}: ${names.get(s.approverId)}`;
+    if (s.decision) {
+      const verdict = s.decision.outcome === 'approved' ? 'Approved' : `Declined: ${s.decision.reason ?? ''}`;
+      return { label: who, text: `${verdict} (${formatInstant(s.decision.at, zone)})` };
+    }
+    return { label: who, text: s === step ? 'Waiting for a decision' : request.status === 'submitted' ? 'Next' : '—' };
+  });
+  const extra = as === 'approver' || as === 'lead' || as === 'booker' ? await approverContext(deps, tenant, request) : undefined;
+  const canDecide = as === 'approver' && step?.approverId === viewer.id;
+  return {
+    kind: 'cpd-request',
+    requestId: request.id,
+    audience: as === 'lead' ? 'observer' : as,
+    requesterName: names.get(request.requesterId) ?? 'someone',
+    courseTitle: d.courseTitle,
+    status: request.status,
+    statusText: request.status === 'submitted' && step ? `Waiting for ${names.get(step.approverId)} (${APPROVER_ROLE_LABELS[step.role].toLowerCase()})` : STATUS_LABELS[request.status],
+    facts,
+    intendedImpact: d.intendedImpact,
+    steps,
+    questions: request.questions.map((q) => ({ from: names.get(q.by) ?? 'someone', text: q.text })),
+    ...(extra ? { context: extra.rows, overBudget: extra.overBudget } : {}),
+    canDecide,
+    canBook: request.status === 'approved' && viewer.id === booker?.id,
+    canWithdraw: as === 'requester' && ['submitted', 'approved'].includes(request.status),
+    canCancel: (as === 'booker' || as === 'lead') && ['approved', 'booked'].includes(request.status),
+    ...(note ? { notice: note } : {}),
+  };
+}
