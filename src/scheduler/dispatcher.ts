@@ -8,6 +8,7 @@ import { emptySummary, type DispatchSummary, type DispatcherDeps } from './dispa
 import { RateLimiter, realSleep } from './rate-limiter';
 import { assertSendsFitLease } from './send-budget';
 import { SendTimeRules } from './send-time-rules';
+import { findClaimable } from './send/claimable-deliveries';
 
 export type { ComposeFn, DispatchSummary, DispatcherDeps } from './dispatcher-types';
 
@@ -97,16 +98,7 @@ export class Dispatcher {
   }
 
   private async pass(summary: DispatchSummary): Promise<void> {
-    const now = this.nowIso();
-    const rows = await this.deps.store.deliveries.findAcrossTenants({
-      where: { status: 'pending', dueAt: { lte: now } },
-      orderBy: { field: 'dueAt', direction: 'asc' },
-      // Over-fetch: some of the earliest may be leased by another instance.
-      limit: this.opts.batchSize * 2,
-    });
-    const free = rows
-      .filter((r) => (r.value.leaseUntil ?? '') <= now && (r.value.nextAttemptAt ?? '') <= now)
-      .slice(0, this.opts.batchSize);
+    const free = await findClaimable(this.deps.store.deliveries, this.nowIso(), this.opts.batchSize);
     const claims = (await Promise.all(free.map((r) => this.claim(r)))).filter((c): c is Claim => c !== undefined);
     summary.claimed += claims.length;
     const rules = new SendTimeRules(this.deps.store);

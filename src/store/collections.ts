@@ -22,10 +22,15 @@ export interface CollectionSpec<S extends z.ZodType = z.ZodType> {
   indexed: readonly string[];
   /** Whether documents may carry a TTL (Cosmos: defaultTtl -1 on the container). */
   ttl: boolean;
+  /**
+   * Composite indexes, each a list of fields (ascending), for the queries that filter on the first
+   * fields and sort on the last: Cosmos DB serves those from one index instead of filtering a sort.
+   */
+  composites: readonly (readonly string[])[];
 }
 
-function spec<S extends z.ZodType>(schema: S, indexed: readonly string[], ttl = false): CollectionSpec<S> {
-  return { schema, indexed, ttl };
+function spec<S extends z.ZodType>(schema: S, indexed: readonly string[], ttl = false, composites: readonly (readonly string[])[] = []): CollectionSpec<S> {
+  return { schema, indexed, ttl, composites };
 }
 
 /** Every collection, its schema and its indexes. docs/data-model.md describes each. */
@@ -41,7 +46,13 @@ export const COLLECTIONS = {
   anonymousResponses: spec(AnonymousResponse, ['questionnaireId', 'sessionId'], true),
   receipts: spec(ResponseReceipt, ['questionnaireId', 'staffId'], true),
   gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt'], true),
-  deliveries: spec(Delivery, ['status', 'dueAt', 'recipientId', 'kind'], true),
+  // The dispatcher's due queries (src/scheduler/send/claimable-deliveries.ts): by availableAt, by
+  // tenant (finding the tenants with work), and by dueAt for records from before availableAt.
+  deliveries: spec(Delivery, ['status', 'dueAt', 'availableAt', 'recipientId', 'kind'], true, [
+    ['status', 'availableAt'],
+    ['status', 'tenantId'],
+    ['status', 'dueAt'],
+  ]),
   conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt']),
   idempotencyKeys: spec(IdempotencyKey, [], true),
 } as const;

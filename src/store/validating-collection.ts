@@ -37,7 +37,7 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
   // Real Cosmos DB refuses ORDER BY on a path its indexing policy excludes: catch that here, in every adapter.
   const checkOrder = (query?: Query): void => {
     const field = query?.orderBy?.field;
-    if (field !== undefined && field !== 'id' && !spec.indexed.includes(field)) {
+    if (field !== undefined && field !== 'id' && field !== 'tenantId' && !spec.indexed.includes(field)) {
       throw new Error(`${raw.name} cannot be sorted by ${field}: add it to the collection's indexed fields`);
     }
   };

@@ -14,6 +14,9 @@ export function indexingPolicyFor(name: CollectionName): IndexingPolicy {
     automatic: true,
     includedPaths: fields.map((f) => ({ path: `/${f.split('.').join('/')}/?` })),
     excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }],
+    ...(COLLECTIONS[name].composites.length > 0
+      ? { compositeIndexes: COLLECTIONS[name].composites.map((fields) => fields.map((f) => ({ path: `/${f.split('.').join('/')}`, order: 'ascending' as const }))) }
+      : {}),
   };
 }
 

@@ -34,9 +34,11 @@ function createTable(db: Database.Database, name: CollectionName): void {
     const indexName = `${name}_${field.replace(/\./g, '_')}`;
     db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (tenant_id, ${jsonField(field)})`);
   }
-  if (name === 'deliveries') {
-    // The dispatcher's cross-tenant scan for due work.
-    db.exec(`CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (${jsonField('status')}, ${jsonField('dueAt')})`);
+  if (name === 'deliveries') db.exec('DROP INDEX IF EXISTS deliveries_due'); // replaced by the composites below
+  // Composite indexes as Cosmos has them, for the cross-tenant scans (the dispatcher's due queries).
+  for (const fields of COLLECTIONS[name].composites) {
+    const indexName = `${name}_c_${fields.join('_').replace(/\./g, '_')}`;
+    db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (${fields.map(jsonField).join(', ')})`);
   }
   if (COLLECTIONS[name].ttl) {
     db.exec(`CREATE INDEX IF NOT EXISTS "${name}_expiry" ON "${name}" (expires_at) WHERE expires_at IS NOT NULL`);
