@@ -11,6 +11,8 @@ import { runSubmitBench, submitTable } from './submit';
 
 const SUBMIT_SECONDS = Number(process.env.SUBMIT_SECONDS ?? 10);
 const BROADCAST_RECIPIENTS = process.env.BROADCAST_RECIPIENTS ?? '2000';
+/** Tenant A's broadcast in the fairness bench (simulated clock; 20,000 takes about a minute of real time). */
+const FAIRNESS_RECIPIENTS = process.env.FAIRNESS_RECIPIENTS ?? '20000';
 
 /** Runs another bench file as a child process (same tsx loader) and prints what it prints. */
 function runChild(file: string, args: string[]): void {
@@ -36,6 +38,11 @@ async function main(): Promise<void> {
   runChild('digest.ts', []);
   console.log('\n## broadcast');
   runChild('broadcast.ts', ['--recipients', BROADCAST_RECIPIENTS]);
+  console.log('\n## stall (outbox: records in backoff ahead of due ones)');
+  runChild('stall.ts', []);
+  runChild('stall.ts', ['--cosmos']);
+  console.log("\n## fairness (one trust's broadcast, another tenant's reminders)");
+  runChild('fairness.ts', ['--recipients', FAIRNESS_RECIPIENTS]);
   console.log('\n## submit (with idle and loaded RSS of the server process)');
   console.log(submitTable(await runSubmitBench(SUBMIT_SECONDS), SUBMIT_SECONDS));
   console.log(`\nbench finished in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -15,6 +15,9 @@ export type { ComposeFn, DispatchSummary, DispatcherDeps } from './dispatcher-ty
 const DEFAULTS = {
   leaseMs: 60_000,
   batchSize: 200,
+  // Two seconds of one tenant's Teams ceiling (50/s): a pass busy with one trust's broadcast ends
+  // soon, so another tenant's record that falls due meanwhile waits about that long at most.
+  maxClaimsPerTenant: 100,
   concurrency: 16,
   maxInProcessWaitMs: 30_000,
   sentTtlSeconds: 90 * 24 * 3600,
@@ -50,6 +53,7 @@ export class Dispatcher {
     this.opts = {
       leaseMs: deps.leaseMs ?? DEFAULTS.leaseMs,
       batchSize: deps.batchSize ?? DEFAULTS.batchSize,
+      maxClaimsPerTenant: deps.maxClaimsPerTenant ?? DEFAULTS.maxClaimsPerTenant,
       concurrency: deps.concurrency ?? DEFAULTS.concurrency,
       maxInProcessWaitMs: deps.maxInProcessWaitMs ?? DEFAULTS.maxInProcessWaitMs,
       sentTtlSeconds: deps.sentTtlSeconds ?? DEFAULTS.sentTtlSeconds,
@@ -98,7 +102,7 @@ export class Dispatcher {
   }
 
   private async pass(summary: DispatchSummary): Promise<void> {
-    const free = await findClaimable(this.deps.store.deliveries, this.nowIso(), this.opts.batchSize);
+    const free = await findClaimable(this.deps.store.deliveries, this.nowIso(), this.opts.batchSize, this.opts.maxClaimsPerTenant);
     const claims = (await Promise.all(free.map((r) => this.claim(r)))).filter((c): c is Claim => c !== undefined);
     summary.claimed += claims.length;
     const rules = new SendTimeRules(this.deps.store);

@@ -12,19 +12,20 @@ const availableBy = (now: string): Filter => ({ status: 'pending', availableAt: 
  *
  * One query when little is due. When the earliest `limit` records fill the page (a backlog, which
  * may be one tenant's), the tenants with due work are found one indexed query each (a skip-scan
- * ordered by tenant: no DISTINCT on the emulator) and each gets its share.
+ * ordered by tenant: no DISTINCT on the emulator) and each gets its share. No tenant gets more than
+ * `perTenant` in one pass, so a pass stays short and a record falling due meanwhile waits little.
  */
-export async function findClaimable(deliveries: Collection<Delivery>, now: string, limit: number): Promise<Row[]> {
+export async function findClaimable(deliveries: Collection<Delivery>, now: string, limit: number, perTenant = limit): Promise<Row[]> {
   const earliest = await deliveries.findAcrossTenants({ where: availableBy(now), orderBy: { field: 'availableAt' }, limit });
   const byTenant = groupByTenant([...earliest, ...(await findLegacyDue(deliveries, now, limit))]);
   if (earliest.length >= limit) {
     const others = (await tenantsWithDueWork(deliveries, now, limit)).filter((t) => !byTenant.has(t));
-    const share = Math.max(1, Math.ceil(limit / (byTenant.size + others.length)));
+    const share = Math.min(perTenant, Math.max(1, Math.ceil(limit / (byTenant.size + others.length))));
     for (const tenantId of others) {
       byTenant.set(tenantId, await deliveries.find(tenantId, { where: availableBy(now), orderBy: { field: 'availableAt' }, limit: share }));
     }
   }
-  return roundRobin([...byTenant.values()], limit);
+  return roundRobin([...byTenant.values()].map((rows) => rows.slice(0, perTenant)), limit);
 }
 
 /**
