@@ -18,7 +18,10 @@ import {
 
 export interface CollectionSpec<S extends z.ZodType = z.ZodType> {
   schema: S;
-  /** Fields the hot queries filter or sort on: indexed by both adapters. */
+  /**
+   * Fields the queries filter or sort on: indexed by both adapters, and the only ones the validating
+   * store lets a query name (`index-coverage.ts`). `field[]` indexes an array's elements (`contains`).
+   */
   indexed: readonly string[];
   /** Whether documents may carry a TTL (Cosmos: defaultTtl -1 on the container). */
   ttl: boolean;
@@ -35,17 +38,19 @@ function spec<S extends z.ZodType>(schema: S, indexed: readonly string[], ttl = 
 
 /** Every collection, its schema and its indexes. docs/data-model.md describes each. */
 export const COLLECTIONS = {
-  tenants: spec(Tenant, []),
-  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId']),
+  // teamsTenantId / slackTeamId: resolving a platform tenant (a cross-partition query until it is a point read).
+  tenants: spec(Tenant, ['teamsTenantId', 'slackTeamId']),
+  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active']),
   calendars: spec(SchoolCalendar, []),
-  sessions: spec(Session, ['startsAt', 'status', 'seriesId']),
-  participations: spec(Participation, ['sessionId', 'staffId', 'rsvp', 'rsvpAt'], true),
+  // title: cheap on a small, rarely written container, and what leads and tests look sessions up by.
+  sessions: spec(Session, ['startsAt', 'status', 'seriesId', 'title', 'facilitatorIds[]'], false, [['status', 'startsAt']]),
+  participations: spec(Participation, ['sessionId', 'staffId', 'rsvp', 'rsvpAt', 'attended'], true),
   templates: spec(QuestionnaireTemplate, []),
-  questionnaires: spec(Questionnaire, ['sessionId', 'closesAt'], true),
+  questionnaires: spec(Questionnaire, ['sessionId', 'closesAt', 'opensAt', 'purpose'], true, [['purpose', 'closesAt']]),
   responses: spec(QuestionnaireResponse, ['questionnaireId', 'respondentId', 'sessionId'], true),
   anonymousResponses: spec(AnonymousResponse, ['questionnaireId', 'sessionId'], true),
   receipts: spec(ResponseReceipt, ['questionnaireId', 'staffId'], true),
-  gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt'], true),
+  gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt', 'report.submittedAt'], true, [['staffId', 'dueAt']]),
   // The dispatcher's due queries (src/scheduler/send/claimable-deliveries.ts): by availableAt, by
   // tenant (finding the tenants with work), and by dueAt for records from before availableAt.
   deliveries: spec(Delivery, ['status', 'dueAt', 'availableAt', 'recipientId', 'kind'], true, [
@@ -53,7 +58,9 @@ export const COLLECTIONS = {
     ['status', 'tenantId'],
     ['status', 'dueAt'],
   ]),
-  conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt']),
+  conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt', 'scope', 'removedAt'], false, [
+    ['staffId', 'platform', 'scope', 'updatedAt'],
+  ]),
   idempotencyKeys: spec(IdempotencyKey, [], true),
 } as const;
 

@@ -176,11 +176,30 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
         'ses-1',
         'ses-2',
       ]);
-      expect(ids(await store.sessions.find('t1', { where: { compulsory: true } }))).toEqual(['ses-4']);
       expect(ids(await store.sessions.find('t1', { orderBy: { field: 'startsAt' }, limit: 2 }))).toEqual(['ses-1', 'ses-2']);
-      expect(ids(await store.sessions.find('t1', { where: { 'location.place': 'Library' }, limit: 1, orderBy: { field: 'startsAt', direction: 'desc' } }))).toEqual([
+      expect(ids(await store.sessions.find('t1', { where: { startsAt: { gt: '2026-11-21T00:00:00.000Z' } }, limit: 1, orderBy: { field: 'startsAt', direction: 'desc' } }))).toEqual([
         'ses-6',
       ]);
+      // A nested path and a boolean, both indexed.
+      await store.staff.put(staff('t1', 's1', { teams: { aadObjectId: 'aad-1' } }));
+      await store.staff.put(staff('t1', 's2', { active: false }));
+      expect(ids(await store.staff.find('t1', { where: { 'teams.aadObjectId': 'aad-1' } }))).toEqual(['s1']);
+      expect(ids(await store.staff.find('t1', { where: { active: false } }))).toEqual(['s2']);
+    });
+
+    test('a query on a path the indexing policy does not cover is refused (real Cosmos would scan or refuse it)', async () => {
+      const { store } = sut;
+      await store.sessions.put(session('t1', 'ses-1', { compulsory: true }));
+      // Not indexed at all: filter, count and sort.
+      await expect(store.sessions.find('t1', { where: { compulsory: true } })).rejects.toThrow(/sessions does not index a filter on compulsory/);
+      await expect(store.sessions.count('t1', { 'location.place': 'Library' })).rejects.toThrow(/location.place/);
+      await expect(store.sessions.find('t1', { orderBy: { field: 'endsAt' } })).rejects.toThrow(/a sort on endsAt/);
+      // An array's elements need their own index path (/facilitatorIds/[]/?), not the field's.
+      await expect(store.staff.find('t1', { where: { active: { contains: 'x' } } })).rejects.toThrow(/elements of active/);
+      // Equality then a sort on another field needs the composite index [equality…, sort].
+      await expect(store.gapTasks.find('t1', { where: { status: 'planned' }, orderBy: { field: 'dueAt' } })).rejects.toThrow(/composite index \[status, dueAt\]/);
+      expect(await store.gapTasks.find('t1', { where: { staffId: 's1' }, orderBy: { field: 'dueAt' } })).toEqual([]);
+      expect(await store.deliveries.findAcrossTenants({ where: { status: 'pending', availableAt: { lte: '2026-11-23T09:00:00.000Z' } }, orderBy: { field: 'availableAt' } })).toEqual([]);
     });
 
     test('unsafe field paths are refused rather than spliced into a query', async () => {

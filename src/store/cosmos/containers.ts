@@ -12,7 +12,8 @@ export function indexingPolicyFor(name: CollectionName): IndexingPolicy {
   return {
     indexingMode: 'consistent',
     automatic: true,
-    includedPaths: fields.map((f) => ({ path: `/${f.split('.').join('/')}/?` })),
+    // `facilitatorIds[]` → `/facilitatorIds/[]/?`: every element of the array.
+    includedPaths: fields.map((f) => ({ path: `/${f.replace(/\[\]$/, '.[]').split('.').join('/')}/?` })),
     excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }],
     ...(COLLECTIONS[name].composites.length > 0
       ? { compositeIndexes: COLLECTIONS[name].composites.map((fields) => fields.map((f) => ({ path: `/${f.split('.').join('/')}`, order: 'ascending' as const }))) }

@@ -30,7 +30,8 @@ function createTable(db: Database.Database, name: CollectionName): void {
     expires_at INTEGER,
     PRIMARY KEY (tenant_id, id)
   ) WITHOUT ROWID`);
-  for (const field of COLLECTIONS[name].indexed) {
+  // Array elements (`field[]`) are matched through json_each, which an expression index cannot serve.
+    for (const field of COLLECTIONS[name].indexed.filter((f) => !f.endsWith('[]'))) {
     const indexName = `${name}_${field.replace(/\./g, '_')}`;
     db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (tenant_id, ${jsonField(field)})`);
   }
