@@ -6,6 +6,7 @@ import {
   GapTask,
   IdempotencyKey,
   Participation,
+  PlatformTenantLink,
   Questionnaire,
   QuestionnaireResponse,
   QuestionnaireTemplate,
@@ -62,6 +63,8 @@ export const COLLECTIONS = {
     ['staffId', 'platform', 'scope', 'updatedAt'],
   ]),
   idempotencyKeys: spec(IdempotencyKey, [], true),
+  // Platform tenant id → tenant, read by key (src/store/tenant-directory.ts); written with each tenant.
+  platformTenants: spec(PlatformTenantLink, []),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -202,6 +202,21 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       expect(await store.deliveries.findAcrossTenants({ where: { status: 'pending', availableAt: { lte: '2026-11-23T09:00:00.000Z' } }, orderBy: { field: 'availableAt' } })).toEqual([]);
     });
 
+    test('a tenant write links its Teams tenant and Slack workspace in the platform directory, read by key', async () => {
+      const { store } = sut;
+      await store.tenants.put({ ...tenant('t1'), teamsTenantId: 'aad-tenant-1', slackTeamId: 'T0001' });
+      const teams = await store.platformTenants.get('platform-directory', 'teams:aad-tenant-1');
+      expect(teams?.value).toMatchObject({ platform: 'teams', platformTenantId: 'aad-tenant-1', targetTenantId: 't1' });
+      expect((await store.platformTenants.get('platform-directory', 'slack:T0001'))?.value.targetTenantId).toBe('t1');
+      // Repeatable: writing the tenant again leaves one link per platform id.
+      await store.tenants.put({ ...tenant('t1'), teamsTenantId: 'aad-tenant-1', slackTeamId: 'T0001' });
+      expect(await store.platformTenants.count('platform-directory')).toBe(2);
+      // A tenant that names no platform tenant links nothing; the directory is not any tenant's data.
+      await store.tenants.create(tenant('t2'));
+      expect(await store.platformTenants.count('platform-directory')).toBe(2);
+      expect(await store.platformTenants.count('t1')).toBe(0);
+    });
+
     test('unsafe field paths are refused rather than spliced into a query', async () => {
       await expect(sut.store.sessions.find('t1', { where: { "status') OR 1=1 --": 'x' } })).rejects.toThrow(/field path/);
       await expect(sut.store.sessions.find('t1', { limit: -1 })).rejects.toThrow(/limit/);

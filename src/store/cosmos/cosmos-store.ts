@@ -2,6 +2,7 @@ import type { Container, CosmosClient, ItemDefinition, Resource } from '@azure/c
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../collections';
 import type { DeleteResult, Filter, Query, RawCollection, TenantDoc, Versioned, WriteOptions, WriteResult } from '../port';
 import type { Collections, Store } from '../store';
+import { withTenantDirectory } from '../tenant-directory';
 import { validating } from '../validating-collection';
 import { CosmosSqlBuilder } from './cosmos-filter';
 import { containerDefinitionFor } from './containers';
@@ -130,10 +131,12 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
       : database.container(name);
     collections[name] = validating(new CosmosCollection(name, container), COLLECTIONS[name]);
   }
+  const typed = collections as Collections;
+  typed.tenants = withTenantDirectory(typed.tenants, typed.platformTenants);
   // Fail fast on a wrong endpoint, key or database name rather than on the first message.
   await database.read();
   return {
-    ...(collections as Collections),
+    ...typed,
     kind: 'cosmos',
     async ping() {
       await database.read();

@@ -6,6 +6,7 @@ import type { Clock } from '../../domain/clock';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../collections';
 import type { DeleteResult, Filter, Query, RawCollection, TenantDoc, Versioned, WriteOptions, WriteResult } from '../port';
 import type { Collections, Store } from '../store';
+import { withTenantDirectory } from '../tenant-directory';
 import { validating } from '../validating-collection';
 import { hintPlanner } from './planner-hints';
 import { jsonField, tailSql, whereSql, type SqlValue } from './sql-filter';
@@ -189,6 +190,8 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     raw.set(name, collection);
     collections[name] = validating(collection, COLLECTIONS[name]);
   }
+  const typed = collections as Collections;
+  typed.tenants = withTenantDirectory(typed.tenants, typed.platformTenants, () => options.clock.now());
   hintPlanner(db);
   // A file's WAL is checkpointed on a worker thread, so its fsyncs never stall the event loop.
   let checkpointer: WalCheckpointer | undefined;
@@ -201,7 +204,7 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     });
   }
   return {
-    ...(collections as Collections),
+    ...typed,
     kind: 'embedded',
     async ping() {
       db.prepare('SELECT 1').get();
