@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   runChild('stall.ts', ['--cosmos']);
   console.log("\n## fairness (one trust's broadcast, another tenant's reminders)");
   runChild('fairness.ts', ['--recipients', FAIRNESS_RECIPIENTS]);
+  console.log('\n## request units by flow (cosmosdb-server; the emulator charges 1 per request)');
+  runChild('request-units.ts', ['--staff', '1000,5000']);
   console.log('\n## submit (with idle and loaded RSS of the server process)');
   console.log(submitTable(await runSubmitBench(SUBMIT_SECONDS), SUBMIT_SECONDS));
   console.log(`\nbench finished in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const clock = systemClock;
   // Everything in this process uses the watched store, so its staff and tenant writes reach the cache.
   const actors = new ActorCache({ clock });
-  const store = actors.watch(await openStore(config, clock));
+  const store = actors.watch(await openStore(config, clock, logger));
   const links = signedLinksFromConfig(config, clock);
   if (!links) logger.warn('PUBLIC_URL is not set: cards carry no calendar or certificate links');
   const deps = { store, clock, logger, actors, ...(links ? { links } : {}) };

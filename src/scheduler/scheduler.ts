@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { MessageSender } from '../app/outbound';
 import type { Clock } from '../domain';
+import { inFlow } from '../store/flow';
 import type { Store } from '../store/store';
 import { Dispatcher } from './dispatcher';
 import type { ComposeFn, DispatchSummary, DispatcherDeps, SchedulerLogger } from './dispatcher-types';
@@ -42,7 +43,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const dispatcher = new Dispatcher(options);
   const coordinator = storeRunCoordinator(store, clock);
   const onError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'planning failed for a tenant');
-  const plan = () => planAllTenants({ store, clock, onError });
+  // Named flows: the Cosmos adapter counts request units per flow (src/store/flow.ts).
+  const plan = () => inFlow('plan', () => planAllTenants({ store, clock, onError }));
+  const dispatch = () => inFlow('dispatch', () => dispatcher.dispatchUntilIdle(50));
 
   const tasks: ScheduledTask[] = [];
   if (options.cron) {
@@ -55,7 +58,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         distributed: true,
         runCoordinator: coordinator,
       }),
-      cron.schedule('* * * * *', () => dispatcher.dispatchUntilIdle(50), { name: 'twilight-dispatch', timezone, noOverlap: true }),
+      cron.schedule('* * * * *', () => dispatch(), { name: 'twilight-dispatch', timezone, noOverlap: true }),
     );
     for (const t of tasks) t.on('execution:failed', (ctx) => logger.error({ err: ctx.execution?.error }, 'scheduler tick failed'));
   }
@@ -64,7 +67,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     async runOnce() {
       const elected = await coordinator.shouldRun(`${PLAN_TASK}:${minuteSlot(clock.now())}`, 60_000);
       const planned = elected ? await plan() : undefined;
-      const dispatched = await dispatcher.dispatchUntilIdle(50);
+      const dispatched = await dispatch();
       logger.info({ planned, dispatched }, 'scheduler tick');
       return { ...(planned ? { planned } : {}), dispatched };
     },
