@@ -71,6 +71,12 @@ describe('planTenant (embedded store)', () => {
     clock.set('2026-11-24T17:33:00.000Z');
     expect((await planTenant({ store, clock }, T)).cancelled).toBe(3);
     expect(await pendingAbout(store, 'ses-2')).toBe(0);
+    // Cancelled records expire as sent ones do (90 days), long after anything could plan them again.
+    expect(await store.deliveries.count(T, { status: 'cancelled' })).toBe(4);
+    clock.advance(89 * 24 * 3600_000);
+    expect(await store.deliveries.count(T, { status: 'cancelled' })).toBe(4);
+    clock.advance(2 * 24 * 3600_000);
+    expect(await store.deliveries.count(T, { status: 'cancelled' })).toBe(0);
     await store.close();
   });
 });
