@@ -22,6 +22,7 @@ const DEFAULTS = {
   maxInProcessWaitMs: 30_000,
   sentTtlSeconds: 90 * 24 * 3600,
 };
+const LEGACY_SCAN_INTERVAL_MS = 60_000;
 /** 429s answered in process for one record before it is handed back to the outbox. */
 const MAX_THROTTLED_TRIES = 10;
 
@@ -102,7 +103,9 @@ export class Dispatcher {
   }
 
   private async pass(summary: DispatchSummary): Promise<void> {
-    const free = await findClaimable(this.deps.store.deliveries, this.nowIso(), this.opts.batchSize, this.opts.maxClaimsPerTenant);
+    const free = await findClaimable(this.deps.store.deliveries, this.nowIso(), this.opts.batchSize, this.opts.maxClaimsPerTenant, {
+      includeLegacy: this.legacyScanDue(),
+    });
     const claims = (await Promise.all(free.map((r) => this.claim(r)))).filter((c): c is Claim => c !== undefined);
     summary.claimed += claims.length;
     const rules = new SendTimeRules(this.deps.store);
@@ -120,6 +123,15 @@ export class Dispatcher {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, claims.length) }, worker));
+  }
+
+  /** Records from before `availableAt` are looked for on the first pass and then once a minute. */
+  private legacyScannedAt = -Infinity;
+  private legacyScanDue(): boolean {
+    const now = this.deps.clock.now().getTime();
+    if (now - this.legacyScannedAt < LEGACY_SCAN_INTERVAL_MS) return false;
+    this.legacyScannedAt = now;
+    return true;
   }
 
   private async claim(row: Claim): Promise<Claim | undefined> {

@@ -15,9 +15,16 @@ const availableBy = (now: string): Filter => ({ status: 'pending', availableAt: 
  * ordered by tenant: no DISTINCT on the emulator) and each gets its share. No tenant gets more than
  * `perTenant` in one pass, so a pass stays short and a record falling due meanwhile waits little.
  */
-export async function findClaimable(deliveries: Collection<Delivery>, now: string, limit: number, perTenant = limit): Promise<Row[]> {
+export async function findClaimable(
+  deliveries: Collection<Delivery>,
+  now: string,
+  limit: number,
+  perTenant = limit,
+  options: { includeLegacy?: boolean } = {},
+): Promise<Row[]> {
   const earliest = await deliveries.findAcrossTenants({ where: availableBy(now), orderBy: { field: 'availableAt' }, limit });
-  const byTenant = groupByTenant([...earliest, ...(await findLegacyDue(deliveries, now, limit))]);
+  const legacy = options.includeLegacy === false ? [] : await findLegacyDue(deliveries, now, limit);
+  const byTenant = groupByTenant([...earliest, ...legacy]);
   if (earliest.length >= limit) {
     const others = (await tenantsWithDueWork(deliveries, now, limit)).filter((t) => !byTenant.has(t));
     const share = Math.min(perTenant, Math.max(1, Math.ceil(limit / (byTenant.size + others.length))));
@@ -30,7 +37,8 @@ export async function findClaimable(deliveries: Collection<Delivery>, now: strin
 
 /**
  * Records written before `availableAt` existed: found by `dueAt`, leases and backoff checked
- * here. Each one gains `availableAt` on its first claim, so this set only shrinks.
+ * here. Each one gains `availableAt` on its first claim, so this set only shrinks. "Field absent"
+ * is served by no index (a scan of the pending records), so the dispatcher asks at most once a minute.
  */
 async function findLegacyDue(deliveries: Collection<Delivery>, now: string, limit: number): Promise<Row[]> {
   const rows = await deliveries.findAcrossTenants({
