@@ -31,6 +31,7 @@ export function withTenantDirectory(tenants: Collection<Tenant>, links: Collecti
     find: (t, q) => tenants.find(t, q),
     count: (t, w) => tenants.count(t, w),
     findAcrossTenants: (q) => tenants.findAcrossTenants(q),
+    iterate: (t, q, o) => tenants.iterate(t, q, o),
     delete: (t, id, o) => tenants.delete(t, id, o),
     create: (doc, options) => linked(tenants.create(doc, options)),
     put: (doc, options) => linked(tenants.put(doc, options)),

@@ -6,6 +6,7 @@ import {
   type Collection,
   type DeleteResult,
   type Filter,
+  type IterateOptions,
   type Query,
   type RawCollection,
   type TenantDoc,
@@ -75,6 +76,10 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
     async findAcrossTenants(query?: Query) {
       checkIndexed(query);
       return (await raw.findAcrossTenants(query)).map(parseRead);
+    },
+    async *iterate(tenantId: string, query?: Omit<Query, 'limit'>, options?: IterateOptions) {
+      checkIndexed(query);
+      for await (const row of raw.iterate(tenantId, query, options)) yield parseRead(row);
     },
   };
 }

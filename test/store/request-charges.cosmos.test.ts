@@ -35,4 +35,18 @@ describe('request charges per flow (Cosmos DB via @azure/cosmos against cosmosdb
     expect(lines[0]).toMatchObject({ message: 'cosmos request charge', fields: { collection: 'staff', requestCharge: expect.any(Number) } });
     await store.close();
   });
+
+  test('iterate reads page by page with continuation tokens: one charged query per page', async () => {
+    const meter = new RequestChargeMeter();
+    const store = await openCosmosStore({ client: cosmos.client(), databaseId: 'pages', createIfMissing: true, meter });
+    for (let i = 0; i < 5; i++) await store.staff.create(staff('t1', `p${i}`));
+    meter.reset();
+    const ids: string[] = [];
+    await inFlow('export', async () => {
+      for await (const row of store.staff.iterate('t1', undefined, { pageSize: 2 })) ids.push(row.value.id);
+    });
+    expect(ids.sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    expect(meter.totals().export).toMatchObject({ operations: 3, documents: 5 });
+    await store.close();
+  });
 });

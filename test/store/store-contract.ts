@@ -217,6 +217,28 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       expect(await store.platformTenants.count('t1')).toBe(0);
     });
 
+    test('iterate pages through a query: every match once, in order, a page at a time', async () => {
+      const { store } = sut;
+      const all = async <T>(rows: AsyncIterable<T>): Promise<T[]> => {
+        const out: T[] = [];
+        for await (const row of rows) out.push(row);
+        return out;
+      };
+      for (let i = 0; i < 23; i++) await store.staff.create(staff('t1', `s${String(i).padStart(2, '0')}`, { active: i % 3 !== 0 }));
+      await store.staff.create(staff('t2', 'other-tenant'));
+      const everyone = await all(store.staff.iterate('t1', undefined, { pageSize: 5 }));
+      expect(everyone.map((r) => r.value.id).sort()).toEqual(Array.from({ length: 23 }, (_, i) => `s${String(i).padStart(2, '0')}`));
+      expect(everyone.every((r) => r.version.length > 0)).toBe(true);
+      const active = await all(store.staff.iterate('t1', { where: { active: true } }, { pageSize: 4 }));
+      expect(active).toHaveLength(15);
+      for (let i = 1; i <= 9; i++) {
+        await store.sessions.put(session('t1', `ses-${i}`, { startsAt: `2026-11-0${i}T16:00:00.000Z`, endsAt: `2026-11-0${i}T17:00:00.000Z` }));
+      }
+      const latestFirst = await all(store.sessions.iterate('t1', { orderBy: { field: 'startsAt', direction: 'desc' } }, { pageSize: 2 }));
+      expect(latestFirst.map((r) => r.value.id)).toEqual(['ses-9', 'ses-8', 'ses-7', 'ses-6', 'ses-5', 'ses-4', 'ses-3', 'ses-2', 'ses-1']);
+      await expect(all(store.sessions.iterate('t1', { where: { compulsory: true } }))).rejects.toThrow(/does not index/);
+    });
+
     test('unsafe field paths are refused rather than spliced into a query', async () => {
       await expect(sut.store.sessions.find('t1', { where: { "status') OR 1=1 --": 'x' } })).rejects.toThrow(/field path/);
       await expect(sut.store.sessions.find('t1', { limit: -1 })).rejects.toThrow(/limit/);

@@ -1,6 +1,6 @@
 import type { Container, CosmosClient, ItemDefinition, Resource } from '@azure/cosmos';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../collections';
-import type { DeleteResult, Filter, Query, RawCollection, TenantDoc, Versioned, WriteOptions, WriteResult } from '../port';
+import { DEFAULT_PAGE_SIZE, type DeleteResult, type Filter, type IterateOptions, type Query, type RawCollection, type TenantDoc, type Versioned, type WriteOptions, type WriteResult } from '../port';
 import type { Collections, Store } from '../store';
 import { withTenantDirectory } from '../tenant-directory';
 import { validating } from '../validating-collection';
@@ -118,6 +118,21 @@ class CosmosCollection implements RawCollection {
 
   findAcrossTenants(query?: Query): Promise<Versioned<Doc>[]> {
     return this.select(undefined, query);
+  }
+
+  async *iterate(tenantId: string, query?: Omit<Query, 'limit'>, options?: IterateOptions): AsyncIterable<Versioned<Doc>> {
+    const sql = new CosmosSqlBuilder();
+    const text = sql.select(tenantId, query);
+    // The SDK carries the continuation token from page to page; one page is held at a time.
+    const pages = this.container.items.query<Doc & Partial<Resource>>(
+      { query: text, parameters: sql.parameters },
+      { partitionKey: tenantId, maxItemCount: options?.pageSize ?? DEFAULT_PAGE_SIZE },
+    );
+    while (pages.hasMoreResults()) {
+      const page = await pages.fetchNext();
+      this.charged('query', page, page.resources.length);
+      for (const resource of page.resources) yield toDoc(resource);
+    }
   }
 
   async count(tenantId: string, where?: Filter): Promise<number> {

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from '../../domain/clock';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../collections';
-import type { DeleteResult, Filter, Query, RawCollection, TenantDoc, Versioned, WriteOptions, WriteResult } from '../port';
+import { assertLimit, DEFAULT_PAGE_SIZE, type DeleteResult, type Filter, type IterateOptions, type Query, type RawCollection, type TenantDoc, type Versioned, type WriteOptions, type WriteResult } from '../port';
 import type { Collections, Store } from '../store';
 import { withTenantDirectory } from '../tenant-directory';
 import { validating } from '../validating-collection';
@@ -156,6 +156,40 @@ class SqliteCollection implements RawCollection {
 
   async findAcrossTenants(query?: Query): Promise<Versioned<Doc>[]> {
     return this.select(undefined, query);
+  }
+
+  /**
+   * Keyset paging: each page starts after the last row's (sort value, id), so a page costs the same
+   * however deep it is, and rows written meanwhile neither repeat nor shift the rest.
+   */
+  async *iterate(tenantId: string, query?: Omit<Query, 'limit'>, options?: IterateOptions): AsyncIterable<Versioned<Doc>> {
+    const pageSize = assertLimit(options?.pageSize ?? DEFAULT_PAGE_SIZE)!;
+    const order = query?.orderBy;
+    const key = order ? jsonField(order.field) : undefined;
+    const desc = order?.direction === 'desc';
+    let after: { k: SqlValue; id: string } | undefined;
+    for (;;) {
+      const params: SqlValue[] = [this.nowMs(), tenantId];
+      const conditions = [SqliteCollection.LIVE, 'tenant_id = ?', ...whereSql(query?.where, params)];
+      if (key) conditions.push(`${key} IS NOT NULL`);
+      if (after) {
+        if (key) {
+          conditions.push(`(${key} ${desc ? '<' : '>'} ? OR (${key} = ? AND id > ?))`);
+          params.push(after.k, after.k, after.id);
+        } else {
+          conditions.push('id > ?');
+          params.push(after.id);
+        }
+      }
+      const orderSql = key ? `${key} ${desc ? 'DESC' : 'ASC'}, id ASC` : 'id ASC';
+      const rows = this.statement(
+        `SELECT doc, etag, id, ${key ?? 'NULL'} AS k FROM "${this.name}" WHERE ${conditions.join(' AND ')} ORDER BY ${orderSql} LIMIT ${pageSize}`,
+      ).all(...params) as (Row & { id: string; k: SqlValue })[];
+      for (const r of rows) yield { value: JSON.parse(r.doc) as Doc, version: r.etag };
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1]!;
+      after = { k: last.k, id: last.id };
+    }
   }
 
   async count(tenantId: string, where?: Filter): Promise<number> {
