@@ -48,7 +48,8 @@ export const COLLECTIONS = {
   participations: spec(Participation, ['sessionId', 'staffId', 'rsvp', 'rsvpAt', 'attended'], true),
   templates: spec(QuestionnaireTemplate, []),
   questionnaires: spec(Questionnaire, ['sessionId', 'closesAt', 'opensAt', 'purpose'], true, [['purpose', 'closesAt']]),
-  responses: spec(QuestionnaireResponse, ['questionnaireId', 'respondentId', 'sessionId'], true),
+  // submittedAt: the responses export pages through them in that order.
+  responses: spec(QuestionnaireResponse, ['questionnaireId', 'respondentId', 'sessionId', 'submittedAt'], true),
   anonymousResponses: spec(AnonymousResponse, ['questionnaireId', 'sessionId'], true),
   receipts: spec(ResponseReceipt, ['questionnaireId', 'staffId'], true),
   gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt', 'report.submittedAt'], true, [['staffId', 'dueAt']]),
