@@ -3,6 +3,8 @@
  * 2 cores, so submit measures SUBMIT_SECONDS (default 10 s, not the issue's 20 s) per row, after
  * each row's connection ramp (bench/support/measured-window.ts), and the
  * broadcast goes to BROADCAST_RECIPIENTS (default 2,000; at the 50/s Teams ceiling that is ≥ 40 s).
+ * stall, fairness (FAIRNESS_RECIPIENTS, default 20,000) and request-units run on a simulated clock
+ * or count operations, so their figures do not depend on the machine's load.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
