@@ -3,6 +3,8 @@
  * 2 cores, so submit measures SUBMIT_SECONDS (default 10 s, not the issue's 20 s) per row, after
  * each row's connection ramp (bench/support/measured-window.ts), and the
  * broadcast goes to BROADCAST_RECIPIENTS (default 2,000; at the 50/s Teams ceiling that is ≥ 40 s).
+ * stall, fairness (FAIRNESS_RECIPIENTS, default 20,000) and request-units run on a simulated clock
+ * or count operations, so their figures do not depend on the machine's load.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { runSubmitBench, submitTable } from './submit';
 
 const SUBMIT_SECONDS = Number(process.env.SUBMIT_SECONDS ?? 10);
 const BROADCAST_RECIPIENTS = process.env.BROADCAST_RECIPIENTS ?? '2000';
+/** Tenant A's broadcast in the fairness bench (simulated clock; 20,000 takes about a minute of real time). */
+const FAIRNESS_RECIPIENTS = process.env.FAIRNESS_RECIPIENTS ?? '20000';
 
 /** Runs another bench file as a child process (same tsx loader) and prints what it prints. */
 function runChild(file: string, args: string[]): void {
@@ -38,6 +42,13 @@ async function main(): Promise<void> {
   runChild('charts.ts', []);
   console.log('\n## broadcast');
   runChild('broadcast.ts', ['--recipients', BROADCAST_RECIPIENTS]);
+  console.log('\n## stall (outbox: records in backoff ahead of due ones)');
+  runChild('stall.ts', []);
+  runChild('stall.ts', ['--cosmos']);
+  console.log("\n## fairness (one trust's broadcast, another tenant's reminders)");
+  runChild('fairness.ts', ['--recipients', FAIRNESS_RECIPIENTS]);
+  console.log('\n## request units by flow (cosmosdb-server; the emulator charges 1 per request)');
+  runChild('request-units.ts', ['--staff', '1000,5000']);
   console.log('\n## submit (with idle and loaded RSS of the server process)');
   console.log(submitTable(await runSubmitBench(SUBMIT_SECONDS), SUBMIT_SECONDS));
   console.log(`\nbench finished in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -15,7 +15,7 @@ import { listen } from './http/listen';
 import { linkRoutes } from './http/link-routes';
 import { startupNotes } from './http/startup-notes';
 import { signedLinksFromConfig } from './links-from-config';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const clock = systemClock;
   // Everything in this process uses the watched store, so its staff and tenant writes reach the cache.
   const actors = new ActorCache({ clock });
-  const store = actors.watch(await openStoreOrExit(config, clock));
+  const store = actors.watch(await openStoreOrExit(config, clock, logger));
   const links = signedLinksFromConfig(config, clock);
   if (!links) logger.warn('PUBLIC_URL is not set: cards carry no calendar or certificate links');
   const deps = { store, clock, logger, actors, ...(links ? { links } : {}) };
@@ -139,9 +139,9 @@ async function main(): Promise<void> {
 }
 
 /** The embedded store's folder (or Cosmos) unusable: one line naming the setting, not a stack trace. */
-async function openStoreOrExit(config: Config, clock: Clock): Promise<Store> {
+async function openStoreOrExit(config: Config, clock: Clock, logger: Logger): Promise<Store> {
   try {
-    return await openStore(config, clock);
+    return await openStore(config, clock, logger);
   } catch (error) {
     const where = config.STORE === 'embedded' ? `DATA_DIR: cannot use ${config.DATA_DIR} for the embedded store` : `COSMOS_ENDPOINT: cannot open the Cosmos DB store at ${config.COSMOS_ENDPOINT}`;
     console.error(`config: ${where}: ${firstLine(error)}`);

@@ -123,6 +123,7 @@ function clearingOnWrite<T extends TenantDoc>(collection: Collection<T>, clear: 
     find: (tenantId, query) => collection.find(tenantId, query),
     count: (tenantId, where) => collection.count(tenantId, where),
     findAcrossTenants: (query) => collection.findAcrossTenants(query),
+    iterate: (tenantId, query, options) => collection.iterate(tenantId, query, options),
     create: (doc, options) => after(collection.create(doc, options)),
     put: (doc, options) => after(collection.put(doc, options)),
     delete: (tenantId, id, options) => after(collection.delete(tenantId, id, options)),

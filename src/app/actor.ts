@@ -3,6 +3,7 @@ import type { Staff, Tenant } from '../domain';
 import type { Filter } from '../store/port';
 import type { ActorCacheSnapshot } from './actor-cache';
 import type { AppDeps } from './deps';
+import { tenantOfPlatform } from './platform-tenant';
 
 /** A person acting through a platform, after their identity has been matched to a staff record. */
 export interface Actor {
@@ -45,9 +46,8 @@ export async function findPlatformTenant(
   defaultTenantId: string | undefined,
 ): Promise<Tenant | undefined> {
   if (platformTenantId) {
-    const field = platform === 'teams' ? 'teamsTenantId' : 'slackTeamId';
-    const [match] = await deps.store.tenants.findAcrossTenants({ where: { [field]: platformTenantId }, limit: 1 });
-    if (match) return match.value;
+    const match = await tenantOfPlatform(deps.store, platform, platformTenantId, deps.clock.now());
+    if (match) return match;
   }
   // A single-school deployment serves one tenant whatever the platform tenant is.
   if (defaultTenantId === undefined) return undefined;

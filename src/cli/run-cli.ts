@@ -1,11 +1,12 @@
 import { countOf } from '../cards/format';
+import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { Tenant } from '../domain';
 import { exportLeadReportCsv } from '../exports/lead-report-csv';
 import { exportRecordsCsv } from '../exports/records-csv';
 import { exportRequestsCsv } from '../exports/requests-csv';
 import { setCpdBudget } from '../app/requests/budget';
-import { exportResponsesCsv } from '../exports/responses-csv';
+import { exportResponsesCsv, writeResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
 import { importStaffRoster } from '../imports/import-staff';
@@ -93,15 +94,15 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       const tenantId = command.tenantId ?? deps.defaultTenantId;
       const now = deps.clock.now();
       if (command.what === 'responses') {
-        const { named, anonymous } = await exportResponsesCsv(deps, tenantId);
         if (!command.out) {
+          const { named, anonymous } = await exportResponsesCsv(deps, tenantId);
           deps.print(named);
           deps.print(anonymous);
           return 0;
         }
         const anonymousOut = command.out.replace(/(\.csv)?$/i, '-anonymous.csv');
-        await writeFile(command.out, named);
-        await writeFile(anonymousOut, anonymous);
+        // Streamed to the files a page at a time: years of answers never sit in memory.
+        await writeResponsesCsv(deps, tenantId, { named: createWriteStream(command.out), anonymous: createWriteStream(anonymousOut) });
         deps.print(`Wrote ${command.out} (named answers) and ${anonymousOut} (anonymous answers, no person column).`);
         return 0;
       }

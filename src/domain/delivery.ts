@@ -36,7 +36,7 @@ export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
  * An outbox record: one message to one person. Its id is derived from what it is about and
  * for whom, so planning the same message twice finds the record already there.
  */
-export const Delivery = z.object({
+const DeliveryFields = z.object({
   tenantId: Id,
   id: Id,
   kind: DeliveryKind,
@@ -63,12 +63,30 @@ export const Delivery = z.object({
   leaseOwner: z.string().optional(),
   leaseUntil: Instant.optional(),
   nextAttemptAt: Instant.optional(),
+  /**
+   * When the record may next be claimed: the latest of `dueAt`, `leaseUntil` and `nextAttemptAt`.
+   * Derived on every write (below), indexed, and the one field the dispatcher's due query asks about.
+   * Absent only on records written before it existed (the dispatcher still finds those by `dueAt`).
+   */
+  availableAt: Instant.optional(),
   lastError: z.string().max(1000).optional(),
   platformMessageId: z.string().optional(),
   platformConversationId: z.string().optional(),
   sentAt: Instant.optional(),
   createdAt: Instant,
 });
+type DeliveryFields = z.infer<typeof DeliveryFields>;
+
+/** The latest of the times that hold a record back; ISO instants in UTC sort as text. */
+export function availableAtOf(d: Pick<DeliveryFields, 'dueAt' | 'leaseUntil' | 'nextAttemptAt'>): string {
+  return [d.dueAt, d.leaseUntil ?? '', d.nextAttemptAt ?? ''].reduce((a, b) => (b > a ? b : a));
+}
+
+/**
+ * An outbox record. `availableAt` is recomputed whenever a record is parsed, i.e. before every
+ * write through the store, so no writer (planner, RSVP, dispatcher claim or release) can leave it stale.
+ */
+export const Delivery = DeliveryFields.transform((d): DeliveryFields => ({ ...d, availableAt: availableAtOf(d) }));
 export type Delivery = z.infer<typeof Delivery>;
 export type DeliveryInput = z.input<typeof Delivery>;
 

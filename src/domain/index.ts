@@ -18,3 +18,4 @@ export * from './survey';
 export * from './cpd-request';
 export * from './budget';
 export * from './money';
+export * from './platform-tenant-link';

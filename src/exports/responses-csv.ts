@@ -1,4 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
 import { LIKERT_CHOICES, type AnswerValue, type Question, type Questionnaire } from '../domain';
 import type { ReportDeps } from '../reports/report-deps';
 
@@ -13,12 +16,28 @@ function answerText(question: Question | undefined, value: AnswerValue | undefin
   return String(value);
 }
 
+const NAMED_COLUMNS = ['questionnaire_id', 'questionnaire', 'session', 'session_date', 'respondent', 'respondent_email', 'submitted_at', 'question_id', 'question', 'answer'];
+const ANONYMOUS_COLUMNS = ['questionnaire_id', 'questionnaire', 'session', 'session_date', 'response_id', 'submitted_on', 'question_id', 'question', 'answer'];
+
+/** Rows into a CSV stream into `sink`, waiting when the sink is full (constant memory), then closed. */
+async function writeCsv(sink: Writable, columns: string[], rows: AsyncIterable<string[]>): Promise<void> {
+  const csv = stringify({ header: true, columns });
+  const done = pipeline(csv, sink);
+  for await (const row of rows) {
+    if (!csv.write(row)) await once(csv, 'drain');
+  }
+  csv.end();
+  await done;
+}
+
 /**
  * Two files, never one: named answers (with who gave them) and anonymous answers, whose file
  * has no person column at all, only a random response id and the day. One row per answer,
- * so questionnaires with different questions share the same columns.
+ * so questionnaires with different questions share the same columns. Answers are read a page at a
+ * time and written as they come (`iterate`), so years of answers never sit in memory; the people,
+ * sessions and questionnaires they refer to are read whole (they grow with the school, not with time).
  */
-export async function exportResponsesCsv(deps: ReportDeps, tenantId: string): Promise<{ named: string; anonymous: string }> {
+export async function writeResponsesCsv(deps: ReportDeps, tenantId: string, sinks: { named: Writable; anonymous: Writable }): Promise<void> {
   const { store } = deps;
   const questionnaires = new Map((await store.questionnaires.find(tenantId)).map((v) => [v.value.id, v.value]));
   const sessions = new Map((await store.sessions.find(tenantId)).map((v) => [v.value.id, v.value]));
@@ -29,34 +48,45 @@ export async function exportResponsesCsv(deps: ReportDeps, tenantId: string): Pr
     return { question, title: q?.title ?? '', session: session?.title ?? '', date: session?.startsAt.slice(0, 10) ?? '' };
   };
 
-  const named: string[][] = [];
-  const byTime = (await store.responses.find(tenantId)).map((v) => v.value).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
-  for (const r of byTime) {
-    const q = questionnaires.get(r.questionnaireId);
-    const person = staff.get(r.respondentId);
-    for (const [questionId, value] of Object.entries(r.answers)) {
-      const d = describe(q, questionId);
-      named.push([r.questionnaireId, d.title, d.session, d.date, person?.name ?? '', person?.email ?? '', r.submittedAt, questionId, d.question?.prompt ?? '', answerText(d.question, value)]);
+  async function* namedRows(): AsyncIterable<string[]> {
+    for await (const { value: r } of store.responses.iterate(tenantId, { orderBy: { field: 'submittedAt' } })) {
+      const q = questionnaires.get(r.questionnaireId);
+      const person = staff.get(r.respondentId);
+      for (const [questionId, value] of Object.entries(r.answers)) {
+        const d = describe(q, questionId);
+        yield [r.questionnaireId, d.title, d.session, d.date, person?.name ?? '', person?.email ?? '', r.submittedAt, questionId, d.question?.prompt ?? '', answerText(d.question, value)];
+      }
     }
   }
-  const anonymous: string[][] = [];
-  // Ordered by questionnaire then random id: never by insertion, which could be matched to receipts.
-  const shuffled = (await store.anonymousResponses.find(tenantId)).map((v) => v.value).sort((a, b) => a.questionnaireId.localeCompare(b.questionnaireId) || a.id.localeCompare(b.id));
-  for (const r of shuffled) {
-    const q = questionnaires.get(r.questionnaireId);
-    for (const [questionId, value] of Object.entries(r.answers)) {
-      const d = describe(q, questionId);
-      anonymous.push([r.questionnaireId, d.title, d.session, d.date, r.id, r.submittedOn, questionId, d.question?.prompt ?? '', answerText(d.question, value)]);
+  // Ordered by the random id alone: never by insertion (which could be matched to receipts), and
+  // not by questionnaire first, since Cosmos DB would order ties by insertion.
+  async function* anonymousRows(): AsyncIterable<string[]> {
+    for await (const { value: r } of store.anonymousResponses.iterate(tenantId, { orderBy: { field: 'id' } })) {
+      const q = questionnaires.get(r.questionnaireId);
+      for (const [questionId, value] of Object.entries(r.answers)) {
+        const d = describe(q, questionId);
+        yield [r.questionnaireId, d.title, d.session, d.date, r.id, r.submittedOn, questionId, d.question?.prompt ?? '', answerText(d.question, value)];
+      }
     }
   }
-  return {
-    named: stringify(named, {
-      header: true,
-      columns: ['questionnaire_id', 'questionnaire', 'session', 'session_date', 'respondent', 'respondent_email', 'submitted_at', 'question_id', 'question', 'answer'],
-    }),
-    anonymous: stringify(anonymous, {
-      header: true,
-      columns: ['questionnaire_id', 'questionnaire', 'session', 'session_date', 'response_id', 'submitted_on', 'question_id', 'question', 'answer'],
-    }),
+  await writeCsv(sinks.named, NAMED_COLUMNS, namedRows());
+  await writeCsv(sinks.anonymous, ANONYMOUS_COLUMNS, anonymousRows());
+}
+
+/** The same two files as text, for small exports and tests. */
+export async function exportResponsesCsv(deps: ReportDeps, tenantId: string): Promise<{ named: string; anonymous: string }> {
+  const collect = () => {
+    const chunks: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        chunks.push(chunk.toString());
+        callback();
+      },
+    });
+    return { sink, text: () => chunks.join('') };
   };
+  const named = collect();
+  const anonymous = collect();
+  await writeResponsesCsv(deps, tenantId, { named: named.sink, anonymous: anonymous.sink });
+  return { named: named.text(), anonymous: anonymous.text() };
 }

@@ -28,6 +28,8 @@ export interface DispatcherDeps {
   leaseMs?: number;
   /** Records claimed per pass. */
   batchSize?: number;
+  /** Records of one tenant claimed per pass (claims are shared round-robin between tenants). */
+  maxClaimsPerTenant?: number;
   /** Sends in flight at once in this process. */
   concurrency?: number;
   /** Retry-After longer than this releases the record (nextAttemptAt) instead of waiting in process. */

@@ -8,16 +8,21 @@ import { emptySummary, type DispatchSummary, type DispatcherDeps } from './dispa
 import { RateLimiter, realSleep } from './rate-limiter';
 import { assertSendsFitLease } from './send-budget';
 import { SendTimeRules } from './send-time-rules';
+import { findClaimable } from './send/claimable-deliveries';
 
 export type { ComposeFn, DispatchSummary, DispatcherDeps } from './dispatcher-types';
 
 const DEFAULTS = {
   leaseMs: 60_000,
   batchSize: 200,
+  // Two seconds of one tenant's Teams ceiling (50/s): a pass busy with one trust's broadcast ends
+  // soon, so another tenant's record that falls due meanwhile waits about that long at most.
+  maxClaimsPerTenant: 100,
   concurrency: 16,
   maxInProcessWaitMs: 30_000,
   sentTtlSeconds: 90 * 24 * 3600,
 };
+const LEGACY_SCAN_INTERVAL_MS = 60_000;
 /** 429s answered in process for one record before it is handed back to the outbox. */
 const MAX_THROTTLED_TRIES = 10;
 
@@ -49,6 +54,7 @@ export class Dispatcher {
     this.opts = {
       leaseMs: deps.leaseMs ?? DEFAULTS.leaseMs,
       batchSize: deps.batchSize ?? DEFAULTS.batchSize,
+      maxClaimsPerTenant: deps.maxClaimsPerTenant ?? DEFAULTS.maxClaimsPerTenant,
       concurrency: deps.concurrency ?? DEFAULTS.concurrency,
       maxInProcessWaitMs: deps.maxInProcessWaitMs ?? DEFAULTS.maxInProcessWaitMs,
       sentTtlSeconds: deps.sentTtlSeconds ?? DEFAULTS.sentTtlSeconds,
@@ -97,16 +103,9 @@ export class Dispatcher {
   }
 
   private async pass(summary: DispatchSummary): Promise<void> {
-    const now = this.nowIso();
-    const rows = await this.deps.store.deliveries.findAcrossTenants({
-      where: { status: 'pending', dueAt: { lte: now } },
-      orderBy: { field: 'dueAt', direction: 'asc' },
-      // Over-fetch: some of the earliest may be leased by another instance.
-      limit: this.opts.batchSize * 2,
+    const free = await findClaimable(this.deps.store.deliveries, this.nowIso(), this.opts.batchSize, this.opts.maxClaimsPerTenant, {
+      includeLegacy: this.legacyScanDue(),
     });
-    const free = rows
-      .filter((r) => (r.value.leaseUntil ?? '') <= now && (r.value.nextAttemptAt ?? '') <= now)
-      .slice(0, this.opts.batchSize);
     const claims = (await Promise.all(free.map((r) => this.claim(r)))).filter((c): c is Claim => c !== undefined);
     summary.claimed += claims.length;
     const rules = new SendTimeRules(this.deps.store);
@@ -124,6 +123,15 @@ export class Dispatcher {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, claims.length) }, worker));
+  }
+
+  /** Records from before `availableAt` are looked for on the first pass and then once a minute. */
+  private legacyScannedAt = -Infinity;
+  private legacyScanDue(): boolean {
+    const now = this.deps.clock.now().getTime();
+    if (now - this.legacyScannedAt < LEGACY_SCAN_INTERVAL_MS) return false;
+    this.legacyScannedAt = now;
+    return true;
   }
 
   private async claim(row: Claim): Promise<Claim | undefined> {

@@ -17,6 +17,12 @@ export interface PlanSummary {
   gapTasks: number;
 }
 
+/**
+ * Cancelled outbox records expire like sent ones (the dispatcher's 90 days): kept long enough that
+ * the planner, whose rules stop long before that, never plans the same message again.
+ */
+export const CANCELLED_TTL_SECONDS = 90 * 24 * 3600;
+
 /** Sessions older than this (and their gap tasks) no longer lead to messages. */
 const LOOK_BACK_DAYS = 60;
 
@@ -75,7 +81,7 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
   const versions = new Map(pending.map((p) => [p.value.id, p.version]));
   for (const c of plan.cancellations) {
     // ETag-guarded: a record claimed or sent since we read it is left to its sender.
-    const put = await store.deliveries.put(c, { ifVersion: versions.get(c.id)! });
+    const put = await store.deliveries.put(c, { ifVersion: versions.get(c.id)!, ttlSeconds: CANCELLED_TTL_SECONDS });
     if (put.ok) summary.cancelled++;
   }
   // Booked courses move on to attended and evaluated as their sessions do.

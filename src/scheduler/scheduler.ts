@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { MessageSender } from '../app/outbound';
 import { recordingInvitations } from '../app/sessions/record-invitations';
 import type { Clock } from '../domain';
+import { inFlow } from '../store/flow';
 import type { Store } from '../store/store';
 import { Dispatcher } from './dispatcher';
 import type { ComposeFn, DispatchSummary, DispatcherDeps, SchedulerLogger } from './dispatcher-types';
@@ -46,7 +47,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const dispatcher = new Dispatcher({ ...options, senders });
   const coordinator = storeRunCoordinator(store, clock);
   const onPlanError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'planning failed for a tenant');
-  const plan = () => planAllTenants({ store, clock, onError: onPlanError });
+  // Named flows: the Cosmos adapter counts request units per flow (src/store/flow.ts).
+  const plan = () => inFlow('plan', () => planAllTenants({ store, clock, onError: onPlanError }));
+  const dispatch = () => inFlow('dispatch', () => dispatcher.dispatchUntilIdle(50));
 
   const tasks: ScheduledTask[] = [];
   if (options.cron) {
@@ -59,7 +62,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         distributed: true,
         runCoordinator: coordinator,
       }),
-      cron.schedule('* * * * *', () => dispatcher.dispatchUntilIdle(50), { name: 'twilight-dispatch', timezone, noOverlap: true }),
+      cron.schedule('* * * * *', () => dispatch(), { name: 'twilight-dispatch', timezone, noOverlap: true }),
     );
     for (const t of tasks) t.on('execution:failed', (ctx) => logger.error({ err: ctx.execution?.error }, 'scheduler tick failed'));
   }
@@ -68,7 +71,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     async runOnce() {
       const elected = await coordinator.shouldRun(`${PLAN_TASK}:${minuteSlot(clock.now())}`, 60_000);
       const planned = elected ? await plan() : undefined;
-      const dispatched = await dispatcher.dispatchUntilIdle(50);
+      const dispatched = await dispatch();
       logger.info({ planned, dispatched }, 'scheduler tick');
       return { ...(planned ? { planned } : {}), dispatched };
     },

@@ -8,6 +8,7 @@ import {
   GapTask,
   IdempotencyKey,
   Participation,
+  PlatformTenantLink,
   Questionnaire,
   QuestionnaireResponse,
   QuestionnaireTemplate,
@@ -20,32 +21,53 @@ import {
 
 export interface CollectionSpec<S extends z.ZodType = z.ZodType> {
   schema: S;
-  /** Fields the hot queries filter or sort on: indexed by both adapters. */
+  /**
+   * Fields the queries filter or sort on: indexed by both adapters, and the only ones the validating
+   * store lets a query name (`index-coverage.ts`). `field[]` indexes an array's elements (`contains`).
+   */
   indexed: readonly string[];
   /** Whether documents may carry a TTL (Cosmos: defaultTtl -1 on the container). */
   ttl: boolean;
+  /**
+   * Composite indexes, each a list of fields (ascending), for the queries that filter on the first
+   * fields and sort on the last: Cosmos DB serves those from one index instead of filtering a sort.
+   */
+  composites: readonly (readonly string[])[];
 }
 
-function spec<S extends z.ZodType>(schema: S, indexed: readonly string[], ttl = false): CollectionSpec<S> {
-  return { schema, indexed, ttl };
+function spec<S extends z.ZodType>(schema: S, indexed: readonly string[], ttl = false, composites: readonly (readonly string[])[] = []): CollectionSpec<S> {
+  return { schema, indexed, ttl, composites };
 }
 
 /** Every collection, its schema and its indexes. docs/data-model.md describes each. */
 export const COLLECTIONS = {
-  tenants: spec(Tenant, []),
-  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId']),
+  // teamsTenantId / slackTeamId: resolving a platform tenant (a cross-partition query until it is a point read).
+  tenants: spec(Tenant, ['teamsTenantId', 'slackTeamId']),
+  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active']),
   calendars: spec(SchoolCalendar, []),
-  sessions: spec(Session, ['startsAt', 'status', 'seriesId']),
-  participations: spec(Participation, ['sessionId', 'staffId', 'rsvp', 'rsvpAt'], true),
+  // title: cheap on a small, rarely written container, and what leads and tests look sessions up by.
+  sessions: spec(Session, ['startsAt', 'status', 'seriesId', 'title', 'facilitatorIds[]'], false, [['status', 'startsAt']]),
+  participations: spec(Participation, ['sessionId', 'staffId', 'rsvp', 'rsvpAt', 'attended'], true),
   templates: spec(QuestionnaireTemplate, []),
-  questionnaires: spec(Questionnaire, ['sessionId', 'closesAt'], true),
-  responses: spec(QuestionnaireResponse, ['questionnaireId', 'respondentId', 'sessionId'], true),
+  questionnaires: spec(Questionnaire, ['sessionId', 'closesAt', 'opensAt', 'purpose'], true, [['purpose', 'closesAt']]),
+  // submittedAt: the responses export pages through them in that order.
+  responses: spec(QuestionnaireResponse, ['questionnaireId', 'respondentId', 'sessionId', 'submittedAt'], true),
   anonymousResponses: spec(AnonymousResponse, ['questionnaireId', 'sessionId'], true),
   receipts: spec(ResponseReceipt, ['questionnaireId', 'staffId'], true),
-  gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt'], true),
-  deliveries: spec(Delivery, ['status', 'dueAt', 'recipientId', 'kind', 'subject.requestId'], true),
-  conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt']),
+  gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt', 'report.submittedAt'], true, [['staffId', 'dueAt']]),
+  // The dispatcher's due queries (src/scheduler/send/claimable-deliveries.ts): by availableAt, by
+  // tenant (finding the tenants with work), and by dueAt for records from before availableAt.
+  deliveries: spec(Delivery, ['status', 'dueAt', 'availableAt', 'recipientId', 'kind', 'subject.requestId'], true, [
+    ['status', 'availableAt'],
+    ['status', 'tenantId'],
+    ['status', 'dueAt'],
+  ]),
+  conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt', 'scope', 'removedAt'], false, [
+    ['staffId', 'platform', 'scope', 'updatedAt'],
+  ]),
   idempotencyKeys: spec(IdempotencyKey, [], true),
+  // Platform tenant id → tenant, read by key (src/store/tenant-directory.ts); written with each tenant.
+  platformTenants: spec(PlatformTenantLink, []),
   cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt']),
   cpdBudgets: spec(CpdBudget, ['academicYear']),
 } as const;

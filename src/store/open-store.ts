@@ -1,18 +1,22 @@
 import { join } from 'node:path';
 import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
+import type { Logger } from '../log';
 import { createCosmosClient } from './cosmos/client';
 import { openCosmosStore } from './cosmos/cosmos-store';
+import { RequestChargeMeter } from './cosmos/request-charges';
 import { openEmbeddedStore } from './embedded/sqlite-store';
 import type { Store } from './store';
 
 /** Picks the adapter the configuration names. */
-export async function openStore(config: Config, clock: Clock): Promise<Store> {
+export async function openStore(config: Config, clock: Clock, logger?: Logger): Promise<Store> {
   if (config.STORE === 'cosmos') {
     return openCosmosStore({
       client: createCosmosClient(config.COSMOS_ENDPOINT!, config.COSMOS_KEY),
       databaseId: config.COSMOS_DATABASE,
       createIfMissing: config.COSMOS_CREATE_IF_MISSING,
+      // Each operation's request charge at debug level, and totals per flow (docs/data-model.md).
+      meter: new RequestChargeMeter(logger),
     });
   }
   return openEmbeddedStore({ path: join(config.DATA_DIR, 'twilight.db'), clock });

@@ -67,7 +67,20 @@ export interface Collection<T extends TenantDoc> {
   count(tenantId: string, where?: Filter): Promise<number>;
   /** Only for the scheduler and operators: a query over every tenant. */
   findAcrossTenants(query?: Query): Promise<Versioned<T>[]>;
+  /**
+   * The same query page by page (continuation tokens on Cosmos, keyset on SQLite), so a reader of a
+   * whole tenant's answers holds one page at a time. With `orderBy`, documents without that field are
+   * left out (as Cosmos DB's ORDER BY does).
+   */
+  iterate(tenantId: string, query?: Omit<Query, 'limit'>, options?: IterateOptions): AsyncIterable<Versioned<T>>;
 }
+
+export interface IterateOptions {
+  /** Documents per round trip; default 500. */
+  pageSize?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 500;
 
 /** What an adapter provides per collection: JSON in and out, no validation. */
 export type RawCollection = Collection<TenantDoc & Record<string, unknown>>;

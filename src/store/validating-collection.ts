@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { CollectionSpec } from './collections';
+import { uncoveredBy } from './index-coverage';
 import {
   InvalidRecordError,
   type Collection,
   type DeleteResult,
   type Filter,
+  type IterateOptions,
   type Query,
   type RawCollection,
   type TenantDoc,
@@ -34,12 +36,11 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
   // The adapters hand back the document they were given, which was parsed just before: parse only something else.
   const parseWrite = (written: T, r: WriteResult<TenantDoc & Record<string, unknown>>): WriteResult<T> =>
     r.ok ? { ok: true, value: r.value === written ? written : parse(r.value), version: r.version } : r;
-  // Real Cosmos DB refuses ORDER BY on a path its indexing policy excludes: catch that here, in every adapter.
-  const checkOrder = (query?: Query): void => {
-    const field = query?.orderBy?.field;
-    if (field !== undefined && field !== 'id' && !spec.indexed.includes(field)) {
-      throw new Error(`${raw.name} cannot be sorted by ${field}: add it to the collection's indexed fields`);
-    }
+  // Real Cosmos DB refuses ORDER BY on a path its indexing policy excludes, and scans for a filter on one:
+  // catch both here, in every adapter, since the emulator enforces no policy.
+  const checkIndexed = (query?: Query, where: Filter | undefined = query?.where): void => {
+    const uncovered = uncoveredBy(spec, query, where);
+    if (uncovered) throw new Error(`${raw.name} does not index ${uncovered}: add it to the collection's indexes`);
   };
   const checkTtl = (options?: WriteOptions): void => {
     if (options?.ttlSeconds !== undefined && !spec.ttl) throw new Error(`${raw.name} documents do not expire`);
@@ -65,15 +66,20 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
       return raw.delete(tenantId, id, options);
     },
     async find(tenantId: string, query?: Query) {
-      checkOrder(query);
+      checkIndexed(query);
       return (await raw.find(tenantId, query)).map(parseRead);
     },
-    count(tenantId: string, where?: Filter) {
+    async count(tenantId: string, where?: Filter) {
+      checkIndexed(undefined, where);
       return raw.count(tenantId, where);
     },
     async findAcrossTenants(query?: Query) {
-      checkOrder(query);
+      checkIndexed(query);
       return (await raw.findAcrossTenants(query)).map(parseRead);
+    },
+    async *iterate(tenantId: string, query?: Omit<Query, 'limit'>, options?: IterateOptions) {
+      checkIndexed(query);
+      for await (const row of raw.iterate(tenantId, query, options)) yield parseRead(row);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { exportLeadReportCsv } from '../../src/exports/lead-report-csv';
 import { exportRecordsCsv } from '../../src/exports/records-csv';
-import { exportResponsesCsv } from '../../src/exports/responses-csv';
+import { Writable } from 'node:stream';
+import { exportResponsesCsv, writeResponsesCsv } from '../../src/exports/responses-csv';
 import { NOW, T, reportWorld } from '../reports/report-world';
 
 const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
@@ -38,6 +39,32 @@ describe('CSV exports against the embedded store', () => {
     expect(new Set(own.map((r) => r.name))).toEqual(new Set(['Ben Report']));
     const report = rows(await exportLeadReportCsv(world, T));
     expect(report.find((r) => r.session === 'Retrieval practice')).toMatchObject({ invited: '7', attended: '4', responses: '6', response_rate: '100%', further_cpd_requests: '3' });
+    await world.store.close();
+  });
+
+  it('streams answers page by page into the files: never reads them whole, and waits when a file is slow', async () => {
+    const world = await reportWorld({ namedResponses: 6 });
+    const wholeReads: string[] = [];
+    const pageSizes: (number | undefined)[] = [];
+    const watch = <C extends { find: unknown; iterate: unknown }>(c: C, name: string): C => ({
+      ...c,
+      find: () => (wholeReads.push(name), Promise.resolve([])),
+      iterate: (t: string, q: unknown, o?: { pageSize?: number }) => (pageSizes.push(o?.pageSize), (c.iterate as (...a: unknown[]) => unknown)(t, q, o)),
+    });
+    const deps = { ...world, store: { ...world.store, responses: watch(world.store.responses, 'responses'), anonymousResponses: watch(world.store.anonymousResponses, 'anonymousResponses') } };
+    // A sink that takes one chunk at a time, asynchronously: the export must wait for it.
+    const slow = () => {
+      const chunks: string[] = [];
+      const sink = new Writable({ highWaterMark: 1, write: (chunk: Buffer, _e, done) => void setImmediate(() => (chunks.push(chunk.toString()), done())) });
+      return { sink, text: () => chunks.join('') };
+    };
+    const named = slow();
+    const anonymous = slow();
+    await writeResponsesCsv(deps, T, { named: named.sink, anonymous: anonymous.sink });
+    expect(wholeReads).toEqual([]);
+    expect(pageSizes).toHaveLength(2);
+    expect(rows(named.text()).length).toBe(rows((await exportResponsesCsv(world, T)).named).length);
+    expect(rows(named.text()).length).toBeGreaterThan(0);
     await world.store.close();
   });
 });

@@ -41,6 +41,11 @@ describe('Cosmos containers (configuration; the emulator does not expire items)'
     expect(containerDefinitionFor('deliveries').defaultTtl).toBe(-1);
     expect(containerDefinitionFor('tenants').defaultTtl).toBeUndefined();
     expect(containerDefinitionFor('deliveries').indexingPolicy?.includedPaths).toContainEqual({ path: '/dueAt/?' });
+    // The dispatcher's due query filters on status and sorts on availableAt: one composite index serves it.
+    expect(containerDefinitionFor('deliveries').indexingPolicy?.compositeIndexes).toContainEqual([
+      { path: '/status', order: 'ascending' },
+      { path: '/availableAt', order: 'ascending' },
+    ]);
   });
 
   test('a document written with a TTL carries it in Cosmos', async () => {

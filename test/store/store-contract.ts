@@ -218,11 +218,67 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
         'ses-1',
         'ses-2',
       ]);
-      expect(ids(await store.sessions.find('t1', { where: { compulsory: true } }))).toEqual(['ses-4']);
       expect(ids(await store.sessions.find('t1', { orderBy: { field: 'startsAt' }, limit: 2 }))).toEqual(['ses-1', 'ses-2']);
-      expect(ids(await store.sessions.find('t1', { where: { 'location.place': 'Library' }, limit: 1, orderBy: { field: 'startsAt', direction: 'desc' } }))).toEqual([
+      expect(ids(await store.sessions.find('t1', { where: { startsAt: { gt: '2026-11-21T00:00:00.000Z' } }, limit: 1, orderBy: { field: 'startsAt', direction: 'desc' } }))).toEqual([
         'ses-6',
       ]);
+      // A nested path and a boolean, both indexed.
+      await store.staff.put(staff('t1', 's1', { teams: { aadObjectId: 'aad-1' } }));
+      await store.staff.put(staff('t1', 's2', { active: false }));
+      expect(ids(await store.staff.find('t1', { where: { 'teams.aadObjectId': 'aad-1' } }))).toEqual(['s1']);
+      expect(ids(await store.staff.find('t1', { where: { active: false } }))).toEqual(['s2']);
+    });
+
+    test('a query on a path the indexing policy does not cover is refused (real Cosmos would scan or refuse it)', async () => {
+      const { store } = sut;
+      await store.sessions.put(session('t1', 'ses-1', { compulsory: true }));
+      // Not indexed at all: filter, count and sort.
+      await expect(store.sessions.find('t1', { where: { compulsory: true } })).rejects.toThrow(/sessions does not index a filter on compulsory/);
+      await expect(store.sessions.count('t1', { 'location.place': 'Library' })).rejects.toThrow(/location.place/);
+      await expect(store.sessions.find('t1', { orderBy: { field: 'endsAt' } })).rejects.toThrow(/a sort on endsAt/);
+      // An array's elements need their own index path (/facilitatorIds/[]/?), not the field's.
+      await expect(store.staff.find('t1', { where: { active: { contains: 'x' } } })).rejects.toThrow(/elements of active/);
+      // Equality then a sort on another field needs the composite index [equality…, sort].
+      await expect(store.gapTasks.find('t1', { where: { status: 'planned' }, orderBy: { field: 'dueAt' } })).rejects.toThrow(/composite index \[status, dueAt\]/);
+      expect(await store.gapTasks.find('t1', { where: { staffId: 's1' }, orderBy: { field: 'dueAt' } })).toEqual([]);
+      expect(await store.deliveries.findAcrossTenants({ where: { status: 'pending', availableAt: { lte: '2026-11-23T09:00:00.000Z' } }, orderBy: { field: 'availableAt' } })).toEqual([]);
+    });
+
+    test('a tenant write links its Teams tenant and Slack workspace in the platform directory, read by key', async () => {
+      const { store } = sut;
+      await store.tenants.put({ ...tenant('t1'), teamsTenantId: 'aad-tenant-1', slackTeamId: 'T0001' });
+      const teams = await store.platformTenants.get('platform-directory', 'teams:aad-tenant-1');
+      expect(teams?.value).toMatchObject({ platform: 'teams', platformTenantId: 'aad-tenant-1', targetTenantId: 't1' });
+      expect((await store.platformTenants.get('platform-directory', 'slack:T0001'))?.value.targetTenantId).toBe('t1');
+      // Repeatable: writing the tenant again leaves one link per platform id.
+      await store.tenants.put({ ...tenant('t1'), teamsTenantId: 'aad-tenant-1', slackTeamId: 'T0001' });
+      expect(await store.platformTenants.count('platform-directory')).toBe(2);
+      // A tenant that names no platform tenant links nothing; the directory is not any tenant's data.
+      await store.tenants.create(tenant('t2'));
+      expect(await store.platformTenants.count('platform-directory')).toBe(2);
+      expect(await store.platformTenants.count('t1')).toBe(0);
+    });
+
+    test('iterate pages through a query: every match once, in order, a page at a time', async () => {
+      const { store } = sut;
+      const all = async <T>(rows: AsyncIterable<T>): Promise<T[]> => {
+        const out: T[] = [];
+        for await (const row of rows) out.push(row);
+        return out;
+      };
+      for (let i = 0; i < 23; i++) await store.staff.create(staff('t1', `s${String(i).padStart(2, '0')}`, { active: i % 3 !== 0 }));
+      await store.staff.create(staff('t2', 'other-tenant'));
+      const everyone = await all(store.staff.iterate('t1', undefined, { pageSize: 5 }));
+      expect(everyone.map((r) => r.value.id).sort()).toEqual(Array.from({ length: 23 }, (_, i) => `s${String(i).padStart(2, '0')}`));
+      expect(everyone.every((r) => r.version.length > 0)).toBe(true);
+      const active = await all(store.staff.iterate('t1', { where: { active: true } }, { pageSize: 4 }));
+      expect(active).toHaveLength(15);
+      for (let i = 1; i <= 9; i++) {
+        await store.sessions.put(session('t1', `ses-${i}`, { startsAt: `2026-11-0${i}T16:00:00.000Z`, endsAt: `2026-11-0${i}T17:00:00.000Z` }));
+      }
+      const latestFirst = await all(store.sessions.iterate('t1', { orderBy: { field: 'startsAt', direction: 'desc' } }, { pageSize: 2 }));
+      expect(latestFirst.map((r) => r.value.id)).toEqual(['ses-9', 'ses-8', 'ses-7', 'ses-6', 'ses-5', 'ses-4', 'ses-3', 'ses-2', 'ses-1']);
+      await expect(all(store.sessions.iterate('t1', { where: { compulsory: true } }))).rejects.toThrow(/does not index/);
     });
 
     test('unsafe field paths are refused rather than spliced into a query', async () => {

@@ -1,6 +1,7 @@
 import type { ContainerDefinition, IndexingPolicy } from '@azure/cosmos';
 import { COLLECTIONS, type CollectionName } from '../collections';
 
+/** One key for every container; why not hierarchical keys (yet): docs/decisions.md, 21. */
 export const PARTITION_KEY_PATH = '/tenantId';
 
 /**
@@ -12,8 +13,12 @@ export function indexingPolicyFor(name: CollectionName): IndexingPolicy {
   return {
     indexingMode: 'consistent',
     automatic: true,
-    includedPaths: fields.map((f) => ({ path: `/${f.split('.').join('/')}/?` })),
+    // `facilitatorIds[]` → `/facilitatorIds/[]/?`: every element of the array.
+    includedPaths: fields.map((f) => ({ path: `/${f.replace(/\[\]$/, '.[]').split('.').join('/')}/?` })),
     excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }],
+    ...(COLLECTIONS[name].composites.length > 0
+      ? { compositeIndexes: COLLECTIONS[name].composites.map((fields) => fields.map((f) => ({ path: `/${f.split('.').join('/')}`, order: 'ascending' as const }))) }
+      : {}),
   };
 }
 

@@ -1,10 +1,12 @@
 import type { Container, CosmosClient, ItemDefinition, Resource } from '@azure/cosmos';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../collections';
-import type { DeleteResult, Filter, Query, RawCollection, TenantDoc, Versioned, WriteOptions, WriteResult } from '../port';
+import { DEFAULT_PAGE_SIZE, type DeleteResult, type Filter, type IterateOptions, type Query, type RawCollection, type TenantDoc, type Versioned, type WriteOptions, type WriteResult } from '../port';
 import type { Collections, Store } from '../store';
+import { withTenantDirectory } from '../tenant-directory';
 import { validating } from '../validating-collection';
 import { CosmosSqlBuilder } from './cosmos-filter';
 import { containerDefinitionFor } from './containers';
+import { chargeOf, RequestChargeMeter, type ChargedOperation } from './request-charges';
 
 type Doc = TenantDoc & Record<string, unknown>;
 
@@ -30,13 +32,22 @@ class CosmosCollection implements RawCollection {
   constructor(
     readonly name: CollectionName,
     private readonly container: Container,
+    private readonly meter: RequestChargeMeter,
   ) {}
+
+  /** Every response and every error response carries its request charge: count both. */
+  private charged(operation: ChargedOperation['operation'], source: unknown, documents = 0): void {
+    this.meter.record({ collection: this.name, operation, requestCharge: chargeOf(source), documents });
+  }
 
   async get(tenantId: string, id: string): Promise<Versioned<Doc> | undefined> {
     try {
-      const { resource } = await this.container.item(id, tenantId).read<Doc>();
+      const response = await this.container.item(id, tenantId).read<Doc>();
+      const { resource } = response;
+      this.charged('read', response, resource ? 1 : 0);
       return resource ? toDoc(resource) : undefined;
     } catch (error) {
+      this.charged('read', error);
       if (statusOf(error) === 404) return undefined;
       throw error;
     }
@@ -44,9 +55,11 @@ class CosmosCollection implements RawCollection {
 
   async create(doc: Doc, options?: WriteOptions): Promise<WriteResult<Doc>> {
     try {
-      const { resource } = await this.container.items.create(body(doc, options));
-      return { ok: true, value: doc, version: resource?._etag ?? '' };
+      const response = await this.container.items.create(body(doc, options));
+      this.charged('create', response);
+      return { ok: true, value: doc, version: response.resource?._etag ?? '' };
     } catch (error) {
+      this.charged('create', error);
       if (statusOf(error) === 409) return { ok: false, reason: 'exists' };
       throw error;
     }
@@ -55,14 +68,17 @@ class CosmosCollection implements RawCollection {
   async put(doc: Doc, options?: WriteOptions & { ifVersion?: string }): Promise<WriteResult<Doc>> {
     try {
       if (options?.ifVersion === undefined) {
-        const { resource } = await this.container.items.upsert(body(doc, options));
-        return { ok: true, value: doc, version: resource?._etag ?? '' };
+        const upserted = await this.container.items.upsert(body(doc, options));
+        this.charged('upsert', upserted);
+        return { ok: true, value: doc, version: upserted.resource?._etag ?? '' };
       }
-      const { resource } = await this.container
+      const replaced = await this.container
         .item(doc.id, doc.tenantId)
         .replace(body(doc, options), { accessCondition: { type: 'IfMatch', condition: options.ifVersion } });
-      return { ok: true, value: doc, version: resource?._etag ?? '' };
+      this.charged('replace', replaced);
+      return { ok: true, value: doc, version: replaced.resource?._etag ?? '' };
     } catch (error) {
+      this.charged(options?.ifVersion === undefined ? 'upsert' : 'replace', error);
       if (statusOf(error) === 412) return { ok: false, reason: 'conflict' };
       if (statusOf(error) === 404) return { ok: false, reason: 'absent' };
       throw error;
@@ -71,11 +87,13 @@ class CosmosCollection implements RawCollection {
 
   async delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult> {
     try {
-      await this.container
+      const response = await this.container
         .item(id, tenantId)
         .delete(options?.ifVersion ? { accessCondition: { type: 'IfMatch', condition: options.ifVersion } } : undefined);
+      this.charged('delete', response);
       return { ok: true };
     } catch (error) {
+      this.charged('delete', error);
       if (statusOf(error) === 404) return { ok: false, reason: 'absent' };
       if (statusOf(error) === 412) return { ok: false, reason: 'conflict' };
       throw error;
@@ -89,8 +107,9 @@ class CosmosCollection implements RawCollection {
       { query: text, parameters: sql.parameters },
       tenantId !== undefined ? { partitionKey: tenantId } : {},
     );
-    const { resources } = await iterator.fetchAll();
-    return resources.map(toDoc);
+    const response = await iterator.fetchAll();
+    this.charged('query', response, response.resources.length);
+    return response.resources.map(toDoc);
   }
 
   find(tenantId: string, query?: Query): Promise<Versioned<Doc>[]> {
@@ -101,12 +120,29 @@ class CosmosCollection implements RawCollection {
     return this.select(undefined, query);
   }
 
+  async *iterate(tenantId: string, query?: Omit<Query, 'limit'>, options?: IterateOptions): AsyncIterable<Versioned<Doc>> {
+    const sql = new CosmosSqlBuilder();
+    const text = sql.select(tenantId, query);
+    // The SDK carries the continuation token from page to page; one page is held at a time.
+    const pages = this.container.items.query<Doc & Partial<Resource>>(
+      { query: text, parameters: sql.parameters },
+      { partitionKey: tenantId, maxItemCount: options?.pageSize ?? DEFAULT_PAGE_SIZE },
+    );
+    while (pages.hasMoreResults()) {
+      const page = await pages.fetchNext();
+      this.charged('query', page, page.resources.length);
+      for (const resource of page.resources) yield toDoc(resource);
+    }
+  }
+
   async count(tenantId: string, where?: Filter): Promise<number> {
     const sql = new CosmosSqlBuilder();
     const text = sql.count(tenantId, where);
-    const { resources } = await this.container.items
+    const response = await this.container.items
       .query<number>({ query: text, parameters: sql.parameters }, { partitionKey: tenantId })
       .fetchAll();
+    this.charged('count', response);
+    const { resources } = response;
     return resources.reduce((sum, n) => sum + n, 0);
   }
 }
@@ -116,10 +152,17 @@ export interface CosmosStoreOptions {
   databaseId: string;
   /** Create the database and containers when missing (dev, tests, first deploy without Bicep). */
   createIfMissing: boolean;
+  /** Counts request units per flow (and logs each operation at debug level); one is made if absent. */
+  meter?: RequestChargeMeter;
+}
+
+export interface CosmosStore extends Store {
+  readonly requestCharges: RequestChargeMeter;
 }
 
 /** Azure Cosmos DB for NoSQL: one container per collection, partitioned by /tenantId. */
-export async function openCosmosStore(options: CosmosStoreOptions): Promise<Store> {
+export async function openCosmosStore(options: CosmosStoreOptions): Promise<CosmosStore> {
+  const meter = options.meter ?? new RequestChargeMeter();
   const { client, databaseId } = options;
   const collections = {} as Record<CollectionName, unknown>;
   if (options.createIfMissing) await client.databases.createIfNotExists({ id: databaseId });
@@ -128,13 +171,16 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     const container = options.createIfMissing
       ? (await database.containers.createIfNotExists(containerDefinitionFor(name))).container
       : database.container(name);
-    collections[name] = validating(new CosmosCollection(name, container), COLLECTIONS[name]);
+    collections[name] = validating(new CosmosCollection(name, container, meter), COLLECTIONS[name]);
   }
+  const typed = collections as Collections;
+  typed.tenants = withTenantDirectory(typed.tenants, typed.platformTenants);
   // Fail fast on a wrong endpoint, key or database name rather than on the first message.
   await database.read();
   return {
-    ...(collections as Collections),
+    ...typed,
     kind: 'cosmos',
+    requestCharges: meter,
     async ping() {
       await database.read();
     },

@@ -19,7 +19,7 @@ export function hintPlanner(db: Database.Database): void {
     for (const name of COLLECTION_NAMES) {
       if (has.get(name)) continue;
       insert.run(name, name, `${TENANT_ROWS} ${TENANT_ROWS} 1`);
-      for (const field of COLLECTIONS[name].indexed) {
+      for (const field of COLLECTIONS[name].indexed.filter((f) => !f.endsWith('[]'))) {
         insert.run(name, `${name}_${field.replace(/\./g, '_')}`, `${TENANT_ROWS} ${TENANT_ROWS} ${ROWS_PER_VALUE}`);
       }
     }

@@ -4,6 +4,8 @@ export type SqlValue = string | number | null;
 
 /** The JSON path expression both the queries and the expression indexes use, so SQLite can match them. */
 export function jsonField(path: string): string {
+  // The tenant is a column of its own (the key's first part), so sorting or ranging on it uses the key.
+  if (path === 'tenantId') return 'tenant_id';
   return `json_extract(doc, '$.${assertFieldPath(path)}')`;
 }
 

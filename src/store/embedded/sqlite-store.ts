@@ -4,8 +4,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from '../../domain/clock';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../collections';
-import type { DeleteResult, Filter, Query, RawCollection, TenantDoc, Versioned, WriteOptions, WriteResult } from '../port';
+import { assertLimit, DEFAULT_PAGE_SIZE, type DeleteResult, type Filter, type IterateOptions, type Query, type RawCollection, type TenantDoc, type Versioned, type WriteOptions, type WriteResult } from '../port';
 import type { Collections, Store } from '../store';
+import { withTenantDirectory } from '../tenant-directory';
 import { validating } from '../validating-collection';
 import { hintPlanner } from './planner-hints';
 import { jsonField, tailSql, whereSql, type SqlValue } from './sql-filter';
@@ -30,13 +31,16 @@ function createTable(db: Database.Database, name: CollectionName): void {
     expires_at INTEGER,
     PRIMARY KEY (tenant_id, id)
   ) WITHOUT ROWID`);
-  for (const field of COLLECTIONS[name].indexed) {
+  // Array elements (`field[]`) are matched through json_each, which an expression index cannot serve.
+    for (const field of COLLECTIONS[name].indexed.filter((f) => !f.endsWith('[]'))) {
     const indexName = `${name}_${field.replace(/\./g, '_')}`;
     db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (tenant_id, ${jsonField(field)})`);
   }
-  if (name === 'deliveries') {
-    // The dispatcher's cross-tenant scan for due work.
-    db.exec(`CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (${jsonField('status')}, ${jsonField('dueAt')})`);
+  if (name === 'deliveries') db.exec('DROP INDEX IF EXISTS deliveries_due'); // replaced by the composites below
+  // Composite indexes as Cosmos has them, for the cross-tenant scans (the dispatcher's due queries).
+  for (const fields of COLLECTIONS[name].composites) {
+    const indexName = `${name}_c_${fields.join('_').replace(/\./g, '_')}`;
+    db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (${fields.map(jsonField).join(', ')})`);
   }
   if (COLLECTIONS[name].ttl) {
     db.exec(`CREATE INDEX IF NOT EXISTS "${name}_expiry" ON "${name}" (expires_at) WHERE expires_at IS NOT NULL`);
@@ -154,6 +158,40 @@ class SqliteCollection implements RawCollection {
     return this.select(undefined, query);
   }
 
+  /**
+   * Keyset paging: each page starts after the last row's (sort value, id), so a page costs the same
+   * however deep it is, and rows written meanwhile neither repeat nor shift the rest.
+   */
+  async *iterate(tenantId: string, query?: Omit<Query, 'limit'>, options?: IterateOptions): AsyncIterable<Versioned<Doc>> {
+    const pageSize = assertLimit(options?.pageSize ?? DEFAULT_PAGE_SIZE)!;
+    const order = query?.orderBy;
+    const key = order ? jsonField(order.field) : undefined;
+    const desc = order?.direction === 'desc';
+    let after: { k: SqlValue; id: string } | undefined;
+    for (;;) {
+      const params: SqlValue[] = [this.nowMs(), tenantId];
+      const conditions = [SqliteCollection.LIVE, 'tenant_id = ?', ...whereSql(query?.where, params)];
+      if (key) conditions.push(`${key} IS NOT NULL`);
+      if (after) {
+        if (key) {
+          conditions.push(`(${key} ${desc ? '<' : '>'} ? OR (${key} = ? AND id > ?))`);
+          params.push(after.k, after.k, after.id);
+        } else {
+          conditions.push('id > ?');
+          params.push(after.id);
+        }
+      }
+      const orderSql = key ? `${key} ${desc ? 'DESC' : 'ASC'}, id ASC` : 'id ASC';
+      const rows = this.statement(
+        `SELECT doc, etag, id, ${key ?? 'NULL'} AS k FROM "${this.name}" WHERE ${conditions.join(' AND ')} ORDER BY ${orderSql} LIMIT ${pageSize}`,
+      ).all(...params) as (Row & { id: string; k: SqlValue })[];
+      for (const r of rows) yield { value: JSON.parse(r.doc) as Doc, version: r.etag };
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1]!;
+      after = { k: last.k, id: last.id };
+    }
+  }
+
   async count(tenantId: string, where?: Filter): Promise<number> {
     const params: SqlValue[] = [this.nowMs(), tenantId];
     const conditions = [SqliteCollection.LIVE, 'tenant_id = ?', ...whereSql(where, params)];
@@ -186,6 +224,8 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     raw.set(name, collection);
     collections[name] = validating(collection, COLLECTIONS[name]);
   }
+  const typed = collections as Collections;
+  typed.tenants = withTenantDirectory(typed.tenants, typed.platformTenants, () => options.clock.now());
   hintPlanner(db);
   // A file's WAL is checkpointed on a worker thread, so its fsyncs never stall the event loop.
   let checkpointer: WalCheckpointer | undefined;
@@ -198,7 +238,7 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     });
   }
   return {
-    ...(collections as Collections),
+    ...typed,
     kind: 'embedded',
     async ping() {
       db.prepare('SELECT 1').get();
