@@ -18,6 +18,8 @@ export interface EmbeddedStoreOptions {
   /** A file path, or ':memory:' for tests. */
   path: string;
   clock: Clock;
+  /** Caps the file at this many pages (SQLite's max_page_count): a full disk, on purpose (tests). */
+  maxPages?: number;
 }
 
 /** One table per collection, keyed (tenant, id); the document is JSON, its ETag a fresh uuid per write. */
@@ -187,6 +189,13 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     collections[name] = validating(collection, COLLECTIONS[name]);
   }
   hintPlanner(db);
+  db.exec('CREATE TABLE IF NOT EXISTS _readiness (id INTEGER PRIMARY KEY, filler BLOB NOT NULL)');
+  if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
+  // A row bigger than a page, written and deleted in one transaction: it needs pages the file may not have room for.
+  const probe = db.transaction(() => {
+    db.prepare('INSERT OR REPLACE INTO _readiness (id, filler) VALUES (1, randomblob(8192))').run();
+    db.prepare('DELETE FROM _readiness WHERE id = 1').run();
+  });
   // A file's WAL is checkpointed on a worker thread, so its fsyncs never stall the event loop.
   let checkpointer: WalCheckpointer | undefined;
   if (options.path !== ':memory:') {
@@ -202,6 +211,9 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     kind: 'embedded',
     async ping() {
       db.prepare('SELECT 1').get();
+    },
+    async checkWritable() {
+      probe.immediate();
     },
     async close() {
       // The worker's connection first, so this one is the last and leaves no WAL behind.
