@@ -15,7 +15,7 @@ import { linkRoutes } from './http/link-routes';
 import { signedLinksFromConfig } from './links-from-config';
 import { createLogger } from './log';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
-import { openStore } from './store/open-store';
+import { DataFolderInUseError, openStore } from './store/open-store';
 
 /** The composition root: the only place that reads the environment and builds clients. */
 async function main(): Promise<void> {
@@ -115,6 +115,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DataFolderInUseError) {
+    console.error(`twilight: ${error.message}`);
+    process.exit(3);
+  }
   console.error('twilight failed to start:', error);
   process.exit(1);
 });

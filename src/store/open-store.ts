@@ -6,8 +6,10 @@ import { openCosmosStore } from './cosmos/cosmos-store';
 import { openEmbeddedStore } from './embedded/sqlite-store';
 import type { Store } from './store';
 
-/** Picks the adapter the configuration names. */
-export async function openStore(config: Config, clock: Clock): Promise<Store> {
+export { DataFolderInUseError } from './embedded/sqlite-store';
+
+/** Picks the adapter the configuration names. `lockWaitMs`: see EmbeddedStoreOptions. */
+export async function openStore(config: Config, clock: Clock, options: { lockWaitMs?: number } = {}): Promise<Store> {
   if (config.STORE === 'cosmos') {
     return openCosmosStore({
       client: createCosmosClient(config.COSMOS_ENDPOINT!, config.COSMOS_KEY),
@@ -15,5 +17,5 @@ export async function openStore(config: Config, clock: Clock): Promise<Store> {
       createIfMissing: config.COSMOS_CREATE_IF_MISSING,
     });
   }
-  return openEmbeddedStore({ path: join(config.DATA_DIR, 'twilight.db'), clock });
+  return openEmbeddedStore({ path: join(config.DATA_DIR, 'twilight.db'), clock, ...options });
 }
