@@ -53,9 +53,10 @@ export interface ReliabilityWorld {
  * Both real bots (botbuilder CloudAdapter in dev mode, bolt) on one real express server, over a
  * store that can be made to fail. `platformTimeoutMs` is PLATFORM_TIMEOUT_MS for both bots' clients.
  */
-export async function startReliabilityWorld(options: { platformTimeoutMs?: number } = {}): Promise<ReliabilityWorld> {
+export async function startReliabilityWorld(options: { platformTimeoutMs?: number; storePath?: string } = {}): Promise<ReliabilityWorld> {
   const clock = new ManualClock('2026-11-25T09:00:00.000Z');
-  const inner = openEmbeddedStore({ path: ':memory:', clock });
+  // A file when a test needs a second connection to it (a held write lock); else in memory.
+  const inner = openEmbeddedStore({ path: options.storePath ?? ':memory:', clock });
   const faults = faultyStore(inner);
   // As in main.ts: the bots cache resolved people and every write goes through the watched store.
   const actors = new ActorCache({ clock });
