@@ -19,7 +19,7 @@ export { StoreBusyError };
 type Row = { doc: string; etag: string };
 
 /** The longest a single try may block the event loop waiting for SQLite's write lock. */
-const BLOCKING_BUSY_TIMEOUT_MS = 20;
+const BLOCKING_BUSY_TIMEOUT_MS = 5;
 type Doc = TenantDoc & Record<string, unknown>;
 
 export interface EmbeddedStoreOptions {
