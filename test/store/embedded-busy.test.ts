@@ -55,13 +55,13 @@ describe('the embedded store under a held write lock (real SQLite file, a second
 
   it('twenty writes waiting at once queue behind one another and all land once the lock is let go', async () => {
     holder.exec('BEGIN IMMEDIATE');
-    const writes = Array.from({ length: 20 }, (_, i) => store.staff.create(staff('t1', `q${i}`)));
+    const writes = Array.from({ length: 20 }, (_, i) => store.staff.create(staff('t2', `q${i}`)));
     const settled = writes.map(settledYet);
     for (let turns = 0; turns < 5; turns++) await new Promise((r) => setTimeout(r, 10));
     expect(settled.some((s) => s())).toBe(false);
     holder.exec('COMMIT');
     expect((await Promise.all(writes)).every((r) => r.ok)).toBe(true);
-    expect(await store.staff.count('t1')).toBe(20);
+    expect(await store.staff.count('t2')).toBe(20);
   });
 
   it('a lock held past the budget: the write fails with a clear error, nothing written; reads go on', async () => {
