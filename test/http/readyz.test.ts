@@ -17,7 +17,9 @@ import { staff } from '../support/fixtures';
  * disk or an unreachable Cosmos account takes the instance out of rotation (Docker HEALTHCHECK,
  * App Service health check) instead of answering ok while every answer is lost.
  */
-const logger = pino({ level: 'silent' });
+/** What the server logs, so a test can see which error a probe met. */
+const logged: string[] = [];
+const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(line) });
 
 async function serve(store: Store): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = await new Promise((resolve) => {
@@ -58,11 +60,8 @@ describe('/readyz on the embedded store (a real SQLite file, a real "database or
     expect(await get(`${served.url}/healthz`)).toEqual({ status: 200, body: { status: 'ok', store: 'embedded' } });
     const ready = await get(`${served.url}/readyz`);
     expect(ready).toEqual({ status: 503, body: { status: 'unavailable', store: 'embedded', reason: 'the store cannot take a write' } });
-    // It tells the truth: a real write fails too.
-    const fillUp = async () => {
-      for (let i = 2; i < 1000; i++) await full.staff.create(staff('t1', `s${i}`));
-    };
-    await expect(fillUp()).rejects.toThrow(/database or disk is full/);
+    // SQLite's own disk-full error, not some other failure of the probe.
+    expect(logged.join('\n')).toMatch(/database or disk is full/);
     await served.close();
     await full.close();
   });
