@@ -1,5 +1,6 @@
 import { Staff, participationId } from '../../src/domain';
 import { SLACK_EVENTS_PATH } from '../../src/bots/slack/router-receiver';
+import { session } from '../support/fixtures';
 import { slackSignatureHeaders } from '../support/slack-signing';
 import {
   GOOD_ANSWERS,
@@ -109,6 +110,32 @@ describe('Slack answers are never lost (real bolt, fake Slack Web API, embedded 
     expect(await answered(w)).toBe(0);
     expect(outcome(await postSlack(w, answer('V-claim')))).toBe('closed');
     expect(await answered(w)).toBe(1);
+  });
+
+  it('a button press whose write fails: the person is told to press again, and the same press (Slack retry) then works', async () => {
+    await w.inner.sessions.create(session(TENANT, 'ses-next', { startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2026-12-01T17:30:00.000Z' }));
+    w.faults.failNthWrite('participations', 1);
+    const press = slackForm({
+      type: 'block_actions',
+      user: { id: PEOPLE.sam.slackId, team_id: SLACK_TEAM },
+      team: { id: SLACK_TEAM },
+      api_app_id: 'A1',
+      token: 'legacy',
+      trigger_id: 'trg-rsvp-fault',
+      container: { type: 'message', channel_id: 'DUSAM', message_ts: '1700000000.000200' },
+      channel: { id: 'DUSAM' },
+      message: { ts: '1700000000.000200' },
+      actions: [{ action_id: 'rsvp.yes', value: JSON.stringify({ verb: 'rsvp.yes', sessionId: 'ses-next' }) }],
+    });
+    const failed = await postSlack(w, press);
+    expect(failed.status).toBe(200);
+    expect(w.faults.plan.injected).toBe(1);
+    const told = w.slackApi.calls.filter((c) => JSON.stringify(c.args).includes('press the button again'));
+    expect(told).toHaveLength(1);
+    expect(await w.inner.participations.get(TENANT, participationId('ses-next', PEOPLE.sam.staffId))).toBeUndefined();
+
+    await postSlack(w, press);
+    expect((await w.inner.participations.get(TENANT, participationId('ses-next', PEOPLE.sam.staffId)))?.value.rsvp).toBe('yes');
   });
 
   describe('someone answering before they are linked to Slack', () => {
