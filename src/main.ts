@@ -17,7 +17,7 @@ import { startupNotes } from './http/startup-notes';
 import { signedLinksFromConfig } from './links-from-config';
 import { createLogger, type Logger } from './log';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
-import { openStore } from './store/open-store';
+import { DataFolderInUseError, openStore } from './store/open-store';
 import type { Store } from './store/store';
 
 /** The composition root: the only place that reads the environment and builds clients. */
@@ -141,8 +141,10 @@ async function main(): Promise<void> {
 /** The embedded store's folder (or Cosmos) unusable: one line naming the setting, not a stack trace. */
 async function openStoreOrExit(config: Config, clock: Clock, logger: Logger): Promise<Store> {
   try {
-    return await openStore(config, clock, logger);
+    return await openStore(config, clock, { logger });
   } catch (error) {
+    // Another twilight holds the folder: its own line and exit code, from main's catch.
+    if (error instanceof DataFolderInUseError) throw error;
     const where = config.STORE === 'embedded' ? `DATA_DIR: cannot use ${config.DATA_DIR} for the embedded store` : `COSMOS_ENDPOINT: cannot open the Cosmos DB store at ${config.COSMOS_ENDPOINT}`;
     console.error(`config: ${where}: ${firstLine(error)}`);
     process.exit(1);
@@ -161,6 +163,10 @@ function listenFailure(error: unknown): string {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DataFolderInUseError) {
+    console.error(`twilight: ${error.message}`);
+    process.exit(3);
+  }
   console.error('twilight failed to start:', error);
   process.exit(1);
 });

@@ -41,7 +41,7 @@ async function openStore(dir: string): Promise<Store> {
     return store;
   }
   const path = join(dir, 'bench.db');
-  openEmbeddedStore({ path, clock }).close();
+  await openEmbeddedStore({ path, clock }).close();
   if (mode === 'full') bulkLoad(path, seed);
   return openEmbeddedStore({ path, clock });
 }

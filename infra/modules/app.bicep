@@ -66,7 +66,7 @@ resource site 'Microsoft.Web/sites@2023-01-01' = {
       linuxFxVersion: 'DOCKER|${registryLoginServer}/${containerImage}'
       acrUseManagedIdentityCreds: true
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      healthCheckPath: '/readyz'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

@@ -1,8 +1,10 @@
 import { DEV_DEFAULT_TENANT_ID, loadConfig } from '../config';
 import { systemClock } from '../domain/clock';
-import { openStore } from '../store/open-store';
+import { DataFolderInUseError, openStore } from '../store/open-store';
 import { terminalProgress } from './progress-bar';
 import { runCli } from './run-cli';
+
+const CLI_LOCK_WAIT_MS = 3000;
 
 /** The CLI's composition root: reads config, opens the configured store, runs one command. */
 async function main(): Promise<number> {
@@ -11,7 +13,15 @@ async function main(): Promise<number> {
     for (const line of loaded.errors) console.error(`config: ${line}`);
     return 2;
   }
-  const store = await openStore(loaded.config, systemClock);
+  // A running bot holds the embedded store's folder: wait a moment for one that is stopping, then refuse.
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore(loaded.config, systemClock, { lockWaitMs: CLI_LOCK_WAIT_MS });
+  } catch (error) {
+    if (!(error instanceof DataFolderInUseError)) throw error;
+    console.error(`twilight cli: ${error.message}`);
+    return 3;
+  }
   try {
     return await runCli(process.argv.slice(2), {
       store,

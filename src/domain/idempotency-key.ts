@@ -10,6 +10,14 @@ export const IdempotencyKey = z.object({
   id: Id,
   purpose: z.string().min(1).max(50),
   createdAt: Instant,
+  /**
+   * A claim on work that must finish to count (a Slack submission): `pending` while it runs,
+   * `done` once its result is written. A pending claim past `leaseUntil`, or one its owner no
+   * longer runs, may be taken over. Absent: a plain marker, done when created.
+   */
+  state: z.enum(['pending', 'done']).optional(),
+  owner: z.string().min(1).max(200).optional(),
+  leaseUntil: Instant.optional(),
   /** Optional result to answer a repeat with (e.g. the card sent the first time). */
   result: z.unknown().optional(),
 });

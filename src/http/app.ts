@@ -14,7 +14,18 @@ export interface HttpAppDeps {
   maxBodyBytes?: number;
 }
 
-/** The one HTTP server: health check plus whatever the bots mount, behind size and type guards. */
+/** Under the Docker HEALTHCHECK's 5 s timeout, so the probe answers 503 rather than timing out. */
+const READINESS_DEADLINE_MS = 4000;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The one HTTP server: liveness (/healthz) and readiness (/readyz) plus whatever the bots mount, behind size and type guards. */
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -27,6 +38,17 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     } catch (error) {
       deps.logger.error({ err: error }, 'health check: store unreachable');
       res.status(503).json({ status: 'unavailable', store: deps.store.kind });
+    }
+  });
+  // Readiness, not liveness: a store that cannot take a write (full disk, lost account) takes the
+  // instance out of rotation rather than answering ok while every answer is lost.
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await withDeadline(deps.store.checkWritable(), READINESS_DEADLINE_MS);
+      res.json({ status: 'ready', store: deps.store.kind });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'readiness check: the store cannot take a write');
+      res.status(503).json({ status: 'unavailable', store: deps.store.kind, reason: 'the store cannot take a write' });
     }
   });
   for (const router of deps.routers ?? []) app.use(router);

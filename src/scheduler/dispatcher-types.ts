@@ -21,6 +21,8 @@ export interface DispatcherDeps {
   instanceId: string;
   /** Waits for rate limits and Retry-After; tests pass one that moves a ManualClock. */
   sleep?: Sleep;
+  /** Waits between tries to record a result the store refused with an error (real time by default). */
+  recordRetrySleep?: Sleep;
   random?: () => number;
   limits?: Record<Platform, PlatformLimits>;
   backoff?: BackoffPolicy;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { MessageSender, OutboundMessage, SendResult } from '../app/outbound';
 import { hasExpired, type Delivery, type Staff } from '../domain';
 import { sessionStartOf } from '../domain/send-exemption';
@@ -25,6 +26,11 @@ const DEFAULTS = {
 const LEGACY_SCAN_INTERVAL_MS = 60_000;
 /** 429s answered in process for one record before it is handed back to the outbox. */
 const MAX_THROTTLED_TRIES = 10;
+/**
+ * Waits between tries to record a result the store refused with an error (e.g. `database is
+ * locked`): a send whose "sent" is never recorded would be sent again when its lease runs out.
+ */
+const RECORD_RETRY_MS = [50, 200, 500, 1000, 2000];
 
 type Claim = Versioned<Delivery>;
 type Finished = Pick<Delivery, 'status'> & Partial<Delivery>;
@@ -49,6 +55,8 @@ export class Dispatcher {
   private readonly opts: typeof DEFAULTS;
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopping = false;
+  /** Aborted by stop(): waits in the rate limiter and for Retry-After end at once. */
+  private readonly stopSignal = new AbortController();
 
   constructor(private readonly deps: DispatcherDeps) {
     this.opts = {
@@ -60,11 +68,27 @@ export class Dispatcher {
       sentTtlSeconds: deps.sentTtlSeconds ?? DEFAULTS.sentTtlSeconds,
     };
     assertSendsFitLease(deps.senders, this.opts.leaseMs);
-    this.limiter = new RateLimiter(deps.clock, this.sleep, deps.limits);
+    this.limiter = new RateLimiter(deps.clock, (ms) => this.sleepUnlessStopped(ms), deps.limits);
+    // One listener per worker waiting for the rate limit (16 by default): not a leak.
+    setMaxListeners(0, this.stopSignal.signal);
   }
 
   private get sleep() {
     return this.deps.sleep ?? realSleep;
+  }
+
+  /** A wait before a send: cut short by stop(), after which the claim is handed back unsent. */
+  private sleepUnlessStopped(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    const signal = this.stopSignal.signal;
+    return new Promise<void>((resolve) => {
+      const onStop = () => resolve();
+      signal.addEventListener('abort', onStop, { once: true });
+      void this.sleep(ms).then(() => {
+        signal.removeEventListener('abort', onStop);
+        resolve();
+      });
+    });
   }
 
   private nowIso(offsetMs = 0): string {
@@ -96,9 +120,13 @@ export class Dispatcher {
     return total;
   }
 
-  /** Stops claiming, hands unstarted claims back, and waits for sends in flight to be recorded. */
+  /**
+   * Stops claiming, ends waits for the rate limit at once, hands every unstarted claim back (free
+   * for another instance now, not when its lease runs out), and waits only for sends in flight.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopSignal.abort();
     await Promise.allSettled([...this.inFlight]);
   }
 
@@ -113,8 +141,8 @@ export class Dispatcher {
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         if (this.stopping) {
-          await this.release(next, {});
-          continue;
+          await this.releaseAll([next, ...queue.splice(0)]);
+          return;
         }
         await this.deliver(next, summary, rules).catch((error: unknown) => {
           // A store outage mid-send: the lease runs out and another pass retries it.
@@ -172,7 +200,13 @@ export class Dispatcher {
       current = renewed;
       // The token is taken last, just before the request, so send times keep the spacing the limiter chose.
       const waitedFrom = this.deps.clock.now().getTime();
-      await this.limiter.acquire(sender.platform, d.tenantId, d.recipientId);
+      try {
+        await this.limiter.acquire(sender.platform, d.tenantId, d.recipientId, this.stopSignal.signal);
+      } catch (error) {
+        if (!this.stopping) throw error;
+        await this.release(current, {});
+        return;
+      }
       if (this.deps.clock.now().getTime() - waitedFrom > this.opts.leaseMs / 3) {
         const again = await this.renew(current, sender.platform);
         if (!again) {
@@ -200,8 +234,11 @@ export class Dispatcher {
         summary.throttled++;
         this.limiter.pause(sender.platform, d.tenantId, d.recipientId, result.retryAfterMs);
         if (result.retryAfterMs <= this.opts.maxInProcessWaitMs && ++throttledTries < MAX_THROTTLED_TRIES) {
-          await this.sleep(result.retryAfterMs);
-          continue;
+          const until = this.nowIso(result.retryAfterMs);
+          await this.sleepUnlessStopped(result.retryAfterMs);
+          if (!this.stopping) continue;
+          await this.release(current, { nextAttemptAt: until, lastError: 'throttled' });
+          return;
         }
         await this.release(current, { nextAttemptAt: this.nowIso(result.retryAfterMs), lastError: 'throttled' });
         return;
@@ -262,10 +299,34 @@ export class Dispatcher {
 
   private async finish(claim: Claim, change: Finished): Promise<void> {
     const done = { ...withoutLease(claim.value), ...change };
-    const put = await this.deps.store.deliveries.put(done, { ifVersion: claim.version, ttlSeconds: this.opts.sentTtlSeconds });
+    const put = await this.retryingStoreErrors(() => this.deps.store.deliveries.put(done, { ifVersion: claim.version, ttlSeconds: this.opts.sentTtlSeconds }));
     if (!put.ok) {
       this.deps.logger.warn({ deliveryId: done.id, status: done.status, reason: put.reason }, 'could not record the result: lease lost');
     }
+  }
+
+  /**
+   * A result is retried when the store throws (locked, a lost connection) rather than left to the
+   * lease: a "sent" left unrecorded is sent again by whoever claims the record next. A conflict
+   * (412) is an answer, not an error, and is not retried. Real waits: this runs during stop() too.
+   */
+  private async retryingStoreErrors<R>(write: () => Promise<R>): Promise<R> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        const wait = RECORD_RETRY_MS[attempt];
+        if (wait === undefined) throw error;
+        this.deps.logger.warn({ err: error, attempt: attempt + 1 }, 'could not record a delivery result; retrying');
+        await (this.deps.recordRetrySleep ?? realSleep)(wait);
+      }
+    }
+  }
+
+  private async releaseAll(claims: Claim[]): Promise<void> {
+    await Promise.all(
+      claims.map((c) => this.release(c, {}).catch((error: unknown) => this.deps.logger.warn({ err: error, deliveryId: c.value.id }, 'could not hand a claim back; its lease will run out'))),
+    );
   }
 
   /** Hands the record back to the outbox, to be claimed again at `nextAttemptAt` (or at once). */

@@ -43,7 +43,7 @@ function spec<S extends z.ZodType>(schema: S, indexed: readonly string[], ttl = 
 export const COLLECTIONS = {
   // teamsTenantId / slackTeamId: resolving a platform tenant (a cross-partition query until it is a point read).
   tenants: spec(Tenant, ['teamsTenantId', 'slackTeamId']),
-  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active']),
+  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active', 'roles[]']),
   calendars: spec(SchoolCalendar, []),
   // title: cheap on a small, rarely written container, and what leads and tests look sessions up by.
   sessions: spec(Session, ['startsAt', 'status', 'seriesId', 'title', 'facilitatorIds[]'], false, [['status', 'startsAt']]),
@@ -57,7 +57,7 @@ export const COLLECTIONS = {
   gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt', 'report.submittedAt'], true, [['staffId', 'dueAt']]),
   // The dispatcher's due queries (src/scheduler/send/claimable-deliveries.ts): by availableAt, by
   // tenant (finding the tenants with work), and by dueAt for records from before availableAt.
-  deliveries: spec(Delivery, ['status', 'dueAt', 'availableAt', 'recipientId', 'kind', 'subject.requestId'], true, [
+  deliveries: spec(Delivery, ['status', 'dueAt', 'availableAt', 'recipientId', 'kind', 'subject.requestId', 'platform'], true, [
     ['status', 'availableAt'],
     ['status', 'tenantId'],
     ['status', 'dueAt'],

@@ -8,16 +8,18 @@ import { RequestChargeMeter } from './cosmos/request-charges';
 import { openEmbeddedStore } from './embedded/sqlite-store';
 import type { Store } from './store';
 
-/** Picks the adapter the configuration names. */
-export async function openStore(config: Config, clock: Clock, logger?: Logger): Promise<Store> {
+export { DataFolderInUseError } from './embedded/sqlite-store';
+
+/** Picks the adapter the configuration names. `lockWaitMs`: see EmbeddedStoreOptions. */
+export async function openStore(config: Config, clock: Clock, options: { logger?: Logger; lockWaitMs?: number } = {}): Promise<Store> {
   if (config.STORE === 'cosmos') {
     return openCosmosStore({
       client: createCosmosClient(config.COSMOS_ENDPOINT!, config.COSMOS_KEY),
       databaseId: config.COSMOS_DATABASE,
       createIfMissing: config.COSMOS_CREATE_IF_MISSING,
       // Each operation's request charge at debug level, and totals per flow (docs/data-model.md).
-      meter: new RequestChargeMeter(logger),
+      meter: new RequestChargeMeter(options.logger),
     });
   }
-  return openEmbeddedStore({ path: join(config.DATA_DIR, 'twilight.db'), clock });
+  return openEmbeddedStore({ path: join(config.DATA_DIR, 'twilight.db'), clock, ...(options.lockWaitMs !== undefined ? { lockWaitMs: options.lockWaitMs } : {}) });
 }

@@ -11,5 +11,7 @@ export interface Store extends Collections {
   readonly kind: 'embedded' | 'cosmos';
   /** Cheap round trip for /healthz. */
   ping(): Promise<void>;
+  /** Proves the store takes a write now (for /readyz): a full disk or a lost account throws. */
+  checkWritable(): Promise<void>;
   close(): Promise<void>;
 }

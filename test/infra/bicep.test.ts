@@ -171,7 +171,8 @@ describe('managed identity instead of keys', () => {
     expect(site.body).toMatch(/identity: \{\s*type: 'SystemAssigned'\s*\}/);
     expect(site.body).toMatch(/keyVaultReferenceIdentity: 'SystemAssigned'/);
     expect(site.body).toMatch(/acrUseManagedIdentityCreds: true/);
-    expect(site.body).toMatch(/healthCheckPath: '\/healthz'/);
+    // Readiness: an instance whose store cannot take a write is taken out of rotation and replaced.
+    expect(site.body).toMatch(/healthCheckPath: '\/readyz'/);
     expect(site.body).toMatch(/alwaysOn: true/);
     const call = modules(main).find((m) => m.symbol === 'access')!;
     expect(call.params.get('appPrincipalId')).toBe('app.outputs.principalId');

@@ -108,14 +108,14 @@ describe('Dockerfile', () => {
     expect(runtime.instructions.slice(userAt).some((i) => i.keyword === 'RUN')).toBe(false);
   });
 
-  test('exposes 3978, starts node dist/main.js in exec form, and checks /healthz with node', () => {
+  test('exposes 3978, starts node dist/main.js in exec form, and checks readiness (/readyz: the store takes a write) with node', () => {
     const runtime = stage('runtime');
     expect(runtime.instructions.find((i) => i.keyword === 'EXPOSE')?.args).toBe('3978');
     expect(runtime.instructions.at(-1)).toEqual({ keyword: 'CMD', args: '["node", "dist/main.js"]' });
     const health = runtime.instructions.find((i) => i.keyword === 'HEALTHCHECK')!;
     expect(health.args).toMatch(/^--interval=\S+ --timeout=\S+ --start-period=\S+ --retries=\d+ CMD \[/);
     expect(healthCommand()[0]).toBe('node');
-    expect(health.args).toContain('/healthz');
+    expect(health.args).toContain('/readyz');
     expect(health.args).not.toMatch(/\bcurl\b|\bwget\b/);
   });
 
@@ -168,13 +168,13 @@ describe('the HEALTHCHECK command, run with node against a loopback server', () 
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  test('passes when /healthz answers 200', async () => {
+  test('passes when /readyz answers 200', async () => {
     status = 200;
     expect(await runHealthCheck(port)).toBe(0);
-    expect(paths.at(-1)).toBe('/healthz');
+    expect(paths.at(-1)).toBe('/readyz');
   });
 
-  test('fails when /healthz answers 503 (store unreachable)', async () => {
+  test('fails when /readyz answers 503 (the store cannot take a write)', async () => {
     status = 503;
     expect(await runHealthCheck(port)).toBe(1);
   });

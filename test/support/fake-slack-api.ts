@@ -109,6 +109,11 @@ export class FakeSlackApi {
     this.overrides.set(method, { status: 200, body: { ok: false, error }, times });
   }
 
+  /** The next `times` calls of `method` answer HTTP 500 (the WebClient retries, then throws). */
+  serverError(method: string, times = 1): void {
+    this.overrides.set(method, { status: 500, body: { ok: false, error: 'internal_error' }, times });
+  }
+
   callsOf(method: string): SlackApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }

@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import type { SlackBotContext } from './bot-context';
-import { claimSlackRequest } from './request-once';
 import { AppHomeOpenedPayload } from './slack-payloads';
 import { slackActor } from './slack-actor';
 import { publishHome, publishHomeNotice } from './show-result';
@@ -17,8 +16,14 @@ export function registerAppHome(app: App, ctx: SlackBotContext): void {
       return;
     }
     // Slack retries an event it thinks we missed; the retry changes nothing.
-    const claim = await claimSlackRequest(ctx.deps, found.actor.tenant.id, `event:${event_id}`);
-    if (!claim.first) return;
-    await publishHome(ctx.deps, client, found.actor, event.user);
+    const claim = await ctx.claims.claim(found.actor.tenant.id, `event:${event_id}`);
+    if (claim.outcome !== 'first') return;
+    try {
+      await publishHome(ctx.deps, client, found.actor, event.user);
+    } catch (error) {
+      await claim.release().catch(() => undefined);
+      throw error;
+    }
+    await claim.done();
   });
 }

@@ -2,10 +2,10 @@ import type { App, types } from '@slack/bolt';
 import { isModalView, renderBlockKitModal } from '../../cards/blockkit';
 import { CARD_VERBS } from '../../cards/views';
 import { handleCardAction } from '../../app/card-actions';
+import { notice } from '../../app/notice';
 import type { BotContextActor } from './listener-actor';
 import { actorOrExplain } from './listener-actor';
 import type { SlackBotContext } from './bot-context';
-import { claimSlackRequest } from './request-once';
 import { BlockActionPayload, type ModalMetadata } from './slack-payloads';
 import { parseJsonText } from './json-text';
 import { publishHome, showResult, type Origin } from './show-result';
@@ -36,10 +36,20 @@ export function registerBlockActions(app: App, ctx: SlackBotContext): void {
     const origin: Origin = { userId: payload.user.id, ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ...(responseUrl ? { responseUrl } : {}) };
 
     // A retried delivery of the same press (same trigger id) changes nothing.
-    const claim = await claimSlackRequest(ctx.deps, found.actor.tenant.id, `action:${payload.trigger_id}:${pressed.action_id}`);
-    if (!claim.first) return;
+    const claim = await ctx.claims.claim(found.actor.tenant.id, `action:${payload.trigger_id}:${pressed.action_id}`);
+    if (claim.outcome !== 'first') return;
 
-    const result = await handleCardAction(ctx.deps, found.actor, action, {});
+    let result: Awaited<ReturnType<typeof handleCardAction>>;
+    try {
+      result = await handleCardAction(ctx.deps, found.actor, action, {});
+    } catch (error) {
+      // Handed back so Slack's retry (or another press) runs it; the person is told either way.
+      await claim.release().catch(() => undefined);
+      ctx.logger.error({ err: error, actionId: pressed.action_id }, 'slack: button failed');
+      await showResult(client, origin, { ok: false, view: notice('attention', 'Sorry, that did not work just now. Nothing was recorded: please press the button again.') });
+      return;
+    }
+    await claim.done();
     if (result.ok && isModalView(result.view) && (pressed.action_id.includes('.open'))) {
       // The trigger id lives for 3 seconds: open the form before anything else.
       const metadata: ModalMetadata = { action: action as ModalMetadata['action'], ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ...(responseUrl ? { responseUrl } : {}) };

@@ -1,8 +1,11 @@
 import type { AppDeps } from '../../app/deps';
 import type { Logger } from '../../log';
+import type { SlackRequestClaims } from './request-once';
 
-/** What every Slack listener needs: the use cases' deps and the logger. */
+/** What every Slack listener needs: the use cases' deps, the logger and the request claims. */
 export interface SlackBotContext {
   deps: AppDeps & { defaultTenantId?: string };
   logger: Logger;
+  /** This process's claims on Slack requests, so a retry of handled work changes nothing. */
+  claims: SlackRequestClaims;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Router } from 'express';
 import type { ActorCache } from '../../app/identity';
@@ -12,6 +13,7 @@ import { registerBlockActions } from './block-action-listener';
 import { registerDirectMessages } from './direct-message-listener';
 import type { SlackBotContext } from './bot-context';
 import { linkSlackUsersByEmail } from './link-by-email';
+import { SlackRequestClaims } from './request-once';
 import { RouterReceiver } from './router-receiver';
 import { createSlackSender } from './slack-sender';
 import { registerSlashCommand } from './slash-command-listener';
@@ -64,17 +66,24 @@ function boltLogger(logger: Logger): BoltLogger {
  *   const slack = createSlackBot({ store, clock, logger, config: { botToken, signingSecret, slackApiUrl } });
  *   createHttpApp({ store, logger, routers: [slack.router] }); dispatcher senders: [slack.sender]
  */
-export function createSlackBot(deps: { store: Store; clock: Clock; logger: Logger; links?: SignedLinks; config: SlackBotConfig; actors?: ActorCache }): SlackBot {
+export function createSlackBot(deps: {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  links?: SignedLinks;
+  config: SlackBotConfig;
+  actors?: ActorCache;
+  /** Names this process in its request claims (default: a fresh id per bot). */
+  instanceId?: string;
+}): SlackBot {
   const { store, clock, logger, config, actors } = deps;
   const receiver = new RouterReceiver({ signingSecret: config.signingSecret, clock, logger, ...(config.ackDeadlineMs ? { ackDeadlineMs: config.ackDeadlineMs } : {}) });
   const timeout = config.requestTimeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS;
   // `timeout` aborts each request (WebClient gives every attempt its own AbortSignal.timeout).
   const clientOptions = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
   const app = new App({ token: config.botToken, receiver, logger: boltLogger(logger), clientOptions });
-  const ctx: SlackBotContext = {
-    deps: { store, clock, ...(deps.links ? { links: deps.links } : {}), ...(actors ? { actors } : {}), ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) },
-    logger,
-  };
+  const appDeps = { store, clock, ...(deps.links ? { links: deps.links } : {}), ...(actors ? { actors } : {}), ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) };
+  const ctx: SlackBotContext = { deps: appDeps, logger, claims: new SlackRequestClaims(appDeps, deps.instanceId ?? `slack-${randomUUID()}`) };
   registerSlashCommand(app, ctx);
   registerBlockActions(app, ctx);
   registerViewSubmissions(app, ctx);

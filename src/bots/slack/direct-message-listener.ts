@@ -4,7 +4,6 @@ import { runCommand } from '../../app/commands';
 import { notice } from '../../app/notice';
 import type { SlackBotContext } from './bot-context';
 import { actorOrExplain } from './listener-actor';
-import { claimSlackRequest } from './request-once';
 import { commandText } from './slash-command-listener';
 import { DirectMessagePayload } from './slack-payloads';
 
@@ -21,13 +20,20 @@ export function registerDirectMessages(app: App, ctx: SlackBotContext): void {
     const found = await actorOrExplain(ctx, client, event.user, team_id);
     if (!found) return;
     // Slack retries an event it thinks we missed; the retry answers nothing twice.
-    const claim = await claimSlackRequest(ctx.deps, found.actor.tenant.id, `event:${event_id}`);
-    if (!claim.first) return;
-    const text = commandText(event.text);
-    const command = await runCommand(ctx.deps, found.actor, text);
-    // A message event has no trigger id, and Slack opens a modal only with one.
-    const view = isModalView(command) ? notice('info', `That opens a form, which Slack can only open from the command: type \`/cpd ${text.slice(0, 100)}\`.`) : command;
-    const message = renderBlockKitMessage(view);
-    await client.chat.postMessage({ channel: event.channel, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+    const claim = await ctx.claims.claim(found.actor.tenant.id, `event:${event_id}`);
+    if (claim.outcome !== 'first') return;
+    try {
+      const text = commandText(event.text);
+      const command = await runCommand(ctx.deps, found.actor, text);
+      // A message event has no trigger id, and Slack opens a modal only with one.
+      const view = isModalView(command) ? notice('info', `That opens a form, which Slack can only open from the command: type \`/cpd ${text.slice(0, 100)}\`.`) : command;
+      const message = renderBlockKitMessage(view);
+      await client.chat.postMessage({ channel: event.channel, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+    } catch (error) {
+      // Handed back, so Slack's retry of the event runs it.
+      await claim.release().catch(() => undefined);
+      throw error;
+    }
+    await claim.done();
   });
 }

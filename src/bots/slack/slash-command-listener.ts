@@ -3,7 +3,6 @@ import { isModalView, renderBlockKitMessage, renderBlockKitModal, submitActionOf
 import { runCommand } from '../../app/commands';
 import type { SlackBotContext } from './bot-context';
 import { actorOrExplain } from './listener-actor';
-import { claimSlackRequest } from './request-once';
 import { SlashCommandPayload } from './slack-payloads';
 
 export const SLASH_COMMAND = '/cpd';
@@ -29,15 +28,22 @@ export function registerSlashCommand(app: App, ctx: SlackBotContext): void {
     const found = await actorOrExplain(ctx, client, command.user_id, command.team_id);
     if (!found) return;
     // A signed request replayed within the signature window carries the same trigger id: it runs once.
-    const claim = await claimSlackRequest(ctx.deps, found.actor.tenant.id, `command:${command.trigger_id}`);
-    if (!claim.first) return;
-    const view = await runCommand(ctx.deps, found.actor, commandText(command.text));
-    if (isModalView(view)) {
-      // `new`, `edit <title>`, `new survey` and `register` answer with a form: Slack shows forms as modals, opened while the trigger id is fresh.
-      await client.views.open({ trigger_id: command.trigger_id, view: renderBlockKitModal(view, JSON.stringify({ action: submitActionOf(view) })) as types.ModalView });
-      return;
+    const claim = await ctx.claims.claim(found.actor.tenant.id, `command:${command.trigger_id}`);
+    if (claim.outcome !== 'first') return;
+    try {
+      const view = await runCommand(ctx.deps, found.actor, commandText(command.text));
+      if (isModalView(view)) {
+        // `new`, `edit <title>`, `new survey` and `register` answer with a form: Slack shows forms as modals, opened while the trigger id is fresh.
+        await client.views.open({ trigger_id: command.trigger_id, view: renderBlockKitModal(view, JSON.stringify({ action: submitActionOf(view) })) as types.ModalView });
+      } else {
+        const message = renderBlockKitMessage(view);
+        await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+      }
+    } catch (error) {
+      // Handed back, so the command typed again runs; the receiver logs it and answers the person.
+      await claim.release().catch(() => undefined);
+      throw error;
     }
-    const message = renderBlockKitMessage(view);
-    await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+    await claim.done();
   });
 }

@@ -1,7 +1,6 @@
 import type { App } from '@slack/bolt';
 import { findPlatformTenant, unlinkSlackWorkspace } from '../../app/identity';
 import type { SlackBotContext } from './bot-context';
-import { claimSlackRequest } from './request-once';
 import { AppUninstalledPayload, TokensRevokedPayload } from './slack-payloads';
 
 /**
@@ -18,11 +17,12 @@ export function registerUninstall(app: App, ctx: SlackBotContext): void {
       return;
     }
     // Slack retries an event it thinks we missed; the retry changes nothing (nor would a second run).
-    const claim = await claimSlackRequest(ctx.deps, tenant.id, `event:${eventId}`);
-    if (!claim.first) return;
+    const claim = await ctx.claims.claim(tenant.id, `event:${eventId}`);
+    if (claim.outcome !== 'first') return;
     try {
       const unlinked = await unlinkSlackWorkspace(ctx.deps, tenant.id, teamId);
       ctx.logger.info({ tenantId: tenant.id, teamId, unlinked }, 'slack uninstall: workspace links removed');
+      await claim.done();
     } catch (error) {
       // Let Slack's retry (or the next event) try again.
       await claim.release();

@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
 import { isModalView, renderBlockKitModal, renderCreateSessionModal, toSlackErrors } from '../../cards/blockkit';
 import { SUBMIT_VERBS, type CardView } from '../../cards/views';
+import type { ActorResult } from '../../app/identity';
 import { handleCardAction } from '../../app/card-actions';
 import type { SlackBotContext } from './bot-context';
-import { actorOrExplain } from './listener-actor';
 import { parseJsonText } from './json-text';
 import { modalInputs } from './modal-inputs';
-import { claimSlackRequest } from './request-once';
+import type { SlackRequestClaim } from './request-once';
+import { slackActor } from './slack-actor';
 import { ModalMetadata, ViewSubmissionPayload } from './slack-payloads';
 import { publishHome, showResult } from './show-result';
 import { updateRequestCopies } from './request-copies-update';
@@ -21,43 +22,51 @@ function errorsOf(view: CardView): Record<string, string> {
   return { _form: text ?? 'That could not be saved. Please try again.' };
 }
 
+const TRY_AGAIN = 'Sorry, that could not be saved just now. Nothing was recorded: please try again.';
+const STILL_SAVING = 'Your last press of Submit is still being saved. Please wait a few seconds and press Submit again.';
+
 /**
  * Modal submissions: parse the state, run the submit verb, and either answer with
  * `response_action: errors` (nothing is written) or close the modal and update the DM.
+ * The modal only closes once the answer is stored (or was stored by an earlier press): every
+ * failure, including finding the person and claiming the request, is a field error to retry.
  */
 export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
   app.view(SUBMIT_CALLBACKS, async ({ ack, body, client }) => {
     const parsed = ViewSubmissionPayload.safeParse(body);
     const metadata = parsed.success ? ModalMetadata.safeParse(parseJsonText(parsed.data.view.private_metadata)) : undefined;
-    if (!parsed.success || !metadata?.success) {
+    const teamId = parsed.success ? (parsed.data.team?.id ?? parsed.data.user.team_id) : undefined;
+    if (!parsed.success || !metadata?.success || !teamId) {
       await ack({ response_action: 'errors', errors: firstBlockError(body, 'This form could not be read. Please close it and press the button again.') });
       return;
     }
-    const { view, user, team } = parsed.data;
-    const found = await actorOrExplain(ctx, client, user.id, team?.id ?? user.team_id);
-    if (!found) {
-      await ack();
-      return;
-    }
-    // One successful submission per modal: a retry of it is acknowledged and changes nothing.
-    const claim = await claimSlackRequest(ctx.deps, found.actor.tenant.id, `view:${view.id}`);
-    if (!claim.first) {
-      await ack();
-      return;
-    }
-    const action = { ...metadata.data.action, verb: view.callback_id };
+    const { view, user } = parsed.data;
+    let claim: SlackRequestClaim | undefined;
+    let found: ActorResult;
     let result: Awaited<ReturnType<typeof handleCardAction>>;
     try {
+      found = await slackActor(ctx.deps, client, { userId: user.id, teamId });
+      if (!found.ok) {
+        await ack({ response_action: 'errors', errors: firstBlockError(body, found.message) });
+        return;
+      }
+      // One successful submission per modal: a retry of a stored one closes it and changes nothing.
+      claim = await ctx.claims.claim(found.actor.tenant.id, `view:${view.id}`);
+      if (claim.outcome !== 'first') {
+        await ack(claim.outcome === 'done' ? undefined : { response_action: 'errors', errors: firstBlockError(body, STILL_SAVING) });
+        return;
+      }
+      const action = { ...metadata.data.action, verb: view.callback_id };
       result = await handleCardAction(ctx.deps, found.actor, action, modalInputs(view.state.values, view.blocks));
     } catch (error) {
-      // The store failed mid-request: free the modal so pressing Submit again is not taken for a duplicate.
+      // Slack, the store or the claim failed: the person is told, and the claim (if any) handed back.
       ctx.logger.error({ err: error, callbackId: view.callback_id }, 'slack: submission failed');
-      await claim.release().catch(() => undefined);
-      await ack({ response_action: 'errors', errors: firstBlockError(body, 'Sorry, that could not be saved just now. Nothing was recorded: please try again.') });
+      if (claim?.outcome === 'first') await releaseClaim(ctx, claim);
+      await ack({ response_action: 'errors', errors: firstBlockError(body, TRY_AGAIN) });
       return;
     }
     if (!result.ok) {
-      await claim.release();
+      await releaseClaim(ctx, claim);
       const form = isModalView(result.view)
         ? renderBlockKitModal(result.view, view.private_metadata)
         : view.callback_id === 'session.create'
@@ -67,14 +76,25 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
       await ack(form ? toSlackErrors(errors, form) : { response_action: 'errors', errors: firstBlockError(body, Object.values(errors).join(' ')) });
       return;
     }
+    if (!(await claim.done())) ctx.logger.warn({ callbackId: view.callback_id }, 'slack: submission stored, but its claim could not be marked done');
     await ack();
     const { channel, ts, responseUrl } = metadata.data;
     if (channel && ts) await showResult(client, { userId: user.id, channel, ts, ...(responseUrl ? { responseUrl } : {}) }, result);
     // From a command or App Home there is no message to update: a confirmation (e.g. "Session created") goes to their DM as a receipt.
     else if (result.view.kind === 'notice' || result.view.kind === 'register') await showResult(client, { userId: user.id }, result);
     else await publishHome(ctx.deps, client, found.actor, user.id);
-    if (action.requestId) await updateRequestCopies(ctx, client, found.actor, action.requestId, { channel, ts });
+    const requestId = metadata.data.action.requestId;
+    if (requestId) await updateRequestCopies(ctx, client, found.actor, requestId, { channel, ts });
   });
+}
+
+/** A claim that cannot be handed back is dead, not lost: a retry takes it over (see request-once.ts). */
+async function releaseClaim(ctx: SlackBotContext, claim: { release(): Promise<void> }): Promise<void> {
+  try {
+    await claim.release();
+  } catch (error) {
+    ctx.logger.warn({ err: error }, 'slack: could not hand back a submission claim; a retry will take it over');
+  }
 }
 
 /** An error on the submitted view's first input block, for messages about the whole form. */

@@ -160,6 +160,9 @@ export interface CosmosStore extends Store {
   readonly requestCharges: RequestChargeMeter;
 }
 
+/** A readiness probe gives up after this: the SDK would otherwise retry an unreachable account for long. */
+const READINESS_TIMEOUT_MS = 3000;
+
 /** Azure Cosmos DB for NoSQL: one container per collection, partitioned by /tenantId. */
 export async function openCosmosStore(options: CosmosStoreOptions): Promise<CosmosStore> {
   const meter = options.meter ?? new RequestChargeMeter();
@@ -183,6 +186,15 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
     requestCharges: meter,
     async ping() {
       await database.read();
+    },
+    async checkWritable() {
+      // One small document, rewritten on each probe and read back; it expires if probes stop.
+      const abortSignal = AbortSignal.timeout(READINESS_TIMEOUT_MS);
+      const container = database.container('idempotencyKeys');
+      const probe = { id: 'readiness', tenantId: 'system', purpose: 'readiness', createdAt: new Date().toISOString(), ttl: 3600 };
+      await container.items.upsert(probe, { abortSignal });
+      const { resource } = await container.item(probe.id, probe.tenantId).read({ abortSignal });
+      if (resource?.createdAt !== probe.createdAt) throw new Error('readiness: the health document did not read back');
     },
     async close() {
       client.dispose();

@@ -8,17 +8,31 @@ import { assertLimit, DEFAULT_PAGE_SIZE, type DeleteResult, type Filter, type It
 import type { Collections, Store } from '../store';
 import { withTenantDirectory } from '../tenant-directory';
 import { validating } from '../validating-collection';
+import { BusyRetry, StoreBusyError } from './busy-retry';
+import { lockDataFolder, type FolderLock } from './folder-lock';
 import { hintPlanner } from './planner-hints';
 import { jsonField, tailSql, whereSql, type SqlValue } from './sql-filter';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
+export { DataFolderInUseError } from './folder-lock';
+export { StoreBusyError };
+
 type Row = { doc: string; etag: string };
+
+/** The longest a single try may block the event loop waiting for SQLite's write lock. */
+const BLOCKING_BUSY_TIMEOUT_MS = 5;
 type Doc = TenantDoc & Record<string, unknown>;
 
 export interface EmbeddedStoreOptions {
   /** A file path, or ':memory:' for tests. */
   path: string;
   clock: Clock;
+  /** How long a write waits for another connection's write lock, in short non-blocking steps (default 2 s). */
+  busyBudgetMs?: number;
+  /** How long to wait for another process to let go of the folder (the CLI waits briefly; the server not). */
+  lockWaitMs?: number;
+  /** Caps the file at this many pages (SQLite's max_page_count): a full disk, on purpose (tests). */
+  maxPages?: number;
 }
 
 /** One table per collection, keyed (tenant, id); the document is JSON, its ETag a fresh uuid per write. */
@@ -52,6 +66,7 @@ class SqliteCollection implements RawCollection {
     readonly name: CollectionName,
     private readonly db: Database.Database,
     private readonly clock: Clock,
+    private readonly busy: BusyRetry,
   ) {}
 
   /** Prepared once per SQL text: the text never holds values, so the cache stays small. */
@@ -98,11 +113,11 @@ class SqliteCollection implements RawCollection {
    */
   async create(doc: Doc, options?: WriteOptions): Promise<WriteResult<Doc>> {
     const etag = randomUUID();
-    const result = this.statement(
+    const result = await this.busy.run(() => this.statement(
       `INSERT INTO "${this.name}" (tenant_id, id, doc, etag, expires_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (tenant_id, id) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, expires_at = excluded.expires_at
        WHERE NOT ${SqliteCollection.LIVE}`,
-    ).run(doc.tenantId, doc.id, JSON.stringify(doc), etag, this.expiry(options), this.nowMs());
+    ).run(doc.tenantId, doc.id, JSON.stringify(doc), etag, this.expiry(options), this.nowMs()));
     return result.changes === 1 ? { ok: true, value: doc, version: etag } : { ok: false, reason: 'exists' };
   }
 
@@ -110,10 +125,10 @@ class SqliteCollection implements RawCollection {
     const etag = randomUUID();
     const json = JSON.stringify(doc);
     if (options?.ifVersion === undefined) {
-      this.statement(
+      await this.busy.run(() => this.statement(
         `INSERT INTO "${this.name}" (tenant_id, id, doc, etag, expires_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, id) DO UPDATE SET doc = excluded.doc, etag = excluded.etag, expires_at = excluded.expires_at`,
-      ).run(doc.tenantId, doc.id, json, etag, this.expiry(options));
+      ).run(doc.tenantId, doc.id, json, etag, this.expiry(options)));
       return { ok: true, value: doc, version: etag };
     }
     const ifVersion = options.ifVersion;
@@ -124,7 +139,8 @@ class SqliteCollection implements RawCollection {
       this.statement(`UPDATE "${this.name}" SET doc = ?, etag = ?, expires_at = ? WHERE tenant_id = ? AND id = ? AND etag = ?`).run(json, etag, this.expiry(options), doc.tenantId, doc.id, ifVersion);
       return { ok: true, value: doc, version: etag };
     });
-    return write();
+    // IMMEDIATE: the write lock is taken at BEGIN, so a busy store is met before the read, not by an upgrade SQLite cannot wait for.
+    return this.busy.run(() => write.immediate());
   }
 
   async delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult> {
@@ -135,7 +151,7 @@ class SqliteCollection implements RawCollection {
       this.statement(`DELETE FROM "${this.name}" WHERE tenant_id = ? AND id = ?`).run(tenantId, id);
       return { ok: true };
     });
-    return remove();
+    return this.busy.run(() => remove.immediate());
   }
 
   private select(tenantId: string | undefined, query?: Query): Versioned<Doc>[] {
@@ -211,22 +227,35 @@ export interface EmbeddedStore extends Store {
 
 /** The local default: one SQLite file, durable on disk, the same semantics as Cosmos DB. */
 export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  let folderLock: FolderLock | undefined;
+  if (options.path !== ':memory:') {
+    mkdirSync(dirname(options.path), { recursive: true });
+    folderLock = lockDataFolder(options.path, options.lockWaitMs);
+  }
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  // Short: better-sqlite3 waits synchronously, freezing the process; longer waits are BusyRetry's, between event-loop turns.
+  db.pragma(`busy_timeout = ${BLOCKING_BUSY_TIMEOUT_MS}`);
+  const busy = new BusyRetry(options.busyBudgetMs);
   const raw = new Map<CollectionName, SqliteCollection>();
   const collections = {} as Record<CollectionName, unknown>;
   for (const name of COLLECTION_NAMES) {
     createTable(db, name);
-    const collection = new SqliteCollection(name, db, options.clock);
+    const collection = new SqliteCollection(name, db, options.clock, busy);
     raw.set(name, collection);
     collections[name] = validating(collection, COLLECTIONS[name]);
   }
   const typed = collections as Collections;
   typed.tenants = withTenantDirectory(typed.tenants, typed.platformTenants, () => options.clock.now());
   hintPlanner(db);
+  db.exec('CREATE TABLE IF NOT EXISTS _readiness (id INTEGER PRIMARY KEY, filler BLOB NOT NULL)');
+  if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
+  // A row bigger than a page, written and deleted in one transaction: it needs pages the file may not have room for.
+  const probe = db.transaction(() => {
+    db.prepare('INSERT OR REPLACE INTO _readiness (id, filler) VALUES (1, randomblob(8192))').run();
+    db.prepare('DELETE FROM _readiness WHERE id = 1').run();
+  });
   // A file's WAL is checkpointed on a worker thread, so its fsyncs never stall the event loop.
   let checkpointer: WalCheckpointer | undefined;
   if (options.path !== ':memory:') {
@@ -243,10 +272,14 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     async ping() {
       db.prepare('SELECT 1').get();
     },
+    async checkWritable() {
+      await busy.run(() => probe.immediate());
+    },
     async close() {
       // The worker's connection first, so this one is the last and leaves no WAL behind.
       await checkpointer?.stop();
       if (db.open) db.close();
+      folderLock?.release();
     },
     purgeExpired() {
       return [...raw.values()].reduce((n, c) => n + c.purgeExpired(), 0);

@@ -3,7 +3,6 @@ import pino from 'pino';
 import { loadConfig } from '../../../src/config';
 import { Staff } from '../../../src/domain';
 import { tenant } from '../../support/fixtures';
-import { SORRY_FAILED } from '../../../src/bots/slack/late-follow-up';
 import { interactivityBody, slashCommandBody } from '../../support/slack-signing';
 import { postSigned, startSlackHarness, type SlackHarness } from './slack-harness';
 
@@ -139,7 +138,7 @@ describe('Slack is answered by the ack deadline whatever users.info does (deadli
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(DEADLINE_MS + 300);
     await h.bot.drain();
-    expect(h.api.callsOf('chat.postMessage').map((c) => ({ channel: c.args.channel, text: c.args.text }))).toEqual([{ channel: 'UJO', text: SORRY_FAILED }]);
+    expect(h.api.callsOf('chat.postMessage').map((c) => ({ channel: c.args.channel, text: c.args.text }))).toEqual([{ channel: 'UJO', text: 'Slack stopped waiting before I could check your form, so it closed without saving. Please open it again.' }]);
   });
 
   test('a slash command with users.info slow: acked at once, the answer arrives through response_url after', async () => {

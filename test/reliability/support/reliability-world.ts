@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import pino from 'pino';
 import { ActorCache } from '../../../src/app/actor-cache';
 import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
@@ -40,6 +41,11 @@ export interface ReliabilityWorld {
   teams: TeamsBot;
   slack: SlackBot;
   baseUrl: string;
+  /**
+   * A new Slack bot on the same store behind the same URL, as after a process was killed and
+   * started again: nothing of the old one's memory is kept (its requests still in flight are left).
+   */
+  restartSlack(): void;
   close(): Promise<void>;
 }
 
@@ -47,9 +53,10 @@ export interface ReliabilityWorld {
  * Both real bots (botbuilder CloudAdapter in dev mode, bolt) on one real express server, over a
  * store that can be made to fail. `platformTimeoutMs` is PLATFORM_TIMEOUT_MS for both bots' clients.
  */
-export async function startReliabilityWorld(options: { platformTimeoutMs?: number } = {}): Promise<ReliabilityWorld> {
+export async function startReliabilityWorld(options: { platformTimeoutMs?: number; storePath?: string } = {}): Promise<ReliabilityWorld> {
   const clock = new ManualClock('2026-11-25T09:00:00.000Z');
-  const inner = openEmbeddedStore({ path: ':memory:', clock });
+  // A file when a test needs a second connection to it (a held write lock); else in memory.
+  const inner = openEmbeddedStore({ path: options.storePath ?? ':memory:', clock });
   const faults = faultyStore(inner);
   // As in main.ts: the bots cache resolved people and every write goes through the watched store.
   const actors = new ActorCache({ clock });
@@ -60,8 +67,12 @@ export async function startReliabilityWorld(options: { platformTimeoutMs?: numbe
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const requestTimeoutMs = options.platformTimeoutMs !== undefined ? { requestTimeoutMs: options.platformTimeoutMs } : {};
   const teams = createTeamsBot({ store, clock, logger, actors, config: { appType: 'MultiTenant', ...requestTimeoutMs } });
-  const slack = createSlackBot({ store, clock, logger, actors, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: slackApi.apiUrl, ...requestTimeoutMs } });
-  const app = createHttpApp({ store, logger, routers: [teams.router, slack.router] });
+  const makeSlack = () => createSlackBot({ store, clock, logger, actors, config: { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: slackApi.apiUrl, ...requestTimeoutMs } });
+  const slack = makeSlack();
+  const retired: SlackBot[] = [];
+  // Routes to whichever Slack bot is current, so a restarted one serves the same URL.
+  const slackRouter = express.Router().use((req, res, next) => world.slack.router(req, res, next));
+  const app = createHttpApp({ store, logger, routers: [teams.router, slackRouter] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -75,8 +86,13 @@ export async function startReliabilityWorld(options: { platformTimeoutMs?: numbe
     teams,
     slack,
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    restartSlack() {
+      retired.push(world.slack);
+      world.slack = makeSlack();
+    },
     async close() {
-      await slack.drain();
+      faults.killHung();
+      for (const bot of [...retired, world.slack]) await bot.drain();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connector.stop();
