@@ -1,6 +1,6 @@
 /** What the operator asked for, parsed from argv (without node and the script). */
 export type CliCommand =
-  | { kind: 'import-staff'; file: string; tenantId?: string; skipBad: boolean }
+  | { kind: 'import-staff'; file: string; tenantId?: string; skipBad: boolean; dryRun: boolean; deactivateMissing: boolean; map?: string }
   | { kind: 'import-programme'; file: string; tenantId?: string; skipBad: boolean; publish: boolean }
   | { kind: 'export'; what: 'responses' | 'records' | 'report'; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
@@ -8,11 +8,14 @@ export type CliCommand =
 
 export const USAGE = `Usage: npm run cli -- <command>
 
-  import staff FILE.csv [--tenant ID] [--skip-bad]
+  import staff FILE.csv [--tenant ID] [--skip-bad] [--dry-run] [--deactivate-missing] [--map "Heading=field,..."]
   import programme FILE.csv [--tenant ID] [--skip-bad] [--publish]
   export responses|records|report [--tenant ID] [--out FILE]
   seed-demo
 `;
+
+const BOOLEAN_FLAGS = new Set(['--skip-bad', '--publish', '--help', '-h', '--dry-run', '--deactivate-missing']);
+const VALUE_FLAGS = new Set(['--tenant', '--out', '--map']);
 
 export type ParsedArgs = { ok: true; command: CliCommand } | { ok: false; message: string };
 
@@ -21,8 +24,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--skip-bad' || arg === '--publish' || arg === '--help' || arg === '-h') flags.set(arg, true);
-    else if (arg === '--tenant' || arg === '--out') {
+    if (BOOLEAN_FLAGS.has(arg)) flags.set(arg, true);
+    else if (VALUE_FLAGS.has(arg)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value` };
       flags.set(arg, value);
@@ -40,7 +43,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (verb === 'import' && (noun === 'staff' || noun === 'programme')) {
     if (!file) return { ok: false, message: `import ${noun} needs a CSV file` };
     return noun === 'staff'
-      ? { ok: true, command: { kind: 'import-staff', file, skipBad: flags.has('--skip-bad'), ...tenantPart } }
+      ? {
+          ok: true,
+          command: {
+            kind: 'import-staff',
+            file,
+            skipBad: flags.has('--skip-bad'),
+            dryRun: flags.has('--dry-run'),
+            deactivateMissing: flags.has('--deactivate-missing'),
+            ...tenantPart,
+            ...(text('--map') ? { map: text('--map')! } : {}),
+          },
+        }
       : { ok: true, command: { kind: 'import-programme', file, skipBad: flags.has('--skip-bad'), publish: flags.has('--publish'), ...tenantPart } };
   }
   if (verb === 'export' && (noun === 'responses' || noun === 'records' || noun === 'report')) {

@@ -1,13 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { Tenant } from '../domain';
 import { exportLeadReportCsv } from '../exports/lead-report-csv';
 import { exportRecordsCsv } from '../exports/records-csv';
 import { exportResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
-import { importStaffRoster } from '../imports/import-staff';
+import { decodeText } from '../imports/decode-text';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
+import { findCliTenant, saveNewTenant } from './cli-tenant';
+import { runImportStaff } from './import-staff-command';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from './seed-demo';
 
@@ -16,16 +17,6 @@ export interface CliDeps extends ReportDeps {
   /** Where messages go (stdout in the real CLI, an array in tests). */
   print: (text: string) => void;
   progress?: ProgressFactory;
-}
-
-/** Finds the tenant, or creates a stand-alone school of that id so a first import just works. */
-async function tenantFor(deps: CliDeps, tenantId: string): Promise<Tenant> {
-  const found = (await deps.store.tenants.get(tenantId, tenantId))?.value;
-  if (found) return found;
-  const created = Tenant.parse({ tenantId, id: tenantId, name: tenantId, kind: 'school' });
-  await deps.store.tenants.create(created);
-  deps.print(`Created tenant "${tenantId}".`);
-  return created;
 }
 
 function report(deps: CliDeps, what: string, result: ImportResult): number {
@@ -61,21 +52,27 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     case 'import-programme': {
       let text: string;
       try {
-        text = await readFile(command.file, 'utf8');
+        text = decodeText(await readFile(command.file));
       } catch {
         deps.print(`Cannot read ${command.file}.`);
         return 1;
       }
-      const tenant = await tenantFor(deps, command.tenantId ?? deps.defaultTenantId);
-      const bar = progress(command.kind === 'import-staff' ? 'staff' : 'sessions');
+      const tenantId = command.tenantId ?? deps.defaultTenantId;
+      if (command.kind === 'import-staff') return runImportStaff({ ...deps, progress }, { ...command, text, tenantId });
+      const found = await findCliTenant(deps.store, tenantId);
+      const bar = progress('sessions');
       const onProgress = (done: number, total: number) => bar.update(done, total);
       try {
-        const result =
-          command.kind === 'import-staff'
-            ? await importStaffRoster(deps, tenant, text, { skipBad: command.skipBad, onProgress })
-            : await importProgramme(deps, tenant, text, { skipBad: command.skipBad, publish: command.publish, now: deps.clock.now(), onProgress });
+        const result = await importProgramme(deps, found.tenant, text, {
+          skipBad: command.skipBad,
+          publish: command.publish,
+          now: deps.clock.now(),
+          onProgress,
+          // A refused file writes nothing, not even the tenant.
+          beforeWrite: () => saveNewTenant(deps.store, found, deps.print),
+        });
         bar.stop();
-        return report(deps, command.kind === 'import-staff' ? 'Staff' : 'Sessions', result);
+        return report(deps, 'Sessions', result);
       } finally {
         bar.stop();
       }

@@ -27,6 +27,8 @@ export const Staff = z.object({
   roles: z.array(Role).min(1).default(['staff']),
   schoolId: Id.optional(),
   department: z.string().trim().max(100).optional(),
+  /** What the school calls the post ("Teacher of Science", "HLTA"): shown, never used for permissions. */
+  jobTitle: z.string().trim().max(200).optional(),
   pathway: Pathway.optional(),
   lineManagerId: Id.optional(),
   teams: TeamsIdentity.optional(),

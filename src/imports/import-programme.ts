@@ -26,6 +26,8 @@ export interface ProgrammeImportOptions extends ImportOptions {
   /** Publish new sessions at once (invitations go out); otherwise they are drafts for the lead. */
   publish?: boolean;
   now: Date;
+  /** Runs once the file has been accepted, before the first write (the CLI stores a new tenant here). */
+  beforeWrite?: () => Promise<void>;
 }
 
 function audienceOf(cell: AudienceCell, tenant: Tenant, staffByEmail: ReadonlyMap<string, Staff>): Audience | string {
@@ -150,6 +152,7 @@ export async function importProgramme(
   // With skipBad, a session whose follow-up row was bad would point at nothing: drop the link.
   const kept = new Set(docs.map((d) => d.doc.id));
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: read.rows.length - docs.length };
+  await options.beforeWrite?.();
   let done = 0;
   for (const { doc, before } of docs) {
     const next = doc.followUpSessionId && !kept.has(doc.followUpSessionId) ? { ...doc, followUpSessionId: undefined } : doc;

@@ -18,7 +18,11 @@ function cli() {
 
 describe('parseCliArgs', () => {
   it('parses each command and refuses unknown ones', () => {
-    expect(parseCliArgs(['import', 'staff', 'x.csv', '--tenant', 't1', '--skip-bad'])).toEqual({ ok: true, command: { kind: 'import-staff', file: 'x.csv', tenantId: 't1', skipBad: true } });
+    expect(parseCliArgs(['import', 'staff', 'x.csv', '--tenant', 't1', '--skip-bad'])).toEqual({
+      ok: true,
+      command: { kind: 'import-staff', file: 'x.csv', tenantId: 't1', skipBad: true, dryRun: false, deactivateMissing: false },
+    });
+    expect(parseCliArgs(['import', 'staff', 'x.csv', '--dry-run', '--map', 'Known As=first name'])).toMatchObject({ ok: true, command: { dryRun: true, map: 'Known As=first name' } });
     expect(parseCliArgs(['export', 'report', '--out', 'r.csv'])).toEqual({ ok: true, command: { kind: 'export', what: 'report', out: 'r.csv' } });
     expect(parseCliArgs(['export', 'everything'])).toEqual({ ok: false, message: 'unknown command: export everything' });
     expect(parseCliArgs(['import', 'staff', '--tenant'])).toEqual({ ok: false, message: '--tenant needs a value' });
@@ -46,6 +50,45 @@ describe('runCli with an in-memory store', () => {
       rmSync(dir, { recursive: true, force: true });
       await store.close();
     }
+  });
+
+  it('refuses an MIS roster with mistakes in its own words and writes nothing, not even the tenant', async () => {
+    const { store, lines, run } = cli();
+    expect(await run('import', 'staff', 'examples/rosters/sims-staff-with-mistakes.csv', '--tenant', 'oakfield')).toBe(1);
+    expect(lines).toEqual([
+      'Columns not used (ignored): Staff Code, Title.',
+      '  row 5: Line Manager: "Sam Patel" fits more than one person (s.patel@oakfield.sch.uk, sam.patel@oakfield.sch.uk): give their e-mail instead',
+      '  row 6: Work Email: missing (every person needs an e-mail address)',
+      '  row 7: Work Email: "c.evans@oakfield" is not an e-mail address (expected something like name@school.org.uk)',
+      'Nothing was imported: 3 problems to fix.',
+    ]);
+    expect(await store.tenants.get('oakfield', 'oakfield')).toBeUndefined();
+    expect(await store.staff.count('oakfield')).toBe(0);
+    await store.close();
+  });
+
+  it('--dry-run prints what would change and writes nothing; --map renames a column', async () => {
+    const { store, lines, run } = cli();
+    expect(await run('import', 'staff', 'examples/rosters/bromcom-staff.csv', '--tenant', 'northgate', '--dry-run', '--map', 'Staff Type=ignore,Leaving Date=ignore')).toBe(0);
+    expect(lines).toEqual([
+      'Columns not used (ignored): Staff ID, Title, Staff Type, Leaving Date.',
+      'Would create tenant "northgate".',
+      '  create: Amira Haddad <a.haddad@northgate-academy.org.uk> (Principal, SLT)',
+      '  create: Tom Walsh <t.walsh@northgate-academy.org.uk> (Head of Mathematics, Mathematics)',
+      '  create: Ellie Brooks <e.brooks@northgate-academy.org.uk> (Teacher of Mathematics, Mathematics)',
+      '  create: Mohammed Ali <m.ali@northgate-academy.org.uk> (Teacher of Mathematics, Mathematics)',
+      '  create: Sarah Jones <s.jones@northgate-academy.org.uk> (Exams Officer, Administration)',
+      'Dry run, nothing written: would create 5, update 0, deactivate 0; 0 unchanged.',
+    ]);
+    expect(await store.tenants.get('northgate', 'northgate')).toBeUndefined();
+    expect(await store.staff.count('northgate')).toBe(0);
+    lines.length = 0;
+    expect(await run('import', 'staff', 'examples/rosters/bromcom-staff.csv', '--tenant', 'northgate', '--map', 'Staff Type=job title')).toBe(0);
+    expect(lines.slice(1)).toEqual(['Created tenant "northgate".', 'Staff: 5 created, 0 updated, 0 unchanged.']);
+    expect((await store.staff.find('northgate', { where: { email: 's.jones@northgate-academy.org.uk' } }))[0]!.value.jobTitle).toBe('Support');
+    expect(await run('import', 'staff', 'examples/staff.csv', '--map', 'Work Email')).toBe(2);
+    expect(lines.at(-1)).toBe('--map: "Work Email" is not HEADING=FIELD (e.g. "Work Email=email")');
+    await store.close();
   });
 
   it('reports a bad file with row numbers and exit code 1', async () => {
