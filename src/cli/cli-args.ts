@@ -3,6 +3,8 @@ export type CliCommand =
   | { kind: 'import-staff'; file: string; tenantId?: string; skipBad: boolean; dryRun: boolean; deactivateMissing: boolean; map?: string }
   | { kind: 'import-programme'; file: string; tenantId?: string; skipBad: boolean; publish: boolean }
   | { kind: 'export'; what: 'responses' | 'records' | 'report'; tenantId?: string; out?: string }
+  | { kind: 'staff-add'; tenantId?: string; fields: Record<string, string> }
+  | { kind: 'staff-show' | 'staff-deactivate'; tenantId?: string; email: string }
   | { kind: 'seed-demo' }
   | { kind: 'help' };
 
@@ -11,11 +13,27 @@ export const USAGE = `Usage: npm run cli -- <command>
   import staff FILE.csv [--tenant ID] [--skip-bad] [--dry-run] [--deactivate-missing] [--map "Heading=field,..."]
   import programme FILE.csv [--tenant ID] [--skip-bad] [--publish]
   export responses|records|report [--tenant ID] [--out FILE]
+  staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S] [--tenant ID]
+  staff show EMAIL [--tenant ID]
+  staff deactivate EMAIL [--tenant ID]
   seed-demo
 `;
 
 const BOOLEAN_FLAGS = new Set(['--skip-bad', '--publish', '--help', '-h', '--dry-run', '--deactivate-missing']);
-const VALUE_FLAGS = new Set(['--tenant', '--out', '--map']);
+/** `staff add` flags: each becomes a roster column, so one person is checked like a file row. */
+export const STAFF_ADD_FLAGS: Record<string, string> = {
+  '--email': 'Email',
+  '--name': 'Name',
+  '--first-name': 'First Name',
+  '--last-name': 'Last Name',
+  '--role': 'Role',
+  '--job-title': 'Job Title',
+  '--department': 'Department',
+  '--manager': 'Line Manager',
+  '--pathway': 'Pathway',
+  '--school': 'School',
+};
+const VALUE_FLAGS = new Set(['--tenant', '--out', '--map', ...Object.keys(STAFF_ADD_FLAGS)]);
 
 export type ParsedArgs = { ok: true; command: CliCommand } | { ok: false; message: string };
 
@@ -60,6 +78,16 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (verb === 'export' && (noun === 'responses' || noun === 'records' || noun === 'report')) {
     const out = text('--out');
     return { ok: true, command: { kind: 'export', what: noun, ...tenantPart, ...(out ? { out } : {}) } };
+  }
+  if (verb === 'staff' && noun === 'add') {
+    const fields = Object.fromEntries(Object.entries(STAFF_ADD_FLAGS).flatMap(([flag, column]) => (text(flag) !== undefined ? [[column, text(flag)!]] : [])));
+    if (!fields.Email) return { ok: false, message: 'staff add needs --email' };
+    if (!fields.Name && !fields['First Name'] && !fields['Last Name']) return { ok: false, message: 'staff add needs --name (or --first-name and --last-name)' };
+    return { ok: true, command: { kind: 'staff-add', fields, ...tenantPart } };
+  }
+  if (verb === 'staff' && (noun === 'show' || noun === 'deactivate')) {
+    if (!file) return { ok: false, message: `staff ${noun} needs an e-mail address` };
+    return { ok: true, command: { kind: noun === 'show' ? 'staff-show' : 'staff-deactivate', email: file, ...tenantPart } };
   }
   if (verb === 'seed-demo') return { ok: true, command: { kind: 'seed-demo' } };
   return { ok: false, message: `unknown command: ${positional.join(' ')}` };

@@ -9,6 +9,7 @@ import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { runImportStaff } from './import-staff-command';
+import { runStaffAdd, runStaffDeactivate, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from './seed-demo';
 
@@ -43,6 +44,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     case 'help':
       deps.print(USAGE);
       return 0;
+    case 'staff-add':
+      return runStaffAdd(deps, command.tenantId ?? deps.defaultTenantId, command.fields);
+    case 'staff-show':
+      return runStaffShow(deps, command.tenantId ?? deps.defaultTenantId, command.email);
+    case 'staff-deactivate':
+      return runStaffDeactivate(deps, command.tenantId ?? deps.defaultTenantId, command.email);
     case 'seed-demo': {
       const seeded = await seedDemo(deps);
       deps.print(`Demo tenant "demo" ready: ${seeded.staff} staff, ${seeded.sessions} sessions.`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id } from './ids';
+import { Email, Id, LocalDate } from './ids';
 
 export const Role = z.enum(['staff', 'line-manager', 'cpd-lead', 'facilitator', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -24,6 +24,8 @@ export const Staff = z.object({
   id: Id,
   name: z.string().trim().min(1).max(200),
   email: Email,
+  /** Other names a roster gave (legal forename and surname): a later roster may name them as a line manager so. */
+  otherNames: z.array(z.string().trim().min(1).max(200)).max(5).optional(),
   roles: z.array(Role).min(1).default(['staff']),
   schoolId: Id.optional(),
   department: z.string().trim().max(100).optional(),
@@ -36,6 +38,8 @@ export const Staff = z.object({
   /** Which platform to reach the person on when both are linked. */
   preferredPlatform: z.enum(['teams', 'slack']).optional(),
   active: z.boolean().default(true),
+  /** Away (maternity, long-term absence) until this local day: no reminders or nudges before it. */
+  awayUntil: LocalDate.optional(),
 });
 export type Staff = z.infer<typeof Staff>;
 export type StaffInput = z.input<typeof Staff>;

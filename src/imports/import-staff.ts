@@ -94,7 +94,7 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
   const managerOf = new Map<number, string | undefined>();
   for (let changed = true; changed; ) {
     changed = false;
-    const people = new Map<string, NamedPerson>([...existing.values()].map((v) => [v.value.email, { email: v.value.email, names: [v.value.name] }]));
+    const people = new Map<string, NamedPerson>([...existing.values()].map((v) => [v.value.email, { email: v.value.email, names: [v.value.name, ...(v.value.otherNames ?? [])] }]));
     for (const g of good) people.set(g.data.email, { email: g.data.email, names: g.names });
     const kept: ReadRosterRow[] = [];
     for (const g of good) {
@@ -116,7 +116,8 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
 
   const idOf = (email: string): string => existing.get(email)?.value.id ?? staffIdFor(email);
   const managers = new Set(good.flatMap((g) => (managerOf.get(g.row) ? [managerOf.get(g.row)!] : [])));
-  const changes: StaffChange[] = good.map(({ row, data }) => {
+  const changes: StaffChange[] = good.map(({ row, data, names }) => {
+    const otherNames = names.filter((n) => n !== data.name).slice(0, 5);
     const before = existing.get(data.email);
     const has = (f: RosterField) => roster.present.has(f);
     const manager = managerOf.get(row);
@@ -126,6 +127,7 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
       id: idOf(data.email),
       name: data.name,
       email: data.email,
+      ...(has('name') ? { otherNames: otherNames.length > 0 ? otherNames : undefined } : {}),
       roles: rolesFor(has('role') ? data.roles : undefined, before?.value.roles ?? [], managers.has(data.email)),
       // A column the file does not have leaves what is stored alone (a Google export has no pathway).
       ...(has('school') ? { schoolId: schoolOf(data.school) ?? undefined } : {}),

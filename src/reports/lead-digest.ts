@@ -1,5 +1,5 @@
 import { attendeesAmong, isOpen, type Answers, type Participation, type Questionnaire, type Session, type Staff, type Tenant } from '../domain';
-import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../cards/views';
+import type { LeadDigestAttention, LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../cards/views';
 import { formatInstant, formatSessionTime } from '../cards/format';
 import type { ComingDays, DigestWeek } from './digest-week';
 import { groupBy } from './find-in';
@@ -32,6 +32,8 @@ export interface LeadDigestInput {
   answers: readonly UnnamedAnswers[];
   /** Counted by the store: the programme's gap tasks are too many to read per lead. */
   gapTasks: LeadDigestView['gapTasks'];
+  /** Problems with the school's own data (a leaver still managing people, no calendar): shown after the rest. */
+  dataWarnings?: readonly LeadDigestAttention[];
 }
 
 /** Each list stops here; the card says how many more there are. */
@@ -156,7 +158,10 @@ export function buildLeadDigest(input: LeadDigestInput): LeadDigestView {
 
   const nowIso = now.toISOString();
   const attention = capped(
-    leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: p.participationsOf, questionnaires: watched, coming: comingRows }),
+    [
+      ...leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: p.participationsOf, questionnaires: watched, coming: comingRows }),
+      ...(input.dataWarnings ?? []),
+    ],
   );
   const held = capped(heldSessions.map((s) => heldRow(p, s)));
   const upcoming = capped(comingRows);

@@ -5,6 +5,7 @@ import type { Store } from '../store/store';
 import { comingDays, digestWeek, type ComingDays, type DigestWeek } from './digest-week';
 import { findWhereIn } from './find-in';
 import { buildLeadDigest, type UnnamedAnswers } from './lead-digest';
+import { loadLeaverManagerWarnings } from './lead-digest-data-warnings';
 import { schoolYear } from './load-programme-report';
 import type { ReportDeps, ReportResult } from './report-deps';
 
@@ -87,6 +88,7 @@ export async function loadLeadDigest(deps: ReportDeps, tenantId: string, leadId:
       questionnaires,
       answers: await unnamedAnswers(store, tenantId, questionnaires, week, zone),
       gapTasks: await gapTaskCounts(store, tenantId, now, week, coming, schoolYear(now, zone).from),
+      dataWarnings: await loadLeaverManagerWarnings(store, tenantId),
     }),
   };
 }
