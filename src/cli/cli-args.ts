@@ -5,6 +5,8 @@ export type CliCommand =
   | { kind: 'export'; what: 'responses' | 'records' | 'report'; tenantId?: string; out?: string }
   | { kind: 'staff-add'; tenantId?: string; fields: Record<string, string> }
   | { kind: 'staff-show' | 'staff-deactivate'; tenantId?: string; email: string }
+  | { kind: 'import-calendar'; file: string; tenantId?: string; dryRun: boolean }
+  | { kind: 'calendar-show'; tenantId?: string; year?: number }
   | { kind: 'seed-demo' }
   | { kind: 'help' };
 
@@ -12,6 +14,8 @@ export const USAGE = `Usage: npm run cli -- <command>
 
   import staff FILE.csv [--tenant ID] [--skip-bad] [--dry-run] [--deactivate-missing] [--map "Heading=field,..."]
   import programme FILE.csv [--tenant ID] [--skip-bad] [--publish]
+  import calendar FILE.ics|FILE.csv [--tenant ID] [--dry-run]
+  calendar show [--year 2026] [--tenant ID]
   export responses|records|report [--tenant ID] [--out FILE]
   staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S] [--tenant ID]
   staff show EMAIL [--tenant ID]
@@ -33,7 +37,7 @@ export const STAFF_ADD_FLAGS: Record<string, string> = {
   '--pathway': 'Pathway',
   '--school': 'School',
 };
-const VALUE_FLAGS = new Set(['--tenant', '--out', '--map', ...Object.keys(STAFF_ADD_FLAGS)]);
+const VALUE_FLAGS = new Set(['--tenant', '--out', '--map', '--year', ...Object.keys(STAFF_ADD_FLAGS)]);
 
 export type ParsedArgs = { ok: true; command: CliCommand } | { ok: false; message: string };
 
@@ -78,6 +82,15 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (verb === 'export' && (noun === 'responses' || noun === 'records' || noun === 'report')) {
     const out = text('--out');
     return { ok: true, command: { kind: 'export', what: noun, ...tenantPart, ...(out ? { out } : {}) } };
+  }
+  if (verb === 'import' && noun === 'calendar') {
+    if (!file) return { ok: false, message: 'import calendar needs a .ics or .csv file' };
+    return { ok: true, command: { kind: 'import-calendar', file, dryRun: flags.has('--dry-run'), ...tenantPart } };
+  }
+  if (verb === 'calendar' && (noun === 'show' || noun === undefined)) {
+    const year = text('--year');
+    if (year !== undefined && !/^20\d\d$/.test(year)) return { ok: false, message: `--year: "${year}" is not a year like 2026 (the school year 2026-27)` };
+    return { ok: true, command: { kind: 'calendar-show', ...tenantPart, ...(year ? { year: Number(year) } : {}) } };
   }
   if (verb === 'staff' && noun === 'add') {
     const fields = Object.fromEntries(Object.entries(STAFF_ADD_FLAGS).flatMap(([flag, column]) => (text(flag) !== undefined ? [[column, text(flag)!]] : [])));

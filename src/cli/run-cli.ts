@@ -7,6 +7,7 @@ import type { ImportResult } from '../imports/import-result';
 import { decodeText } from '../imports/decode-text';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
+import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { runImportStaff } from './import-staff-command';
 import { runStaffAdd, runStaffDeactivate, runStaffShow } from './staff-commands';
@@ -44,6 +45,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     case 'help':
       deps.print(USAGE);
       return 0;
+    case 'import-calendar':
+      return runImportCalendar(deps, command.tenantId ?? deps.defaultTenantId, command.file, command.dryRun);
+    case 'calendar-show':
+      return runCalendarShow(deps, command.tenantId ?? deps.defaultTenantId, command.year);
     case 'staff-add':
       return runStaffAdd(deps, command.tenantId ?? deps.defaultTenantId, command.fields);
     case 'staff-show':

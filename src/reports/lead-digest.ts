@@ -37,7 +37,7 @@ export interface LeadDigestInput {
 }
 
 /** Each list stops here; the card says how many more there are. */
-const MAX_ROWS = 8;
+export const MAX_ROWS = 8;
 
 const MORE_COMMANDS: LeadDigestView['moreCommands'] = [
   { command: 'report <session title>', text: 'attendance and reactions for one session' },
