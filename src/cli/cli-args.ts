@@ -7,6 +7,11 @@ export type CliCommand =
   | { kind: 'staff-show' | 'staff-deactivate'; tenantId?: string; email: string }
   | { kind: 'import-calendar'; file: string; tenantId?: string; dryRun: boolean }
   | { kind: 'calendar-show'; tenantId?: string; year?: number }
+  | { kind: 'templates-export'; tenantId?: string; out?: string }
+  | { kind: 'templates-import'; tenantId?: string; file: string; dryRun: boolean }
+  | { kind: 'tenant-link'; tenantId?: string; platform: 'slack' | 'teams'; platformId: string }
+  | { kind: 'tenant-show'; tenantId?: string }
+  | { kind: 'tenant-set-min-group-size'; tenantId?: string; value: string }
   | { kind: 'seed-demo' }
   | { kind: 'help' };
 
@@ -17,6 +22,11 @@ export const USAGE = `Usage: npm run cli -- <command>
   import calendar FILE.ics|FILE.csv [--tenant ID] [--dry-run]
   calendar show [--year 2026] [--tenant ID]
   export responses|records|report [--tenant ID] [--out FILE]
+  templates export [--out FILE.json] [--tenant ID]
+  templates import FILE.json [--dry-run] [--tenant ID]
+  tenant show [--tenant ID]
+  tenant link slack T0123ABCD | tenant link teams <entra tenant id> [--tenant ID]
+  tenant set min-group-size 5 [--tenant ID]
   staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S] [--tenant ID]
   staff show EMAIL [--tenant ID]
   staff deactivate EMAIL [--tenant ID]
@@ -91,6 +101,25 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     const year = text('--year');
     if (year !== undefined && !/^20\d\d$/.test(year)) return { ok: false, message: `--year: "${year}" is not a year like 2026 (the school year 2026-27)` };
     return { ok: true, command: { kind: 'calendar-show', ...tenantPart, ...(year ? { year: Number(year) } : {}) } };
+  }
+  if (verb === 'templates' && noun === 'export') {
+    const out = text('--out');
+    return { ok: true, command: { kind: 'templates-export', ...tenantPart, ...(out ? { out } : {}) } };
+  }
+  if (verb === 'templates' && noun === 'import') {
+    if (!file) return { ok: false, message: 'templates import needs a .json file (start from what templates export writes)' };
+    return { ok: true, command: { kind: 'templates-import', file, dryRun: flags.has('--dry-run'), ...tenantPart } };
+  }
+  if (verb === 'tenant' && (noun === 'show' || noun === undefined)) return { ok: true, command: { kind: 'tenant-show', ...tenantPart } };
+  if (verb === 'tenant' && noun === 'link') {
+    const platformId = positional[3];
+    if ((file !== 'slack' && file !== 'teams') || !platformId) return { ok: false, message: 'use: tenant link slack T0123ABCD, or tenant link teams <entra tenant id>' };
+    return { ok: true, command: { kind: 'tenant-link', platform: file, platformId, ...tenantPart } };
+  }
+  if (verb === 'tenant' && noun === 'set') {
+    const value = positional[3];
+    if (file !== 'min-group-size' || value === undefined) return { ok: false, message: 'use: tenant set min-group-size N (3 to 25)' };
+    return { ok: true, command: { kind: 'tenant-set-min-group-size', value, ...tenantPart } };
   }
   if (verb === 'staff' && noun === 'add') {
     const fields = Object.fromEntries(Object.entries(STAFF_ADD_FLAGS).flatMap(([flag, column]) => (text(flag) !== undefined ? [[column, text(flag)!]] : [])));

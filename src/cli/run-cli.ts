@@ -10,6 +10,7 @@ import { parseCliArgs, USAGE } from './cli-args';
 import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { runImportStaff } from './import-staff-command';
+import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinGroupSize, runTenantShow } from './tenant-commands';
 import { runStaffAdd, runStaffDeactivate, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from './seed-demo';
@@ -49,6 +50,16 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return runImportCalendar(deps, command.tenantId ?? deps.defaultTenantId, command.file, command.dryRun);
     case 'calendar-show':
       return runCalendarShow(deps, command.tenantId ?? deps.defaultTenantId, command.year);
+    case 'templates-export':
+      return runTemplatesExport(deps, command.tenantId ?? deps.defaultTenantId, command.out);
+    case 'templates-import':
+      return runTemplatesImport(deps, command.tenantId ?? deps.defaultTenantId, command.file, command.dryRun);
+    case 'tenant-show':
+      return runTenantShow(deps, command.tenantId ?? deps.defaultTenantId);
+    case 'tenant-link':
+      return runTenantLink(deps, command.tenantId ?? deps.defaultTenantId, command.platform, command.platformId);
+    case 'tenant-set-min-group-size':
+      return runTenantSetMinGroupSize(deps, command.tenantId ?? deps.defaultTenantId, command.value);
     case 'staff-add':
       return runStaffAdd(deps, command.tenantId ?? deps.defaultTenantId, command.fields);
     case 'staff-show':

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Questionnaire, Session } from '../domain';
-import { attendeesAmong, defaultReactionTemplate, deterministicId } from '../domain';
+import { attendeesAmong, deterministicId, reactionTemplateFor } from '../domain';
 import { participationsOf } from './planner-sessions';
 import { DAY_MS, emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
@@ -18,8 +18,7 @@ export function reactionQuestionnaireFor(input: PlanningInput, session: Session)
   const id = reactionQuestionnaireId(session.id);
   const stored = input.questionnaires.find((q) => q.id === id);
   if (stored) return stored;
-  const template =
-    input.templates.find((t) => t.id === session.questionnaireTemplateId) ?? defaultReactionTemplate(input.tenant.tenantId);
+  const template = reactionTemplateFor(input.tenant.tenantId, input.templates, session.questionnaireTemplateId);
   const zone = input.tenant.settings.timezone;
   const closesAt = DateTime.fromISO(session.endsAt, { zone }).plus({ days: input.tenant.settings.questionnaireClosesAfterDays });
   return {
