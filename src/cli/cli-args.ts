@@ -12,6 +12,7 @@ export type CliCommand =
   | { kind: 'tenant-link'; tenantId?: string; platform: 'slack' | 'teams'; platformId: string }
   | { kind: 'tenant-show'; tenantId?: string }
   | { kind: 'tenant-set-min-group-size'; tenantId?: string; value: string }
+  | { kind: 'programme-publish'; tenantId?: string }
   | { kind: 'seed-demo' }
   | { kind: 'help' };
 
@@ -19,6 +20,7 @@ export const USAGE = `Usage: npm run cli -- <command>
 
   import staff FILE.csv [--tenant ID] [--skip-bad] [--dry-run] [--deactivate-missing] [--map "Heading=field,..."]
   import programme FILE.csv [--tenant ID] [--skip-bad] [--publish]
+  programme publish [--tenant ID]
   import calendar FILE.ics|FILE.csv [--tenant ID] [--dry-run]
   calendar show [--year 2026] [--tenant ID]
   export responses|records|report [--tenant ID] [--out FILE]
@@ -102,6 +104,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (year !== undefined && !/^20\d\d$/.test(year)) return { ok: false, message: `--year: "${year}" is not a year like 2026 (the school year 2026-27)` };
     return { ok: true, command: { kind: 'calendar-show', ...tenantPart, ...(year ? { year: Number(year) } : {}) } };
   }
+  if (verb === 'programme' && noun === 'publish') return { ok: true, command: { kind: 'programme-publish', ...tenantPart } };
   if (verb === 'templates' && noun === 'export') {
     const out = text('--out');
     return { ok: true, command: { kind: 'templates-export', ...tenantPart, ...(out ? { out } : {}) } };

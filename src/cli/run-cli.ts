@@ -4,6 +4,7 @@ import { exportRecordsCsv } from '../exports/records-csv';
 import { exportResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
+import { publishDraftSessions } from '../app/sessions/publish-drafts';
 import { decodeText } from '../imports/decode-text';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
@@ -24,12 +25,15 @@ export interface CliDeps extends ReportDeps {
 
 function report(deps: CliDeps, what: string, result: ImportResult): number {
   for (const e of result.errors) deps.print(`  row ${e.row}: ${e.reason}`);
+  // Past rows are worth knowing about only once the file is accepted; drafts note follows the counts.
+  const notes = result.notes ?? [];
   if (!result.ok) {
     deps.print(result.message);
     return 1;
   }
   const c = result.counts;
   deps.print(`${what}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.skipped ? `, ${c.skipped} skipped` : ''}.`);
+  for (const note of notes) deps.print(note);
   return 0;
 }
 
@@ -60,6 +64,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return runTenantLink(deps, command.tenantId ?? deps.defaultTenantId, command.platform, command.platformId);
     case 'tenant-set-min-group-size':
       return runTenantSetMinGroupSize(deps, command.tenantId ?? deps.defaultTenantId, command.value);
+    case 'programme-publish': {
+      const { published, pastDrafts } = await publishDraftSessions(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now());
+      for (const s of published) deps.print(`  published: ${s.title} (${s.startsAt.slice(0, 10)})`);
+      deps.print(`${published.length} session${published.length === 1 ? '' : 's'} published: invitations go out at the next allowed time.${pastDrafts ? ` ${pastDrafts} draft${pastDrafts === 1 ? ' is in the past and stays a draft' : 's are in the past and stay drafts'}.` : ''}`);
+      return 0;
+    }
     case 'staff-add':
       return runStaffAdd(deps, command.tenantId ?? deps.defaultTenantId, command.fields);
     case 'staff-show':
