@@ -5,6 +5,7 @@ export type CliCommand =
   | { kind: 'export'; what: 'responses' | 'records' | 'report'; tenantId?: string; out?: string }
   | { kind: 'staff-add'; tenantId?: string; fields: Record<string, string> }
   | { kind: 'staff-show' | 'staff-deactivate'; tenantId?: string; email: string }
+  | { kind: 'staff-away'; tenantId?: string; email: string; until: string }
   | { kind: 'import-calendar'; file: string; tenantId?: string; dryRun: boolean }
   | { kind: 'calendar-show'; tenantId?: string; year?: number }
   | { kind: 'templates-export'; tenantId?: string; out?: string }
@@ -32,6 +33,7 @@ export const USAGE = `Usage: npm run cli -- <command>
   staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S] [--tenant ID]
   staff show EMAIL [--tenant ID]
   staff deactivate EMAIL [--tenant ID]
+  staff away EMAIL --until 2027-01-04 [--tenant ID]
   seed-demo
 `;
 
@@ -49,7 +51,7 @@ export const STAFF_ADD_FLAGS: Record<string, string> = {
   '--pathway': 'Pathway',
   '--school': 'School',
 };
-const VALUE_FLAGS = new Set(['--tenant', '--out', '--map', '--year', ...Object.keys(STAFF_ADD_FLAGS)]);
+const VALUE_FLAGS = new Set(['--tenant', '--out', '--map', '--year', '--until', ...Object.keys(STAFF_ADD_FLAGS)]);
 
 export type ParsedArgs = { ok: true; command: CliCommand } | { ok: false; message: string };
 
@@ -129,6 +131,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (!fields.Email) return { ok: false, message: 'staff add needs --email' };
     if (!fields.Name && !fields['First Name'] && !fields['Last Name']) return { ok: false, message: 'staff add needs --name (or --first-name and --last-name)' };
     return { ok: true, command: { kind: 'staff-add', fields, ...tenantPart } };
+  }
+  if (verb === 'staff' && noun === 'away') {
+    const until = text('--until');
+    if (!file || !until) return { ok: false, message: 'use: staff away EMAIL --until 2027-01-04 (the day they are back)' };
+    return { ok: true, command: { kind: 'staff-away', email: file, until, ...tenantPart } };
   }
   if (verb === 'staff' && (noun === 'show' || noun === 'deactivate')) {
     if (!file) return { ok: false, message: `staff ${noun} needs an e-mail address` };

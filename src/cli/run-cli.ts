@@ -12,7 +12,7 @@ import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { runImportStaff } from './import-staff-command';
 import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinGroupSize, runTenantShow } from './tenant-commands';
-import { runStaffAdd, runStaffDeactivate, runStaffShow } from './staff-commands';
+import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from './seed-demo';
 
@@ -72,6 +72,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     }
     case 'staff-add':
       return runStaffAdd(deps, command.tenantId ?? deps.defaultTenantId, command.fields);
+    case 'staff-away':
+      return runStaffAway(deps, command.tenantId ?? deps.defaultTenantId, command.email, command.until);
     case 'staff-show':
       return runStaffShow(deps, command.tenantId ?? deps.defaultTenantId, command.email);
     case 'staff-deactivate':

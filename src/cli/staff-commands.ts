@@ -1,5 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
+import { setAwayByEmail } from '../app/people/set-away';
 import { deactivateStaff, loadStaffProfile } from '../app/people/staff-records';
+import type { Clock } from '../domain';
+import { DEFAULT_ZONE } from '../domain/school-time';
 import { applyStaffImport, planStaffImport } from '../imports/import-staff';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
@@ -77,5 +80,17 @@ export async function runStaffDeactivate(deps: StaffCommandDeps, tenantId: strin
       `${result.staff.name} is line manager of ${plural(result.reports.length)} (${result.reports.map((r) => r.name).join(', ')}): nobody gets their weekly digest until a roster names a new line manager. The lead digest will say so.`,
     );
   }
+  return 0;
+}
+
+export async function runStaffAway(deps: StaffCommandDeps & { clock: Clock }, tenantId: string, email: string, until: string): Promise<number> {
+  const tenant = (await deps.store.tenants.get(tenantId, tenantId))?.value;
+  const result = await setAwayByEmail(deps, tenantId, email, until, deps.clock.now(), tenant?.settings.timezone ?? DEFAULT_ZONE);
+  if (!result.ok) {
+    deps.print(result.message);
+    return 1;
+  }
+  deps.print(`${result.staff.name} is away until ${result.staff.awayUntil}: no reminders or nudges before then.`);
+  for (const t of result.movedTasks) deps.print(`  gap task due ${t.originalDueAt!.slice(0, 10)} now due ${t.dueAt.slice(0, 10)}`);
   return 0;
 }

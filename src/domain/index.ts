@@ -15,3 +15,4 @@ export * from './idempotency-key';
 export * from './audience';
 export * from './survey';
 export * from './reaction-templates';
+export * from './away';

@@ -40,6 +40,8 @@ export const Staff = z.object({
   active: z.boolean().default(true),
   /** Away (maternity, long-term absence) until this local day: no reminders or nudges before it. */
   awayUntil: LocalDate.optional(),
+  /** The local day the away period was set from: gap-task due dates move by awayUntil − awayFrom. */
+  awayFrom: LocalDate.optional(),
 });
 export type Staff = z.infer<typeof Staff>;
 export type StaffInput = z.input<typeof Staff>;
