@@ -6,6 +6,7 @@ export type CliCommand =
   | { kind: 'staff-add'; tenantId?: string; fields: Record<string, string> }
   | { kind: 'staff-show' | 'staff-deactivate'; tenantId?: string; email: string }
   | { kind: 'staff-away'; tenantId?: string; email: string; until: string }
+  | { kind: 'staff-erase'; tenantId?: string; email: string; confirm: boolean }
   | { kind: 'import-calendar'; file: string; tenantId?: string; dryRun: boolean }
   | { kind: 'calendar-show'; tenantId?: string; year?: number }
   | { kind: 'templates-export'; tenantId?: string; out?: string }
@@ -14,6 +15,7 @@ export type CliCommand =
   | { kind: 'tenant-show'; tenantId?: string }
   | { kind: 'tenant-set-min-group-size'; tenantId?: string; value: string }
   | { kind: 'programme-publish'; tenantId?: string }
+  | { kind: 'retention-sweep' }
   | { kind: 'seed-demo' }
   | { kind: 'help' };
 
@@ -34,10 +36,12 @@ export const USAGE = `Usage: npm run cli -- <command>
   staff show EMAIL [--tenant ID]
   staff deactivate EMAIL [--tenant ID]
   staff away EMAIL --until 2027-01-04 [--tenant ID]
+  staff erase EMAIL --confirm [--tenant ID]
+  retention sweep
   seed-demo
 `;
 
-const BOOLEAN_FLAGS = new Set(['--skip-bad', '--publish', '--help', '-h', '--dry-run', '--deactivate-missing']);
+const BOOLEAN_FLAGS = new Set(['--skip-bad', '--publish', '--help', '-h', '--dry-run', '--deactivate-missing', '--confirm']);
 /** `staff add` flags: each becomes a roster column, so one person is checked like a file row. */
 export const STAFF_ADD_FLAGS: Record<string, string> = {
   '--email': 'Email',
@@ -137,10 +141,15 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (!file || !until) return { ok: false, message: 'use: staff away EMAIL --until 2027-01-04 (the day they are back)' };
     return { ok: true, command: { kind: 'staff-away', email: file, until, ...tenantPart } };
   }
+  if (verb === 'staff' && noun === 'erase') {
+    if (!file) return { ok: false, message: 'use: staff erase EMAIL --confirm' };
+    return { ok: true, command: { kind: 'staff-erase', email: file, confirm: flags.has('--confirm'), ...tenantPart } };
+  }
   if (verb === 'staff' && (noun === 'show' || noun === 'deactivate')) {
     if (!file) return { ok: false, message: `staff ${noun} needs an e-mail address` };
     return { ok: true, command: { kind: noun === 'show' ? 'staff-show' : 'staff-deactivate', email: file, ...tenantPart } };
   }
+  if (verb === 'retention' && noun === 'sweep') return { ok: true, command: { kind: 'retention-sweep' } };
   if (verb === 'seed-demo') return { ok: true, command: { kind: 'seed-demo' } };
   return { ok: false, message: `unknown command: ${positional.join(' ')}` };
 }

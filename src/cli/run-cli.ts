@@ -5,6 +5,7 @@ import { exportResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
 import { publishDraftSessions } from '../app/sessions/publish-drafts';
+import { retentionSweep } from '../scheduler/retention-sweep';
 import { decodeText } from '../imports/decode-text';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
@@ -12,7 +13,7 @@ import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { runImportStaff } from './import-staff-command';
 import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinGroupSize, runTenantShow } from './tenant-commands';
-import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffShow } from './staff-commands';
+import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from './seed-demo';
 
@@ -74,10 +75,20 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return runStaffAdd(deps, command.tenantId ?? deps.defaultTenantId, command.fields);
     case 'staff-away':
       return runStaffAway(deps, command.tenantId ?? deps.defaultTenantId, command.email, command.until);
+    case 'staff-erase':
+      return runStaffErase(deps, command.tenantId ?? deps.defaultTenantId, command.email, command.confirm);
     case 'staff-show':
       return runStaffShow(deps, command.tenantId ?? deps.defaultTenantId, command.email);
     case 'staff-deactivate':
       return runStaffDeactivate(deps, command.tenantId ?? deps.defaultTenantId, command.email);
+    case 'retention-sweep': {
+      const swept = await retentionSweep({ store: deps.store, clock: deps.clock, onError: (tenantId, err) => deps.print(`${tenantId}: ${String(err)}`) });
+      for (const [tenantId, counts] of Object.entries(swept.tenants)) {
+        deps.print(`${tenantId}: removed ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}.`);
+      }
+      if (swept.purged) deps.print(`Purged ${swept.purged} expired records.`);
+      return 0;
+    }
     case 'seed-demo': {
       const seeded = await seedDemo(deps);
       deps.print(`Demo tenant "demo" ready: ${seeded.staff} staff, ${seeded.sessions} sessions.`);

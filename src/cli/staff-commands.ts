@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { setAwayByEmail } from '../app/people/set-away';
-import { deactivateStaff, loadStaffProfile } from '../app/people/staff-records';
+import { eraseStaff } from '../app/people/erase-staff';
+import { deactivateStaff, findStaffByEmail, loadStaffProfile } from '../app/people/staff-records';
 import type { Clock } from '../domain';
 import { DEFAULT_ZONE } from '../domain/school-time';
 import { applyStaffImport, planStaffImport } from '../imports/import-staff';
@@ -92,5 +93,28 @@ export async function runStaffAway(deps: StaffCommandDeps & { clock: Clock }, te
   }
   deps.print(`${result.staff.name} is away until ${result.staff.awayUntil}: no reminders or nudges before then.`);
   for (const t of result.movedTasks) deps.print(`  gap task due ${t.originalDueAt!.slice(0, 10)} now due ${t.dueAt.slice(0, 10)}`);
+  return 0;
+}
+
+/** `staff erase EMAIL --confirm`: the right to erasure. Without --confirm it only says what it would do. */
+export async function runStaffErase(deps: StaffCommandDeps & { clock: Clock }, tenantId: string, email: string, confirm: boolean): Promise<number> {
+  if (!confirm) {
+    const found = await findStaffByEmail(deps, tenantId, email);
+    deps.print(
+      found.ok
+        ? `This removes ${found.staff.name}'s staff record, named answers, gap tasks, conversation references and planned messages for good; attendance and "has answered" counts stay, as nobody. Run again with --confirm to do it.`
+        : found.message,
+    );
+    return found.ok ? 2 : 1;
+  }
+  const result = await eraseStaff(deps, tenantId, email, deps.clock.now(), 'cli');
+  if (!result.ok) {
+    deps.print(result.message);
+    return 1;
+  }
+  const c = result.counts;
+  deps.print(
+    `Erased: ${c.answers} named answers, ${c.gapTasks} gap tasks, ${c.conversations} conversation references, ${c.plannedMessages} planned messages and the staff record removed; ${c.attendanceKeptAnonymously} attendance and ${c.receiptsKeptAnonymously} "has answered" records kept as nobody. Audit reference: ${result.reference} (keep it with the request; the audit record holds no personal data).`,
+  );
   return 0;
 }

@@ -16,3 +16,4 @@ export * from './audience';
 export * from './survey';
 export * from './reaction-templates';
 export * from './away';
+export * from './audit';

@@ -5,6 +5,7 @@ import type { Store } from '../store/store';
 import { Dispatcher } from './dispatcher';
 import type { ComposeFn, DispatchSummary, DispatcherDeps, SchedulerLogger } from './dispatcher-types';
 import { planAllTenants, type PlanSummary } from './plan-tenant';
+import { retentionSweep } from './retention-sweep';
 import { minuteSlot, storeRunCoordinator } from './slot-coordinator';
 
 export interface SchedulerOptions extends Partial<Omit<DispatcherDeps, 'store' | 'clock' | 'logger' | 'senders' | 'compose' | 'instanceId'>> {
@@ -56,6 +57,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         runCoordinator: coordinator,
       }),
       cron.schedule('* * * * *', () => dispatcher.dispatchUntilIdle(50), { name: 'twilight-dispatch', timezone, noOverlap: true }),
+      // Retention at night, by one instance: deleting old answers is no job for school hours.
+      cron.schedule('40 2 * * *', () => retentionSweep({ store, clock, onError }), {
+        name: 'twilight-retention',
+        timezone,
+        noOverlap: true,
+        distributed: true,
+        runCoordinator: coordinator,
+      }),
     );
     for (const t of tasks) t.on('execution:failed', (ctx) => logger.error({ err: ctx.execution?.error }, 'scheduler tick failed'));
   }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   AnonymousResponse,
+  AuditRecord,
   ConversationRef,
   Delivery,
   GapTask,
@@ -44,6 +45,7 @@ export const COLLECTIONS = {
   deliveries: spec(Delivery, ['status', 'dueAt', 'recipientId', 'kind'], true),
   conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt']),
   idempotencyKeys: spec(IdempotencyKey, [], true),
+  audit: spec(AuditRecord, ['action', 'at']),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
