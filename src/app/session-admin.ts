@@ -6,11 +6,19 @@ import { loadRegister, registerIsOpen } from './register-people';
 import { resolveNamedStaff } from './session-audience';
 import { mayRunSession } from './session-roles';
 import { checkSessionForm } from './session-form';
+import { tenantTemplates } from './questionnaires/template-file';
 
 export type SessionAdminResult = { ok: true; session: Session; created?: boolean } | { ok: false; message: string; errors?: FieldErrors };
 
 const LEADS_ONLY: SessionAdminResult = { ok: false, message: 'Only CPD leads can create, change or cancel sessions.' };
 const NOT_FOUND: SessionAdminResult = { ok: false, message: "I can't find that session." };
+
+/** A questionnaire the form names must be one of the tenant's reaction templates. */
+async function unknownTemplate(deps: AppDeps, tenantId: string, templateId: string | undefined): Promise<SessionAdminResult | undefined> {
+  if (!templateId) return undefined;
+  const known = (await tenantTemplates(deps, tenantId)).some((t) => t.id === templateId && t.purpose === 'reaction');
+  return known ? undefined : { ok: false, message: 'Please check the fields marked.', errors: { questionnaireTemplateId: 'Choose one of the questionnaires offered.' } };
+}
 
 /** A lead creates a session from the form; `publish` invites its audience straight away (the planner sends the invitations). */
 export async function createSession(
@@ -30,6 +38,8 @@ export async function createSession(
   if (input.followUpSessionId && !(await deps.store.sessions.get(actor.tenant.id, input.followUpSessionId))) {
     return { ok: false, message: 'Please check the fields marked.', errors: { followUpSessionId: 'No such session.' } };
   }
+  const templateProblem = await unknownTemplate(deps, actor.tenant.id, input.questionnaireTemplateId);
+  if (templateProblem) return templateProblem;
   const session: Session = {
     tenantId: actor.tenant.id,
     id: sessionIdFor(input.title, times.startsAt),
@@ -46,6 +56,7 @@ export async function createSession(
     compulsory: input.compulsory,
     ...(input.followUpSessionId ? { followUpSessionId: input.followUpSessionId } : {}),
     ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
+    ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
     status: options.publish ? 'published' : 'draft',
     ...(options.publish ? { publishedAt: now.toISOString() } : {}),
     revision: 0,
@@ -81,6 +92,8 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
   const resolved = await resolveNamedStaff(deps, actor.tenant.id, checked.audience);
   if (!resolved.ok) return { ok: false, message: 'Please check the fields marked.', errors: { audienceValue: resolved.error } };
   const audience = resolved.audience;
+  const templateProblem = await unknownTemplate(deps, actor.tenant.id, input.questionnaireTemplateId);
+  if (templateProblem) return templateProblem;
   const result = await updateWithRetry(deps.store.sessions, actor.tenant.id, sessionId, (s) => {
     if (s.status === 'cancelled') return undefined;
     const location = { ...(input.place ? { place: input.place } : {}), ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}) };
@@ -99,6 +112,8 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
       audience,
       compulsory: input.compulsory,
       ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
+      // A form without the field (an older card) leaves the choice as it was.
+      ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
       revision: moved && s.status === 'published' ? s.revision + 1 : s.revision,
     };
   });
