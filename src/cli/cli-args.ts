@@ -19,27 +19,42 @@ export type CliCommand =
   | { kind: 'seed-demo' }
   | { kind: 'help' };
 
-export const USAGE = `Usage: npm run cli -- <command>
+/** Every command, what it takes, and one example that runs as written (a test parses each). */
+export const COMMANDS: readonly { usage: string; example: string[] }[] = [
+  { usage: 'import staff FILE.csv [--dry-run] [--skip-bad] [--deactivate-missing] [--map "Heading=field,..."]', example: ['import', 'staff', 'sims-export.csv', '--dry-run'] },
+  { usage: 'import programme FILE.csv [--skip-bad] [--publish]', example: ['import', 'programme', 'examples/programme.csv'] },
+  { usage: 'programme publish', example: ['programme', 'publish'] },
+  { usage: 'import calendar FILE.ics|FILE.csv [--dry-run]', example: ['import', 'calendar', 'examples/calendar/england-2026-27.ics'] },
+  { usage: 'calendar show [--year 2026]', example: ['calendar', 'show', '--year', '2026'] },
+  { usage: 'export responses|records|report [--out FILE]', example: ['export', 'report', '--out', 'report.csv'] },
+  { usage: 'templates export [--out FILE.json]', example: ['templates', 'export', '--out', 'templates.json'] },
+  { usage: 'templates import FILE.json [--dry-run]', example: ['templates', 'import', 'templates.json'] },
+  { usage: 'tenant show', example: ['tenant', 'show'] },
+  { usage: 'tenant link slack WORKSPACE-ID | tenant link teams ENTRA-TENANT-ID', example: ['tenant', 'link', 'slack', 'T0123ABCD'] },
+  { usage: 'tenant set min-group-size N (3 to 25)', example: ['tenant', 'set', 'min-group-size', '5'] },
+  {
+    usage: 'staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S]',
+    example: ['staff', 'add', '--email', 'jo.bloggs@school.org.uk', '--name', 'Jo Bloggs', '--job-title', 'Teacher of Art'],
+  },
+  { usage: 'staff show EMAIL', example: ['staff', 'show', 'jo.bloggs@school.org.uk'] },
+  { usage: 'staff deactivate EMAIL', example: ['staff', 'deactivate', 'jo.bloggs@school.org.uk'] },
+  { usage: 'staff away EMAIL --until DATE', example: ['staff', 'away', 'jo.bloggs@school.org.uk', '--until', '2027-01-04'] },
+  { usage: 'staff erase EMAIL --confirm', example: ['staff', 'erase', 'jo.bloggs@school.org.uk', '--confirm'] },
+  { usage: 'retention sweep', example: ['retention', 'sweep'] },
+  { usage: 'seed-demo', example: ['seed-demo'] },
+  { usage: 'help', example: ['help'] },
+];
 
-  import staff FILE.csv [--tenant ID] [--skip-bad] [--dry-run] [--deactivate-missing] [--map "Heading=field,..."]
-  import programme FILE.csv [--tenant ID] [--skip-bad] [--publish]
-  programme publish [--tenant ID]
-  import calendar FILE.ics|FILE.csv [--tenant ID] [--dry-run]
-  calendar show [--year 2026] [--tenant ID]
-  export responses|records|report [--tenant ID] [--out FILE]
-  templates export [--out FILE.json] [--tenant ID]
-  templates import FILE.json [--dry-run] [--tenant ID]
-  tenant show [--tenant ID]
-  tenant link slack T0123ABCD | tenant link teams <entra tenant id> [--tenant ID]
-  tenant set min-group-size 5 [--tenant ID]
-  staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S] [--tenant ID]
-  staff show EMAIL [--tenant ID]
-  staff deactivate EMAIL [--tenant ID]
-  staff away EMAIL --until 2027-01-04 [--tenant ID]
-  staff erase EMAIL --confirm [--tenant ID]
-  retention sweep
-  seed-demo
-`;
+const quoted = (arg: string) => (/[\s"]/.test(arg) ? `"${arg}"` : arg);
+
+export const USAGE = [
+  'Usage: npm run cli -- <command> [--tenant ID]   (the tenant defaults to DEFAULT_TENANT_ID)',
+  '',
+  ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      e.g. npm run cli -- ${c.example.map(quoted).join(' ')}`]),
+  '',
+  'Imports, headings and examples: docs/imports.md',
+  '',
+].join('\n');
 
 const BOOLEAN_FLAGS = new Set(['--skip-bad', '--publish', '--help', '-h', '--dry-run', '--deactivate-missing', '--confirm']);
 /** `staff add` flags: each becomes a roster column, so one person is checked like a file row. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/domain';
-import { parseCliArgs } from '../../src/cli/cli-args';
+import { COMMANDS, parseCliArgs, USAGE } from '../../src/cli/cli-args';
 import { runCli } from '../../src/cli/run-cli';
 import { loadManagerDigest } from '../../src/reports/load-manager-digest';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
@@ -26,6 +26,24 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['export', 'report', '--out', 'r.csv'])).toEqual({ ok: true, command: { kind: 'export', what: 'report', out: 'r.csv' } });
     expect(parseCliArgs(['export', 'everything'])).toEqual({ ok: false, message: 'unknown command: export everything' });
     expect(parseCliArgs(['import', 'staff', '--tenant'])).toEqual({ ok: false, message: '--tenant needs a value' });
+  });
+});
+
+describe('help', () => {
+  it('lists every command with one example, and every example parses to its command', () => {
+    const kinds = COMMANDS.map((c) => {
+      const parsed = parseCliArgs(c.example);
+      if (!parsed.ok) throw new Error(`${c.example.join(' ')}: ${parsed.message}`);
+      return parsed.command.kind;
+    });
+    expect(new Set(kinds)).toEqual(
+      new Set([
+        'import-staff', 'import-programme', 'programme-publish', 'import-calendar', 'calendar-show', 'export', 'templates-export', 'templates-import',
+        'tenant-show', 'tenant-link', 'tenant-set-min-group-size', 'staff-add', 'staff-show', 'staff-deactivate', 'staff-away', 'staff-erase',
+        'retention-sweep', 'seed-demo', 'help',
+      ]),
+    );
+    for (const c of COMMANDS) expect(USAGE).toContain(c.usage);
   });
 });
 
