@@ -2,7 +2,10 @@ import { hasRole } from '../domain';
 import type { CardView, HelpView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
+import { calendarCommand } from './calendar/calendar-command';
 import { notice } from './notice';
+import { awayCommand } from './people/away-command';
+import { templatesCommand } from './questionnaires/templates-command';
 import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions } from './queries';
 import { registerCommand } from './register';
@@ -28,6 +31,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'tasks', text: 'Your open gap tasks' },
       { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
+      { command: 'calendar', text: "This school year's terms, holidays and INSET days" },
+      { command: 'away until <date>', text: 'Away for a while: no reminders or nudges until then' },
       { command: 'help', text: 'This list' },
       ...(isLead
         ? [
@@ -39,6 +44,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
+            { command: 'templates', text: 'The questionnaires you can use, and how to change them' },
           ]
         : facilitates
           ? FACILITATOR_COMMANDS
@@ -72,6 +78,9 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
+  { names: ['calendar', 'term dates', 'holidays'], run: (d, a) => calendarCommand(d, a) },
+  { names: ['away'], run: (d, a, argument) => awayCommand(d, a, argument) },
+  { names: ['templates', 'questionnaires'], leadOnly: true, run: (d, a) => templatesCommand(d, a) },
 ];
 
 function match(text: string): { spec: CommandSpec; argument: string } | undefined {
