@@ -3,6 +3,7 @@ import { readCsvLines, type CsvLine } from './csv-rows';
 import type { RowError } from './import-result';
 import {
   exampleHeadings,
+  FIELD_LABELS,
   looksLikeRosterHeadings,
   resolveRosterLayout,
   type ColumnMap,
@@ -56,9 +57,11 @@ export function readRoster(text: string, map: ColumnMap): { ok: true; roster: Re
     const help = `The file's headings are: ${headings.filter(Boolean).join(', ')}. To use another column: --map "Your Heading=${missing.field}".`;
     return { ok: false, message: `The file has no ${missing.what} column: looked for a heading like ${exampleHeadings(missing.field)}. ${help}`, ignored: layout.ignored };
   }
-  const body = read.lines.slice(headingAt + 1);
+  for (const g of layout.guessed) notes.push(`The "${g.heading}" column was read as the ${FIELD_LABELS[g.field]} (if that is wrong: --map "${g.heading}=ignore").`);
+  const body = withoutFooter(read.lines.slice(headingAt + 1), layout, notes);
   const ignored = [...layout.ignored];
   dropUnreadableStatus(layout, body, ignored, notes);
+  roleColumnAsJobTitle(layout, body, notes);
 
   const rows: ReadRosterRow[] = [];
   const errors: RowError[] = [];
@@ -96,6 +99,41 @@ function dropUnreadableStatus(layout: RosterLayout, body: readonly CsvLine[], ig
   });
 }
 
+/**
+ * Report exports end with lines like "Total: 45 staff" or "Printed by ... on ...": trailing lines
+ * with no e-mail and at most one filled cell are left out, and the person is told.
+ */
+function withoutFooter(body: CsvLine[], layout: RosterLayout, notes: string[]): CsvLine[] {
+  const emailColumns = layout.columns.email ?? [];
+  let end = body.length;
+  while (end > 0) {
+    const line = body[end - 1]!;
+    const hasEmail = emailColumns.some((c) => (line.cells[c.index] ?? '').trim() !== '');
+    if (hasEmail || line.cells.filter((c) => c.trim() !== '').length > 1) break;
+    end -= 1;
+  }
+  for (const line of body.slice(end)) notes.push(`Line ${line.line} was skipped: it looks like a footer ("${line.cells.find((c) => c.trim())?.slice(0, 60) ?? ''}").`);
+  return body.slice(0, end);
+}
+
+/**
+ * "Role" is Twilight's access role in its own layout, but many MIS exports use it for the post
+ * ("Cover Supervisor"). When most of its values are not Twilight roles and the file has no job
+ * title column, it is read as the job title instead (and the person is told); otherwise each value
+ * that is not a role is an error as usual.
+ */
+function roleColumnAsJobTitle(layout: RosterLayout, body: readonly CsvLine[], notes: string[]): void {
+  const roleColumns = layout.columns.role;
+  if (!roleColumns || layout.columns.jobTitle) return;
+  const column = roleColumns[0]!;
+  const values = body.map((l) => (l.cells[column.index] ?? '').trim()).filter(Boolean);
+  const roles = values.filter((v) => RoleCell.safeParse(v).success).length;
+  if (values.length === 0 || roles * 2 > values.length) return;
+  delete layout.columns.role;
+  layout.columns.jobTitle = roleColumns.map((c) => ({ ...c, rank: 0 }));
+  notes.push(`The "${column.heading}" column holds job titles (e.g. "${values.find((v) => !RoleCell.safeParse(v).success)}"), so it was read as the job title; everyone is staff unless a "Twilight Role" column says otherwise.`);
+}
+
 interface Cell {
   value: string;
   heading: string;
@@ -110,6 +148,11 @@ function cellOf(layout: RosterLayout, line: CsvLine, field: RosterField): Cell |
     if (value !== '') return { value, heading: c.heading };
   }
   return { value: undefined, heading: columns.map((c) => c.heading).join(' / ') };
+}
+
+function surnameFirst(name: string): string {
+  const parts = name.split(',');
+  return parts.length === 2 && parts[0]!.trim() && parts[1]!.trim() ? `${parts[1]!.trim()} ${parts[0]!.trim()}` : name;
 }
 
 function allValues(layout: RosterLayout, line: CsvLine, field: RosterField): string[] {
@@ -143,7 +186,8 @@ function readRow(layout: RosterLayout, line: CsvLine): { ok: true; row: ReadRost
   const lasts = allValues(layout, line, 'lastName');
   const built = [firsts[0], lasts[0]].filter(Boolean).join(' ');
   const nameCell = cellOf(layout, line, 'name');
-  const name = nameCell?.value ?? built;
+  // "Green, Rachel" in a single name column is read as Rachel Green (SIMS lists surname first).
+  const name = nameCell?.value !== undefined ? surnameFirst(nameCell.value) : built;
   if (name === '') {
     const headings = [nameCell?.heading, ...(layout.columns.firstName ?? []).map((c) => c.heading), ...(layout.columns.lastName ?? []).map((c) => c.heading)];
     fail(headings.filter(Boolean).join(' / '), 'missing (every person needs a name)');
@@ -160,7 +204,7 @@ function readRow(layout: RosterLayout, line: CsvLine): { ok: true; row: ReadRost
 
   if (errors.length > 0 || email === undefined || roles === undefined) return { ok: false, errors };
   // Every way the file names this person, so a manager "Mrs R Green" or "Rachel Green" finds her.
-  const names = new Set([name, built, ...firsts.flatMap((f) => lasts.map((l) => `${f} ${l}`))].filter(Boolean));
+  const names = new Set([name, nameCell?.value ?? '', built, ...firsts.flatMap((f) => lasts.map((l) => `${f} ${l}`))].filter(Boolean));
   return {
     ok: true,
     row: {

@@ -111,6 +111,30 @@ export interface RosterLayout {
   columns: Partial<Record<RosterField, RosterColumn[]>>;
   /** Headings that feed nothing, as the file spells them. */
   ignored: string[];
+  /** Headings read by the rule of thumb below, to be told to the person ("E-mail address (work)" as the e-mail). */
+  guessed: { heading: string; field: RosterField }[];
+}
+
+/**
+ * Headings not in the table, matched by what they contain ("E-mail address (work)", "Line Manager
+ * (Name)"): only for the fields every roster has, never for personal or recovery e-mails or id
+ * columns, ranked after any exact alias, and always reported.
+ */
+const GUESSES: readonly { field: RosterField; contains: RegExp; unless?: RegExp }[] = [
+  {
+    field: 'email',
+    contains: /e?mail/,
+    unless: /personal|home|private|recovery|alternat|secondary|other|parent|contact|guardian|nextofkin|password|usage|quota|verified|nickname|alias|forward|new|domain|status|sent/,
+  },
+  { field: 'lineManager', contains: /linemanager|reportsto|manageremail|managername/, unless: /id$|number|code|no$|ref/ },
+  { field: 'firstName', contains: /forename|firstname|givenname/, unless: /legal|initial/ },
+  { field: 'lastName', contains: /surname|lastname|familyname/, unless: /legal|previous|maiden|birth/ },
+  { field: 'jobTitle', contains: /jobtitle|posttitle|jobrole/ },
+  { field: 'department', contains: /department|faculty/, unless: /id$|code|head/ },
+];
+
+function guessField(key: string): RosterField | undefined {
+  return GUESSES.find((g) => g.contains.test(key) && !(g.unless?.test(key) ?? false))?.field;
 }
 
 export type ColumnMap = ReadonlyMap<string, RosterField | 'ignore'>;
@@ -146,11 +170,19 @@ export function resolveRosterLayout(headings: readonly string[], map: ColumnMap 
   }
   const columns: RosterLayout['columns'] = {};
   const ignored: string[] = [];
+  const guessed: RosterLayout['guessed'] = [];
   keys.forEach((key, index) => {
     const heading = headings[index]!.trim();
     if (key === '') return; // Trailing empty headings come from spreadsheet exports.
     const mapped = map.get(key);
-    const hit = mapped === 'ignore' ? undefined : mapped ? { field: mapped, rank: -1 } : ALIAS_INDEX.get(key);
+    let hit = mapped === 'ignore' ? undefined : mapped ? { field: mapped, rank: -1 } : ALIAS_INDEX.get(key);
+    if (!hit && mapped === undefined) {
+      const field = guessField(key);
+      if (field) {
+        hit = { field, rank: 10 };
+        guessed.push({ heading, field });
+      }
+    }
     if (!hit) {
       ignored.push(heading);
       return;
@@ -158,12 +190,12 @@ export function resolveRosterLayout(headings: readonly string[], map: ColumnMap 
     (columns[hit.field] ??= []).push({ index, heading, rank: hit.rank });
   });
   for (const list of Object.values(columns)) list.sort((a, b) => a.rank - b.rank || a.index - b.index);
-  return { ok: true, layout: { columns, ignored } };
+  return { ok: true, layout: { columns, ignored, guessed } };
 }
 
 /** Whether a row of the file looks like the heading row (used to skip a report title above it). */
 export function looksLikeRosterHeadings(cells: readonly string[], map: ColumnMap = new Map()): boolean {
-  const fields = new Set(cells.map((c) => map.get(headingKey(c)) ?? ALIAS_INDEX.get(headingKey(c))?.field));
+  const fields = new Set(cells.map((c) => map.get(headingKey(c)) ?? ALIAS_INDEX.get(headingKey(c))?.field ?? guessField(headingKey(c))));
   return fields.has('email') && (fields.has('name') || fields.has('firstName') || fields.has('lastName'));
 }
 

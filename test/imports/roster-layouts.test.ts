@@ -176,6 +176,32 @@ describe('a roster refused in the file\'s own words', () => {
   });
 });
 
+describe('rules of thumb for files outside the table', () => {
+  const open = () => openEmbeddedStore({ path: ':memory:', clock: new ManualClock('2026-09-01T08:00:00.000Z') });
+
+  it('reads a "Role" column of job titles as the job title, "Surname, Forename" names, a guessed e-mail heading, and skips a report footer, saying so each time', async () => {
+    const store = open();
+    const csv = [
+      'Staff Name,E-mail address (work),Personal Email,Role,Line Manager (Name)',
+      '"Green, Rachel",r.green@oak.sch.uk,rachel@gmail.com,Deputy Headteacher,',
+      '"Patel, Sam",s.patel@oak.sch.uk,,Head of Science,Rachel Green',
+      '"Harris, Zoe",z.harris@oak.sch.uk,,Cover Supervisor,"Green, Rachel"',
+      'Total staff: 3,,,,',
+    ].join('\r\n');
+    const result = await importStaffRoster({ store }, school, csv);
+    expect(result).toMatchObject({ ok: true, counts: { created: 3 }, ignored: ['Personal Email'] });
+    expect(result.notes).toEqual([
+      'The "E-mail address (work)" column was read as the e-mail (if that is wrong: --map "E-mail address (work)=ignore").',
+      'Line 5 was skipped: it looks like a footer ("Total staff: 3").',
+      'The "Role" column holds job titles (e.g. "Deputy Headteacher"), so it was read as the job title; everyone is staff unless a "Twilight Role" column says otherwise.',
+    ]);
+    const byEmail = new Map((await store.staff.find('t1')).map((v) => [v.value.email, v.value]));
+    expect(byEmail.get('z.harris@oak.sch.uk')).toMatchObject({ name: 'Zoe Harris', jobTitle: 'Cover Supervisor', roles: ['staff'], lineManagerId: byEmail.get('r.green@oak.sch.uk')!.id });
+    expect(byEmail.get('r.green@oak.sch.uk')!.roles).toEqual(['staff', 'line-manager']);
+    await store.close();
+  });
+});
+
 describe('decodeText', () => {
   it('reads Windows-1252 exports (curly apostrophes, accents) and UTF-16 with a byte-order mark', () => {
     expect(decodeText(Uint8Array.from([0x4f, 0x92, 0x4e, 0x65, 0x69, 0x6c, 0x6c, 0x2c, 0x5a, 0x6f, 0xeb]))).toBe('O\u2019Neill,Zo\u00eb');
