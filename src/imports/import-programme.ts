@@ -152,7 +152,7 @@ export async function importProgramme(
     .filter((p) => p.startsAt <= nowIso && docs.some((d) => d.doc.id === p.id && !d.before))
     .map((p) => `row ${p.row}: "${p.data.title}" on ${p.data.date} is in the past: it is kept as a record, and nobody is invited to it.`);
   if (errors.length > 0 && !options.skipBad) {
-    return { ok: false, message: `Nothing was imported: ${errors.length} row${errors.length === 1 ? '' : 's'} need fixing.`, errors, notes };
+    return { ok: false, message: `Nothing was imported: ${errors.length} row${errors.length === 1 ? ' needs' : 's need'} fixing.`, errors, notes };
   }
   // With skipBad, a session whose follow-up row was bad would point at nothing: drop the link.
   const kept = new Set(docs.map((d) => d.doc.id));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/domain';
@@ -89,6 +89,21 @@ describe('runCli with an in-memory store', () => {
     expect(await store.tenants.get('oakfield', 'oakfield')).toBeUndefined();
     expect(await store.staff.count('oakfield')).toBe(0);
     await store.close();
+  });
+
+  it('a refused programme file writes nothing, not even the tenant', async () => {
+    const { store, lines, run } = cli();
+    const dir = mkdtempSync(join(tmpdir(), 'twilight-cli-'));
+    try {
+      const file = join(dir, 'programme.csv');
+      writeFileSync(file, 'Title,Category,Date,Start,End,Place\nTwilight,Astrology,2026-12-01,15:45,17:00,Hall\n');
+      expect(await run('import', 'programme', file, '--tenant', 'newschool')).toBe(1);
+      expect(lines.at(-1)).toBe('Nothing was imported: 1 row needs fixing.');
+      expect(await store.tenants.get('newschool', 'newschool')).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await store.close();
+    }
   });
 
   it('--dry-run prints what would change and writes nothing; --map renames a column', async () => {
