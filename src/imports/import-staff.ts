@@ -75,7 +75,7 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
   for (const r of roster.rows) {
     const first = seen.get(r.data.email);
     if (first !== undefined) {
-      errors.push({ row: r.row, reason: `${r.headings.email}: ${r.data.email} is already on row ${first}` });
+      errors.push({ row: r.row, reason: `${r.headings.email}: ${r.data.email} is already on row ${first} (one row per person: for someone at two schools, keep the row of their main school)` });
       continue;
     }
     seen.set(r.data.email, r.row);

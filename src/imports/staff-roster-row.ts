@@ -99,8 +99,14 @@ export function isActiveWord(text: string): boolean {
   return ACTIVE_WORDS[word(text)] !== undefined;
 }
 
+/** "Jo Bloggs <jo@school.org.uk>" or "jo@school.org.uk (work)": the one address inside, when there is exactly one. */
+function soleAddress(text: string): string {
+  const found = text.match(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+\.[^\s<>()[\]"',;:]+/g);
+  return found?.length === 1 ? found[0]! : text;
+}
+
 export const EmailCell = z.string().transform((text, ctx) => {
-  const parsed = Email.safeParse(text);
+  const parsed = Email.safeParse(soleAddress(text));
   if (!parsed.success) {
     ctx.addIssue({ code: 'custom', message: `"${text}" is not an e-mail address (expected something like name@school.org.uk)` });
     return z.NEVER;
@@ -113,7 +119,7 @@ export const textCell = (max: number) => z.string().max(max, `longer than ${max}
 
 /** A line manager is an e-mail, or a name looked up later among the file and the staff list. */
 export const LineManagerCell = z.string().transform((text, ctx): { email: string } | { name: string } => {
-  const email = Email.safeParse(text);
+  const email = Email.safeParse(soleAddress(text));
   if (email.success) return { email: email.data };
   if (text.includes('@')) {
     ctx.addIssue({ code: 'custom', message: `"${text}" is not an e-mail address (give the manager's e-mail, or their name as it appears in the file)` });

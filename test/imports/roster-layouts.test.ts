@@ -184,7 +184,7 @@ describe('rules of thumb for files outside the table', () => {
     const csv = [
       'Staff Name,E-mail address (work),Personal Email,Role,Line Manager (Name)',
       '"Green, Rachel",r.green@oak.sch.uk,rachel@gmail.com,Deputy Headteacher,',
-      '"Patel, Sam",s.patel@oak.sch.uk,,Head of Science,Rachel Green',
+      '"Patel, Sam",Sam Patel <s.patel@oak.sch.uk>,,Head of Science,Rachel Green (r.green@oak.sch.uk)',
       '"Harris, Zoe",z.harris@oak.sch.uk,,Cover Supervisor,"Green, Rachel"',
       'Total staff: 3,,,,',
     ].join('\r\n');
@@ -198,6 +198,7 @@ describe('rules of thumb for files outside the table', () => {
     const byEmail = new Map((await store.staff.find('t1')).map((v) => [v.value.email, v.value]));
     expect(byEmail.get('z.harris@oak.sch.uk')).toMatchObject({ name: 'Zoe Harris', jobTitle: 'Cover Supervisor', roles: ['staff'], lineManagerId: byEmail.get('r.green@oak.sch.uk')!.id });
     expect(byEmail.get('r.green@oak.sch.uk')!.roles).toEqual(['staff', 'line-manager']);
+    expect(byEmail.get('s.patel@oak.sch.uk')!.lineManagerId).toBe(byEmail.get('r.green@oak.sch.uk')!.id);
     await store.close();
   });
 });
