@@ -73,6 +73,21 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       }
     });
 
+    it('programme import lands as drafts and programme publish publishes those still to come', async () => {
+      const clock = new ManualClock('2026-11-25T10:00:00.000Z');
+      const store = await open(clock);
+      const lines: string[] = [];
+      const run = (...argv: string[]) => runCli(argv, { store, clock, defaultTenantId: 'riverside', print: (t) => lines.push(t) });
+      expect(await run('import', 'staff', 'examples/staff.csv')).toBe(0);
+      expect(await run('import', 'programme', 'examples/programme.csv')).toBe(0);
+      expect(await store.sessions.count('riverside', { status: 'draft' })).toBe(16);
+      expect(await run('programme', 'publish')).toBe(0);
+      expect(lines.at(-1)).toBe('9 sessions published: invitations go out at the next allowed time. 7 drafts are in the past and stay drafts.');
+      expect(await store.sessions.count('riverside', { status: 'published' })).toBe(9);
+      expect(await run('programme', 'publish')).toBe(0);
+      expect(lines.at(-1)).toBe('0 sessions published: invitations go out at the next allowed time. 7 drafts are in the past and stay drafts.');
+    });
+
     it('links a Slack workspace and a Microsoft 365 tenant, refuses bad or taken ids, sets the minimum group size 3-25, and shows the tenant', async () => {
       const clock = new ManualClock('2026-11-24T10:00:00.000Z');
       const store = await open(clock);
