@@ -6,7 +6,7 @@ import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
 import { publishDraftSessions } from '../app/sessions/publish-drafts';
 import { retentionSweep } from '../scheduler/retention-sweep';
-import { decodeText } from '../imports/decode-text';
+import { decodeText, workbookInsteadOfText } from '../imports/decode-text';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
 import { runCalendarShow, runImportCalendar } from './calendar-commands';
@@ -96,13 +96,19 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     }
     case 'import-staff':
     case 'import-programme': {
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = decodeText(await readFile(command.file));
+        bytes = await readFile(command.file);
       } catch {
         deps.print(`Cannot read ${command.file}.`);
         return 1;
       }
+      const workbook = workbookInsteadOfText(bytes);
+      if (workbook) {
+        deps.print(workbook);
+        return 1;
+      }
+      const text = decodeText(bytes);
       const tenantId = command.tenantId ?? deps.defaultTenantId;
       if (command.kind === 'import-staff') return runImportStaff({ ...deps, progress }, { ...command, text, tenantId });
       const found = await findCliTenant(deps.store, tenantId);

@@ -23,3 +23,14 @@ function decodeWindows1252(bytes: Uint8Array): string {
   for (const b of bytes) text += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
   return text;
 }
+
+/**
+ * A spreadsheet saved as a workbook rather than CSV is the commonest wrong file: say so plainly
+ * instead of reporting garbled headings. Undefined when the bytes may be text.
+ */
+export function workbookInsteadOfText(bytes: Uint8Array): string | undefined {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const oldExcel = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (!zip && !oldExcel) return undefined;
+  return 'This is a spreadsheet workbook (.xlsx, .xls or .ods), not a CSV file: open it and save it as "CSV UTF-8 (comma delimited)", then import that file.';
+}

@@ -91,6 +91,20 @@ describe('runCli with an in-memory store', () => {
     await store.close();
   });
 
+  it('says plainly when a workbook (.xlsx) was given instead of CSV', async () => {
+    const { store, lines, run } = cli();
+    const dir = mkdtempSync(join(tmpdir(), 'twilight-cli-'));
+    try {
+      const file = join(dir, 'staff.xlsx');
+      writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+      expect(await run('import', 'staff', file)).toBe(1);
+      expect(lines).toEqual(['This is a spreadsheet workbook (.xlsx, .xls or .ods), not a CSV file: open it and save it as "CSV UTF-8 (comma delimited)", then import that file.']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await store.close();
+    }
+  });
+
   it('a refused programme file writes nothing, not even the tenant', async () => {
     const { store, lines, run } = cli();
     const dir = mkdtempSync(join(tmpdir(), 'twilight-cli-'));
