@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { calendarYearText, schoolYearOf } from '../app/calendar/calendar-year';
 import { localDateOf } from '../domain/school-time';
 import type { Clock } from '../domain';
-import { decodeText } from '../imports/decode-text';
+import { decodeText, workbookInsteadOfText } from '../imports/decode-text';
 import { importCalendar } from '../imports/import-calendar';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
@@ -17,13 +17,19 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `import calendar FILE`: term dates, holidays and INSET days from a school's .ics or a CSV. */
 export async function runImportCalendar(deps: CalendarCommandDeps, tenantId: string, file: string, dryRun: boolean): Promise<number> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = decodeText(await readFile(file));
+    bytes = await readFile(file);
   } catch {
     deps.print(`Cannot read ${file}.`);
     return 1;
   }
+  const workbook = workbookInsteadOfText(bytes);
+  if (workbook) {
+    deps.print(workbook);
+    return 1;
+  }
+  const text = decodeText(bytes);
   const found = await findCliTenant(deps.store, tenantId);
   const result = await importCalendar(deps, found.tenant, text, file, { dryRun, beforeWrite: () => saveNewTenant(deps.store, found, deps.print) });
   if (result.ignored.length > 0) deps.print(`Not term dates, holidays or INSET days (ignored): ${result.ignored.join(', ')}.`);
