@@ -21,6 +21,8 @@ export function readCalendarIcs(text: string, zone: string): { ok: true; calenda
   } catch (error) {
     return { ok: false, message: `This is not a readable calendar (.ics) file: ${(error as Error).message}` };
   }
+  // Timed events name their zone by TZID; the file's own VTIMEZONE says what it means.
+  for (const vtimezone of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtimezone);
   const entries: CalendarEntry[] = [];
   const markers: { kind: 'term-start' | 'term-end'; date: string; name: string }[] = [];
   const ignored = new Set<string>();
