@@ -2,7 +2,10 @@ import { hasRole } from '../domain';
 import type { CardView, HelpView, MyRecordView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
+import { calendarCommand } from './calendar/calendar-command';
 import { notice } from './notice';
+import { awayCommand } from './people/away-command';
+import { templatesCommand } from './questionnaires/templates-command';
 import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions, upcomingSessions } from './queries';
 import { registerCommand } from './register';
@@ -33,6 +36,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'request cpd', text: 'Ask to go on a course: your line manager and headteacher approve it' },
       { command: 'requests', text: isLead ? 'CPD requests: yours and those waiting for you ("requests all" for everyone\'s)' : 'Your CPD requests, and any waiting for you' },
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
+      { command: 'calendar', text: "This school year's terms, holidays and INSET days" },
+      { command: 'away until <date>', text: 'Away for a while: no reminders or nudges until then' },
       { command: 'help', text: 'This list' },
       ...(isLead
         ? [
@@ -46,6 +51,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'budget set <school or trust> <£ amount> [2026-27]', text: "Set a school's (or the trust's) CPD budget for the year" },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
+            { command: 'templates', text: 'The questionnaires you can use, and how to change them' },
           ]
         : facilitates
           ? FACILITATOR_COMMANDS
@@ -83,6 +89,9 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['budget'], leadOnly: true, run: (d, a, argument) => cpdBudgetView(d, a, argument) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
+  { names: ['calendar', 'term dates', 'holidays'], run: (d, a) => calendarCommand(d, a) },
+  { names: ['away'], run: (d, a, argument) => awayCommand(d, a, argument) },
+  { names: ['templates', 'questionnaires'], leadOnly: true, run: (d, a) => templatesCommand(d, a) },
 ];
 
 /** `budget set <school or trust> <amount> [year]`: the school's name may have spaces, so the amount is the first money-like word. */

@@ -1,4 +1,5 @@
-import type { Delivery, Staff, Tenant } from '../domain';
+import { HELD_WHILE_AWAY, isAwayOn, type Delivery, type Staff, type Tenant } from '../domain';
+import { localDateOf } from '../domain/school-time';
 import type { CardView } from '../cards/views';
 import type { AppDeps } from './deps';
 import { buildGapTaskForm, buildNudgeView } from './gap-task-view';
@@ -99,6 +100,10 @@ export async function composeMessage(deps: AppDeps, delivery: Delivery): Promise
   ]);
   if (!tenant) return { ok: false, reason: 'tenant not found' };
   if (!recipient || !recipient.value.active) return { ok: false, reason: 'recipient not found or inactive' };
+  // Planned before they went away: a reminder or nudge is not sent while they are.
+  if (HELD_WHILE_AWAY.has(delivery.kind) && isAwayOn(recipient.value, localDateOf(deps.clock.now(), tenant.value.settings.timezone))) {
+    return { ok: false, reason: `recipient away until ${recipient.value.awayUntil}` };
+  }
   const composer = COMPOSERS[delivery.kind];
   if (!composer) return { ok: false, reason: `no composer for ${delivery.kind}` };
   const composed = await composer(deps, tenant.value, recipient.value, delivery);

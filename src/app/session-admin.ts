@@ -4,6 +4,7 @@ import type { Actor } from './actor';
 import type { AppDeps } from './deps';
 import { resolveNamedStaff } from './session-audience';
 import { checkSessionForm } from './session-form';
+import { tenantTemplates } from './questionnaires/template-file';
 
 export type SessionAdminResult = { ok: true; session: Session; created?: boolean } | { ok: false; message: string; errors?: FieldErrors };
 
@@ -12,12 +13,23 @@ const NOT_FOUND: SessionAdminResult = { ok: false, message: "I can't find that s
 
 type StoreChecks = { ok: true; audience: Audience; errors: FieldErrors } | { ok: false; audience?: Audience; errors: FieldErrors };
 
-/** What only the store can say about a form (people named, the follow-up session), checked alongside the fields. */
-async function storeChecks(deps: AppDeps, actor: Actor, form: { audience?: Audience; followUpSessionId?: string | undefined }): Promise<StoreChecks> {
+/**
+ * What only the store can say about a form (people named, the follow-up session, the
+ * questionnaire chosen: one of the tenant's reaction templates), checked alongside the fields.
+ */
+async function storeChecks(
+  deps: AppDeps,
+  actor: Actor,
+  form: { audience?: Audience; followUpSessionId?: string | undefined; questionnaireTemplateId?: string | undefined },
+): Promise<StoreChecks> {
   const errors: FieldErrors = {};
   const resolved = form.audience ? await resolveNamedStaff(deps, actor.tenant.id, form.audience) : undefined;
   if (resolved && !resolved.ok) errors.audienceValue = resolved.error;
   if (form.followUpSessionId && !(await deps.store.sessions.get(actor.tenant.id, form.followUpSessionId))) errors.followUpSessionId = 'No such session.';
+  if (form.questionnaireTemplateId) {
+    const known = (await tenantTemplates(deps, actor.tenant.id)).some((t) => t.id === form.questionnaireTemplateId && t.purpose === 'reaction');
+    if (!known) errors.questionnaireTemplateId = 'Choose one of the questionnaires offered.';
+  }
   if (resolved?.ok && Object.keys(errors).length === 0) return { ok: true, audience: resolved.audience, errors };
   return { ok: false, errors };
 }
@@ -32,7 +44,7 @@ export async function createSession(
   if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
   const now = deps.clock.now();
   const checked = checkSessionForm(raw, actor.tenant.settings.timezone, now, actor.tenant.schools);
-  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience, followUpSessionId: checked.input.followUpSessionId } : checked);
+  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience, followUpSessionId: checked.input.followUpSessionId, questionnaireTemplateId: checked.input.questionnaireTemplateId } : checked);
   if (!checked.ok || !stored.ok) return { ok: false, message: 'Please check the fields marked.', errors: { ...stored.errors, ...(checked.ok ? {} : checked.errors) } };
   const { input, times } = checked;
   const audience = stored.audience;
@@ -52,6 +64,7 @@ export async function createSession(
     compulsory: input.compulsory,
     ...(input.followUpSessionId ? { followUpSessionId: input.followUpSessionId } : {}),
     ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
+    ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
     status: options.publish ? 'published' : 'draft',
     ...(options.publish ? { publishedAt: now.toISOString() } : {}),
     revision: 0,
@@ -82,7 +95,7 @@ export async function publishSession(deps: AppDeps, actor: Actor, sessionId: str
 export async function editSession(deps: AppDeps, actor: Actor, sessionId: string, raw: Record<string, unknown>): Promise<SessionAdminResult> {
   if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
   const checked = checkSessionForm(raw, actor.tenant.settings.timezone, deps.clock.now(), actor.tenant.schools);
-  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience } : { ...(checked.audience ? { audience: checked.audience } : {}) });
+  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience, questionnaireTemplateId: checked.input.questionnaireTemplateId } : { ...(checked.audience ? { audience: checked.audience } : {}) });
   if (!checked.ok || !stored.ok) return { ok: false, message: 'Please check the fields marked.', errors: { ...stored.errors, ...(checked.ok ? {} : checked.errors) } };
   const { input, times } = checked;
   const audience = stored.audience;
@@ -104,6 +117,8 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
       audience,
       compulsory: input.compulsory,
       ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
+      // A form without the field (an older card) leaves the choice as it was.
+      ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
       revision: moved && s.status === 'published' ? s.revision + 1 : s.revision,
     };
   });

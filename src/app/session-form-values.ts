@@ -46,5 +46,6 @@ export function sessionFormValues(session: Session, tenant: Tenant, people: read
     ...optional('intent', session.gapTask?.intent),
     ...optional('gapTask', session.gapTask?.task),
     ...optional('followUpSessionId', session.followUpSessionId),
+    ...optional('questionnaireTemplateId', session.questionnaireTemplateId),
   };
 }

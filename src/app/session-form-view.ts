@@ -1,5 +1,6 @@
 import { formatSessionTime } from '../cards/format';
-import type { FieldErrors, Session } from '../domain';
+import { DEFAULT_REACTION_TEMPLATE_ID, type FieldErrors, type QuestionnaireTemplate, type Session } from '../domain';
+import { tenantTemplates } from './questionnaires/template-file';
 import type { Notice, SessionFormView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
@@ -26,6 +27,14 @@ async function initialValues(deps: AppDeps, actor: Actor, options: SessionFormOp
   return sessionFormValues(options.editing, actor.tenant, people);
 }
 
+/** The default questionnaire first, so a new session gets it unless the lead picks another. */
+function reactionChoices(templates: readonly QuestionnaireTemplate[]): { id: string; name: string }[] {
+  return templates
+    .filter((t) => t.purpose === 'reaction')
+    .sort((a, b) => Number(b.id === DEFAULT_REACTION_TEMPLATE_ID) - Number(a.id === DEFAULT_REACTION_TEMPLATE_ID) || a.name.localeCompare(b.name))
+    .map((t) => ({ id: t.id, name: t.name }));
+}
+
 export interface SessionFormOptions {
   refused?: { raw: Record<string, unknown>; errors?: FieldErrors; notice: Notice };
   editing?: Session;
@@ -49,6 +58,7 @@ export async function buildSessionFormView(deps: AppDeps, actor: Actor, options:
       .slice(0, FOLLOW_UP_CHOICES)
       .map(({ value: s }) => ({ sessionId: s.id, label: `${s.title} (${formatSessionTime(s.startsAt, s.endsAt, zone)})`.slice(0, 75) })),
     schools: actor.tenant.schools.map((s) => ({ id: s.id, name: s.name })),
+    questionnaireTemplates: reactionChoices(await tenantTemplates(deps, actor.tenant.id)),
     ...(values ? { values } : {}),
     ...(refused ? { notice: refused.notice, ...(refused.errors ? { errors: refused.errors } : {}) } : {}),
   };

@@ -42,6 +42,13 @@ export const SessionFormInput = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v))
     .pipe(Id.optional()),
+  /** Which reaction questionnaire its attendees get; checked against the tenant's templates by the use case. */
+  questionnaireTemplateId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(Id.optional()),
 });
 export type SessionFormInput = z.infer<typeof SessionFormInput>;
 

@@ -28,7 +28,8 @@ export const SESSION_FORM_HEAD: SessionFormField[] = [
 ];
 
 /** After the time fields. The follow-up choice is added per form from the upcoming sessions. */
-export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 'schools'>): SessionFormField[] {
+export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 'schools' | 'questionnaireTemplates'>): SessionFormField[] {
+  const templates = view.questionnaireTemplates ?? [];
   const schoolHint = view.schools.length > 0 ? ` Schools: ${view.schools.map((s) => s.name).join(', ')}.` : '';
   return [
     { id: 'place', label: 'Place', input: 'text', maxLength: 200, placeholder: 'e.g. Library, Huntingdon Academy' },
@@ -46,6 +47,9 @@ export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 
     { id: 'compulsory', label: 'Everyone in the audience must attend', input: 'toggle' },
     { id: 'intent', label: 'Gap task: the intent', input: 'long-text', maxLength: 2000, placeholder: 'What should change in classrooms after this session?' },
     { id: 'gapTask', label: 'Gap task: what to do before the follow-up', input: 'long-text', maxLength: 2000 },
+    ...(templates.length > 1
+      ? [{ id: 'questionnaireTemplateId', label: 'Reaction questionnaire', input: 'choice' as const, required: true, choices: templates.map((t): [string, string] => [t.id, t.name.slice(0, 75)]) }]
+      : []),
     ...(view.followUpOptions.length > 0
       ? [{ id: 'followUpSessionId', label: 'Follow-up session', input: 'choice' as const, choices: view.followUpOptions.map((o): [string, string] => [o.sessionId, o.label]) }]
       : []),

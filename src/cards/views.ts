@@ -352,6 +352,8 @@ export interface SessionFormView {
   followUpOptions: { sessionId: string; label: string }[];
   /** The trust's schools, for a school audience. */
   schools: { id: string; name: string }[];
+  /** The reaction questionnaires to choose from (the default first); no choice is shown for one. */
+  questionnaireTemplates?: { id: string; name: string }[];
   /** The person's input, kept when the form comes back with errors. */
   values?: Record<string, string>;
   errors?: FieldErrors;

@@ -2,12 +2,19 @@ import { DEV_DEFAULT_TENANT_ID, loadConfig } from '../config';
 import { systemClock } from '../domain/clock';
 import { DataFolderInUseError, openStore } from '../store/open-store';
 import { terminalProgress } from './progress-bar';
+import { parseCliArgs, USAGE } from './cli-args';
 import { runCli } from './run-cli';
 
 const CLI_LOCK_WAIT_MS = 3000;
 
 /** The CLI's composition root: reads config, opens the configured store, runs one command. */
 async function main(): Promise<number> {
+  // Help needs no store: asking for it must not create a data directory.
+  const parsed = parseCliArgs(process.argv.slice(2));
+  if (parsed.ok && parsed.command.kind === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const loaded = loadConfig(process.env);
   if (!loaded.ok) {
     for (const line of loaded.errors) console.error(`config: ${line}`);

@@ -1,7 +1,6 @@
 import { countOf } from '../cards/format';
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { Tenant } from '../domain';
 import { exportLeadReportCsv } from '../exports/lead-report-csv';
 import { exportRecordsCsv } from '../exports/records-csv';
 import { exportRequestsCsv } from '../exports/requests-csv';
@@ -9,9 +8,16 @@ import { setCpdBudget } from '../app/requests/budget';
 import { exportResponsesCsv, writeResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
-import { importStaffRoster } from '../imports/import-staff';
+import { publishDraftSessions } from '../app/sessions/publish-drafts';
+import { retentionSweep } from '../scheduler/retention-sweep';
+import { decodeText, workbookInsteadOfText } from '../imports/decode-text';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
+import { runCalendarShow, runImportCalendar } from './calendar-commands';
+import { findCliTenant, saveNewTenant } from './cli-tenant';
+import { runImportStaff } from './import-staff-command';
+import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinGroupSize, runTenantShow } from './tenant-commands';
+import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from './seed-demo';
 
@@ -22,24 +28,17 @@ export interface CliDeps extends ReportDeps {
   progress?: ProgressFactory;
 }
 
-/** Finds the tenant, or creates a stand-alone school of that id so a first import just works. */
-async function tenantFor(deps: CliDeps, tenantId: string): Promise<Tenant> {
-  const found = (await deps.store.tenants.get(tenantId, tenantId))?.value;
-  if (found) return found;
-  const created = Tenant.parse({ tenantId, id: tenantId, name: tenantId, kind: 'school' });
-  await deps.store.tenants.create(created);
-  deps.print(`Created tenant "${tenantId}".`);
-  return created;
-}
-
 function report(deps: CliDeps, what: string, result: ImportResult): number {
   for (const e of result.errors) deps.print(`  row ${e.row}: ${e.reason}`);
+  // Past rows are worth knowing about only once the file is accepted; drafts note follows the counts.
+  const notes = result.notes ?? [];
   if (!result.ok) {
     deps.print(result.message);
     return 1;
   }
   const c = result.counts;
   deps.print(`${what}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.skipped ? `, ${c.skipped} skipped` : ''}.`);
+  for (const note of notes) deps.print(note);
   return 0;
 }
 
@@ -54,14 +53,53 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   const progress = deps.progress ?? silentProgress;
   switch (command.kind) {
     case 'budget-set': {
-      const tenant = await tenantFor(deps, command.tenantId ?? deps.defaultTenantId);
-      const result = await setCpdBudget(deps, tenant, { scope: command.scope, amount: command.amount, ...(command.year ? { year: command.year } : {}) });
+      const found = await findCliTenant(deps.store, command.tenantId ?? deps.defaultTenantId);
+      const result = await setCpdBudget(deps, found.tenant, { scope: command.scope, amount: command.amount, ...(command.year ? { year: command.year } : {}) });
+      if (result.ok) await saveNewTenant(deps.store, found, deps.print);
       deps.print(result.message);
       return result.ok ? 0 : 1;
     }
     case 'help':
       deps.print(USAGE);
       return 0;
+    case 'import-calendar':
+      return runImportCalendar(deps, command.tenantId ?? deps.defaultTenantId, command.file, command.dryRun);
+    case 'calendar-show':
+      return runCalendarShow(deps, command.tenantId ?? deps.defaultTenantId, command.year);
+    case 'templates-export':
+      return runTemplatesExport(deps, command.tenantId ?? deps.defaultTenantId, command.out);
+    case 'templates-import':
+      return runTemplatesImport(deps, command.tenantId ?? deps.defaultTenantId, command.file, command.dryRun);
+    case 'tenant-show':
+      return runTenantShow(deps, command.tenantId ?? deps.defaultTenantId);
+    case 'tenant-link':
+      return runTenantLink(deps, command.tenantId ?? deps.defaultTenantId, command.platform, command.platformId);
+    case 'tenant-set-min-group-size':
+      return runTenantSetMinGroupSize(deps, command.tenantId ?? deps.defaultTenantId, command.value);
+    case 'programme-publish': {
+      const { published, pastDrafts } = await publishDraftSessions(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now());
+      for (const s of published) deps.print(`  published: ${s.title} (${s.startsAt.slice(0, 10)})`);
+      deps.print(`${published.length} session${published.length === 1 ? '' : 's'} published: invitations go out at the next allowed time.${pastDrafts ? ` ${pastDrafts} draft${pastDrafts === 1 ? ' is in the past and stays a draft' : 's are in the past and stay drafts'}.` : ''}`);
+      return 0;
+    }
+    case 'staff-add':
+      return runStaffAdd(deps, command.tenantId ?? deps.defaultTenantId, command.fields);
+    case 'staff-away':
+      return runStaffAway(deps, command.tenantId ?? deps.defaultTenantId, command.email, command.until);
+    case 'staff-erase':
+      return runStaffErase(deps, command.tenantId ?? deps.defaultTenantId, command.email, command.confirm);
+    case 'staff-show':
+      return runStaffShow(deps, command.tenantId ?? deps.defaultTenantId, command.email);
+    case 'staff-deactivate':
+      return runStaffDeactivate(deps, command.tenantId ?? deps.defaultTenantId, command.email);
+    case 'retention-sweep': {
+      const swept = await retentionSweep({ store: deps.store, clock: deps.clock, onError: (tenantId, err) => deps.print(`${tenantId}: ${String(err)}`) });
+      for (const [tenantId, counts] of Object.entries(swept.tenants)) {
+        deps.print(`${tenantId}: removed ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}.`);
+      }
+      if (swept.purged) deps.print(`Purged ${swept.purged} expired records.`);
+      return 0;
+    }
     case 'seed-demo': {
       const seeded = await seedDemo(deps);
       deps.print(`Demo tenant "demo" ready: ${seeded.staff} staff, ${countOf(seeded.sessions, 'session')}.`);
@@ -69,23 +107,35 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     }
     case 'import-staff':
     case 'import-programme': {
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await readFile(command.file, 'utf8');
+        bytes = await readFile(command.file);
       } catch {
         deps.print(`Cannot read ${command.file}.`);
         return 1;
       }
-      const tenant = await tenantFor(deps, command.tenantId ?? deps.defaultTenantId);
-      const bar = progress(command.kind === 'import-staff' ? 'staff' : 'sessions');
+      const workbook = workbookInsteadOfText(bytes);
+      if (workbook) {
+        deps.print(workbook);
+        return 1;
+      }
+      const text = decodeText(bytes);
+      const tenantId = command.tenantId ?? deps.defaultTenantId;
+      if (command.kind === 'import-staff') return runImportStaff({ ...deps, progress }, { ...command, text, tenantId });
+      const found = await findCliTenant(deps.store, tenantId);
+      const bar = progress('sessions');
       const onProgress = (done: number, total: number) => bar.update(done, total);
       try {
-        const result =
-          command.kind === 'import-staff'
-            ? await importStaffRoster(deps, tenant, text, { skipBad: command.skipBad, onProgress })
-            : await importProgramme(deps, tenant, text, { skipBad: command.skipBad, publish: command.publish, now: deps.clock.now(), onProgress });
+        const result = await importProgramme(deps, found.tenant, text, {
+          skipBad: command.skipBad,
+          publish: command.publish,
+          now: deps.clock.now(),
+          onProgress,
+          // A refused file writes nothing, not even the tenant.
+          beforeWrite: () => saveNewTenant(deps.store, found, deps.print),
+        });
         bar.stop();
-        return report(deps, command.kind === 'import-staff' ? 'Staff' : 'Sessions', result);
+        return report(deps, 'Sessions', result);
       } finally {
         bar.stop();
       }

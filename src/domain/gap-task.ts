@@ -45,6 +45,8 @@ export const GapTask = z.object({
   intent: z.string().max(2000),
   task: z.string().max(2000),
   dueAt: Instant,
+  /** The due date before an away period moved it (see away.ts). */
+  originalDueAt: Instant.optional(),
   status: GapTaskStatus,
   plan: GapTaskPlan.optional(),
   report: GapTaskReport.optional(),

@@ -19,3 +19,6 @@ export * from './cpd-request';
 export * from './budget';
 export * from './money';
 export * from './platform-tenant-link';
+export * from './reaction-templates';
+export * from './away';
+export * from './audit';

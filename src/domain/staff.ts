@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id } from './ids';
+import { Email, Id, LocalDate } from './ids';
 
 export const Role = z.enum(['staff', 'line-manager', 'cpd-lead', 'facilitator', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -33,9 +33,13 @@ export const Staff = z.object({
   id: Id,
   name: z.string().trim().min(1).max(200),
   email: Email,
+  /** Other names a roster gave (legal forename and surname): a later roster may name them as a line manager so. */
+  otherNames: z.array(z.string().trim().min(1).max(200)).max(5).optional(),
   roles: z.array(Role).min(1).default(['staff']),
   schoolId: Id.optional(),
   department: z.string().trim().max(100).optional(),
+  /** What the school calls the post ("Teacher of Science", "HLTA"): shown, never used for permissions. */
+  jobTitle: z.string().trim().max(200).optional(),
   pathway: Pathway.optional(),
   lineManagerId: Id.optional(),
   teams: TeamsIdentity.optional(),
@@ -43,6 +47,10 @@ export const Staff = z.object({
   /** Which platform to reach the person on when both are linked. */
   preferredPlatform: z.enum(['teams', 'slack']).optional(),
   active: z.boolean().default(true),
+  /** Away (maternity, long-term absence) until this local day: no reminders or nudges before it. */
+  awayUntil: LocalDate.optional(),
+  /** The local day the away period was set from: gap-task due dates move by awayUntil − awayFrom. */
+  awayFrom: LocalDate.optional(),
 });
 export type Staff = z.infer<typeof Staff>;
 export type StaffInput = z.input<typeof Staff>;

@@ -9,6 +9,40 @@ export function headerKey(header: string): string {
 
 export type CsvRecord = Record<string, string>;
 
+/** One line of a CSV file as cells; `line` is where the row starts in the file (headings on line 1). */
+export interface CsvLine {
+  line: number;
+  cells: string[];
+}
+
+/** Exports from Excel in some locales use ';', "Unicode text" uses tabs: take the commonest in the first line. */
+function delimiterOf(text: string): string {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const).sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 1 ? counts[0]![0] : ',';
+}
+
+/**
+ * Every non-blank row of a CSV file, cells trimmed. A byte-order mark, CRLF line ends, quoted
+ * commas and line breaks inside quotes are all handled by csv-parse; rows of empty cells (a
+ * spreadsheet's trailing ",,,,") are dropped.
+ */
+export function readCsvLines(text: string): { ok: true; lines: CsvLine[] } | { ok: false; message: string } {
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    const body = text.replace(/^\uFEFF/, '');
+    parsed = parse(body, { skip_empty_lines: true, relax_column_count: true, relax_quotes: true, trim: true, info: true, delimiter: delimiterOf(body) }) as unknown as typeof parsed;
+  } catch (error) {
+    return { ok: false, message: `This is not a readable CSV file: ${(error as Error).message}` };
+  }
+  const lines = parsed
+    .filter(({ record }) => record.some((cell) => cell !== ''))
+    // info.lines is where the record ends; a quoted line break makes it start earlier.
+    .map(({ record, info }) => ({ line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0), cells: record }));
+  if (lines.length === 0) return { ok: false, message: 'The file is empty.' };
+  return { ok: true, lines };
+}
+
 export type CsvReadResult = { ok: true; rows: { row: number; record: CsvRecord }[] } | { ok: false; message: string };
 
 /**

@@ -27,6 +27,8 @@ export interface ProgrammeImportOptions extends ImportOptions {
   /** Publish new sessions at once (invitations go out); otherwise they are drafts for the lead. */
   publish?: boolean;
   now: Date;
+  /** Runs once the file has been accepted, before the first write (the CLI stores a new tenant here). */
+  beforeWrite?: () => Promise<void>;
 }
 
 function audienceOf(cell: AudienceCell, tenant: Tenant, staffByEmail: ReadonlyMap<string, Staff>): Audience | string {
@@ -145,12 +147,18 @@ export async function importProgramme(
   }
 
   errors.sort((a, b) => a.row - b.row);
+  // Rows already past are kept (a record of what ran) but nobody is invited to them: say so.
+  const nowIso = options.now.toISOString();
+  const notes = planned
+    .filter((p) => p.startsAt <= nowIso && docs.some((d) => d.doc.id === p.id && !d.before))
+    .map((p) => `row ${p.row}: "${p.data.title}" on ${p.data.date} is in the past: it is kept as a record, and nobody is invited to it.`);
   if (errors.length > 0 && !options.skipBad) {
-    return { ok: false, message: `Nothing was imported: ${countOf(errors.length, 'row needs', 'rows need')} fixing.`, errors };
+    return { ok: false, message: `Nothing was imported: ${countOf(errors.length, 'row needs', 'rows need')} fixing.`, errors, notes };
   }
   // With skipBad, a session whose follow-up row was bad would point at nothing: drop the link.
   const kept = new Set(docs.map((d) => d.doc.id));
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: read.rows.length - docs.length };
+  await options.beforeWrite?.();
   let done = 0;
   for (const { doc, before } of docs) {
     const next = doc.followUpSessionId && !kept.has(doc.followUpSessionId) ? { ...doc, followUpSessionId: undefined } : doc;
@@ -163,5 +171,11 @@ export async function importProgramme(
     }
     options.onProgress?.(++done, docs.length);
   }
-  return { ok: true, counts, errors };
+  const drafts = docs.filter((d) => !d.before && d.doc.status === 'draft' && d.doc.startsAt > nowIso).length;
+  if (drafts > 0) {
+    notes.push(
+      `${drafts} new session${drafts === 1 ? ' is a draft' : 's are drafts'}: nobody is invited until you publish (npm run cli -- programme publish, or import again with --publish).`,
+    );
+  }
+  return { ok: true, counts, errors, notes };
 }

@@ -9,12 +9,20 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** People marked inactive because a full roster no longer lists them. */
+  deactivated?: number;
+}
+
+/** What the person should know besides the counts: unused columns and reader decisions. */
+export interface ImportRemarks {
+  ignored?: string[];
+  notes?: string[];
 }
 
 export type ImportResult =
-  | { ok: true; counts: ImportCounts; errors: RowError[] }
+  | ({ ok: true; counts: ImportCounts; errors: RowError[] } & ImportRemarks)
   /** Nothing was written: the file has bad rows and `skipBad` was not asked for. */
-  | { ok: false; message: string; errors: RowError[] };
+  | ({ ok: false; message: string; errors: RowError[] } & ImportRemarks);
 
 export interface ImportOptions {
   /** Import the good rows and list the bad ones, instead of refusing the whole file. */

@@ -1,60 +1,86 @@
 import { countOf } from '../cards/format';
 import { deterministicId, Staff, type Role, type Tenant } from '../domain';
+import type { Versioned } from '../store/port';
 import type { Store } from '../store/store';
-import { checkRow, readCsv, sameRecord } from './csv-rows';
-import type { ImportOptions, ImportResult, RowError } from './import-result';
-import { STAFF_HEADER_ALIASES, StaffRosterRow } from './staff-roster-row';
+import { sameRecord } from './csv-rows';
+import type { ImportCounts, ImportOptions, ImportResult, RowError } from './import-result';
+import { matchPersonByName, type NamedPerson } from './person-names';
+import { readRoster, type ReadRosterRow } from './read-roster';
+import type { ColumnMap, RosterField } from './roster-headings';
 
 export function staffIdFor(email: string): string {
   return deterministicId('staff', email.toLowerCase());
 }
 
+export interface StaffImportOptions extends ImportOptions {
+  /** `--map`: file heading → field, over the alias table. */
+  map?: ColumnMap;
+  /** The file is the whole staff: anyone stored and active but not in it is marked inactive. */
+  deactivateMissing?: boolean;
+}
+
+export type StaffChangeKind = 'create' | 'update' | 'unchanged' | 'deactivate';
+
+export interface StaffChange {
+  kind: StaffChangeKind;
+  doc: Staff;
+  before?: Versioned<Staff>;
+  /** For updates: which fields change, in words. */
+  fields: string[];
+}
+
+export type StaffImportPlan =
+  | { ok: true; changes: StaffChange[]; errors: RowError[]; ignored: string[]; notes: string[]; skipped: number }
+  | { ok: false; message: string; errors: RowError[]; ignored: string[]; notes: string[] };
+
 /**
  * The file says what people do; anyone named as a line manager gets that role too, and an
  * admin role given by an operator is kept (rosters do not carry it).
  */
-function rolesFor(fromFile: readonly Role[], before: readonly Role[], managesSomeone: boolean): Role[] {
-  const roles = new Set<Role>(fromFile);
+function rolesFor(fromFile: readonly Role[] | undefined, before: readonly Role[], managesSomeone: boolean): Role[] {
+  const roles = new Set<Role>(fromFile ?? (before.length > 0 ? before.filter((r) => r !== 'line-manager') : ['staff']));
   if (managesSomeone) roles.add('line-manager');
   if (before.includes('admin')) roles.add('admin');
   return [...roles];
 }
 
-interface GoodRow {
-  row: number;
-  data: StaffRosterRow;
+const FIELD_WORDS: Record<string, string> = {
+  name: 'name',
+  roles: 'role',
+  schoolId: 'school',
+  department: 'department',
+  jobTitle: 'job title',
+  pathway: 'pathway',
+  lineManagerId: 'line manager',
+  active: 'active',
+};
+
+function changedFields(before: Staff, next: Staff): string[] {
+  return Object.keys(FIELD_WORDS).filter((k) => !sameRecord((before as Record<string, unknown>)[k], (next as Record<string, unknown>)[k])).map((k) => FIELD_WORDS[k]!);
 }
 
 /**
- * Imports a staff roster CSV into one tenant. Rows are checked first and line managers
- * resolved once every row is known; a file with bad rows writes nothing unless `skipBad`.
- * People are matched by e-mail, so re-importing the same file changes nothing.
+ * Works out what importing a roster would change, writing nothing: rows are read, line managers
+ * resolved (by e-mail, or by a name that fits exactly one person in the file or the staff list)
+ * and compared with the people already stored. `--dry-run` prints this; `applyStaffImport` writes it.
  */
-export async function importStaffRoster(
-  deps: { store: Store },
-  tenant: Tenant,
-  csvText: string,
-  options: ImportOptions = {},
-): Promise<ImportResult> {
-  const read = readCsv(csvText, STAFF_HEADER_ALIASES, ['name', 'email']);
-  if (!read.ok) return { ok: false, message: read.message, errors: [] };
+export async function planStaffImport(deps: { store: Store }, tenant: Tenant, csvText: string, options: StaffImportOptions = {}): Promise<StaffImportPlan> {
+  const read = readRoster(csvText, options.map ?? new Map());
+  if (!read.ok) return { ok: false, message: read.message, errors: [], ignored: read.ignored, notes: [] };
+  const { roster } = read;
+  const { ignored, notes } = roster;
+  const errors: RowError[] = [...roster.errors];
 
-  const errors: RowError[] = [];
-  let good: GoodRow[] = [];
+  let good: ReadRosterRow[] = [];
   const seen = new Map<string, number>();
-  for (const { row, record } of read.rows) {
-    const checked = checkRow(StaffRosterRow, row, record);
-    if (!checked.ok) {
-      errors.push(checked.error);
-      continue;
-    }
-    const first = seen.get(checked.value.email);
+  for (const r of roster.rows) {
+    const first = seen.get(r.data.email);
     if (first !== undefined) {
-      errors.push({ row, reason: `${checked.value.email} is already on row ${first}` });
+      errors.push({ row: r.row, reason: `${r.headings.email}: ${r.data.email} is already on row ${first} (one row per person: for someone at two schools, keep the row of their main school)` });
       continue;
     }
-    seen.set(checked.value.email, row);
-    good.push({ row, data: checked.value });
+    seen.set(r.data.email, r.row);
+    good.push(r);
   }
 
   const existing = new Map((await deps.store.staff.find(tenant.id)).map((v) => [v.value.email, v]));
@@ -66,16 +92,14 @@ export async function importStaffRoster(
   };
 
   // Resolve managers to a fixpoint: dropping a bad row can orphan the people it managed.
+  const managerOf = new Map<number, string | undefined>();
   for (let changed = true; changed; ) {
     changed = false;
-    const known = new Set([...good.map((g) => g.data.email), ...existing.keys()]);
-    const kept: GoodRow[] = [];
+    const people = new Map<string, NamedPerson>([...existing.values()].map((v) => [v.value.email, { email: v.value.email, names: [v.value.name, ...(v.value.otherNames ?? [])] }]));
+    for (const g of good) people.set(g.data.email, { email: g.data.email, names: g.names });
+    const kept: ReadRosterRow[] = [];
     for (const g of good) {
-      const manager = g.data.linemanageremail;
-      let reason: string | undefined;
-      if (manager === g.data.email) reason = 'a person cannot be their own line manager';
-      else if (manager !== undefined && !known.has(manager)) reason = `line manager ${manager} is not in the file or the staff list`;
-      else if (schoolOf(g.data.school) === null) reason = `unknown school "${g.data.school}"`;
+      const reason = managerProblem(g, people, managerOf) ?? (schoolOf(g.data.school) === null ? `${g.headings.school}: unknown school "${g.data.school}" (use one of: ${tenant.schools.map((s) => s.name).join(', ')})` : undefined);
       if (reason) {
         errors.push({ row: g.row, reason });
         changed = true;
@@ -84,39 +108,98 @@ export async function importStaffRoster(
     good = kept;
   }
   errors.sort((a, b) => a.row - b.row);
+  if (errors.length > 0 && options.deactivateMissing) {
+    return { ok: false, message: 'Nothing was imported: --deactivate-missing needs a file with no bad rows (a bad row could hide someone who has not left).', errors, ignored, notes };
+  }
   if (errors.length > 0 && !options.skipBad) {
-    return { ok: false, message: `Nothing was imported: ${countOf(errors.length, 'row needs', 'rows need')} fixing.`, errors };
+    return { ok: false, message: `Nothing was imported: ${countOf(errors.length, 'problem')} to fix.`, errors, ignored, notes };
   }
 
   const idOf = (email: string): string => existing.get(email)?.value.id ?? staffIdFor(email);
-  const managers = new Set(good.flatMap((g) => (g.data.linemanageremail ? [g.data.linemanageremail] : [])));
-  const counts = { created: 0, updated: 0, unchanged: 0, skipped: read.rows.length - good.length };
-  let done = 0;
-  for (const { data } of good) {
+  const managers = new Set(good.flatMap((g) => (managerOf.get(g.row) ? [managerOf.get(g.row)!] : [])));
+  const changes: StaffChange[] = good.map(({ row, data, names }) => {
+    const otherNames = names.filter((n) => n !== data.name).slice(0, 5);
     const before = existing.get(data.email);
-    const roles = rolesFor(data.role, before?.value.roles ?? [], managers.has(data.email));
-    const schoolId = schoolOf(data.school) ?? undefined;
+    const has = (f: RosterField) => roster.present.has(f);
+    const manager = managerOf.get(row);
     const next = Staff.parse({
       ...(before?.value ?? {}),
       tenantId: tenant.id,
       id: idOf(data.email),
       name: data.name,
       email: data.email,
-      roles,
-      schoolId,
-      department: data.department,
-      pathway: data.pathway,
-      lineManagerId: data.linemanageremail ? idOf(data.linemanageremail) : undefined,
-      active: true,
+      ...(has('name') ? { otherNames: otherNames.length > 0 ? otherNames : undefined } : {}),
+      roles: rolesFor(has('role') ? data.roles : undefined, before?.value.roles ?? [], managers.has(data.email)),
+      // A column the file does not have leaves what is stored alone (a Google export has no pathway).
+      ...(has('school') ? { schoolId: schoolOf(data.school) ?? undefined } : {}),
+      ...(has('department') ? { department: data.department } : {}),
+      ...(has('jobTitle') ? { jobTitle: data.jobTitle } : {}),
+      ...(has('pathway') ? { pathway: data.pathway } : {}),
+      ...(has('lineManager') ? { lineManagerId: manager ? idOf(manager) : undefined } : {}),
+      active: data.active,
     });
-    if (before && sameRecord(before.value, next)) counts.unchanged += 1;
-    else {
-      const written = await deps.store.staff.put(next, before ? { ifVersion: before.version } : {});
-      if (!written.ok) throw new Error(`staff ${next.id} changed while importing (${written.reason}); run the import again`);
-      if (before) counts.updated += 1;
-      else counts.created += 1;
+    if (!before) return { kind: 'create' as const, doc: next, fields: [] };
+    if (sameRecord(before.value, next)) return { kind: 'unchanged' as const, doc: next, before, fields: [] };
+    return { kind: 'update' as const, doc: next, before, fields: changedFields(before.value, next) };
+  });
+
+  if (options.deactivateMissing) {
+    const inFile = new Set(good.map((g) => g.data.email));
+    const leavers = [...existing.values()].filter((v) => v.value.active && !inFile.has(v.value.email));
+    const stayers = [...existing.values()].filter((v) => inFile.has(v.value.email));
+    if (leavers.length > 0 && stayers.length === 0) {
+      return { ok: false, message: `Nothing was imported: nobody in this file is in ${tenant.name}'s staff list, so --deactivate-missing would mark all ${leavers.length} people as leavers. Is this the right school's file?`, errors, ignored, notes };
     }
-    options.onProgress?.(++done, good.length);
+    for (const v of leavers) changes.push({ kind: 'deactivate', doc: { ...v.value, active: false }, before: v, fields: ['active'] });
   }
-  return { ok: true, counts, errors };
+  return { ok: true, changes, errors, ignored, notes, skipped: roster.total - good.length };
+}
+
+function managerProblem(g: ReadRosterRow, people: ReadonlyMap<string, NamedPerson>, managerOf: Map<number, string | undefined>): string | undefined {
+  const given = g.data.lineManager;
+  managerOf.set(g.row, undefined);
+  if (given === undefined) return undefined;
+  const heading = g.headings.lineManager ?? 'line manager';
+  let email: string;
+  if ('email' in given) {
+    if (!people.has(given.email)) return `${heading}: ${given.email} is not in the file or the staff list (give the e-mail of someone in either)`;
+    email = given.email;
+  } else {
+    const match = matchPersonByName(given.name, people.values());
+    if (!match.ok && match.reason === 'none') return `${heading}: nobody in the file or the staff list is called "${given.name}" (give their e-mail, or the name as the file spells it)`;
+    if (!match.ok) return `${heading}: "${given.name}" fits more than one person (${match.emails.join(', ')}): give their e-mail instead`;
+    email = match.email;
+  }
+  if (email === g.data.email) return `${heading}: a person cannot be their own line manager`;
+  managerOf.set(g.row, email);
+  return undefined;
+}
+
+/** Writes a plan: each person under the ETag read while planning, so a change made meanwhile is not overwritten. */
+export async function applyStaffImport(deps: { store: Store }, changes: readonly StaffChange[], onProgress?: (done: number, total: number) => void): Promise<ImportCounts & { deactivated: number }> {
+  const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, deactivated: 0 };
+  let done = 0;
+  for (const change of changes) {
+    if (change.kind === 'unchanged') counts.unchanged += 1;
+    else {
+      const written = await deps.store.staff.put(change.doc, change.before ? { ifVersion: change.before.version } : {});
+      if (!written.ok) throw new Error(`staff ${change.doc.id} changed while importing (${written.reason}); run the import again`);
+      if (change.kind === 'create') counts.created += 1;
+      else if (change.kind === 'update') counts.updated += 1;
+      else counts.deactivated += 1;
+    }
+    onProgress?.(++done, changes.length);
+  }
+  return counts;
+}
+
+/**
+ * Imports a staff roster CSV into one tenant: plan, then write. A file with bad rows writes
+ * nothing unless `skipBad`. People are matched by e-mail, so re-importing the same file changes nothing.
+ */
+export async function importStaffRoster(deps: { store: Store }, tenant: Tenant, csvText: string, options: StaffImportOptions = {}): Promise<ImportResult> {
+  const plan = await planStaffImport(deps, tenant, csvText, options);
+  if (!plan.ok) return { ok: false, message: plan.message, errors: plan.errors, ignored: plan.ignored, notes: plan.notes };
+  const counts = await applyStaffImport(deps, plan.changes, options.onProgress);
+  return { ok: true, counts: { ...counts, skipped: plan.skipped }, errors: plan.errors, ignored: plan.ignored, notes: plan.notes };
 }

@@ -1,5 +1,5 @@
 import { attendeesAmong, isOpen, type Answers, type Participation, type Questionnaire, type Session, type Staff, type Tenant } from '../domain';
-import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../cards/views';
+import type { LeadDigestAttention, LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../cards/views';
 import { countOf, formatInstant, formatSessionTime } from '../cards/format';
 import type { ComingDays, DigestWeek } from './digest-week';
 import { groupBy } from './find-in';
@@ -34,10 +34,12 @@ export interface LeadDigestInput {
   gapTasks: LeadDigestView['gapTasks'];
   /** Counted by the store: messages due since the week began that expired unsent. */
   expiredMessages?: number;
+  /** Problems with the school's own data (a leaver still managing people, no calendar): shown after the rest. */
+  dataWarnings?: readonly LeadDigestAttention[];
 }
 
 /** Each list stops here; the card says how many more there are. */
-const MAX_ROWS = 8;
+export const MAX_ROWS = 8;
 
 const MORE_COMMANDS: LeadDigestView['moreCommands'] = [
   { command: 'report <session title>', text: 'attendance and reactions for one session' },
@@ -158,7 +160,10 @@ export function buildLeadDigest(input: LeadDigestInput): LeadDigestView {
 
   const nowIso = now.toISOString();
   const attention = capped(
-    leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: p.participationsOf, questionnaires: watched, coming: comingRows, expiredMessages: input.expiredMessages ?? 0 }),
+    [
+      ...leadDigestAttention({ tenant, week, now, ended: sessions.filter((s) => s.endsAt <= nowIso), participationsOf: p.participationsOf, questionnaires: watched, coming: comingRows, expiredMessages: input.expiredMessages ?? 0 }),
+      ...(input.dataWarnings ?? []),
+    ],
   );
   const held = capped(heldSessions.map((s) => heldRow(p, s)));
   const upcoming = capped(comingRows);

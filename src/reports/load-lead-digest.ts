@@ -5,6 +5,8 @@ import type { Store } from '../store/store';
 import { comingDays, digestWeek, type ComingDays, type DigestWeek } from './digest-week';
 import { findWhereIn } from './find-in';
 import { buildLeadDigest, type UnnamedAnswers } from './lead-digest';
+import { calendarWarning, loadLeaverManagerWarnings, withDataWarnings } from './lead-digest-data-warnings';
+import { localDateOf } from '../domain/school-time';
 import { schoolYear } from './load-programme-report';
 import type { ReportDeps, ReportResult } from './report-deps';
 
@@ -73,21 +75,23 @@ export async function loadLeadDigest(deps: ReportDeps, tenantId: string, leadId:
   const heldAny = windowSessions.some((s) => s.startsAt < week.end);
   const staff = heldAny ? (await store.staff.find(tenantId, { where: { active: true } })).map((v) => v.value) : [];
 
-  return {
-    ok: true,
-    value: buildLeadDigest({
-      tenant,
-      lead,
-      week,
-      coming,
-      now,
-      staff,
-      sessions,
-      participations,
-      questionnaires,
-      answers: await unnamedAnswers(store, tenantId, questionnaires, week, zone),
-      gapTasks: await gapTaskCounts(store, tenantId, now, week, coming, schoolYear(now, zone).from),
-      expiredMessages: await store.deliveries.count(tenantId, { status: 'expired', dueAt: { gte: week.start } }),
-    }),
-  };
+  const view = buildLeadDigest({
+    tenant,
+    lead,
+    week,
+    coming,
+    now,
+    staff,
+    sessions,
+    participations,
+    questionnaires,
+    answers: await unnamedAnswers(store, tenantId, questionnaires, week, zone),
+    gapTasks: await gapTaskCounts(store, tenantId, now, week, coming, schoolYear(now, zone).from),
+    expiredMessages: await store.deliveries.count(tenantId, { status: 'expired', dueAt: { gte: week.start } }),
+  });
+  const warnings = [
+    ...(await loadLeaverManagerWarnings(store, tenantId)),
+    ...calendarWarning((await store.calendars.get(tenantId, 'calendar'))?.value, localDateOf(now, zone), zone),
+  ];
+  return { ok: true, value: withDataWarnings(view, warnings) };
 }

@@ -82,7 +82,8 @@ export function planGapNudges(input: PlanningInput, task: GapTask): Plan {
       recipientId: task.staffId,
       subject: { sessionId: task.sessionId, gapTaskId: task.id },
       subjectKey: task.id,
-      slot: step.slot,
+      // A due date moved by an away period starts a new run of nudges (the old ones may have been held).
+      slot: task.originalDueAt ? `${step.slot}:${task.dueAt}` : step.slot,
       at,
       // A nudge is pointless after its due date; the overdue one lasts as long as the planner keeps nudging.
       expiresAt: new Date(new Date(task.dueAt).getTime() + (step.slot === 'overdue' ? 7 * DAY_MS : 0)),

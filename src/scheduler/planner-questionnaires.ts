@@ -1,5 +1,5 @@
 import type { Questionnaire, Session } from '../domain';
-import { attendeesAmong, defaultReactionTemplate, findReactionQuestionnaire, newReactionQuestionnaire } from '../domain';
+import { attendeesAmong, findReactionQuestionnaire, newReactionQuestionnaire, reactionTemplateFor } from '../domain';
 import { participationsOf } from './planner-sessions';
 import { DAY_MS, emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
@@ -17,8 +17,7 @@ export function attendeesOf(input: PlanningInput, sessionId: string): string[] {
 export function reactionQuestionnaireFor(input: PlanningInput, session: Session): Questionnaire {
   const stored = findReactionQuestionnaire(input.questionnaires, session.id);
   if (stored) return stored;
-  const template =
-    input.templates.find((t) => t.id === session.questionnaireTemplateId) ?? defaultReactionTemplate(input.tenant.tenantId);
+  const template = reactionTemplateFor(input.tenant.tenantId, input.templates, session.questionnaireTemplateId);
   return newReactionQuestionnaire(input.tenant, session, template);
 }
 

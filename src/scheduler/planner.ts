@@ -1,3 +1,5 @@
+import { HELD_WHILE_AWAY, isAwayOn, type Delivery } from '../domain';
+import { localDateOf } from '../domain/school-time';
 import { planCancellations } from './planner-cancellations';
 import { planDigests } from './planner-digests';
 import { planGapNudges, planGapTasks } from './planner-gap-tasks';
@@ -27,5 +29,17 @@ export function planDeliveries(input: PlanningInput): Plan {
   // One record per id, first wins (two rules may name the same message).
   const seen = new Set<string>();
   plan.deliveries = plan.deliveries.filter((d) => !seen.has(d.id) && seen.add(d.id));
+  plan.deliveries = withoutHeldWhileAway(input, plan.deliveries);
   return plan;
+}
+
+/** Reminders and nudges for someone away are not planned; the planner plans the current nudge again once they are back. */
+function withoutHeldWhileAway(input: PlanningInput, deliveries: Delivery[]): Delivery[] {
+  const away = new Map(input.staff.filter((s) => s.awayUntil).map((s) => [s.id, s]));
+  if (away.size === 0) return deliveries;
+  const zone = input.tenant.settings.timezone;
+  return deliveries.filter((d) => {
+    const person = away.get(d.recipientId);
+    return !person || !HELD_WHILE_AWAY.has(d.kind) || !isAwayOn(person, localDateOf(new Date(d.dueAt), zone));
+  });
 }

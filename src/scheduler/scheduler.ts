@@ -7,6 +7,7 @@ import type { Store } from '../store/store';
 import { Dispatcher } from './dispatcher';
 import type { ComposeFn, DispatchSummary, DispatcherDeps, SchedulerLogger } from './dispatcher-types';
 import { planAllTenants, type PlanSummary } from './plan-tenant';
+import { retentionSweep } from './retention-sweep';
 import { minuteSlot, storeRunCoordinator } from './slot-coordinator';
 
 export interface SchedulerOptions extends Partial<Omit<DispatcherDeps, 'store' | 'clock' | 'logger' | 'senders' | 'compose' | 'instanceId'>> {
@@ -47,6 +48,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const dispatcher = new Dispatcher({ ...options, senders });
   const coordinator = storeRunCoordinator(store, clock);
   const onPlanError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'planning failed for a tenant');
+  const onRetentionError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'retention sweep failed for a tenant');
   // Named flows: the Cosmos adapter counts request units per flow (src/store/flow.ts).
   const plan = () => inFlow('plan', () => planAllTenants({ store, clock, onError: onPlanError }));
   const dispatch = () => inFlow('dispatch', () => dispatcher.dispatchUntilIdle(50));
@@ -63,6 +65,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         runCoordinator: coordinator,
       }),
       cron.schedule('* * * * *', () => dispatch(), { name: 'twilight-dispatch', timezone, noOverlap: true }),
+      // Retention at night, by one instance: deleting old answers is no job for school hours.
+      cron.schedule('40 2 * * *', () => retentionSweep({ store, clock, onError: onRetentionError }), {
+        name: 'twilight-retention',
+        timezone,
+        noOverlap: true,
+        distributed: true,
+        runCoordinator: coordinator,
+      }),
     );
     for (const t of tasks) t.on('execution:failed', (ctx) => logger.error({ err: ctx.execution?.error }, 'scheduler tick failed'));
   }

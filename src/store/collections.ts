@@ -3,6 +3,7 @@ import {
   AnonymousResponse,
   CpdBudget,
   CpdRequest,
+  AuditRecord,
   ConversationRef,
   Delivery,
   GapTask,
@@ -52,7 +53,7 @@ export const COLLECTIONS = {
   questionnaires: spec(Questionnaire, ['sessionId', 'closesAt', 'opensAt', 'purpose'], true, [['purpose', 'closesAt']]),
   // submittedAt: the responses export pages through them in that order.
   responses: spec(QuestionnaireResponse, ['questionnaireId', 'respondentId', 'sessionId', 'submittedAt'], true),
-  anonymousResponses: spec(AnonymousResponse, ['questionnaireId', 'sessionId'], true),
+  anonymousResponses: spec(AnonymousResponse, ['questionnaireId', 'sessionId', 'submittedOn'], true),
   receipts: spec(ResponseReceipt, ['questionnaireId', 'staffId'], true),
   gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt', 'report.submittedAt'], true, [['staffId', 'dueAt']]),
   // The dispatcher's due queries (src/scheduler/send/claimable-deliveries.ts): by availableAt, by
@@ -70,6 +71,7 @@ export const COLLECTIONS = {
   platformTenants: spec(PlatformTenantLink, []),
   cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt']),
   cpdBudgets: spec(CpdBudget, ['academicYear']),
+  audit: spec(AuditRecord, ['action', 'at']),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

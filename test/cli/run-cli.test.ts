@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/domain';
-import { parseCliArgs } from '../../src/cli/cli-args';
+import { COMMANDS, parseCliArgs, USAGE } from '../../src/cli/cli-args';
 import { runCli } from '../../src/cli/run-cli';
 import { loadManagerDigest } from '../../src/reports/load-manager-digest';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
@@ -19,10 +19,32 @@ function cli() {
 
 describe('parseCliArgs', () => {
   it('parses each command and refuses unknown ones', () => {
-    expect(parseCliArgs(['import', 'staff', 'x.csv', '--tenant', 't1', '--skip-bad'])).toEqual({ ok: true, command: { kind: 'import-staff', file: 'x.csv', tenantId: 't1', skipBad: true } });
+    expect(parseCliArgs(['import', 'staff', 'x.csv', '--tenant', 't1', '--skip-bad'])).toEqual({
+      ok: true,
+      command: { kind: 'import-staff', file: 'x.csv', tenantId: 't1', skipBad: true, dryRun: false, deactivateMissing: false },
+    });
+    expect(parseCliArgs(['import', 'staff', 'x.csv', '--dry-run', '--map', 'Known As=first name'])).toMatchObject({ ok: true, command: { dryRun: true, map: 'Known As=first name' } });
     expect(parseCliArgs(['export', 'report', '--out', 'r.csv'])).toEqual({ ok: true, command: { kind: 'export', what: 'report', out: 'r.csv' } });
     expect(parseCliArgs(['export', 'everything'])).toEqual({ ok: false, message: 'unknown command: export everything' });
     expect(parseCliArgs(['import', 'staff', '--tenant'])).toEqual({ ok: false, message: '--tenant needs a value' });
+  });
+});
+
+describe('help', () => {
+  it('lists every command with one example, and every example parses to its command', () => {
+    const kinds = COMMANDS.map((c) => {
+      const parsed = parseCliArgs(c.example);
+      if (!parsed.ok) throw new Error(`${c.example.join(' ')}: ${parsed.message}`);
+      return parsed.command.kind;
+    });
+    expect(new Set(kinds)).toEqual(
+      new Set([
+        'import-staff', 'import-programme', 'programme-publish', 'import-calendar', 'calendar-show', 'export', 'templates-export', 'templates-import',
+        'tenant-show', 'tenant-link', 'tenant-set-min-group-size', 'staff-add', 'staff-show', 'staff-deactivate', 'staff-away', 'staff-erase',
+        'retention-sweep', 'seed-demo', 'help',
+      ]),
+    );
+    for (const c of COMMANDS) expect(USAGE).toContain(c.usage);
   });
 });
 
@@ -34,12 +56,18 @@ describe('runCli with an in-memory store', () => {
       expect(await run('import', 'staff', 'examples/staff.csv', '--tenant', 'riverside')).toBe(0);
       expect(await run('import', 'programme', 'examples/programme.csv', '--tenant', 'riverside')).toBe(0);
       expect(await run('import', 'programme', 'examples/programme.csv', '--tenant', 'riverside')).toBe(0);
-      expect(lines).toEqual([
+      expect(lines.filter((l) => !l.includes('is in the past'))).toEqual([
         'Created tenant "riverside".',
         'Staff: 16 created, 0 updated, 0 unchanged.',
         'Sessions: 16 created, 0 updated, 0 unchanged.',
+        '9 new sessions are drafts: nobody is invited until you publish (npm run cli -- programme publish, or import again with --publish).',
         'Sessions: 0 created, 0 updated, 16 unchanged.',
       ]);
+      expect(lines.filter((l) => l.includes('is in the past'))).toHaveLength(7);
+      lines.length = 0;
+      expect(await run('programme', 'publish', '--tenant', 'riverside')).toBe(0);
+      expect(lines.at(-1)).toBe('9 sessions published: invitations go out at the next allowed time. 7 drafts are in the past and stay drafts.');
+      expect(await store.sessions.count('riverside', { status: 'published' })).toBe(9);
       const out = join(dir, 'responses.csv');
       expect(await run('export', 'responses', '--tenant', 'riverside', '--out', out)).toBe(0);
       expect(readFileSync(join(dir, 'responses-anonymous.csv'), 'utf8')).toMatch(/^questionnaire_id,.*response_id/);
@@ -47,6 +75,74 @@ describe('runCli with an in-memory store', () => {
       rmSync(dir, { recursive: true, force: true });
       await store.close();
     }
+  });
+
+  it('refuses an MIS roster with mistakes in its own words and writes nothing, not even the tenant', async () => {
+    const { store, lines, run } = cli();
+    expect(await run('import', 'staff', 'examples/rosters/sims-staff-with-mistakes.csv', '--tenant', 'oakfield')).toBe(1);
+    expect(lines).toEqual([
+      'Columns not used (ignored): Staff Code, Title.',
+      '  row 5: Line Manager: "Sam Patel" fits more than one person (s.patel@oakfield.sch.uk, sam.patel@oakfield.sch.uk): give their e-mail instead',
+      '  row 6: Work Email: missing (every person needs an e-mail address)',
+      '  row 7: Work Email: "c.evans@oakfield" is not an e-mail address (expected something like name@school.org.uk)',
+      'Nothing was imported: 3 problems to fix.',
+    ]);
+    expect(await store.tenants.get('oakfield', 'oakfield')).toBeUndefined();
+    expect(await store.staff.count('oakfield')).toBe(0);
+    await store.close();
+  });
+
+  it('says plainly when a workbook (.xlsx) was given instead of CSV', async () => {
+    const { store, lines, run } = cli();
+    const dir = mkdtempSync(join(tmpdir(), 'twilight-cli-'));
+    try {
+      const file = join(dir, 'staff.xlsx');
+      writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+      expect(await run('import', 'staff', file)).toBe(1);
+      expect(lines).toEqual(['This is a spreadsheet workbook (.xlsx, .xls or .ods), not a CSV file: open it and save it as "CSV UTF-8 (comma delimited)", then import that file.']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await store.close();
+    }
+  });
+
+  it('a refused programme file writes nothing, not even the tenant', async () => {
+    const { store, lines, run } = cli();
+    const dir = mkdtempSync(join(tmpdir(), 'twilight-cli-'));
+    try {
+      const file = join(dir, 'programme.csv');
+      writeFileSync(file, 'Title,Category,Date,Start,End,Place\nTwilight,Astrology,2026-12-01,15:45,17:00,Hall\n');
+      expect(await run('import', 'programme', file, '--tenant', 'newschool')).toBe(1);
+      expect(lines.at(-1)).toBe('Nothing was imported: 1 row needs fixing.');
+      expect(await store.tenants.get('newschool', 'newschool')).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await store.close();
+    }
+  });
+
+  it('--dry-run prints what would change and writes nothing; --map renames a column', async () => {
+    const { store, lines, run } = cli();
+    expect(await run('import', 'staff', 'examples/rosters/bromcom-staff.csv', '--tenant', 'northgate', '--dry-run', '--map', 'Staff Type=ignore,Leaving Date=ignore')).toBe(0);
+    expect(lines).toEqual([
+      'Columns not used (ignored): Staff ID, Title, Staff Type, Leaving Date.',
+      'Would create tenant "northgate".',
+      '  create: Amira Haddad <a.haddad@northgate-academy.org.uk> (Principal, SLT)',
+      '  create: Tom Walsh <t.walsh@northgate-academy.org.uk> (Head of Mathematics, Mathematics)',
+      '  create: Ellie Brooks <e.brooks@northgate-academy.org.uk> (Teacher of Mathematics, Mathematics)',
+      '  create: Mohammed Ali <m.ali@northgate-academy.org.uk> (Teacher of Mathematics, Mathematics)',
+      '  create: Sarah Jones <s.jones@northgate-academy.org.uk> (Exams Officer, Administration)',
+      'Dry run, nothing written: would create 5, update 0, deactivate 0; 0 unchanged.',
+    ]);
+    expect(await store.tenants.get('northgate', 'northgate')).toBeUndefined();
+    expect(await store.staff.count('northgate')).toBe(0);
+    lines.length = 0;
+    expect(await run('import', 'staff', 'examples/rosters/bromcom-staff.csv', '--tenant', 'northgate', '--map', 'Staff Type=job title')).toBe(0);
+    expect(lines.slice(1)).toEqual(['Created tenant "northgate".', 'Staff: 5 created, 0 updated, 0 unchanged.']);
+    expect((await store.staff.find('northgate', { where: { email: 's.jones@northgate-academy.org.uk' } }))[0]!.value.jobTitle).toBe('Support');
+    expect(await run('import', 'staff', 'examples/staff.csv', '--map', 'Work Email')).toBe(2);
+    expect(lines.at(-1)).toBe('--map: "Work Email" is not HEADING=FIELD (e.g. "Work Email=email")');
+    await store.close();
   });
 
   it('reports a bad file with row numbers and exit code 1', async () => {

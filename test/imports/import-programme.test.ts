@@ -20,7 +20,7 @@ describe('importProgramme against the embedded store', () => {
     const store = await withRoster();
     const csv = readFileSync('examples/programme.csv', 'utf8');
     const result = await importProgramme({ store }, t, csv, { now: NOW });
-    expect(result).toEqual({ ok: true, counts: { created: 16, updated: 0, unchanged: 0, skipped: 0 }, errors: [] });
+    expect(result).toMatchObject({ ok: true, counts: { created: 16, updated: 0, unchanged: 0, skipped: 0 }, errors: [] });
     const part1 = (await store.sessions.get('t1', sessionIdFor('Retrieval practice: part 1', '2026-10-06T14:45:00.000Z')))!.value;
     // 6 October is in BST: 15:45 local is 14:45 UTC; 3 November is GMT: 15:45 is 15:45 UTC.
     expect(part1).toMatchObject({ startsAt: '2026-10-06T14:45:00.000Z', endsAt: '2026-10-06T16:00:00.000Z', status: 'draft', compulsory: true, capacity: 60 });
@@ -68,6 +68,19 @@ describe('importProgramme against the embedded store', () => {
     expect(await store.sessions.count('t1')).toBe(0);
     const skipping = await importProgramme({ store }, t, csv, { now: NOW, skipBad: true });
     expect(skipping.ok && skipping.counts).toEqual({ created: 1, updated: 0, unchanged: 0, skipped: 7 });
+    await store.close();
+  });
+
+  it('says new rows are drafts and how to publish them, and warns about rows in the past', async () => {
+    const store = await withRoster();
+    const csv = ['Title,Category,Kind,Date,Start,End,Place', 'Last year,TL,Twilight,2025-11-04,15:45,17:00,Hall', 'Next term,TL,Twilight,2027-01-12,15:45,17:00,Hall'].join('\n');
+    const result = await importProgramme({ store }, t, csv, { now: new Date('2026-11-25T10:00:00.000Z') });
+    expect(result.notes).toEqual([
+      'row 2: "Last year" on 2025-11-04 is in the past: it is kept as a record, and nobody is invited to it.',
+      '1 new session is a draft: nobody is invited until you publish (npm run cli -- programme publish, or import again with --publish).',
+    ]);
+    const published = await importProgramme({ store }, t, csv.replace('Next term', 'Spring'), { now: new Date('2026-11-25T10:00:00.000Z'), publish: true });
+    expect(published.notes).toEqual([]);
     await store.close();
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_REACTION_QUESTIONS, Questionnaire, gapTaskId, participationId, receiptId, type RsvpAnswer } from '../../src/domain';
+import { DEFAULT_REACTION_QUESTIONS, Questionnaire, SchoolCalendar, gapTaskId, participationId, receiptId, type RsvpAnswer } from '../../src/domain';
 import { gapTask, session, staff } from '../support/fixtures';
 import { T, reportWorld } from './report-world';
 
@@ -75,5 +75,9 @@ export async function leadDigestWorld(options: { namedResponses?: number } = {})
   await store.staff.put(staff('other', 'solo', { name: 'Sol OtherLearner' }));
   await store.sessions.put(session('other', 's9', { title: 'Other trust induction', startsAt: '2026-11-17T16:00:00.000Z', endsAt: '2026-11-17T17:00:00.000Z' }));
   await store.participations.put({ tenantId: 'other', id: participationId('s9', 'solo'), sessionId: 's9', staffId: 'solo', rsvp: 'yes', attended: true });
+  // Both trusts have their term dates in: the digest warns only when the next four weeks are not covered.
+  for (const tenantId of [T, 'other']) {
+    await store.calendars.put(SchoolCalendar.parse({ tenantId, terms: [{ start: '2026-09-03', end: '2026-12-18', name: 'Autumn term' }] }));
+  }
   return world;
 }

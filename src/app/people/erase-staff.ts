@@ -1,0 +1,67 @@
+import { newId, Participation, ResponseReceipt, type Staff } from '../../domain';
+import type { Collection, TenantDoc } from '../../store/port';
+import type { Store } from '../../store/store';
+import { updateWithRetry } from '../../store/update';
+import { findStaffByEmail } from './staff-records';
+
+export interface ErasureResult {
+  ok: true;
+  /** A random reference for the school's own request log; the audit record carries only this. */
+  reference: string;
+  counts: Record<string, number>;
+}
+
+async function deleteAll<T extends TenantDoc>(collection: Collection<T>, tenantId: string, field: string, staffId: string): Promise<number> {
+  const rows = await collection.find(tenantId, { where: { [field]: staffId } });
+  for (const row of rows) await collection.delete(tenantId, row.value.id);
+  return rows.length;
+}
+
+/**
+ * Right to erasure: removes a person's named records (answers, gap tasks, conversation
+ * references, planned messages, the staff record) and keeps what counts without naming them.
+ * Attendance and "has answered" receipts are re-keyed to a random stand-in (their ids were derived
+ * from the person's id), so session figures and response rates stay right; anonymous answers are
+ * untouched (they never named anyone). An audit record says an erasure happened, with no personal data.
+ */
+export async function eraseStaff(deps: { store: Store }, tenantId: string, email: string, now: Date, by: 'cli' | 'chat'): Promise<ErasureResult | { ok: false; message: string }> {
+  const found = await findStaffByEmail(deps, tenantId, email);
+  if (!found.ok) return found;
+  const { store } = deps;
+  const person: Staff = found.staff;
+  const counts: Record<string, number> = {};
+
+  counts.answers = await deleteAll(store.responses, tenantId, 'respondentId', person.id);
+  counts.gapTasks = await deleteAll(store.gapTasks, tenantId, 'staffId', person.id);
+  counts.conversations = await deleteAll(store.conversations, tenantId, 'staffId', person.id);
+  counts.plannedMessages = await deleteAll(store.deliveries, tenantId, 'recipientId', person.id);
+
+  // One stand-in per erasure: the person's attendance still counts, as nobody.
+  const standIn = newId('erased');
+  const participations = await store.participations.find(tenantId, { where: { staffId: person.id } });
+  for (const p of participations) {
+    await store.participations.create(Participation.parse({ ...p.value, id: newId('part'), staffId: standIn, attendanceMarkedBy: undefined }));
+    await store.participations.delete(tenantId, p.value.id);
+  }
+  counts.attendanceKeptAnonymously = participations.length;
+  const receipts = await store.receipts.find(tenantId, { where: { staffId: person.id } });
+  for (const r of receipts) {
+    await store.receipts.create(ResponseReceipt.parse({ ...r.value, id: newId('rcpt'), staffId: standIn }));
+    await store.receipts.delete(tenantId, r.value.id);
+  }
+  counts.receiptsKeptAnonymously = receipts.length;
+
+  // Nobody may point at them any more: their reports lose a line manager, sessions a facilitator.
+  const reports = await store.staff.find(tenantId, { where: { lineManagerId: person.id } });
+  for (const r of reports) await updateWithRetry(store.staff, tenantId, r.value.id, (s) => ({ ...s, lineManagerId: undefined }));
+  counts.reportsUnlinked = reports.length;
+  // facilitatorIds is not indexed (erasure is rare): read the sessions and pick theirs.
+  const facilitated = (await store.sessions.find(tenantId)).filter((s) => s.value.facilitatorIds.includes(person.id));
+  for (const s of facilitated) await updateWithRetry(store.sessions, tenantId, s.value.id, (x) => ({ ...x, facilitatorIds: x.facilitatorIds.filter((f) => f !== person.id) }));
+  counts.sessionsUnlinked = facilitated.length;
+
+  await store.staff.delete(tenantId, person.id);
+  const reference = newId('erasure');
+  await store.audit.create({ tenantId, id: reference, action: 'staff-erased', at: now.toISOString(), by, reference, counts });
+  return { ok: true, reference, counts };
+}

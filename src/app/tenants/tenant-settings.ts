@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Tenant } from '../../domain';
+import type { Store } from '../../store/store';
+import { updateWithRetry } from '../../store/update';
+
+export type TenantChange = { ok: true; tenant: Tenant; changed: boolean } | { ok: false; message: string };
+
+const SLACK_TEAM_ID = z.string().regex(/^T[A-Z0-9]{2,20}$/, 'a Slack workspace id starts with T, e.g. T0123ABCD (in the workspace URL, or from auth.test)');
+const AAD_TENANT_ID = z.guid('a Microsoft Entra tenant id is a GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47 (Entra admin centre → Overview)');
+
+/**
+ * Links a Slack workspace or a Microsoft 365 (Entra) tenant to this tenant, so people arriving
+ * from it are this school's. One platform tenant belongs to one tenant: a link held by another
+ * tenant is refused, not moved. (Kept in one function so a later mapping document replaces only this.)
+ */
+export async function linkPlatformTenant(deps: { store: Store }, tenantId: string, platform: 'slack' | 'teams', platformId: string): Promise<TenantChange> {
+  const parsed = (platform === 'slack' ? SLACK_TEAM_ID : AAD_TENANT_ID).safeParse(platformId.trim());
+  if (!parsed.success) return { ok: false, message: `"${platformId}" is not right: ${parsed.error.issues[0]!.message}.` };
+  const id = platform === 'teams' ? parsed.data.toLowerCase() : parsed.data;
+  const field = platform === 'slack' ? 'slackTeamId' : 'teamsTenantId';
+  const holders = await deps.store.tenants.findAcrossTenants({ where: { [field]: id } });
+  const other = holders.find((h) => h.value.id !== tenantId);
+  if (other) return { ok: false, message: `${id} is already linked to tenant "${other.value.id}" (${other.value.name}); unlink it there first.` };
+  const updated = await updateWithRetry(deps.store.tenants, tenantId, tenantId, (t) => (t[field] === id ? undefined : { ...t, [field]: id }));
+  if (!updated.ok) return { ok: false, message: updated.reason === 'absent' ? `There is no tenant "${tenantId}".` : 'The tenant changed meanwhile; try again.' };
+  return { ok: true, tenant: updated.value, changed: updated.changed };
+}
+
+export const MIN_GROUP_SIZE = { min: 3, max: 25 } as const;
+
+/** The smallest group whose aggregates a manager may see (every report and digest reads it). */
+export async function setMinGroupSize(deps: { store: Store }, tenantId: string, text: string): Promise<TenantChange> {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < MIN_GROUP_SIZE.min || n > MIN_GROUP_SIZE.max) {
+    return { ok: false, message: `"${text}" is not allowed: the minimum group size is a whole number from ${MIN_GROUP_SIZE.min} to ${MIN_GROUP_SIZE.max} (default 5).` };
+  }
+  const updated = await updateWithRetry(deps.store.tenants, tenantId, tenantId, (t) =>
+    t.settings.minAggregateCount === n ? undefined : { ...t, settings: { ...t.settings, minAggregateCount: n } },
+  );
+  if (!updated.ok) return { ok: false, message: updated.reason === 'absent' ? `There is no tenant "${tenantId}".` : 'The tenant changed meanwhile; try again.' };
+  return { ok: true, tenant: updated.value, changed: updated.changed };
+}

@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+
+/** One dated thing a school's calendar says, whatever file it came from. */
+export interface CalendarEntry {
+  kind: 'term' | 'holiday' | 'inset';
+  start: string;
+  end: string;
+  name: string;
+}
+
+export type EntryKind = CalendarEntry['kind'] | 'term-start' | 'term-end';
+
+/**
+ * What a calendar line is, from its name: schools write "October Half Term", "INSET Day - school
+ * closed to students", "Autumn Term begins", "Bank Holiday". INSET is checked first: a training
+ * day is a working day for staff (CPD often runs then), so it must never count as a holiday.
+ */
+export function kindFromName(name: string): EntryKind | undefined {
+  if (/\b(inset|training day|staff development|professional development|pd day|teacher day)\b/i.test(name)) return 'inset';
+  if (/\b(term|school)\s+(starts?|begins?|opens?|returns?)\b|first day of (the )?term|(students|pupils) return/i.test(name)) return 'term-start';
+  if (/\b(term|school)\s+(ends?|finishes|closes)\b|last day of (the )?term|breaks? up/i.test(name)) return 'term-end';
+  if (/holiday|half[\s-]?term|\bbreak\b|bank hol|christmas|easter|whitsun|\bclosed\b|closure|may day|vacation/i.test(name)) return 'holiday';
+  if (/\bterm\b/i.test(name)) return 'term';
+  return undefined;
+}
+
+const DAY = (iso: string, days: number) => DateTime.fromISO(iso, { zone: 'UTC' }).plus({ days }).toISODate()!;
+
+/**
+ * Turns "term starts"/"term ends" markers into terms, and fills the gaps between consecutive terms
+ * with holidays (a school that lists only its terms still gets its holidays kept quiet).
+ */
+export function completeCalendar(entries: readonly CalendarEntry[], markers: readonly { kind: 'term-start' | 'term-end'; date: string; name: string }[]): CalendarEntry[] {
+  const out = [...entries];
+  const sorted = [...markers].sort((a, b) => a.date.localeCompare(b.date));
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    if (start.kind !== 'term-start') continue;
+    const end = sorted.slice(i + 1).find((m) => m.kind === 'term-end');
+    if (end) out.push({ kind: 'term', start: start.date, end: end.date, name: termName(start.name) });
+  }
+  const terms = out.filter((e) => e.kind === 'term').sort((a, b) => a.start.localeCompare(b.start));
+  for (let i = 1; i < terms.length; i++) {
+    for (const run of uncoveredRuns(out, DAY(terms[i - 1]!.end, 1), DAY(terms[i]!.start, -1))) {
+      out.push({ kind: 'holiday', start: run.start, end: run.end, name: `Holiday after ${terms[i - 1]!.name}` });
+    }
+  }
+  return out.sort((a, b) => a.start.localeCompare(b.start) || a.kind.localeCompare(b.kind));
+}
+
+/**
+ * Days between two terms that no holiday or INSET day names, as runs; a run of weekend days only
+ * is left out (weekends are quiet anyway), so an INSET day after Christmas is never swallowed.
+ */
+function uncoveredRuns(entries: readonly CalendarEntry[], from: string, to: string): { start: string; end: string }[] {
+  const runs: { start: string; end: string; weekday: boolean }[] = [];
+  for (let d = from; d <= to; d = DAY(d, 1)) {
+    if (entries.some((e) => e.kind !== 'term' && e.start <= d && d <= e.end)) continue;
+    const weekday = DateTime.fromISO(d, { zone: 'UTC' }).weekday <= 5;
+    const last = runs.at(-1);
+    if (last && last.end === DAY(d, -1)) {
+      last.end = d;
+      last.weekday ||= weekday;
+    } else runs.push({ start: d, end: d, weekday });
+  }
+  return runs.filter((r) => r.weekday).map(({ start, end }) => ({ start, end }));
+}
+
+function termName(marker: string): string {
+  const season = /\b(autumn|spring|summer)\b/i.exec(marker)?.[1];
+  const part = /\b([12])\b/.exec(marker)?.[1];
+  return season ? `${season[0]!.toUpperCase()}${season.slice(1).toLowerCase()} term${part ? ` ${part}` : ''}` : 'Term';
+}
+
+const DATE_FORMATS = ['d/M/yyyy', 'd/M/yy', 'd-M-yyyy', 'd.M.yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'EEE d MMM yyyy', 'EEEE d MMMM yyyy', 'EEE d MMMM yyyy', 'EEEE d MMM yyyy'];
+
+/** A date as schools write them: 2026-09-03, 03/09/2026 (UK order), 3 September 2026, Thu 3 Sep 2026. */
+export function parseSchoolDate(text: string): string | undefined {
+  const t = text.trim().replace(/(\d)(st|nd|rd|th)\b/i, '$1').replace(/,/g, '').replace(/\s+/g, ' ');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    const iso = DateTime.fromISO(t, { zone: 'UTC' });
+    return iso.isValid ? iso.toISODate()! : undefined;
+  }
+  // en-GB spells September "Sept"; en-US "Sep": schools write both.
+  for (const locale of ['en-GB', 'en-US']) {
+    for (const format of DATE_FORMATS) {
+      const dt = DateTime.fromFormat(t, format, { zone: 'UTC', locale });
+      if (dt.isValid) return dt.toISODate()!;
+    }
+  }
+  return undefined;
+}
