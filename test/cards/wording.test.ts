@@ -35,12 +35,12 @@ describe('wording people read: one plural helper, no doubled words, one banner',
     expect(JSON.stringify(one.blocks)).toMatch(/1 question,/);
   });
 
-  it('refuses a file with one bad row as "1 row needs fixing"', async () => {
+  it('refuses a file with one bad row as "1 problem to fix"', async () => {
     const store = openEmbeddedStore({ path: ':memory:', clock: new ManualClock('2026-11-23T09:00:00.000Z') });
     const t = tenant('t1');
     await store.tenants.create(t);
     const result = await importStaffRoster({ store }, t, 'Name,E-mail,Role\nJo Patel,not-an-email,Teacher\n');
-    expect(result).toMatchObject({ ok: false, message: 'Nothing was imported: 1 row needs fixing.' });
+    expect(result).toMatchObject({ ok: false, message: 'Nothing was imported: 1 problem to fix.' });
     await store.close();
   });
 
