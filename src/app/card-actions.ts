@@ -7,7 +7,7 @@ import { notice } from './notice';
 import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { openRegister, submitRegister } from './register';
-import { listUpcomingSessions } from './queries';
+import { listUpcomingSessions } from './upcoming-sessions';
 import { myRecord } from './report-commands';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';

@@ -1,32 +1,11 @@
-import { isInAudience, type GapTask } from '../domain';
+import type { GapTask } from '../domain';
 import { openTaskRow } from '../cards/open-task-row';
-import type { MyRecordView, SessionListView, SessionSummary, TaskListView } from '../cards/views';
+import type { MyRecordView, TaskListView } from '../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
-import { buildInvitationView } from './invitation-view';
 import { openQuestionnairesFor } from './questionnaires/open-questionnaires';
 
-
-/** Published sessions still to come that this person is in the audience of, soonest first. */
-export async function upcomingSessions(deps: AppDeps, actor: Actor, limit = 10): Promise<SessionSummary[]> {
-  const now = deps.clock.now().toISOString();
-  const rows = await deps.store.sessions.find(actor.tenant.id, {
-    where: { status: 'published', startsAt: { gt: now } },
-    orderBy: { field: 'startsAt' },
-    limit: 200,
-  });
-  const mine = rows.map((r) => r.value).filter((s) => isInAudience(s.audience, actor.staff)).slice(0, limit);
-  return Promise.all(mine.map(async (s) => (await buildInvitationView(deps, actor.tenant, s, actor.staff.id)).session));
-}
-
-export async function listUpcomingSessions(deps: AppDeps, actor: Actor): Promise<SessionListView> {
-  return {
-    kind: 'session-list',
-    sessions: await upcomingSessions(deps, actor),
-    emptyText: 'No sessions are coming up for you just now.',
-  };
-}
-
+/** The person's gap tasks still waiting for a plan or a report, soonest due first. */
 export async function openTasks(deps: AppDeps, actor: Actor): Promise<MyRecordView['openTasks']> {
   const now = deps.clock.now();
   const rows = await deps.store.gapTasks.find(actor.tenant.id, {
