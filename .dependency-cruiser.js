@@ -1,4 +1,7 @@
-/** Layer rules: platform types stay in src/bots, Cosmos types in src/store/cosmos, the domain stays pure. */
+/**
+ * Layer rules: platform types stay in src/bots, Cosmos types in src/store/cosmos, the domain stays pure;
+ * src/app is reached through its root files and each feature's index (src/app/README.md).
+ */
 module.exports = {
   forbidden: [
     {
@@ -36,6 +39,34 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(app|cards|scheduler)/' },
       to: { path: '^src/(bots|store/(cosmos|embedded))/' },
+    },
+    {
+      name: 'bots-see-only-the-app-root',
+      comment: 'The bots reach use cases through the root files of src/app (routing tables, ports, identity), never a feature folder.',
+      severity: 'error',
+      from: { path: '^src/bots/' },
+      to: { path: '^src/app/[^/]+/' },
+    },
+    {
+      name: 'features-meet-through-their-index',
+      comment: "A feature folder of src/app uses another feature only through that feature's index.ts.",
+      severity: 'error',
+      from: { path: '^src/app/([^/]+)/' },
+      to: { path: '^src/app/[^/]+/', pathNot: ['^src/app/$1/', '^src/app/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'outside-app-through-root-or-index',
+      comment: "Code outside src/app uses a feature through its index.ts (or the app's root files), not its inner files.",
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/app/' },
+      to: { path: '^src/app/[^/]+/', pathNot: '^src/app/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'planning-and-sending-apart',
+      comment: 'As Company Communicator splits prepare and send: the planner writes the outbox, the dispatcher drains it; neither imports the other.',
+      severity: 'error',
+      from: { path: '^src/scheduler/(plan|send)/' },
+      to: { path: '^src/scheduler/(plan|send)/', pathNot: '^src/scheduler/$1/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

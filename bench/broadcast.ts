@@ -9,8 +9,8 @@
  */
 import pino from 'pino';
 import type { Clock } from '../src/domain';
-import { Dispatcher } from '../src/scheduler/dispatcher';
-import { DOCUMENTED_LIMITS, sustainedRate } from '../src/scheduler/rate-limits';
+import { Dispatcher } from '../src/scheduler/send/dispatcher';
+import { DOCUMENTED_LIMITS, sustainedRate } from '../src/scheduler/send/rate-limits';
 import { HttpPlatformSender, startRateLimitedPlatform } from '../test/support/rate-limited-platform';
 import { openBenchStore, seedBroadcast } from './support/broadcast-world';
 

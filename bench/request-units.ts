@@ -7,8 +7,8 @@
  *   npx tsx bench/request-units.ts [--staff 1000,5000]
  */
 import { ManualClock } from '../src/domain';
-import { tenantOfPlatform } from '../src/app/platform-tenant';
-import { planTenant } from '../src/scheduler/plan-tenant';
+import { tenantOfPlatform } from '../src/app/people/platform-tenant';
+import { planTenant } from '../src/scheduler/plan/plan-tenant';
 import { openCosmosStore, type CosmosStore } from '../src/store/cosmos/cosmos-store';
 import { inFlow } from '../src/store/flow';
 import { startLoopbackCosmos } from '../test/support/cosmos-server';

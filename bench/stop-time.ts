@@ -11,7 +11,7 @@
 import pino from 'pino';
 import type { MessageSender } from '../src/app/outbound';
 import type { Clock, Staff } from '../src/domain';
-import { Dispatcher } from '../src/scheduler/dispatcher';
+import { Dispatcher } from '../src/scheduler/send/dispatcher';
 import { BENCH_TENANT, openBenchStore, seedBroadcast } from './support/broadcast-world';
 
 function arg(name: string, fallback: string): string {

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { MessageSender, SendResult } from '../../src/app/outbound';
 import { ManualClock, Staff as StaffSchema, type Delivery, type Staff } from '../../src/domain';
-import { Dispatcher } from '../../src/scheduler/dispatcher';
+import { Dispatcher } from '../../src/scheduler/send/dispatcher';
 import type { Collection, TenantDoc } from '../../src/store/port';
 import type { Store } from '../../src/store/store';
 import { alwaysOpenCalendar } from '../../test/support/fixtures';

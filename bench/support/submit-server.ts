@@ -15,7 +15,7 @@ import { App } from '@slack/bolt';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import express, { type Router } from 'express';
 import pino from 'pino';
-import { ActorCache } from '../../src/app/actor-cache';
+import { ActorCache } from '../../src/app/people/actor-cache';
 import { createSlackBot } from '../../src/bots/slack/create-slack-bot';
 import { RouterReceiver } from '../../src/bots/slack/router-receiver';
 import { createTeamsBot } from '../../src/bots/teams/create-teams-bot';

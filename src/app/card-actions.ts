@@ -1,17 +1,17 @@
 import { CardActionSchema, type CardAction, type CardVerb, type CardView } from '../cards/views';
-import type { Actor } from './actor';
+import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
-import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks';
-import { buildInvitationView } from './invitation-view';
+import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks/gap-tasks';
+import { buildInvitationView } from './sessions/invitation-view';
 import { notice } from './notice';
-import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './session-card-actions';
-import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
-import { openRegister, submitRegister } from './register';
-import { listUpcomingSessions } from './upcoming-sessions';
-import { myRecord } from './report-commands';
-import { respondToInvitation } from './rsvp';
-import { submitQuestionnaire } from './submit-questionnaire';
-import { sendSurveyFromCard } from './survey-card-actions';
+import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './sessions/session-card-actions';
+import { buildQuestionnaireView, thankYouView } from './questionnaires/questionnaire-view';
+import { openRegister, submitRegister } from './register/register';
+import { listUpcomingSessions } from './sessions/upcoming-sessions';
+import { myRecord } from './reports/report-commands';
+import { respondToInvitation } from './sessions/rsvp';
+import { submitQuestionnaire } from './questionnaires/submit-questionnaire';
+import { sendSurveyFromCard } from './surveys/survey-card-actions';
 import { approveRequest, askRequester, cancelCourse, declineRequest, markBooked, openReply, openRequest, withdrawOwnRequest } from './requests/request-decisions';
 import { openCpdRequestForm, submitCpdRequest } from './requests/request-form';
 

@@ -2,14 +2,14 @@ import { HELD_WHILE_AWAY, isAwayOn, type Delivery, type Staff, type Tenant } fro
 import { localDateOf } from '../domain/school-time';
 import type { CardView } from '../cards/views';
 import type { AppDeps } from './deps';
-import { buildGapTaskForm, buildNudgeView } from './gap-task-view';
-import { buildInvitationView, buildReminderView } from './invitation-view';
+import { buildGapTaskForm, buildNudgeView } from './gap-tasks/gap-task-view';
+import { buildInvitationView, buildReminderView } from './sessions/invitation-view';
 import { loadManagerDigest } from '../reports/load-manager-digest';
-import { composeLeadDigest } from './programme-digest';
+import { composeLeadDigest } from './reports/programme-digest';
 import { withReportLinks } from './reports/report-links';
 import type { OutboundMessage } from './outbound';
-import { buildQuestionnaireView, hasAnswered } from './questionnaire-view';
-import { surveyMessageHold } from './survey-delivery-rules';
+import { buildQuestionnaireView, hasAnswered } from './questionnaires/questionnaire-view';
+import { surveyMessageHold } from './surveys/survey-delivery-rules';
 import { composeRequestMessage } from './requests/request-composers';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };

@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/clock';
 import type { Store } from '../store/store';
 import type { SignedLinks } from './signed-links';
-import type { ActorCache } from './actor-cache';
+import type { ActorCache } from './people/actor-cache';
 
 /** What every use case needs; passed in, never imported as a singleton. */
 export interface AppDeps {

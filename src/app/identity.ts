@@ -3,7 +3,7 @@
  * actor, with its cache), where to reach them (conversation references) and what an uninstall
  * removes. The bots import these from here, never from the people feature's own files.
  */
-export * from './actor';
-export * from './actor-cache';
-export * from './conversations';
-export * from './uninstall';
+export * from './people/actor';
+export * from './people/actor-cache';
+export * from './people/conversations';
+export * from './people/uninstall';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { calendarYearText, schoolYearOf } from '../app/calendar/calendar-year';
+import { calendarYearText, schoolYearOf } from '../app/calendar';
 import { localDateOf } from '../domain/school-time';
 import type { Clock } from '../domain';
 import { decodeText, workbookInsteadOfText } from '../imports/decode-text';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { submitGapPlan, submitGapReport } from '../app/gap-tasks';
-import { respondToInvitation } from '../app/rsvp';
-import { markAttendance } from '../app/mark-attendance';
-import { submitQuestionnaire } from '../app/submit-questionnaire';
+import { respondToInvitation } from '../app/sessions';
+import { markAttendance } from '../app/register';
+import { submitQuestionnaire } from '../app/questionnaires';
 import { SchoolCalendar, Session, Tenant, defaultReactionTemplate, gapTaskId, newReactionQuestionnaire, receiptId, type GapTask } from '../domain';
 import { localDateOf, nextSchoolDay } from '../domain/school-time';
 import { importStaffRoster, staffIdFor } from '../imports/import-staff';

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { setAwayByEmail } from '../app/people/set-away';
-import { eraseStaff } from '../app/people/erase-staff';
-import { deactivateStaff, findStaffByEmail, loadStaffProfile } from '../app/people/staff-records';
+import { setAwayByEmail } from '../app/people';
+import { eraseStaff } from '../app/people';
+import { deactivateStaff, findStaffByEmail, loadStaffProfile } from '../app/people';
 import type { Clock } from '../domain';
 import { DEFAULT_ZONE } from '../domain/school-time';
 import { applyStaffImport, planStaffImport } from '../imports/import-staff';

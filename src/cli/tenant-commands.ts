@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { exportTemplates, importTemplates } from '../app/questionnaires/template-file';
-import { linkPlatformTenant, setMinGroupSize, type TenantChange } from '../app/tenants/tenant-settings';
+import { exportTemplates, importTemplates } from '../app/questionnaires';
+import { linkPlatformTenant, setMinGroupSize, type TenantChange } from '../app/tenants';
 import { decodeText } from '../imports/decode-text';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';

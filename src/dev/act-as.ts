@@ -1,4 +1,4 @@
-import type { Actor } from '../app/actor';
+import type { Actor } from '../app/people';
 import type { AppDeps } from '../app/deps';
 
 /** What the page puts in `from` so the bot's own identity look-up finds the chosen person. */

@@ -1,9 +1,9 @@
-import type { Actor } from '../app/actor';
+import type { Actor } from '../app/people';
 import type { AppDeps } from '../app/deps';
-import { buildGapTaskForm } from '../app/gap-task-view';
-import { buildInvitationView } from '../app/invitation-view';
-import { buildQuestionnaireView } from '../app/questionnaire-view';
-import { isRecipient } from '../app/submit-questionnaire';
+import { buildGapTaskForm } from '../app/gap-tasks';
+import { buildInvitationView } from '../app/sessions';
+import { buildQuestionnaireView } from '../app/questionnaires';
+import { isRecipient } from '../app/questionnaires';
 import { renderAdaptiveCard } from '../cards/adaptive/render-adaptive-card';
 import type { CardView } from '../cards/views';
 import { hasRole, isInAudience } from '../domain';

@@ -1,4 +1,4 @@
-import { applyRetention, type RetentionCounts } from '../app/people/retention';
+import { applyRetention, type RetentionCounts } from '../app/people';
 import type { Clock } from '../domain';
 import type { Store } from '../store/store';
 

@@ -1,12 +1,12 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { MessageSender } from '../app/outbound';
-import { recordingInvitations } from '../app/sessions/record-invitations';
+import { recordingInvitations } from '../app/sessions';
 import type { Clock } from '../domain';
 import { inFlow } from '../store/flow';
 import type { Store } from '../store/store';
-import { Dispatcher } from './dispatcher';
-import type { ComposeFn, DispatchSummary, DispatcherDeps, SchedulerLogger } from './dispatcher-types';
-import { planAllTenants, type PlanSummary } from './plan-tenant';
+import { Dispatcher } from './send/dispatcher';
+import type { ComposeFn, DispatchSummary, DispatcherDeps, SchedulerLogger } from './send/dispatcher-types';
+import { planAllTenants, type PlanSummary } from './plan/plan-tenant';
 import { retentionSweep } from './retention-sweep';
 import { minuteSlot, storeRunCoordinator } from './slot-coordinator';
 

@@ -1,5 +1,5 @@
-import { resolveActor, type ActorResult, type PlatformIdentity } from '../../src/app/actor';
-import { ACTOR_CACHE_TTL_MS, ActorCache } from '../../src/app/actor-cache';
+import { resolveActor, type ActorResult, type PlatformIdentity } from '../../src/app/people/actor';
+import { ACTOR_CACHE_TTL_MS, ActorCache } from '../../src/app/people/actor-cache';
 import type { AppDeps } from '../../src/app/deps';
 import { ManualClock } from '../../src/domain/clock';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/sqlite-store';

@@ -1,4 +1,4 @@
-import { resolveActor } from '../../src/app/actor';
+import { resolveActor } from '../../src/app/people/actor';
 import { handleCardAction } from '../../src/app/card-actions';
 import { composeMessage } from '../../src/app/compose-message';
 import { runCommand } from '../../src/app/commands';

@@ -1,4 +1,4 @@
-import { findSessionByTitle } from '../../src/app/find-session';
+import { findSessionByTitle } from '../../src/app/sessions/find-session';
 import { session, staff } from '../support/fixtures';
 import { smallSchool } from '../support/app-world';
 

@@ -1,4 +1,4 @@
-import { submitGapPlan, submitGapReport, snoozeNudge } from '../../src/app/gap-tasks';
+import { submitGapPlan, submitGapReport, snoozeNudge } from '../../src/app/gap-tasks/gap-tasks';
 import { gapTask } from '../support/fixtures';
 import { smallSchool } from '../support/app-world';
 

@@ -1,4 +1,4 @@
-import { tenantOfPlatform } from '../../src/app/platform-tenant';
+import { tenantOfPlatform } from '../../src/app/people/platform-tenant';
 import { ManualClock } from '../../src/domain/clock';
 import type { Collection, Query } from '../../src/store/port';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';

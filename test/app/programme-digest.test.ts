@@ -1,4 +1,4 @@
-import type { Actor } from '../../src/app/actor';
+import type { Actor } from '../../src/app/people/actor';
 import { runCommand } from '../../src/app/commands';
 import { composeMessage } from '../../src/app/compose-message';
 import { deliveryId, type Staff } from '../../src/domain';

@@ -1,8 +1,8 @@
-import type { Actor } from '../../src/app/actor';
+import type { Actor } from '../../src/app/people/actor';
 import { handleCardAction } from '../../src/app/card-actions';
 import { runCommand } from '../../src/app/commands';
-import { markAttendance } from '../../src/app/mark-attendance';
-import { respondToInvitation } from '../../src/app/rsvp';
+import { markAttendance } from '../../src/app/register/mark-attendance';
+import { respondToInvitation } from '../../src/app/sessions/rsvp';
 import type { CardView, RegisterView } from '../../src/cards/views';
 import { participationId, type Participation, type Session } from '../../src/domain';
 import type { Collection } from '../../src/store/port';

@@ -1,4 +1,4 @@
-import { respondToInvitation } from '../../src/app/rsvp';
+import { respondToInvitation } from '../../src/app/sessions/rsvp';
 import { deliveryId, participationId } from '../../src/domain';
 import { session } from '../support/fixtures';
 import { smallSchool } from '../support/app-world';

@@ -1,8 +1,8 @@
 import { runCommand } from '../../src/app/commands';
 import { handleCardAction } from '../../src/app/card-actions';
-import { cancelSession, createSession, editSession, publishSession } from '../../src/app/session-admin';
-import { markAttendance } from '../../src/app/mark-attendance';
-import { respondToInvitation } from '../../src/app/rsvp';
+import { cancelSession, createSession, editSession, publishSession } from '../../src/app/sessions/session-admin';
+import { markAttendance } from '../../src/app/register/mark-attendance';
+import { respondToInvitation } from '../../src/app/sessions/rsvp';
 import { participationId } from '../../src/domain';
 import { smallSchool } from '../support/app-world';
 

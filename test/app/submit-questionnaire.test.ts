@@ -1,4 +1,4 @@
-import { submitQuestionnaire } from '../../src/app/submit-questionnaire';
+import { submitQuestionnaire } from '../../src/app/questionnaires/submit-questionnaire';
 import { participationId, receiptId } from '../../src/domain';
 import { reactionQuestionnaire, smallSchool } from '../support/app-world';
 

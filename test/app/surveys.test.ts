@@ -1,7 +1,7 @@
 import { handleCardAction } from '../../src/app/card-actions';
 import { runCommand } from '../../src/app/commands';
-import { submitQuestionnaire } from '../../src/app/submit-questionnaire';
-import { sendSurvey } from '../../src/app/surveys';
+import { submitQuestionnaire } from '../../src/app/questionnaires/submit-questionnaire';
+import { sendSurvey } from '../../src/app/surveys/surveys';
 import { STAFF_AUDIT_TEMPLATE_ID, surveyQuestionnaireId, type Staff } from '../../src/domain';
 import { smallSchool } from '../support/app-world';
 import { staff, tenant } from '../support/fixtures';

@@ -1,7 +1,7 @@
 import { composeMessage } from '../../src/app/compose-message';
 import { runCli } from '../../src/cli/run-cli';
 import { gapTaskId, ManualClock, participationId } from '../../src/domain';
-import { planTenant } from '../../src/scheduler/plan-tenant';
+import { planTenant } from '../../src/scheduler/plan/plan-tenant';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';

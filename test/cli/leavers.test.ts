@@ -6,7 +6,7 @@ import { runCli } from '../../src/cli/run-cli';
 import { decodeText } from '../../src/imports/decode-text';
 import { ManualClock } from '../../src/domain';
 import { loadLeadDigest } from '../../src/reports/load-lead-digest';
-import { planTenant } from '../../src/scheduler/plan-tenant';
+import { planTenant } from '../../src/scheduler/plan/plan-tenant';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';

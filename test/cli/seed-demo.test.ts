@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManualClock, reactionQuestionnaireId } from '../../src/domain';
 import { seedDemo } from '../../src/cli/seed-demo';
-import { planTenant } from '../../src/scheduler/plan-tenant';
+import { planTenant } from '../../src/scheduler/plan/plan-tenant';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 
 describe('seed-demo, then the planner (embedded store in memory)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
 import { ManualClock, SchoolCalendar } from '../../src/domain';
 import { calendarWarning } from '../../src/reports/lead-digest-data-warnings';
-import { SendTimeRules } from '../../src/scheduler/send-time-rules';
+import { SendTimeRules } from '../../src/scheduler/send/send-time-rules';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { handleCardAction } from '../../src/app/card-actions';
-import { checkSessionForm } from '../../src/app/session-form';
+import { checkSessionForm } from '../../src/app/sessions/session-form';
 import { CARD_VERBS } from '../../src/cards/views';
 import { checkAnswers, defaultReactionTemplate, type Staff, type Tenant } from '../../src/domain';
 import { importProgramme } from '../../src/imports/import-programme';

@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { composeMessage } from '../../src/app/compose-message';
 import { conversationRefId, deliveryId, type Delivery } from '../../src/domain';
-import { Dispatcher } from '../../src/scheduler/dispatcher';
-import type { BackoffPolicy } from '../../src/scheduler/backoff';
-import { sendBudgetMs } from '../../src/scheduler/send-budget';
+import { Dispatcher } from '../../src/scheduler/send/dispatcher';
+import type { BackoffPolicy } from '../../src/scheduler/send/backoff';
+import { sendBudgetMs } from '../../src/scheduler/send/send-budget';
 import { session } from '../support/fixtures';
 import { PEOPLE, TENANT, startReliabilityWorld, type Person, type ReliabilityWorld } from './support/reliability-world';
 

@@ -1,6 +1,6 @@
 import { runCommand } from '../../src/app/commands';
-import { submitQuestionnaire } from '../../src/app/submit-questionnaire';
-import { sendSurvey } from '../../src/app/surveys';
+import { submitQuestionnaire } from '../../src/app/questionnaires/submit-questionnaire';
+import { sendSurvey } from '../../src/app/surveys/surveys';
 import type { SurveyResultsView } from '../../src/cards/views';
 import { STAFF_AUDIT_TEMPLATE_ID, responseId, type Staff } from '../../src/domain';
 import { exportResponsesCsv } from '../../src/exports/responses-csv';

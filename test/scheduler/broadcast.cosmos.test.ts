@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Clock, Delivery, Staff } from '../../src/domain';
 import { deliveryId } from '../../src/domain';
-import { Dispatcher, type ComposeFn } from '../../src/scheduler/dispatcher';
+import { Dispatcher, type ComposeFn } from '../../src/scheduler/send/dispatcher';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import type { Store } from '../../src/store/store';
 import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';

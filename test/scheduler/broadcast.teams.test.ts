@@ -3,7 +3,7 @@ import { composeMessage } from '../../src/app/compose-message';
 import { createTeamsBot } from '../../src/bots/teams/create-teams-bot';
 import type { Clock, Delivery } from '../../src/domain';
 import { conversationRefId, deliveryId } from '../../src/domain';
-import { Dispatcher } from '../../src/scheduler/dispatcher';
+import { Dispatcher } from '../../src/scheduler/send/dispatcher';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import type { Store } from '../../src/store/store';
 import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';

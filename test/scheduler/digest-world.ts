@@ -1,5 +1,5 @@
 import { Questionnaire, DEFAULT_REACTION_QUESTIONS, gapTaskId, participationId, receiptId, responseId, type Staff } from '../../src/domain';
-import { reactionQuestionnaireId } from '../../src/scheduler/planner-questionnaires';
+import { reactionQuestionnaireId } from '../../src/scheduler/plan/planner-questionnaires';
 import type { Store } from '../../src/store/store';
 import { gapTask, session, staff, tenant } from '../support/fixtures';
 

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { MessageSender, SendResult } from '../../src/app/outbound';
 import { ManualClock, type Staff } from '../../src/domain';
-import { Dispatcher, type ComposeFn } from '../../src/scheduler/dispatcher';
+import { Dispatcher, type ComposeFn } from '../../src/scheduler/send/dispatcher';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import { staff } from '../support/fixtures';
 

@@ -1,6 +1,6 @@
 import type { MessageSender, SendResult } from '../../src/app/outbound';
 import { ManualClock, type Delivery } from '../../src/domain';
-import { chooseSender } from '../../src/scheduler/choose-sender';
+import { chooseSender } from '../../src/scheduler/send/choose-sender';
 import type { Store } from '../../src/store/store';
 import { delivery, staff } from '../support/fixtures';
 import { ScriptedSender, T, world } from './dispatcher-world';

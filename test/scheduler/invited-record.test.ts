@@ -4,7 +4,7 @@ import { exportLeadReportCsv } from '../../src/exports/lead-report-csv';
 import { importStaffRoster } from '../../src/imports/import-staff';
 import { loadLeadDigest } from '../../src/reports/load-lead-digest';
 import { loadLeadSessionReport } from '../../src/reports/load-lead-session-report';
-import type { ComposeFn } from '../../src/scheduler/dispatcher';
+import type { ComposeFn } from '../../src/scheduler/send/dispatcher';
 import { startScheduler } from '../../src/scheduler/scheduler';
 import { session, staff, tenant } from '../support/fixtures';
 import { virtualSleep } from '../support/test-scheduler';

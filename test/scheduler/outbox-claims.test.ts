@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import type { SendResult } from '../../src/app/outbound';
 import { ManualClock, type Delivery, type Staff } from '../../src/domain';
-import { Dispatcher, type ComposeFn } from '../../src/scheduler/dispatcher';
+import { Dispatcher, type ComposeFn } from '../../src/scheduler/send/dispatcher';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';

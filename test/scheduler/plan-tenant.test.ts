@@ -1,6 +1,6 @@
 import { ManualClock, participationId, receiptId } from '../../src/domain';
-import { planTenant } from '../../src/scheduler/plan-tenant';
-import { reactionQuestionnaireId } from '../../src/scheduler/planner-questionnaires';
+import { planTenant } from '../../src/scheduler/plan/plan-tenant';
+import { reactionQuestionnaireId } from '../../src/scheduler/plan/planner-questionnaires';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { session, staff, tenant } from '../support/fixtures';

@@ -1,6 +1,6 @@
 import { SchoolCalendar, deliveryId } from '../../src/domain';
-import { planDeliveries, type PlanningInput } from '../../src/scheduler/planner';
-import { schoolDaysSince } from '../../src/scheduler/planner-requests';
+import { planDeliveries, type PlanningInput } from '../../src/scheduler/plan/planner';
+import { schoolDaysSince } from '../../src/scheduler/plan/planner-requests';
 import { cpdRequest } from '../support/cpd-request-fixtures';
 import { staff, tenant } from '../support/fixtures';
 

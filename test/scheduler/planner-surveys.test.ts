@@ -1,6 +1,6 @@
 import { ManualClock, SchoolCalendar, deliveryId, receiptId, staffAuditTemplate, type Delivery, type Questionnaire } from '../../src/domain';
-import { planTenant } from '../../src/scheduler/plan-tenant';
-import { planDeliveries, type PlanningInput } from '../../src/scheduler/planner';
+import { planTenant } from '../../src/scheduler/plan/plan-tenant';
+import { planDeliveries, type PlanningInput } from '../../src/scheduler/plan/planner';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import { staff, tenant } from '../support/fixtures';
 

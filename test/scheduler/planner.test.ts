@@ -9,9 +9,9 @@ import {
   type Participation,
   type Session,
 } from '../../src/domain';
-import { resolveAudience } from '../../src/scheduler/audience';
-import { planDeliveries, type PlanningInput } from '../../src/scheduler/planner';
-import { reactionQuestionnaireFor, reactionQuestionnaireId } from '../../src/scheduler/planner-questionnaires';
+import { resolveAudience } from '../../src/scheduler/plan/audience';
+import { planDeliveries, type PlanningInput } from '../../src/scheduler/plan/planner';
+import { reactionQuestionnaireFor, reactionQuestionnaireId } from '../../src/scheduler/plan/planner-questionnaires';
 import { gapTask, session, staff, tenant } from '../support/fixtures';
 
 const T = 't1';

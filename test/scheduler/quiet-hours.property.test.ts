@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { participationId, SchoolCalendar, type Delivery, type DeliveryKind, type Session } from '../../src/domain';
 import { addLocalDays, atLocalTime } from '../../src/domain/school-time';
 import { sessionSendExemption } from '../../src/domain/send-exemption';
-import { planTenant } from '../../src/scheduler/plan-tenant';
+import { planTenant } from '../../src/scheduler/plan/plan-tenant';
 import { delivery, session, staff, tenant } from '../support/fixtures';
 import { T, world } from './dispatcher-world';
 

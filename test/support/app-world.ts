@@ -1,4 +1,4 @@
-import type { Actor } from '../../src/app/actor';
+import type { Actor } from '../../src/app/people/actor';
 import type { AppDeps } from '../../src/app/deps';
 import { ManualClock } from '../../src/domain/clock';
 import { defaultReactionTemplate, type Questionnaire, type Staff } from '../../src/domain';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MessageSender, SendResult } from '../../src/app/outbound';
 import type { Delivery, Platform, Staff } from '../../src/domain';
-import { DOCUMENTED_LIMITS, type PlatformLimits, type Window } from '../../src/scheduler/rate-limits';
+import { DOCUMENTED_LIMITS, type PlatformLimits, type Window } from '../../src/scheduler/send/rate-limits';
 
 /**
  * A local HTTP stand-in for the Teams connector / Slack Web API that enforces the documented

@@ -1,6 +1,6 @@
 import type { CardView } from '../../cards/views';
 import { localDateOf } from '../../domain/school-time';
-import type { Actor } from '../actor';
+import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import { calendarYearText, schoolYearOf } from './calendar-year';

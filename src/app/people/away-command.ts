@@ -1,6 +1,6 @@
 import { hasRole } from '../../domain';
 import type { CardView } from '../../cards/views';
-import type { Actor } from '../actor';
+import type { Actor } from './actor';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import { setAway } from './set-away';

@@ -1,10 +1,10 @@
 import { isOpen } from '../../domain';
 import { formatInstant } from '../../cards/format';
 import type { OpenQuestionnaireRow } from '../../cards/views';
-import type { Actor } from '../actor';
+import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
-import { hasAnswered, sessionTitleOf } from '../questionnaire-view';
-import { isRecipient } from '../submit-questionnaire';
+import { hasAnswered, sessionTitleOf } from './questionnaire-view';
+import { isRecipient } from './submit-questionnaire';
 
 /**
  * The questionnaires this person may still answer: open now, theirs to answer (an attendee of

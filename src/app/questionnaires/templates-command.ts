@@ -1,6 +1,6 @@
 import { DEFAULT_REACTION_TEMPLATE_ID } from '../../domain';
 import type { CardView } from '../../cards/views';
-import type { Actor } from '../actor';
+import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import { tenantTemplates } from './template-file';

@@ -15,7 +15,7 @@ import {
 } from '../../domain';
 import { localDateOf } from '../../domain/school-time';
 import type { CpdBudgetView, NoticeView } from '../../cards/views';
-import type { Actor } from '../actor';
+import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 

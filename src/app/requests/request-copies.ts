@@ -1,6 +1,6 @@
 import type { Platform } from '../../domain';
 import type { CardView } from '../../cards/views';
-import type { Actor } from '../actor';
+import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { buildCpdRequestView } from './request-view';
 

@@ -12,7 +12,7 @@ import {
 } from '../../domain';
 import type { CardView, CpdRequestReplyView } from '../../cards/views';
 import { updateWithRetry } from '../../store/update';
-import type { Actor } from '../actor';
+import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import { bookExternalSession, cancelExternalSession, externalSessionId } from './request-booking';

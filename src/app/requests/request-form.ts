@@ -11,7 +11,7 @@ import {
 } from '../../domain';
 import { CPD_REQUEST_FIELDS } from '../../cards/cpd-request-fields';
 import type { CardView, CpdRequestFormView } from '../../cards/views';
-import type { Actor } from '../actor';
+import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import { announceRequestState } from './request-messages';

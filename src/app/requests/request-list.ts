@@ -1,6 +1,6 @@
 import { costPence, currentStep, formatPence, hasRole, STATUS_LABELS, type CpdRequest } from '../../domain';
 import type { CpdRequestListView } from '../../cards/views';
-import type { Actor } from '../actor';
+import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { namesOf } from './request-people';
 

@@ -1,6 +1,6 @@
 import type { types, webApi } from '@slack/bolt';
 import type { Actor } from '../../app/identity';
-import { requestCardCopies } from '../../app/requests/request-copies';
+import { requestCardCopies } from '../../app/card-copies';
 import { renderBlockKitMessage } from '../../cards/blockkit';
 import type { SlackBotContext } from './bot-context';
 

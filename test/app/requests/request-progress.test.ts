@@ -1,10 +1,10 @@
 import { handleCardAction } from '../../../src/app/card-actions';
 import { externalSessionId } from '../../../src/app/requests/request-booking';
-import { submitQuestionnaire } from '../../../src/app/submit-questionnaire';
-import { submitGapPlan, submitGapReport } from '../../../src/app/gap-tasks';
+import { submitQuestionnaire } from '../../../src/app/questionnaires/submit-questionnaire';
+import { submitGapPlan, submitGapReport } from '../../../src/app/gap-tasks/gap-tasks';
 import { runCommand } from '../../../src/app/commands';
 import { gapTaskId } from '../../../src/domain';
-import { planTenant } from '../../../src/scheduler/plan-tenant';
+import { planTenant } from '../../../src/scheduler/plan/plan-tenant';
 import { cpdRequest } from '../../support/cpd-request-fixtures';
 import { smallSchool } from '../../support/app-world';
 

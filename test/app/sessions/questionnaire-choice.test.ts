@@ -1,5 +1,5 @@
-import { createSession, editSession } from '../../../src/app/session-admin';
-import { buildSessionFormView } from '../../../src/app/session-form-view';
+import { createSession, editSession } from '../../../src/app/sessions/session-admin';
+import { buildSessionFormView } from '../../../src/app/sessions/session-form-view';
 import { sessionFormCard } from '../../../src/cards/adaptive/session-form-card';
 import { DEFAULT_REACTION_TEMPLATE_ID, LEARNING_ACTIONS_TEMPLATE_ID } from '../../../src/domain';
 import { smallSchool } from '../../support/app-world';

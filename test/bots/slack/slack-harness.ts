@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { ActorCache } from '../../../src/app/actor-cache';
+import { ActorCache } from '../../../src/app/people/actor-cache';
 import { createSlackBot, type SlackBot } from '../../../src/bots/slack/create-slack-bot';
 import { SLACK_EVENTS_PATH } from '../../../src/bots/slack/router-receiver';
 import { ManualClock, Staff, type Delivery } from '../../../src/domain';

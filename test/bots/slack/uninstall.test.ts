@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { composeMessage } from '../../../src/app/compose-message';
-import { Dispatcher } from '../../../src/scheduler/dispatcher';
+import { Dispatcher } from '../../../src/scheduler/send/dispatcher';
 import { JO, TENANT, outboxRecord, postSigned, seedSchool, startSlackHarness, type SlackHarness } from './slack-harness';
 
 describe('Slack app_uninstalled and tokens_revoked via signed requests (real bolt App, fake Slack Web API)', () => {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { ActorCache } from '../../../src/app/actor-cache';
+import { ActorCache } from '../../../src/app/people/actor-cache';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../src/bots/teams';
 import { ManualClock, Staff, type Delivery } from '../../../src/domain';
 import { createSignedLinks, type SignedLinks } from '../../../src/app/signed-links';

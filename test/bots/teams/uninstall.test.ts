@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { composeMessage } from '../../../src/app/compose-message';
 import { conversationRefId, type Delivery } from '../../../src/domain';
-import { Dispatcher } from '../../../src/scheduler/dispatcher';
+import { Dispatcher } from '../../../src/scheduler/send/dispatcher';
 import { AAD_TENANT, BOT_ID, JO, TENANT, installActivity, outboxRecord, postActivity, seedSchool, startTeamsHarness, type TeamsHarness } from './teams-harness';
 
 const TEAM_ID = '19:staffroom@thread.tacv2';

@@ -1,0 +1,6 @@
+/** What other features, and code outside src/app, use of people/: import it from here, not from its files. */
+export * from './actor';
+export * from './erase-staff';
+export * from './retention';
+export * from './set-away';
+export * from './staff-records';

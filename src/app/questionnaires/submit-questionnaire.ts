@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { checkAnswers, deliveryId, isInAudience, isOpen, participationId, receiptId, responseId, type Answers, type Questionnaire, type RawAnswers } from '../../domain';
+import type { NoticeView, QuestionnaireView, ThankYouView } from '../../cards/views';
+import type { Actor } from '../people';
+import type { AppDeps } from '../deps';
+import { notice } from '../notice';
+import { buildQuestionnaireView, hasAnswered, thankYouView } from './questionnaire-view';
+
+export type SubmitResult = { ok: true; view: ThankYouView } | { ok: false; view: QuestionnaireView | NoticeView };
+
+/** Reaction questionnaires go to attendees; surveys to their audience (or named recipients). */
+export async function isRecipient(deps: AppDeps, q: Questionnaire, staffId: string): Promise<boolean> {
+  if (q.recipientIds) return q.recipientIds.includes(staffId);
+  if (q.audience) {
+    const staff = (await deps.store.staff.get(q.tenantId, staffId))?.value;
+    if (staff && isInAudience(q.audience, staff)) return true;
+    // Sent the survey, then moved out of its audience (another department): still asked.
+    return (await deps.store.deliveries.get(q.tenantId, deliveryId('survey', staffId, q.id)))?.value.status === 'sent';
+  }
+  if (!q.sessionId) return false;
+  const p = (await deps.store.participations.get(q.tenantId, participationId(q.sessionId, staffId)))?.value;
+  return p?.attended === true || (p?.attended === undefined && p?.rsvp === 'yes');
+}
+
+function keptValues(raw: RawAnswers): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    // Keep what the person typed, but never echo back an oversized blob.
+    if (typeof value === 'string') values[key] = value.slice(0, 5000);
+    else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string').slice(0, 50);
+    else if (typeof value === 'number' || typeof value === 'boolean') values[key] = String(value);
+  }
+  return values;
+}
+
+/**
+ * Records one person's answers once. The answer is written first and the receipt second, so a
+ * retried submission finds the receipt and changes nothing; if the receipt cannot be written the
+ * answer is removed again, so nothing is left half-written.
+ */
+export async function submitQuestionnaire(
+  deps: AppDeps,
+  actor: Actor,
+  input: { questionnaireId: string; raw: RawAnswers },
+): Promise<SubmitResult> {
+  const { tenant, staff } = actor;
+  const q = (await deps.store.questionnaires.get(tenant.id, input.questionnaireId))?.value;
+  if (!q) return { ok: false, view: notice('attention', "I can't find that questionnaire. It may have been withdrawn.") };
+  if (!(await isRecipient(deps, q, staff.id))) {
+    return { ok: false, view: notice('attention', 'This questionnaire was not sent to you, so I cannot record an answer from you.') };
+  }
+  if (await hasAnswered(deps, q, staff.id)) return { ok: true, view: thankYouView(q) };
+  if (!isOpen(q, deps.clock.now())) {
+    return {
+      ok: false,
+      view: await buildQuestionnaireView(deps, tenant, q, staff.id, {
+        notice: { tone: 'attention', text: 'Sorry, this questionnaire has closed, so your answers were not recorded.' },
+      }),
+    };
+  }
+  const checked = checkAnswers(q, input.raw);
+  if (!checked.ok) {
+    return {
+      ok: false,
+      view: await buildQuestionnaireView(deps, tenant, q, staff.id, {
+        values: keptValues(input.raw),
+        errors: checked.errors,
+        notice: { tone: 'attention', text: 'Please check the answers marked below.' },
+      }),
+    };
+  }
+
+  const now = deps.clock.now();
+  const ttlSeconds = tenant.settings.retentionDays * 86400;
+  const answerRef = q.anonymous
+    ? await writeAnonymous(deps, q, checked.answers, DateTime.fromJSDate(now, { zone: tenant.settings.timezone }).toISODate()!, ttlSeconds)
+    : await writeNamed(deps, q, staff.id, checked.answers, now.toISOString(), ttlSeconds);
+  try {
+    const receipt = await deps.store.receipts.create(
+      { tenantId: tenant.id, id: receiptId(q.id, staff.id), questionnaireId: q.id, staffId: staff.id },
+      { ttlSeconds },
+    );
+    // Another copy of this submission got there first: keep its answer, drop ours.
+    if (!receipt.ok && q.anonymous) await deps.store.anonymousResponses.delete(tenant.id, answerRef);
+  } catch (error) {
+    await answerRefCollection(deps, q).delete(tenant.id, answerRef).catch(() => undefined);
+    throw error;
+  }
+  return { ok: true, view: thankYouView(q, checked.answers) };
+}
+
+function answerRefCollection(deps: AppDeps, q: Questionnaire) {
+  return q.anonymous ? deps.store.anonymousResponses : deps.store.responses;
+}
+
+async function writeNamed(
+  deps: AppDeps,
+  q: Questionnaire,
+  staffId: string,
+  answers: Answers,
+  submittedAt: string,
+  ttlSeconds: number,
+): Promise<string> {
+  const id = responseId(q.id, staffId);
+  await deps.store.responses.create(
+    {
+      tenantId: q.tenantId,
+      id,
+      questionnaireId: q.id,
+      ...(q.sessionId ? { sessionId: q.sessionId } : {}),
+      respondentId: staffId,
+      answers,
+      submittedAt,
+    },
+    { ttlSeconds },
+  );
+  return id;
+}
+
+/** No person, no derived id, only the day: nothing the store holds can join it back to the receipt. */
+async function writeAnonymous(
+  deps: AppDeps,
+  q: Questionnaire,
+  answers: Answers,
+  submittedOn: string,
+  ttlSeconds: number,
+): Promise<string> {
+  const id = `anon-${randomUUID()}`;
+  await deps.store.anonymousResponses.create(
+    { tenantId: q.tenantId, id, questionnaireId: q.id, ...(q.sessionId ? { sessionId: q.sessionId } : {}), answers, submittedOn },
+    { ttlSeconds },
+  );
+  return id;
+}

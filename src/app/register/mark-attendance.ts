@@ -1,0 +1,53 @@
+import { participationId } from '../../domain';
+import { upsertWithRetry } from '../../store/update';
+import type { Actor } from '../people';
+import type { AppDeps } from '../deps';
+import { loadRegister, registerIsOpen } from './register-people';
+import { mayRunSession } from '../sessions';
+
+export interface AttendanceMark {
+  staffId: string;
+  present: boolean;
+}
+
+export type AttendanceResult = { ok: true; present: number; absent: number; changed: number } | { ok: false; message: string };
+
+/**
+ * The register: a facilitator of the session or a lead marks who was there. Only people on the
+ * session's register (`loadRegister`) can be marked: one id outside it refuses the whole register
+ * before anything is written. Each mark is written under its ETag, so an RSVP change racing it is
+ * kept; a mark already recorded is not written again, so saving the same register twice changes nothing.
+ */
+export async function markAttendance(
+  deps: AppDeps,
+  actor: Actor,
+  input: { sessionId: string; marks: readonly AttendanceMark[] },
+): Promise<AttendanceResult> {
+  const session = (await deps.store.sessions.get(actor.tenant.id, input.sessionId))?.value;
+  if (!session || session.status === 'draft') return { ok: false, message: "I can't find that session." };
+  if (!mayRunSession(actor, session)) return { ok: false, message: "Only the session's facilitator or a CPD lead can take the register." };
+  if (session.status === 'cancelled') return { ok: false, message: 'That session was cancelled: there is no register to take.' };
+  if (!registerIsOpen(session, deps.clock.now())) return { ok: false, message: 'The register opens an hour before the session starts.' };
+  const register = await loadRegister(deps, session);
+  const onRegister = new Set([...register.expected, ...register.waitlist].map((r) => r.staffId));
+  if (input.marks.some((m) => !onRegister.has(m.staffId))) {
+    return { ok: false, message: 'That register lists someone who is not expected at this session (it may be out of date). Nothing was saved: please open the register again.' };
+  }
+  const marks = new Map(input.marks.map((m) => [m.staffId, m.present]));
+  if (marks.size === 0) return { ok: false, message: 'Nothing to save: nobody was on that register.' };
+  const now = deps.clock.now().toISOString();
+  let changed = 0;
+  for (const [staffId, present] of marks) {
+    const id = participationId(session.id, staffId);
+    const written = await upsertWithRetry(deps.store.participations, actor.tenant.id, id, (current) =>
+      current?.attended === present
+        ? undefined
+        : { tenantId: actor.tenant.id, id, sessionId: session.id, staffId, ...(current ?? {}), attended: present, attendanceMarkedAt: now, attendanceMarkedBy: actor.staff.id },
+    );
+    // Already-written marks stand (each is a complete fact); saving again finishes the rest.
+    if (!written.ok) return { ok: false, message: 'Someone else changed this register at the same moment. Please save it again.' };
+    if (written.changed) changed++;
+  }
+  const present = [...marks.values()].filter(Boolean).length;
+  return { ok: true, present, absent: marks.size - present, changed };
+}

@@ -1,0 +1,96 @@
+import { deliveryId, participationId, SchoolCalendar, type Participation, type Session, type Tenant } from '../../domain';
+import { outboxDueAt, sessionSendExemption } from '../../domain/send-exemption';
+import type { InvitationView, NoticeView } from '../../cards/views';
+import { updateWithRetry, upsertWithRetry } from '../../store/update';
+import type { Actor } from '../people';
+import type { AppDeps } from '../deps';
+import { buildInvitationView, canRespond } from './invitation-view';
+import { notice } from '../notice';
+
+export type RsvpResult = { ok: true; view: InvitationView } | { ok: false; view: NoticeView | InvitationView };
+
+/**
+ * Places go to the earliest "yes" answers. Every writer computes the same order, so two people
+ * racing for the last place converge: the later one is moved to the waiting list.
+ */
+function byAnswerTime(a: Participation, b: Participation): number {
+  return (a.rsvpAt ?? '').localeCompare(b.rsvpAt ?? '') || a.staffId.localeCompare(b.staffId);
+}
+
+async function settleCapacity(deps: AppDeps, session: Session): Promise<Participation[]> {
+  if (session.capacity === undefined) return [];
+  const rows = await deps.store.participations.find(session.tenantId, { where: { sessionId: session.id, rsvp: { in: ['yes', 'waitlist'] } } });
+  const ordered = rows.map((r) => r.value).sort(byAnswerTime);
+  const promoted: Participation[] = [];
+  for (const [index, p] of ordered.entries()) {
+    const shouldBe = index < session.capacity ? ('yes' as const) : ('waitlist' as const);
+    if (p.rsvp === shouldBe) continue;
+    // Under the ETag: a register mark or a change of mind written meanwhile is kept.
+    const moved = await updateWithRetry(deps.store.participations, p.tenantId, p.id, (current) =>
+      (current.rsvp === 'yes' || current.rsvp === 'waitlist') && current.rsvp !== shouldBe ? { ...current, rsvp: shouldBe } : undefined,
+    );
+    if (shouldBe === 'yes' && moved.ok && moved.changed) promoted.push(p);
+  }
+  return promoted;
+}
+
+/**
+ * Tells each person moved off the waiting list, through the outbox like every other message: due
+ * now, or at the next allowed time when someone frees a place at night, at a weekend or in a
+ * holiday (session exemptions as for invitations). Not at all if that is after the session starts.
+ */
+async function tellPromoted(deps: AppDeps, tenant: Tenant, session: Session, promoted: Participation[]): Promise<void> {
+  if (promoted.length === 0) return;
+  const now = deps.clock.now();
+  const calendar = (await deps.store.calendars.get(tenant.id, 'calendar'))?.value ?? SchoolCalendar.parse({ tenantId: tenant.id });
+  const sendExemption = sessionSendExemption(session, tenant.settings);
+  const dueAt = outboxDueAt(now, now, calendar, tenant.settings.timezone, sendExemption);
+  if (dueAt >= new Date(session.startsAt)) return;
+  for (const p of promoted) {
+    await deps.store.deliveries.create({
+      tenantId: session.tenantId,
+      id: deliveryId('waitlist-promoted', p.staffId, session.id, String(session.revision)),
+      kind: 'waitlist-promoted',
+      recipientId: p.staffId,
+      dueAt: dueAt.toISOString(),
+      sendExemption,
+      status: 'pending',
+      expiresAt: session.startsAt,
+      subject: { sessionId: session.id },
+      attempts: 0,
+      createdAt: now.toISOString(),
+    });
+  }
+}
+
+/** Yes or no to a session. Answering the same twice changes nothing; a full session puts a "yes" on the waiting list. */
+export async function respondToInvitation(
+  deps: AppDeps,
+  actor: Actor,
+  input: { sessionId: string; answer: 'yes' | 'no' },
+): Promise<RsvpResult> {
+  const { tenant, staff } = actor;
+  const session = (await deps.store.sessions.get(tenant.id, input.sessionId))?.value;
+  if (!session || session.status === 'draft') return { ok: false, view: notice('attention', "I can't find that session any more.") };
+  if (!canRespond(session, deps.clock.now())) {
+    return { ok: false, view: await buildInvitationView(deps, tenant, session, staff.id) };
+  }
+  const id = participationId(session.id, staff.id);
+  const rsvpAt = deps.clock.now().toISOString();
+  // Under the ETag, so a register mark written meanwhile (it opens an hour before the start) is kept.
+  const written = await upsertWithRetry(deps.store.participations, tenant.id, id, (current) => {
+    const alreadySaid = input.answer === 'yes' ? current?.rsvp === 'yes' || current?.rsvp === 'waitlist' : current?.rsvp === 'no';
+    return alreadySaid ? undefined : { tenantId: tenant.id, id, sessionId: session.id, staffId: staff.id, ...(current ?? {}), rsvp: input.answer, rsvpAt };
+  });
+  if (!written.ok) return { ok: false, view: notice('attention', 'Your answer crossed with another change. Please press the button again.') };
+  if (written.changed) {
+    const promoted = await settleCapacity(deps, session);
+    await tellPromoted(
+      deps,
+      tenant,
+      session,
+      promoted.filter((p) => p.staffId !== staff.id),
+    );
+  }
+  return { ok: true, view: await buildInvitationView(deps, tenant, session, staff.id) };
+}

@@ -1,0 +1,33 @@
+import { DateTime } from 'luxon';
+import { hasRole } from '../../domain';
+import { atLocalTime } from '../../domain/school-time';
+import { DAY_MS, emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
+
+/** This week's digest time (e.g. Monday 07:30 local) and the ISO week it names, e.g. 2026-W48. */
+export function digestSlot(input: PlanningInput): { week: string; at: Date } {
+  const { timezone: zone, digestWeekday, digestAt } = input.tenant.settings;
+  const local = DateTime.fromJSDate(input.now, { zone });
+  const day = local.startOf('week').plus({ days: digestWeekday - 1 });
+  return { week: day.toFormat("kkkk-'W'WW"), at: atLocalTime(zone, day.toISODate()!, digestAt) };
+}
+
+/** Weekly digests to line managers (anyone named as someone's line manager) and CPD leads. */
+export function planDigests(input: PlanningInput): Plan {
+  const plan = emptyPlan();
+  const { week, at } = digestSlot(input);
+  if (input.now < at) return plan;
+  const active = input.staff.filter((s) => s.active);
+  const managerIds = new Set(active.map((s) => s.lineManagerId).filter((id): id is string => id !== undefined));
+  const subject = { digestWeek: week };
+  const wanted = [
+    ...active.filter((s) => managerIds.has(s.id)).map((s) => ({ kind: 'manager-digest' as const, id: s.id })),
+    ...active.filter((s) => hasRole(s, 'cpd-lead')).map((s) => ({ kind: 'lead-digest' as const, id: s.id })),
+  ];
+  for (const w of wanted) {
+    // A day late, a weekly digest is stale: the next one follows.
+    const d = plannedDelivery(input, { kind: w.kind, recipientId: w.id, subject, subjectKey: week, at, expiresAt: new Date(at.getTime() + DAY_MS) });
+    // Deferred by a whole holiday: next week's digest covers it, so skip this one.
+    if (new Date(d.dueAt).getTime() < at.getTime() + 7 * DAY_MS) plan.deliveries.push(d);
+  }
+  return plan;
+}

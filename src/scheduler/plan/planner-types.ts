@@ -1,0 +1,93 @@
+import type {
+  CpdRequest,
+  Delivery,
+  DeliveryKind,
+  GapTask,
+  Participation,
+  Questionnaire,
+  QuestionnaireTemplate,
+  ResponseReceipt,
+  SchoolCalendar,
+  Session,
+  Staff,
+  Tenant,
+} from '../../domain';
+import { deliveryId } from '../../domain';
+import { outboxDueAt, type SendExemption } from '../../domain/send-exemption';
+
+/** Everything the planner looks at for one tenant; it reads nothing else and writes nothing. */
+export interface PlanningInput {
+  tenant: Tenant;
+  calendar: SchoolCalendar;
+  sessions: readonly Session[];
+  participations: readonly Participation[];
+  questionnaires: readonly Questionnaire[];
+  templates: readonly QuestionnaireTemplate[];
+  receipts: readonly ResponseReceipt[];
+  gapTasks: readonly GapTask[];
+  staff: readonly Staff[];
+  /** Pending outbox records, so that the planner can cancel those no longer wanted. */
+  pending: readonly Delivery[];
+  /** CPD requests waiting for an approver (docs/requests.md); absent: none. */
+  cpdRequests?: readonly CpdRequest[];
+  now: Date;
+}
+
+/** What the planner wants written: records created if absent, and pending deliveries to cancel. */
+export interface Plan {
+  deliveries: Delivery[];
+  questionnaires: Questionnaire[];
+  gapTasks: GapTask[];
+  cancellations: Delivery[];
+}
+
+export const emptyPlan = (): Plan => ({ deliveries: [], questionnaires: [], gapTasks: [], cancellations: [] });
+
+export function mergePlans(...plans: Plan[]): Plan {
+  const out = emptyPlan();
+  for (const p of plans) {
+    out.deliveries.push(...p.deliveries);
+    out.questionnaires.push(...p.questionnaires);
+    out.gapTasks.push(...p.gapTasks);
+    out.cancellations.push(...p.cancellations);
+  }
+  return out;
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface PlannedMessage {
+  kind: DeliveryKind;
+  recipientId: string;
+  subject: Delivery['subject'];
+  /** What the message is about, for its id (session, questionnaire, gap task or digest week). */
+  subjectKey: string;
+  slot?: string;
+  /** When the rules say it is due, before quiet hours, weekends and holidays are applied. */
+  at: Date;
+  /** What the rule allows beyond the usual window (a session then); kept on the record for the dispatcher. */
+  window?: SendExemption;
+  /** After this the message is pointless and is never sent (see `hasExpired`). */
+  expiresAt: Date;
+}
+
+/**
+ * An outbox record with a deterministic id, due at its rule's time or now if that has passed,
+ * moved out of quiet hours, weekends and holidays.
+ */
+export function plannedDelivery(input: PlanningInput, m: PlannedMessage): Delivery {
+  const dueAt = outboxDueAt(m.at, input.now, input.calendar, input.tenant.settings.timezone, m.window);
+  return {
+    tenantId: input.tenant.tenantId,
+    id: deliveryId(m.kind, m.recipientId, m.subjectKey, m.slot ?? ''),
+    kind: m.kind,
+    recipientId: m.recipientId,
+    dueAt: dueAt.toISOString(),
+    ...(m.window ? { sendExemption: m.window } : {}),
+    status: 'pending',
+    expiresAt: m.expiresAt.toISOString(),
+    subject: m.subject,
+    attempts: 0,
+    createdAt: input.now.toISOString(),
+  };
+}

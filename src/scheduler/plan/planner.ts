@@ -1,0 +1,45 @@
+import { HELD_WHILE_AWAY, isAwayOn, type Delivery } from '../../domain';
+import { localDateOf } from '../../domain/school-time';
+import { planCancellations } from './planner-cancellations';
+import { planDigests } from './planner-digests';
+import { planGapNudges, planGapTasks } from './planner-gap-tasks';
+import { planQuestionnaireMessages } from './planner-questionnaires';
+import { planRequestNudges } from './planner-requests';
+import { planSessionMessages } from './planner-sessions';
+import { planSurveyMessages } from './planner-surveys';
+import { mergePlans, type Plan, type PlanningInput } from './planner-types';
+
+export type { Plan, PlanningInput } from './planner-types';
+
+/**
+ * What is due for one tenant now: pure, so the same input always gives the same plan, and the
+ * deterministic ids make writing it twice create nothing twice.
+ */
+export function planDeliveries(input: PlanningInput): Plan {
+  const plan = mergePlans(
+    ...input.sessions.map((s) => planSessionMessages(input, s)),
+    ...input.sessions.map((s) => planQuestionnaireMessages(input, s)),
+    ...input.sessions.map((s) => planGapTasks(input, s)),
+    ...input.gapTasks.map((t) => planGapNudges(input, t)),
+    planDigests(input),
+    planCancellations(input),
+    ...input.questionnaires.map((q) => planSurveyMessages(input, q)),
+    ...(input.cpdRequests ?? []).map((r) => planRequestNudges(input, r)),
+  );
+  // One record per id, first wins (two rules may name the same message).
+  const seen = new Set<string>();
+  plan.deliveries = plan.deliveries.filter((d) => !seen.has(d.id) && seen.add(d.id));
+  plan.deliveries = withoutHeldWhileAway(input, plan.deliveries);
+  return plan;
+}
+
+/** Reminders and nudges for someone away are not planned; the planner plans the current nudge again once they are back. */
+function withoutHeldWhileAway(input: PlanningInput, deliveries: Delivery[]): Delivery[] {
+  const away = new Map(input.staff.filter((s) => s.awayUntil).map((s) => [s.id, s]));
+  if (away.size === 0) return deliveries;
+  const zone = input.tenant.settings.timezone;
+  return deliveries.filter((d) => {
+    const person = away.get(d.recipientId);
+    return !person || !HELD_WHILE_AWAY.has(d.kind) || !isAwayOn(person, localDateOf(new Date(d.dueAt), zone));
+  });
+}
