@@ -1,7 +1,7 @@
 import type { ContainerDefinition, IndexingPolicy } from '@azure/cosmos';
 import { COLLECTIONS, type CollectionName } from '../collections';
 
-/** One key for every container; why not hierarchical keys (yet): docs/decisions.md, 21. */
+/** One key for every container; why not hierarchical keys (yet): docs/decisions.md, 25. */
 export const PARTITION_KEY_PATH = '/tenantId';
 
 /**
