@@ -14,3 +14,4 @@ export * from './conversation';
 export * from './idempotency-key';
 export * from './audience';
 export * from './survey';
+export * from './cpd-record';

@@ -2,17 +2,20 @@ import type { z } from 'zod';
 import {
   AnonymousResponse,
   ConversationRef,
+  CpdLogEntry,
   Delivery,
   GapTask,
   IdempotencyKey,
   Participation,
   Questionnaire,
   QuestionnaireResponse,
+  Qualification,
   QuestionnaireTemplate,
   ResponseReceipt,
   SchoolCalendar,
   Session,
   Staff,
+  StatutoryTraining,
   Tenant,
 } from '../domain';
 
@@ -44,6 +47,9 @@ export const COLLECTIONS = {
   deliveries: spec(Delivery, ['status', 'dueAt', 'recipientId', 'kind'], true),
   conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt']),
   idempotencyKeys: spec(IdempotencyKey, [], true),
+  cpdLog: spec(CpdLogEntry, ['staffId', 'on']),
+  qualifications: spec(Qualification, ['staffId']),
+  statutoryTraining: spec(StatutoryTraining, ['staffId', 'expiresOn']),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
