@@ -7,6 +7,7 @@ import { notice } from './notice';
 import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { openRegister, submitRegister } from './register';
+import { submitCpdLog } from './records/log-cpd';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
 import { sendSurveyFromCard } from './survey-card-actions';
@@ -62,6 +63,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     return MISSING('subject');
   },
   'survey.send': (d, a, _action, inputs) => sendSurveyFromCard(d, a, inputs),
+  'cpd.log.submit': (d, a, _action, inputs) => submitCpdLog(d, a, inputs),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

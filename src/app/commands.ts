@@ -5,6 +5,7 @@ import type { AppDeps } from './deps';
 import { notice } from './notice';
 import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions, upcomingSessions } from './queries';
+import { buildCpdLogForm } from './records/log-cpd';
 import { registerCommand } from './register';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
 import { cancelSessionCommand, editSessionCommand } from './session-card-actions';
@@ -27,6 +28,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'sessions', text: 'Upcoming sessions, with buttons to say whether you are coming' },
       { command: 'tasks', text: 'Your open gap tasks' },
       { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
+      { command: 'log cpd', text: 'Add CPD you did elsewhere (a course, reading, coaching...) to your record' },
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
       { command: 'help', text: 'This list' },
       ...(isLead
@@ -60,6 +62,7 @@ interface CommandSpec {
 /** The chat commands, the same for Teams and Slack: a typed table, not an if-chain. */
 const COMMANDS: readonly CommandSpec[] = [
   { names: ['help', '?', 'hi', 'hello'], run: async (d, actor) => helpView(actor, await runsSessions(d, actor)) },
+  { names: ['log cpd'], run: (d, a) => Promise.resolve(buildCpdLogForm(d, a)) },
   { names: ['my cpd', 'my record', 'my', 'record'], run: (d, a) => myRecord(d, a) },
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
   { names: ['report'], leadOrFacilitator: true, run: (d, a, argument) => sessionReport(d, a, argument) },

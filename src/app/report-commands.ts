@@ -18,7 +18,7 @@ export async function myRecord(deps: AppDeps, actor: Actor): Promise<CardView> {
   const record = await loadMyRecord(deps, actor.tenant.id, actor.staff.id, deps.clock.now());
   const { links } = deps;
   if (!record.ok || !links) return shown(record);
-  const rows = record.value.rows.map((row) => ({ ...row, certificateUrl: links.certificateUrl(actor.tenant.id, row.sessionId, actor.staff.id) }));
+  const rows = record.value.rows.map((row) => ({ ...row, ...(row.sessionId ? { certificateUrl: links.certificateUrl(actor.tenant.id, row.sessionId, actor.staff.id) } : {}) }));
   return { ...record.value, rows, exportUrl: links.myRecordUrl(actor.tenant.id, actor.staff.id) };
 }
 

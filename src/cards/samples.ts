@@ -234,13 +234,20 @@ export const CARD_SAMPLES: CardSampleViews = {
     rows: [
       {
         sessionId: 'ses-safeguarding-2026',
+        year: '2025-26',
+        hours: 3,
         month: 'September',
         cpd: 'Safeguarding annual update',
         impact: 'Updated DSL referral steps in my tutor group.',
         certificateUrl: 'https://twilight.example.org/links/certificate/demo/ses-safeguarding-2026/demo-james?expires=1798761600&sig=sample',
       },
-      { sessionId: 'ses-oracy-1', month: 'October', cpd: 'Oracy across the curriculum' },
-      { sessionId: 'ses-retrieval-0', month: 'November', cpd: 'Retrieval practice that sticks', impact: 'Do-now quizzes in Year 8.' },
+      { sessionId: 'ses-oracy-1', year: '2026-27', month: 'October', cpd: 'Oracy across the curriculum', hours: 1.5 },
+      { logId: 'cpd-demo-reading', year: '2026-27', month: 'October', cpd: 'Rosenshine\'s Principles in Action (Reading, logged)', hours: 4, impact: 'Weekly reviews at the start of each lesson.' },
+      { sessionId: 'ses-retrieval-0', year: '2026-27', month: 'November', cpd: 'Retrieval practice that sticks', hours: 1.5, impact: 'Do-now quizzes in Year 8.' },
+    ],
+    years: [
+      { year: '2025-26', hours: 3, entries: 1 },
+      { year: '2026-27', hours: 7, entries: 3 },
     ],
     upcoming: [safeguardingSession],
     openTasks,
@@ -273,6 +280,7 @@ export const CARD_SAMPLES: CardSampleViews = {
     ],
   },
   'session-cancel': { kind: 'session-cancel', session: retrievalSession, bookedCount: 14, cancelled: false },
+  'cpd-log-form': { kind: 'cpd-log-form', today: '2026-11-24' },
   'survey-form': {
     kind: 'survey-form',
     templates: [{ id: 'tpl-staff-audit', name: 'Staff audit of CPD', questionCount: staffAuditQuestions.length }],
@@ -405,6 +413,13 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
     questions: staffAuditQuestions,
     closesText: 'Closes Monday 7 December at 23:59',
     state: 'open',
+  },
+  'cpd-log-form-with-errors': {
+    kind: 'cpd-log-form',
+    today: '2026-11-24',
+    values: { what: 'Maths Hub work group', on: '2026-11-20', hours: '0', type: 'course', learned: 'Bar models for fractions.' },
+    errors: { hours: 'Give the hours: at least a quarter of an hour.' },
+    notice: { tone: 'attention', text: 'Please check the marked field.' },
   },
   'survey-form-with-errors': {
     ...CARD_SAMPLES['survey-form'],

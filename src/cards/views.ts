@@ -26,6 +26,7 @@ export const CARD_VERBS = [
   'register.submit',
   'refresh',
   'survey.send',
+  'cpd.log.submit',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -38,6 +39,7 @@ export const SUBMIT_VERBS = [
   'session.update',
   'register.submit',
   'survey.send',
+  'cpd.log.submit',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
@@ -256,11 +258,26 @@ export interface LeadReportView {
   withheld?: string;
 }
 
+/** One line of a person's record: a session they attended (sessionId) or CPD they logged themselves (logId). */
+export interface MyRecordRow {
+  sessionId?: string;
+  logId?: string;
+  /** e.g. "2026-27". */
+  year?: string;
+  month: string;
+  cpd: string;
+  hours?: number;
+  impact?: string;
+  certificateUrl?: string;
+}
+
 export interface MyRecordView {
   kind: 'my-record';
   name: string;
   /** "Every Teacher a Learner" (docs/policy-sources.md): month, CPD accessed, impact. */
-  rows: { sessionId: string; month: string; cpd: string; impact?: string; certificateUrl?: string }[];
+  rows: MyRecordRow[];
+  /** Academic years (1 September start) with the hours in each, oldest first; the rows carry their year. */
+  years?: { year: string; hours: number; entries: number }[];
   upcoming: SessionSummary[];
   openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
   /** Their record as a CSV file, for a performance review. */
@@ -392,6 +409,17 @@ export interface RegisterView {
   notice?: Notice;
 }
 
+/** `log cpd`: CPD done outside the bot's sessions, for the person's own record. */
+export interface CpdLogFormView {
+  kind: 'cpd-log-form';
+  /** YYYY-MM-DD in the tenant's zone: the suggested day and the latest allowed (no future CPD). */
+  today: string;
+  /** The person's input, kept when the form comes back with errors. */
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
 export type CardView =
   | InvitationView
   | ReminderView
@@ -411,7 +439,8 @@ export type CardView =
   | SessionCancelView
   | SurveyFormView
   | SurveyResultsView
-  | RegisterView;
+  | RegisterView
+  | CpdLogFormView;
 
 export type CardKind = CardView['kind'];
 

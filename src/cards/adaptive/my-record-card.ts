@@ -1,4 +1,5 @@
 import { countOf } from '../format';
+import { hoursText, rowsByYear, yearHeading } from '../record-years';
 import type { MyRecordView } from '../views';
 import type { CardContent } from './card-content';
 import { actionSet, compact, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
@@ -10,7 +11,7 @@ function recordRow(row: MyRecordView['rows'][number]): AdaptiveElement {
     type: 'Container',
     separator: true,
     items: compact([
-      text(`${row.month}: ${row.cpd}`, { weight: 'Bolder' }),
+      text(`${row.month}: ${row.cpd}${row.hours !== undefined ? `, ${hoursText(row.hours)}` : ''}`, { weight: 'Bolder' }),
       row.impact && text(`Impact: ${row.impact}`, { spacing: 'None', isSubtle: true }),
       row.certificateUrl && actionSet([openUrl('Certificate', row.certificateUrl)]),
     ]),
@@ -23,7 +24,9 @@ export function myRecordCard(view: MyRecordView): CardContent {
     body: compact([
       heading('My CPD record'),
       subtle(view.name),
-      ...(view.rows.length > 0 ? view.rows.map(recordRow) : [text('No CPD recorded yet this year.')]),
+      ...(view.rows.length > 0
+        ? rowsByYear(view.rows).flatMap((g) => [...(g.year ? [subheading(yearHeading(view, g.year))] : []), ...g.rows.map(recordRow)])
+        : [text('No CPD recorded yet this year.')]),
       view.upcoming.length > 0 && subheading('Coming up'),
       ...view.upcoming.map((s) => sessionRow(s, false)),
       view.openTasks.length > 0 && subheading('Open gap tasks'),

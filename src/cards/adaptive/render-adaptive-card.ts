@@ -1,6 +1,7 @@
 import type { CardKind, CardView, ViewOfKind } from '../views';
 import type { CardContent } from './card-content';
 import { actionData, type AdaptiveCard } from './elements';
+import { cpdLogFormCard } from './cpd-log-form-card';
 import { gapTaskFormCard } from './gap-task-form-card';
 import { helpCard } from './help-card';
 import { invitationCard } from './invitation-card';
@@ -45,6 +46,7 @@ const BUILDERS: CardBuilders = {
   'survey-form': surveyFormCard,
   'survey-results': surveyResultsCard,
   register: registerCard,
+  'cpd-log-form': cpdLogFormCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

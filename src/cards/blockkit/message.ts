@@ -2,6 +2,7 @@ import type { CardKind, CardView } from '../views';
 import type { Block, BlockKitMessage } from './block-types';
 import { context } from './blocks';
 import { managerDigestBlocks } from './digest-blocks';
+import { cpdLogMessageBlocks } from './cpd-log-modal';
 import { gapTaskMessageBlocks, nudgeBlocks, taskListBlocks } from './gap-task-blocks';
 import { helpBlocks } from './help-blocks';
 import { leadDigestBlocks } from './lead-digest-blocks';
@@ -41,6 +42,7 @@ const RENDERERS: RendererTable = {
   'session-cancel': { blocks: sessionCancelBlocks, text: (v) => `${v.cancelled ? 'Cancelled' : 'Cancel?'}: ${v.session.title}` },
   'survey-form': { blocks: surveyFormMessageBlocks, text: () => 'New staff survey' },
   'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
+  'cpd-log-form': { blocks: cpdLogMessageBlocks, text: () => 'Log CPD' },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 

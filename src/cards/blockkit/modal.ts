@@ -1,8 +1,9 @@
-import type { CardAction, CardView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardView, CpdLogFormView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../gap-task-fields';
+import { renderCpdLogModal } from './cpd-log-modal';
 import { renderCreateSessionModal } from './create-session-modal';
 import { capBlocks } from './message';
 import { renderSurveyFormModal } from './survey-form-modal';
@@ -10,7 +11,7 @@ import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-f
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { renderRegisterModal } from './register-modal';
 
-export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView;
+export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView | CpdLogFormView;
 
 export function isModalView(view: CardView): view is ModalView {
   return (
@@ -19,7 +20,8 @@ export function isModalView(view: CardView): view is ModalView {
     view.kind === 'gap-report' ||
     view.kind === 'session-form' ||
     view.kind === 'survey-form' ||
-    view.kind === 'register'
+    view.kind === 'register' ||
+    view.kind === 'cpd-log-form'
   );
 }
 
@@ -31,6 +33,7 @@ const SUBMIT_VERB = {
   'session-form': 'session.create',
   'survey-form': 'survey.send',
   register: 'register.submit',
+  'cpd-log-form': 'cpd.log.submit',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
@@ -108,6 +111,7 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (view.kind === 'session-form') return renderCreateSessionModal(privateMetadata, view);
   if (view.kind === 'survey-form') return renderSurveyFormModal(view, privateMetadata);
   if (view.kind === 'register') return renderRegisterModal(privateMetadata, view);
+  if (view.kind === 'cpd-log-form') return renderCpdLogModal(view, privateMetadata);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',

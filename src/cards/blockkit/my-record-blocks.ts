@@ -1,3 +1,4 @@
+import { hoursText, rowsByYear, yearHeading } from '../record-years';
 import type { MyRecordView } from '../views';
 import type { Block } from './block-types';
 import { actions, button, context, divider, header, linkButton, rsvpButtons, section, sessionText } from './blocks';
@@ -18,14 +19,18 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
     const due = `${t.overdue ? ':exclamation: Overdue · ' : ''}${escapeMrkdwn(t.dueText)}`;
     blocks.push(section(`*${escapeMrkdwn(t.sessionTitle)}* (${t.stage})\n${due}`, button(t.stage === 'plan' ? 'Write plan' : 'Write report', { verb, gapTaskId: t.gapTaskId }, { suffix: `task${i}` })));
   });
-  blocks.push(divider, section('*My CPD this year*'));
+  blocks.push(divider, section('*My CPD record*'));
   const rows = view.rows.slice(-(options.maxRows ?? view.rows.length));
   if (rows.length === 0) blocks.push(context('Nothing recorded yet.'));
   // One section per row keeps each within the 3,000-character limit however long the impact text.
-  for (const row of rows) {
-    const impact = row.impact ? `\n_Impact:_ ${escapeMrkdwn(row.impact)}` : '';
-    const text = `*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${impact}`;
-    blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId}`)) : section(text));
+  for (const group of rowsByYear(rows)) {
+    if (group.year) blocks.push(context(`*${escapeMrkdwn(yearHeading(view, group.year))}*`));
+    for (const row of group.rows) {
+      const impact = row.impact ? `\n_Impact:_ ${escapeMrkdwn(row.impact)}` : '';
+      const hours = row.hours !== undefined ? ` · ${hoursText(row.hours)}` : '';
+      const text = `*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${hours}${impact}`;
+      blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId ?? ''}`)) : section(text));
+    }
   }
   blocks.push(actions([button('Refresh', { verb: 'refresh' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
   return blocks;

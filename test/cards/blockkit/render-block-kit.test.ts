@@ -61,8 +61,8 @@ describe('Block Kit message renderer', () => {
 describe('Block Kit modal renderer', () => {
   const modalViews = ALL.filter(([, v]) => isModalView(v));
 
-  test('there is a modal sample for the questionnaire, both gap-task forms, the new-session and new-survey forms and the register', () => {
-    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form', 'survey-form', 'register']));
+  test('there is a modal sample for the questionnaire, both gap-task forms, the new-session, new-survey and log-cpd forms and the register', () => {
+    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form', 'survey-form', 'register', 'cpd-log-form']));
   });
 
   test.each(modalViews)('%s fits Slack modal limits and snapshot', (_name, view) => {
