@@ -8,6 +8,7 @@ import { composeLeadDigest } from './programme-digest';
 import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaire-view';
 import { surveyMessageHold } from './survey-delivery-rules';
+import { composeStatutoryRenewal } from './records/statutory-renewal-message';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
 
@@ -82,6 +83,7 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
     return { view: digest.value, text: `Your team's CPD this week (${digest.value.weekText})` };
   },
   'lead-digest': (deps, tenant, recipient) => composeLeadDigest(deps, tenant, recipient),
+  'statutory-renewal': composeStatutoryRenewal,
 };
 
 /** Turns an outbox record into the message to send, or says why it should not be sent any more. */

@@ -17,6 +17,7 @@ export const DeliveryKind = z.enum([
   'manager-digest',
   'lead-digest',
   'survey',
+  'statutory-renewal',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -48,6 +49,7 @@ export const Delivery = z.object({
     questionnaireId: Id.optional(),
     gapTaskId: Id.optional(),
     digestWeek: z.string().optional(),
+    statutoryTrainingId: Id.optional(),
   }),
   attempts: z.number().int().min(0).default(0),
   /** Lease: who is sending it and until when (ETag-guarded claim). */

@@ -2,6 +2,7 @@ import type { Clock } from '../domain';
 import { SchoolCalendar, Tenant } from '../domain';
 import type { Store } from '../store/store';
 import { planDeliveries } from './planner';
+import { statutoryRenewalHorizon } from './planner-statutory';
 import { DAY_MS } from './planner-types';
 
 export interface PlanDeps {
@@ -28,13 +29,16 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
   const since = new Date(now.getTime() - LOOK_BACK_DAYS * DAY_MS).toISOString();
   const tenantDoc = await store.tenants.get(tenantId, tenantId);
   if (!tenantDoc) throw new Error(`no tenant ${tenantId}`);
-  const [calendar, sessions, staff, templates, gapTasks, pending] = await Promise.all([
+  const tenant = Tenant.parse(tenantDoc.value);
+  const renewalHorizon = statutoryRenewalHorizon(tenant, now);
+  const [calendar, sessions, staff, templates, gapTasks, pending, statutoryTraining] = await Promise.all([
     store.calendars.get(tenantId, 'calendar'),
     store.sessions.find(tenantId, { where: { startsAt: { gte: since } } }),
     store.staff.find(tenantId, { where: { active: true } }),
     store.templates.find(tenantId),
     store.gapTasks.find(tenantId, { where: { dueAt: { gte: since } } }),
     store.deliveries.find(tenantId, { where: { status: 'pending' } }),
+    store.statutoryTraining.find(tenantId, { where: { expiresOn: { gte: renewalHorizon.from, lte: renewalHorizon.to } } }),
   ]);
   const sessionIds = sessions.map((s) => s.value.id);
   const [participations, sessionQuestionnaires, openSurveys] = await Promise.all([
@@ -50,7 +54,7 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     : [];
 
   const plan = planDeliveries({
-    tenant: Tenant.parse(tenantDoc.value),
+    tenant,
     calendar: calendar?.value ?? SchoolCalendar.parse({ tenantId }),
     sessions: values(sessions),
     participations: values(participations),
@@ -59,6 +63,7 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     receipts: values(receipts),
     gapTasks: values(gapTasks),
     staff: values(staff),
+    statutoryTraining: values(statutoryTraining),
     pending: values(pending),
     now,
   });

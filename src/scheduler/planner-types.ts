@@ -9,6 +9,7 @@ import type {
   SchoolCalendar,
   Session,
   Staff,
+  StatutoryTraining,
   Tenant,
 } from '../domain';
 import { deliveryId } from '../domain';
@@ -25,6 +26,8 @@ export interface PlanningInput {
   receipts: readonly ResponseReceipt[];
   gapTasks: readonly GapTask[];
   staff: readonly Staff[];
+  /** Statutory training lapsing soon (or lately lapsed); absent: none looked at. */
+  statutoryTraining?: readonly StatutoryTraining[];
   /** Pending outbox records, so that the planner can cancel those no longer wanted. */
   pending: readonly Delivery[];
   now: Date;
