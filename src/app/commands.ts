@@ -6,6 +6,7 @@ import { notice } from './notice';
 import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions, upcomingSessions } from './queries';
 import { buildCpdLogForm } from './records/log-cpd';
+import { statutoryCompliance } from './records/statutory-compliance';
 import { registerCommand } from './register';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
 import { cancelSessionCommand, editSessionCommand } from './session-card-actions';
@@ -39,6 +40,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
             { command: 'register <session title>', text: 'Take the register for a session' },
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
+            { command: 'statutory', text: 'Who is out of date or due to renew statutory training, by school' },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
           ]
@@ -73,6 +75,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
+  { names: ['statutory', 'statutory training', 'compliance'], leadOnly: true, run: (d, a) => statutoryCompliance(d, a) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
 ];

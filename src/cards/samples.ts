@@ -281,6 +281,20 @@ export const CARD_SAMPLES: CardSampleViews = {
   },
   'session-cancel': { kind: 'session-cancel', session: retrievalSession, bookedCount: 14, cancelled: false },
   'cpd-log-form': { kind: 'cpd-log-form', today: '2026-11-24' },
+  'statutory-compliance': {
+    kind: 'statutory-compliance',
+    dueWithinWeeks: 4,
+    schools: [
+      {
+        name: 'Huntingdon Academy',
+        lapsed: [{ name: 'Dan Price', topic: 'First aid', expiresText: 'Lapsed Friday 13 November 2026' }],
+        due: [{ name: 'Aisha Khan', topic: 'Safeguarding', expiresText: 'Lapses Monday 14 December 2026' }],
+        current: 41,
+      },
+      { name: 'Ramsey Spinning Infants', lapsed: [], due: [], current: 18 },
+    ],
+    emptyText: 'No statutory training is recorded yet.',
+  },
   'survey-form': {
     kind: 'survey-form',
     templates: [{ id: 'tpl-staff-audit', name: 'Staff audit of CPD', questionCount: staffAuditQuestions.length }],

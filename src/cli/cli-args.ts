@@ -2,6 +2,7 @@
 export type CliCommand =
   | { kind: 'import-staff'; file: string; tenantId?: string; skipBad: boolean }
   | { kind: 'import-programme'; file: string; tenantId?: string; skipBad: boolean; publish: boolean }
+  | { kind: 'import-statutory'; file: string; tenantId?: string; skipBad: boolean }
   | { kind: 'export'; what: 'responses' | 'records' | 'report'; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
   | { kind: 'help' };
@@ -10,6 +11,7 @@ export const USAGE = `Usage: npm run cli -- <command>
 
   import staff FILE.csv [--tenant ID] [--skip-bad]
   import programme FILE.csv [--tenant ID] [--skip-bad] [--publish]
+  import statutory FILE.csv [--tenant ID] [--skip-bad]   (email, topic, completed, expires)
   export responses|records|report [--tenant ID] [--out FILE]
   seed-demo
 `;
@@ -42,6 +44,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return noun === 'staff'
       ? { ok: true, command: { kind: 'import-staff', file, skipBad: flags.has('--skip-bad'), ...tenantPart } }
       : { ok: true, command: { kind: 'import-programme', file, skipBad: flags.has('--skip-bad'), publish: flags.has('--publish'), ...tenantPart } };
+  }
+  if (verb === 'import' && noun === 'statutory') {
+    if (!file) return { ok: false, message: 'import statutory needs a CSV file' };
+    return { ok: true, command: { kind: 'import-statutory', file, skipBad: flags.has('--skip-bad'), ...tenantPart } };
   }
   if (verb === 'export' && (noun === 'responses' || noun === 'records' || noun === 'report')) {
     const out = text('--out');

@@ -6,6 +6,7 @@ import { exportResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
 import { importStaffRoster } from '../imports/import-staff';
+import { importStatutoryTraining } from '../imports/import-statutory-training';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
 import { silentProgress, type ProgressFactory } from './progress-bar';
@@ -76,6 +77,23 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
             : await importProgramme(deps, tenant, text, { skipBad: command.skipBad, publish: command.publish, now: deps.clock.now(), onProgress });
         bar.stop();
         return report(deps, command.kind === 'import-staff' ? 'Staff' : 'Sessions', result);
+      } finally {
+        bar.stop();
+      }
+    }
+    case 'import-statutory': {
+      let text: string;
+      try {
+        text = await readFile(command.file, 'utf8');
+      } catch {
+        deps.print(`Cannot read ${command.file}.`);
+        return 1;
+      }
+      const tenant = await tenantFor(deps, command.tenantId ?? deps.defaultTenantId);
+      const bar = progress('training');
+      try {
+        const result = await importStatutoryTraining(deps, tenant, text, deps.clock.now(), { skipBad: command.skipBad, onProgress: (done, total) => bar.update(done, total) });
+        return report(deps, 'Statutory training', result);
       } finally {
         bar.stop();
       }

@@ -17,6 +17,7 @@ import { reminderCard } from './reminder-card';
 import { sessionCancelCard } from './session-cancel-card';
 import { sessionFormCard } from './session-form-card';
 import { sessionListCard } from './session-list-card';
+import { statutoryComplianceCard } from './statutory-compliance-card';
 import { surveyFormCard } from './survey-form-card';
 import { surveyResultsCard } from './survey-results-card';
 import { taskListCard } from './task-list-card';
@@ -47,6 +48,7 @@ const BUILDERS: CardBuilders = {
   'survey-results': surveyResultsCard,
   register: registerCard,
   'cpd-log-form': cpdLogFormCard,
+  'statutory-compliance': statutoryComplianceCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -15,6 +15,7 @@ import { registerMessageBlocks } from './register-blocks';
 import { invitationBlocks, reminderBlocks, sessionListBlocks } from './session-blocks';
 import { sessionCancelBlocks } from './session-cancel-blocks';
 import { sessionFormMessageBlocks } from './session-form-blocks';
+import { statutoryComplianceBlocks } from './statutory-compliance-blocks';
 import { surveyFormMessageBlocks, surveyResultsBlocks } from './survey-blocks';
 
 /** The view whose kind union includes K (GapTaskFormView carries two kinds). */
@@ -43,6 +44,7 @@ const RENDERERS: RendererTable = {
   'survey-form': { blocks: surveyFormMessageBlocks, text: () => 'New staff survey' },
   'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
   'cpd-log-form': { blocks: cpdLogMessageBlocks, text: () => 'Log CPD' },
+  'statutory-compliance': { blocks: statutoryComplianceBlocks, text: () => 'Statutory training' },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 
