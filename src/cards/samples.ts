@@ -249,6 +249,11 @@ export const CARD_SAMPLES: CardSampleViews = {
       { year: '2025-26', hours: 3, entries: 1 },
       { year: '2026-27', hours: 7, entries: 3 },
     ],
+    qualifications: [{ title: 'NPQ in Senior Leadership (NPQSL)', datesText: 'Started September 2024, Awarded July 2025' }],
+    statutory: [
+      { topic: 'First aid', expiresText: 'Lapsed 13 November 2026', lapsed: true },
+      { topic: 'Safeguarding', expiresText: 'Valid until 1 September 2027', lapsed: false },
+    ],
     upcoming: [safeguardingSession],
     openTasks,
     exportUrl: 'https://twilight.example.org/links/record/demo/demo-james?expires=1798761600&sig=sample',

@@ -278,6 +278,10 @@ export interface MyRecordView {
   rows: MyRecordRow[];
   /** Academic years (1 September start) with the hours in each, oldest first; the rows carry their year. */
   years?: { year: string; hours: number; entries: number }[];
+  /** Formal qualifications (NPQs, HLTA, degrees), e.g. { title: 'NPQSL', datesText: 'Awarded July 2025' }. */
+  qualifications?: { title: string; datesText: string }[];
+  /** Statutory training and when it lapses; `lapsed` when it already has. */
+  statutory?: { topic: string; expiresText: string; lapsed: boolean }[];
   upcoming: SessionSummary[];
   openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
   /** Their record as a CSV file, for a performance review. */

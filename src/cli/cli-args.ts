@@ -2,7 +2,7 @@
 export type CliCommand =
   | { kind: 'import-staff'; file: string; tenantId?: string; skipBad: boolean }
   | { kind: 'import-programme'; file: string; tenantId?: string; skipBad: boolean; publish: boolean }
-  | { kind: 'import-statutory'; file: string; tenantId?: string; skipBad: boolean }
+  | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
   | { kind: 'export'; what: 'responses' | 'records' | 'report'; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
   | { kind: 'help' };
@@ -12,6 +12,7 @@ export const USAGE = `Usage: npm run cli -- <command>
   import staff FILE.csv [--tenant ID] [--skip-bad]
   import programme FILE.csv [--tenant ID] [--skip-bad] [--publish]
   import statutory FILE.csv [--tenant ID] [--skip-bad]   (email, topic, completed, expires)
+  import qualifications FILE.csv [--tenant ID] [--skip-bad]   (email, qualification, started, awarded)
   export responses|records|report [--tenant ID] [--out FILE]
   seed-demo
 `;
@@ -45,9 +46,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       ? { ok: true, command: { kind: 'import-staff', file, skipBad: flags.has('--skip-bad'), ...tenantPart } }
       : { ok: true, command: { kind: 'import-programme', file, skipBad: flags.has('--skip-bad'), publish: flags.has('--publish'), ...tenantPart } };
   }
-  if (verb === 'import' && noun === 'statutory') {
-    if (!file) return { ok: false, message: 'import statutory needs a CSV file' };
-    return { ok: true, command: { kind: 'import-statutory', file, skipBad: flags.has('--skip-bad'), ...tenantPart } };
+  if (verb === 'import' && (noun === 'statutory' || noun === 'qualifications')) {
+    if (!file) return { ok: false, message: `import ${noun} needs a CSV file` };
+    return { ok: true, command: { kind: `import-${noun}`, file, skipBad: flags.has('--skip-bad'), ...tenantPart } };
   }
   if (verb === 'export' && (noun === 'responses' || noun === 'records' || noun === 'report')) {
     const out = text('--out');

@@ -6,6 +6,7 @@ import { exportResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
 import { importStaffRoster } from '../imports/import-staff';
+import { importQualifications } from '../imports/import-qualifications';
 import { importStatutoryTraining } from '../imports/import-statutory-training';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
@@ -81,7 +82,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         bar.stop();
       }
     }
-    case 'import-statutory': {
+    case 'import-statutory':
+    case 'import-qualifications': {
       let text: string;
       try {
         text = await readFile(command.file, 'utf8');
@@ -90,10 +92,14 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return 1;
       }
       const tenant = await tenantFor(deps, command.tenantId ?? deps.defaultTenantId);
-      const bar = progress('training');
+      const statutory = command.kind === 'import-statutory';
+      const bar = progress(statutory ? 'training' : 'qualifications');
       try {
-        const result = await importStatutoryTraining(deps, tenant, text, deps.clock.now(), { skipBad: command.skipBad, onProgress: (done, total) => bar.update(done, total) });
-        return report(deps, 'Statutory training', result);
+        const options = { skipBad: command.skipBad, onProgress: (done: number, total: number) => bar.update(done, total) };
+        const result = statutory
+          ? await importStatutoryTraining(deps, tenant, text, deps.clock.now(), options)
+          : await importQualifications(deps, tenant, text, deps.clock.now(), options);
+        return report(deps, statutory ? 'Statutory training' : 'Qualifications', result);
       } finally {
         bar.stop();
       }

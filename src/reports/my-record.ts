@@ -1,6 +1,8 @@
-import { CATEGORY_LABELS, academicYearOf, type CpdLogEntry, type GapTask, type Participation, type Session, type Staff, type Tenant } from '../domain';
+import { DateTime } from 'luxon';
+import { CATEGORY_LABELS, academicYearOf, type CpdLogEntry, type GapTask, type Qualification, type StatutoryTraining, type Participation, type Session, type Staff, type Tenant } from '../domain';
 import type { MyRecordView } from '../cards/views';
 import { formatMonth } from '../cards/format';
+import { qualificationRows, statutoryRows } from './record-credentials';
 import { byAcademicYear, loggedRow, sessionDay, sessionHours } from './record-rows';
 import { openTaskRow } from '../cards/open-task-row';
 import { toSessionSummary } from '../cards/session-summary';
@@ -14,6 +16,8 @@ export interface MyRecordInput {
   gapTasks: readonly GapTask[];
   /** CPD the person logged themselves (`log cpd`). */
   logged?: readonly CpdLogEntry[];
+  qualifications?: readonly Qualification[];
+  statutory?: readonly StatutoryTraining[];
 }
 
 /** The impact the person recorded for a session: the senior leader's longer-term note, else their own report. */
@@ -69,5 +73,17 @@ export function buildMyRecord(input: MyRecordInput): MyRecordView {
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     .map((g) => openTaskRow(g, sessions.get(g.sessionId)?.title ?? 'A past session', zone, now));
 
-  return { kind: 'my-record', name: person.name, rows, years, upcoming, openTasks };
+  const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+  const qualifications = qualificationRows(mine(input.qualifications ?? []), zone);
+  const statutory = statutoryRows(mine(input.statutory ?? []), today, zone);
+  return {
+    kind: 'my-record',
+    name: person.name,
+    rows,
+    years,
+    ...(qualifications.length > 0 ? { qualifications } : {}),
+    ...(statutory.length > 0 ? { statutory } : {}),
+    upcoming,
+    openTasks,
+  };
 }

@@ -27,6 +27,10 @@ export function myRecordCard(view: MyRecordView): CardContent {
       ...(view.rows.length > 0
         ? rowsByYear(view.rows).flatMap((g) => [...(g.year ? [subheading(yearHeading(view, g.year))] : []), ...g.rows.map(recordRow)])
         : [text('No CPD recorded yet this year.')]),
+      (view.qualifications?.length ?? 0) > 0 && subheading('Qualifications'),
+      ...(view.qualifications ?? []).map((q) => text(`${q.title}: ${q.datesText}`, { spacing: 'None' })),
+      (view.statutory?.length ?? 0) > 0 && subheading('Statutory training'),
+      ...(view.statutory ?? []).map((t) => text(`${t.topic}: ${t.expiresText}`, { spacing: 'None', ...(t.lapsed ? { color: 'Attention' } : {}) })),
       view.upcoming.length > 0 && subheading('Coming up'),
       ...view.upcoming.map((s) => sessionRow(s, false)),
       view.openTasks.length > 0 && subheading('Open gap tasks'),

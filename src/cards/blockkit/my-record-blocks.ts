@@ -32,6 +32,11 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
       blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId ?? ''}`)) : section(text));
     }
   }
+  if (view.qualifications?.length) blocks.push(section(`*Qualifications*\n${view.qualifications.map((q) => `${escapeMrkdwn(q.title)}: ${escapeMrkdwn(q.datesText)}`).join('\n')}`));
+  if (view.statutory?.length) {
+    const lines = view.statutory.map((t) => `${t.lapsed ? ':exclamation: ' : ''}${escapeMrkdwn(t.topic)}: ${escapeMrkdwn(t.expiresText)}`);
+    blocks.push(section(`*Statutory training*\n${lines.join('\n')}`));
+  }
   blocks.push(actions([button('Refresh', { verb: 'refresh' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
   return blocks;
 }
