@@ -5,6 +5,7 @@ import type { AppDeps } from './deps';
 import { notice } from './notice';
 import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions, upcomingSessions } from './queries';
+import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
 import { statutoryCompliance } from './records/statutory-compliance';
 import { registerCommand } from './register';
@@ -40,6 +41,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'report <session title>', text: 'Attendance and reactions for a session' },
             { command: 'register <session title>', text: 'Take the register for a session' },
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
+            { command: 'governors [autumn-2026]', text: "The term's report to governors: no names, small groups withheld" },
             { command: 'statutory', text: 'Who is out of date or due to renew statutory training, by school' },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
@@ -75,6 +77,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
+  { names: ['governors report', 'governors'], leadOnly: true, run: (d, a, argument) => governorsReport(d, a, argument) },
   { names: ['statutory', 'statutory training', 'compliance'], leadOnly: true, run: (d, a) => statutoryCompliance(d, a) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },

@@ -286,6 +286,18 @@ export const CARD_SAMPLES: CardSampleViews = {
   },
   'session-cancel': { kind: 'session-cancel', session: retrievalSession, bookedCount: 14, cancelled: false },
   'cpd-log-form': { kind: 'cpd-log-form', today: '2026-11-24' },
+  'governors-report': {
+    kind: 'governors-report',
+    term: 'autumn-2026',
+    periodText: '1 September 2026 – 31 December 2026',
+    minGroup: 5,
+    sections: [
+      { title: 'Programme by category', rows: [{ group: 'Teaching & learning', measure: 'Sessions held', value: '6' }, { group: 'Teaching & learning', measure: 'Attendances', value: '212' }] },
+      { title: 'Participation and hours by staff group', rows: [{ group: 'Early career teachers', measure: 'Staff', value: 'withheld (fewer than 5)' }] },
+      { title: 'Evaluation by level', rows: [{ group: 'Level 1: reactions', measure: 'Questionnaires answered', value: '148' }] },
+      { title: 'Statutory training', rows: [] },
+    ],
+  },
   'statutory-compliance': {
     kind: 'statutory-compliance',
     dueWithinWeeks: 4,

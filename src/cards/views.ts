@@ -441,6 +441,24 @@ export interface StatutoryComplianceView {
   emptyText: string;
 }
 
+/** One line of a governors' report: a figure, or why it is withheld (a group under the tenant's minimum). */
+export interface GovernorsReportRow {
+  group: string;
+  measure: string;
+  value: string;
+}
+
+/** Termly report to governors and trustees: counts only, no names, every small group withheld. */
+export interface GovernorsReportView {
+  kind: 'governors-report';
+  /** e.g. "autumn-2026". */
+  term: string;
+  /** e.g. "1 September 2026 – 31 December 2026". */
+  periodText: string;
+  minGroup: number;
+  sections: { title: string; rows: GovernorsReportRow[] }[];
+}
+
 export type CardView =
   | InvitationView
   | ReminderView
@@ -462,7 +480,8 @@ export type CardView =
   | SurveyResultsView
   | RegisterView
   | CpdLogFormView
-  | StatutoryComplianceView;
+  | StatutoryComplianceView
+  | GovernorsReportView;
 
 export type CardKind = CardView['kind'];
 

@@ -4,6 +4,7 @@ export type CliCommand =
   | { kind: 'import-programme'; file: string; tenantId?: string; skipBad: boolean; publish: boolean }
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
   | { kind: 'export'; what: 'responses' | 'records' | 'report'; tenantId?: string; out?: string }
+  | { kind: 'export-governors'; term?: string; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
   | { kind: 'help' };
 
@@ -14,6 +15,7 @@ export const USAGE = `Usage: npm run cli -- <command>
   import statutory FILE.csv [--tenant ID] [--skip-bad]   (email, topic, completed, expires)
   import qualifications FILE.csv [--tenant ID] [--skip-bad]   (email, qualification, started, awarded)
   export responses|records|report [--tenant ID] [--out FILE]
+  export governors [--term autumn-2026] [--tenant ID] [--out FILE]   (the current term without --term)
   seed-demo
 `;
 
@@ -25,7 +27,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--skip-bad' || arg === '--publish' || arg === '--help' || arg === '-h') flags.set(arg, true);
-    else if (arg === '--tenant' || arg === '--out') {
+    else if (arg === '--tenant' || arg === '--out' || arg === '--term') {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value` };
       flags.set(arg, value);
@@ -49,6 +51,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (verb === 'import' && (noun === 'statutory' || noun === 'qualifications')) {
     if (!file) return { ok: false, message: `import ${noun} needs a CSV file` };
     return { ok: true, command: { kind: `import-${noun}`, file, skipBad: flags.has('--skip-bad'), ...tenantPart } };
+  }
+  if (verb === 'export' && noun === 'governors') {
+    const out = text('--out');
+    const term = text('--term');
+    return { ok: true, command: { kind: 'export-governors', ...tenantPart, ...(out ? { out } : {}), ...(term ? { term } : {}) } };
   }
   if (verb === 'export' && (noun === 'responses' || noun === 'records' || noun === 'report')) {
     const out = text('--out');

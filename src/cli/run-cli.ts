@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Tenant } from '../domain';
+import { governorsReportCsv } from '../exports/governors-csv';
 import { exportLeadReportCsv } from '../exports/lead-report-csv';
+import { loadGovernorsReport } from '../reports/load-governors-report';
 import { exportRecordsCsv } from '../exports/records-csv';
 import { exportResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
@@ -103,6 +105,20 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       } finally {
         bar.stop();
       }
+    }
+    case 'export-governors': {
+      const report = await loadGovernorsReport(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now(), command.term);
+      if (!report.ok) {
+        deps.print(report.message);
+        return 1;
+      }
+      const csv = governorsReportCsv(report.value);
+      if (!command.out) deps.print(csv);
+      else {
+        await writeFile(command.out, csv);
+        deps.print(`Wrote ${command.out} (${report.value.term}, ${report.value.periodText}; no names, groups under ${report.value.minGroup} withheld).`);
+      }
+      return 0;
     }
     case 'export': {
       const tenantId = command.tenantId ?? deps.defaultTenantId;

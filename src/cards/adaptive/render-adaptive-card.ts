@@ -2,6 +2,7 @@ import type { CardKind, CardView, ViewOfKind } from '../views';
 import type { CardContent } from './card-content';
 import { actionData, type AdaptiveCard } from './elements';
 import { cpdLogFormCard } from './cpd-log-form-card';
+import { governorsReportCard } from './governors-report-card';
 import { gapTaskFormCard } from './gap-task-form-card';
 import { helpCard } from './help-card';
 import { invitationCard } from './invitation-card';
@@ -49,6 +50,7 @@ const BUILDERS: CardBuilders = {
   register: registerCard,
   'cpd-log-form': cpdLogFormCard,
   'statutory-compliance': statutoryComplianceCard,
+  'governors-report': governorsReportCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
