@@ -7,6 +7,8 @@ import { notice } from './notice';
 import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { openRegister, submitRegister } from './register';
+import { openImpactFollowUp } from './impact/impact-follow-up-view';
+import { submitImpactFollowUp } from './impact/submit-impact';
 import { submitCpdLog } from './records/log-cpd';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
@@ -51,6 +53,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'register.open': (d, a, action) => (action.sessionId ? openRegister(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
   'register.submit': (d, a, action, inputs) => (action.sessionId ? submitRegister(d, a, { sessionId: action.sessionId, raw: inputs }) : Promise.resolve(MISSING('session'))),
   refresh: async (d, a, action) => {
+    if (action.impactFollowUpId) return openImpactFollowUp(d, a, action.impactFollowUpId);
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {
       const task = (await d.store.gapTasks.get(a.tenant.id, action.gapTaskId))?.value;
@@ -64,6 +67,9 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   },
   'survey.send': (d, a, _action, inputs) => sendSurveyFromCard(d, a, inputs),
   'cpd.log.submit': (d, a, _action, inputs) => submitCpdLog(d, a, inputs),
+  'impact.open': (d, a, action) => (action.impactFollowUpId ? openImpactFollowUp(d, a, action.impactFollowUpId) : Promise.resolve(MISSING('follow-up'))),
+  'impact.submit': (d, a, action, inputs) =>
+    action.impactFollowUpId ? submitImpactFollowUp(d, a, action.impactFollowUpId, inputs) : Promise.resolve(MISSING('follow-up')),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

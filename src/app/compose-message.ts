@@ -9,6 +9,7 @@ import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaire-view';
 import { surveyMessageHold } from './survey-delivery-rules';
 import { composeStatutoryRenewal } from './records/statutory-renewal-message';
+import { composeImpactMessage } from './impact/impact-messages';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
 
@@ -84,6 +85,8 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   },
   'lead-digest': (deps, tenant, recipient) => composeLeadDigest(deps, tenant, recipient),
   'statutory-renewal': composeStatutoryRenewal,
+  'impact-follow-up': composeImpactMessage('person'),
+  'impact-manager-view': composeImpactMessage('manager'),
 };
 
 /** Turns an outbox record into the message to send, or says why it should not be sent any more. */

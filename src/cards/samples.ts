@@ -286,6 +286,14 @@ export const CARD_SAMPLES: CardSampleViews = {
   },
   'session-cancel': { kind: 'session-cancel', session: retrievalSession, bookedCount: 14, cancelled: false },
   'cpd-log-form': { kind: 'cpd-log-form', today: '2026-11-24' },
+  'impact-follow-up': {
+    kind: 'impact-follow-up',
+    impactFollowUpId: 'impact-demo',
+    stage: 'person',
+    sessionTitle: 'Retrieval practice that sticks',
+    whenText: '6 school weeks after the last session',
+    state: 'open',
+  },
   'governors-report': {
     kind: 'governors-report',
     term: 'autumn-2026',

@@ -27,6 +27,8 @@ export const CARD_VERBS = [
   'refresh',
   'survey.send',
   'cpd.log.submit',
+  'impact.open',
+  'impact.submit',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -40,11 +42,12 @@ export const SUBMIT_VERBS = [
   'register.submit',
   'survey.send',
   'cpd.log.submit',
+  'impact.submit',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
 /** The ids a button may carry; every other key of a submitted card is a form input. */
-export const CARD_ACTION_TARGETS = ['sessionId', 'questionnaireId', 'gapTaskId'] as const;
+export const CARD_ACTION_TARGETS = ['sessionId', 'questionnaireId', 'gapTaskId', 'impactFollowUpId'] as const;
 
 /**
  * What a button carries back: the verb and the ids it acts on, parsed before anything acts on it.
@@ -55,6 +58,7 @@ export const CardActionSchema = z.object({
   sessionId: Id.optional(),
   questionnaireId: Id.optional(),
   gapTaskId: Id.optional(),
+  impactFollowUpId: Id.optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -459,6 +463,23 @@ export interface GovernorsReportView {
   sections: { title: string; rows: GovernorsReportRow[] }[];
 }
 
+/** The impact follow-up: the person's answer (stage person), then their line manager's view (stage manager). */
+export interface ImpactFollowUpView {
+  kind: 'impact-follow-up';
+  impactFollowUpId: string;
+  stage: 'person' | 'manager';
+  sessionTitle: string;
+  /** e.g. "Six school weeks after the last session" */
+  whenText: string;
+  /** For the manager: whose follow-up, and what they said. */
+  personName?: string;
+  personAnswer?: { label: string; value: string }[];
+  state: 'open' | 'done';
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
 export type CardView =
   | InvitationView
   | ReminderView
@@ -481,7 +502,8 @@ export type CardView =
   | RegisterView
   | CpdLogFormView
   | StatutoryComplianceView
-  | GovernorsReportView;
+  | GovernorsReportView
+  | ImpactFollowUpView;
 
 export type CardKind = CardView['kind'];
 

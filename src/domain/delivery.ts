@@ -18,6 +18,8 @@ export const DeliveryKind = z.enum([
   'lead-digest',
   'survey',
   'statutory-renewal',
+  'impact-follow-up',
+  'impact-manager-view',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -50,6 +52,7 @@ export const Delivery = z.object({
     gapTaskId: Id.optional(),
     digestWeek: z.string().optional(),
     statutoryTrainingId: Id.optional(),
+    impactFollowUpId: Id.optional(),
   }),
   attempts: z.number().int().min(0).default(0),
   /** Lease: who is sending it and until when (ETag-guarded claim). */

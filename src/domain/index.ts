@@ -15,3 +15,4 @@ export * from './idempotency-key';
 export * from './audience';
 export * from './survey';
 export * from './cpd-record';
+export * from './impact-follow-up';

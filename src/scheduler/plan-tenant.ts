@@ -19,6 +19,8 @@ export interface PlanSummary {
 
 /** Sessions older than this (and their gap tasks) no longer lead to messages. */
 const LOOK_BACK_DAYS = 60;
+/** Up to 26 school weeks plus holidays after a marked session. */
+const IMPACT_LOOK_BACK_DAYS = 240;
 
 const values = <T>(rows: { value: T }[]): T[] => rows.map((r) => r.value);
 
@@ -31,7 +33,9 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
   if (!tenantDoc) throw new Error(`no tenant ${tenantId}`);
   const tenant = Tenant.parse(tenantDoc.value);
   const renewalHorizon = statutoryRenewalHorizon(tenant, now);
-  const [calendar, sessions, staff, templates, gapTasks, pending, statutoryTraining] = await Promise.all([
+  // Sessions marked for an impact follow-up are asked about weeks later: looked back on further than the rest.
+  const impactSince = new Date(now.getTime() - IMPACT_LOOK_BACK_DAYS * DAY_MS).toISOString();
+  const [calendar, recentSessions, staff, templates, gapTasks, pending, statutoryTraining, markedSessions, impactFollowUps] = await Promise.all([
     store.calendars.get(tenantId, 'calendar'),
     store.sessions.find(tenantId, { where: { startsAt: { gte: since } } }),
     store.staff.find(tenantId, { where: { active: true } }),
@@ -39,8 +43,12 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     store.gapTasks.find(tenantId, { where: { dueAt: { gte: since } } }),
     store.deliveries.find(tenantId, { where: { status: 'pending' } }),
     store.statutoryTraining.find(tenantId, { where: { expiresOn: { gte: renewalHorizon.from, lte: renewalHorizon.to } } }),
+    store.sessions.find(tenantId, { where: { startsAt: { gte: impactSince, lt: since }, 'impactFollowUp.weeksAfter': { exists: true } } }),
+    store.impactFollowUps.find(tenantId, { where: { status: { in: ['asked', 'answered'] } } }),
   ]);
-  const sessionIds = sessions.map((s) => s.value.id);
+  const sessions = recentSessions;
+  // Only the impact rule sees the older marked sessions: the other rules keep their own look-back.
+  const sessionIds = [...sessions, ...markedSessions].map((s) => s.value.id);
   const [participations, sessionQuestionnaires, openSurveys] = await Promise.all([
     sessionIds.length ? store.participations.find(tenantId, { where: { sessionId: { in: sessionIds } } }) : [],
     sessionIds.length ? store.questionnaires.find(tenantId, { where: { sessionId: { in: sessionIds } } }) : [],
@@ -64,6 +72,8 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     gapTasks: values(gapTasks),
     staff: values(staff),
     statutoryTraining: values(statutoryTraining),
+    impactFollowUps: values(impactFollowUps),
+    impactSessions: values(markedSessions),
     pending: values(pending),
     now,
   });
@@ -72,6 +82,7 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
   // Questionnaires and gap tasks first: a delivery must never point at a record not yet written.
   for (const q of plan.questionnaires) if ((await store.questionnaires.create(q)).ok) summary.questionnaires++;
   for (const t of plan.gapTasks) if ((await store.gapTasks.create(t)).ok) summary.gapTasks++;
+  for (const f of plan.impactFollowUps) await store.impactFollowUps.create(f);
   for (const d of plan.deliveries) if ((await store.deliveries.create(d)).ok) summary.created++;
   const versions = new Map(pending.map((p) => [p.value.id, p.version]));
   for (const c of plan.cancellations) {

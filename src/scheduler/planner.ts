@@ -3,6 +3,7 @@ import { planDigests } from './planner-digests';
 import { planGapNudges, planGapTasks } from './planner-gap-tasks';
 import { planQuestionnaireMessages } from './planner-questionnaires';
 import { planSessionMessages } from './planner-sessions';
+import { planImpactFollowUps } from './planner-impact';
 import { planStatutoryRenewals } from './planner-statutory';
 import { planSurveyMessages } from './planner-surveys';
 import { mergePlans, type Plan, type PlanningInput } from './planner-types';
@@ -23,6 +24,7 @@ export function planDeliveries(input: PlanningInput): Plan {
     planCancellations(input),
     ...input.questionnaires.map((q) => planSurveyMessages(input, q)),
     planStatutoryRenewals(input),
+    planImpactFollowUps(input),
   );
   // One record per id, first wins (two rules may name the same message).
   const seen = new Set<string>();

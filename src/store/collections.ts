@@ -5,6 +5,7 @@ import {
   CpdLogEntry,
   Delivery,
   GapTask,
+  ImpactFollowUp,
   IdempotencyKey,
   Participation,
   Questionnaire,
@@ -50,6 +51,7 @@ export const COLLECTIONS = {
   cpdLog: spec(CpdLogEntry, ['staffId', 'on']),
   qualifications: spec(Qualification, ['staffId']),
   statutoryTraining: spec(StatutoryTraining, ['staffId', 'expiresOn']),
+  impactFollowUps: spec(ImpactFollowUp, ['staffId', 'sessionId', 'status'], true),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

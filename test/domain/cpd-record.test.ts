@@ -1,6 +1,14 @@
 import { CpdLogEntry, academicYearOf, cpdLogEntryId } from '../../src/domain/cpd-record';
+import { schoolWeeksAfter } from '../../src/domain/impact-follow-up';
 
 describe('the whole CPD record (domain)', () => {
+  test('school weeks skip weeks that are all holiday, not part-holiday ones', () => {
+    expect(schoolWeeksAfter('2026-11-24', 6, { holidays: [] })).toBe('2027-01-05');
+    const christmas = { holidays: [{ start: '2026-12-21', end: '2027-01-01' }] };
+    expect(schoolWeeksAfter('2026-11-24', 6, christmas)).toBe('2027-01-12');
+    expect(schoolWeeksAfter('2026-11-24', 1, christmas)).toBe('2026-12-01');
+  });
+
   test('academic years start on 1 September', () => {
     expect(academicYearOf('2026-08-31')).toBe('2025-26');
     expect(academicYearOf('2026-09-01')).toBe('2026-27');

@@ -1,5 +1,6 @@
 import { ManualClock } from '../../src/domain/clock';
 import { cpdLogEntryId, qualificationId, statutoryTrainingId } from '../../src/domain/cpd-record';
+import { impactFollowUpId } from '../../src/domain/impact-follow-up';
 import { InvalidRecordError } from '../../src/store/port';
 import type { Store } from '../../src/store/store';
 import { updateWithRetry } from '../../src/store/update';
@@ -306,6 +307,20 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       // Renewal replaces the one document for that person and topic.
       await store.statutoryTraining.put({ ...training, id: statutoryTrainingId('s1', 'Safeguarding '), completedOn: '2026-11-30', expiresOn: '2028-11-30' });
       expect(await store.statutoryTraining.count('t1', { staffId: 's1' })).toBe(1);
+    });
+
+    test('impact follow-ups: one per session and person, the answer written only over the version read', async () => {
+      const { store } = sut;
+      const id = impactFollowUpId('ses-1', 's1');
+      const asked = { tenantId: 't1', id, sessionId: 'ses-1', staffId: 's1', askedAt: '2027-01-12T08:30:00.000Z', status: 'asked' as const };
+      const created = await store.impactFollowUps.create(asked);
+      if (!created.ok) throw new Error('create failed');
+      expect(await store.impactFollowUps.create(asked)).toEqual({ ok: false, reason: 'exists' });
+      const person = { applied: 'yes' as const, how: 'x', pupilChange: 'y', evidence: ['pupil-voice' as const], submittedAt: '2027-01-12T09:00:00.000Z' };
+      expect((await store.impactFollowUps.put({ ...asked, status: 'answered', person }, { ifVersion: created.version })).ok).toBe(true);
+      expect(await store.impactFollowUps.put({ ...asked, status: 'answered', person: { ...person, how: 'stale' } }, { ifVersion: created.version })).toEqual({ ok: false, reason: 'conflict' });
+      expect((await store.impactFollowUps.find('t1', { where: { status: { in: ['asked', 'answered'] } } })).map((v) => v.value.person?.how)).toEqual(['x']);
+      await expect(store.impactFollowUps.put({ ...asked, id: 'impact-bad', status: 'answered', person: { ...person, evidence: [] } })).rejects.toBeInstanceOf(InvalidRecordError);
     });
 
     test('ping answers while the store is open', async () => {

@@ -3,6 +3,7 @@ import type { CardContent } from './card-content';
 import { actionData, type AdaptiveCard } from './elements';
 import { cpdLogFormCard } from './cpd-log-form-card';
 import { governorsReportCard } from './governors-report-card';
+import { impactFollowUpCard } from './impact-follow-up-card';
 import { gapTaskFormCard } from './gap-task-form-card';
 import { helpCard } from './help-card';
 import { invitationCard } from './invitation-card';
@@ -51,6 +52,7 @@ const BUILDERS: CardBuilders = {
   'cpd-log-form': cpdLogFormCard,
   'statutory-compliance': statutoryComplianceCard,
   'governors-report': governorsReportCard,
+  'impact-follow-up': impactFollowUpCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -5,6 +5,7 @@ import { managerDigestBlocks } from './digest-blocks';
 import { cpdLogMessageBlocks } from './cpd-log-modal';
 import { gapTaskMessageBlocks, nudgeBlocks, taskListBlocks } from './gap-task-blocks';
 import { governorsReportBlocks } from './governors-report-blocks';
+import { impactFollowUpMessageBlocks } from './impact-follow-up-blocks';
 import { helpBlocks } from './help-blocks';
 import { leadDigestBlocks } from './lead-digest-blocks';
 import { leadReportBlocks } from './lead-report-blocks';
@@ -46,6 +47,7 @@ const RENDERERS: RendererTable = {
   'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
   'cpd-log-form': { blocks: cpdLogMessageBlocks, text: () => 'Log CPD' },
   'statutory-compliance': { blocks: statutoryComplianceBlocks, text: () => 'Statutory training' },
+  'impact-follow-up': { blocks: impactFollowUpMessageBlocks, text: (v) => `Impact of CPD: ${v.sessionTitle}` },
   'governors-report': { blocks: governorsReportBlocks, text: (v) => `Report to governors: ${v.term}` },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };

@@ -1,9 +1,10 @@
-import type { CardAction, CardView, CpdLogFormView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardView, CpdLogFormView, ImpactFollowUpView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../gap-task-fields';
 import { renderCpdLogModal } from './cpd-log-modal';
+import { renderImpactFollowUpModal } from './impact-follow-up-blocks';
 import { renderCreateSessionModal } from './create-session-modal';
 import { capBlocks } from './message';
 import { renderSurveyFormModal } from './survey-form-modal';
@@ -11,7 +12,7 @@ import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-f
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { renderRegisterModal } from './register-modal';
 
-export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView | CpdLogFormView;
+export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView | CpdLogFormView | ImpactFollowUpView;
 
 export function isModalView(view: CardView): view is ModalView {
   return (
@@ -21,7 +22,8 @@ export function isModalView(view: CardView): view is ModalView {
     view.kind === 'session-form' ||
     view.kind === 'survey-form' ||
     view.kind === 'register' ||
-    view.kind === 'cpd-log-form'
+    view.kind === 'cpd-log-form' ||
+    view.kind === 'impact-follow-up'
   );
 }
 
@@ -34,6 +36,7 @@ const SUBMIT_VERB = {
   'survey-form': 'survey.send',
   register: 'register.submit',
   'cpd-log-form': 'cpd.log.submit',
+  'impact-follow-up': 'impact.submit',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
@@ -48,6 +51,8 @@ export function submitActionOf(view: ModalView): CardAction {
       return { verb: SUBMIT_VERB[view.kind], gapTaskId: view.gapTaskId };
     case 'register':
       return { verb: SUBMIT_VERB[view.kind], sessionId: view.session.sessionId };
+    case 'impact-follow-up':
+      return { verb: SUBMIT_VERB[view.kind], impactFollowUpId: view.impactFollowUpId };
     default:
       return { verb: SUBMIT_VERB[view.kind] };
   }
@@ -112,6 +117,7 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (view.kind === 'survey-form') return renderSurveyFormModal(view, privateMetadata);
   if (view.kind === 'register') return renderRegisterModal(privateMetadata, view);
   if (view.kind === 'cpd-log-form') return renderCpdLogModal(view, privateMetadata);
+  if (view.kind === 'impact-follow-up') return renderImpactFollowUpModal(view, privateMetadata);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',
