@@ -260,6 +260,8 @@ export interface LeadReportView {
   furtherCpdRequests: number;
   commentThemes: { theme: string; count: number; examples: string[] }[];
   withheld?: string;
+  /** Evaluation by level (docs/evaluation.md): asked, answered, and the result once enough answered. */
+  levels?: { level: string; asked: number; answered: number; result?: string }[];
 }
 
 /** One line of a person's record: a session they attended (sessionId) or CPD they logged themselves (logId). */

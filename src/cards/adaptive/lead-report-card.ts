@@ -33,6 +33,8 @@ export function leadReportCard(view: LeadReportView): CardContent {
         ]),
       ),
       view.withheld && noticeBox({ tone: 'info', text: view.withheld }),
+      (view.levels?.length ?? 0) > 0 && subheading('Evaluation by level'),
+      (view.levels?.length ?? 0) > 0 && facts((view.levels ?? []).map((l) => ({ label: l.level, value: `${l.answered} of ${l.asked} answered${l.result ? `: ${l.result}` : ''}` }))),
       view.ratings.length > 0 && subheading('Ratings'),
       ...view.ratings.flatMap(ratingLine),
       view.commentThemes.length > 0 && subheading('What people said'),

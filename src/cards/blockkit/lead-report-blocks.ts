@@ -20,6 +20,10 @@ export function leadReportBlocks(view: LeadReportView): Block[] {
       { label: 'Asking for further CPD', value: String(view.furtherCpdRequests) },
     ]),
   ];
+  if (view.levels?.length) {
+    const lines = view.levels.map((l) => `${escapeMrkdwn(l.level)}: ${l.answered} of ${l.asked} answered${l.result ? `: ${escapeMrkdwn(l.result)}` : ''}`);
+    blocks.push(section(`*Evaluation by level*\n${lines.join('\n')}`));
+  }
   if (view.withheld) return [...blocks, section(`_${escapeMrkdwn(view.withheld)}_`)];
   for (const r of view.ratings) {
     const mean = r.mean === undefined ? '–' : r.mean.toFixed(1);
