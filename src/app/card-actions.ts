@@ -9,6 +9,7 @@ import { buildQuestionnaireView, thankYouView } from './questionnaire-view';
 import { openRegister, submitRegister } from './register';
 import { openImpactFollowUp } from './impact/impact-follow-up-view';
 import { submitImpactFollowUp } from './impact/submit-impact';
+import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
 import { submitCpdLog } from './records/log-cpd';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
@@ -70,6 +71,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'impact.open': (d, a, action) => (action.impactFollowUpId ? openImpactFollowUp(d, a, action.impactFollowUpId) : Promise.resolve(MISSING('follow-up'))),
   'impact.submit': (d, a, action, inputs) =>
     action.impactFollowUpId ? submitImpactFollowUp(d, a, action.impactFollowUpId, inputs) : Promise.resolve(MISSING('follow-up')),
+  'impact.long.open': (d, a, action) => (action.sessionId ? openLongTermImpact(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
+  'impact.long.submit': (d, a, action, inputs) => (action.sessionId ? submitLongTermImpact(d, a, action.sessionId, inputs) : Promise.resolve(MISSING('session'))),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

@@ -5,6 +5,7 @@ import type { AppDeps } from './deps';
 import { notice } from './notice';
 import { programmeDigest } from './programme-digest';
 import { listOpenTasks, listUpcomingSessions, upcomingSessions } from './queries';
+import { longTermImpactCommand } from './impact/long-term-impact';
 import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
 import { statutoryCompliance } from './records/statutory-compliance';
@@ -31,6 +32,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'tasks', text: 'Your open gap tasks' },
       { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
       { command: 'log cpd', text: 'Add CPD you did elsewhere (a course, reading, coaching...) to your record' },
+      ...(hasRole(actor.staff, 'senior-leader') || isLead ? [{ command: 'impact <session title>', text: 'Record the longer-term impact for those who reported on a gap task' }] : []),
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
       { command: 'help', text: 'This list' },
       ...(isLead
@@ -77,6 +79,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
+  { names: ['impact'], run: (d, a, argument) => longTermImpactCommand(d, a, argument) },
   { names: ['governors report', 'governors'], leadOnly: true, run: (d, a, argument) => governorsReport(d, a, argument) },
   { names: ['statutory', 'statutory training', 'compliance'], leadOnly: true, run: (d, a) => statutoryCompliance(d, a) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },

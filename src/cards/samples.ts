@@ -286,6 +286,15 @@ export const CARD_SAMPLES: CardSampleViews = {
   },
   'session-cancel': { kind: 'session-cancel', session: retrievalSession, bookedCount: 14, cancelled: false },
   'cpd-log-form': { kind: 'cpd-log-form', today: '2026-11-24' },
+  'long-term-impact': {
+    kind: 'long-term-impact',
+    sessionId: 'ses-retrieval-0',
+    sessionTitle: 'Retrieval practice that sticks',
+    tasks: [
+      { gapTaskId: 'gap-demo-1', name: 'Aisha Khan', reportText: 'Do-now quizzes in Year 8; recall up in the mid-term test.' },
+      { gapTaskId: 'gap-demo-2', name: 'Dan Price', reportText: 'Low-stakes quizzes in KS3 science.', longTerm: 'Now department practice; end-of-year results held up.' },
+    ],
+  },
   'impact-follow-up': {
     kind: 'impact-follow-up',
     impactFollowUpId: 'impact-demo',

@@ -29,6 +29,8 @@ export const CARD_VERBS = [
   'cpd.log.submit',
   'impact.open',
   'impact.submit',
+  'impact.long.open',
+  'impact.long.submit',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -43,6 +45,7 @@ export const SUBMIT_VERBS = [
   'survey.send',
   'cpd.log.submit',
   'impact.submit',
+  'impact.long.submit',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
@@ -482,6 +485,18 @@ export interface ImpactFollowUpView {
   notice?: Notice;
 }
 
+/** Gap-task part 4: a senior leader records the longer-term impact for people who reported on a session. */
+export interface LongTermImpactView {
+  kind: 'long-term-impact';
+  sessionId: string;
+  sessionTitle: string;
+  /** Those who reported on their gap task, with what they said and any longer-term impact already recorded. */
+  tasks: { gapTaskId: string; name: string; reportText: string; longTerm?: string }[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
 export type CardView =
   | InvitationView
   | ReminderView
@@ -505,7 +520,8 @@ export type CardView =
   | CpdLogFormView
   | StatutoryComplianceView
   | GovernorsReportView
-  | ImpactFollowUpView;
+  | ImpactFollowUpView
+  | LongTermImpactView;
 
 export type CardKind = CardView['kind'];
 

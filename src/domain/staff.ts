@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Email, Id } from './ids';
 
-export const Role = z.enum(['staff', 'line-manager', 'cpd-lead', 'facilitator', 'admin']);
+/** senior-leader: may record the longer-term impact of CPD (gap-task part 4). */
+export const Role = z.enum(['staff', 'line-manager', 'cpd-lead', 'facilitator', 'admin', 'senior-leader']);
 export type Role = z.infer<typeof Role>;
 
 /** Career-stage pathways from the trust policies. */

@@ -1,7 +1,7 @@
 import { countOf } from '../format';
 import type { LeadReportView, RatingSummary } from '../views';
 import type { CardContent } from './card-content';
-import { compact, facts, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { compact, execute, facts, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { sessionFacts } from './session-block';
 
 function percent(rate: number): string {
@@ -43,6 +43,8 @@ export function leadReportCard(view: LeadReportView): CardContent {
         ...t.examples.map((e) => text(`“${e}”`, { isSubtle: true, spacing: 'None' })),
       ]),
     ]),
+    // Gap-task part 4 starts here: the senior leader opens the form from the lead's report.
+    ...(view.levels?.some((l) => l.level.startsWith('4.')) ? { actions: [execute('Longer-term impact', 'impact.long.open', { sessionId: view.session.sessionId })] } : {}),
     summary: `Report for ${view.session.title}: ${countOf(view.responses, 'response')}.`,
   };
 }

@@ -4,6 +4,7 @@ import { actionData, type AdaptiveCard } from './elements';
 import { cpdLogFormCard } from './cpd-log-form-card';
 import { governorsReportCard } from './governors-report-card';
 import { impactFollowUpCard } from './impact-follow-up-card';
+import { longTermImpactCard } from './long-term-impact-card';
 import { gapTaskFormCard } from './gap-task-form-card';
 import { helpCard } from './help-card';
 import { invitationCard } from './invitation-card';
@@ -53,6 +54,7 @@ const BUILDERS: CardBuilders = {
   'statutory-compliance': statutoryComplianceCard,
   'governors-report': governorsReportCard,
   'impact-follow-up': impactFollowUpCard,
+  'long-term-impact': longTermImpactCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

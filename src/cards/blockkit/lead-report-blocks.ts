@@ -1,6 +1,6 @@
 import type { LeadReportView } from '../views';
 import type { Block } from './block-types';
-import { context, divider, fields, header, section, sessionText } from './blocks';
+import { actions, button, context, divider, fields, header, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 function bar(distribution: LeadReportView['ratings'][number]['distribution']): string {
@@ -23,6 +23,7 @@ export function leadReportBlocks(view: LeadReportView): Block[] {
   if (view.levels?.length) {
     const lines = view.levels.map((l) => `${escapeMrkdwn(l.level)}: ${l.answered} of ${l.asked} answered${l.result ? `: ${escapeMrkdwn(l.result)}` : ''}`);
     blocks.push(section(`*Evaluation by level*\n${lines.join('\n')}`));
+    if (view.levels.some((l) => l.level.startsWith('4.'))) blocks.push(actions([button('Longer-term impact', { verb: 'impact.long.open', sessionId: view.session.sessionId })]));
   }
   if (view.withheld) return [...blocks, section(`_${escapeMrkdwn(view.withheld)}_`)];
   for (const r of view.ratings) {

@@ -6,6 +6,7 @@ import { cpdLogMessageBlocks } from './cpd-log-modal';
 import { gapTaskMessageBlocks, nudgeBlocks, taskListBlocks } from './gap-task-blocks';
 import { governorsReportBlocks } from './governors-report-blocks';
 import { impactFollowUpMessageBlocks } from './impact-follow-up-blocks';
+import { longTermImpactMessageBlocks } from './long-term-impact-blocks';
 import { helpBlocks } from './help-blocks';
 import { leadDigestBlocks } from './lead-digest-blocks';
 import { leadReportBlocks } from './lead-report-blocks';
@@ -47,6 +48,7 @@ const RENDERERS: RendererTable = {
   'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
   'cpd-log-form': { blocks: cpdLogMessageBlocks, text: () => 'Log CPD' },
   'statutory-compliance': { blocks: statutoryComplianceBlocks, text: () => 'Statutory training' },
+  'long-term-impact': { blocks: longTermImpactMessageBlocks, text: (v) => `Longer-term impact: ${v.sessionTitle}` },
   'impact-follow-up': { blocks: impactFollowUpMessageBlocks, text: (v) => `Impact of CPD: ${v.sessionTitle}` },
   'governors-report': { blocks: governorsReportBlocks, text: (v) => `Report to governors: ${v.term}` },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },

@@ -1,10 +1,11 @@
-import type { CardAction, CardView, CpdLogFormView, ImpactFollowUpView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardView, CpdLogFormView, ImpactFollowUpView, LongTermImpactView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../gap-task-fields';
 import { renderCpdLogModal } from './cpd-log-modal';
 import { renderImpactFollowUpModal } from './impact-follow-up-blocks';
+import { renderLongTermImpactModal } from './long-term-impact-blocks';
 import { renderCreateSessionModal } from './create-session-modal';
 import { capBlocks } from './message';
 import { renderSurveyFormModal } from './survey-form-modal';
@@ -12,7 +13,7 @@ import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-f
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { renderRegisterModal } from './register-modal';
 
-export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView | CpdLogFormView | ImpactFollowUpView;
+export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView | CpdLogFormView | ImpactFollowUpView | LongTermImpactView;
 
 export function isModalView(view: CardView): view is ModalView {
   return (
@@ -23,7 +24,8 @@ export function isModalView(view: CardView): view is ModalView {
     view.kind === 'survey-form' ||
     view.kind === 'register' ||
     view.kind === 'cpd-log-form' ||
-    view.kind === 'impact-follow-up'
+    view.kind === 'impact-follow-up' ||
+    view.kind === 'long-term-impact'
   );
 }
 
@@ -37,6 +39,7 @@ const SUBMIT_VERB = {
   register: 'register.submit',
   'cpd-log-form': 'cpd.log.submit',
   'impact-follow-up': 'impact.submit',
+  'long-term-impact': 'impact.long.submit',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
@@ -53,6 +56,8 @@ export function submitActionOf(view: ModalView): CardAction {
       return { verb: SUBMIT_VERB[view.kind], sessionId: view.session.sessionId };
     case 'impact-follow-up':
       return { verb: SUBMIT_VERB[view.kind], impactFollowUpId: view.impactFollowUpId };
+    case 'long-term-impact':
+      return { verb: SUBMIT_VERB[view.kind], sessionId: view.sessionId };
     default:
       return { verb: SUBMIT_VERB[view.kind] };
   }
@@ -118,6 +123,7 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (view.kind === 'register') return renderRegisterModal(privateMetadata, view);
   if (view.kind === 'cpd-log-form') return renderCpdLogModal(view, privateMetadata);
   if (view.kind === 'impact-follow-up') return renderImpactFollowUpModal(view, privateMetadata);
+  if (view.kind === 'long-term-impact') return renderLongTermImpactModal(view, privateMetadata);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',
