@@ -46,6 +46,7 @@ export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 
     { id: 'compulsory', label: 'Everyone in the audience must attend', input: 'toggle' },
     { id: 'intent', label: 'Gap task: the intent', input: 'long-text', maxLength: 2000, placeholder: 'What should change in classrooms after this session?' },
     { id: 'gapTask', label: 'Gap task: what to do before the follow-up', input: 'long-text', maxLength: 2000 },
+    { id: 'impactWeeks', label: 'Impact follow-up: school weeks after the last session (empty: none)', input: 'text', maxLength: 2, placeholder: 'e.g. 6' },
     ...(view.followUpOptions.length > 0
       ? [{ id: 'followUpSessionId', label: 'Follow-up session', input: 'choice' as const, choices: view.followUpOptions.map((o): [string, string] => [o.sessionId, o.label]) }]
       : []),
