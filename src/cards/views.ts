@@ -239,6 +239,8 @@ export interface LeadDigestView {
   gapTasks: { open: number; awaitingPlan: number; dueSoon: number; overdue: number; reportedThisWeek: number };
   /** "Yes" answers to the further-CPD question given this week. */
   furtherCpdRequests: number;
+  /** Impact follow-ups (docs/evaluation.md) still due: from the person, and then from their line manager. */
+  impactFollowUps?: { awaitingAnswer: number; awaitingManager: number };
   moreCommands: { command: string; text: string }[];
 }
 

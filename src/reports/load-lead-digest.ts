@@ -73,20 +73,23 @@ export async function loadLeadDigest(deps: ReportDeps, tenantId: string, leadId:
   const heldAny = windowSessions.some((s) => s.startsAt < week.end);
   const staff = heldAny ? (await store.staff.find(tenantId, { where: { active: true } })).map((v) => v.value) : [];
 
-  return {
-    ok: true,
-    value: buildLeadDigest({
-      tenant,
-      lead,
-      week,
-      coming,
-      now,
-      staff,
-      sessions,
-      participations,
-      questionnaires,
-      answers: await unnamedAnswers(store, tenantId, questionnaires, week, zone),
-      gapTasks: await gapTaskCounts(store, tenantId, now, week, coming, schoolYear(now, zone).from),
-    }),
-  };
+  const [awaitingAnswer, awaitingManager] = await Promise.all([
+    store.impactFollowUps.count(tenantId, { status: 'asked' }),
+    store.impactFollowUps.count(tenantId, { status: 'answered' }),
+  ]);
+  const digest = buildLeadDigest({
+    tenant,
+    lead,
+    week,
+    coming,
+    now,
+    staff,
+    sessions,
+    participations,
+    questionnaires,
+    answers: await unnamedAnswers(store, tenantId, questionnaires, week, zone),
+    gapTasks: await gapTaskCounts(store, tenantId, now, week, coming, schoolYear(now, zone).from),
+  });
+  // Only once the programme uses follow-ups, so other digests stay as short as they were.
+  return { ok: true, value: awaitingAnswer + awaitingManager > 0 ? { ...digest, impactFollowUps: { awaitingAnswer, awaitingManager } } : digest };
 }

@@ -1,4 +1,6 @@
 import { impactFollowUpId, participationId } from '../../src/domain';
+import { gapTaskFigures } from '../../src/cards/lead-digest-figures';
+import { loadLeadDigest } from '../../src/reports/load-lead-digest';
 import { loadLeadSessionReport } from '../../src/reports/load-lead-session-report';
 import { smallSchool } from '../support/app-world';
 import { gapTask, staff } from '../support/fixtures';
@@ -38,6 +40,21 @@ describe('report <session>: evaluation by level', () => {
     await w.store.impactFollowUps.put({ tenantId: 't1', id: impactFollowUpId('ses-1', 'p5'), sessionId: 'ses-1', staffId: 'p5', askedAt: '2027-01-12T08:30:00.000Z', status: 'asked' });
     const smaller = await loadLeadSessionReport(w.deps, 't1', 'ses-1');
     expect(smaller.ok && smaller.value.levels?.[2]).toEqual({ level: '2–3. Applied, impact on pupils (follow-up)', asked: 6, answered: 4, result: 'withheld (fewer than 5)' });
+    await w.store.close();
+  });
+
+  it("the lead digest lists follow-ups still due from people and from their line managers, and leaves the line out when there are none", async () => {
+    const w = await smallSchool('2027-01-18T08:00:00.000Z');
+    const none = await loadLeadDigest(w.deps, 't1', 'lead', w.clock.now());
+    expect(none.ok && none.value.impactFollowUps).toBeUndefined();
+    const base = { tenantId: 't1', sessionId: 'ses-1', askedAt: '2027-01-12T08:30:00.000Z' };
+    await w.store.impactFollowUps.put({ ...base, id: impactFollowUpId('ses-1', 'ada'), staffId: 'ada', status: 'asked' });
+    await w.store.impactFollowUps.put({ ...base, id: impactFollowUpId('ses-1', 'ben'), staffId: 'ben', status: 'answered', person: { applied: 'yes', how: 'x', pupilChange: 'y', evidence: ['pupil-voice'], submittedAt: '2027-01-13T09:00:00.000Z' } });
+    const digest = await loadLeadDigest(w.deps, 't1', 'lead', w.clock.now());
+    if (!digest.ok) throw new Error(digest.message);
+    expect(digest.value.impactFollowUps).toEqual({ awaitingAnswer: 1, awaitingManager: 1 });
+    expect(gapTaskFigures(digest.value)).toEqual(expect.arrayContaining([{ label: 'Impact follow-ups awaiting an answer', value: '1' }, { label: "Awaiting the line manager's view", value: '1' }]));
+    expect(JSON.stringify(digest.value)).not.toMatch(/Ada|Ben/);
     await w.store.close();
   });
 });
