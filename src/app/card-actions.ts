@@ -11,6 +11,7 @@ import { openImpactFollowUp } from './impact/impact-follow-up-view';
 import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
 import { submitCpdLog } from './records/log-cpd';
+import { submitNeeds } from './records/needs';
 import { respondToInvitation } from './rsvp';
 import { submitQuestionnaire } from './submit-questionnaire';
 import { sendSurveyFromCard } from './survey-card-actions';
@@ -73,6 +74,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     action.impactFollowUpId ? submitImpactFollowUp(d, a, action.impactFollowUpId, inputs) : Promise.resolve(MISSING('follow-up')),
   'impact.long.open': (d, a, action) => (action.sessionId ? openLongTermImpact(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
   'impact.long.submit': (d, a, action, inputs) => (action.sessionId ? submitLongTermImpact(d, a, action.sessionId, inputs) : Promise.resolve(MISSING('session'))),
+  'needs.submit': (d, a, _action, inputs) => submitNeeds(d, a, inputs),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

@@ -8,6 +8,7 @@ import { listOpenTasks, listUpcomingSessions, upcomingSessions } from './queries
 import { longTermImpactCommand } from './impact/long-term-impact';
 import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
+import { buildNeedsForm, needsSummary } from './records/needs';
 import { statutoryCompliance } from './records/statutory-compliance';
 import { registerCommand } from './register';
 import { myRecord, myTeamDigest, sessionReport } from './report-commands';
@@ -31,6 +32,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'sessions', text: 'Upcoming sessions, with buttons to say whether you are coming' },
       { command: 'tasks', text: 'Your open gap tasks' },
       { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
+      { command: 'year ahead', text: 'Optional yearly self-review: your strengths, aspirations and the CPD you would like' },
       { command: 'log cpd', text: 'Add CPD you did elsewhere (a course, reading, coaching...) to your record' },
       ...(hasRole(actor.staff, 'senior-leader') || isLead ? [{ command: 'impact <session title>', text: 'Record the longer-term impact for those who reported on a gap task' }] : []),
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
@@ -44,6 +46,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'register <session title>', text: 'Take the register for a session' },
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
             { command: 'governors [autumn-2026]', text: "The term's report to governors: no names, small groups withheld" },
+            { command: 'needs', text: "The year-ahead reviews: counts and themes, no names" },
             { command: 'statutory', text: 'Who is out of date or due to renew statutory training, by school' },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
@@ -79,6 +82,8 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
+  { names: ['year ahead', 'my needs'], run: (d, a) => buildNeedsForm(d, a) },
+  { names: ['needs', 'needs summary'], leadOnly: true, run: (d, a) => needsSummary(d, a) },
   { names: ['impact'], run: (d, a, argument) => longTermImpactCommand(d, a, argument) },
   { names: ['governors report', 'governors'], leadOnly: true, run: (d, a, argument) => governorsReport(d, a, argument) },
   { names: ['statutory', 'statutory training', 'compliance'], leadOnly: true, run: (d, a) => statutoryCompliance(d, a) },

@@ -286,6 +286,18 @@ export const CARD_SAMPLES: CardSampleViews = {
   },
   'session-cancel': { kind: 'session-cancel', session: retrievalSession, bookedCount: 14, cancelled: false },
   'cpd-log-form': { kind: 'cpd-log-form', today: '2026-11-24' },
+  'needs-form': { kind: 'needs-form', year: '2026-27' },
+  'needs-summary': {
+    kind: 'needs-summary',
+    year: '2026-27',
+    responses: 34,
+    preferred: [
+      { label: 'Coaching or mentoring', count: 19 },
+      { label: 'Twilight sessions', count: 15 },
+    ],
+    aspirationThemes: [{ theme: 'Behaviour', count: 8 }],
+    strengthThemes: [{ theme: 'Questioning', count: 5 }],
+  },
   'long-term-impact': {
     kind: 'long-term-impact',
     sessionId: 'ses-retrieval-0',

@@ -31,6 +31,7 @@ export const CARD_VERBS = [
   'impact.submit',
   'impact.long.open',
   'impact.long.submit',
+  'needs.submit',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -46,6 +47,7 @@ export const SUBMIT_VERBS = [
   'cpd.log.submit',
   'impact.submit',
   'impact.long.submit',
+  'needs.submit',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
@@ -499,6 +501,28 @@ export interface LongTermImpactView {
   notice?: Notice;
 }
 
+/** The optional "year ahead" self-review form. */
+export interface NeedsFormView {
+  kind: 'needs-form';
+  /** e.g. "2026-27". */
+  year: string;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
+/** The lead's summary of the year-ahead reviews: counts and themes, never a name. */
+export interface NeedsSummaryView {
+  kind: 'needs-summary';
+  year: string;
+  responses: number;
+  preferred: { label: string; count: number }[];
+  aspirationThemes: { theme: string; count: number }[];
+  strengthThemes: { theme: string; count: number }[];
+  /** Set instead of every figure but the count when fewer than the minimum answered. */
+  withheld?: string;
+}
+
 export type CardView =
   | InvitationView
   | ReminderView
@@ -523,7 +547,9 @@ export type CardView =
   | StatutoryComplianceView
   | GovernorsReportView
   | ImpactFollowUpView
-  | LongTermImpactView;
+  | LongTermImpactView
+  | NeedsFormView
+  | NeedsSummaryView;
 
 export type CardKind = CardView['kind'];
 

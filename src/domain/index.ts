@@ -16,3 +16,4 @@ export * from './audience';
 export * from './survey';
 export * from './cpd-record';
 export * from './impact-follow-up';
+export * from './needs-review';

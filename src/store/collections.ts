@@ -6,6 +6,7 @@ import {
   Delivery,
   GapTask,
   ImpactFollowUp,
+  NeedsReview,
   IdempotencyKey,
   Participation,
   Questionnaire,
@@ -52,6 +53,7 @@ export const COLLECTIONS = {
   qualifications: spec(Qualification, ['staffId']),
   statutoryTraining: spec(StatutoryTraining, ['staffId', 'expiresOn']),
   impactFollowUps: spec(ImpactFollowUp, ['staffId', 'sessionId', 'status'], true),
+  needsReviews: spec(NeedsReview, ['year', 'staffId'], true),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -5,6 +5,7 @@ import { cpdLogFormCard } from './cpd-log-form-card';
 import { governorsReportCard } from './governors-report-card';
 import { impactFollowUpCard } from './impact-follow-up-card';
 import { longTermImpactCard } from './long-term-impact-card';
+import { needsFormCard, needsSummaryCard } from './needs-cards';
 import { gapTaskFormCard } from './gap-task-form-card';
 import { helpCard } from './help-card';
 import { invitationCard } from './invitation-card';
@@ -55,6 +56,8 @@ const BUILDERS: CardBuilders = {
   'governors-report': governorsReportCard,
   'impact-follow-up': impactFollowUpCard,
   'long-term-impact': longTermImpactCard,
+  'needs-form': needsFormCard,
+  'needs-summary': needsSummaryCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

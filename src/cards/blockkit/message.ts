@@ -7,6 +7,7 @@ import { gapTaskMessageBlocks, nudgeBlocks, taskListBlocks } from './gap-task-bl
 import { governorsReportBlocks } from './governors-report-blocks';
 import { impactFollowUpMessageBlocks } from './impact-follow-up-blocks';
 import { longTermImpactMessageBlocks } from './long-term-impact-blocks';
+import { needsFormMessageBlocks, needsSummaryBlocks } from './needs-blocks';
 import { helpBlocks } from './help-blocks';
 import { leadDigestBlocks } from './lead-digest-blocks';
 import { leadReportBlocks } from './lead-report-blocks';
@@ -48,6 +49,8 @@ const RENDERERS: RendererTable = {
   'survey-results': { blocks: surveyResultsBlocks, text: (v) => `Survey results: ${v.title}` },
   'cpd-log-form': { blocks: cpdLogMessageBlocks, text: () => 'Log CPD' },
   'statutory-compliance': { blocks: statutoryComplianceBlocks, text: () => 'Statutory training' },
+  'needs-form': { blocks: needsFormMessageBlocks, text: (v) => `The year ahead: ${v.year}` },
+  'needs-summary': { blocks: needsSummaryBlocks, text: (v) => `CPD needs: ${v.year}` },
   'long-term-impact': { blocks: longTermImpactMessageBlocks, text: (v) => `Longer-term impact: ${v.sessionTitle}` },
   'impact-follow-up': { blocks: impactFollowUpMessageBlocks, text: (v) => `Impact of CPD: ${v.sessionTitle}` },
   'governors-report': { blocks: governorsReportBlocks, text: (v) => `Report to governors: ${v.term}` },

@@ -1,4 +1,4 @@
-import type { CardAction, CardView, CpdLogFormView, ImpactFollowUpView, LongTermImpactView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardView, CpdLogFormView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
@@ -6,6 +6,7 @@ import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '..
 import { renderCpdLogModal } from './cpd-log-modal';
 import { renderImpactFollowUpModal } from './impact-follow-up-blocks';
 import { renderLongTermImpactModal } from './long-term-impact-blocks';
+import { renderNeedsModal } from './needs-blocks';
 import { renderCreateSessionModal } from './create-session-modal';
 import { capBlocks } from './message';
 import { renderSurveyFormModal } from './survey-form-modal';
@@ -13,7 +14,7 @@ import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-f
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { renderRegisterModal } from './register-modal';
 
-export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView | CpdLogFormView | ImpactFollowUpView | LongTermImpactView;
+export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView | CpdLogFormView | ImpactFollowUpView | LongTermImpactView | NeedsFormView;
 
 export function isModalView(view: CardView): view is ModalView {
   return (
@@ -25,7 +26,8 @@ export function isModalView(view: CardView): view is ModalView {
     view.kind === 'register' ||
     view.kind === 'cpd-log-form' ||
     view.kind === 'impact-follow-up' ||
-    view.kind === 'long-term-impact'
+    view.kind === 'long-term-impact' ||
+    view.kind === 'needs-form'
   );
 }
 
@@ -40,6 +42,7 @@ const SUBMIT_VERB = {
   'cpd-log-form': 'cpd.log.submit',
   'impact-follow-up': 'impact.submit',
   'long-term-impact': 'impact.long.submit',
+  'needs-form': 'needs.submit',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
@@ -124,6 +127,7 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (view.kind === 'cpd-log-form') return renderCpdLogModal(view, privateMetadata);
   if (view.kind === 'impact-follow-up') return renderImpactFollowUpModal(view, privateMetadata);
   if (view.kind === 'long-term-impact') return renderLongTermImpactModal(view, privateMetadata);
+  if (view.kind === 'needs-form') return renderNeedsModal(view, privateMetadata);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',

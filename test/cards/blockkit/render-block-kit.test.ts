@@ -62,7 +62,7 @@ describe('Block Kit modal renderer', () => {
   const modalViews = ALL.filter(([, v]) => isModalView(v));
 
   test('there is a modal sample for the questionnaire, both gap-task forms, the new-session, new-survey and log-cpd forms and the register', () => {
-    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form', 'survey-form', 'register', 'cpd-log-form', 'impact-follow-up', 'long-term-impact']));
+    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form', 'survey-form', 'register', 'cpd-log-form', 'impact-follow-up', 'long-term-impact', 'needs-form']));
   });
 
   test.each(modalViews)('%s fits Slack modal limits and snapshot', (_name, view) => {
