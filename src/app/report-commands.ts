@@ -19,7 +19,8 @@ export async function myRecord(deps: AppDeps, actor: Actor): Promise<CardView> {
   const { links } = deps;
   if (!record.ok || !links) return shown(record);
   const rows = record.value.rows.map((row) => ({ ...row, ...(row.sessionId ? { certificateUrl: links.certificateUrl(actor.tenant.id, row.sessionId, actor.staff.id) } : {}) }));
-  return { ...record.value, rows, exportUrl: links.myRecordUrl(actor.tenant.id, actor.staff.id) };
+  const exportUrl = links.myRecordUrl(actor.tenant.id, actor.staff.id);
+  return { ...record.value, rows, exportUrl, printUrl: `${exportUrl}&format=html` };
 }
 
 /** A line manager's digest on demand: only their own direct reports (the loader filters by lineManagerId). */

@@ -299,6 +299,8 @@ export interface MyRecordView {
   openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
   /** Their record as a CSV file, for a performance review. */
   exportUrl?: string;
+  /** The same record as a printable page. */
+  printUrl?: string;
 }
 
 export interface SessionListView {

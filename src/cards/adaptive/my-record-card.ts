@@ -35,7 +35,7 @@ export function myRecordCard(view: MyRecordView): CardContent {
       ...view.upcoming.map((s) => sessionRow(s, false)),
       view.openTasks.length > 0 && subheading('Open gap tasks'),
       ...view.openTasks.map(taskRow),
-      view.exportUrl && actionSet([openUrl('Download my record (CSV)', view.exportUrl)]),
+      view.exportUrl && actionSet(compact([openUrl('Download my record (CSV)', view.exportUrl), view.printUrl && openUrl('Printable record', view.printUrl)])),
     ]),
     summary: `CPD record for ${view.name}: ${countOf(view.rows.length, 'entry', 'entries')}, ${countOf(view.openTasks.length, 'open gap task')}.`,
   };

@@ -37,6 +37,6 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
     const lines = view.statutory.map((t) => `${t.lapsed ? ':exclamation: ' : ''}${escapeMrkdwn(t.topic)}: ${escapeMrkdwn(t.expiresText)}`);
     blocks.push(section(`*Statutory training*\n${lines.join('\n')}`));
   }
-  blocks.push(actions([button('Refresh', { verb: 'refresh' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
+  blocks.push(actions([button('Refresh', { verb: 'refresh' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : []), ...(view.printUrl ? [linkButton('Printable record', view.printUrl, 'record.print')] : [])], 'record:refresh'));
   return blocks;
 }
