@@ -2,6 +2,7 @@ import { impactFollowUpId, participationId } from '../../src/domain';
 import { gapTaskFigures } from '../../src/cards/lead-digest-figures';
 import { loadLeadDigest } from '../../src/reports/load-lead-digest';
 import { loadLeadSessionReport } from '../../src/reports/load-lead-session-report';
+import { loadProgrammeReport } from '../../src/reports/load-programme-report';
 import { smallSchool } from '../support/app-world';
 import { gapTask, staff } from '../support/fixtures';
 
@@ -34,6 +35,16 @@ describe('report <session>: evaluation by level', () => {
       { level: '2–3. Applied, impact on pupils (follow-up)', asked: 6, answered: 5, result: '4 applied it in full or in part' },
       { level: "2. Line manager's view", asked: 5, answered: 0 },
       { level: '4. Longer-term impact (senior leader)', asked: 1, answered: 1 },
+    ]);
+
+    // The year's programme report carries the same levels over all its sessions.
+    const year = await loadProgrammeReport(w.deps, 't1', w.clock.now());
+    expect(year.ok && year.value.levels?.map((l) => [l.level, l.asked, l.answered])).toEqual([
+      ['1. Reaction', 6, 0],
+      ['2. Applied (gap task reports)', 1, 1],
+      ['2–3. Applied, impact on pupils (follow-up)', 6, 5],
+      ["2. Line manager's view", 5, 0],
+      ['4. Longer-term impact (senior leader)', 1, 1],
     ]);
 
     // One answer fewer and the follow-up's result is withheld.
