@@ -1,5 +1,6 @@
-import { CATEGORY_LABELS, KIND_LABELS, type CpdLogEntry, type Participation, type Pathway, type Session, type Staff, type StatutoryTraining, type Tenant } from '../domain';
-import type { GovernorsReportRow, GovernorsReportView, RatingSummary } from '../cards/views';
+import { KIND_LABELS, type CpdLogEntry, type Participation, type Pathway, type Session, type Staff, type StatutoryTraining, type Tenant } from '../domain';
+import type { GovernorsReportRow, GovernorsReportView } from '../cards/views';
+import type { ProgrammeReportView } from './programme-report-view';
 import { dayText } from './report-format';
 import { sessionHours } from './record-rows';
 import type { SchoolTerm } from './school-term';
@@ -23,10 +24,8 @@ export interface GovernorsReportInput {
   staff: readonly Staff[];
   logged: readonly CpdLogEntry[];
   statutory: readonly StatutoryTraining[];
-  /** Level 1: reaction answers in the term, with no person attached. */
-  reactions: { responses: number; ratings: readonly RatingSummary[] };
-  /** Level 2 (applied in class): gap tasks set for the term's sessions, and reported. */
-  gapTasks: { total: number; reported: number };
+  /** The programme report (src/reports/programme-report.ts) for the same term: categories, ratings and levels. */
+  programme: ProgrammeReportView;
 }
 
 function audienceGroup(s: Session): string {
@@ -60,7 +59,7 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
   const attended = input.participations.filter((p) => p.tenantId === tenant.id && p.attended === true && heldById.has(p.sessionId));
   const active = input.staff.filter((s) => s.tenantId === tenant.id && s.active);
 
-  const programme = (key: (s: Session) => string): GovernorsReportRow[] => {
+  const byGroup = (key: (s: Session) => string): GovernorsReportRow[] => {
     const groups = new Map<string, { sessions: number; attendances: number }>();
     for (const s of held) {
       const g = groups.get(key(s)) ?? { sessions: 0, attendances: 0 };
@@ -97,13 +96,16 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
       ];
     });
 
-  const { responses, ratings } = input.reactions;
-  const evaluation: GovernorsReportRow[] = [
-    { group: 'Level 1: reactions', measure: 'Questionnaires answered', value: people(responses) },
-    ...(responses < min ? [] : ratings.filter((r) => r.mean !== undefined && r.count >= min).map((r) => ({ group: 'Level 1: reactions', measure: `${r.prompt} (mean of 5)`, value: r.mean!.toFixed(1) }))),
-    { group: 'Level 2: applied in class (gap tasks)', measure: 'Gap tasks set', value: people(input.gapTasks.total) },
-    { group: 'Level 2: applied in class (gap tasks)', measure: 'Reported on', value: input.gapTasks.total < min ? withheld : people(input.gapTasks.reported) },
-  ];
+  // Evaluation by level, as the lead's programme report counts it; every count about people withheld under the minimum.
+  const { programme } = input;
+  const evaluation: GovernorsReportRow[] = (programme.levels ?? []).flatMap((l) => [
+    { group: l.level, measure: 'Asked', value: people(l.asked) },
+    { group: l.level, measure: 'Answered', value: l.asked < min ? withheld : people(l.answered) },
+    ...(l.result && l.answered >= min ? [{ group: l.level, measure: 'Result', value: l.result }] : []),
+  ]);
+  if (programme.totals.responses >= min) {
+    for (const r of programme.ratings) if (r.mean !== undefined && r.count >= min) evaluation.push({ group: '1. Reaction', measure: `${r.prompt} (mean of 5)`, value: r.mean.toFixed(1) });
+  }
 
   const topics = new Map<string, { current: number; lapsed: number }>();
   const activeIds = new Set(active.map((s) => s.id));
@@ -134,9 +136,15 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
     periodText: `${dayText(term.from, zone)} – ${dayText(new Date(Date.parse(term.to) - 1).toISOString(), zone)}`,
     minGroup: min,
     sections: [
-      { title: 'Programme by category', rows: programme((s) => CATEGORY_LABELS[s.category]) },
-      { title: 'Programme by kind', rows: programme((s) => KIND_LABELS[s.kind]) },
-      { title: 'Programme by pathway (audience)', rows: programme(audienceGroup) },
+      {
+        title: 'Programme by category',
+        rows: programme.byCategory.flatMap((c) => [
+          { group: c.category, measure: 'Sessions held', value: String(c.sessions) },
+          { group: c.category, measure: 'Attendances', value: people(c.attended) },
+        ]),
+      },
+      { title: 'Programme by kind', rows: byGroup((s) => KIND_LABELS[s.kind]) },
+      { title: 'Programme by pathway (audience)', rows: byGroup(audienceGroup) },
       { title: 'Participation and hours by staff group', rows: participation },
       { title: 'Evaluation by level', rows: evaluation },
       { title: 'Statutory training', rows: statutory },

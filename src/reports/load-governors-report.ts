@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import { SchoolCalendar, type Answers, type Question } from '../domain';
+import { SchoolCalendar } from '../domain';
 import type { GovernorsReportView } from '../cards/views';
 import { findWhereIn } from './find-in';
 import { buildGovernorsReport } from './governors-report';
-import { summariseRatings } from './reaction-stats';
+import { loadProgrammeReport } from './load-programme-report';
 import type { ReportDeps, ReportResult } from './report-deps';
 import { currentTerm, parseTermName, termDates } from './school-term';
 
@@ -23,16 +23,8 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
   const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: term.from, lt: term.to } } })).map((v) => v.value);
   const ids = sessions.filter((s) => s.status === 'published').map((s) => s.id);
   const participations = await findWhereIn(store.participations, tenantId, 'sessionId', ids, { attended: true });
-  const questionnaires = (await findWhereIn(store.questionnaires, tenantId, 'sessionId', ids)).filter((q) => q.purpose === 'reaction');
-  const qIds = questionnaires.map((q) => q.id);
-  // Answers only, never who gave them.
-  const answers: Answers[] = [
-    ...(await findWhereIn(store.responses, tenantId, 'questionnaireId', qIds)).map((r) => r.answers),
-    ...(await findWhereIn(store.anonymousResponses, tenantId, 'questionnaireId', qIds)).map((r) => r.answers),
-  ];
-  const ratingQuestions = new Map<string, Question>();
-  for (const q of questionnaires) for (const question of q.questions) if (question.kind === 'rating') ratingQuestions.set(question.id, question);
-  const gapTasks = await findWhereIn(store.gapTasks, tenantId, 'sessionId', ids);
+  const programme = await loadProgrammeReport(deps, tenantId, now, { from: term.from, to: term.to });
+  if (!programme.ok) return programme;
   const from = term.from.slice(0, 10);
   const logged = (await store.cpdLog.find(tenantId, { where: { on: { gte: DateTime.fromISO(from).minus({ days: 1 }).toISODate()! } } })).map((v) => v.value);
   return {
@@ -46,8 +38,7 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
       staff: (await store.staff.find(tenantId)).map((v) => v.value),
       logged,
       statutory: (await store.statutoryTraining.find(tenantId)).map((v) => v.value),
-      reactions: { responses: answers.length, ratings: summariseRatings([...ratingQuestions.values()], answers) },
-      gapTasks: { total: gapTasks.length, reported: gapTasks.filter((g) => g.status === 'reported').length },
+      programme: programme.value,
     }),
   };
 }
