@@ -14,6 +14,11 @@ import { submitQuestionnaire } from './questionnaires/submit-questionnaire';
 import { sendSurveyFromCard } from './surveys/survey-card-actions';
 import { approveRequest, askRequester, cancelCourse, declineRequest, markBooked, openReply, openRequest, withdrawOwnRequest } from './requests/request-decisions';
 import { openCpdRequestForm, submitCpdRequest } from './requests/request-form';
+import { openImpactFollowUp } from './impact/impact-follow-up-view';
+import { submitImpactFollowUp } from './impact/submit-impact';
+import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
+import { submitCpdLog } from './records/log-cpd';
+import { submitNeeds } from './records/needs';
 
 export type CardActionResult = { ok: boolean; view: CardView };
 
@@ -70,6 +75,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     if (action.from) return { ok: true, view: await listView(d, a, action.from) };
     // A request card: every copy (requester's and approvers') shows the current state when viewed.
     if (action.requestId) return openRequest(d, a, action.requestId);
+    if (action.impactFollowUpId) return openImpactFollowUp(d, a, action.impactFollowUpId);
     if (action.questionnaireId) return questionnaireState(d, a, action.questionnaireId);
     if (action.gapTaskId) {
       const task = (await d.store.gapTasks.get(a.tenant.id, action.gapTaskId))?.value;
@@ -94,6 +100,13 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'request.book': (d, a, action, inputs) => (action.requestId ? markBooked(d, a, action.requestId, inputs) : Promise.resolve(MISSING('request'))),
   'request.withdraw': (d, a, action) => (action.requestId ? withdrawOwnRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
   'request.cancel': (d, a, action) => (action.requestId ? cancelCourse(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
+  'cpd.log.submit': (d, a, _action, inputs) => submitCpdLog(d, a, inputs),
+  'impact.open': (d, a, action) => (action.impactFollowUpId ? openImpactFollowUp(d, a, action.impactFollowUpId) : Promise.resolve(MISSING('follow-up'))),
+  'impact.submit': (d, a, action, inputs) =>
+    action.impactFollowUpId ? submitImpactFollowUp(d, a, action.impactFollowUpId, inputs) : Promise.resolve(MISSING('follow-up')),
+  'impact.long.open': (d, a, action) => (action.sessionId ? openLongTermImpact(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
+  'impact.long.submit': (d, a, action, inputs) => (action.sessionId ? submitLongTermImpact(d, a, action.sessionId, inputs) : Promise.resolve(MISSING('session'))),
+  'needs.submit': (d, a, _action, inputs) => submitNeeds(d, a, inputs),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

@@ -18,6 +18,11 @@ import { runsSessions } from './sessions/session-roles';
 import { listCpdRequests } from './requests/request-list';
 import { cpdBudgetView, setCpdBudget } from './requests/budget';
 import { openCpdRequestForm } from './requests/request-form';
+import { longTermImpactCommand } from './impact/long-term-impact';
+import { governorsReport } from './records/governors-command';
+import { buildCpdLogForm } from './records/log-cpd';
+import { buildNeedsForm, needsSummary } from './records/needs';
+import { statutoryCompliance } from './records/statutory-compliance';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -36,6 +41,9 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
       { command: 'request cpd', text: 'Ask to go on a course: your line manager and headteacher approve it' },
       { command: 'requests', text: isLead ? 'CPD requests: yours and those waiting for you ("requests all" for everyone\'s)' : 'Your CPD requests, and any waiting for you' },
+      { command: 'year ahead', text: 'Optional yearly self-review: your strengths, aspirations and the CPD you would like' },
+      { command: 'log cpd', text: 'Add CPD you did elsewhere (a course, reading, coaching...) to your record' },
+      ...(hasRole(actor.staff, 'senior-leader') || isLead ? [{ command: 'impact <session title>', text: 'Record the longer-term impact for those who reported on a gap task' }] : []),
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
       { command: 'calendar', text: "This school year's terms, holidays and INSET days" },
       { command: 'away until <date>', text: 'Away for a while: no reminders or nudges until then' },
@@ -50,6 +58,9 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'programme', text: "This week's programme digest: sessions, response rates, gap tasks, what needs attention" },
             { command: 'budget [2026-27]', text: 'The CPD budget: committed and spent by school, cover used, cost per course' },
             { command: 'budget set <school or trust> <£ amount> [2026-27]', text: "Set a school's (or the trust's) CPD budget for the year" },
+            { command: 'governors [autumn-2026]', text: "The term's report to governors: no names, small groups withheld" },
+            { command: 'needs', text: "The year-ahead reviews: counts and themes, no names" },
+            { command: 'statutory', text: 'Who is out of date or due to renew statutory training, by school' },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
             { command: 'templates', text: 'The questionnaires you can use, and how to change them' },
@@ -74,6 +85,7 @@ interface CommandSpec {
 /** The chat commands, the same for Teams and Slack: a typed table, not an if-chain. */
 const COMMANDS: readonly CommandSpec[] = [
   { names: ['help', '?', 'hi', 'hello'], run: async (d, actor) => helpView(actor, await runsSessions(d, actor)) },
+  { names: ['log cpd'], run: (d, a) => Promise.resolve(buildCpdLogForm(d, a)) },
   { names: ['my cpd', 'my record', 'my', 'record'], run: (d, a) => myRecord(d, a) },
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
   { names: ['report'], leadOrFacilitator: true, run: (d, a, argument) => sessionReport(d, a, argument) },
@@ -88,6 +100,11 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['requests', 'my requests'], run: (d, a, argument) => listCpdRequests(d, a, argument) },
   { names: ['budget set'], leadOnly: true, run: (d, a, argument) => budgetSetCommand(d, a, argument) },
   { names: ['budget'], leadOnly: true, run: (d, a, argument) => cpdBudgetView(d, a, argument) },
+  { names: ['year ahead', 'my needs'], run: (d, a) => buildNeedsForm(d, a) },
+  { names: ['needs', 'needs summary'], leadOnly: true, run: (d, a) => needsSummary(d, a) },
+  { names: ['impact'], run: (d, a, argument) => longTermImpactCommand(d, a, argument) },
+  { names: ['governors report', 'governors'], leadOnly: true, run: (d, a, argument) => governorsReport(d, a, argument) },
+  { names: ['statutory', 'statutory training', 'compliance'], leadOnly: true, run: (d, a) => statutoryCompliance(d, a) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
   { names: ['calendar', 'term dates', 'holidays'], run: (d, a) => calendarCommand(d, a) },

@@ -11,6 +11,8 @@ import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaires/questionnaire-view';
 import { surveyMessageHold } from './surveys/survey-delivery-rules';
 import { composeRequestMessage } from './requests/request-composers';
+import { composeStatutoryRenewal } from './records/statutory-renewal-message';
+import { composeImpactMessage } from './impact/impact-messages';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
 
@@ -90,6 +92,9 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'request-nudge': composeRequestMessage,
   'request-overdue-lead': composeRequestMessage,
   'request-to-book': composeRequestMessage,
+  'statutory-renewal': composeStatutoryRenewal,
+  'impact-follow-up': composeImpactMessage('person'),
+  'impact-manager-view': composeImpactMessage('manager'),
 };
 
 /** Turns an outbox record into the message to send, or says why it should not be sent any more. */

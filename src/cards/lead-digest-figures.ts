@@ -15,5 +15,11 @@ export function gapTaskFigures(view: LeadDigestView): { label: string; value: st
     { label: 'Overdue', value: String(g.overdue) },
     { label: 'Reported that week', value: String(g.reportedThisWeek) },
     { label: 'Further CPD asked for', value: String(view.furtherCpdRequests) },
+    ...(view.impactFollowUps
+      ? [
+          { label: 'Impact follow-ups awaiting an answer', value: String(view.impactFollowUps.awaitingAnswer) },
+          { label: "Awaiting the line manager's view", value: String(view.impactFollowUps.awaitingManager) },
+        ]
+      : []),
   ];
 }

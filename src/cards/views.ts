@@ -38,6 +38,12 @@ export const CARD_VERBS = [
   'request.book',
   'request.withdraw',
   'request.cancel',
+  'cpd.log.submit',
+  'impact.open',
+  'impact.submit',
+  'impact.long.open',
+  'impact.long.submit',
+  'needs.submit',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -54,6 +60,10 @@ export const SUBMIT_VERBS = [
   'request.decline',
   'request.ask',
   'request.book',
+  'cpd.log.submit',
+  'impact.submit',
+  'impact.long.submit',
+  'needs.submit',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
@@ -69,6 +79,7 @@ export const CardActionSchema = z.object({
   requestId: Id.optional(),
   /** The list the button sits in: the answer is that list again, with the row changed. */
   from: z.enum(['session-list', 'my-record']).optional(),
+  impactFollowUpId: Id.optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -259,6 +270,8 @@ export interface LeadDigestView {
   gapTasks: { open: number; awaitingPlan: number; dueSoon: number; overdue: number; reportedThisWeek: number };
   /** "Yes" answers to the further-CPD question given this week. */
   furtherCpdRequests: number;
+  /** Impact follow-ups (docs/evaluation.md) still due: from the person, and then from their line manager. */
+  impactFollowUps?: { awaitingAnswer: number; awaitingManager: number };
   moreCommands: { command: string; text: string }[];
   /** Signed link to the lead's full report page (the year, charts and tables), when links are on. */
   fullReportUrl?: string;
@@ -293,6 +306,8 @@ export interface LeadReportView {
   fullReportUrl?: string;
   /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
   chartImages?: Record<string, string>;
+  /** Evaluation by level (docs/evaluation.md): asked, answered, and the result once enough answered. */
+  levels?: { level: string; asked: number; answered: number; result?: string }[];
 }
 
 /** A questionnaire the person may still answer (missed, or put off), with an "Answer now" button. */
@@ -304,16 +319,37 @@ export interface OpenQuestionnaireRow {
   anonymous: boolean;
 }
 
+/** One line of a person's record: a session they attended (sessionId) or CPD they logged themselves (logId). */
+export interface MyRecordRow {
+  sessionId?: string;
+  logId?: string;
+  /** e.g. "2026-27". */
+  year?: string;
+  month: string;
+  cpd: string;
+  hours?: number;
+  impact?: string;
+  certificateUrl?: string;
+}
+
 export interface MyRecordView {
   kind: 'my-record';
   name: string;
   /** "Every Teacher a Learner" (docs/policy-sources.md): month, CPD accessed, impact. */
-  rows: { sessionId: string; month: string; cpd: string; impact?: string; certificateUrl?: string }[];
+  rows: MyRecordRow[];
+  /** Academic years (1 September start) with the hours in each, oldest first; the rows carry their year. */
+  years?: { year: string; hours: number; entries: number }[];
+  /** Formal qualifications (NPQs, HLTA, degrees), e.g. { title: 'NPQSL', datesText: 'Awarded July 2025' }. */
+  qualifications?: { title: string; datesText: string }[];
+  /** Statutory training and when it lapses; `lapsed` when it already has. */
+  statutory?: { topic: string; expiresText: string; lapsed: boolean }[];
   upcoming: SessionSummary[];
   openTasks: { gapTaskId: string; sessionTitle: string; dueText: string; stage: 'plan' | 'report'; overdue: boolean }[];
   /** Their record as a CSV file, for a performance review. */
   exportUrl?: string;
   openQuestionnaires?: OpenQuestionnaireRow[];
+  /** The same record as a printable page. */
+  printUrl?: string;
 }
 
 export interface SessionListView {
@@ -452,6 +488,17 @@ export interface CpdRequestFormView {
   notice?: Notice;
 }
 
+/** `log cpd`: CPD done outside the bot's sessions, for the person's own record. */
+export interface CpdLogFormView {
+  kind: 'cpd-log-form';
+  /** YYYY-MM-DD in the tenant's zone: the suggested day and the latest allowed (no future CPD). */
+  today: string;
+  /** The person's input, kept when the form comes back with errors. */
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
 /** Who is looking at a request card decides its buttons; the facts are the same for everyone. */
 export type CpdRequestAudience = 'requester' | 'approver' | 'booker' | 'observer';
 
@@ -512,6 +559,92 @@ export interface CpdBudgetView {
   costPerImpactReportText: string;
 }
 
+/** One person's statutory training that has lapsed or lapses soon, as the CPD lead sees it. */
+export interface StatutoryComplianceRow {
+  name: string;
+  topic: string;
+  /** e.g. "Lapsed Friday 15 January 2027" or "Lapses Friday 15 January 2027". */
+  expiresText: string;
+}
+
+/** `statutory`: for the CPD lead, who is out of date or due to renew, school by school. */
+export interface StatutoryComplianceView {
+  kind: 'statutory-compliance';
+  /** How far ahead "due" looks (the tenant's reminder weeks). */
+  dueWithinWeeks: number;
+  schools: { name: string; lapsed: StatutoryComplianceRow[]; due: StatutoryComplianceRow[]; current: number }[];
+  emptyText: string;
+}
+
+/** One line of a governors' report: a figure, or why it is withheld (a group under the tenant's minimum). */
+export interface GovernorsReportRow {
+  group: string;
+  measure: string;
+  value: string;
+}
+
+/** Termly report to governors and trustees: counts only, no names, every small group withheld. */
+export interface GovernorsReportView {
+  kind: 'governors-report';
+  /** e.g. "autumn-2026". */
+  term: string;
+  /** e.g. "1 September 2026 – 31 December 2026". */
+  periodText: string;
+  minGroup: number;
+  sections: { title: string; rows: GovernorsReportRow[] }[];
+}
+
+/** The impact follow-up: the person's answer (stage person), then their line manager's view (stage manager). */
+export interface ImpactFollowUpView {
+  kind: 'impact-follow-up';
+  impactFollowUpId: string;
+  stage: 'person' | 'manager';
+  sessionTitle: string;
+  /** e.g. "Six school weeks after the last session" */
+  whenText: string;
+  /** For the manager: whose follow-up, and what they said. */
+  personName?: string;
+  personAnswer?: { label: string; value: string }[];
+  state: 'open' | 'done';
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
+/** Gap-task part 4: a senior leader records the longer-term impact for people who reported on a session. */
+export interface LongTermImpactView {
+  kind: 'long-term-impact';
+  sessionId: string;
+  sessionTitle: string;
+  /** Those who reported on their gap task, with what they said and any longer-term impact already recorded. */
+  tasks: { gapTaskId: string; name: string; reportText: string; longTerm?: string }[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
+/** The optional "year ahead" self-review form. */
+export interface NeedsFormView {
+  kind: 'needs-form';
+  /** e.g. "2026-27". */
+  year: string;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  notice?: Notice;
+}
+
+/** The lead's summary of the year-ahead reviews: counts and themes, never a name. */
+export interface NeedsSummaryView {
+  kind: 'needs-summary';
+  year: string;
+  responses: number;
+  preferred: { label: string; count: number }[];
+  aspirationThemes: { theme: string; count: number }[];
+  strengthThemes: { theme: string; count: number }[];
+  /** Set instead of every figure but the count when fewer than the minimum answered. */
+  withheld?: string;
+}
+
 export type CardView =
   | CpdBudgetView
   | CpdRequestFormView
@@ -536,7 +669,14 @@ export type CardView =
   | SessionCancelView
   | SurveyFormView
   | SurveyResultsView
-  | RegisterView;
+  | RegisterView
+  | CpdLogFormView
+  | StatutoryComplianceView
+  | GovernorsReportView
+  | ImpactFollowUpView
+  | LongTermImpactView
+  | NeedsFormView
+  | NeedsSummaryView;
 
 export type CardKind = CardView['kind'];
 

@@ -17,6 +17,8 @@ export type CliCommand =
   | { kind: 'tenant-set-min-group-size'; tenantId?: string; value: string }
   | { kind: 'programme-publish'; tenantId?: string }
   | { kind: 'retention-sweep' }
+  | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
+  | { kind: 'export-governors'; term?: string; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
   | { kind: 'help' };
 
@@ -24,10 +26,13 @@ export type CliCommand =
 export const COMMANDS: readonly { usage: string; example: string[] }[] = [
   { usage: 'import staff FILE.csv [--dry-run] [--skip-bad] [--deactivate-missing] [--map "Heading=field,..."]', example: ['import', 'staff', 'sims-export.csv', '--dry-run'] },
   { usage: 'import programme FILE.csv [--skip-bad] [--publish]', example: ['import', 'programme', 'examples/programme.csv'] },
+  { usage: 'import statutory FILE.csv [--skip-bad]   (email, topic, completed, expires)', example: ['import', 'statutory', 'statutory.csv'] },
+  { usage: 'import qualifications FILE.csv [--skip-bad]   (email, qualification, started, awarded)', example: ['import', 'qualifications', 'qualifications.csv'] },
   { usage: 'programme publish', example: ['programme', 'publish'] },
   { usage: 'import calendar FILE.ics|FILE.csv [--dry-run]', example: ['import', 'calendar', 'examples/calendar/england-2026-27.ics'] },
   { usage: 'calendar show [--year 2026]', example: ['calendar', 'show', '--year', '2026'] },
   { usage: 'export responses|records|report [--out FILE]', example: ['export', 'report', '--out', 'report.csv'] },
+  { usage: 'export governors [--term autumn-2026] [--out FILE]   (the current term without --term)', example: ['export', 'governors', '--term', 'autumn-2026', '--out', 'governors.csv'] },
   { usage: 'export requests [--year 2026-27] [--out FILE]   (CPD requests with costs, for the finance office)', example: ['export', 'requests', '--year', '2026-27', '--out', 'requests.csv'] },
   { usage: 'budget set SCHOOL|trust AMOUNT [--year 2026-27]   (a CPD budget in pounds)', example: ['budget', 'set', 'Oakfield Primary', '4500', '--year', '2026-27'] },
   { usage: 'templates export [--out FILE.json]', example: ['templates', 'export', '--out', 'templates.json'] },
@@ -73,7 +78,7 @@ export const STAFF_ADD_FLAGS: Record<string, string> = {
   '--pathway': 'Pathway',
   '--school': 'School',
 };
-const VALUE_FLAGS = new Set(['--tenant', '--out', '--map', '--year', '--until', ...Object.keys(STAFF_ADD_FLAGS)]);
+const VALUE_FLAGS = new Set(['--tenant', '--out', '--map', '--year', '--until', '--term', ...Object.keys(STAFF_ADD_FLAGS)]);
 
 export type ParsedArgs = { ok: true; command: CliCommand } | { ok: false; message: string };
 
@@ -114,6 +119,15 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
           },
         }
       : { ok: true, command: { kind: 'import-programme', file, skipBad: flags.has('--skip-bad'), publish: flags.has('--publish'), ...tenantPart } };
+  }
+  if (verb === 'import' && (noun === 'statutory' || noun === 'qualifications')) {
+    if (!file) return { ok: false, message: `import ${noun} needs a CSV file` };
+    return { ok: true, command: { kind: `import-${noun}`, file, skipBad: flags.has('--skip-bad'), ...tenantPart } };
+  }
+  if (verb === 'export' && noun === 'governors') {
+    const out = text('--out');
+    const term = text('--term');
+    return { ok: true, command: { kind: 'export-governors', ...tenantPart, ...(out ? { out } : {}), ...(term ? { term } : {}) } };
   }
   if (verb === 'export' && (noun === 'responses' || noun === 'records' || noun === 'report' || noun === 'requests')) {
     const out = text('--out');

@@ -1,7 +1,9 @@
 import { countOf } from '../cards/format';
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { governorsReportCsv } from '../exports/governors-csv';
 import { exportLeadReportCsv } from '../exports/lead-report-csv';
+import { loadGovernorsReport } from '../reports/load-governors-report';
 import { exportRecordsCsv } from '../exports/records-csv';
 import { exportRequestsCsv } from '../exports/requests-csv';
 import { setCpdBudget } from '../app/requests';
@@ -11,6 +13,8 @@ import type { ImportResult } from '../imports/import-result';
 import { publishDraftSessions } from '../app/sessions';
 import { retentionSweep } from '../scheduler/retention-sweep';
 import { decodeText, workbookInsteadOfText } from '../imports/decode-text';
+import { importQualifications } from '../imports/import-qualifications';
+import { importStatutoryTraining } from '../imports/import-statutory-training';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
 import { runCalendarShow, runImportCalendar } from './calendar-commands';
@@ -139,6 +143,48 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       } finally {
         bar.stop();
       }
+    }
+    case 'import-statutory':
+    case 'import-qualifications': {
+      let text: string;
+      try {
+        text = await readFile(command.file, 'utf8');
+      } catch {
+        deps.print(`Cannot read ${command.file}.`);
+        return 1;
+      }
+      const found = await findCliTenant(deps.store, command.tenantId ?? deps.defaultTenantId);
+      // Each row names a person by e-mail: with no staff list there is nobody to match, and nothing to create.
+      if (found.isNew) {
+        deps.print(`There is no tenant "${found.tenant.id}" yet: import its staff first (npm run cli -- import staff FILE.csv).`);
+        return 1;
+      }
+      const tenant = found.tenant;
+      const statutory = command.kind === 'import-statutory';
+      const bar = progress(statutory ? 'training' : 'qualifications');
+      try {
+        const options = { skipBad: command.skipBad, onProgress: (done: number, total: number) => bar.update(done, total) };
+        const result = statutory
+          ? await importStatutoryTraining(deps, tenant, text, deps.clock.now(), options)
+          : await importQualifications(deps, tenant, text, deps.clock.now(), options);
+        return report(deps, statutory ? 'Statutory training' : 'Qualifications', result);
+      } finally {
+        bar.stop();
+      }
+    }
+    case 'export-governors': {
+      const report = await loadGovernorsReport(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now(), command.term);
+      if (!report.ok) {
+        deps.print(report.message);
+        return 1;
+      }
+      const csv = governorsReportCsv(report.value);
+      if (!command.out) deps.print(csv);
+      else {
+        await writeFile(command.out, csv);
+        deps.print(`Wrote ${command.out} (${report.value.term}, ${report.value.periodText}; no names, groups under ${report.value.minGroup} withheld).`);
+      }
+      return 0;
     }
     case 'export': {
       const tenantId = command.tenantId ?? deps.defaultTenantId;

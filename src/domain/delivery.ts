@@ -22,6 +22,9 @@ export const DeliveryKind = z.enum([
   'request-nudge',
   'request-overdue-lead',
   'request-to-book',
+  'statutory-renewal',
+  'impact-follow-up',
+  'impact-manager-view',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -57,6 +60,8 @@ const DeliveryFields = z.object({
     gapTaskId: Id.optional(),
     requestId: Id.optional(),
     digestWeek: z.string().optional(),
+    statutoryTrainingId: Id.optional(),
+    impactFollowUpId: Id.optional(),
   }),
   attempts: z.number().int().min(0).default(0),
   /** Lease: who is sending it and until when (ETag-guarded claim). */

@@ -22,3 +22,6 @@ export * from './platform-tenant-link';
 export * from './reaction-templates';
 export * from './away';
 export * from './audit';
+export * from './cpd-record';
+export * from './impact-follow-up';
+export * from './needs-review';

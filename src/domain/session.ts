@@ -56,6 +56,8 @@ export const Session = z
     seriesId: Id.optional(),
     followUpSessionId: Id.optional(),
     gapTask: GapTaskBrief.optional(),
+    /** The lead's mark: ask attendees about impact this many school weeks after the series' last session. */
+    impactFollowUp: z.object({ weeksAfter: z.number().int().min(1).max(26).default(6) }).optional(),
     /** The reaction questionnaire's template; absent means the tenant's default reaction template. */
     questionnaireTemplateId: Id.optional(),
     status: SessionStatus.default('draft'),

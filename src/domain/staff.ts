@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Email, Id, LocalDate } from './ids';
 
-export const Role = z.enum(['staff', 'line-manager', 'cpd-lead', 'facilitator', 'admin']);
+/** senior-leader: may record the longer-term impact of CPD (gap-task part 4). */
+export const Role = z.enum(['staff', 'line-manager', 'cpd-lead', 'facilitator', 'admin', 'senior-leader']);
 export type Role = z.infer<typeof Role>;
 
 /** Roles as people say them, for lists and sentences ("CPD lead", not `cpd-lead`). */
@@ -11,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   'cpd-lead': 'CPD lead',
   facilitator: 'facilitator',
   admin: 'admin',
+  'senior-leader': 'senior leader',
 };
 
 /** Career-stage pathways from the trust policies. */

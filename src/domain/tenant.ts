@@ -18,6 +18,8 @@ export const TenantSettings = z.object({
   gapTaskNudgeDaysBefore: z.array(z.number().int().min(0).max(60)).default([7, 3, 1]),
   digestWeekday: z.number().int().min(1).max(7).default(1),
   digestAt: LocalTime.default('07:30'),
+  /** Weeks before statutory training lapses that the person and the CPD lead are told. */
+  statutoryReminderWeeks: z.number().int().min(1).max(26).default(4),
   /** How long answers and records are kept; Cosmos TTL and the embedded purge use it. */
   retentionDays: z.number().int().min(30).max(3650).default(6 * 365),
   /** CPD requests: approval chain, headteachers, who books (docs/requests.md). */

@@ -4,7 +4,8 @@ import { findWhereIn, groupBy } from '../reports/find-in';
 import { buildMyRecord } from '../reports/my-record';
 import type { ReportDeps } from '../reports/report-deps';
 
-const COLUMNS = ['name', 'email', 'department', 'month', 'cpd_accessed', 'impact'];
+// Year and hours come last so readers of the older six columns still find theirs in place.
+const COLUMNS = ['name', 'email', 'department', 'month', 'cpd_accessed', 'impact', 'academic_year', 'hours'];
 
 /**
  * "Every Teacher a Learner" records as CSV: every member of staff (for the lead's governors'
@@ -20,9 +21,11 @@ export async function exportRecordsCsv(deps: ReportDeps, tenantId: string, now: 
   const ids = people.map((p) => p.id);
   const participations = await findWhereIn(store.participations, tenantId, 'staffId', ids, { attended: true });
   const gapTasks = await findWhereIn(store.gapTasks, tenantId, 'staffId', ids);
+  const logged = await findWhereIn(store.cpdLog, tenantId, 'staffId', ids);
   const sessions = await findWhereIn(store.sessions, tenantId, 'id', participations.map((p) => p.sessionId));
   const participationsBy = groupBy(participations, (p) => p.staffId);
   const gapTasksBy = groupBy(gapTasks, (g) => g.staffId);
+  const loggedBy = groupBy(logged, (e) => e.staffId);
 
   const rows = people.flatMap((person) =>
     buildMyRecord({
@@ -32,7 +35,8 @@ export async function exportRecordsCsv(deps: ReportDeps, tenantId: string, now: 
       sessions,
       participations: participationsBy.get(person.id) ?? [],
       gapTasks: gapTasksBy.get(person.id) ?? [],
-    }).rows.map((r) => [person.name, person.email, person.department ?? '', r.month, r.cpd, r.impact ?? '']),
+      logged: loggedBy.get(person.id) ?? [],
+    }).rows.map((r) => [person.name, person.email, person.department ?? '', r.month, r.cpd, r.impact ?? '', r.year ?? '', r.hours ?? '']),
   );
   return stringify(rows, { header: true, columns: COLUMNS });
 }

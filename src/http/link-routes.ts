@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Router, type Request, type Response } from 'express';
 import { CALENDAR_PATH, CERTIFICATE_PATH, CHART_PATH, RECORD_PATH, REPORT_PATH, type SignedLinks } from '../app/signed-links';
 import { hasRole } from '../domain';
@@ -7,6 +8,8 @@ import { chartFromToken } from '../cards/charts/chart-token';
 import { chartPng } from '../reports/chart-png';
 import type { Clock } from '../domain/clock';
 import { exportRecordsCsv } from '../exports/records-csv';
+import { loadMyRecord } from '../reports/load-my-record';
+import { renderRecordPage } from '../reports/record-page';
 import { loadCertificate } from '../reports/load-certificate';
 import { renderSessionIcs } from '../reports/session-ics';
 import type { Store } from '../store/store';
@@ -59,6 +62,19 @@ export function linkRoutes(deps: LinkRouteDeps): Router {
     const staffId = text(req.params.staffId);
     if (!deps.links.verifyMyRecord(tenantId, staffId, text(req.query.expires), text(req.query.sig))) return notFound(res);
     if (!(await deps.store.staff.get(tenantId, staffId))) return notFound(res);
+    // The same signed link, as a printable page: the signature authorises the person's record, not its format.
+    if (req.query.format === 'html') {
+      const record = await loadMyRecord(deps, tenantId, staffId, deps.clock.now());
+      const tenant = (await deps.store.tenants.get(tenantId, tenantId))?.value;
+      if (!record.ok || !tenant) return notFound(res);
+      const printedOn = DateTime.fromJSDate(deps.clock.now(), { zone: tenant.settings.timezone }).toFormat('d LLLL yyyy');
+      res
+        .status(200)
+        .set({ 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'X-Content-Type-Options': 'nosniff' })
+        .type('text/html; charset=utf-8')
+        .send(renderRecordPage(record.value, { schoolName: tenant.name, printedOn }));
+      return;
+    }
     const csv = await exportRecordsCsv(deps, tenantId, deps.clock.now(), staffId);
     res
       .status(200)

@@ -23,6 +23,8 @@ const ROLE_WORDS: Record<string, Role> = {
   facilitator: 'facilitator',
   trainer: 'facilitator',
   admin: 'admin',
+  seniorleader: 'senior-leader',
+  slt: 'senior-leader',
 };
 
 const PATHWAY_WORDS: Record<string, Pathway> = {

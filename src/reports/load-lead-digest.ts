@@ -75,6 +75,10 @@ export async function loadLeadDigest(deps: ReportDeps, tenantId: string, leadId:
   const heldAny = windowSessions.some((s) => s.startsAt < week.end);
   const staff = heldAny ? (await store.staff.find(tenantId, { where: { active: true } })).map((v) => v.value) : [];
 
+  const [awaitingAnswer, awaitingManager] = await Promise.all([
+    store.impactFollowUps.count(tenantId, { status: 'asked' }),
+    store.impactFollowUps.count(tenantId, { status: 'answered' }),
+  ]);
   const view = buildLeadDigest({
     tenant,
     lead,
@@ -93,5 +97,7 @@ export async function loadLeadDigest(deps: ReportDeps, tenantId: string, leadId:
     ...(await loadLeaverManagerWarnings(store, tenantId)),
     ...calendarWarning((await store.calendars.get(tenantId, 'calendar'))?.value, localDateOf(now, zone), zone),
   ];
-  return { ok: true, value: withDataWarnings(view, warnings) };
+  // Follow-ups only once the programme uses them, so other digests stay as short as they were.
+  const digest = awaitingAnswer + awaitingManager > 0 ? { ...view, impactFollowUps: { awaitingAnswer, awaitingManager } } : view;
+  return { ok: true, value: withDataWarnings(digest, warnings) };
 }

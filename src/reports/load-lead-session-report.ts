@@ -1,4 +1,5 @@
 import type { Answers } from '../domain';
+import { evaluationLevels } from './evaluation-levels';
 import type { LeadReportView } from '../cards/views';
 import { buildLeadSessionReport, type ReportViewer } from './lead-session-report';
 import type { ReportDeps, ReportResult } from './report-deps';
@@ -25,8 +26,17 @@ export async function loadLeadSessionReport(
     for (const r of await store.responses.find(tenantId, { where })) answers.push(r.value.answers);
     for (const r of await store.anonymousResponses.find(tenantId, { where })) answers.push(r.value.answers);
   }
-  return {
-    ok: true,
-    value: buildLeadSessionReport({ tenant, session, staff, participations, answers, viewer, ...(questionnaire ? { questionnaire } : {}) }),
-  };
+  const report = buildLeadSessionReport({ tenant, session, staff, participations, answers, viewer, ...(questionnaire ? { questionnaire } : {}) });
+  const gapTasks = (await store.gapTasks.find(tenantId, { where: { sessionId } })).map((v) => v.value);
+  const followUps = (await store.impactFollowUps.find(tenantId, { where: { sessionId } })).map((v) => v.value);
+  const quality = report.ratings.find((r) => r.questionId === 'quality');
+  const levels = evaluationLevels({
+    attended: report.attended,
+    responses: report.responses,
+    ...(quality?.mean !== undefined && !report.withheld ? { qualityMean: quality.mean } : {}),
+    gapTasks,
+    followUps,
+    minimum: tenant.settings.minAggregateCount,
+  });
+  return { ok: true, value: { ...report, levels } };
 }

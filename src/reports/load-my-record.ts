@@ -12,9 +12,12 @@ export async function loadMyRecord(deps: ReportDeps, tenantId: string, staffId: 
   if (!person) return { ok: false, message: 'We could not find you in the staff list.' };
   const participations = (await store.participations.find(tenantId, { where: { staffId } })).map((v) => v.value);
   const gapTasks = (await store.gapTasks.find(tenantId, { where: { staffId } })).map((v) => v.value);
+  const logged = (await store.cpdLog.find(tenantId, { where: { staffId } })).map((v) => v.value);
+  const qualifications = (await store.qualifications.find(tenantId, { where: { staffId } })).map((v) => v.value);
+  const statutory = (await store.statutoryTraining.find(tenantId, { where: { staffId } })).map((v) => v.value);
   const sessions = await findWhereIn(store.sessions, tenantId, 'id', [
     ...participations.map((p) => p.sessionId),
     ...gapTasks.map((g) => g.sessionId),
   ]);
-  return { ok: true, value: buildMyRecord({ tenant, person, now, sessions, participations, gapTasks }) };
+  return { ok: true, value: buildMyRecord({ tenant, person, now, sessions, participations, gapTasks, logged, qualifications, statutory }) };
 }

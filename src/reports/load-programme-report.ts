@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Answers, Question } from '../domain';
 import { findWhereIn } from './find-in';
+import { evaluationLevels } from './evaluation-levels';
 import { buildProgrammeReport } from './programme-report';
 import type { ProgrammeReportView } from './programme-report-view';
 import type { ReportDeps, ReportResult } from './report-deps';
@@ -40,19 +41,27 @@ export async function loadProgrammeReport(
   const ratingQuestions = new Map<string, Question>();
   for (const q of questionnaires) for (const question of q.questions) if (question.kind === 'rating') ratingQuestions.set(question.id, question);
   const gapTasks = await findWhereIn(store.gapTasks, tenantId, 'sessionId', ids);
-  return {
-    ok: true,
-    value: buildProgrammeReport({
-      tenant,
-      from,
-      to,
-      now,
-      sessions,
-      participations,
-      responsesBySession,
-      ratingQuestions: [...ratingQuestions.values()],
-      answers,
-      gapTasks,
-    }),
-  };
+  const followUps = await findWhereIn(store.impactFollowUps, tenantId, 'sessionId', ids);
+  const report = buildProgrammeReport({
+    tenant,
+    from,
+    to,
+    now,
+    sessions,
+    participations,
+    responsesBySession,
+    ratingQuestions: [...ratingQuestions.values()],
+    answers,
+    gapTasks,
+  });
+  const quality = report.ratings.find((r) => r.questionId === 'quality');
+  const levels = evaluationLevels({
+    attended: report.totals.attended,
+    responses: report.totals.responses,
+    ...(quality?.mean !== undefined ? { qualityMean: quality.mean } : {}),
+    gapTasks,
+    followUps,
+    minimum: tenant.settings.minAggregateCount,
+  });
+  return { ok: true, value: { ...report, levels } };
 }

@@ -1,6 +1,9 @@
-import { CATEGORY_LABELS, type GapTask, type Participation, type Session, type Staff, type Tenant } from '../domain';
+import { DateTime } from 'luxon';
+import { CATEGORY_LABELS, academicYearOf, type CpdLogEntry, type GapTask, type Qualification, type StatutoryTraining, type Participation, type Session, type Staff, type Tenant } from '../domain';
 import type { MyRecordView } from '../cards/views';
 import { formatMonth } from '../cards/format';
+import { qualificationRows, statutoryRows } from './record-credentials';
+import { byAcademicYear, loggedRow, sessionDay, sessionHours } from './record-rows';
 import { openTaskRow } from '../cards/open-task-row';
 import { toSessionSummary } from '../cards/session-summary';
 
@@ -11,6 +14,10 @@ export interface MyRecordInput {
   sessions: readonly Session[];
   participations: readonly Participation[];
   gapTasks: readonly GapTask[];
+  /** CPD the person logged themselves (`log cpd`). */
+  logged?: readonly CpdLogEntry[];
+  qualifications?: readonly Qualification[];
+  statutory?: readonly StatutoryTraining[];
 }
 
 /** The impact the person recorded for a session: the senior leader's longer-term note, else their own report. */
@@ -38,15 +45,21 @@ export function buildMyRecord(input: MyRecordInput): MyRecordView {
     .map((p) => sessions.get(p.sessionId))
     .filter((s): s is Session => s !== undefined && s.startsAt <= nowIso)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const rows = attended.map((s) => {
+  const sessionRows = attended.map((s) => {
     const impact = impactOf(taskFor.get(s.id));
+    const day = sessionDay(s, zone);
     return {
       sessionId: s.id,
+      day,
+      year: academicYearOf(day),
       month: formatMonth(s.startsAt, zone),
       cpd: `${s.title} (${CATEGORY_LABELS[s.category]})`,
+      hours: sessionHours(s),
       ...(impact ? { impact } : {}),
     };
   });
+  const loggedRows = mine(input.logged ?? []).map((e) => loggedRow(e, zone));
+  const { rows, years } = byAcademicYear([...sessionRows, ...loggedRows]);
 
   const upcoming = participations
     .filter((p) => p.rsvp === 'yes')
@@ -60,5 +73,17 @@ export function buildMyRecord(input: MyRecordInput): MyRecordView {
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     .map((g) => openTaskRow(g, sessions.get(g.sessionId)?.title ?? 'A past session', zone, now));
 
-  return { kind: 'my-record', name: person.name, rows, upcoming, openTasks };
+  const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+  const qualifications = qualificationRows(mine(input.qualifications ?? []), zone);
+  const statutory = statutoryRows(mine(input.statutory ?? []), today, zone);
+  return {
+    kind: 'my-record',
+    name: person.name,
+    rows,
+    years,
+    ...(qualifications.length > 0 ? { qualifications } : {}),
+    ...(statutory.length > 0 ? { statutory } : {}),
+    upcoming,
+    openTasks,
+  };
 }

@@ -1,4 +1,4 @@
-import type { RatingSummary } from '../cards/views';
+import type { LeadReportView, RatingSummary } from '../cards/views';
 
 /** The CPD lead's programme summary: the year at a glance (issue 6, lead reports "per programme"). */
 export interface ProgrammeReportView {
@@ -11,4 +11,6 @@ export interface ProgrammeReportView {
   ratings: RatingSummary[];
   gapTasks: { total: number; planned: number; reported: number; overdue: number; completionRate?: number };
   recurringBarriers: { theme: string; count: number; examples: string[] }[];
+  /** Evaluation by level over the period (docs/evaluation.md), as on `report <session>`. */
+  levels?: LeadReportView['levels'];
 }

@@ -5,18 +5,23 @@ import {
   CpdRequest,
   AuditRecord,
   ConversationRef,
+  CpdLogEntry,
   Delivery,
   GapTask,
+  ImpactFollowUp,
+  NeedsReview,
   IdempotencyKey,
   Participation,
   PlatformTenantLink,
   Questionnaire,
   QuestionnaireResponse,
+  Qualification,
   QuestionnaireTemplate,
   ResponseReceipt,
   SchoolCalendar,
   Session,
   Staff,
+  StatutoryTraining,
   Tenant,
 } from '../domain';
 
@@ -47,7 +52,7 @@ export const COLLECTIONS = {
   staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active', 'roles[]']),
   calendars: spec(SchoolCalendar, []),
   // title: cheap on a small, rarely written container, and what leads and tests look sessions up by.
-  sessions: spec(Session, ['startsAt', 'status', 'seriesId', 'title', 'facilitatorIds[]'], false, [['status', 'startsAt']]),
+  sessions: spec(Session, ['startsAt', 'status', 'seriesId', 'title', 'facilitatorIds[]', 'impactFollowUp.weeksAfter'], false, [['status', 'startsAt']]),
   participations: spec(Participation, ['sessionId', 'staffId', 'rsvp', 'rsvpAt', 'attended'], true),
   templates: spec(QuestionnaireTemplate, []),
   questionnaires: spec(Questionnaire, ['sessionId', 'closesAt', 'opensAt', 'purpose'], true, [['purpose', 'closesAt']]),
@@ -72,6 +77,11 @@ export const COLLECTIONS = {
   cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt']),
   cpdBudgets: spec(CpdBudget, ['academicYear']),
   audit: spec(AuditRecord, ['action', 'at']),
+  cpdLog: spec(CpdLogEntry, ['staffId', 'on'], false, [['staffId', 'on']]),
+  qualifications: spec(Qualification, ['staffId']),
+  statutoryTraining: spec(StatutoryTraining, ['staffId', 'expiresOn']),
+  impactFollowUps: spec(ImpactFollowUp, ['staffId', 'sessionId', 'status'], true),
+  needsReviews: spec(NeedsReview, ['year', 'staffId'], true),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -39,7 +39,7 @@ describe('help', () => {
     });
     expect(new Set(kinds)).toEqual(
       new Set([
-        'import-staff', 'import-programme', 'programme-publish', 'import-calendar', 'calendar-show', 'export', 'budget-set', 'templates-export', 'templates-import',
+        'import-staff', 'import-programme', 'import-statutory', 'import-qualifications', 'programme-publish', 'import-calendar', 'calendar-show', 'export', 'export-governors', 'budget-set', 'templates-export', 'templates-import',
         'tenant-show', 'tenant-link', 'tenant-set-min-group-size', 'staff-add', 'staff-show', 'staff-deactivate', 'staff-away', 'staff-erase',
         'retention-sweep', 'seed-demo', 'help',
       ]),

@@ -158,8 +158,8 @@ describe('own record as CSV, offered in "my cpd"', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const lines = (await res.text()).trim().split(/\r?\n/);
-    expect(lines[0]).toBe('name,email,department,month,cpd_accessed,impact');
-    expect(lines.slice(1)).toEqual([expect.stringMatching(/^Ada Teacher,.*,Retrieval practice \(Teaching & learning\),$/)]);
+    expect(lines[0]).toBe('name,email,department,month,cpd_accessed,impact,academic_year,hours');
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^Ada Teacher,.*,Retrieval practice \(Teaching & learning\),,2026-27,[\d.]+$/)]);
 
     const url = new URL(view.exportUrl);
     expect((await w.open(`https://x/links/record/t1/ben${url.search}`)).status).toBe(404);

@@ -1,4 +1,4 @@
-import { participationId } from '../../src/domain';
+import { cpdLogEntryId, participationId } from '../../src/domain';
 import { renderCertificate } from '../../src/reports/certificate';
 import { loadCertificate } from '../../src/reports/load-certificate';
 import { loadMyRecord } from '../../src/reports/load-my-record';
@@ -64,11 +64,22 @@ describe('certificates', () => {
 describe('loadMyRecord', () => {
   it('lists month, CPD accessed and impact from the person’s own gap-task reports, plus open tasks', async () => {
     const { store, clock } = await reportWorld();
+    // CPD logged elsewhere sits among the sessions by day, its academic year's hours added up; someone else's never shows.
+    const logged = { tenantId: T, staffId: 'a', type: 'reading' as const, learned: 'Weekly reviews.', loggedAt: '2026-10-10T09:00:00.000Z' };
+    await store.cpdLog.create({ ...logged, id: cpdLogEntryId('a', '2026-10-09', 'Rosenshine'), what: 'Rosenshine', on: '2026-10-09', hours: 4 });
+    await store.cpdLog.create({ ...logged, id: cpdLogEntryId('a', '2026-07-01', 'Summer course'), what: 'Summer course', on: '2026-07-01', hours: 2.5, type: 'online' });
+    await store.cpdLog.create({ ...logged, id: cpdLogEntryId('b', '2026-10-09', 'PRIVATE'), staffId: 'b', what: 'PRIVATE', on: '2026-10-09', hours: 1 });
     const result = await loadMyRecord({ store, clock }, T, 'a', NOW);
     if (!result.ok) throw new Error(result.message);
     expect(result.value.rows).toEqual([
-      { sessionId: 's0', month: 'September 2026', cpd: 'September INSET (Teaching & learning)', impact: 'Recall improved in 9X2' },
-      { sessionId: 's1', month: 'November 2026', cpd: 'Retrieval practice (Teaching & learning)' },
+      { logId: expect.any(String), year: '2025-26', month: 'July 2026', cpd: 'Summer course (Online learning, logged)', hours: 2.5, impact: 'Weekly reviews.' },
+      { sessionId: 's0', year: '2026-27', month: 'September 2026', cpd: 'September INSET (Teaching & learning)', hours: 6, impact: 'Recall improved in 9X2' },
+      { logId: expect.any(String), year: '2026-27', month: 'October 2026', cpd: 'Rosenshine (Reading, logged)', hours: 4, impact: 'Weekly reviews.' },
+      { sessionId: 's1', year: '2026-27', month: 'November 2026', cpd: 'Retrieval practice (Teaching & learning)', hours: 1.5 },
+    ]);
+    expect(result.value.years).toEqual([
+      { year: '2025-26', hours: 2.5, entries: 1 },
+      { year: '2026-27', hours: 11.5, entries: 3 },
     ]);
     expect(result.value.openTasks).toEqual([{ gapTaskId: expect.any(String), sessionTitle: 'Retrieval practice', dueText: 'Due Tuesday 8 December', stage: 'report', overdue: false }]);
     expect(JSON.stringify(result.value)).not.toMatch(/Ben|PRIVATE/);

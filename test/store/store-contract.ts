@@ -1,4 +1,6 @@
 import { ManualClock } from '../../src/domain/clock';
+import { cpdLogEntryId, qualificationId, statutoryTrainingId } from '../../src/domain/cpd-record';
+import { impactFollowUpId } from '../../src/domain/impact-follow-up';
 import { InvalidRecordError } from '../../src/store/port';
 import type { Store } from '../../src/store/store';
 import { updateWithRetry } from '../../src/store/update';
@@ -377,6 +379,46 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       expect(r.ok).toBe(true);
       expect((await store.responses.get('t1', 'r1'))?.value).not.toHaveProperty('ttl');
       await expect(store.tenants.put(tenant('t1'), { ttlSeconds: 60 })).rejects.toThrow(/do not expire/);
+    });
+
+    test('the whole record: logged CPD, qualifications and statutory training are per tenant, idempotent and queryable by person and expiry', async () => {
+      const { store } = sut;
+      const id = cpdLogEntryId('s1', '2026-10-05', 'Maths Hub  Course');
+      const entry = { tenantId: 't1', id, staffId: 's1', what: 'Maths Hub course', on: '2026-10-05', hours: 6, type: 'course' as const, learned: 'Bar models.', loggedAt: '2026-10-06T09:00:00.000Z' };
+      expect((await store.cpdLog.create(entry)).ok).toBe(true);
+      // A retried submission (different spacing and case) lands on the same id: nothing logged twice.
+      expect(cpdLogEntryId('s1', '2026-10-05', 'maths hub course')).toBe(id);
+      expect(await store.cpdLog.create({ ...entry, hours: 7 })).toEqual({ ok: false, reason: 'exists' });
+      await store.cpdLog.create({ ...entry, tenantId: 't2' });
+      expect((await store.cpdLog.find('t1', { where: { staffId: 's1' }, orderBy: { field: 'on' } })).map((v) => v.value.hours)).toEqual([6]);
+      await expect(store.cpdLog.put({ ...entry, id: 'cpd-bad', hours: 0 })).rejects.toBeInstanceOf(InvalidRecordError);
+
+      await store.qualifications.put({ tenantId: 't1', id: qualificationId('s1', 'npqsl', 'NPQSL'), staffId: 's1', kind: 'npqsl', title: 'NPQSL', awardedOn: '2025-07-01', recordedAt: '2026-10-06T09:00:00.000Z' });
+      expect((await store.qualifications.find('t1', { where: { staffId: 's1' } }))[0]?.value.awardedOn).toBe('2025-07-01');
+      expect(await store.qualifications.count('t2')).toBe(0);
+
+      const training = { tenantId: 't1', staffId: 's1', topic: 'Safeguarding', completedOn: '2024-09-02', expiresOn: '2026-12-01', recordedAt: '2026-10-06T09:00:00.000Z' };
+      await store.statutoryTraining.put({ ...training, id: statutoryTrainingId('s1', 'safeguarding') });
+      await store.statutoryTraining.put({ ...training, id: statutoryTrainingId('s2', 'first aid'), staffId: 's2', topic: 'First aid', expiresOn: '2027-09-01' });
+      const lapsing = await store.statutoryTraining.find('t1', { where: { expiresOn: { lte: '2026-12-31' } } });
+      expect(lapsing.map((v) => v.value.staffId)).toEqual(['s1']);
+      // Renewal replaces the one document for that person and topic.
+      await store.statutoryTraining.put({ ...training, id: statutoryTrainingId('s1', 'Safeguarding '), completedOn: '2026-11-30', expiresOn: '2028-11-30' });
+      expect(await store.statutoryTraining.count('t1', { staffId: 's1' })).toBe(1);
+    });
+
+    test('impact follow-ups: one per session and person, the answer written only over the version read', async () => {
+      const { store } = sut;
+      const id = impactFollowUpId('ses-1', 's1');
+      const asked = { tenantId: 't1', id, sessionId: 'ses-1', staffId: 's1', askedAt: '2027-01-12T08:30:00.000Z', status: 'asked' as const };
+      const created = await store.impactFollowUps.create(asked);
+      if (!created.ok) throw new Error('create failed');
+      expect(await store.impactFollowUps.create(asked)).toEqual({ ok: false, reason: 'exists' });
+      const person = { applied: 'yes' as const, how: 'x', pupilChange: 'y', evidence: ['pupil-voice' as const], submittedAt: '2027-01-12T09:00:00.000Z' };
+      expect((await store.impactFollowUps.put({ ...asked, status: 'answered', person }, { ifVersion: created.version })).ok).toBe(true);
+      expect(await store.impactFollowUps.put({ ...asked, status: 'answered', person: { ...person, how: 'stale' } }, { ifVersion: created.version })).toEqual({ ok: false, reason: 'conflict' });
+      expect((await store.impactFollowUps.find('t1', { where: { status: { in: ['asked', 'answered'] } } })).map((v) => v.value.person?.how)).toEqual(['x']);
+      await expect(store.impactFollowUps.put({ ...asked, id: 'impact-bad', status: 'answered', person: { ...person, evidence: [] } })).rejects.toBeInstanceOf(InvalidRecordError);
     });
 
     test('ping answers while the store is open', async () => {

@@ -1,4 +1,4 @@
-/** What other features, and code outside src/app, use of people/: import it from here, not from its files. */
+/** What other features and the app root use of people/: import it from here, not from its files. */
 export * from './actor';
 export * from './erase-staff';
 export * from './retention';

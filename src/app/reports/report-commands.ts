@@ -24,8 +24,9 @@ export async function myRecord(deps: AppDeps, actor: Actor): Promise<CardView> {
   const questionnaires = await openQuestionnairesFor(deps, actor);
   const withQuestionnaires = { ...record.value, ...(questionnaires.length > 0 ? { openQuestionnaires: questionnaires } : {}) };
   if (!links) return withQuestionnaires;
-  const rows = record.value.rows.map((row) => ({ ...row, certificateUrl: links.certificateUrl(actor.tenant.id, row.sessionId, actor.staff.id) }));
-  return { ...withQuestionnaires, rows, exportUrl: links.myRecordUrl(actor.tenant.id, actor.staff.id) };
+  const rows = record.value.rows.map((row) => ({ ...row, ...(row.sessionId ? { certificateUrl: links.certificateUrl(actor.tenant.id, row.sessionId, actor.staff.id) } : {}) }));
+  const exportUrl = links.myRecordUrl(actor.tenant.id, actor.staff.id);
+  return { ...withQuestionnaires, rows, exportUrl, printUrl: `${exportUrl}&format=html` };
 }
 
 /** A line manager's digest on demand: only their own direct reports (the loader filters by lineManagerId). */

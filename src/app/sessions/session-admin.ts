@@ -65,6 +65,7 @@ export async function createSession(
     ...(input.followUpSessionId ? { followUpSessionId: input.followUpSessionId } : {}),
     ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
     ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
+    ...(input.impactWeeks ? { impactFollowUp: { weeksAfter: input.impactWeeks } } : {}),
     status: options.publish ? 'published' : 'draft',
     ...(options.publish ? { publishedAt: now.toISOString() } : {}),
     revision: 0,
@@ -103,7 +104,7 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
     if (s.status === 'cancelled') return undefined;
     const location = { ...(input.place ? { place: input.place } : {}), ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}) };
     const moved = s.startsAt !== times.startsAt || s.endsAt !== times.endsAt || JSON.stringify(s.location) !== JSON.stringify(location);
-    const { capacity: _c, description: _d, gapTask: _g, ...rest } = s;
+    const { capacity: _c, description: _d, gapTask: _g, impactFollowUp: _i, ...rest } = s;
     return {
       ...rest,
       title: input.title,
@@ -119,6 +120,7 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
       ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
       // A form without the field (an older card) leaves the choice as it was.
       ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
+      ...(input.impactWeeks ? { impactFollowUp: { weeksAfter: input.impactWeeks } } : {}),
       revision: moved && s.status === 'published' ? s.revision + 1 : s.revision,
     };
   });

@@ -45,6 +45,7 @@ export function sessionFormValues(session: Session, tenant: Tenant, people: read
     compulsory: String(session.compulsory),
     ...optional('intent', session.gapTask?.intent),
     ...optional('gapTask', session.gapTask?.task),
+    ...optional('impactWeeks', session.impactFollowUp ? String(session.impactFollowUp.weeksAfter) : undefined),
     ...optional('followUpSessionId', session.followUpSessionId),
     ...optional('questionnaireTemplateId', session.questionnaireTemplateId),
   };

@@ -36,6 +36,12 @@ export const SessionFormInput = z.object({
     .transform((v) => v === true || v === 'true'),
   intent: optionalText(2000),
   gapTask: optionalText(2000),
+  // docs/evaluation.md: the lead's mark for an impact follow-up, in school weeks.
+  impactWeeks: z
+    .union([z.number(), z.string().trim()])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : Number(v)))
+    .pipe(z.number({ error: 'Give a whole number of weeks from 1 to 26.' }).int('Give a whole number of weeks from 1 to 26.').min(1, 'Give a whole number of weeks from 1 to 26.').max(26, 'Give a whole number of weeks from 1 to 26.').optional()),
   followUpSessionId: z
     .string()
     .trim()

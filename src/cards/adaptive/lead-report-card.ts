@@ -3,7 +3,7 @@ import type { LeadReportView, RatingSummary } from '../views';
 import type { CardContent } from './card-content';
 import { ratingChart, responseRateGauge } from '../charts/report-charts';
 import { chartElement } from './chart-element';
-import { actionSet, compact, facts, heading, noticeBox, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { actionSet, compact, execute, facts, heading, noticeBox, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { sessionFacts } from './session-block';
 
 function percent(rate: number): string {
@@ -38,6 +38,8 @@ export function leadReportCard(view: LeadReportView): CardContent {
       // The rate is in the facts above, so a client without charts drops the gauge.
       view.responseRate !== undefined && chartElement(responseRateGauge('response-rate', 'Response rate', view.responseRate)!, 'drop'),
       view.withheld && noticeBox({ tone: 'info', text: view.withheld }),
+      (view.levels?.length ?? 0) > 0 && subheading('Evaluation by level'),
+      (view.levels?.length ?? 0) > 0 && facts((view.levels ?? []).map((l) => ({ label: l.level, value: `${l.answered} of ${l.asked} answered${l.result ? `: ${l.result}` : ''}` }))),
       view.ratings.length > 0 && subheading('Ratings'),
       ...view.ratings.flatMap(ratingLine),
       view.commentThemes.length > 0 && subheading('What people said'),
@@ -47,6 +49,8 @@ export function leadReportCard(view: LeadReportView): CardContent {
       ]),
       view.fullReportUrl && actionSet([openUrl('View full report', view.fullReportUrl)]),
     ]),
+    // Gap-task part 4 starts here: the senior leader opens the form from the lead's report.
+    ...(view.levels?.some((l) => l.level.startsWith('4.')) ? { actions: [execute('Longer-term impact', 'impact.long.open', { sessionId: view.session.sessionId })] } : {}),
     summary: `Report for ${view.session.title}: ${countOf(view.responses, 'response')}.`,
   };
 }

@@ -1,4 +1,5 @@
 import { countOf } from '../format';
+import { hoursText, rowsByYear, yearHeading } from '../record-years';
 import type { MyRecordView } from '../views';
 import type { CardContent } from './card-content';
 import { actionSet, compact, execute, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
@@ -11,7 +12,7 @@ function recordRow(row: MyRecordView['rows'][number]): AdaptiveElement {
     type: 'Container',
     separator: true,
     items: compact([
-      text(`${row.month}: ${row.cpd}`, { weight: 'Bolder' }),
+      text(`${row.month}: ${row.cpd}${row.hours !== undefined ? `, ${hoursText(row.hours)}` : ''}`, { weight: 'Bolder' }),
       row.impact && text(`Impact: ${row.impact}`, { spacing: 'None', isSubtle: true }),
       row.certificateUrl && actionSet([openUrl('Certificate', row.certificateUrl)]),
     ]),
@@ -24,13 +25,19 @@ export function myRecordCard(view: MyRecordView): CardContent {
     body: compact([
       heading('My CPD record'),
       subtle(view.name),
-      ...(view.rows.length > 0 ? view.rows.map(recordRow) : [text('No CPD recorded yet this year.')]),
+      ...(view.rows.length > 0
+        ? rowsByYear(view.rows).flatMap((g) => [...(g.year ? [subheading(yearHeading(view, g.year))] : []), ...g.rows.map(recordRow)])
+        : [text('No CPD recorded yet this year.')]),
+      (view.qualifications?.length ?? 0) > 0 && subheading('Qualifications'),
+      ...(view.qualifications ?? []).map((q) => text(`${q.title}: ${q.datesText}`, { spacing: 'None' })),
+      (view.statutory?.length ?? 0) > 0 && subheading('Statutory training'),
+      ...(view.statutory ?? []).map((t) => text(`${t.topic}: ${t.expiresText}`, { spacing: 'None', ...(t.lapsed ? { color: 'Attention' } : {}) })),
       view.upcoming.length > 0 && subheading('Coming up'),
       ...view.upcoming.map((s) => sessionRow(s, false)),
       view.openTasks.length > 0 && subheading('Open gap tasks'),
       ...view.openTasks.map(taskRow),
       ...openQuestionnaireRows(view.openQuestionnaires),
-      view.exportUrl && actionSet([openUrl('Download my record (CSV)', view.exportUrl)]),
+      view.exportUrl && actionSet(compact([openUrl('Download my record (CSV)', view.exportUrl), view.printUrl && openUrl('Printable record', view.printUrl)])),
     ]),
     // Asking for an external course starts from the record (docs/requests.md).
     actions: [execute('Request CPD', 'request.form.open', {})],

@@ -5,6 +5,11 @@ import { actionData, type AdaptiveCard } from './elements';
 import { cpdBudgetCard } from './cpd-budget-card';
 import { cpdRequestCard, cpdRequestListCard } from './cpd-request-card';
 import { cpdRequestFormCard, cpdRequestReplyCard } from './cpd-request-form-card';
+import { cpdLogFormCard } from './cpd-log-form-card';
+import { governorsReportCard } from './governors-report-card';
+import { impactFollowUpCard } from './impact-follow-up-card';
+import { longTermImpactCard } from './long-term-impact-card';
+import { needsFormCard, needsSummaryCard } from './needs-cards';
 import { gapTaskFormCard } from './gap-task-form-card';
 import { helpCard } from './help-card';
 import { invitationCard } from './invitation-card';
@@ -20,6 +25,7 @@ import { reminderCard } from './reminder-card';
 import { sessionCancelCard } from './session-cancel-card';
 import { sessionFormCard } from './session-form-card';
 import { sessionListCard } from './session-list-card';
+import { statutoryComplianceCard } from './statutory-compliance-card';
 import { surveyFormCard } from './survey-form-card';
 import { surveyResultsCard } from './survey-results-card';
 import { taskListCard } from './task-list-card';
@@ -54,6 +60,13 @@ const BUILDERS: CardBuilders = {
   'cpd-request': cpdRequestCard,
   'cpd-request-reply': cpdRequestReplyCard,
   'cpd-request-list': cpdRequestListCard,
+  'cpd-log-form': cpdLogFormCard,
+  'statutory-compliance': statutoryComplianceCard,
+  'governors-report': governorsReportCard,
+  'impact-follow-up': impactFollowUpCard,
+  'long-term-impact': longTermImpactCard,
+  'needs-form': needsFormCard,
+  'needs-summary': needsSummaryCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

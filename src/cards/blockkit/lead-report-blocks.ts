@@ -1,6 +1,6 @@
 import type { LeadReportView } from '../views';
 import type { Block } from './block-types';
-import { actions, context, divider, fields, header, linkButton, section, sessionText } from './blocks';
+import { actions, button, context, divider, fields, header, linkButton, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
 import { ratingChart, responseRateGauge } from '../charts/report-charts';
 import { chartImage } from './chart-image';
@@ -24,6 +24,11 @@ export function leadReportBlocks(view: LeadReportView): Block[] {
   ];
   const gauge = chartImage(responseRateGauge('response-rate', 'Response rate', view.responseRate), view.chartImages);
   if (gauge) blocks.push(gauge);
+  if (view.levels?.length) {
+    const lines = view.levels.map((l) => `${escapeMrkdwn(l.level)}: ${l.answered} of ${l.asked} answered${l.result ? `: ${escapeMrkdwn(l.result)}` : ''}`);
+    blocks.push(section(`*Evaluation by level*\n${lines.join('\n')}`));
+    if (view.levels.some((l) => l.level.startsWith('4.'))) blocks.push(actions([button('Longer-term impact', { verb: 'impact.long.open', sessionId: view.session.sessionId })]));
+  }
   const fullReport = view.fullReportUrl ? actions([linkButton('View full report', view.fullReportUrl, 'report.full')], 'report:full') : undefined;
   if (view.withheld) return [...blocks, section(`_${escapeMrkdwn(view.withheld)}_`), ...(fullReport ? [fullReport] : [])];
   view.ratings.forEach((r, i) => {

@@ -4,7 +4,12 @@ import type { Block, BlockKitMessage } from './block-types';
 import { context } from './blocks';
 import { cpdBudgetBlocks, cpdReplyMessageBlocks, cpdRequestBlocks, cpdRequestFormMessageBlocks, cpdRequestListBlocks } from './cpd-request-blocks';
 import { managerDigestBlocks } from './digest-blocks';
+import { cpdLogMessageBlocks } from './cpd-log-modal';
 import { gapTaskMessageBlocks, nudgeBlocks, taskListBlocks } from './gap-task-blocks';
+import { governorsReportBlocks } from './governors-report-blocks';
+import { impactFollowUpMessageBlocks } from './impact-follow-up-blocks';
+import { longTermImpactMessageBlocks } from './long-term-impact-blocks';
+import { needsFormMessageBlocks, needsSummaryBlocks } from './needs-blocks';
 import { helpBlocks } from './help-blocks';
 import { leadDigestBlocks } from './lead-digest-blocks';
 import { leadReportBlocks } from './lead-report-blocks';
@@ -16,6 +21,7 @@ import { registerMessageBlocks } from './register-blocks';
 import { invitationBlocks, reminderBlocks, sessionListBlocks } from './session-blocks';
 import { sessionCancelBlocks } from './session-cancel-blocks';
 import { sessionFormMessageBlocks } from './session-form-blocks';
+import { statutoryComplianceBlocks } from './statutory-compliance-blocks';
 import { surveyFormMessageBlocks, surveyResultsBlocks } from './survey-blocks';
 
 /** The view whose kind union includes K (GapTaskFormView carries two kinds). */
@@ -48,6 +54,13 @@ const RENDERERS: RendererTable = {
   'cpd-request': { blocks: cpdRequestBlocks, text: (v) => (v.notice ? v.notice.text : `CPD request: ${v.courseTitle} (${v.requesterName}), ${v.statusText}`) },
   'cpd-request-reply': { blocks: cpdReplyMessageBlocks, text: (v) => v.courseTitle },
   'cpd-request-list': { blocks: cpdRequestListBlocks, text: (v) => (v.rows.length ? `${v.rows.length} CPD requests` : v.emptyText) },
+  'cpd-log-form': { blocks: cpdLogMessageBlocks, text: () => 'Log CPD' },
+  'statutory-compliance': { blocks: statutoryComplianceBlocks, text: () => 'Statutory training' },
+  'needs-form': { blocks: needsFormMessageBlocks, text: (v) => `The year ahead: ${v.year}` },
+  'needs-summary': { blocks: needsSummaryBlocks, text: (v) => `CPD needs: ${v.year}` },
+  'long-term-impact': { blocks: longTermImpactMessageBlocks, text: (v) => `Longer-term impact: ${v.sessionTitle}` },
+  'impact-follow-up': { blocks: impactFollowUpMessageBlocks, text: (v) => `Impact of CPD: ${v.sessionTitle}` },
+  'governors-report': { blocks: governorsReportBlocks, text: (v) => `Report to governors: ${v.term}` },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 

@@ -1,10 +1,14 @@
 import { anonymityText } from '../anonymity-text';
-import type { CardAction, CardView, CpdRequestFormView, CpdRequestReplyView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardView, CpdLogFormView, CpdRequestFormView, CpdRequestReplyView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-modal';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../gap-task-fields';
+import { renderCpdLogModal } from './cpd-log-modal';
+import { renderImpactFollowUpModal } from './impact-follow-up-blocks';
+import { renderLongTermImpactModal } from './long-term-impact-blocks';
+import { renderNeedsModal } from './needs-blocks';
 import { renderCreateSessionModal } from './create-session-modal';
 import { capBlocks } from './message';
 import { renderSurveyFormModal } from './survey-form-modal';
@@ -12,7 +16,18 @@ import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-f
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { renderRegisterModal } from './register-modal';
 
-export type ModalView = QuestionnaireView | GapTaskFormView | SessionFormView | SurveyFormView | RegisterView | CpdRequestFormView | CpdRequestReplyView;
+export type ModalView =
+  | QuestionnaireView
+  | GapTaskFormView
+  | SessionFormView
+  | SurveyFormView
+  | RegisterView
+  | CpdRequestFormView
+  | CpdRequestReplyView
+  | CpdLogFormView
+  | ImpactFollowUpView
+  | LongTermImpactView
+  | NeedsFormView;
 
 export function isModalView(view: CardView): view is ModalView {
   return (
@@ -23,7 +38,11 @@ export function isModalView(view: CardView): view is ModalView {
     view.kind === 'survey-form' ||
     view.kind === 'register' ||
     view.kind === 'cpd-request-form' ||
-    view.kind === 'cpd-request-reply'
+    view.kind === 'cpd-request-reply' ||
+    view.kind === 'cpd-log-form' ||
+    view.kind === 'impact-follow-up' ||
+    view.kind === 'long-term-impact' ||
+    view.kind === 'needs-form'
   );
 }
 
@@ -37,6 +56,10 @@ const SUBMIT_VERB = {
   register: 'register.submit',
   'cpd-request-form': 'request.submit',
   'cpd-request-reply': 'request.decline',
+  'cpd-log-form': 'cpd.log.submit',
+  'impact-follow-up': 'impact.submit',
+  'long-term-impact': 'impact.long.submit',
+  'needs-form': 'needs.submit',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
@@ -53,6 +76,10 @@ export function submitActionOf(view: ModalView): CardAction {
       return { verb: SUBMIT_VERB[view.kind], sessionId: view.session.sessionId };
     case 'cpd-request-reply':
       return { verb: ({ decline: 'request.decline', ask: 'request.ask', book: 'request.book' } as const)[view.mode], requestId: view.requestId };
+    case 'impact-follow-up':
+      return { verb: SUBMIT_VERB[view.kind], impactFollowUpId: view.impactFollowUpId };
+    case 'long-term-impact':
+      return { verb: SUBMIT_VERB[view.kind], sessionId: view.sessionId };
     default:
       return { verb: SUBMIT_VERB[view.kind] };
   }
@@ -118,6 +145,10 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (view.kind === 'register') return renderRegisterModal(privateMetadata, view);
   if (view.kind === 'cpd-request-form') return renderCpdRequestModal(view, privateMetadata);
   if (view.kind === 'cpd-request-reply') return renderCpdReplyModal(view, privateMetadata);
+  if (view.kind === 'cpd-log-form') return renderCpdLogModal(view, privateMetadata);
+  if (view.kind === 'impact-follow-up') return renderImpactFollowUpModal(view, privateMetadata);
+  if (view.kind === 'long-term-impact') return renderLongTermImpactModal(view, privateMetadata);
+  if (view.kind === 'needs-form') return renderNeedsModal(view, privateMetadata);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',

@@ -1,3 +1,4 @@
+import { hoursText, rowsByYear, yearHeading } from '../record-years';
 import type { MyRecordView } from '../views';
 import type { Block } from './block-types';
 import { actions, button, context, divider, header, linkButton, rsvpButtons, section, sessionText } from './blocks';
@@ -20,15 +21,24 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
     blocks.push(section(`*${escapeMrkdwn(t.sessionTitle)}* (${t.stage})\n${due}`, button(t.stage === 'plan' ? 'Write plan' : 'Write report', { verb, gapTaskId: t.gapTaskId }, { suffix: `task${i}` })));
   });
   blocks.push(...openQuestionnaireBlocks(view.openQuestionnaires));
-  blocks.push(divider, section('*My CPD this year*'));
+  blocks.push(divider, section('*My CPD record*'));
   const rows = view.rows.slice(-(options.maxRows ?? view.rows.length));
   if (rows.length === 0) blocks.push(context('Nothing recorded yet.'));
   // One section per row keeps each within the 3,000-character limit however long the impact text.
-  for (const row of rows) {
-    const impact = row.impact ? `\n_Impact:_ ${escapeMrkdwn(row.impact)}` : '';
-    const text = `*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${impact}`;
-    blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId}`)) : section(text));
+  for (const group of rowsByYear(rows)) {
+    if (group.year) blocks.push(context(`*${escapeMrkdwn(yearHeading(view, group.year))}*`));
+    for (const row of group.rows) {
+      const impact = row.impact ? `\n_Impact:_ ${escapeMrkdwn(row.impact)}` : '';
+      const hours = row.hours !== undefined ? ` · ${hoursText(row.hours)}` : '';
+      const text = `*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${hours}${impact}`;
+      blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId ?? ''}`)) : section(text));
+    }
   }
-  blocks.push(actions([button('Refresh', { verb: 'refresh', from: 'my-record' }), button('Request CPD', { verb: 'request.form.open' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : [])], 'record:refresh'));
+  if (view.qualifications?.length) blocks.push(section(`*Qualifications*\n${view.qualifications.map((q) => `${escapeMrkdwn(q.title)}: ${escapeMrkdwn(q.datesText)}`).join('\n')}`));
+  if (view.statutory?.length) {
+    const lines = view.statutory.map((t) => `${t.lapsed ? ':exclamation: ' : ''}${escapeMrkdwn(t.topic)}: ${escapeMrkdwn(t.expiresText)}`);
+    blocks.push(section(`*Statutory training*\n${lines.join('\n')}`));
+  }
+  blocks.push(actions([button('Refresh', { verb: 'refresh', from: 'my-record' }), button('Request CPD', { verb: 'request.form.open' }), ...(view.exportUrl ? [linkButton('Download my record (CSV)', view.exportUrl, 'record.download')] : []), ...(view.printUrl ? [linkButton('Printable record', view.printUrl, 'record.print')] : [])], 'record:refresh'));
   return blocks;
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../../domain';
 import { SchoolCalendar, Tenant } from '../../domain';
 import type { Store } from '../../store/store';
 import { planDeliveries } from './planner';
+import { statutoryRenewalHorizon } from './planner-statutory';
 import { DAY_MS } from './planner-types';
 import { advanceCpdRequests } from './request-progress';
 
@@ -25,6 +26,8 @@ export const CANCELLED_TTL_SECONDS = 90 * 24 * 3600;
 
 /** Sessions older than this (and their gap tasks) no longer lead to messages. */
 const LOOK_BACK_DAYS = 60;
+/** Up to 26 school weeks plus holidays after a marked session. */
+const IMPACT_LOOK_BACK_DAYS = 240;
 
 const values = <T>(rows: { value: T }[]): T[] => rows.map((r) => r.value);
 
@@ -35,17 +38,26 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
   const since = new Date(now.getTime() - LOOK_BACK_DAYS * DAY_MS).toISOString();
   const tenantDoc = await store.tenants.get(tenantId, tenantId);
   if (!tenantDoc) throw new Error(`no tenant ${tenantId}`);
-  const [calendar, sessions, staff, templates, gapTasks, pending, cpdRequests] = await Promise.all([
+  const tenant = Tenant.parse(tenantDoc.value);
+  const renewalHorizon = statutoryRenewalHorizon(tenant, now);
+  // Sessions marked for an impact follow-up are asked about weeks later: looked back on further than the rest.
+  const impactSince = new Date(now.getTime() - IMPACT_LOOK_BACK_DAYS * DAY_MS).toISOString();
+  const [calendar, recentSessions, staff, templates, gapTasks, pending, statutoryTraining, markedSessions, impactFollowUps, cpdRequests] = await Promise.all([
     store.calendars.get(tenantId, 'calendar'),
     store.sessions.find(tenantId, { where: { startsAt: { gte: since } } }),
     store.staff.find(tenantId, { where: { active: true } }),
     store.templates.find(tenantId),
     store.gapTasks.find(tenantId, { where: { dueAt: { gte: since } } }),
     store.deliveries.find(tenantId, { where: { status: 'pending' } }),
+    store.statutoryTraining.find(tenantId, { where: { expiresOn: { gte: renewalHorizon.from, lte: renewalHorizon.to } } }),
+    store.sessions.find(tenantId, { where: { startsAt: { gte: impactSince, lt: since }, 'impactFollowUp.weeksAfter': { exists: true } } }),
+    store.impactFollowUps.find(tenantId, { where: { status: { in: ['asked', 'answered'] } } }),
     // Requests waiting for an approver: their nudges (docs/requests.md).
     store.cpdRequests.find(tenantId, { where: { status: 'submitted' } }),
   ]);
-  const sessionIds = sessions.map((s) => s.value.id);
+  const sessions = recentSessions;
+  // Only the impact rule sees the older marked sessions: the other rules keep their own look-back.
+  const sessionIds = [...sessions, ...markedSessions].map((s) => s.value.id);
   const [participations, sessionQuestionnaires, openSurveys] = await Promise.all([
     sessionIds.length ? store.participations.find(tenantId, { where: { sessionId: { in: sessionIds } } }) : [],
     sessionIds.length ? store.questionnaires.find(tenantId, { where: { sessionId: { in: sessionIds } } }) : [],
@@ -59,7 +71,7 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     : [];
 
   const plan = planDeliveries({
-    tenant: Tenant.parse(tenantDoc.value),
+    tenant,
     calendar: calendar?.value ?? SchoolCalendar.parse({ tenantId }),
     sessions: values(sessions),
     participations: values(participations),
@@ -68,6 +80,9 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     receipts: values(receipts),
     gapTasks: values(gapTasks),
     staff: values(staff),
+    statutoryTraining: values(statutoryTraining),
+    impactFollowUps: values(impactFollowUps),
+    impactSessions: values(markedSessions),
     pending: values(pending),
     cpdRequests: values(cpdRequests),
     now,
@@ -77,6 +92,7 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
   // Questionnaires and gap tasks first: a delivery must never point at a record not yet written.
   for (const q of plan.questionnaires) if ((await store.questionnaires.create(q)).ok) summary.questionnaires++;
   for (const t of plan.gapTasks) if ((await store.gapTasks.create(t)).ok) summary.gapTasks++;
+  for (const f of plan.impactFollowUps) await store.impactFollowUps.create(f);
   for (const d of plan.deliveries) if ((await store.deliveries.create(d)).ok) summary.created++;
   const versions = new Map(pending.map((p) => [p.value.id, p.version]));
   for (const c of plan.cancellations) {

@@ -3,6 +3,7 @@ import type {
   Delivery,
   DeliveryKind,
   GapTask,
+  ImpactFollowUp,
   Participation,
   Questionnaire,
   QuestionnaireTemplate,
@@ -10,6 +11,7 @@ import type {
   SchoolCalendar,
   Session,
   Staff,
+  StatutoryTraining,
   Tenant,
 } from '../../domain';
 import { deliveryId } from '../../domain';
@@ -26,6 +28,12 @@ export interface PlanningInput {
   receipts: readonly ResponseReceipt[];
   gapTasks: readonly GapTask[];
   staff: readonly Staff[];
+  /** Statutory training lapsing soon (or lately lapsed); absent: none looked at. */
+  statutoryTraining?: readonly StatutoryTraining[];
+  /** Impact follow-ups already asked (asked or answered); absent: none. */
+  impactFollowUps?: readonly ImpactFollowUp[];
+  /** Sessions marked for an impact follow-up that are older than `sessions` reach. */
+  impactSessions?: readonly Session[];
   /** Pending outbox records, so that the planner can cancel those no longer wanted. */
   pending: readonly Delivery[];
   /** CPD requests waiting for an approver (docs/requests.md); absent: none. */
@@ -38,10 +46,11 @@ export interface Plan {
   deliveries: Delivery[];
   questionnaires: Questionnaire[];
   gapTasks: GapTask[];
+  impactFollowUps: ImpactFollowUp[];
   cancellations: Delivery[];
 }
 
-export const emptyPlan = (): Plan => ({ deliveries: [], questionnaires: [], gapTasks: [], cancellations: [] });
+export const emptyPlan = (): Plan => ({ deliveries: [], questionnaires: [], gapTasks: [], impactFollowUps: [], cancellations: [] });
 
 export function mergePlans(...plans: Plan[]): Plan {
   const out = emptyPlan();
@@ -49,6 +58,7 @@ export function mergePlans(...plans: Plan[]): Plan {
     out.deliveries.push(...p.deliveries);
     out.questionnaires.push(...p.questionnaires);
     out.gapTasks.push(...p.gapTasks);
+    out.impactFollowUps.push(...p.impactFollowUps);
     out.cancellations.push(...p.cancellations);
   }
   return out;

@@ -6,6 +6,8 @@ import { planGapNudges, planGapTasks } from './planner-gap-tasks';
 import { planQuestionnaireMessages } from './planner-questionnaires';
 import { planRequestNudges } from './planner-requests';
 import { planSessionMessages } from './planner-sessions';
+import { planImpactFollowUps } from './planner-impact';
+import { planStatutoryRenewals } from './planner-statutory';
 import { planSurveyMessages } from './planner-surveys';
 import { mergePlans, type Plan, type PlanningInput } from './planner-types';
 
@@ -25,6 +27,8 @@ export function planDeliveries(input: PlanningInput): Plan {
     planCancellations(input),
     ...input.questionnaires.map((q) => planSurveyMessages(input, q)),
     ...(input.cpdRequests ?? []).map((r) => planRequestNudges(input, r)),
+    planStatutoryRenewals(input),
+    planImpactFollowUps(input),
   );
   // One record per id, first wins (two rules may name the same message).
   const seen = new Set<string>();

@@ -72,8 +72,10 @@ describe('Block Kit message renderer', () => {
 describe('Block Kit modal renderer', () => {
   const modalViews = ALL.filter(([, v]) => isModalView(v));
 
-  test('there is a modal sample for the questionnaire, both gap-task forms, the new-session and new-survey forms, the register and the CPD request forms', () => {
-    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form', 'survey-form', 'register', 'cpd-request-form', 'cpd-request-reply']));
+  test('there is a modal sample for every form: questionnaire, both gap-task forms, new session, new survey, the register, the CPD request forms, log cpd, the impact forms and the year ahead', () => {
+    expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(
+      new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form', 'survey-form', 'register', 'cpd-request-form', 'cpd-request-reply', 'cpd-log-form', 'impact-follow-up', 'long-term-impact', 'needs-form']),
+    );
   });
 
   test.each(modalViews)('%s fits Slack modal limits and snapshot', (_name, view) => {

@@ -1,0 +1,49 @@
+import { Staff, gapTaskId } from '../../../src/domain';
+import { gapTask } from '../../support/fixtures';
+import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
+import { JO, LEAD, TENANT, cardActionActivity, cardElements, cardText, installActivity, invokeCard, lastCardTo, messageActivity, postActivity, seedSchool, startTeamsHarness, type TeamsHarness } from './teams-harness';
+
+const REPORT = { whatDone: 'Quizzes', impactSoFar: 'Recall up in 8X.', sustain: 'Weekly', successes: 'Engagement', barriers: 'Time', shareWithManager: true, submittedAt: '2026-12-07T16:00:00.000Z' };
+
+describe("gap-task part 4 via fake connector (real botbuilder): a senior leader records the longer-term impact", () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness();
+    await seedSchool(h);
+    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-lee', name: LEAD.name, email: 'lee.lead@school.example', roles: ['staff', 'senior-leader'], teams: { aadObjectId: LEAD.aadObjectId } }));
+    await h.store.gapTasks.create(gapTask(TENANT, 'ses-1', 'stf-jo', { status: 'reported', report: REPORT }));
+    await h.store.gapTasks.create(gapTask(TENANT, 'ses-1', 'stf-sam', { status: 'planned' }));
+    h.clock.set('2027-03-01T10:00:00.000Z');
+  });
+  afterAll(() => h.close());
+
+  it('"impact <session>" gives a senior leader the reported tasks; a missing text is marked; saved under ETag; staff are refused', async () => {
+    await postActivity(h, installActivity(h, JO));
+    await postActivity(h, installActivity(h, LEAD));
+    await postActivity(h, messageActivity(h, JO, 'impact retrieval'));
+    expect(cardText(lastCardTo(h, JO))).toContain('Only senior leaders');
+    const refused = invokeCard((await postActivity(h, cardActionActivity(h, JO, 'impact.long.submit', { sessionId: 'ses-1', reportedTaskId: gapTaskId('ses-1', 'stf-jo'), impact: 'x' }))).body).value!;
+    expect(JSON.stringify(refused)).toContain('Only senior leaders');
+
+    await postActivity(h, messageActivity(h, LEAD, 'impact retrieval'));
+    const form = lastCardTo(h, LEAD)!;
+    expect(cardText(form)).toContain('Jo Patel');
+    expect(cardText(form)).not.toContain('Sam Lee'); // not reported yet
+    expect(cardElements(form).map((e) => e.id).filter(Boolean)).toEqual(['reportedTaskId', 'impact']);
+
+    // Opened again from the lead's report button: the same form.
+    const fromReport = invokeCard((await postActivity(h, cardActionActivity(h, LEAD, 'impact.long.open', { sessionId: 'ses-1' }))).body).value!;
+    expect(JSON.stringify(fromReport)).toContain('Recall up in 8X.');
+
+    const missing = invokeCard((await postActivity(h, cardActionActivity(h, LEAD, 'impact.long.submit', { sessionId: 'ses-1', reportedTaskId: gapTaskId('ses-1', 'stf-jo'), impact: ' ' }))).body).value!;
+    expect(JSON.stringify(missing)).toContain('Please fill this in.');
+    const notReported = invokeCard((await postActivity(h, cardActionActivity(h, LEAD, 'impact.long.submit', { sessionId: 'ses-1', reportedTaskId: gapTaskId('ses-1', 'stf-sam'), impact: 'x' }))).body).value!;
+    expect(JSON.stringify(notReported)).toContain('Choose someone who has reported');
+    expect((await h.store.gapTasks.get(TENANT, gapTaskId('ses-1', 'stf-jo')))?.value.longTermImpact).toBeUndefined();
+
+    const saved = invokeCard((await postActivity(h, cardActionActivity(h, LEAD, 'impact.long.submit', { sessionId: 'ses-1', reportedTaskId: gapTaskId('ses-1', 'stf-jo'), impact: 'Retrieval is now department practice.' }))).body).value!;
+    expect(JSON.stringify(saved)).toContain('Longer term: Retrieval is now department practice.');
+    expect((await h.store.gapTasks.get(TENANT, gapTaskId('ses-1', 'stf-jo')))?.value.longTermImpact).toMatchObject({ recordedBy: 'stf-lee', impact: 'Retrieval is now department practice.' });
+    for (const c of [form, fromReport, missing, saved]) expect(adaptiveCardProblems(c)).toEqual([]);
+  });
+});
