@@ -135,7 +135,7 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
       await saved.waitFor({ timeout: WAIT_MS });
       await shot(page, 'teacher-gap-plan', saved);
       // The green confirmation band, as the Playground (Teams' renderer and colours) draws it: WCAG AA.
-      const band = await bandColours(saved.getByText('Plan saved.'));
+      const band = await bandColours(saved.getByText('Your plan is saved'));
       const ratio = contrastRatio(band.color, band.background);
       console.log(`green confirmation band in the Playground: ${band.color} on ${band.background}, contrast ${ratio.toFixed(2)}:1`);
       expect(ratio).toBeGreaterThanOrEqual(WCAG_AA_TEXT);
