@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { countOf } from '../cards/format';
 import { calendarYearText, schoolYearOf } from '../app/calendar';
 import { localDateOf } from '../domain/school-time';
 import type { Clock } from '../domain';
-import { decodeText, workbookInsteadOfText } from '../imports/decode-text';
+import { readSchoolFile } from './read-school-file';
 import { importCalendar } from '../imports/import-calendar';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
@@ -13,23 +13,14 @@ interface CalendarCommandDeps {
   print: (text: string) => void;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** `import calendar FILE`: term dates, holidays and INSET days from a school's .ics or a CSV. */
 export async function runImportCalendar(deps: CalendarCommandDeps, tenantId: string, file: string, dryRun: boolean): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    deps.print(`Cannot read ${file}.`);
+  const read = await readSchoolFile(file);
+  if (!read.ok) {
+    deps.print(read.message);
     return 1;
   }
-  const workbook = workbookInsteadOfText(bytes);
-  if (workbook) {
-    deps.print(workbook);
-    return 1;
-  }
-  const text = decodeText(bytes);
+  const text = read.text;
   const found = await findCliTenant(deps.store, tenantId);
   const result = await importCalendar(deps, found.tenant, text, file, { dryRun, beforeWrite: () => saveNewTenant(deps.store, found, deps.print) });
   if (result.ignored.length > 0) deps.print(`Not term dates, holidays or INSET days (ignored): ${result.ignored.join(', ')}.`);
@@ -39,7 +30,7 @@ export async function runImportCalendar(deps: CalendarCommandDeps, tenantId: str
     return 1;
   }
   const { terms, holidays, insetDays } = result.counts;
-  const what = `${plural(terms, 'term')}, ${plural(holidays, 'holiday')}, ${plural(insetDays, 'INSET day')}`;
+  const what = `${countOf(terms, 'term')}, ${countOf(holidays, 'holiday')}, ${countOf(insetDays, 'INSET day')}`;
   if (dryRun) deps.print(`Dry run, nothing written: the file has ${what}.`);
   else deps.print(result.changed ? `Calendar: ${what} imported.` : `Calendar: unchanged (${what}).`);
   const years = [...new Set(result.calendar.terms.map((t) => schoolYearOf(t.start)))].sort();

@@ -1,6 +1,6 @@
 import { countOf } from '../cards/format';
 import { createWriteStream } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { governorsReportCsv } from '../exports/governors-csv';
 import { exportLeadReportCsv } from '../exports/lead-report-csv';
 import { loadGovernorsReport } from '../reports/load-governors-report';
@@ -12,13 +12,13 @@ import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
 import { publishDraftSessions } from '../app/sessions';
 import { retentionSweep } from '../scheduler/retention-sweep';
-import { decodeText, workbookInsteadOfText } from '../imports/decode-text';
 import { importQualifications } from '../imports/import-qualifications';
 import { importStatutoryTraining } from '../imports/import-statutory-training';
 import type { ReportDeps } from '../reports/report-deps';
 import { parseCliArgs, USAGE } from './cli-args';
 import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
+import { readSchoolFile } from './read-school-file';
 import { runImportStaff } from './import-staff-command';
 import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinGroupSize, runTenantShow } from './tenant-commands';
 import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
@@ -111,19 +111,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     }
     case 'import-staff':
     case 'import-programme': {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(command.file);
-      } catch {
-        deps.print(`Cannot read ${command.file}.`);
+      const file = await readSchoolFile(command.file);
+      if (!file.ok) {
+        deps.print(file.message);
         return 1;
       }
-      const workbook = workbookInsteadOfText(bytes);
-      if (workbook) {
-        deps.print(workbook);
-        return 1;
-      }
-      const text = decodeText(bytes);
+      const text = file.text;
       const tenantId = command.tenantId ?? deps.defaultTenantId;
       if (command.kind === 'import-staff') return runImportStaff({ ...deps, progress }, { ...command, text, tenantId });
       const found = await findCliTenant(deps.store, tenantId);
@@ -146,13 +139,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     }
     case 'import-statutory':
     case 'import-qualifications': {
-      let text: string;
-      try {
-        text = await readFile(command.file, 'utf8');
-      } catch {
-        deps.print(`Cannot read ${command.file}.`);
+      const file = await readSchoolFile(command.file);
+      if (!file.ok) {
+        deps.print(file.message);
         return 1;
       }
+      const text = file.text;
       const found = await findCliTenant(deps.store, command.tenantId ?? deps.defaultTenantId);
       // Each row names a person by e-mail: with no staff list there is nobody to match, and nothing to create.
       if (found.isNew) {
