@@ -416,7 +416,7 @@ export const CARD_SAMPLES: CardSampleViews = {
       { label: 'When', value: 'Tuesday 12 January 2027, 09:00–15:30' },
       { label: 'Where', value: 'In person' },
       { label: 'Cost', value: '£250.00 fee + £18.40 travel' },
-      { label: 'Cover', value: '2 half-day(s)' },
+      { label: 'Cover', value: '2 half-days' },
       { label: 'Serves', value: 'School improvement priority: SIP priority 2, early reading' },
     ],
     intendedImpact: 'More Year 1 pupils pass the phonics screening check.',
@@ -426,7 +426,7 @@ export const CARD_SAMPLES: CardSampleViews = {
     ],
     questions: [],
     context: [
-      { label: 'Their external CPD 2026-27', value: '1 course(s), £120.00' },
+      { label: 'Their external CPD 2026-27', value: '1 course, £120.00' },
       { label: 'Budget left 2026-27', value: '£180.00 — this request would exceed it' },
     ],
     overBudget: true,

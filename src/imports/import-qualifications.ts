@@ -1,3 +1,4 @@
+import { countOf } from '../cards/format';
 import { z } from 'zod';
 import { Email, LocalDate, Qualification, qualificationId, type QualificationKind, type Tenant } from '../domain';
 import type { Store } from '../store/store';
@@ -47,7 +48,7 @@ export async function importQualifications(deps: { store: Store }, tenant: Tenan
       Qualification.parse({ tenantId: tenant.id, id: qualificationId(person.id, kind, title), staffId: person.id, kind, title, ...(started ? { startedOn: started } : {}), ...(awarded ? { awardedOn: awarded } : {}), recordedAt: now.toISOString() }),
     );
   }
-  if (errors.length > 0 && !options.skipBad) return { ok: false, message: `Nothing was imported: ${errors.length} row(s) need fixing (or use --skip-bad).`, errors };
+  if (errors.length > 0 && !options.skipBad) return { ok: false, message: `Nothing was imported: ${countOf(errors.length, 'row needs', 'rows need')} fixing (or use --skip-bad).`, errors };
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: read.rows.length - docs.length };
   for (const [i, doc] of docs.entries()) {
     const before = (await deps.store.qualifications.get(tenant.id, doc.id))?.value;

@@ -1,3 +1,4 @@
+import { countOf } from '../cards/format';
 import { z } from 'zod';
 import { Email, LocalDate, StatutoryTraining, statutoryTrainingId, type Tenant } from '../domain';
 import type { Store } from '../store/store';
@@ -46,7 +47,7 @@ export async function importStatutoryTraining(deps: { store: Store }, tenant: Te
     const { topic, completed, expires } = checked.value;
     docs.push(StatutoryTraining.parse({ tenantId: tenant.id, id: statutoryTrainingId(person.id, topic), staffId: person.id, topic, completedOn: completed, expiresOn: expires, recordedAt: now.toISOString() }));
   }
-  if (errors.length > 0 && !options.skipBad) return { ok: false, message: `Nothing was imported: ${errors.length} row(s) need fixing (or use --skip-bad).`, errors };
+  if (errors.length > 0 && !options.skipBad) return { ok: false, message: `Nothing was imported: ${countOf(errors.length, 'row needs', 'rows need')} fixing (or use --skip-bad).`, errors };
 
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: read.rows.length - docs.length };
   for (const [i, doc] of docs.entries()) {

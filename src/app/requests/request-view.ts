@@ -13,7 +13,7 @@ import {
   type Staff,
   type Tenant,
 } from '../../domain';
-import { formatInstant } from '../../cards/format';
+import { formatInstant, countOf } from '../../cards/format';
 import type { CpdRequestView, Notice, NoticeView } from '../../cards/views';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
@@ -54,7 +54,7 @@ async function approverContext(deps: AppDeps, tenant: Tenant, request: CpdReques
     .map((r) => r.value)
     .filter((r) => r.id !== request.id && academicYearOf(r.details.startDate) === year && ['approved', 'booked', 'attended', 'evaluated'].includes(r.status));
   const spent = theirs.reduce((sum, r) => sum + costPence(r), 0);
-  const rows = [{ label: `Their external CPD ${year}`, value: theirs.length === 0 ? 'None yet' : `${theirs.length} course(s), ${formatPence(spent)}` }];
+  const rows = [{ label: `Their external CPD ${year}`, value: theirs.length === 0 ? 'None yet' : `${countOf(theirs.length, 'course')}, ${formatPence(spent)}` }];
   const budget = await budgetFor(deps, tenant, request);
   if (!budget) return { rows: [...rows, { label: 'Budget left', value: 'No budget set for this year' }], overBudget: false };
   const left = budget.position.leftPence;
@@ -81,7 +81,7 @@ export async function buildCpdRequestView(
     { label: 'When', value: whenText(request) },
     { label: 'Where', value: d.mode === 'online' ? 'Online' : 'In person' },
     { label: 'Cost', value: costText(request) },
-    { label: 'Cover', value: d.coverHalfDays === 0 ? 'None' : `${d.coverHalfDays} half-day(s)` },
+    { label: 'Cover', value: d.coverHalfDays === 0 ? 'None' : countOf(d.coverHalfDays, 'half-day') },
     { label: 'Serves', value: `${PURPOSE_LABELS[d.purpose]}: ${d.purposeDetail}` },
     ...(d.link ? [{ label: 'Link', value: d.link }] : []),
     ...(request.booking ? [{ label: 'Booking reference', value: request.booking.reference }] : []),

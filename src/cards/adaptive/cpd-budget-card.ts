@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { CpdBudgetView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, facts, heading, subheading, subtle, text } from './elements';
@@ -15,7 +16,7 @@ export function cpdBudgetCard(view: CpdBudgetView): CardContent {
           { label: 'Committed', value: r.committedText },
           { label: 'Spent', value: r.spentText },
           { label: 'Left', value: r.leftText },
-          { label: 'Cover used', value: `${r.coverHalfDays} half-day(s)` },
+          { label: 'Cover used', value: countOf(r.coverHalfDays, 'half-day') },
         ]),
       ]),
       view.byPurpose.length > 0 && subheading('By what it serves'),

@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import type { CpdBudgetView, CpdRequestFormView, CpdRequestListView, CpdRequestReplyView, CpdRequestView } from '../views';
 import type { Block, ButtonElement } from './block-types';
 import { actions, button, context, divider, fields, header, notice, section } from './blocks';
@@ -69,7 +70,7 @@ export function cpdBudgetBlocks(view: CpdBudgetView): Block[] {
         { label: 'Committed', value: r.committedText },
         { label: 'Spent', value: r.spentText },
         { label: 'Left', value: r.leftText },
-        { label: 'Cover used', value: `${r.coverHalfDays} half-day(s)` },
+        { label: 'Cover used', value: countOf(r.coverHalfDays, 'half-day') },
       ]),
     );
   }
