@@ -22,13 +22,17 @@ export async function exportRecordsCsv(deps: ReportDeps, tenantId: string, now: 
   const participations = await findWhereIn(store.participations, tenantId, 'staffId', ids, { attended: true });
   const gapTasks = await findWhereIn(store.gapTasks, tenantId, 'staffId', ids);
   const logged = await findWhereIn(store.cpdLog, tenantId, 'staffId', ids);
+  const qualifications = await findWhereIn(store.qualifications, tenantId, 'staffId', ids);
+  const statutory = await findWhereIn(store.statutoryTraining, tenantId, 'staffId', ids);
   const sessions = await findWhereIn(store.sessions, tenantId, 'id', participations.map((p) => p.sessionId));
   const participationsBy = groupBy(participations, (p) => p.staffId);
   const gapTasksBy = groupBy(gapTasks, (g) => g.staffId);
   const loggedBy = groupBy(logged, (e) => e.staffId);
+  const qualificationsBy = groupBy(qualifications, (q) => q.staffId);
+  const statutoryBy = groupBy(statutory, (t) => t.staffId);
 
-  const rows = people.flatMap((person) =>
-    buildMyRecord({
+  const rows = people.flatMap((person) => {
+    const record = buildMyRecord({
       tenant,
       person,
       now,
@@ -36,7 +40,16 @@ export async function exportRecordsCsv(deps: ReportDeps, tenantId: string, now: 
       participations: participationsBy.get(person.id) ?? [],
       gapTasks: gapTasksBy.get(person.id) ?? [],
       logged: loggedBy.get(person.id) ?? [],
-    }).rows.map((r) => [person.name, person.email, person.department ?? '', r.month, r.cpd, r.impact ?? '', r.year ?? '', r.hours ?? '']),
-  );
+      qualifications: qualificationsBy.get(person.id) ?? [],
+      statutory: statutoryBy.get(person.id) ?? [],
+    });
+    const who = [person.name, person.email, person.department ?? ''];
+    // Qualifications and statutory training have no month or hours: their dates are in the text.
+    return [
+      ...record.rows.map((r) => [...who, r.month, r.cpd, r.impact ?? '', r.year ?? '', r.hours ?? '']),
+      ...(record.qualifications ?? []).map((q) => [...who, '', `Qualification: ${q.title} (${q.datesText})`, '', '', '']),
+      ...(record.statutory ?? []).map((t) => [...who, '', `Statutory training: ${t.topic} (${t.expiresText})`, '', '', '']),
+    ];
+  });
   return stringify(rows, { header: true, columns: COLUMNS });
 }

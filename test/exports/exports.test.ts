@@ -4,6 +4,7 @@ import { exportRecordsCsv } from '../../src/exports/records-csv';
 import { Writable } from 'node:stream';
 import { exportResponsesCsv, writeResponsesCsv } from '../../src/exports/responses-csv';
 import { NOW, T, reportWorld } from '../reports/report-world';
+import { qualificationId, statutoryTrainingId } from '../../src/domain';
 
 const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
@@ -35,6 +36,11 @@ describe('CSV exports against the embedded store', () => {
       ['September 2026', 'September INSET (Teaching & learning)', 'Recall improved in 9X2'],
       ['November 2026', 'Retrieval practice (Teaching & learning)', ''],
     ]);
+    // The whole record: qualifications and statutory training follow the CPD rows.
+    await world.store.qualifications.put({ tenantId: T, id: qualificationId('a', 'npqsl', 'NPQSL'), staffId: 'a', kind: 'npqsl', title: 'NPQSL', awardedOn: '2025-07-01', recordedAt: '2025-07-01T00:00:00.000Z' });
+    await world.store.statutoryTraining.put({ tenantId: T, id: statutoryTrainingId('a', 'first aid'), staffId: 'a', topic: 'First aid', completedOn: '2024-09-01', expiresOn: '2027-09-01', recordedAt: '2024-09-01T00:00:00.000Z' });
+    const whole = rows(await exportRecordsCsv(world, T, NOW, 'a')).map((r) => r.cpd_accessed);
+    expect(whole.slice(2)).toEqual([expect.stringMatching(/^Qualification: NPQSL \(.*2025.*\)$/), expect.stringMatching(/^Statutory training: First aid \(.*2027.*\)$/)]);
     const own = rows(await exportRecordsCsv(world, T, NOW, 'b'));
     expect(new Set(own.map((r) => r.name))).toEqual(new Set(['Ben Report']));
     const report = rows(await exportLeadReportCsv(world, T));
