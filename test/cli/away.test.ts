@@ -2,10 +2,8 @@ import { composeMessage } from '../../src/app/compose-message';
 import { runCli } from '../../src/cli/run-cli';
 import { gapTaskId, ManualClock, participationId } from '../../src/domain';
 import { planTenant } from '../../src/scheduler/plan/plan-tenant';
-import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
-import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';
-import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
+import { onBothStores } from '../support/both-stores';
 import { alwaysOpenCalendar, delivery, gapTask, session, staff, tenant } from '../support/fixtures';
 
 const T = 't1';
@@ -55,20 +53,4 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
   });
 }
 
-suite('embedded store', async (clock) => openEmbeddedStore({ path: ':memory:', clock }), async () => {});
-
-let cosmos: LoopbackCosmos | undefined;
-const stores: Store[] = [];
-suite(
-  'via @azure/cosmos against cosmosdb-server',
-  async () => {
-    cosmos ??= await startLoopbackCosmos();
-    const store = await openCosmosStore({ client: cosmos.client(), databaseId: `away-${stores.length}`, createIfMissing: true });
-    stores.push(store);
-    return store;
-  },
-  async () => {
-    for (const s of stores) await s.close();
-    await cosmos?.stop();
-  },
-);
+onBothStores('away', suite);

@@ -1,9 +1,7 @@
 import { runCli } from '../../src/cli/run-cli';
 import { ManualClock, participationId, receiptId, responseId, Tenant } from '../../src/domain';
-import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
-import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';
-import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
+import { onBothStores } from '../support/both-stores';
 import { delivery, gapTask, session, staff, tenant, twilightQuestionnaire } from '../support/fixtures';
 
 const T = 't1';
@@ -93,20 +91,4 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
   });
 }
 
-suite('embedded store', async (clock) => openEmbeddedStore({ path: ':memory:', clock }), async () => {});
-
-let cosmos: LoopbackCosmos | undefined;
-const stores: Store[] = [];
-suite(
-  'via @azure/cosmos against cosmosdb-server',
-  async () => {
-    cosmos ??= await startLoopbackCosmos();
-    const store = await openCosmosStore({ client: cosmos.client(), databaseId: `erase-${stores.length}`, createIfMissing: true });
-    stores.push(store);
-    return store;
-  },
-  async () => {
-    for (const s of stores) await s.close();
-    await cosmos?.stop();
-  },
-);
+onBothStores('erase', suite);

@@ -7,10 +7,8 @@ import { decodeText } from '../../src/imports/decode-text';
 import { ManualClock } from '../../src/domain';
 import { loadLeadDigest } from '../../src/reports/load-lead-digest';
 import { planTenant } from '../../src/scheduler/plan/plan-tenant';
-import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
-import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';
-import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
+import { onBothStores } from '../support/both-stores';
 import { alwaysOpenCalendar, delivery, session } from '../support/fixtures';
 
 const T = 'oakfield';
@@ -111,20 +109,4 @@ function leaversSuite(label: string, open: (clock: ManualClock) => Promise<Store
   });
 }
 
-leaversSuite('embedded store', async (clock) => openEmbeddedStore({ path: ':memory:', clock }), async () => {});
-
-let cosmos: LoopbackCosmos | undefined;
-const stores: Store[] = [];
-leaversSuite(
-  'via @azure/cosmos against cosmosdb-server',
-  async () => {
-    cosmos ??= await startLoopbackCosmos();
-    const store = await openCosmosStore({ client: cosmos.client(), databaseId: `leavers-${stores.length}`, createIfMissing: true });
-    stores.push(store);
-    return store;
-  },
-  async () => {
-    for (const s of stores) await s.close();
-    await cosmos?.stop();
-  },
-);
+onBothStores('leavers', leaversSuite);

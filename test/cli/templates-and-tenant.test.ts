@@ -5,10 +5,8 @@ import { runCli } from '../../src/cli/run-cli';
 import { LEARNING_ACTIONS_TEMPLATE_ID, ManualClock, participationId } from '../../src/domain';
 import { planTenant } from '../../src/scheduler/plan/plan-tenant';
 import { reactionQuestionnaireId } from '../../src/scheduler/plan/planner-questionnaires';
-import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
-import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';
-import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
+import { onBothStores } from '../support/both-stores';
 import { session, staff } from '../support/fixtures';
 
 const T = 'oak';
@@ -119,20 +117,4 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
   });
 }
 
-suite('embedded store', async (clock) => openEmbeddedStore({ path: ':memory:', clock }), async () => {});
-
-let cosmos: LoopbackCosmos | undefined;
-const stores: Store[] = [];
-suite(
-  'via @azure/cosmos against cosmosdb-server',
-  async () => {
-    cosmos ??= await startLoopbackCosmos();
-    const store = await openCosmosStore({ client: cosmos.client(), databaseId: `templates-${stores.length}`, createIfMissing: true });
-    stores.push(store);
-    return store;
-  },
-  async () => {
-    for (const s of stores) await s.close();
-    await cosmos?.stop();
-  },
-);
+onBothStores('templates', suite);

@@ -5,10 +5,8 @@ import { runCli } from '../../src/cli/run-cli';
 import { ManualClock, SchoolCalendar } from '../../src/domain';
 import { calendarWarning } from '../../src/reports/lead-digest-data-warnings';
 import { SendTimeRules } from '../../src/scheduler/send/send-time-rules';
-import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
-import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';
-import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
+import { onBothStores } from '../support/both-stores';
 import { delivery } from '../support/fixtures';
 
 const ICS = 'examples/calendar/england-2026-27.ics';
@@ -104,23 +102,7 @@ function calendarSuite(label: string, open: (clock: ManualClock) => Promise<Stor
   });
 }
 
-calendarSuite('embedded store', async (clock) => openEmbeddedStore({ path: ':memory:', clock }), async () => {});
-
-let cosmos: LoopbackCosmos | undefined;
-const stores: Store[] = [];
-calendarSuite(
-  'via @azure/cosmos against cosmosdb-server',
-  async () => {
-    cosmos ??= await startLoopbackCosmos();
-    const store = await openCosmosStore({ client: cosmos.client(), databaseId: `calendar-${stores.length}`, createIfMissing: true });
-    stores.push(store);
-    return store;
-  },
-  async () => {
-    for (const s of stores) await s.close();
-    await cosmos?.stop();
-  },
-);
+onBothStores('calendar', calendarSuite);
 
 describe('calendarWarning (the lead digest)', () => {
   const calendar = SchoolCalendar.parse({
