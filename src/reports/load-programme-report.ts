@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Answers, Question } from '../domain';
 import { findWhereIn } from './find-in';
 import { evaluationLevels } from './evaluation-levels';
+import { loadSessionAnswers } from './load-session-answers';
 import { buildProgrammeReport } from './programme-report';
 import type { ProgrammeReportView } from './programme-report-view';
 import type { ReportDeps, ReportResult } from './report-deps';
@@ -27,19 +27,7 @@ export async function loadProgrammeReport(
   const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: from, lt: to } } })).map((v) => v.value);
   const ids = sessions.map((s) => s.id);
   const participations = await findWhereIn(store.participations, tenantId, 'sessionId', ids, { attended: true });
-  const questionnaires = (await findWhereIn(store.questionnaires, tenantId, 'sessionId', ids)).filter((q) => q.purpose === 'reaction');
-  const qIds = questionnaires.map((q) => q.id);
-  const sessionOf = new Map(questionnaires.map((q) => [q.id, q.sessionId!]));
-  const responsesBySession = new Map<string, number>();
-  const answers: Answers[] = [];
-  // Keep the answers only: the year's averages need nothing else.
-  for (const r of [...(await findWhereIn(store.responses, tenantId, 'questionnaireId', qIds)), ...(await findWhereIn(store.anonymousResponses, tenantId, 'questionnaireId', qIds))]) {
-    const sid = sessionOf.get(r.questionnaireId)!;
-    responsesBySession.set(sid, (responsesBySession.get(sid) ?? 0) + 1);
-    answers.push(r.answers);
-  }
-  const ratingQuestions = new Map<string, Question>();
-  for (const q of questionnaires) for (const question of q.questions) if (question.kind === 'rating') ratingQuestions.set(question.id, question);
+  const { answersBySession, responsesBySession, ratingQuestions } = await loadSessionAnswers(store, tenantId, ids);
   const gapTasks = await findWhereIn(store.gapTasks, tenantId, 'sessionId', ids);
   const followUps = await findWhereIn(store.impactFollowUps, tenantId, 'sessionId', ids);
   const report = buildProgrammeReport({
@@ -50,8 +38,8 @@ export async function loadProgrammeReport(
     sessions,
     participations,
     responsesBySession,
-    ratingQuestions: [...ratingQuestions.values()],
-    answers,
+    ratingQuestions,
+    answers: [...answersBySession.values()].flat(),
     gapTasks,
   });
   const quality = report.ratings.find((r) => r.questionId === 'quality');
