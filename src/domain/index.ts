@@ -25,3 +25,4 @@ export * from './audit';
 export * from './cpd-record';
 export * from './impact-follow-up';
 export * from './needs-review';
+export * from './plan-request';

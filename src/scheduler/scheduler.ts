@@ -6,9 +6,9 @@ import { inFlow } from '../store/flow';
 import type { Store } from '../store/store';
 import { Dispatcher } from './send/dispatcher';
 import type { ComposeFn, DispatchSummary, DispatcherDeps, SchedulerLogger } from './send/dispatcher-types';
-import { planAllTenants, type PlanSummary } from './plan/plan-tenant';
+import { planChanges, requestWholeTenantPlans, type PlanChangesSummary } from './plan/plan-requests';
 import { retentionSweep } from './retention-sweep';
-import { minuteSlot, storeRunCoordinator } from './slot-coordinator';
+import { storeRunCoordinator } from './slot-coordinator';
 
 export interface SchedulerOptions extends Partial<Omit<DispatcherDeps, 'store' | 'clock' | 'logger' | 'senders' | 'compose' | 'instanceId'>> {
   store: Store;
@@ -23,8 +23,7 @@ export interface SchedulerOptions extends Partial<Omit<DispatcherDeps, 'store' |
 }
 
 export interface TickSummary {
-  /** Absent when another instance planned this minute. */
-  planned?: PlanSummary;
+  planned: PlanChangesSummary;
   dispatched: DispatchSummary;
 }
 
@@ -34,11 +33,10 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-const PLAN_TASK = 'twilight-plan';
-
 /**
- * Every minute (Europe/London): one instance plans (coordinated through a create-if-absent key
- * per minute), and every instance dispatches what is due under leases.
+ * Every minute (Europe/London), every instance plans the subjects whose plan requests are due and
+ * dispatches what is due, both under leases. The first pass plans every tenant whole (after
+ * downtime or an upgrade nothing is missed); after that, planning follows change (docs/scheduler.md).
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { store, clock, logger } = options;
@@ -50,20 +48,22 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const onPlanError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'planning failed for a tenant');
   const onRetentionError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'retention sweep failed for a tenant');
   // Named flows: the Cosmos adapter counts request units per flow (src/store/flow.ts).
-  const plan = () => inFlow('plan', () => planAllTenants({ store, clock, onError: onPlanError }));
+  let wholeTenantsRequested = false;
+  const plan = () =>
+    inFlow('plan', async () => {
+      if (!wholeTenantsRequested) {
+        await requestWholeTenantPlans(store);
+        wholeTenantsRequested = true;
+      }
+      return planChanges({ store, clock, instanceId: options.instanceId, onError: onPlanError });
+    });
   const dispatch = () => inFlow('dispatch', () => dispatcher.dispatchUntilIdle(50));
 
   const tasks: ScheduledTask[] = [];
   if (options.cron) {
     const timezone = options.timezone ?? 'Europe/London';
     tasks.push(
-      cron.schedule('* * * * *', () => plan(), {
-        name: PLAN_TASK,
-        timezone,
-        noOverlap: true,
-        distributed: true,
-        runCoordinator: coordinator,
-      }),
+      cron.schedule('* * * * *', () => plan(), { name: 'twilight-plan', timezone, noOverlap: true }),
       cron.schedule('* * * * *', () => dispatch(), { name: 'twilight-dispatch', timezone, noOverlap: true }),
       // Retention at night, by one instance: deleting old answers is no job for school hours.
       cron.schedule('40 2 * * *', () => retentionSweep({ store, clock, onError: onRetentionError }), {
@@ -79,11 +79,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   return {
     async runOnce() {
-      const elected = await coordinator.shouldRun(`${PLAN_TASK}:${minuteSlot(clock.now())}`, 60_000);
-      const planned = elected ? await plan() : undefined;
+      const planned = await plan();
       const dispatched = await dispatch();
       logger.info({ planned, dispatched }, 'scheduler tick');
-      return { ...(planned ? { planned } : {}), dispatched };
+      return { planned, dispatched };
     },
     async stop() {
       for (const t of tasks) await t.destroy();

@@ -25,8 +25,3 @@ export function storeRunCoordinator(store: Store, clock: Clock): RunCoordinator 
     },
   };
 }
-
-/** The slot a moment falls in: its minute, e.g. 2026-11-23T09:00. */
-export function minuteSlot(at: Date): string {
-  return at.toISOString().slice(0, 16);
-}

@@ -13,6 +13,7 @@ import {
   IdempotencyKey,
   Participation,
   PlatformTenantLink,
+  PlanRequest,
   Questionnaire,
   QuestionnaireResponse,
   Qualification,
@@ -49,7 +50,8 @@ function spec<S extends z.ZodType>(schema: S, indexed: readonly string[], ttl = 
 export const COLLECTIONS = {
   // teamsTenantId / slackTeamId: resolving a platform tenant (a cross-partition query until it is a point read).
   tenants: spec(Tenant, ['teamsTenantId', 'slackTeamId']),
-  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active', 'roles[]']),
+  // schoolId, pathway: planning one session reads only its audience (src/scheduler/plan/session-scope.ts).
+  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active', 'roles[]', 'schoolId', 'pathway']),
   calendars: spec(SchoolCalendar, []),
   // title: cheap on a small, rarely written container, and what leads and tests look sessions up by.
   sessions: spec(Session, ['startsAt', 'status', 'seriesId', 'title', 'facilitatorIds[]', 'impactFollowUp.weeksAfter'], false, [['status', 'startsAt']]),
@@ -63,7 +65,8 @@ export const COLLECTIONS = {
   gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt', 'report.submittedAt'], true, [['staffId', 'dueAt']]),
   // The dispatcher's due queries (src/scheduler/send/claimable-deliveries.ts): by availableAt, by
   // tenant (finding the tenants with work), and by dueAt for records from before availableAt.
-  deliveries: spec(Delivery, ['status', 'dueAt', 'availableAt', 'recipientId', 'kind', 'subject.requestId', 'platform'], true, [
+  // subject.sessionId: planning one session reads its own records only.
+  deliveries: spec(Delivery, ['status', 'dueAt', 'availableAt', 'recipientId', 'kind', 'subject.requestId', 'subject.sessionId', 'platform'], true, [
     ['status', 'availableAt'],
     ['status', 'tenantId'],
     ['status', 'dueAt'],
@@ -82,6 +85,8 @@ export const COLLECTIONS = {
   statutoryTraining: spec(StatutoryTraining, ['staffId', 'expiresOn']),
   impactFollowUps: spec(ImpactFollowUp, ['staffId', 'sessionId', 'status'], true),
   needsReviews: spec(NeedsReview, ['year', 'staffId'], true),
+  // The planner's change log and wake-ups: due ones across tenants by availableAt (src/scheduler/plan/plan-requests.ts).
+  planRequests: spec(PlanRequest, ['availableAt']),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

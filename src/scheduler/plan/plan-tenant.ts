@@ -1,28 +1,24 @@
 import type { Clock } from '../../domain';
-import { SchoolCalendar, Tenant } from '../../domain';
+import { SchoolCalendar, Tenant, type Session } from '../../domain';
 import type { Store } from '../../store/store';
-import { planDeliveries } from './planner';
+import { withoutChangeLog } from '../../store/change-log';
+import { planDeliveries, type PlanningInput } from './planner';
+import type { SubjectPlanned } from './plan-session';
+import { scheduleWakes } from './wake-ups';
+import { withPlanned } from './planner-types';
+import { sessionWakeAt, tenantWakeAt } from './wake-times';
 import { statutoryRenewalHorizon } from './planner-statutory';
 import { DAY_MS } from './planner-types';
 import { advanceCpdRequests } from './request-progress';
+import { addSummary, emptySummary, writePlan, type PlanSummary } from './write-plan';
 
 export interface PlanDeps {
   store: Store;
   clock: Clock;
 }
 
-export interface PlanSummary {
-  created: number;
-  cancelled: number;
-  questionnaires: number;
-  gapTasks: number;
-}
-
-/**
- * Cancelled outbox records expire like sent ones (the dispatcher's 90 days): kept long enough that
- * the planner, whose rules stop long before that, never plans the same message again.
- */
-export const CANCELLED_TTL_SECONDS = 90 * 24 * 3600;
+export type { PlanSummary } from './write-plan';
+export { CANCELLED_TTL_SECONDS } from './write-plan';
 
 /** Sessions older than this (and their gap tasks) no longer lead to messages. */
 const LOOK_BACK_DAYS = 60;
@@ -33,6 +29,19 @@ const values = <T>(rows: { value: T }[]): T[] => rows.map((r) => r.value);
 
 /** Reads what the planner needs for one tenant, plans, and writes with create-if-absent. */
 export async function planTenant(deps: PlanDeps, tenantId: string): Promise<PlanSummary> {
+  return (await planWholeTenant(deps, tenantId)).summary;
+}
+
+/**
+ * The whole tenant at once: the tenant-wide rules, and every session again as the safety net
+ * (each session's next wake-up is recorded for it to be planned alone then). Runs after a change
+ * to the roster, settings, calendar, a request or a survey, at start, and at least daily.
+ */
+export function planWholeTenant(deps: PlanDeps, tenantId: string): Promise<SubjectPlanned> {
+  return withoutChangeLog(() => planWholeTenantLogged(deps, tenantId));
+}
+
+async function planWholeTenantLogged(deps: PlanDeps, tenantId: string): Promise<SubjectPlanned> {
   const { store } = deps;
   const now = deps.clock.now();
   const since = new Date(now.getTime() - LOOK_BACK_DAYS * DAY_MS).toISOString();
@@ -70,7 +79,7 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     ? await store.receipts.find(tenantId, { where: { questionnaireId: { in: questionnaireIds } } })
     : [];
 
-  const plan = planDeliveries({
+  const input: PlanningInput = {
     tenant,
     calendar: calendar?.value ?? SchoolCalendar.parse({ tenantId }),
     sessions: values(sessions),
@@ -86,37 +95,29 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
     pending: values(pending),
     cpdRequests: values(cpdRequests),
     now,
-  });
+  };
+  const plan = planDeliveries(input);
 
-  const summary: PlanSummary = { created: 0, cancelled: 0, questionnaires: 0, gapTasks: 0 };
-  // Questionnaires and gap tasks first: a delivery must never point at a record not yet written.
-  for (const q of plan.questionnaires) if ((await store.questionnaires.create(q)).ok) summary.questionnaires++;
-  for (const t of plan.gapTasks) if ((await store.gapTasks.create(t)).ok) summary.gapTasks++;
-  for (const f of plan.impactFollowUps) await store.impactFollowUps.create(f);
-  for (const d of plan.deliveries) if ((await store.deliveries.create(d)).ok) summary.created++;
-  const versions = new Map(pending.map((p) => [p.value.id, p.version]));
-  for (const c of plan.cancellations) {
-    // ETag-guarded: a record claimed or sent since we read it is left to its sender.
-    const put = await store.deliveries.put(c, { ifVersion: versions.get(c.id)!, ttlSeconds: CANCELLED_TTL_SECONDS });
-    if (put.ok) summary.cancelled++;
-  }
+  const summary = await writePlan(store, plan, new Map(pending.map((p) => [p.value.id, p.version])));
   // Booked courses move on to attended and evaluated as their sessions do.
   await advanceCpdRequests(deps, tenantId, now);
-  return summary;
+  const after = withPlanned(input, plan);
+  // A session whose gap tasks or questionnaire were created just now is planned alone at once, for their own rules.
+  const created = new Set([...plan.gapTasks, ...plan.questionnaires, ...plan.impactFollowUps].map((r) => r.sessionId));
+  const wakeOf = (s: Session) => (created.has(s.id) ? now : sessionWakeAt(after, s));
+  await scheduleWakes(store, tenantId, [...sessions, ...markedSessions].map(({ value: s }) => ({ subject: { kind: 'session', sessionId: s.id }, at: wakeOf(s) })));
+  const wakeAt = tenantWakeAt(after);
+  return { summary, ...(wakeAt ? { wakeAt } : {}) };
 }
 
 /** Plans every tenant; one tenant's failure does not stop the others. */
 export async function planAllTenants(
   deps: PlanDeps & { onError?: (tenantId: string, error: unknown) => void },
 ): Promise<PlanSummary> {
-  const total: PlanSummary = { created: 0, cancelled: 0, questionnaires: 0, gapTasks: 0 };
+  const total = emptySummary();
   for (const { value: tenant } of await deps.store.tenants.findAcrossTenants()) {
     try {
-      const s = await planTenant(deps, tenant.tenantId);
-      total.created += s.created;
-      total.cancelled += s.cancelled;
-      total.questionnaires += s.questionnaires;
-      total.gapTasks += s.gapTasks;
+      addSummary(total, await planTenant(deps, tenant.tenantId));
     } catch (error) {
       deps.onError?.(tenant.tenantId, error);
     }

@@ -25,12 +25,14 @@ export function impactAskAt(input: PlanningInput, session: Session): Date {
 /**
  * For sessions the lead marked: the attendees (of any session in the series) are asked N school
  * weeks after its last session; once a person answers, their line manager is asked for a view.
+ * `only`: that session alone (its series and follow-ups are in the input).
  */
-export function planImpactFollowUps(input: PlanningInput): Plan {
+export function planImpactFollowUps(input: PlanningInput, only?: Session): Plan {
   const plan = emptyPlan();
   const existing = new Map((input.impactFollowUps ?? []).map((f) => [f.id, f]));
   const sessions = [...new Map([...(input.impactSessions ?? []), ...input.sessions].map((s) => [s.id, s])).values()];
-  for (const session of sessions) {
+  // Planning one session (planOneSession): its series is read for the rule, but only it is asked about.
+  for (const session of only ? [only] : sessions) {
     if (!session.impactFollowUp || session.status !== 'published' || !isLastOfSeries(sessions, session)) continue;
     const at = impactAskAt(input, session);
     if (input.now < at) continue;

@@ -14,6 +14,13 @@ export function statutoryRenewalHorizon(tenant: Tenant, now: Date): { from: stri
   return { from: today.minus({ days: LAPSED_LOOK_BACK_DAYS }).toISODate()!, to: today.plus({ weeks: tenant.settings.statutoryReminderWeeks }).toISODate()! };
 }
 
+/** When training expiring that day is reminded of: N weeks before, at the start of the school day. */
+export function renewalReminderAt(tenant: Tenant, expiresOn: string): Date {
+  const zone = tenant.settings.timezone;
+  const remindOn = DateTime.fromISO(expiresOn, { zone }).minus({ weeks: tenant.settings.statutoryReminderWeeks }).toISODate()!;
+  return atLocalTime(zone, remindOn, REMINDER_AT);
+}
+
 /**
  * Statutory training about to lapse: N weeks before its expiry (tenant setting, default 4) the
  * person and every CPD lead are told once. The expiry day is the slot, so renewed training (a
@@ -29,8 +36,7 @@ export function planStatutoryRenewals(input: PlanningInput): Plan {
   for (const training of input.statutoryTraining ?? []) {
     if (training.tenantId !== tenant.tenantId || !active.has(training.staffId)) continue;
     if (training.expiresOn < horizon.from || training.expiresOn > horizon.to) continue;
-    const remindOn = DateTime.fromISO(training.expiresOn, { zone }).minus({ weeks: tenant.settings.statutoryReminderWeeks }).toISODate()!;
-    const at = atLocalTime(zone, remindOn, REMINDER_AT);
+    const at = renewalReminderAt(tenant, training.expiresOn);
     if (now < at) continue;
     const recipients = [training.staffId, ...leads.map((l) => l.id).filter((id) => id !== training.staffId)];
     for (const recipientId of recipients) {

@@ -101,3 +101,13 @@ export function plannedDelivery(input: PlanningInput, m: PlannedMessage): Delive
     createdAt: input.now.toISOString(),
   };
 }
+
+/** The input as it will be once the plan is written: the records it creates are then stored. */
+export function withPlanned(input: PlanningInput, plan: Plan): PlanningInput {
+  return {
+    ...input,
+    questionnaires: [...input.questionnaires, ...plan.questionnaires],
+    gapTasks: [...input.gapTasks, ...plan.gapTasks],
+    impactFollowUps: [...(input.impactFollowUps ?? []), ...plan.impactFollowUps],
+  };
+}

@@ -1,4 +1,4 @@
-import { HELD_WHILE_AWAY, isAwayOn, type Delivery } from '../../domain';
+import { HELD_WHILE_AWAY, isAwayOn, type Delivery, type Session } from '../../domain';
 import { localDateOf } from '../../domain/school-time';
 import { planCancellations } from './planner-cancellations';
 import { planDigests } from './planner-digests';
@@ -9,7 +9,7 @@ import { planSessionMessages } from './planner-sessions';
 import { planImpactFollowUps } from './planner-impact';
 import { planStatutoryRenewals } from './planner-statutory';
 import { planSurveyMessages } from './planner-surveys';
-import { mergePlans, type Plan, type PlanningInput } from './planner-types';
+import { mergePlans, withPlanned, type Plan, type PlanningInput } from './planner-types';
 
 export type { Plan, PlanningInput } from './planner-types';
 
@@ -18,21 +18,58 @@ export type { Plan, PlanningInput } from './planner-types';
  * deterministic ids make writing it twice create nothing twice.
  */
 export function planDeliveries(input: PlanningInput): Plan {
-  const plan = mergePlans(
-    ...input.sessions.map((s) => planSessionMessages(input, s)),
-    ...input.sessions.map((s) => planQuestionnaireMessages(input, s)),
-    ...input.sessions.map((s) => planGapTasks(input, s)),
-    ...input.gapTasks.map((t) => planGapNudges(input, t)),
-    planDigests(input),
-    planCancellations(input),
-    ...input.questionnaires.map((q) => planSurveyMessages(input, q)),
-    ...(input.cpdRequests ?? []).map((r) => planRequestNudges(input, r)),
-    planStatutoryRenewals(input),
-    planImpactFollowUps(input),
+  return finishPlan(
+    input,
+    mergePlans(
+      ...input.sessions.map((s) => planSessionMessages(input, s)),
+      ...input.sessions.map((s) => planQuestionnaireMessages(input, s)),
+      ...input.sessions.map((s) => planGapTasks(input, s)),
+      ...input.gapTasks.map((t) => planGapNudges(input, t)),
+      planDigests(input),
+      planCancellations(input),
+      ...input.questionnaires.map((q) => planSurveyMessages(input, q)),
+      ...(input.cpdRequests ?? []).map((r) => planRequestNudges(input, r)),
+      planStatutoryRenewals(input),
+      planImpactFollowUps(input),
+    ),
   );
+}
+
+/**
+ * One session's rules alone, from an input read for that session (session-scope.ts): its messages,
+ * questionnaire, gap tasks and their nudges, its impact follow-up, and its records no longer wanted.
+ * The same rules as planDeliveries, so planning a session alone plans what a full run would for it.
+ */
+export function planOneSession(input: PlanningInput, session: Session): Plan {
+  const first = planSessionRules(input, session);
+  if (first.gapTasks.length + first.questionnaires.length + first.impactFollowUps.length === 0) return first;
+  // Records created now have rules of their own (a new gap task's current nudge): planned in the same pass, not at the next wake-up.
+  const second = planSessionRules(withPlanned(input, first), session);
+  return finishPlan(input, mergePlans(first, { ...second, questionnaires: [], gapTasks: [], impactFollowUps: [] }), true);
+}
+
+function planSessionRules(input: PlanningInput, session: Session): Plan {
+  return finishPlan(
+    input,
+    mergePlans(
+      planSessionMessages(input, session),
+      planQuestionnaireMessages(input, session),
+      planGapTasks(input, session),
+      ...input.gapTasks.filter((t) => t.sessionId === session.id).map((t) => planGapNudges(input, t)),
+      planImpactFollowUps(input, session),
+      planCancellations(input),
+    ),
+  );
+}
+
+function finishPlan(input: PlanningInput, plan: Plan, merged = false): Plan {
   // One record per id, first wins (two rules may name the same message).
   const seen = new Set<string>();
   plan.deliveries = plan.deliveries.filter((d) => !seen.has(d.id) && seen.add(d.id));
+  if (merged) {
+    const cancelled = new Set<string>();
+    plan.cancellations = plan.cancellations.filter((c) => !cancelled.has(c.id) && cancelled.add(c.id));
+  }
   plan.deliveries = withoutHeldWhileAway(input, plan.deliveries);
   return plan;
 }

@@ -1,3 +1,4 @@
+import { withChangeLog } from '../change-log';
 import type { Container, CosmosClient, ItemDefinition, Resource } from '@azure/cosmos';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../collections';
 import { DEFAULT_PAGE_SIZE, type DeleteResult, type Filter, type IterateOptions, type Query, type RawCollection, type TenantDoc, type Versioned, type WriteOptions, type WriteResult } from '../port';
@@ -178,6 +179,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   }
   const typed = collections as Collections;
   typed.tenants = withTenantDirectory(typed.tenants, typed.platformTenants);
+  Object.assign(typed, withChangeLog(typed));
   // Fail fast on a wrong endpoint, key or database name rather than on the first message.
   await database.read();
   return {

@@ -1,3 +1,4 @@
+import { withChangeLog } from '../change-log';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -248,6 +249,7 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
   }
   const typed = collections as Collections;
   typed.tenants = withTenantDirectory(typed.tenants, typed.platformTenants, () => options.clock.now());
+  Object.assign(typed, withChangeLog(typed));
   hintPlanner(db);
   db.exec('CREATE TABLE IF NOT EXISTS _readiness (id INTEGER PRIMARY KEY, filler BLOB NOT NULL)');
   if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);

@@ -1,0 +1,95 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { planRequest, type PlanSubject, type Staff } from '../domain';
+import type { Collection, TenantDoc } from './port';
+import type { Collections } from './store';
+
+/**
+ * The change log the planner follows (docs/decisions.md, decision 33): every write that changes
+ * what the planner would plan also records a "plan this subject" request in the same store, so
+ * no use case can forget to, on both adapters and on the emulator alike.
+ */
+
+const planning = new AsyncLocalStorage<true>();
+
+/** The planner's own writes (a questionnaire, gap tasks it creates) are planned already: not logged. */
+export function withoutChangeLog<T>(run: () => Promise<T>): Promise<T> {
+  return planning.run(true, run);
+}
+
+const session = (sessionId: string): PlanSubject[] => [{ kind: 'session', sessionId }];
+const TENANT: PlanSubject[] = [{ kind: 'tenant' }];
+
+/** The staff fields any planning rule reads; a write changing none of them (a platform id linked) plans nothing. */
+const planningFieldsOf = (s: Staff | undefined): string =>
+  s ? JSON.stringify([s.active, [...s.roles].sort(), s.schoolId, s.department, s.pathway, s.lineManagerId, s.awayUntil, s.awayFrom]) : '';
+
+type SubjectsOf<T> = (doc: T) => PlanSubject[];
+
+/** For each collection the planner reads: the subjects a written document belongs to. */
+const SUBJECTS: { [N in keyof Collections]?: SubjectsOf<Collections[N] extends Collection<infer T> ? T : never> } = {
+  sessions: (s) => session(s.id),
+  // An invitation recorded as sent changes no plan; an RSVP or a register mark does.
+  participations: (p) => (p.rsvp !== undefined || p.attended !== undefined ? session(p.sessionId) : []),
+  questionnaires: (q) => (q.sessionId ? session(q.sessionId) : TENANT),
+  // A receipt names only its questionnaire: the planner resolves that to a session or a survey.
+  receipts: (r) => [{ kind: 'questionnaire', questionnaireId: r.questionnaireId }],
+  gapTasks: (t) => session(t.sessionId),
+  impactFollowUps: (f) => session(f.sessionId),
+  staff: () => TENANT,
+  tenants: () => TENANT,
+  calendars: () => TENANT,
+  cpdRequests: () => TENANT,
+  statutoryTraining: () => TENANT,
+};
+
+/** Reads the document before a put when only a change of some fields matters (staff); a read that fails counts as a change. */
+type ChangedFrom<T> = (before: T | undefined, after: T) => boolean;
+
+function logging<T extends TenantDoc>(inner: Collection<T>, subjectsOf: SubjectsOf<T>, record: (tenantId: string, subjects: PlanSubject[]) => Promise<void>, changedFrom?: ChangedFrom<T>): Collection<T> {
+  const readBefore = (tenantId: string, id: string) => inner.get(tenantId, id).catch(() => undefined);
+  return {
+    name: inner.name,
+    get: (t, id) => inner.get(t, id),
+    find: (t, q) => inner.find(t, q),
+    count: (t, w) => inner.count(t, w),
+    findAcrossTenants: (q) => inner.findAcrossTenants(q),
+    iterate: (t, q, o) => inner.iterate(t, q, o),
+    async create(doc, options) {
+      const result = await inner.create(doc, options);
+      if (result.ok) await record(doc.tenantId, subjectsOf(doc));
+      return result;
+    },
+    async put(doc, options) {
+      if (planning.getStore()) return inner.put(doc, options);
+      // Read first, so the comparison sees the document as it was.
+      const before = changedFrom ? await readBefore(doc.tenantId, doc.id) : undefined;
+      const result = await inner.put(doc, options);
+      if (result.ok && (!changedFrom || changedFrom(before?.value, doc))) await record(doc.tenantId, subjectsOf(doc));
+      return result;
+    },
+    async delete(tenantId, id, options) {
+      if (planning.getStore()) return inner.delete(tenantId, id, options);
+      const before = await readBefore(tenantId, id);
+      const result = await inner.delete(tenantId, id, options);
+      if (result.ok && before) await record(tenantId, subjectsOf(before.value));
+      return result;
+    },
+  };
+}
+
+/** The store's collections with the change log applied; the plan requests themselves are written unlogged. */
+export function withChangeLog(collections: Collections): Collections {
+  const requests = collections.planRequests;
+  const record = async (tenantId: string, subjects: PlanSubject[]): Promise<void> => {
+    if (planning.getStore()) return;
+    // A blind upsert: any change means "due now", and the planner's ETag-guarded finish sees it.
+    for (const subject of subjects) await requests.put(planRequest(tenantId, subject));
+  };
+  const out: Record<string, unknown> = { ...collections };
+  for (const [name, subjectsOf] of Object.entries(SUBJECTS)) {
+    const inner = collections[name as keyof Collections] as unknown as Collection<TenantDoc>;
+    const changedFrom: ChangedFrom<TenantDoc> | undefined = name === 'staff' ? (before, after) => planningFieldsOf(before as Staff | undefined) !== planningFieldsOf(after as Staff) : undefined;
+    out[name] = logging(inner, subjectsOf as SubjectsOf<TenantDoc>, record, changedFrom);
+  }
+  return out as unknown as Collections;
+}
