@@ -1,5 +1,6 @@
 import type { Clock } from '../../domain';
 import { SchoolCalendar, Tenant } from '../../domain';
+import { mapBounded } from '../../store/bounded';
 import type { Store } from '../../store/store';
 import { planDeliveries } from './planner';
 import { statutoryRenewalHorizon } from './planner-statutory';
@@ -23,6 +24,9 @@ export interface PlanSummary {
  * the planner, whose rules stop long before that, never plans the same message again.
  */
 export const CANCELLED_TTL_SECONDS = 90 * 24 * 3600;
+
+/** Cancellations (each its own ETag-guarded put) in flight at once. */
+const CANCEL_PARALLELISM = 16;
 
 /** Sessions older than this (and their gap tasks) no longer lead to messages. */
 const LOOK_BACK_DAYS = 60;
@@ -90,16 +94,18 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
 
   const summary: PlanSummary = { created: 0, cancelled: 0, questionnaires: 0, gapTasks: 0 };
   // Questionnaires and gap tasks first: a delivery must never point at a record not yet written.
-  for (const q of plan.questionnaires) if ((await store.questionnaires.create(q)).ok) summary.questionnaires++;
-  for (const t of plan.gapTasks) if ((await store.gapTasks.create(t)).ok) summary.gapTasks++;
-  for (const f of plan.impactFollowUps) await store.impactFollowUps.create(f);
-  for (const d of plan.deliveries) if ((await store.deliveries.create(d)).ok) summary.created++;
+  // One createMany per collection: one transaction on SQLite, bulk or parallel creates on Cosmos.
+  const landed = (results: readonly { ok: boolean }[]): number => results.filter((r) => r.ok).length;
+  summary.questionnaires = landed(await store.questionnaires.createMany(plan.questionnaires));
+  summary.gapTasks = landed(await store.gapTasks.createMany(plan.gapTasks));
+  await store.impactFollowUps.createMany(plan.impactFollowUps);
+  summary.created = landed(await store.deliveries.createMany(plan.deliveries));
   const versions = new Map(pending.map((p) => [p.value.id, p.version]));
-  for (const c of plan.cancellations) {
-    // ETag-guarded: a record claimed or sent since we read it is left to its sender.
-    const put = await store.deliveries.put(c, { ifVersion: versions.get(c.id)!, ttlSeconds: CANCELLED_TTL_SECONDS });
-    if (put.ok) summary.cancelled++;
-  }
+  // ETag-guarded: a record claimed or sent since we read it is left to its sender.
+  const cancelled = await mapBounded(plan.cancellations, CANCEL_PARALLELISM, (c) =>
+    store.deliveries.put(c, { ifVersion: versions.get(c.id)!, ttlSeconds: CANCELLED_TTL_SECONDS }),
+  );
+  summary.cancelled = landed(cancelled);
   // Booked courses move on to attended and evaluated as their sessions do.
   await advanceCpdRequests(deps, tenantId, now);
   return summary;
