@@ -59,6 +59,14 @@ function logging<T extends TenantDoc>(inner: Collection<T>, subjectsOf: Subjects
       if (result.ok) await record(doc.tenantId, subjectsOf(doc));
       return result;
     },
+    async createMany(docs, options) {
+      const results = await inner.createMany(docs, options);
+      const landed = docs.filter((_, i) => results[i]?.ok);
+      // One request per subject however many of its records landed.
+      const subjects = new Map(landed.flatMap(subjectsOf).map((s) => [JSON.stringify(s), s]));
+      if (landed.length) await record(landed[0]!.tenantId, [...subjects.values()]);
+      return results;
+    },
     async put(doc, options) {
       if (planning.getStore()) return inner.put(doc, options);
       // Read first, so the comparison sees the document as it was.

@@ -60,6 +60,12 @@ export interface Collection<T extends TenantDoc> {
   get(tenantId: string, id: string): Promise<Versioned<T> | undefined>;
   /** Create only if absent: the idempotent write. */
   create(doc: T, options?: WriteOptions): Promise<WriteResult<T>>;
+  /**
+   * Create-if-absent for many documents of one tenant at once (one transaction on SQLite; bulk on Cosmos).
+   * Results in input order, each as `create` would give it (`exists` for a taken id, the stored one untouched).
+   * Documents of more than one tenant throw before anything is written; an empty array gives [].
+   */
+  createMany(docs: readonly T[], options?: WriteOptions): Promise<WriteResult<T>[]>;
   /** Upsert, or with `ifVersion` replace only the version read (optimistic concurrency). */
   put(doc: T, options?: WriteOptions & { ifVersion?: string }): Promise<WriteResult<T>>;
   delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult>;
@@ -94,6 +100,15 @@ export class InvalidRecordError extends Error {
     super(`invalid ${collection} record: ${issues.join('; ')}`);
     this.name = 'InvalidRecordError';
   }
+}
+
+/** The one tenant a createMany writes to; documents of several tenants are refused before any write. */
+export function tenantOfAll(docs: readonly TenantDoc[]): string | undefined {
+  const tenantId = docs[0]?.tenantId;
+  for (const doc of docs) {
+    if (doc.tenantId !== tenantId) throw new Error(`createMany writes one tenant's documents: ${JSON.stringify(tenantId)} and ${JSON.stringify(doc.tenantId)} given`);
+  }
+  return tenantId;
 }
 
 const FIELD_PATH = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;

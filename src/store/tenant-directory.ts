@@ -34,6 +34,11 @@ export function withTenantDirectory(tenants: Collection<Tenant>, links: Collecti
     iterate: (t, q, o) => tenants.iterate(t, q, o),
     delete: (t, id, o) => tenants.delete(t, id, o),
     create: (doc, options) => linked(tenants.create(doc, options)),
+    createMany: async (docs, options) => {
+      const results = await tenants.createMany(docs, options);
+      for (const result of results) await linked(Promise.resolve(result));
+      return results;
+    },
     put: (doc, options) => linked(tenants.put(doc, options)),
   };
 }

@@ -9,6 +9,7 @@ import {
   type IterateOptions,
   type Query,
   type RawCollection,
+  tenantOfAll,
   type TenantDoc,
   type Versioned,
   type WriteOptions,
@@ -56,6 +57,14 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
       checkTtl(options);
       const valid = parse(doc);
       return parseWrite(valid, await raw.create(valid as TenantDoc & Record<string, unknown>, options));
+    },
+    async createMany(docs: readonly T[], options?: WriteOptions) {
+      checkTtl(options);
+      tenantOfAll(docs);
+      // Every document is parsed before the first is written: one bad record and nothing is written.
+      const valid = docs.map(parse);
+      const results = await raw.createMany(valid as (TenantDoc & Record<string, unknown>)[], options);
+      return results.map((r, i) => parseWrite(valid[i]!, r));
     },
     async put(doc: T, options?: WriteOptions & { ifVersion?: string }) {
       checkTtl(options);

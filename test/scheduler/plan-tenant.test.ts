@@ -52,6 +52,39 @@ describe('planTenant (embedded store)', () => {
     await store.close();
   });
 
+  it('writes each collection with one createMany, questionnaires and gap tasks landed before the deliveries start', async () => {
+    const clock = new ManualClock('2026-11-24T17:30:00.000Z');
+    const store = await seeded(clock);
+    const events: string[] = [];
+    const watched = <K extends 'questionnaires' | 'gapTasks' | 'impactFollowUps' | 'deliveries'>(name: K): Store[K] => {
+      const inner = store[name];
+      return {
+        ...inner,
+        create: () => Promise.reject(new Error(`${name}: one create at a time`)),
+        createMany: async (docs: never[], options?: { ttlSeconds?: number }) => {
+          events.push(`start ${name} ${docs.length}`);
+          const results = await inner.createMany(docs, options);
+          events.push(`end ${name}`);
+          return results;
+        },
+      } as unknown as Store[K];
+    };
+    const deps = { store: { ...store, questionnaires: watched('questionnaires'), gapTasks: watched('gapTasks'), impactFollowUps: watched('impactFollowUps'), deliveries: watched('deliveries') }, clock };
+    const summary = await planTenant(deps, T);
+    expect(summary).toMatchObject({ questionnaires: 1, gapTasks: 2 });
+    expect(events).toEqual([
+      'start questionnaires 1',
+      'end questionnaires',
+      'start gapTasks 2',
+      'end gapTasks',
+      'start impactFollowUps 0',
+      'end impactFollowUps',
+      `start deliveries ${summary.created}`,
+      'end deliveries',
+    ]);
+    await store.close();
+  });
+
   it('cancels pending deliveries about a cancelled session, and for someone who has answered', async () => {
     const clock = new ManualClock('2026-11-24T17:30:00.000Z');
     const store = await seeded(clock);

@@ -59,6 +59,20 @@ describe('Cosmos containers (configuration; the emulator does not expire items)'
     await server.stop();
   });
 
+  test('createMany sends the TTL with every document in Cosmos', async () => {
+    const server = await startLoopbackCosmos();
+    const client = server.client();
+    const s = await openCosmosStore({ client, databaseId: 'ttl-many', createIfMissing: true });
+    const key = (id: string) => ({ tenantId: 't1', id, purpose: 'test', createdAt: '2026-11-23T09:00:00.000Z' });
+    expect((await s.idempotencyKeys.createMany([key('k1'), key('k2')], { ttlSeconds: 600 })).every((r) => r.ok)).toBe(true);
+    for (const id of ['k1', 'k2']) {
+      const { resource } = await client.database('ttl-many').container('idempotencyKeys').item(id, 't1').read();
+      expect(resource?.ttl).toBe(600);
+    }
+    await s.close();
+    await server.stop();
+  });
+
   test('opening against a missing database without createIfMissing fails fast', async () => {
     const server = await startLoopbackCosmos();
     await expect(openCosmosStore({ client: server.client(), databaseId: 'missing', createIfMissing: false })).rejects.toThrow();

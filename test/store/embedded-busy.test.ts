@@ -64,6 +64,18 @@ describe('the embedded store under a held write lock (real SQLite file, a second
     expect(await store.staff.count('t2')).toBe(20);
   });
 
+  it('createMany waits for the lock as one transaction: nothing lands before it is let go, then everything', async () => {
+    holder.exec('BEGIN IMMEDIATE');
+    const write = store.staff.createMany(Array.from({ length: 3 }, (_, i) => staff('t3', `m${i}`)));
+    const settled = settledYet(write);
+    for (let turns = 0; turns < 5; turns++) await new Promise((r) => setTimeout(r, 10));
+    expect(settled()).toBe(false);
+    expect(await store.staff.count('t3')).toBe(0);
+    holder.exec('COMMIT');
+    expect((await write).map((r) => r.ok)).toEqual([true, true, true]);
+    expect(await store.staff.count('t3')).toBe(3);
+  });
+
   it('a lock held past the budget: the write fails with a clear error, nothing written; reads go on', async () => {
     holder.exec('BEGIN IMMEDIATE');
     const write = store.staff.create(staff('t1', 's2'));

@@ -58,4 +58,17 @@ describe('embedded store specifics', () => {
     expect(s.purgeExpired()).toBe(1);
     await s.close();
   });
+
+  test('createMany gives every document its TTL, and an expired id counts as absent', async () => {
+    const s = openEmbeddedStore({ path: ':memory:', clock });
+    const key = (id: string) => ({ tenantId: 't1', id, purpose: 'test', createdAt: clock.now().toISOString() });
+    expect((await s.idempotencyKeys.createMany([key('k1'), key('k2')], { ttlSeconds: 60 })).every((r) => r.ok)).toBe(true);
+    await s.idempotencyKeys.create(key('k3'));
+    clock.advance(61_000);
+    expect(await s.idempotencyKeys.count('t1')).toBe(1);
+    const again = await s.idempotencyKeys.createMany([key('k1'), key('k3')]);
+    expect(again.map((r) => r.ok)).toEqual([true, false]);
+    expect(s.purgeExpired()).toBe(1);
+    await s.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
+import { BULK_FROM, openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { RequestChargeMeter } from '../../src/store/cosmos/request-charges';
 import { inFlow } from '../../src/store/flow';
 import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
@@ -34,6 +34,27 @@ describe('request charges per flow (Cosmos DB via @azure/cosmos against cosmosdb
     expect(totals.register!.requestCharge).toBeGreaterThanOrEqual(5);
     expect(lines.filter((l) => l.fields.flow === 'register').map((l) => l.fields.operation)).toEqual(['create', 'upsert', 'create', 'read', 'read']);
     expect(lines[0]).toMatchObject({ message: 'cosmos request charge', fields: { collection: 'staff', requestCharge: expect.any(Number) } });
+    await store.close();
+  });
+
+  test('createMany meters each document as a create with its own charge, under the caller’s flow, in bulk or not', async () => {
+    const meter = new RequestChargeMeter();
+    const store = await openCosmosStore({ client: cosmos.client(), databaseId: 'bulk-charges', createIfMissing: true, meter });
+    await store.staff.create(staff('t1', 'b1'));
+    await store.staff.create(staff('t2', 'x0001'));
+    meter.reset();
+    // Below BULK_FROM: parallel creates.
+    const few = await inFlow('plan', () => store.staff.createMany([staff('t1', 'b0'), staff('t1', 'b1'), staff('t1', 'b2')]));
+    expect(few.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(meter.totals().plan).toMatchObject({ operations: 3, documents: 0 });
+    expect(meter.totals().plan!.requestCharge).toBeGreaterThanOrEqual(3);
+    // From BULK_FROM on: one bulk, still one create per document in the figures.
+    const many = Array.from({ length: BULK_FROM }, (_, i) => staff('t2', `x${String(i).padStart(4, '0')}`));
+    const results = await inFlow('import', () => store.staff.createMany(many));
+    expect(results.filter((r) => !r.ok)).toHaveLength(1);
+    expect(meter.totals().import).toMatchObject({ operations: BULK_FROM, documents: 0 });
+    // The emulator charges 1 per document written (and 0 for the 409 inside a batch).
+    expect(meter.totals().import!.requestCharge).toBeGreaterThanOrEqual(BULK_FROM - 1);
     await store.close();
   });
 

@@ -259,6 +259,12 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       await store.tenants.create(tenant('t2'));
       expect(await store.platformTenants.count('platform-directory')).toBe(2);
       expect(await store.platformTenants.count('t1')).toBe(0);
+      // createMany links what it creates, and nothing for an id it found taken.
+      const created = await store.tenants.createMany([{ ...tenant('t3'), teamsTenantId: 'aad-tenant-3' }]);
+      expect(created[0]?.ok).toBe(true);
+      expect((await store.platformTenants.get('platform-directory', 'teams:aad-tenant-3'))?.value.targetTenantId).toBe('t3');
+      await store.tenants.createMany([{ ...tenant('t3'), teamsTenantId: 'aad-other' }]);
+      expect(await store.platformTenants.get('platform-directory', 'teams:aad-other')).toBeUndefined();
     });
 
     test('iterate pages through a query: every match once, in order, a page at a time', async () => {
@@ -419,6 +425,74 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       expect(await store.impactFollowUps.put({ ...asked, status: 'answered', person: { ...person, how: 'stale' } }, { ifVersion: created.version })).toEqual({ ok: false, reason: 'conflict' });
       expect((await store.impactFollowUps.find('t1', { where: { status: { in: ['asked', 'answered'] } } })).map((v) => v.value.person?.how)).toEqual(['x']);
       await expect(store.impactFollowUps.put({ ...asked, id: 'impact-bad', status: 'answered', person: { ...person, evidence: [] } })).rejects.toBeInstanceOf(InvalidRecordError);
+    });
+
+    test('createMany creates every document of one tenant, results in input order with versions', async () => {
+      const { store } = sut;
+      const docs = ['s3', 's1', 's2'].map((id) => staff('t1', id));
+      const results = await store.staff.createMany(docs);
+      expect(results.map((r) => (r.ok ? r.value.id : r.reason))).toEqual(['s3', 's1', 's2']);
+      for (const [i, r] of results.entries()) {
+        if (!r.ok) throw new Error('not created');
+        expect(r.value).toEqual(docs[i]);
+        expect((await store.staff.get('t1', docs[i]!.id))?.version).toBe(r.version);
+      }
+      expect(await store.staff.count('t1')).toBe(3);
+      expect(await store.staff.createMany([])).toEqual([]);
+    });
+
+    test('createMany reports exists for taken ids, in input order, and leaves them untouched', async () => {
+      const { store } = sut;
+      const taken = await store.staff.create(staff('t1', 's2', { name: 'Already here' }));
+      if (!taken.ok) throw new Error('create failed');
+      const results = await store.staff.createMany([staff('t1', 's1'), staff('t1', 's2', { name: 'Newcomer' }), staff('t1', 's3')]);
+      expect(results.map((r) => (r.ok ? 'created' : r.reason))).toEqual(['created', 'exists', 'created']);
+      const kept = await store.staff.get('t1', 's2');
+      expect(kept?.value.name).toBe('Already here');
+      expect(kept?.version).toBe(taken.version);
+      expect((await store.staff.get('t1', 's1'))?.value.name).toBe('Person s1');
+      expect(await store.staff.count('t1')).toBe(3);
+      // One id twice in the input: one of the two is created, the other finds it taken.
+      const twice = await store.staff.createMany([staff('t1', 's4', { name: 'First' }), staff('t1', 's4', { name: 'Second' })]);
+      expect(twice.map((r) => r.ok).sort()).toEqual([false, true]);
+      expect(await store.staff.count('t1')).toBe(4);
+    });
+
+    test('createMany takes a TTL where data expires, and refuses one elsewhere before writing', async () => {
+      const { store } = sut;
+      const docs = [delivery('t1', 's1'), delivery('t1', 's2')];
+      const results = await store.deliveries.createMany(docs, { ttlSeconds: 3600 });
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect((await store.deliveries.get('t1', docs[0]!.id))?.value).not.toHaveProperty('ttl');
+      await expect(store.staff.createMany([staff('t1', 's1')], { ttlSeconds: 60 })).rejects.toThrow(/do not expire/);
+      expect(await store.staff.count('t1')).toBe(0);
+    });
+
+    test('createMany refuses documents of more than one tenant, writing none', async () => {
+      const { store } = sut;
+      await expect(store.staff.createMany([staff('t1', 's1'), staff('t2', 's2')])).rejects.toThrow(/one tenant/);
+      expect(await store.staff.count('t1')).toBe(0);
+      expect(await store.staff.count('t2')).toBe(0);
+    });
+
+    test('createMany with one bad record writes nothing at all', async () => {
+      const { store } = sut;
+      const docs = [staff('t1', 's1'), { ...staff('t1', 's2'), email: 'not-an-email' }, staff('t1', 's3')];
+      await expect(store.staff.createMany(docs)).rejects.toBeInstanceOf(InvalidRecordError);
+      expect(await store.staff.count('t1')).toBe(0);
+    });
+
+    test('createMany writes 1,200 documents (more than one transaction or batch) and reports each', async () => {
+      const { store } = sut;
+      await store.staff.create(staff('t1', 's0600', { name: 'Already here' }));
+      const docs = Array.from({ length: 1200 }, (_, i) => staff('t1', `s${String(i).padStart(4, '0')}`));
+      const results = await store.staff.createMany(docs);
+      expect(results).toHaveLength(1200);
+      expect(results.filter((r) => r.ok)).toHaveLength(1199);
+      expect(results[600]).toEqual({ ok: false, reason: 'exists' });
+      expect(results.map((r) => (r.ok ? r.value.id : 'exists'))).toEqual(docs.map((d, i) => (i === 600 ? 'exists' : d.id)));
+      expect(await store.staff.count('t1')).toBe(1200);
+      expect((await store.staff.get('t1', 's0600'))?.value.name).toBe('Already here');
     });
 
     test('ping answers while the store is open', async () => {

@@ -125,6 +125,7 @@ function clearingOnWrite<T extends TenantDoc>(collection: Collection<T>, clear: 
     findAcrossTenants: (query) => collection.findAcrossTenants(query),
     iterate: (tenantId, query, options) => collection.iterate(tenantId, query, options),
     create: (doc, options) => after(collection.create(doc, options)),
+    createMany: (docs, options) => after(collection.createMany(docs, options)),
     put: (doc, options) => after(collection.put(doc, options)),
     delete: (tenantId, id, options) => after(collection.delete(tenantId, id, options)),
   };

@@ -1,3 +1,4 @@
+import { mapBounded } from '../../store/bounded';
 import type { Store } from '../../store/store';
 import type { Plan } from './planner-types';
 
@@ -23,6 +24,9 @@ export function addSummary(total: PlanSummary, s: PlanSummary): void {
  */
 export const CANCELLED_TTL_SECONDS = 90 * 24 * 3600;
 
+/** Cancellations (each its own ETag-guarded put) in flight at once. */
+const CANCEL_PARALLELISM = 16;
+
 /**
  * Writes a plan with create-if-absent. `versions`: the ETags of the pending records read, for the
  * cancellations; `known`: outbox ids already stored (read with the subject), not written again.
@@ -30,14 +34,16 @@ export const CANCELLED_TTL_SECONDS = 90 * 24 * 3600;
 export async function writePlan(store: Store, plan: Plan, versions: ReadonlyMap<string, string>, known: ReadonlySet<string> = new Set()): Promise<PlanSummary> {
   const summary = emptySummary();
   // Questionnaires and gap tasks first: a delivery must never point at a record not yet written.
-  for (const q of plan.questionnaires) if ((await store.questionnaires.create(q)).ok) summary.questionnaires++;
-  for (const t of plan.gapTasks) if ((await store.gapTasks.create(t)).ok) summary.gapTasks++;
-  for (const f of plan.impactFollowUps) await store.impactFollowUps.create(f);
-  for (const d of plan.deliveries) if (!known.has(d.id) && (await store.deliveries.create(d)).ok) summary.created++;
-  for (const c of plan.cancellations) {
-    // ETag-guarded: a record claimed or sent since we read it is left to its sender.
-    const put = await store.deliveries.put(c, { ifVersion: versions.get(c.id)!, ttlSeconds: CANCELLED_TTL_SECONDS });
-    if (put.ok) summary.cancelled++;
-  }
+  // One createMany per collection: one transaction on SQLite, bulk or parallel creates on Cosmos.
+  const landed = (results: readonly { ok: boolean }[]): number => results.filter((r) => r.ok).length;
+  summary.questionnaires = landed(await store.questionnaires.createMany(plan.questionnaires));
+  summary.gapTasks = landed(await store.gapTasks.createMany(plan.gapTasks));
+  await store.impactFollowUps.createMany(plan.impactFollowUps);
+  summary.created = landed(await store.deliveries.createMany(plan.deliveries.filter((d) => !known.has(d.id))));
+  // ETag-guarded: a record claimed or sent since we read it is left to its sender.
+  const cancelled = await mapBounded(plan.cancellations, CANCEL_PARALLELISM, (c) =>
+    store.deliveries.put(c, { ifVersion: versions.get(c.id)!, ttlSeconds: CANCELLED_TTL_SECONDS }),
+  );
+  summary.cancelled = landed(cancelled);
   return summary;
 }
