@@ -49,7 +49,8 @@ function spec<S extends z.ZodType>(schema: S, indexed: readonly string[], ttl = 
 export const COLLECTIONS = {
   // teamsTenantId / slackTeamId: resolving a platform tenant (a cross-partition query until it is a point read).
   tenants: spec(Tenant, ['teamsTenantId', 'slackTeamId']),
-  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active', 'roles[]']),
+  // schoolId / pathway: a compulsory session's register reads its audience (src/app/register/register-people.ts).
+  staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active', 'roles[]', 'schoolId', 'pathway']),
   calendars: spec(SchoolCalendar, []),
   // title: cheap on a small, rarely written container, and what leads and tests look sessions up by.
   sessions: spec(Session, ['startsAt', 'status', 'seriesId', 'title', 'facilitatorIds[]', 'impactFollowUp.weeksAfter'], false, [['status', 'startsAt']]),
