@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { academicYearOf, costPence, PURPOSE_LABELS, STATUS_LABELS } from '../domain';
+import { academicYearDays, academicYearOf, costPence, PURPOSE_LABELS, STATUS_LABELS } from '../domain';
 import { findWhereIn } from '../reports/find-in';
 import type { ReportDeps } from '../reports/report-deps';
 import { DEFAULT_PAGE_SIZE } from '../store/port';
@@ -33,7 +33,9 @@ export async function writeRequestsCsv(deps: ReportDeps, tenantId: string, sink:
   const tenant = (await store.tenants.get(tenantId, tenantId))?.value;
   const schools = new Map((tenant?.schools ?? []).map((s) => [s.id, s.name]));
   const keys: { id: string; startDate: string }[] = [];
-  for await (const { value: r } of store.cpdRequests.iterate(tenantId, undefined, { pageSize })) {
+  const days = academicYear ? academicYearDays(academicYear) : undefined;
+  const query = days ? { where: { 'details.startDate': { gte: days.from, lt: days.to } } } : undefined;
+  for await (const { value: r } of store.cpdRequests.iterate(tenantId, query, { pageSize })) {
     if (!academicYear || academicYearOf(r.details.startDate) === academicYear) keys.push({ id: r.id, startDate: r.details.startDate });
   }
   const order = keys.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id)).map((k) => k.id);

@@ -75,7 +75,8 @@ export const COLLECTIONS = {
   idempotencyKeys: spec(IdempotencyKey, [], true),
   // Platform tenant id → tenant, read by key (src/store/tenant-directory.ts); written with each tenant.
   platformTenants: spec(PlatformTenantLink, []),
-  cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt']),
+  // details.startDate: a budget reads one academic year's requests (src/app/requests/budget.ts).
+  cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt', 'details.startDate']),
   cpdBudgets: spec(CpdBudget, ['academicYear']),
   audit: spec(AuditRecord, ['action', 'at']),
   cpdLog: spec(CpdLogEntry, ['staffId', 'on'], false, [['staffId', 'on']]),
