@@ -2,10 +2,10 @@ import { countOf } from '../cards/format';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { governorsReportCsv } from '../exports/governors-csv';
-import { exportLeadReportCsv } from '../exports/lead-report-csv';
+import { exportLeadReportCsv, writeLeadReportCsv } from '../exports/lead-report-csv';
 import { loadGovernorsReport } from '../reports/load-governors-report';
-import { exportRecordsCsv } from '../exports/records-csv';
-import { exportRequestsCsv } from '../exports/requests-csv';
+import { exportRecordsCsv, writeRecordsCsv } from '../exports/records-csv';
+import { exportRequestsCsv, writeRequestsCsv } from '../exports/requests-csv';
 import { setCpdBudget } from '../app/requests';
 import { exportResponsesCsv, writeResponsesCsv } from '../exports/responses-csv';
 import { importProgramme } from '../imports/import-programme';
@@ -194,17 +194,22 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         deps.print(`Wrote ${command.out} (named answers) and ${anonymousOut} (anonymous answers, no person column).`);
         return 0;
       }
-      const csv =
-        command.what === 'records'
-          ? await exportRecordsCsv(deps, tenantId, now)
-          : command.what === 'requests'
-            ? await exportRequestsCsv(deps, tenantId, command.year)
-            : await exportLeadReportCsv(deps, tenantId);
-      if (!command.out) deps.print(csv);
-      else {
-        await writeFile(command.out, csv);
-        deps.print(`Wrote ${command.out}.`);
+      if (!command.out) {
+        deps.print(
+          command.what === 'records'
+            ? await exportRecordsCsv(deps, tenantId, now)
+            : command.what === 'requests'
+              ? await exportRequestsCsv(deps, tenantId, command.year)
+              : await exportLeadReportCsv(deps, tenantId),
+        );
+        return 0;
       }
+      // Streamed to the file a page at a time: years of records, requests and answers never sit in memory.
+      const out = createWriteStream(command.out);
+      if (command.what === 'records') await writeRecordsCsv(deps, tenantId, now, out);
+      else if (command.what === 'requests') await writeRequestsCsv(deps, tenantId, out, command.year ? { academicYear: command.year } : {});
+      else await writeLeadReportCsv(deps, tenantId, out);
+      deps.print(`Wrote ${command.out}.`);
       return 0;
     }
   }

@@ -16,6 +16,12 @@ export function academicYearOf(localDate: string): AcademicYear {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+/** The days of an academic year as an indexed query wants them: from 1 September, up to (not including) the next 1 September. */
+export function academicYearDays(year: AcademicYear): { from: string; to: string } {
+  const start = Number(year.slice(0, 4));
+  return { from: `${start}-09-01`, to: `${start + 1}-09-01` };
+}
+
 /** A CPD budget for one school, or for the trust as a whole (scope trust), for one academic year. */
 export const CpdBudget = z.object({
   tenantId: Id,

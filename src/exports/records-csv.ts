@@ -1,23 +1,32 @@
-import { stringify } from 'csv-stringify/sync';
-import type { Staff } from '../domain';
+import type { Writable } from 'node:stream';
+import type { Staff, Tenant } from '../domain';
 import { findWhereIn, groupBy } from '../reports/find-in';
 import { buildMyRecord } from '../reports/my-record';
 import type { ReportDeps } from '../reports/report-deps';
+import { DEFAULT_PAGE_SIZE } from '../store/port';
+import type { Store } from '../store/store';
+import { chunksOf, textSink, writeCsv, type CsvCell } from './csv-stream';
 
 // Year and hours come last so readers of the older six columns still find theirs in place.
 const COLUMNS = ['name', 'email', 'department', 'month', 'cpd_accessed', 'impact', 'academic_year', 'hours'];
 
-/**
- * "Every Teacher a Learner" records as CSV: every member of staff (for the lead's governors'
- * report) or one person (their own export). The same builder makes the chat view.
- */
-export async function exportRecordsCsv(deps: ReportDeps, tenantId: string, now: Date, onlyStaffId?: string): Promise<string> {
-  const { store } = deps;
-  const tenant = (await store.tenants.get(tenantId, tenantId))?.value;
-  if (!tenant) return stringify([], { header: true, columns: COLUMNS });
-  const people: Staff[] = onlyStaffId
-    ? [(await store.staff.get(tenantId, onlyStaffId))?.value].filter((s): s is Staff => s !== undefined)
-    : (await store.staff.find(tenantId)).map((v) => v.value).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+export interface RecordsCsvOptions {
+  /** One person's record (their own export) instead of everyone's. */
+  onlyStaffId?: string;
+  /** People per page: each page's records are read, written and let go before the next. Default 500. */
+  pageSize?: number;
+}
+
+/** Everyone's ids in the export's order (name, then id), paged through: only the sort keys are held. */
+async function staffIdsByName(store: Store, tenantId: string, pageSize: number): Promise<string[]> {
+  const keys: { id: string; name: string }[] = [];
+  for await (const { value: s } of store.staff.iterate(tenantId, undefined, { pageSize })) keys.push({ id: s.id, name: s.name });
+  return keys.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((k) => k.id);
+}
+
+/** One page of people (in the order given, any no longer there left out) with their whole records, as CSV rows. */
+async function rowsOf(store: Store, tenant: Tenant, now: Date, people: Staff[]): Promise<CsvCell[][]> {
+  const tenantId = tenant.id;
   const ids = people.map((p) => p.id);
   const participations = await findWhereIn(store.participations, tenantId, 'staffId', ids, { attended: true });
   const gapTasks = await findWhereIn(store.gapTasks, tenantId, 'staffId', ids);
@@ -31,7 +40,7 @@ export async function exportRecordsCsv(deps: ReportDeps, tenantId: string, now: 
   const qualificationsBy = groupBy(qualifications, (q) => q.staffId);
   const statutoryBy = groupBy(statutory, (t) => t.staffId);
 
-  const rows = people.flatMap((person) => {
+  return people.flatMap((person) => {
     const record = buildMyRecord({
       tenant,
       person,
@@ -51,5 +60,37 @@ export async function exportRecordsCsv(deps: ReportDeps, tenantId: string, now: 
       ...(record.statutory ?? []).map((t) => [...who, '', `Statutory training: ${t.topic} (${t.expiresText})`, '', '', '']),
     ];
   });
-  return stringify(rows, { header: true, columns: COLUMNS });
+}
+
+/**
+ * "Every Teacher a Learner" records as CSV into `sink`: every member of staff (for the lead's
+ * governors' report) or one person (their own export). The same builder makes the chat view.
+ * People are taken a page at a time in name order, and each page's sessions, gap tasks, logged
+ * CPD, qualifications and statutory training are read and written before the next page's: years
+ * of records never sit in memory, only everyone's name and id (to sort by).
+ */
+export async function writeRecordsCsv(deps: ReportDeps, tenantId: string, now: Date, sink: Writable, options: RecordsCsvOptions = {}): Promise<void> {
+  const { store } = deps;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const tenant = (await store.tenants.get(tenantId, tenantId))?.value;
+  async function* rows(): AsyncIterable<CsvCell[]> {
+    if (!tenant) return;
+    if (options.onlyStaffId !== undefined) {
+      const person = (await store.staff.get(tenantId, options.onlyStaffId))?.value;
+      if (person) yield* await rowsOf(store, tenant, now, [person]);
+      return;
+    }
+    for (const ids of chunksOf(await staffIdsByName(store, tenantId, pageSize), pageSize)) {
+      const byId = new Map((await findWhereIn(store.staff, tenantId, 'id', ids)).map((s) => [s.id, s]));
+      yield* await rowsOf(store, tenant, now, ids.flatMap((id) => byId.get(id) ?? []));
+    }
+  }
+  await writeCsv(sink, COLUMNS, rows());
+}
+
+/** The same CSV as text: one person's record (the signed link), printing, and tests. */
+export async function exportRecordsCsv(deps: ReportDeps, tenantId: string, now: Date, onlyStaffId?: string): Promise<string> {
+  const out = textSink();
+  await writeRecordsCsv(deps, tenantId, now, out.sink, onlyStaffId === undefined ? {} : { onlyStaffId });
+  return out.text();
 }

@@ -1,6 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
-import { academicYearOf, costPence, PURPOSE_LABELS, STATUS_LABELS } from '../domain';
+import type { Writable } from 'node:stream';
+import { academicYearDays, academicYearOf, costPence, PURPOSE_LABELS, STATUS_LABELS } from '../domain';
+import { findWhereIn } from '../reports/find-in';
 import type { ReportDeps } from '../reports/report-deps';
+import { DEFAULT_PAGE_SIZE } from '../store/port';
+import { chunksOf, textSink, writeCsv, type CsvCell } from './csv-stream';
 
 const COLUMNS = [
   'request_id', 'academic_year', 'requester', 'email', 'school', 'course', 'provider', 'start_date', 'end_date', 'mode', 'status',
@@ -10,25 +13,55 @@ const COLUMNS = [
 /** Pounds with two decimals from integer pence, for spreadsheets (no £ sign, no thousands separator). */
 const gbp = (pence: number | undefined) => (pence === undefined ? '' : (pence / 100).toFixed(2));
 
-/** Every CPD request with its costs, for the finance office; optionally one academic year. */
-export async function exportRequestsCsv(deps: ReportDeps, tenantId: string, academicYear?: string): Promise<string> {
+export interface RequestsCsvOptions {
+  /** Requests starting in this academic year (e.g. "2026-27") only. */
+  academicYear?: string;
+  /** Requests per page: each page's requests and requesters are read, written and let go before the next. Default 500. */
+  pageSize?: number;
+}
+
+/**
+ * Every CPD request with its costs, for the finance office, as CSV into `sink`; optionally one
+ * academic year. Requests are taken a page at a time in start-date order (only every request's id
+ * and start date are held, to sort by), each page with its requesters read by key: years of
+ * requests and the whole staff list never sit in memory.
+ */
+export async function writeRequestsCsv(deps: ReportDeps, tenantId: string, sink: Writable, options: RequestsCsvOptions = {}): Promise<void> {
   const { store } = deps;
+  const { academicYear } = options;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const tenant = (await store.tenants.get(tenantId, tenantId))?.value;
-  const requests = (await store.cpdRequests.find(tenantId))
-    .map((r) => r.value)
-    .filter((r) => !academicYear || academicYearOf(r.details.startDate) === academicYear)
-    .sort((a, b) => a.details.startDate.localeCompare(b.details.startDate) || a.id.localeCompare(b.id));
-  const people = new Map((await store.staff.find(tenantId)).map((s) => [s.value.id, s.value]));
   const schools = new Map((tenant?.schools ?? []).map((s) => [s.id, s.name]));
-  const rows = requests.map((r) => {
-    const d = r.details;
-    const person = people.get(r.requesterId);
-    return [
-      r.id, academicYearOf(d.startDate), person?.name ?? r.requesterId, person?.email ?? '', r.schoolId ? (schools.get(r.schoolId) ?? r.schoolId) : '', d.courseTitle, d.provider,
-      d.startDate, d.endDate, d.mode, STATUS_LABELS[r.status], gbp(d.feePence), gbp(d.travelPence), gbp(r.booking?.actualCostPence),
-      ['approved', 'booked', 'attended', 'evaluated'].includes(r.status) ? gbp(costPence(r)) : '0.00', String(d.coverHalfDays), PURPOSE_LABELS[d.purpose], d.purposeDetail,
-      d.pathway ?? '', r.booking?.reference ?? '', r.submittedAt ?? '',
-    ];
-  });
-  return stringify(rows, { header: true, columns: COLUMNS });
+  const keys: { id: string; startDate: string }[] = [];
+  const days = academicYear ? academicYearDays(academicYear) : undefined;
+  const query = days ? { where: { 'details.startDate': { gte: days.from, lt: days.to } } } : undefined;
+  for await (const { value: r } of store.cpdRequests.iterate(tenantId, query, { pageSize })) {
+    if (!academicYear || academicYearOf(r.details.startDate) === academicYear) keys.push({ id: r.id, startDate: r.details.startDate });
+  }
+  const order = keys.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id)).map((k) => k.id);
+  async function* rows(): AsyncIterable<CsvCell[]> {
+    for (const ids of chunksOf(order, pageSize)) {
+      const byId = new Map((await findWhereIn(store.cpdRequests, tenantId, 'id', ids)).map((r) => [r.id, r]));
+      const requests = ids.flatMap((id) => byId.get(id) ?? []);
+      const people = new Map((await findWhereIn(store.staff, tenantId, 'id', requests.map((r) => r.requesterId))).map((s) => [s.id, s]));
+      for (const r of requests) {
+        const d = r.details;
+        const person = people.get(r.requesterId);
+        yield [
+          r.id, academicYearOf(d.startDate), person?.name ?? r.requesterId, person?.email ?? '', r.schoolId ? (schools.get(r.schoolId) ?? r.schoolId) : '', d.courseTitle, d.provider,
+          d.startDate, d.endDate, d.mode, STATUS_LABELS[r.status], gbp(d.feePence), gbp(d.travelPence), gbp(r.booking?.actualCostPence),
+          ['approved', 'booked', 'attended', 'evaluated'].includes(r.status) ? gbp(costPence(r)) : '0.00', String(d.coverHalfDays), PURPOSE_LABELS[d.purpose], d.purposeDetail,
+          d.pathway ?? '', r.booking?.reference ?? '', r.submittedAt ?? '',
+        ];
+      }
+    }
+  }
+  await writeCsv(sink, COLUMNS, rows());
+}
+
+/** The same CSV as text: printing, and tests. */
+export async function exportRequestsCsv(deps: ReportDeps, tenantId: string, academicYear?: string): Promise<string> {
+  const out = textSink();
+  await writeRequestsCsv(deps, tenantId, out.sink, academicYear ? { academicYear } : {});
+  return out.text();
 }

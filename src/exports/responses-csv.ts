@@ -1,9 +1,7 @@
-import { once } from 'node:events';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import type { Writable } from 'node:stream';
 import { LIKERT_CHOICES, type AnswerValue, type Question, type Questionnaire } from '../domain';
 import type { ReportDeps } from '../reports/report-deps';
+import { textSink, writeCsv } from './csv-stream';
 
 function answerText(question: Question | undefined, value: AnswerValue | undefined): string {
   if (value === undefined) return '';
@@ -18,17 +16,6 @@ function answerText(question: Question | undefined, value: AnswerValue | undefin
 
 const NAMED_COLUMNS = ['questionnaire_id', 'questionnaire', 'session', 'session_date', 'respondent', 'respondent_email', 'submitted_at', 'question_id', 'question', 'answer'];
 const ANONYMOUS_COLUMNS = ['questionnaire_id', 'questionnaire', 'session', 'session_date', 'response_id', 'submitted_on', 'question_id', 'question', 'answer'];
-
-/** Rows into a CSV stream into `sink`, waiting when the sink is full (constant memory), then closed. */
-async function writeCsv(sink: Writable, columns: string[], rows: AsyncIterable<string[]>): Promise<void> {
-  const csv = stringify({ header: true, columns });
-  const done = pipeline(csv, sink);
-  for await (const row of rows) {
-    if (!csv.write(row)) await once(csv, 'drain');
-  }
-  csv.end();
-  await done;
-}
 
 /**
  * Two files, never one: named answers (with who gave them) and anonymous answers, whose file
@@ -75,18 +62,8 @@ export async function writeResponsesCsv(deps: ReportDeps, tenantId: string, sink
 
 /** The same two files as text, for small exports and tests. */
 export async function exportResponsesCsv(deps: ReportDeps, tenantId: string): Promise<{ named: string; anonymous: string }> {
-  const collect = () => {
-    const chunks: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer | string, _encoding, callback) {
-        chunks.push(chunk.toString());
-        callback();
-      },
-    });
-    return { sink, text: () => chunks.join('') };
-  };
-  const named = collect();
-  const anonymous = collect();
+  const named = textSink();
+  const anonymous = textSink();
   await writeResponsesCsv(deps, tenantId, { named: named.sink, anonymous: anonymous.sink });
   return { named: named.text(), anonymous: anonymous.text() };
 }

@@ -26,7 +26,9 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
   const programme = await loadProgrammeReport(deps, tenantId, now, { from: term.from, to: term.to });
   if (!programme.ok) return programme;
   const from = term.from.slice(0, 10);
-  const logged = (await store.cpdLog.find(tenantId, { where: { on: { gte: DateTime.fromISO(from).minus({ days: 1 }).toISODate()! } } })).map((v) => v.value);
+  // The term's logged CPD only (the report counts days before the term's end), not everything logged since.
+  const until = term.to.slice(0, 10);
+  const logged = (await store.cpdLog.find(tenantId, { where: { on: { gte: DateTime.fromISO(from).minus({ days: 1 }).toISODate()!, lt: until } } })).map((v) => v.value);
   return {
     ok: true,
     value: buildGovernorsReport({
@@ -35,7 +37,8 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
       today: DateTime.fromJSDate(now, { zone }).toISODate()!,
       sessions,
       participations,
-      staff: (await store.staff.find(tenantId)).map((v) => v.value),
+      // Only the active staff are counted: those who left are not read.
+      staff: (await store.staff.find(tenantId, { where: { active: true } })).map((v) => v.value),
       logged,
       statutory: (await store.statutoryTraining.find(tenantId)).map((v) => v.value),
       programme: programme.value,

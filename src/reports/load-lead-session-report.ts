@@ -17,8 +17,10 @@ export async function loadLeadSessionReport(
   const session = (await store.sessions.get(tenantId, sessionId))?.value;
   if (!session) return { ok: false, message: 'There is no such session.' };
 
-  const staff = (await store.staff.find(tenantId)).map((v) => v.value);
   const participations = (await store.participations.find(tenantId, { where: { sessionId } })).map((v) => v.value);
+  // Today's audience (its active staff) counts as invited only for a session from before invitations were recorded.
+  const recorded = participations.some((p) => p.invitedAt !== undefined);
+  const staff = recorded ? [] : (await store.staff.find(tenantId, { where: { active: true } })).map((v) => v.value);
   const questionnaire = (await store.questionnaires.find(tenantId, { where: { sessionId, purpose: 'reaction' } }))[0]?.value;
   const answers: Answers[] = [];
   if (questionnaire) {

@@ -16,12 +16,16 @@ export async function loadReportPage(deps: ReportDeps, tenantId: string, now: Da
   const { from, to } = schoolYear(now, tenant.settings.timezone);
   const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: from, lt: to } } })).map((v) => v.value);
   const ids = sessions.map((s) => s.id);
-  const [staff, participations, { questionnaires, answersBySession, responsesBySession, ratingQuestions }, gapTasks] = await Promise.all([
-    store.staff.find(tenantId).then((rows) => rows.map((v) => v.value)),
+  const [participations, { questionnaires, answersBySession, responsesBySession, ratingQuestions }, gapTasks] = await Promise.all([
     findWhereIn(store.participations, tenantId, 'sessionId', ids),
     loadSessionAnswers(store, tenantId, ids),
     findWhereIn(store.gapTasks, tenantId, 'sessionId', ids),
   ]);
+  // Today's audience (its active staff) counts as invited only for sessions held from before invitations were recorded.
+  const invited = new Set(participations.filter((p) => p.invitedAt !== undefined).map((p) => p.sessionId));
+  const nowIso = now.toISOString();
+  const unrecorded = sessions.some((s) => s.status !== 'draft' && s.status !== 'cancelled' && s.startsAt <= nowIso && !invited.has(s.id));
+  const staff = unrecorded ? (await store.staff.find(tenantId, { where: { active: true } })).map((v) => v.value) : [];
   return {
     ok: true,
     value: buildReportPage({

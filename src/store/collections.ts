@@ -50,7 +50,7 @@ function spec<S extends z.ZodType>(schema: S, indexed: readonly string[], ttl = 
 export const COLLECTIONS = {
   // teamsTenantId / slackTeamId: resolving a platform tenant (a cross-partition query until it is a point read).
   tenants: spec(Tenant, ['teamsTenantId', 'slackTeamId']),
-  // schoolId, pathway: planning one session reads only its audience (src/scheduler/plan/session-scope.ts).
+  // schoolId / pathway: one session's audience, for planning it alone (src/scheduler/plan/session-scope.ts) and a compulsory session's register.
   staff: spec(Staff, ['email', 'lineManagerId', 'teams.aadObjectId', 'slack.userId', 'slack.teamId', 'active', 'roles[]', 'schoolId', 'pathway']),
   calendars: spec(SchoolCalendar, []),
   // title: cheap on a small, rarely written container, and what leads and tests look sessions up by.
@@ -77,7 +77,8 @@ export const COLLECTIONS = {
   idempotencyKeys: spec(IdempotencyKey, [], true),
   // Platform tenant id → tenant, read by key (src/store/tenant-directory.ts); written with each tenant.
   platformTenants: spec(PlatformTenantLink, []),
-  cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt']),
+  // details.startDate: a budget reads one academic year's requests (src/app/requests/budget.ts).
+  cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt', 'details.startDate']),
   cpdBudgets: spec(CpdBudget, ['academicYear']),
   audit: spec(AuditRecord, ['action', 'at']),
   cpdLog: spec(CpdLogEntry, ['staffId', 'on'], false, [['staffId', 'on']]),

@@ -2,9 +2,11 @@ import type { Actor } from '../../src/app/people/actor';
 import { handleCardAction } from '../../src/app/card-actions';
 import { runCommand } from '../../src/app/commands';
 import { markAttendance } from '../../src/app/register/mark-attendance';
+import { loadRegister } from '../../src/app/register/register-people';
+import type { AppDeps } from '../../src/app/deps';
 import { respondToInvitation } from '../../src/app/sessions/rsvp';
 import type { CardView, RegisterView } from '../../src/cards/views';
-import { participationId, type Participation, type Session } from '../../src/domain';
+import { participationId, type Participation, type Session, type Staff } from '../../src/domain';
 import type { Collection } from '../../src/store/port';
 import { session, staff, tenant } from '../support/fixtures';
 import { reactionQuestionnaire, smallSchool } from '../support/app-world';
@@ -272,4 +274,60 @@ describe('report <title> for facilitators (embedded store)', () => {
     const ada = await runCommand(w.deps, w.as('ada'), 'report retrieval');
     expect(ada.kind === 'notice' && ada.notice.text).toMatch(/^Only CPD leads and session facilitators can do that/);
   });
+});
+
+/** A store whose staff collection counts the documents each read returns (find, get and iterate). */
+function countingStaff(store: AppDeps['store']) {
+  const read = { docs: 0 };
+  const inner = store.staff;
+  const staffCollection: Collection<Staff> = {
+    ...inner,
+    find: async (tenantId, query) => {
+      const rows = await inner.find(tenantId, query);
+      read.docs += rows.length;
+      return rows;
+    },
+    get: async (tenantId, id) => {
+      const row = await inner.get(tenantId, id);
+      if (row) read.docs += 1;
+      return row;
+    },
+    iterate: (tenantId, query, options) =>
+      (async function* () {
+        for await (const row of inner.iterate(tenantId, query, options)) {
+          read.docs += 1;
+          yield row;
+        }
+      })(),
+  };
+  return { store: { ...store, staff: staffCollection }, read };
+}
+
+describe('the register reads only the people it lists (embedded store, 2,000 staff)', () => {
+  test('a session of 10 reads its 10 participants; a compulsory session of one school reads that school’s staff, not the tenant', async () => {
+    const w = await smallSchool('2026-11-20T10:00:00.000Z');
+    const t = { ...w.tenant, schools: [...w.tenant.schools, { id: 'sch-2', name: 'Riverside Primary' }] };
+    await w.store.tenants.put(t);
+    const names = Array.from({ length: 2000 }, (_, i) => `p${String(i).padStart(4, '0')}`);
+    // Ten of them at the small school (sch-2); the rest at the first one.
+    for (const [i, id] of names.entries()) await w.store.staff.put(staff('t1', id, { name: `Person ${id}`, schoolId: i % 200 === 0 ? 'sch-2' : 'sch-1' }));
+    await w.store.sessions.put(session('t1', 'ses-10', { title: 'Coaching circle', capacity: 20 }));
+    const ten = names.slice(0, 10);
+    for (const id of ten) await respondToInvitation(w.deps, { tenant: t, staff: (await w.store.staff.get('t1', id))!.value }, { sessionId: 'ses-10', answer: 'yes' });
+    // Someone who said no is not on the register, and is not read.
+    await respondToInvitation(w.deps, { tenant: t, staff: (await w.store.staff.get('t1', 'p1999'))!.value }, { sessionId: 'ses-10', answer: 'no' });
+    w.clock.set('2026-11-24T16:30:00.000Z');
+
+    const counting = countingStaff(w.store);
+    const deps: AppDeps = { ...w.deps, store: counting.store };
+    const register = await loadRegister(deps, (await w.store.sessions.get('t1', 'ses-10'))!.value);
+    expect(register.expected.map((r) => r.staffId)).toEqual(ten);
+    expect(counting.read.docs).toBe(10); // the whole tenant's staff before: 2,004
+
+    await w.store.sessions.put(session('t1', 'ses-school', { title: 'Primary INSET', compulsory: true, audience: { kind: 'school', schoolId: 'sch-2' } }));
+    counting.read.docs = 0;
+    const school = await loadRegister(deps, (await w.store.sessions.get('t1', 'ses-school'))!.value);
+    expect(school.expected.map((r) => r.staffId)).toEqual(names.filter((_, i) => i % 200 === 0));
+    expect(counting.read.docs).toBe(10);
+  }, 60_000);
 });

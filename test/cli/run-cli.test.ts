@@ -71,6 +71,16 @@ describe('runCli with an in-memory store', () => {
       const out = join(dir, 'responses.csv');
       expect(await run('export', 'responses', '--tenant', 'riverside', '--out', out)).toBe(0);
       expect(readFileSync(join(dir, 'responses-anonymous.csv'), 'utf8')).toMatch(/^questionnaire_id,.*response_id/);
+      // The other exports stream to their files the same bytes they print.
+      for (const what of ['records', 'report', 'requests']) {
+        lines.length = 0;
+        expect(await run('export', what, '--tenant', 'riverside')).toBe(0);
+        const printed = lines.join('');
+        const file = join(dir, `${what}.csv`);
+        expect(await run('export', what, '--tenant', 'riverside', '--out', file)).toBe(0);
+        expect(lines.at(-1)).toBe(`Wrote ${file}.`);
+        expect(readFileSync(file, 'utf8')).toBe(printed);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await store.close();

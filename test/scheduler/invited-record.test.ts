@@ -40,6 +40,12 @@ describe('"invited" is recorded when the invitation is sent (real scheduler, emb
     expect(report.ok && report.value.invited).toBe(4);
     const csvOut = await exportLeadReportCsv({ store: w.store, clock: w.clock }, T);
     expect(csvOut.split('\n')[1]).toMatch(/,4,0,0,0,/);
+    // With the invitations recorded, neither the report nor report.csv reads the staff at all.
+    const staffReads: unknown[] = [];
+    const watched = { ...w.store, staff: { ...w.store.staff, find: (...args: Parameters<typeof w.store.staff.find>) => (staffReads.push(args[1]), w.store.staff.find(...args)) } };
+    expect(await loadLeadSessionReport({ store: watched, clock: w.clock }, T, 'ses-1')).toMatchObject({ ok: true, value: { invited: 4 } });
+    expect(await exportLeadReportCsv({ store: watched, clock: w.clock }, T)).toBe(csvOut);
+    expect(staffReads).toEqual([]);
     const digest = await loadLeadDigest({ store: w.store, clock: w.clock }, T, 'lead', new Date('2026-11-30T07:30:00.000Z'));
     expect(digest.ok && digest.value.held.map((h) => h.invited)).toEqual([4]);
     await scheduler.stop();

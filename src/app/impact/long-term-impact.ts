@@ -47,9 +47,14 @@ export async function longTermImpactCommand(deps: AppDeps, actor: Actor, titleQu
   const wanted = titleQuery.trim().toLowerCase();
   if (!wanted) return notice('info', 'Say which session, e.g. "impact retrieval practice".');
   const now = deps.clock.now().toISOString();
-  const session = (await deps.store.sessions.find(actor.tenant.id, { where: { startsAt: { lte: now } }, orderBy: { field: 'startsAt', direction: 'desc' } }))
-    .map((v) => v.value)
-    .find((s) => s.title.toLowerCase().includes(wanted));
+  // Latest first, a page at a time, stopping at the first match: years of past sessions are not read whole.
+  let session: Session | undefined;
+  for await (const { value } of deps.store.sessions.iterate(actor.tenant.id, { where: { startsAt: { lte: now } }, orderBy: { field: 'startsAt', direction: 'desc' } }, { pageSize: 50 })) {
+    if (value.title.toLowerCase().includes(wanted)) {
+      session = value;
+      break;
+    }
+  }
   if (!session) return notice('info', `I couldn't find a past session called "${titleQuery.trim().slice(0, 100)}".`);
   return buildLongTermImpactView(deps, actor, session);
 }

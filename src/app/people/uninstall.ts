@@ -1,5 +1,6 @@
 import { conversationRefId, type Staff } from '../../domain';
 import type { AppDeps } from '../deps';
+import { inBatches } from './in-batches';
 
 /** Rounds of read-then-conditional-write before giving up on a record that keeps changing under us. */
 const MAX_ROUNDS = 3;
@@ -39,19 +40,21 @@ function withoutSlack(staff: Staff): Staff {
  * were unlinked; repeating it unlinks no one.
  */
 export async function unlinkSlackWorkspace(deps: AppDeps, tenantId: string, slackTeamId: string): Promise<number> {
-  const linked = await deps.store.staff.find(tenantId, { where: { 'slack.teamId': slackTeamId } });
+  // A batch at a time: each person unlinked no longer matches, so the whole workspace is never held at once.
   let unlinked = 0;
-  for (const row of linked) {
-    let current: typeof row | undefined = row;
-    for (let round = 0; current && current.value.slack?.teamId === slackTeamId; round++) {
-      if (round === MAX_ROUNDS) throw new Error(`staff ${current.value.id} kept changing while their Slack link was being removed`);
-      const put = await deps.store.staff.put(withoutSlack(current.value), { ifVersion: current.version });
-      if (put.ok) {
-        unlinked++;
-        break;
+  await inBatches(deps.store.staff, tenantId, { 'slack.teamId': slackTeamId }, async (batch) => {
+    for (const row of batch) {
+      let current: typeof row | undefined = row;
+      for (let round = 0; current && current.value.slack?.teamId === slackTeamId; round++) {
+        if (round === MAX_ROUNDS) throw new Error(`staff ${current.value.id} kept changing while their Slack link was being removed`);
+        const put = await deps.store.staff.put(withoutSlack(current.value), { ifVersion: current.version });
+        if (put.ok) {
+          unlinked++;
+          break;
+        }
+        current = await deps.store.staff.get(tenantId, current.value.id);
       }
-      current = await deps.store.staff.get(tenantId, current.value.id);
     }
-  }
+  });
   return unlinked;
 }

@@ -1,5 +1,7 @@
-import { isInAudience, type Participation, type Session, type Staff } from '../../domain';
+import { isInAudience, type Audience, type Participation, type Session, type Staff } from '../../domain';
 import type { RegisterRow } from '../../cards/views';
+import { findWhereIn } from '../../reports/find-in';
+import type { Filter } from '../../store/port';
 import type { AppDeps } from '../deps';
 
 /** The register can be taken from an hour before the session starts (people arrive early). */
@@ -26,20 +28,52 @@ function rowOf(staff: Staff, participation: Participation | undefined): Register
 }
 
 /**
+ * The indexed query that narrows the staff to a compulsory session's audience (isInAudience still
+ * decides): a department is matched without regard to case, so it is checked on each active person.
+ */
+function audienceFilter(audience: Exclude<Audience, { kind: 'staff' }>): Filter {
+  switch (audience.kind) {
+    case 'school':
+      return { active: true, schoolId: audience.schoolId };
+    case 'pathway':
+      return { active: true, pathway: audience.pathway };
+    case 'trust':
+    case 'department':
+      return { active: true };
+  }
+}
+
+/** A compulsory session's audience, by key or paged through an indexed query (never the whole tenant at once). */
+async function loadAudience(deps: AppDeps, session: Session): Promise<Staff[]> {
+  const { audience, tenantId } = session;
+  if (audience.kind === 'staff') return (await findWhereIn(deps.store.staff, tenantId, 'id', audience.staffIds)).filter((p) => isInAudience(audience, p));
+  const found: Staff[] = [];
+  for await (const { value: person } of deps.store.staff.iterate(tenantId, { where: audienceFilter(audience) })) {
+    if (isInAudience(audience, person)) found.push(person);
+  }
+  return found;
+}
+
+/**
  * Who is on a session's register, read from the store: the one list both the register card shows
  * and a submitted register is checked against (ids from a client are never trusted beyond it).
+ * Only the people it lists are read: those with an RSVP or a mark (by key), and a compulsory
+ * session's audience (by an indexed query), not the whole tenant's staff.
  */
 export async function loadRegister(deps: AppDeps, session: Session): Promise<SessionRegister> {
   const tenantId = session.tenantId;
   const participations = (await deps.store.participations.find(tenantId, { where: { sessionId: session.id } })).map((p) => p.value);
   const byStaff = new Map(participations.map((p) => [p.staffId, p]));
-  const staff = (await deps.store.staff.find(tenantId)).map((s) => s.value);
+  const listed = (p: Participation) => p.rsvp === 'yes' || p.rsvp === 'waitlist' || p.attended !== undefined;
+  const audience = session.compulsory ? await loadAudience(deps, session) : [];
+  const inAudience = new Set(audience.map((p) => p.id));
+  const participants = await findWhereIn(deps.store.staff, tenantId, 'id', participations.filter((p) => listed(p) && !inAudience.has(p.staffId)).map((p) => p.staffId));
   const expected: RegisterRow[] = [];
   const waitlist: RegisterRow[] = [];
-  for (const person of staff) {
+  for (const person of [...audience, ...participants]) {
     const p = byStaff.get(person.id);
     if (p?.rsvp === 'waitlist') waitlist.push(rowOf(person, p));
-    else if (p?.rsvp === 'yes' || p?.attended !== undefined || (session.compulsory && isInAudience(session.audience, person))) expected.push(rowOf(person, p));
+    else if (p?.rsvp === 'yes' || p?.attended !== undefined || (session.compulsory && inAudience.has(person.id))) expected.push(rowOf(person, p));
   }
   return { expected: expected.sort(byName), waitlist: waitlist.sort(byName), taken: participations.some((p) => p.attended !== undefined) };
 }

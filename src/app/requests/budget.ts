@@ -1,4 +1,5 @@
 import {
+  academicYearDays,
   academicYearOf,
   AcademicYear,
   budgetId,
@@ -72,9 +73,11 @@ export async function cpdBudgetView(deps: AppDeps, actor: Actor, argument: strin
   const { tenant } = actor;
   const year = argument.trim() || academicYearOf(localDateOf(deps.clock.now(), tenant.settings.timezone));
   if (!AcademicYear.safeParse(year).success) return notice('attention', `"${year}" is not an academic year like 2026-27.`);
+  const days = academicYearDays(year);
   const [budgets, all] = await Promise.all([
     deps.store.cpdBudgets.find(tenant.id, { where: { academicYear: year } }),
-    deps.store.cpdRequests.find(tenant.id),
+    // Only the year's requests (by course start date), not every request ever made.
+    deps.store.cpdRequests.find(tenant.id, { where: { 'details.startDate': { gte: days.from, lt: days.to } } }),
   ]);
   const requests = all.map((r) => r.value).filter((r) => academicYearOf(r.details.startDate) === year);
   const scopes = [{ id: undefined as string | undefined, name: tenant.kind === 'trust' ? 'Trust (central)' : tenant.name }, ...tenant.schools.map((s) => ({ id: s.id as string | undefined, name: s.name }))];

@@ -18,8 +18,14 @@ export async function listCpdRequests(deps: AppDeps, actor: Actor, argument: str
   let requests: CpdRequest[];
   let title: string;
   if (isLead && filter) {
-    const all = (await deps.store.cpdRequests.find(tenantId)).map((r) => r.value);
-    requests = filter === 'all' ? all : all.filter((r) => r.status === filter || STATUS_LABELS[r.status].toLowerCase().includes(filter));
+    // Newest first, a page at a time, stopping once the list is full: every request ever made is not read.
+    const matches = (r: CpdRequest) => filter === 'all' || r.status === filter || STATUS_LABELS[r.status].toLowerCase().includes(filter);
+    requests = [];
+    for await (const { value } of deps.store.cpdRequests.iterate(tenantId, { orderBy: { field: 'createdAt', direction: 'desc' } }, { pageSize: MAX_ROWS })) {
+      if (!matches(value)) continue;
+      requests.push(value);
+      if (requests.length === MAX_ROWS) break;
+    }
     title = filter === 'all' ? 'All CPD requests' : `CPD requests: ${filter}`;
   } else {
     const [mine, open] = await Promise.all([

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import {
+  academicYearDays,
   academicYearOf,
   APPROVER_ROLE_LABELS,
   budgetId,
@@ -42,7 +43,10 @@ export async function budgetFor(deps: AppDeps, tenant: Tenant, request: CpdReque
   const year = academicYearOf(request.details.startDate);
   const budget = (await deps.store.cpdBudgets.get(tenant.id, budgetId(year, request.schoolId)))?.value;
   if (!budget) return undefined;
-  const others = await deps.store.cpdRequests.find(tenant.id, request.schoolId ? { where: { schoolId: request.schoolId } } : {});
+  const days = academicYearDays(year);
+  const others = await deps.store.cpdRequests.find(tenant.id, {
+    where: { ...(request.schoolId ? { schoolId: request.schoolId } : {}), 'details.startDate': { gte: days.from, lt: days.to } },
+  });
   const sameYear = others.map((o) => o.value).filter((o) => o.id !== request.id && academicYearOf(o.details.startDate) === year);
   return { year, position: budgetPosition(budget.amountPence, sameYear) };
 }

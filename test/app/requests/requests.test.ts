@@ -5,7 +5,9 @@ import { budgetId } from '../../../src/domain';
 import { runCommand } from '../../../src/app/commands';
 import { checkCpdRequestForm } from '../../../src/app/requests/request-form';
 import { externalSessionId } from '../../../src/app/requests/request-booking';
-import { deliveryId, Staff, TenantSettings, type CpdRequest } from '../../../src/domain';
+import { CpdRequestDetails, deliveryId, Staff, TenantSettings, type CpdRequest } from '../../../src/domain';
+import type { Collection } from '../../../src/store/port';
+import { courseDetails, cpdRequest } from '../../support/cpd-request-fixtures';
 import { smallSchool } from '../../support/app-world';
 
 /** What a person types into the form: strings, money in pounds. */
@@ -160,6 +162,53 @@ describe('CPD requests (use cases, embedded store)', () => {
     expect(await runCommand(w.deps, w.actor('head'), 'requests')).toMatchObject({ rows: [] });
     expect(await runCommand(w.deps, w.actor('ben'), 'requests')).toMatchObject({ rows: [] });
     expect(await runCommand(w.deps, w.actor('lead'), 'requests all')).toMatchObject({ rows: [{ requesterName: 'Ada Teacher' }] });
+  });
+
+  test('the lead’s list reads the newest requests a page at a time and stops when full; a budget reads only its year’s requests', async () => {
+    const w = await world();
+    // 70 old requests from 2024-25 (declined), then 5 this year (submitted), each a minute apart.
+    for (let i = 0; i < 75; i++) {
+      const old = i < 70;
+      const at = new Date(Date.parse('2026-01-01T09:00:00.000Z') + i * 60_000).toISOString();
+      await w.store.cpdRequests.put(
+        cpdRequest('t1', `req-${String(i).padStart(2, '0')}`, {
+          requesterId: 'ada',
+          status: old ? 'declined' : 'submitted',
+          createdAt: at,
+          details: CpdRequestDetails.parse(courseDetails({ courseTitle: `Course ${i}`, startDate: old ? '2025-03-01' : '2027-01-12', endDate: old ? '2025-03-01' : '2027-01-12' })),
+        }),
+      );
+    }
+    const read = { docs: 0 };
+    const inner = w.store.cpdRequests;
+    const counted: Collection<CpdRequest> = {
+      ...inner,
+      find: async (t, q) => {
+        const rows = await inner.find(t, q);
+        read.docs += rows.length;
+        return rows;
+      },
+      iterate: (t, q, o) =>
+        (async function* () {
+          for await (const row of inner.iterate(t, q, o)) {
+            read.docs += 1;
+            yield row;
+          }
+        })(),
+    };
+    const deps = { ...w.deps, store: { ...w.store, cpdRequests: counted } };
+    const all = await runCommand(deps, w.actor('lead'), 'requests all');
+    expect(all).toMatchObject({ kind: 'cpd-request-list' });
+    expect(all.kind === 'cpd-request-list' && all.rows.map((r) => r.courseTitle)).toEqual(Array.from({ length: 30 }, (_, i) => `Course ${74 - i}`));
+    expect(read.docs).toBe(30);
+    read.docs = 0;
+    const declined = await runCommand(deps, w.actor('lead'), 'requests declined');
+    expect(declined.kind === 'cpd-request-list' && declined.rows.map((r) => r.courseTitle)).toEqual(Array.from({ length: 30 }, (_, i) => `Course ${69 - i}`));
+    expect(read.docs).toBe(35);
+    read.docs = 0;
+    const budget = await runCommand(deps, w.actor('lead'), 'budget 2026-27');
+    expect(budget).toMatchObject({ kind: 'cpd-budget', rows: [{ name: 'Huntingdon Academy', budgetText: 'Not set' }] });
+    expect(read.docs).toBe(5);
   });
 
   test('budget: set by the lead in chat; the approver sees what is left and an over-budget flag; the lead sees committed vs spent', async () => {
