@@ -3,39 +3,10 @@ import { planChanges } from '../../src/scheduler/plan/plan-requests';
 import { withoutChangeLog } from '../../src/store/change-log';
 import type { Store } from '../../src/store/store';
 import { onBothStores } from '../support/both-stores';
+import { countingReads } from '../support/counting-reads';
 import { alwaysOpenCalendar, session, staff, tenant } from '../support/fixtures';
 
 const T = 't1';
-
-/** Counts the documents the planner reads, collection by collection. */
-function countingReads(store: Store): { store: Store; reads: Map<string, number>; total: () => number } {
-  const reads = new Map<string, number>();
-  const add = (name: string, n: number) => reads.set(name, (reads.get(name) ?? 0) + n);
-  const wrapped: Record<string, unknown> = { ...store };
-  for (const [name, value] of Object.entries(store)) {
-    const c = value as Store['staff'];
-    if (!c || typeof c !== 'object' || typeof c.find !== 'function') continue;
-    wrapped[name] = {
-      ...c,
-      get: async (t: string, id: string) => {
-        const r = await c.get(t, id);
-        add(name, r ? 1 : 0);
-        return r;
-      },
-      find: async (t: string, q: never) => {
-        const r = await c.find(t, q);
-        add(name, r.length);
-        return r;
-      },
-      findAcrossTenants: async (q: never) => {
-        const r = await c.findAcrossTenants(q);
-        add(name, r.length);
-        return r;
-      },
-    };
-  }
-  return { store: wrapped as unknown as Store, reads, total: () => [...reads.values()].reduce((a, b) => a + b, 0) };
-}
 
 function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done: () => Promise<void>) {
   describe(`planning follows change (${label})`, () => {
