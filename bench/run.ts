@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: every benchmark in one go, each printing its table. Budget: under 5 minutes on
+ * `npm run bench`: every benchmark in one go, each printing its table. Budget: 5 to 7 minutes on
  * 2 cores, so submit measures SUBMIT_SECONDS (default 10 s, not the issue's 20 s) per row, after
- * each row's connection ramp (bench/support/measured-window.ts), and the
- * broadcast goes to BROADCAST_RECIPIENTS (default 2,000; at the 50/s Teams ceiling that is ≥ 40 s).
+ * each row's connection ramp (bench/support/measured-window.ts), and the broadcast goes to
+ * BROADCAST_RECIPIENTS (default 5,000 as issue 15 asks; at the 50/s Teams ceiling that is ≥ 100 s,
+ * about 110 s with seeding; BROADCAST_RECIPIENTS=2000 for a quicker run).
  * stall, fairness (FAIRNESS_RECIPIENTS, default 20,000) and request-units run on a simulated clock
  * or count operations, so their figures do not depend on the machine's load.
  */
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { runSubmitBench, submitTable } from './submit';
 
 const SUBMIT_SECONDS = Number(process.env.SUBMIT_SECONDS ?? 10);
-const BROADCAST_RECIPIENTS = process.env.BROADCAST_RECIPIENTS ?? '2000';
+const BROADCAST_RECIPIENTS = process.env.BROADCAST_RECIPIENTS ?? '5000';
 /** Tenant A's broadcast in the fairness bench (simulated clock; 20,000 takes about a minute of real time). */
 const FAIRNESS_RECIPIENTS = process.env.FAIRNESS_RECIPIENTS ?? '20000';
 

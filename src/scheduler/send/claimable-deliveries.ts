@@ -7,13 +7,14 @@ type Row = Versioned<Delivery>;
 const availableBy = (now: string): Filter => ({ status: 'pending', availableAt: { lte: now } });
 
 /**
- * The records a dispatcher pass may try to claim, at most `limit`, shared round-robin between the
- * tenants that have work, so one trust's broadcast cannot hold back another's reminder.
+ * The records one claim round of a dispatcher pass may try to claim, at most `limit`, shared
+ * round-robin between the tenants that have work, so one trust's broadcast cannot hold back
+ * another's reminder.
  *
  * One query when little is due. When the earliest `limit` records fill the page (a backlog, which
  * may be one tenant's), the tenants with due work are found one indexed query each (a skip-scan
  * ordered by tenant: no DISTINCT on the emulator) and each gets its share. No tenant gets more than
- * `perTenant` in one pass, so a pass stays short and a record falling due meanwhile waits little.
+ * `perTenant` in one round, so the pass asks again soon and a record falling due meanwhile waits little.
  */
 export async function findClaimable(
   deliveries: Collection<Delivery>,

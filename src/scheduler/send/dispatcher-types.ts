@@ -28,9 +28,9 @@ export interface DispatcherDeps {
   backoff?: BackoffPolicy;
   /** How long a claim holds before another instance may take the record over. */
   leaseMs?: number;
-  /** Records claimed per pass. */
+  /** Records claimed per claim round (a pass claims round after round while more is due). */
   batchSize?: number;
-  /** Records of one tenant claimed per pass (claims are shared round-robin between tenants). */
+  /** Records of one tenant claimed per round (claims are shared round-robin between tenants). */
   maxClaimsPerTenant?: number;
   /** Sends in flight at once in this process. */
   concurrency?: number;

@@ -10,14 +10,15 @@ import { RateLimiter, realSleep } from './rate-limiter';
 import { assertSendsFitLease } from './send-budget';
 import { SendTimeRules } from './send-time-rules';
 import { findClaimable } from './claimable-deliveries';
+import { TenantQueue } from './tenant-queue';
 
 export type { ComposeFn, DispatchSummary, DispatcherDeps } from './dispatcher-types';
 
 const DEFAULTS = {
   leaseMs: 60_000,
   batchSize: 200,
-  // Two seconds of one tenant's Teams ceiling (50/s): a pass busy with one trust's broadcast ends
-  // soon, so another tenant's record that falls due meanwhile waits about that long at most.
+  // Two seconds of one tenant's Teams ceiling (50/s): the outbox is asked again (within the pass)
+  // at least that often, so another tenant's record that falls due meanwhile waits about that long.
   maxClaimsPerTenant: 100,
   concurrency: 16,
   maxInProcessWaitMs: 30_000,
@@ -33,6 +34,11 @@ const MAX_THROTTLED_TRIES = 10;
 const RECORD_RETRY_MS = [50, 200, 500, 1000, 2000];
 
 type Claim = Versioned<Delivery>;
+/** A claim waiting for a worker, with the send-time rules of the round that claimed it. */
+interface Queued {
+  claim: Claim;
+  rules: SendTimeRules;
+}
 type Finished = Pick<Delivery, 'status'> & Partial<Delivery>;
 
 /** Drops the lease and retry fields: a finished or released record carries none. */
@@ -95,7 +101,7 @@ export class Dispatcher {
     return new Date(this.deps.clock.now().getTime() + offsetMs).toISOString();
   }
 
-  /** One pass: claim what is due (up to a batch) and send it. */
+  /** One pass: claim what is due, round after round while more is due, and send it (see `pass`). */
   async dispatchDue(): Promise<DispatchSummary> {
     const summary = emptySummary();
     if (this.stopping) return summary;
@@ -130,27 +136,83 @@ export class Dispatcher {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * One pass: claim a round of what is due (shared round-robin between tenants, at most
+   * `maxClaimsPerTenant` each) and send it. While a round was cut short by those limits, more is
+   * due: the next round is claimed as soon as fewer than `lowWater` claims wait for a worker, while
+   * the rest still go out, so the senders never idle between rounds. Each round asks the outbox
+   * afresh, so another tenant's record falling due meanwhile is in the next round, and the queue
+   * serves tenants in turn. The pass ends when a round leaves nothing more due and all is sent.
+   */
   private async pass(summary: DispatchSummary): Promise<void> {
+    const queue = new TenantQueue<Queued>((q) => q.claim.value.tenantId);
+    let more = true;
+    let refilling: Promise<void> | undefined;
+    const lowWater = Math.max(this.opts.concurrency, Math.ceil(Math.min(this.opts.batchSize, this.opts.maxClaimsPerTenant) / 2));
+    const refill = async () => {
+      const round = await this.claimRound();
+      summary.claimed += round.claims.length;
+      more = round.more;
+      if (this.stopping) {
+        await this.releaseAll(round.claims);
+        return;
+      }
+      // Calendars and zones are read afresh each round: a long broadcast sees a new holiday.
+      const rules = new SendTimeRules(this.deps.store);
+      queue.add(round.claims.map((claim) => ({ claim, rules })));
+    };
+    const refillIfLow = () => {
+      if (!more || refilling || this.stopping || queue.size >= lowWater) return;
+      refilling = refill()
+        .catch((error: unknown) => {
+          // A store outage while claiming: what is queued still goes; the next pass tries again.
+          more = false;
+          this.deps.logger.error({ err: error }, 'claiming due deliveries failed');
+        })
+        .finally(() => (refilling = undefined));
+    };
+    const first = await this.claimRound();
+    summary.claimed += first.claims.length;
+    more = first.more;
+    const rules = new SendTimeRules(this.deps.store);
+    queue.add(first.claims.map((claim) => ({ claim, rules })));
+    const worker = async () => {
+      for (;;) {
+        refillIfLow();
+        const next = queue.take();
+        if (!next) {
+          // Empty with a round on its way: wait for it. Empty with nothing more due: done.
+          if (!refilling) return;
+          await refilling;
+          continue;
+        }
+        if (this.stopping) {
+          await this.releaseAll([next, ...queue.drain()].map((q) => q.claim));
+          return;
+        }
+        await this.deliver(next.claim, summary, next.rules).catch((error: unknown) => {
+          // A store outage mid-send: the lease runs out and another pass retries it.
+          this.deps.logger.error({ err: error, deliveryId: next.claim.value.id }, 'dispatch failed unexpectedly');
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: more ? this.opts.concurrency : Math.min(this.opts.concurrency, queue.size) }, worker));
+  }
+
+  /**
+   * Claims one round. `more` when a limit cut the round short (the batch, or a tenant's share)
+   * and something was claimed: then more may be due now. A round that claims nothing ends the
+   * pass, so instances racing for the same records do not spin.
+   */
+  private async claimRound(): Promise<{ claims: Claim[]; more: boolean }> {
     const free = await findClaimable(this.deps.store.deliveries, this.nowIso(), this.opts.batchSize, this.opts.maxClaimsPerTenant, {
       includeLegacy: this.legacyScanDue(),
     });
     const claims = (await Promise.all(free.map((r) => this.claim(r)))).filter((c): c is Claim => c !== undefined);
-    summary.claimed += claims.length;
-    const rules = new SendTimeRules(this.deps.store);
-    const queue = [...claims];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        if (this.stopping) {
-          await this.releaseAll([next, ...queue.splice(0)]);
-          return;
-        }
-        await this.deliver(next, summary, rules).catch((error: unknown) => {
-          // A store outage mid-send: the lease runs out and another pass retries it.
-          this.deps.logger.error({ err: error, deliveryId: next!.value.id }, 'dispatch failed unexpectedly');
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, claims.length) }, worker));
+    const perTenant = new Map<string, number>();
+    for (const r of free) perTenant.set(r.value.tenantId, (perTenant.get(r.value.tenantId) ?? 0) + 1);
+    const cutShort = free.length >= this.opts.batchSize || [...perTenant.values()].some((n) => n >= this.opts.maxClaimsPerTenant);
+    return { claims, more: claims.length > 0 && cutShort };
   }
 
   /** Records from before `availableAt` are looked for on the first pass and then once a minute. */
