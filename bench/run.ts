@@ -4,7 +4,8 @@
  * each row's connection ramp (bench/support/measured-window.ts), and the broadcast goes to
  * BROADCAST_RECIPIENTS (default 5,000 as issue 15 asks; at the 50/s Teams ceiling that is ≥ 100 s,
  * about 110 s with seeding; BROADCAST_RECIPIENTS=2000 for a quicker run).
- * stall, fairness (FAIRNESS_RECIPIENTS, default 20,000) and request-units run on a simulated clock
+ * stall, fairness (FAIRNESS_RECIPIENTS, default 20,000), scale (documents read per planner tick) and
+ * request-units run on a simulated clock
  * or count operations, so their figures do not depend on the machine's load.
  */
 import { execFileSync } from 'node:child_process';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   runChild('stall.ts', ['--cosmos']);
   console.log("\n## fairness (one trust's broadcast, another tenant's reminders)");
   runChild('fairness.ts', ['--recipients', FAIRNESS_RECIPIENTS]);
+  console.log('\n## scale (documents the planner reads per tick: whole tenants before, planning follows change now)');
+  runChild('scale.ts', []);
   console.log('\n## request units by flow (cosmosdb-server; the emulator charges 1 per request)');
   runChild('request-units.ts', ['--staff', '1000,5000']);
   console.log('\n## submit (with idle and loaded RSS of the server process)');

@@ -1,9 +1,13 @@
 import type { Store } from '../../src/store/store';
 
 /** The store, counting the documents each collection hands back (get, find, findAcrossTenants, iterate). */
-export function countingReads(store: Store): { store: Store; reads: Map<string, number>; total: () => number } {
+export function countingReads(store: Store): { store: Store; reads: Map<string, number>; total: () => number; calls: () => number } {
   const reads = new Map<string, number>();
-  const add = (name: string, n: number) => reads.set(name, (reads.get(name) ?? 0) + n);
+  let calls = 0;
+  const add = (name: string, n: number) => {
+    calls++;
+    reads.set(name, (reads.get(name) ?? 0) + n);
+  };
   const wrapped: Record<string, unknown> = { ...store };
   for (const [name, value] of Object.entries(store)) {
     const c = value as Store['staff'];
@@ -26,13 +30,15 @@ export function countingReads(store: Store): { store: Store; reads: Map<string, 
         return r;
       },
       iterate: async function* (t: string, q: never, o: never) {
+        let n = 0;
         for await (const doc of c.iterate(t, q, o)) {
-          add(name, 1);
+          n++;
           yield doc;
         }
+        add(name, n);
       },
     };
   }
-  return { store: wrapped as unknown as Store, reads, total: () => [...reads.values()].reduce((a, b) => a + b, 0) };
+  return { store: wrapped as unknown as Store, reads, total: () => [...reads.values()].reduce((a, b) => a + b, 0), calls: () => calls };
 }
 
