@@ -8,6 +8,7 @@
  */
 import { ManualClock } from '../src/domain';
 import { tenantOfPlatform } from '../src/app/people/platform-tenant';
+import { planChanges } from '../src/scheduler/plan/plan-requests';
 import { planTenant } from '../src/scheduler/plan/plan-tenant';
 import { openCosmosStore, type CosmosStore } from '../src/store/cosmos/cosmos-store';
 import { inFlow } from '../src/store/flow';
@@ -23,7 +24,8 @@ function arg(name: string, fallback: string): string {
 async function main(): Promise<void> {
   const sizes = arg('staff', '1000,5000').split(',').map(Number);
   const server = await startLoopbackCosmos();
-  const clock = new ManualClock('2026-11-23T10:00:00.000Z');
+  // Wednesday 10:00 London: no reminder, digest or midnight in the minute measured.
+  const clock = new ManualClock('2026-11-25T10:00:00.000Z');
   const rows: string[] = [];
   const row = (flow: string, t: { operations: number; requestCharge: number; documents: number } | undefined) =>
     rows.push(`| ${flow} | ${t?.operations ?? 0} | ${t?.documents ?? 0} | ${t?.requestCharge ?? 0} |`);
@@ -40,11 +42,15 @@ async function main(): Promise<void> {
       const startsAt = new Date(Date.parse('2026-10-01T15:00:00.000Z') + i * 7 * 86_400_000).toISOString();
       await store.sessions.put(session(t, `ses-${i}`, { startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), status: 'draft' }));
     }
-    await inFlow('warm', () => planTenant({ store, clock }, t));
+    // Before planning followed change, every tick planned each tenant whole: that cost, then today's idle tick.
+    await inFlow('warm', () => planChanges({ store, clock, instanceId: 'bench' }));
     store.requestCharges.reset();
-    await inFlow('idle planner tick', () => planTenant({ store, clock }, t));
+    await inFlow('whole-tenant plan', () => planTenant({ store, clock }, t));
+    clock.advance(60_000);
+    await inFlow('idle planner tick', () => planChanges({ store, clock, instanceId: 'bench' }));
     await inFlow('resolve platform tenant', async () => void (await tenantOfPlatform(store, 'teams', `aad-${n}`, clock.now())));
     const totals = store.requestCharges.totals();
+    row(`whole-tenant plan (every tick before; now at start and daily), ${n} staff`, totals['whole-tenant plan']);
     row(`idle planner tick, ${n} staff`, totals['idle planner tick']);
     row('resolve a Teams tenant (point reads)', totals['resolve platform tenant']);
     await store.close();
