@@ -22,6 +22,8 @@ export const DEFAULT_HEADROOM = 1.05;
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, SendWindow[]>();
+  /** A broadcast keeps thousands of conversations busy for an hour: scanning them on every send would cost more than the sends. */
+  private pruneAt = PRUNE_AT;
 
   constructor(
     private readonly clock: Clock,
@@ -72,7 +74,14 @@ export class RateLimiter {
   }
 
   private prune(): void {
-    if (this.buckets.size < PRUNE_AT) return;
+    if (this.buckets.size < this.pruneAt) return;
     for (const [key, bs] of this.buckets) if (bs.every((b) => b.isIdle())) this.buckets.delete(key);
+    // Scanned again only once the map has doubled: amortised constant work per send.
+    this.pruneAt = Math.max(PRUNE_AT, 2 * this.buckets.size);
+  }
+
+  /** Conversations tracked (for tests). */
+  get size(): number {
+    return this.buckets.size;
   }
 }
