@@ -38,7 +38,8 @@ const SUBJECTS: { [N in keyof Collections]?: SubjectsOf<Collections[N] extends C
   staff: () => TENANT,
   tenants: () => TENANT,
   calendars: () => TENANT,
-  cpdRequests: () => TENANT,
+  // Not cpdRequests: a request's nudges come school days later (the tenant's daily plan), and each
+  // of its messages is checked against the request when sent (request-composers.ts).
   statutoryTraining: () => TENANT,
 };
 

@@ -65,8 +65,8 @@ export const COLLECTIONS = {
   gapTasks: spec(GapTask, ['staffId', 'sessionId', 'status', 'dueAt', 'report.submittedAt'], true, [['staffId', 'dueAt']]),
   // The dispatcher's due queries (src/scheduler/send/claimable-deliveries.ts): by availableAt, by
   // tenant (finding the tenants with work), and by dueAt for records from before availableAt.
-  // subject.sessionId: planning one session reads its own records only.
-  deliveries: spec(Delivery, ['status', 'dueAt', 'availableAt', 'recipientId', 'kind', 'subject.requestId', 'subject.sessionId', 'platform'], true, [
+  // subject.sessionId / questionnaireId: planning one session, or a survey's answers, reads its own records only.
+  deliveries: spec(Delivery, ['status', 'dueAt', 'availableAt', 'recipientId', 'kind', 'subject.requestId', 'subject.sessionId', 'subject.questionnaireId', 'platform'], true, [
     ['status', 'availableAt'],
     ['status', 'tenantId'],
     ['status', 'dueAt'],

@@ -1,4 +1,4 @@
-import { ManualClock, participationId, PLAN_NOW, planRequestId, type Staff } from '../../src/domain';
+import { deliveryId, ManualClock, participationId, PLAN_NOW, planRequestId, receiptId, staffAuditTemplate, type Questionnaire, type Staff } from '../../src/domain';
 import { planChanges } from '../../src/scheduler/plan/plan-requests';
 import { withoutChangeLog } from '../../src/store/change-log';
 import type { Store } from '../../src/store/store';
@@ -89,6 +89,24 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       // Both sessions' day-before reminders, and the tenant's daily plan (due since midnight on the 17th).
       expect(due.subjects).toBe(3);
       expect((await store.deliveries.find(T, { where: { kind: 'reminder-day-before' } })).map((d) => d.value.recipientId)).toEqual(['b7']);
+    });
+
+    it('an answer to a survey cancels what waits for that person, reading the survey and not the tenant', async () => {
+      const { clock, store, pass } = await world();
+      const template = staffAuditTemplate(T);
+      const survey: Questionnaire = { tenantId: T, id: 'srv-1', title: template.name, purpose: 'survey', templateId: template.id, anonymous: true, questions: template.questions, opensAt: '2026-11-16T09:00:00.000Z', closesAt: '2026-11-27T23:59:59.999Z', audience: { kind: 'school', schoolId: 'north' } };
+      await store.questionnaires.put(survey);
+      await pass();
+      const waiting = await store.deliveries.find(T, { where: { status: 'pending', 'subject.questionnaireId': 'srv-1' } });
+      expect(waiting).toHaveLength(30);
+      await store.receipts.put({ tenantId: T, id: receiptId('srv-1', 'a4'), questionnaireId: 'srv-1', staffId: 'a4' });
+      clock.advance(60_000);
+      const counted = countingReads(store);
+      const answered = await planChanges({ store: counted.store, clock, instanceId: 'test' });
+      expect(answered).toMatchObject({ subjects: 1, cancelled: 1 });
+      expect((await store.deliveries.get(T, deliveryId('survey', 'a4', 'srv-1')))?.value.status).toBe('cancelled');
+      expect(await store.deliveries.count(T, { status: 'pending', 'subject.questionnaireId': 'srv-1' })).toBe(29);
+      expect(counted.reads.get('staff')).toBeUndefined();
     });
 
     it('two instances at once plan each subject once (leases)', async () => {

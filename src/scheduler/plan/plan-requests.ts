@@ -4,6 +4,7 @@ import { withoutChangeLog } from '../../store/change-log';
 import type { Versioned } from '../../store/port';
 import type { Store } from '../../store/store';
 import { planSession, type SubjectPlanned } from './plan-session';
+import { planSurveyAnswers } from './plan-survey-answers';
 import { planWholeTenant } from './plan-tenant';
 import { scheduleWakes } from './wake-ups';
 import { addSummary, emptySummary, type PlanSummary } from './write-plan';
@@ -87,13 +88,10 @@ async function planSubject(deps: PlanChangesDeps, request: PlanRequest): Promise
   const calendar = (await store.calendars.get(tenantId, 'calendar'))?.value ?? SchoolCalendar.parse({ tenantId });
   const base = { tenant: Tenant.parse(tenantDoc.value), calendar, now: deps.clock.now() };
   if (subject.kind === 'session') return planSession(store, base, subject.sessionId);
-  // An answer: to a session's questionnaire, plan that session; to a survey, the tenant-wide rules (one request however many answer).
+  // An answer: to a session's questionnaire, plan that session; to a survey, cancel what waits for those who answered.
   const questionnaire = (await store.questionnaires.get(tenantId, subject.questionnaireId))?.value;
   if (!questionnaire) return undefined;
-  if (!questionnaire.sessionId) {
-    await store.planRequests.put(planRequest(tenantId, { kind: 'tenant' }));
-    return undefined;
-  }
+  if (!questionnaire.sessionId) return planSurveyAnswers(store, base, questionnaire);
   const planned = await planSession(store, base, questionnaire.sessionId);
   await scheduleWakes(store, tenantId, [{ subject: { kind: 'session', sessionId: questionnaire.sessionId }, at: planned?.wakeAt }]);
   return planned && { summary: planned.summary };
