@@ -1,6 +1,8 @@
 import { ManualClock } from '../../src/domain/clock';
 import { cpdLogEntryId, qualificationId, statutoryTrainingId } from '../../src/domain/cpd-record';
 import { impactFollowUpId } from '../../src/domain/impact-follow-up';
+import { gapTaskId, PLAN_NOW } from '../../src/domain';
+import { withoutChangeLog } from '../../src/store/change-log';
 import { InvalidRecordError } from '../../src/store/port';
 import type { Store } from '../../src/store/store';
 import { updateWithRetry } from '../../src/store/update';
@@ -85,6 +87,26 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       expect(await store.staff.delete('t1', 's1', { ifVersion: created.version })).toEqual({ ok: false, reason: 'conflict' });
       expect(await store.staff.delete('t1', 's1')).toEqual({ ok: true });
       expect(await store.staff.delete('t1', 's1')).toEqual({ ok: false, reason: 'absent' });
+    });
+
+    test('the change log: a write that changes a plan records one request per subject; the planner\'s own writes record none', async () => {
+      const { store } = sut;
+      const due = async () => (await store.planRequests.find('t1', { where: { availableAt: { lte: PLAN_NOW } } })).map((r) => r.value.id).sort();
+      await store.sessions.put(session('t1', 'ses-1'));
+      await store.sessions.put(session('t1', 'ses-1', { title: 'Moved' }));
+      await store.participations.put({ tenantId: 't1', id: 'part-1', sessionId: 'ses-2', staffId: 's1', invitedAt: '2026-11-16T09:00:00.000Z' });
+      await store.receipts.create({ tenantId: 't1', id: 'rcpt-1', questionnaireId: 'qn-1', staffId: 's1' });
+      await store.staff.createMany([staff('t1', 's1'), staff('t1', 's2')]);
+      expect(await due()).toEqual(['questionnaire:qn-1', 'session:ses-1', 'tenant']);
+      // A platform id linked records nothing; a deleted gap task plans its session again.
+      await store.planRequests.delete('t1', 'tenant');
+      await store.staff.put({ ...staff('t1', 's1'), slack: { userId: 'U01', teamId: 'T01' } });
+      await store.gapTasks.put(gapTask('t1', 'ses-3', 's1'));
+      await withoutChangeLog(() => store.planRequests.delete('t1', 'session:ses-3'));
+      await store.gapTasks.delete('t1', gapTaskId('ses-3', 's1'));
+      await withoutChangeLog(() => store.sessions.put(session('t1', 'ses-4')));
+      expect(await due()).toEqual(['questionnaire:qn-1', 'session:ses-1', 'session:ses-3']);
+      expect(await store.planRequests.count('t2')).toBe(0);
     });
 
     test('updateWithRetry applies a change under the ETag even when another writer races it', async () => {
