@@ -1,5 +1,6 @@
 import { applyRetention, type RetentionCounts } from '../app/people';
 import type { Clock } from '../domain';
+import { withoutChangeLog } from '../store/change-log';
 import type { Store } from '../store/store';
 
 /** The embedded store deletes expired rows on request (Cosmos does it by itself with TTL). */
@@ -16,7 +17,8 @@ export async function retentionSweep(deps: { store: Store; clock: Clock; onError
   const tenants: Record<string, RetentionCounts> = {};
   for (const { value: tenant } of await deps.store.tenants.findAcrossTenants()) {
     try {
-      tenants[tenant.id] = await applyRetention(deps, tenant, deps.clock.now());
+      // Records past their retention belong to sessions long over: deleting them changes no plan, so no plan requests.
+      tenants[tenant.id] = await withoutChangeLog(() => applyRetention(deps, tenant, deps.clock.now()));
     } catch (err) {
       deps.onError(tenant.id, err);
     }
