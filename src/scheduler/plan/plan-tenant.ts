@@ -10,7 +10,7 @@ import { sessionWakeAt, tenantWakeAt } from './wake-times';
 import { statutoryRenewalHorizon } from './planner-statutory';
 import { DAY_MS } from './planner-types';
 import { advanceCpdRequests } from './request-progress';
-import { addSummary, emptySummary, writePlan, type PlanSummary } from './write-plan';
+import { writePlan, type PlanSummary } from './write-plan';
 
 export interface PlanDeps {
   store: Store;
@@ -35,13 +35,13 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
 /**
  * The whole tenant at once: the tenant-wide rules, and every session again as the safety net
  * (each session's next wake-up is recorded for it to be planned alone then). Runs after a change
- * to the roster, settings, calendar, a request or a survey, at start, and at least daily.
+ * to the roster, settings, calendar or statutory training, at start, and at least daily.
  */
 export function planWholeTenant(deps: PlanDeps, tenantId: string): Promise<SubjectPlanned> {
-  return withoutChangeLog(() => planWholeTenantLogged(deps, tenantId));
+  return withoutChangeLog(() => readAndPlanTenant(deps, tenantId));
 }
 
-async function planWholeTenantLogged(deps: PlanDeps, tenantId: string): Promise<SubjectPlanned> {
+async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<SubjectPlanned> {
   const { store } = deps;
   const now = deps.clock.now();
   const since = new Date(now.getTime() - LOOK_BACK_DAYS * DAY_MS).toISOString();
@@ -108,19 +108,4 @@ async function planWholeTenantLogged(deps: PlanDeps, tenantId: string): Promise<
   await scheduleWakes(store, tenantId, [...sessions, ...markedSessions].map(({ value: s }) => ({ subject: { kind: 'session', sessionId: s.id }, at: wakeOf(s) })));
   const wakeAt = tenantWakeAt(after);
   return { summary, ...(wakeAt ? { wakeAt } : {}) };
-}
-
-/** Plans every tenant; one tenant's failure does not stop the others. */
-export async function planAllTenants(
-  deps: PlanDeps & { onError?: (tenantId: string, error: unknown) => void },
-): Promise<PlanSummary> {
-  const total = emptySummary();
-  for (const { value: tenant } of await deps.store.tenants.findAcrossTenants()) {
-    try {
-      addSummary(total, await planTenant(deps, tenant.tenantId));
-    } catch (error) {
-      deps.onError?.(tenant.tenantId, error);
-    }
-  }
-  return total;
 }
