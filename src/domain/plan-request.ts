@@ -16,7 +16,7 @@ export type PlanSubject = z.infer<typeof PlanSubject>;
 
 /**
  * "Plan this subject at or after availableAt": written with every change to the subject (due at
- * once) and by the planner for the subject's next time-based rule (docs/scheduler.md). One
+ * once) and by the planner for the subject's next time-based rule (docs/delivery.md). One
  * document per subject, so a thousand RSVPs in a minute are one request; claimed under a lease
  * like an outbox record.
  */

@@ -36,7 +36,7 @@ export interface Scheduler {
 /**
  * Every minute (Europe/London), every instance plans the subjects whose plan requests are due and
  * dispatches what is due, both under leases. The first pass plans every tenant whole (after
- * downtime or an upgrade nothing is missed); after that, planning follows change (docs/scheduler.md).
+ * downtime or an upgrade nothing is missed); after that, planning follows change (docs/delivery.md).
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { store, clock, logger } = options;

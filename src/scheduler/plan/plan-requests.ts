@@ -31,7 +31,7 @@ const PARALLEL = 4;
 const MAX_BATCHES = 20;
 
 /**
- * One planner pass (docs/scheduler.md): claims the plan requests now due (changes, and subjects
+ * One planner pass (docs/delivery.md): claims the plan requests now due (changes, and subjects
  * whose next time-based rule has come) under a lease, plans each subject alone, and records its next
  * wake-up. An idle pass is one query that finds nothing, whatever the size of the tenants.
  */
