@@ -275,7 +275,8 @@ export interface OpenLoopOptions {
 
 /**
  * For each platform: bare, then each store. Every asked rate runs; then, if the highest one
- * passed (p99 < 1 s, achieved ≥ 95 %), the next of OPEN_LOOP_STEPS until one fails or maxRate.
+ * passed (p99 < 1 s, achieved ≥ 95 %), the next of OPEN_LOOP_STEPS until one fails or maxRate;
+ * then once the midpoint between the highest pass and the first failure above it.
  */
 export async function runOpenLoopBench(options: OpenLoopOptions): Promise<OpenLoopRow[]> {
   const selection = options.selection ?? { platforms: ['slack'], stores: EVERYTHING.stores };
@@ -298,13 +299,19 @@ export async function runOpenLoopBench(options: OpenLoopOptions): Promise<OpenLo
           options.onRow?.(row);
           return row;
         };
-        let last: OpenLoopRow | undefined;
-        for (const rate of asked) last = await run(rate);
+        const mine: OpenLoopRow[] = [];
+        for (const rate of asked) mine.push(await run(rate));
         const top = asked[asked.length - 1] ?? 0;
         for (const rate of OPEN_LOOP_STEPS.filter((r) => r > top && r <= maxRate)) {
-          if (!last || !passes(last)) break;
-          last = await run(rate);
+          if (!passes(mine[mine.length - 1]!)) break;
+          mine.push(await run(rate));
         }
+        // One step of bisection between the highest pass and the first failure above it (to 50/s), so that
+        // two capacities a step apart are not both read as the lower one.
+        const best = Math.max(0, ...mine.filter(passes).map((r) => r.asked));
+        const firstFail = Math.min(...mine.filter((r) => r.asked > best && !passes(r)).map((r) => r.asked));
+        const mid = Math.round((best + firstFail) / 100) * 50;
+        if (best > 0 && Number.isFinite(firstFail) && mid > best && mid < firstFail) mine.push(await run(mid));
       }
     }
   } finally {
@@ -322,6 +329,13 @@ export function openLoopRowLine(r: OpenLoopRow): string {
   return `| ${r.platform} | ${storeLabel(r)} | ${r.asked} | ${r.achieved}${short} | ${r.sent} | ${r.p50} | ${r.p99}${slow} | ${r.max} | ${r.non2xx} | ${r.errors} | ${r.okWholeRun} | ${r.stored ?? '-'} | ${r.sockets} | ${r.cpuMsPerRequest.toFixed(2)} | ${r.load.toFixed(1)} |`;
 }
 
+/** Rows grouped by platform, bare / store as first run, each group by asked rate (the bisection step runs last). */
+function sortedByTarget(rows: OpenLoopRow[]): OpenLoopRow[] {
+  const key = (r: OpenLoopRow) => `${r.platform}/${r.mode}/${r.store}`;
+  const order = [...new Set(rows.map(key))];
+  return [...rows].sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)) || a.asked - b.asked);
+}
+
 /** The table, then per platform and store the capacity (highest passing asked rate), its ratio to bare's, and the issue's goals. */
 export function openLoopTable(rows: OpenLoopRow[], seconds: number, warmupSeconds = DEFAULT_WARMUP_SECONDS): string {
   const lines = [
@@ -330,7 +344,7 @@ export function openLoopTable(rows: OpenLoopRow[], seconds: number, warmupSecond
     'errors = scheduled in the window and not answered in 10 s (counted in p99 as ≥ 10 s); "2xx whole run" includes the primers; load avg = 1-minute load of the 2 shared cores as the row ended.',
     '| platform | store | asked/s | achieved/s | sent/s | p50 ms | p99 ms | max ms | non-2xx | errors | 2xx whole run | answers stored | sockets opened | server CPU ms/req | load avg |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map(openLoopRowLine),
+    ...sortedByTarget(rows).map(openLoopRowLine),
     '',
   ];
   // Highest passing asked rate; "≥" when the highest rate tried passed too (the search stopped at its cap).
