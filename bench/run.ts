@@ -1,9 +1,13 @@
 /**
- * `npm run bench`: every benchmark in one go, each printing its table. Budget: 5 to 7 minutes on
+ * `npm run bench`: every benchmark in one go, each printing its table. Budget: about 8–10 minutes on
  * 2 cores, so submit measures SUBMIT_SECONDS (default 10 s, not the issue's 20 s) per row, after
  * each row's connection ramp (bench/support/measured-window.ts), and the broadcast goes to
  * BROADCAST_RECIPIENTS (default 5,000 as issue 15 asks; at the 50/s Teams ceiling that is ≥ 100 s,
  * about 110 s with seeding; BROADCAST_RECIPIENTS=2000 for a quicker run).
+ * The open-loop submit bench (issue 15: Slack, bare / embedded / Cosmos at OPEN_LOOP_RATES, default
+ * 100,200,400, then upward while p99 < 1 s, up to OPEN_LOOP_MAX_RATE, default 1,600) measures
+ * OPEN_LOOP_SECONDS (default 5 s here, 20 s when bench/submit.ts --open-loop runs alone) after a
+ * 1 s warm-up per rate: about 2–3 minutes of the whole run.
  * stall, fairness (FAIRNESS_RECIPIENTS, default 20,000), scale (documents read per planner tick) and
  * request-units run on a simulated clock
  * or count operations, so their figures do not depend on the machine's load.
@@ -11,10 +15,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSubmitBench, submitTable } from './submit';
+import { openLoopRowLine, openLoopTable, runOpenLoopBench, runSubmitBench, submitTable } from './submit';
 
 const SUBMIT_SECONDS = Number(process.env.SUBMIT_SECONDS ?? 10);
 const BROADCAST_RECIPIENTS = process.env.BROADCAST_RECIPIENTS ?? '5000';
+const OPEN_LOOP_SECONDS = Number(process.env.OPEN_LOOP_SECONDS ?? 5);
+const OPEN_LOOP_RATES = (process.env.OPEN_LOOP_RATES ?? '100,200,400').split(',').map(Number);
+const OPEN_LOOP_MAX_RATE = Number(process.env.OPEN_LOOP_MAX_RATE ?? 1600);
 /** Tenant A's broadcast in the fairness bench (simulated clock; 20,000 takes about a minute of real time). */
 const FAIRNESS_RECIPIENTS = process.env.FAIRNESS_RECIPIENTS ?? '20000';
 
@@ -55,6 +62,9 @@ async function main(): Promise<void> {
   runChild('request-units.ts', ['--staff', '1000,5000']);
   console.log('\n## submit (with idle and loaded RSS of the server process)');
   console.log(submitTable(await runSubmitBench(SUBMIT_SECONDS), SUBMIT_SECONDS));
+  console.log('\n## submit, open loop (Slack: fixed arrival rates, p99 ack latency, capacity at p99 < 1 s)');
+  const openLoop = await runOpenLoopBench({ rates: OPEN_LOOP_RATES, seconds: OPEN_LOOP_SECONDS, warmupSeconds: 1, maxRate: OPEN_LOOP_MAX_RATE, onRow: (r) => console.error(openLoopRowLine(r)) });
+  console.log(openLoopTable(openLoop, OPEN_LOOP_SECONDS, 1));
   console.log(`\nbench finished in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

@@ -2,7 +2,8 @@
  * The server under load, in its own process so its RSS and CPU are its own:
  *   submit-server.ts <slack|teams> <full|bare> <embedded|cosmos> <json options>
  * "full" is the real bot (createTeamsBot / createSlackBot on createHttpApp) over the chosen store;
- * "bare" is the same receiver/adapter with a handler that stores nothing and answers at once.
+ * "bare" is the same receiver/adapter with a handler that stores nothing and answers at once (Slack:
+ * then sends the same post-ack chat.update as the full bot).
  * Talks to the parent over IPC: {ready, port} out; "rss", "cpu", "connections", "drain", "stored" and "stop" in.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -52,11 +53,21 @@ class BareTeamsHandler extends TeamsActivityHandler {
   }
 }
 
+/** The bare Slack receiver, kept so "drain" can wait for its post-ack chat.update too. */
+let bareSlackReceiver: RouterReceiver | undefined;
+
 function bareRouter(): Router {
   if (platform === 'slack') {
     const receiver = new RouterReceiver({ signingSecret: SIGNING_SECRET, clock, logger });
+    bareSlackReceiver = receiver;
     const app = new App({ token: 'xoxb-bench', receiver, logger: { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error' as never, setName() {} }, clientOptions: { slackApiUrl: options.slackApiUrl } });
-    app.view(/.*/, async ({ ack }) => ack());
+    // As the full bot does after storing: ack, then chat.update the DM the modal came from (channel
+    // and ts in private_metadata), so the ratio to bare leaves out the Web API call and counts only our work.
+    app.view(/.*/, async ({ ack, body, client }) => {
+      await ack();
+      const { channel, ts } = JSON.parse(body.view.private_metadata) as { channel: string; ts: string };
+      await client.chat.update({ channel, ts, text: 'Thank you: your answers are saved.', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Thank you: your answers are saved.' } }] });
+    });
     return receiver.router;
   }
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppType: 'MultiTenant' }));
@@ -95,7 +106,7 @@ async function main(): Promise<void> {
       if (message === 'connections') server.getConnections((_error, connections) => process.send!({ connections }));
       // Waits for work still running after the ack (Slack's chat.update) to finish.
       if (message === 'drain') {
-        await slack?.drain();
+        await (slack ?? bareSlackReceiver)?.drain();
         process.send!({ drained: true });
       }
       if (message === 'stored') process.send!({ stored: await store.responses.count(BENCH_TENANT) });
