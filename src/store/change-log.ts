@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { planRequest, type PlanSubject, type Staff } from '../domain';
+import { PLAN_NOW, planRequest, type PlanSubject, type Staff } from '../domain';
 import type { Collection, TenantDoc } from './port';
 import type { Collections } from './store';
 
@@ -91,8 +91,15 @@ export function withChangeLog(collections: Collections): Collections {
   const requests = collections.planRequests;
   const record = async (tenantId: string, subjects: PlanSubject[]): Promise<void> => {
     if (planning.getStore()) return;
-    // A blind upsert: any change means "due now", and the planner's ETag-guarded finish sees it.
-    for (const subject of subjects) await requests.put(planRequest(tenantId, subject));
+    for (const subject of subjects) {
+      const request = planRequest(tenantId, subject);
+      // Already due and unclaimed: the planner reads the data only after it claims the request, so it
+      // will see this write. Two hundred answers a second to one questionnaire are reads, not writes.
+      const current = await requests.get(tenantId, request.id);
+      if (current && current.value.availableAt === PLAN_NOW && !current.value.leaseOwner) continue;
+      // Otherwise an upsert: any change means "due now", and the planner's ETag-guarded finish sees it.
+      await requests.put(request);
+    }
   };
   const out: Record<string, unknown> = { ...collections };
   for (const [name, subjectsOf] of Object.entries(SUBJECTS)) {

@@ -98,6 +98,13 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       await store.receipts.create({ tenantId: 't1', id: 'rcpt-1', questionnaireId: 'qn-1', staffId: 's1' });
       await store.staff.createMany([staff('t1', 's1'), staff('t1', 's2')]);
       expect(await due()).toEqual(['questionnaire:qn-1', 'session:ses-1', 'tenant']);
+      // Already due and unclaimed: a further change is a read, not a write. Claimed: due again.
+      const before = (await store.planRequests.get('t1', 'session:ses-1'))!;
+      await store.sessions.put(session('t1', 'ses-1', { title: 'Moved again' }));
+      expect((await store.planRequests.get('t1', 'session:ses-1'))!.version).toBe(before.version);
+      await store.planRequests.put({ ...before.value, availableAt: '2026-11-24T10:05:00.000Z', leaseOwner: 'planner-a' }, { ifVersion: before.version });
+      await store.participations.put({ tenantId: 't1', id: 'part-2', sessionId: 'ses-1', staffId: 's1', rsvp: 'yes' });
+      expect((await store.planRequests.get('t1', 'session:ses-1'))!.value).toEqual({ tenantId: 't1', id: 'session:ses-1', subject: { kind: 'session', sessionId: 'ses-1' }, availableAt: PLAN_NOW });
       // A platform id linked records nothing; a deleted gap task plans its session again.
       await store.planRequests.delete('t1', 'tenant');
       await store.staff.put({ ...staff('t1', 's1'), slack: { userId: 'U01', teamId: 'T01' } });
