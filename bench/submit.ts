@@ -127,25 +127,29 @@ export interface SubmitSelection {
 
 const EVERYTHING: SubmitSelection = { platforms: ['slack', 'teams'], stores: ['embedded', 'cosmos'] };
 
-export async function runSubmitBench(seconds: number, selection: SubmitSelection = EVERYTHING, warmupSeconds = DEFAULT_WARMUP_SECONDS): Promise<SubmitRow[]> {
+/** The fake Slack Web API, and the emulator only when a Cosmos row runs (a third process on the same cores); run, then stopped. */
+async function withSupportProcesses<T>(selection: SubmitSelection, run: (env: { slackApiUrl: string; cosmosEndpoint?: string }) => Promise<T>): Promise<T> {
   const slackApiProcess = forkTs(join(__dirname, 'support', 'slack-api-process.ts'), []);
-  const slackApi = await slackApiProcess.first<{ apiUrl: string }>('apiUrl');
-  // The emulator only when a Cosmos row runs: it is a third process on the same cores.
   const cosmos = selection.stores.includes('cosmos') ? forkTs(join(__dirname, 'support', 'cosmos-process.ts'), []) : undefined;
-  const endpoint = cosmos ? (await cosmos.first<{ endpoint: string }>('endpoint')).endpoint : undefined;
-  const rows: SubmitRow[] = [];
   try {
-    for (const platform of selection.platforms) {
-      rows.push(await runOne(platform, 'bare', 'embedded', seconds, { slackApiUrl: slackApi.apiUrl }, warmupSeconds));
-      for (const store of selection.stores) {
-        rows.push(await runOne(platform, 'full', store, seconds, { slackApiUrl: slackApi.apiUrl, ...(endpoint ? { cosmosEndpoint: endpoint } : {}) }, warmupSeconds));
-      }
-    }
+    const { apiUrl } = await slackApiProcess.first<{ apiUrl: string }>('apiUrl');
+    const endpoint = cosmos ? (await cosmos.first<{ endpoint: string }>('endpoint')).endpoint : undefined;
+    return await run({ slackApiUrl: apiUrl, ...(endpoint ? { cosmosEndpoint: endpoint } : {}) });
   } finally {
     await cosmos?.stop();
     await slackApiProcess.stop();
   }
-  return rows;
+}
+
+export async function runSubmitBench(seconds: number, selection: SubmitSelection = EVERYTHING, warmupSeconds = DEFAULT_WARMUP_SECONDS): Promise<SubmitRow[]> {
+  return withSupportProcesses(selection, async (env) => {
+    const rows: SubmitRow[] = [];
+    for (const platform of selection.platforms) {
+      rows.push(await runOne(platform, 'bare', 'embedded', seconds, { slackApiUrl: env.slackApiUrl }, warmupSeconds));
+      for (const store of selection.stores) rows.push(await runOne(platform, 'full', store, seconds, env, warmupSeconds));
+    }
+    return rows;
+  });
 }
 
 export function submitTable(rows: SubmitRow[], seconds: number): string {
@@ -283,16 +287,12 @@ export async function runOpenLoopBench(options: OpenLoopOptions): Promise<OpenLo
   const warmup = options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS;
   const maxRate = options.maxRate ?? 3200;
   const asked = [...options.rates].sort((a, b) => a - b);
-  const slackApiProcess = forkTs(join(__dirname, 'support', 'slack-api-process.ts'), []);
-  const slackApi = await slackApiProcess.first<{ apiUrl: string }>('apiUrl');
-  const cosmos = selection.stores.includes('cosmos') ? forkTs(join(__dirname, 'support', 'cosmos-process.ts'), []) : undefined;
-  const endpoint = cosmos ? (await cosmos.first<{ endpoint: string }>('endpoint')).endpoint : undefined;
-  const rows: OpenLoopRow[] = [];
-  try {
+  return withSupportProcesses(selection, async (support) => {
+    const rows: OpenLoopRow[] = [];
     for (const platform of selection.platforms) {
       const targets: { mode: Mode; store: StoreKind }[] = [{ mode: 'bare', store: 'embedded' }, ...selection.stores.map((store) => ({ mode: 'full' as const, store }))];
       for (const { mode, store } of targets) {
-        const env = { slackApiUrl: slackApi.apiUrl, ...(endpoint && mode === 'full' ? { cosmosEndpoint: endpoint } : {}) };
+        const env = mode === 'full' ? support : { slackApiUrl: support.slackApiUrl };
         const run = async (rate: number) => {
           const row = await runOpenLoopOne(platform, mode, store, rate, options.seconds, warmup, env);
           rows.push(row);
@@ -314,11 +314,8 @@ export async function runOpenLoopBench(options: OpenLoopOptions): Promise<OpenLo
         if (best > 0 && Number.isFinite(firstFail) && mid > best && mid < firstFail) mine.push(await run(mid));
       }
     }
-  } finally {
-    await cosmos?.stop();
-    await slackApiProcess.stop();
-  }
-  return rows;
+    return rows;
+  });
 }
 
 const storeLabel = (r: { mode: Mode; store: StoreKind | 'none' }) => (r.mode === 'bare' ? 'bare (stores nothing)' : r.store);

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Answers, Session, Staff, Tenant } from '../domain';
-import { findWhereIn, groupBy } from '../reports/find-in';
+import { findWhereIn, groupBy } from '../store/find-in';
 import { buildLeadSessionReport } from '../reports/lead-session-report';
 import type { ReportDeps } from '../reports/report-deps';
 import { DEFAULT_PAGE_SIZE, type Filter } from '../store/port';

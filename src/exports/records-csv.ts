@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Staff, Tenant } from '../domain';
-import { findWhereIn, groupBy } from '../reports/find-in';
+import { findWhereIn, groupBy } from '../store/find-in';
 import { buildMyRecord } from '../reports/my-record';
 import type { ReportDeps } from '../reports/report-deps';
 import { DEFAULT_PAGE_SIZE } from '../store/port';

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { academicYearDays, academicYearOf, costPence, PURPOSE_LABELS, STATUS_LABELS } from '../domain';
-import { findWhereIn } from '../reports/find-in';
+import { findWhereIn } from '../store/find-in';
 import type { ReportDeps } from '../reports/report-deps';
 import { DEFAULT_PAGE_SIZE } from '../store/port';
 import { chunksOf, textSink, writeCsv, type CsvCell } from './csv-stream';

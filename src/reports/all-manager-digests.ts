@@ -1,7 +1,7 @@
 import { isOpen, type Staff } from '../domain';
 import type { ManagerDigestView } from '../cards/views';
 import { digestWeek } from './digest-week';
-import { findWhereIn, groupBy } from './find-in';
+import { findWhereIn, groupBy } from '../store/find-in';
 import { buildManagerDigest } from './manager-digest';
 import type { ReportDeps } from './report-deps';
 

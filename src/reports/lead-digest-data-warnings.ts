@@ -2,7 +2,7 @@ import { firstUncoveredDay, type SchoolCalendar, type Staff } from '../domain';
 import { formatDay } from '../cards/format';
 import type { LeadDigestAttention, LeadDigestView } from '../cards/views';
 import type { Store } from '../store/store';
-import { findWhereIn } from './find-in';
+import { findWhereIn } from '../store/find-in';
 import { hasNothingToReport, MAX_ROWS } from './lead-digest';
 
 const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);

@@ -2,7 +2,7 @@ import { attendeesAmong, isOpen, type Answers, type Participation, type Question
 import type { LeadDigestAttention, LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../cards/views';
 import { countOf, formatInstant, formatSessionTime } from '../cards/format';
 import type { ComingDays, DigestWeek } from './digest-week';
-import { groupBy } from './find-in';
+import { groupBy } from '../store/find-in';
 import { leadDigestAttention, type QuestionnaireProgress } from './lead-digest-attention';
 import { buildLeadSessionReport } from './lead-session-report';
 import { countFurtherCpdRequests, ratingMeansText, roundTo, summariseRatings } from './reaction-stats';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { LeadDigestWeek } from '../cards/views';
 import { buildDigestWeeks } from './digest-weeks';
 import { digestWeek } from './digest-week';
-import { findWhereIn } from './find-in';
+import { findWhereIn } from '../store/find-in';
 import type { ReportDeps } from './report-deps';
 
 /** The last `weeks` digest weeks (ending with the one the digest reports on), read once: sessions, attendances, response counts. */

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { SchoolCalendar } from '../domain';
 import type { GovernorsReportView } from '../cards/views';
-import { findWhereIn } from './find-in';
+import { findWhereIn } from '../store/find-in';
 import { buildGovernorsReport } from './governors-report';
 import { loadProgrammeReport } from './load-programme-report';
 import type { ReportDeps, ReportResult } from './report-deps';

@@ -3,7 +3,7 @@ import type { Questionnaire } from '../domain';
 import type { LeadDigestView } from '../cards/views';
 import type { Store } from '../store/store';
 import { comingDays, digestWeek, type ComingDays, type DigestWeek } from './digest-week';
-import { findWhereIn } from './find-in';
+import { findWhereIn } from '../store/find-in';
 import { buildLeadDigest, type UnnamedAnswers } from './lead-digest';
 import { calendarWarning, loadLeaverManagerWarnings, withDataWarnings } from './lead-digest-data-warnings';
 import { localDateOf } from '../domain/school-time';

@@ -1,7 +1,7 @@
 import { isOpen, type Questionnaire, type Session } from '../domain';
 import type { ManagerDigestView } from '../cards/views';
 import { digestWeek } from './digest-week';
-import { findWhereIn } from './find-in';
+import { findWhereIn } from '../store/find-in';
 import { buildManagerDigest } from './manager-digest';
 import type { ReportDeps, ReportResult } from './report-deps';
 

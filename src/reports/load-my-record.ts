@@ -1,5 +1,5 @@
 import type { MyRecordView } from '../cards/views';
-import { findWhereIn } from './find-in';
+import { findWhereIn } from '../store/find-in';
 import { buildMyRecord } from './my-record';
 import type { ReportDeps, ReportResult } from './report-deps';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { findWhereIn } from './find-in';
+import { findWhereIn } from '../store/find-in';
 import { evaluationLevels } from './evaluation-levels';
 import { loadSessionAnswers } from './load-session-answers';
 import { buildProgrammeReport } from './programme-report';

@@ -1,4 +1,4 @@
-import { findWhereIn } from './find-in';
+import { findWhereIn } from '../store/find-in';
 import { schoolYear } from './load-programme-report';
 import { loadSessionAnswers } from './load-session-answers';
 import { buildReportPage, type ReportPageView } from './report-page';

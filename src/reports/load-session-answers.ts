@@ -1,6 +1,6 @@
 import type { Answers, Question, Questionnaire } from '../domain';
 import type { Store } from '../store/store';
-import { findWhereIn } from './find-in';
+import { findWhereIn } from '../store/find-in';
 
 export interface SessionAnswers {
   /** The sessions' reaction questionnaires. */

@@ -1,7 +1,7 @@
-import { isInAudience, type Audience, type Participation, type Session, type Staff } from '../../domain';
+import { isInAudience, type Participation, type Session, type Staff } from '../../domain';
 import type { RegisterRow } from '../../cards/views';
-import { findWhereIn } from '../../reports/find-in';
-import type { Filter } from '../../store/port';
+import { findWhereIn } from '../../store/find-in';
+import { audienceStaffFilter } from '../../store/audience-filter';
 import type { AppDeps } from '../deps';
 
 /** The register can be taken from an hour before the session starts (people arrive early). */
@@ -27,28 +27,12 @@ function rowOf(staff: Staff, participation: Participation | undefined): Register
   };
 }
 
-/**
- * The indexed query that narrows the staff to a compulsory session's audience (isInAudience still
- * decides): a department is matched without regard to case, so it is checked on each active person.
- */
-function audienceFilter(audience: Exclude<Audience, { kind: 'staff' }>): Filter {
-  switch (audience.kind) {
-    case 'school':
-      return { active: true, schoolId: audience.schoolId };
-    case 'pathway':
-      return { active: true, pathway: audience.pathway };
-    case 'trust':
-    case 'department':
-      return { active: true };
-  }
-}
-
 /** A compulsory session's audience, by key or paged through an indexed query (never the whole tenant at once). */
 async function loadAudience(deps: AppDeps, session: Session): Promise<Staff[]> {
   const { audience, tenantId } = session;
   if (audience.kind === 'staff') return (await findWhereIn(deps.store.staff, tenantId, 'id', audience.staffIds)).filter((p) => isInAudience(audience, p));
   const found: Staff[] = [];
-  for await (const { value: person } of deps.store.staff.iterate(tenantId, { where: audienceFilter(audience) })) {
+  for await (const { value: person } of deps.store.staff.iterate(tenantId, { where: audienceStaffFilter(audience) })) {
     if (isInAudience(audience, person)) found.push(person);
   }
   return found;

@@ -1,5 +1,5 @@
 import type { Audience } from '../../domain';
-import { findWhereIn } from '../../reports/find-in';
+import { findWhereIn } from '../../store/find-in';
 import type { AppDeps } from '../deps';
 
 export type AudienceResolution = { ok: true; audience: Audience } | { ok: false; error: string };

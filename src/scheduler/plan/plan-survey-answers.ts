@@ -1,12 +1,10 @@
 import type { Questionnaire } from '../../domain';
+import { findWhereIn } from '../../store/find-in';
 import type { Store } from '../../store/store';
 import { planCancellations } from './planner-cancellations';
 import type { PlanningInput } from './planner-types';
 import type { SubjectPlanned } from './plan-session';
 import { writePlan } from './write-plan';
-
-/** Ids per query: well inside Cosmos DB's query size limit. */
-const IDS_PER_QUERY = 500;
 
 /**
  * Answers to a survey: the survey and reminder still waiting for those who answered are cancelled.
@@ -17,17 +15,14 @@ export async function planSurveyAnswers(store: Store, base: Pick<PlanningInput, 
   const tenantId = base.tenant.tenantId;
   const pending = await store.deliveries.find(tenantId, { where: { status: 'pending', 'subject.questionnaireId': survey.id } });
   const recipients = [...new Set(pending.map((d) => d.value.recipientId))];
-  const receipts = [];
-  for (let i = 0; i < recipients.length; i += IDS_PER_QUERY) {
-    receipts.push(...(await store.receipts.find(tenantId, { where: { questionnaireId: survey.id, staffId: { in: recipients.slice(i, i + IDS_PER_QUERY) } } })));
-  }
+  const receipts = await findWhereIn(store.receipts, tenantId, 'staffId', recipients, { questionnaireId: survey.id });
   const input: PlanningInput = {
     ...base,
     sessions: [],
     participations: [],
     questionnaires: [survey],
     templates: [],
-    receipts: receipts.map((r) => r.value),
+    receipts,
     gapTasks: [],
     staff: [],
     pending: pending.map((d) => d.value),

@@ -1,38 +1,11 @@
-import type { Audience, Delivery, Session, Staff } from '../../domain';
-import type { Filter, Versioned } from '../../store/port';
+import type { Delivery, Session } from '../../domain';
+import { audienceStaffFilter } from '../../store/audience-filter';
+import { findWhereIn } from '../../store/find-in';
+import type { Versioned } from '../../store/port';
 import type { Store } from '../../store/store';
 import type { PlanningInput } from './planner-types';
 
-/** Ids per query: well inside Cosmos DB's query size limit. */
-const IDS_PER_QUERY = 500;
-
 const values = <T>(rows: readonly { value: T }[]): T[] => rows.map((r) => r.value);
-const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
-
-function chunks<T>(xs: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
-}
-
-async function staffByIds(store: Store, tenantId: string, ids: readonly string[]): Promise<Staff[]> {
-  const pages = await Promise.all(chunks(unique(ids), IDS_PER_QUERY).map((chunk) => store.staff.find(tenantId, { where: { id: { in: chunk } } })));
-  return values(pages.flat());
-}
-
-/** The audience's active staff by an indexed query; a department is matched without regard to case, so it reads all active staff. */
-function audienceFilter(audience: Audience): Filter | undefined {
-  switch (audience.kind) {
-    case 'school':
-      return { active: true, schoolId: audience.schoolId };
-    case 'pathway':
-      return { active: true, pathway: audience.pathway };
-    case 'staff':
-      return undefined;
-    default:
-      return { active: true };
-  }
-}
 
 export interface SessionScope {
   input: PlanningInput;
@@ -72,11 +45,11 @@ export async function loadSessionScope(
   ]);
   // Invitations and reminders need the audience until the start; after it, only those taking part.
   const inviting = session.status === 'published' && base.now < new Date(session.startsAt);
-  const filter = inviting ? audienceFilter(session.audience) : undefined;
-  const audience = !inviting ? [] : filter ? values(await store.staff.find(tenantId, { where: filter })) : await staffByIds(store, tenantId, session.audience.kind === 'staff' ? session.audience.staffIds : []);
+  const { audience: whom } = session;
+  const audience = !inviting ? [] : whom.kind === 'staff' ? await findWhereIn(store.staff, tenantId, 'id', whom.staffIds) : values(await store.staff.find(tenantId, { where: audienceStaffFilter(whom) }));
   const have = new Set(audience.map((s) => s.id));
   const taking = [...participations.map((p) => p.value.staffId), ...gapTasks.map((t) => t.value.staffId), ...impactFollowUps.map((f) => f.value.staffId)];
-  const others = await staffByIds(store, tenantId, taking.filter((id) => !have.has(id)));
+  const others = await findWhereIn(store.staff, tenantId, 'id', taking.filter((id) => !have.has(id)));
   return {
     session,
     stored,

@@ -1,4 +1,4 @@
-import type { Collection, Filter, TenantDoc } from '../store/port';
+import type { Collection, Filter, TenantDoc } from './port';
 
 /** Both adapters bind each IN value as a parameter; chunks keep every query well inside their limits. */
 const CHUNK = 500;
