@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { PLAN_NOW, planRequest, type PlanSubject, type Staff } from '../domain';
 import type { Collection, TenantDoc } from './port';
 import type { Collections } from './store';
+import { withWrites } from './with-writes';
 
 /**
  * The change log the planner follows (docs/decisions.md, decision 33): every write that changes
@@ -48,13 +49,7 @@ type ChangedFrom<T> = (before: T | undefined, after: T) => boolean;
 
 function logging<T extends TenantDoc>(inner: Collection<T>, subjectsOf: SubjectsOf<T>, record: (tenantId: string, subjects: PlanSubject[]) => Promise<void>, changedFrom?: ChangedFrom<T>): Collection<T> {
   const readBefore = (tenantId: string, id: string) => inner.get(tenantId, id).catch(() => undefined);
-  return {
-    name: inner.name,
-    get: (t, id) => inner.get(t, id),
-    find: (t, q) => inner.find(t, q),
-    count: (t, w) => inner.count(t, w),
-    findAcrossTenants: (q) => inner.findAcrossTenants(q),
-    iterate: (t, q, o) => inner.iterate(t, q, o),
+  return withWrites(inner, {
     async create(doc, options) {
       const result = await inner.create(doc, options);
       if (result.ok) await record(doc.tenantId, subjectsOf(doc));
@@ -83,7 +78,7 @@ function logging<T extends TenantDoc>(inner: Collection<T>, subjectsOf: Subjects
       if (result.ok && before) await record(tenantId, subjectsOf(before.value));
       return result;
     },
-  };
+  });
 }
 
 /** The store's collections with the change log applied; the plan requests themselves are written unlogged. */

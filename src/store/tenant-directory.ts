@@ -1,5 +1,6 @@
 import { PLATFORM_DIRECTORY, platformTenantLinkId, type PlatformTenantLink, type Tenant } from '../domain';
 import type { Collection, WriteResult } from './port';
+import { withWrites } from './with-writes';
 
 /** The links a tenant document implies: one per platform tenant id it names. */
 export function linksOf(tenant: Tenant, now: Date): PlatformTenantLink[] {
@@ -24,14 +25,7 @@ export function withTenantDirectory(tenants: Collection<Tenant>, links: Collecti
     if (result.ok) for (const link of linksOf(result.value, now())) await links.put(link);
     return result;
   };
-  return {
-    ...tenants,
-    name: tenants.name,
-    get: (t, id) => tenants.get(t, id),
-    find: (t, q) => tenants.find(t, q),
-    count: (t, w) => tenants.count(t, w),
-    findAcrossTenants: (q) => tenants.findAcrossTenants(q),
-    iterate: (t, q, o) => tenants.iterate(t, q, o),
+  return withWrites(tenants, {
     delete: (t, id, o) => tenants.delete(t, id, o),
     create: (doc, options) => linked(tenants.create(doc, options)),
     createMany: async (docs, options) => {
@@ -40,5 +34,5 @@ export function withTenantDirectory(tenants: Collection<Tenant>, links: Collecti
       return results;
     },
     put: (doc, options) => linked(tenants.put(doc, options)),
-  };
+  });
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../../domain/clock';
 import type { Staff, Tenant } from '../../domain';
 import type { Collection, TenantDoc } from '../../store/port';
 import type { Store } from '../../store/store';
+import { withWrites } from '../../store/with-writes';
 
 /** A resolved person as the cache keeps them (the shape of `Actor`). */
 export interface CachedActor {
@@ -117,18 +118,12 @@ function clearingOnWrite<T extends TenantDoc>(collection: Collection<T>, clear: 
       clear();
     }
   };
-  return {
-    name: collection.name,
-    get: (tenantId, id) => collection.get(tenantId, id),
-    find: (tenantId, query) => collection.find(tenantId, query),
-    count: (tenantId, where) => collection.count(tenantId, where),
-    findAcrossTenants: (query) => collection.findAcrossTenants(query),
-    iterate: (tenantId, query, options) => collection.iterate(tenantId, query, options),
+  return withWrites(collection, {
     create: (doc, options) => after(collection.create(doc, options)),
     createMany: (docs, options) => after(collection.createMany(docs, options)),
     put: (doc, options) => after(collection.put(doc, options)),
     delete: (tenantId, id, options) => after(collection.delete(tenantId, id, options)),
-  };
+  });
 }
 
 function deepFreeze<T>(value: T): T {
