@@ -6,8 +6,9 @@ import { loadRegister } from '../../src/app/register/register-people';
 import type { AppDeps } from '../../src/app/deps';
 import { respondToInvitation } from '../../src/app/sessions/rsvp';
 import type { CardView, RegisterView } from '../../src/cards/views';
-import { participationId, type Participation, type Session, type Staff } from '../../src/domain';
+import { participationId, type Participation, type Session } from '../../src/domain';
 import type { Collection } from '../../src/store/port';
+import { countingReads } from '../support/counting-reads';
 import { session, staff, tenant } from '../support/fixtures';
 import { reactionQuestionnaire, smallSchool } from '../support/app-world';
 
@@ -276,33 +277,6 @@ describe('report <title> for facilitators (embedded store)', () => {
   });
 });
 
-/** A store whose staff collection counts the documents each read returns (find, get and iterate). */
-function countingStaff(store: AppDeps['store']) {
-  const read = { docs: 0 };
-  const inner = store.staff;
-  const staffCollection: Collection<Staff> = {
-    ...inner,
-    find: async (tenantId, query) => {
-      const rows = await inner.find(tenantId, query);
-      read.docs += rows.length;
-      return rows;
-    },
-    get: async (tenantId, id) => {
-      const row = await inner.get(tenantId, id);
-      if (row) read.docs += 1;
-      return row;
-    },
-    iterate: (tenantId, query, options) =>
-      (async function* () {
-        for await (const row of inner.iterate(tenantId, query, options)) {
-          read.docs += 1;
-          yield row;
-        }
-      })(),
-  };
-  return { store: { ...store, staff: staffCollection }, read };
-}
-
 describe('the register reads only the people it lists (embedded store, 2,000 staff)', () => {
   test('a session of 10 reads its 10 participants; a compulsory session of one school reads that school’s staff, not the tenant', async () => {
     const w = await smallSchool('2026-11-20T10:00:00.000Z');
@@ -318,16 +292,16 @@ describe('the register reads only the people it lists (embedded store, 2,000 sta
     await respondToInvitation(w.deps, { tenant: t, staff: (await w.store.staff.get('t1', 'p1999'))!.value }, { sessionId: 'ses-10', answer: 'no' });
     w.clock.set('2026-11-24T16:30:00.000Z');
 
-    const counting = countingStaff(w.store);
+    const counting = countingReads(w.store);
     const deps: AppDeps = { ...w.deps, store: counting.store };
     const register = await loadRegister(deps, (await w.store.sessions.get('t1', 'ses-10'))!.value);
     expect(register.expected.map((r) => r.staffId)).toEqual(ten);
-    expect(counting.read.docs).toBe(10); // the whole tenant's staff before: 2,004
+    expect(counting.reads.get('staff')).toBe(10); // the whole tenant's staff before: 2,004
 
     await w.store.sessions.put(session('t1', 'ses-school', { title: 'Primary INSET', compulsory: true, audience: { kind: 'school', schoolId: 'sch-2' } }));
-    counting.read.docs = 0;
+    counting.reads.clear();
     const school = await loadRegister(deps, (await w.store.sessions.get('t1', 'ses-school'))!.value);
     expect(school.expected.map((r) => r.staffId)).toEqual(names.filter((_, i) => i % 200 === 0));
-    expect(counting.read.docs).toBe(10);
+    expect(counting.reads.get('staff')).toBe(10);
   }, 60_000);
 });
