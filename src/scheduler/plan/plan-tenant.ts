@@ -1,8 +1,8 @@
 import type { Clock } from '../../domain';
-import { SchoolCalendar, Tenant, type Session } from '../../domain';
+import { SchoolCalendar, Tenant } from '../../domain';
 import type { Store } from '../../store/store';
 import { withoutChangeLog } from '../../store/change-log';
-import { planDeliveries, type PlanningInput } from './planner';
+import { planDeliveries, settled, type PlanningInput } from './planner';
 import type { SubjectPlanned } from './plan-session';
 import { scheduleWakes } from './wake-ups';
 import { withPlanned } from './planner-types';
@@ -96,16 +96,13 @@ async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<Subj
     cpdRequests: values(cpdRequests),
     now,
   };
-  const plan = planDeliveries(input);
+  const plan = settled(input, planDeliveries);
 
   const summary = await writePlan(store, plan, new Map(pending.map((p) => [p.value.id, p.version])));
   // Booked courses move on to attended and evaluated as their sessions do.
   await advanceCpdRequests(deps, tenantId, now);
   const after = withPlanned(input, plan);
-  // A session whose gap tasks or questionnaire were created just now is planned alone at once, for their own rules.
-  const created = new Set([...plan.gapTasks, ...plan.questionnaires, ...plan.impactFollowUps].map((r) => r.sessionId));
-  const wakeOf = (s: Session) => (created.has(s.id) ? now : sessionWakeAt(after, s));
-  await scheduleWakes(store, tenantId, [...sessions, ...markedSessions].map(({ value: s }) => ({ subject: { kind: 'session', sessionId: s.id }, at: wakeOf(s) })));
+  await scheduleWakes(store, tenantId, [...sessions, ...markedSessions].map(({ value: s }) => ({ subject: { kind: 'session', sessionId: s.id }, at: sessionWakeAt(after, s) })));
   const wakeAt = tenantWakeAt(after);
   return { summary, ...(wakeAt ? { wakeAt } : {}) };
 }

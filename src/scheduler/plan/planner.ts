@@ -41,11 +41,19 @@ export function planDeliveries(input: PlanningInput): Plan {
  * The same rules as planDeliveries, so planning a session alone plans what a full run would for it.
  */
 export function planOneSession(input: PlanningInput, session: Session): Plan {
-  const first = planSessionRules(input, session);
+  return settled(input, (i) => planSessionRules(i, session));
+}
+
+/**
+ * A plan and what the records it creates plan in turn (a new gap task's current nudge), in one
+ * pass rather than at the next: so a wake-up is never owed for something already due. Every rule
+ * is create-if-absent, so the second round adds only what the new records bring.
+ */
+export function settled(input: PlanningInput, plan: (input: PlanningInput) => Plan): Plan {
+  const first = plan(input);
   if (first.gapTasks.length + first.questionnaires.length + first.impactFollowUps.length === 0) return first;
-  // Records created now have rules of their own (a new gap task's current nudge): planned in the same pass, not at the next wake-up.
-  const second = planSessionRules(withPlanned(input, first), session);
-  return finishPlan(input, mergePlans(first, { ...second, questionnaires: [], gapTasks: [], impactFollowUps: [] }), true);
+  const second = plan(withPlanned(input, first));
+  return finishPlan(input, mergePlans(first, { ...second, questionnaires: [], gapTasks: [], impactFollowUps: [] }));
 }
 
 function planSessionRules(input: PlanningInput, session: Session): Plan {
@@ -62,14 +70,12 @@ function planSessionRules(input: PlanningInput, session: Session): Plan {
   );
 }
 
-function finishPlan(input: PlanningInput, plan: Plan, merged = false): Plan {
-  // One record per id, first wins (two rules may name the same message).
+function finishPlan(input: PlanningInput, plan: Plan): Plan {
+  // One record per id, first wins (two rules, or two rounds of `settled`, may name the same message).
   const seen = new Set<string>();
   plan.deliveries = plan.deliveries.filter((d) => !seen.has(d.id) && seen.add(d.id));
-  if (merged) {
-    const cancelled = new Set<string>();
-    plan.cancellations = plan.cancellations.filter((c) => !cancelled.has(c.id) && cancelled.add(c.id));
-  }
+  const cancelled = new Set<string>();
+  plan.cancellations = plan.cancellations.filter((c) => !cancelled.has(c.id) && cancelled.add(c.id));
   plan.deliveries = withoutHeldWhileAway(input, plan.deliveries);
   return plan;
 }
