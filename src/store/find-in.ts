@@ -1,4 +1,4 @@
-import type { Collection, Filter, TenantDoc } from './port';
+import type { Collection, Filter, TenantDoc, Versioned } from './port';
 
 /** Both adapters bind each IN value as a parameter; chunks keep every query well inside their limits. */
 const CHUNK = 500;
@@ -11,11 +11,21 @@ export async function findWhereIn<T extends TenantDoc>(
   values: readonly string[],
   where: Filter = {},
 ): Promise<T[]> {
+  return (await findVersionedWhereIn(collection, tenantId, field, values, where)).map((row) => row.value);
+}
+
+/** The same, with each document's version, for a write under its ETag. */
+export async function findVersionedWhereIn<T extends TenantDoc>(
+  collection: Collection<T>,
+  tenantId: string,
+  field: string,
+  values: readonly string[],
+  where: Filter = {},
+): Promise<Versioned<T>[]> {
   const unique = [...new Set(values)];
-  const found: T[] = [];
+  const found: Versioned<T>[] = [];
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = await collection.find(tenantId, { where: { ...where, [field]: { in: unique.slice(i, i + CHUNK) } } });
-    for (const row of rows) found.push(row.value);
+    found.push(...(await collection.find(tenantId, { where: { ...where, [field]: { in: unique.slice(i, i + CHUNK) } } })));
   }
   return found;
 }
