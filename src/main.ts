@@ -5,7 +5,7 @@ import type { Router } from 'express';
 import { ActorCache } from './app/identity';
 import { composeMessage } from './app/compose-message';
 import type { MessageSender } from './app/outbound';
-import { createSlackBot } from './bots/slack/create-slack-bot';
+import { createSlackBot, type SlackBot } from './bots/slack/create-slack-bot';
 import { createTeamsBot } from './bots/teams/create-teams-bot';
 import { loadConfig, type Config } from './config';
 import { devPageRouters } from './dev/dev-pages';
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const routers: Router[] = links ? [linkRoutes({ store, clock, links })] : [];
   const senders: MessageSender[] = [];
   const drains: (() => Promise<void>)[] = [];
+  let linkStaff: (() => ReturnType<SlackBot['linkStaffByEmail']>) | undefined;
 
   // Teams with its credentials checks every token; without them it is the local dev bot (Agents
   // Playground, /dev), which believes anyone: so it is not mounted at all beside Slack credentials.
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     routers.push(slack.router);
     senders.push(slack.sender);
     drains.push(slack.drain);
+    linkStaff = () => slack.linkStaffByEmail();
   }
 
   // Never mounted with production credentials (config.devPages is false then).
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
       compose: (delivery) => composeMessage(deps, delivery),
       instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
       cron: true,
+      ...(linkStaff ? { linkStaff } : {}),
     });
   }
   const [listening, ...more] = startupNotes({

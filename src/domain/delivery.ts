@@ -100,6 +100,17 @@ export function hasExpired(d: Pick<Delivery, 'expiresAt'>, now: Date): boolean {
   return d.expiresAt !== undefined && now.getTime() >= Date.parse(d.expiresAt);
 }
 
+/** Why a record failed when its recipient had no platform account linked yet (the dispatcher's words). */
+export const NO_LINKED_ACCOUNT = 'unreachable: no linked Teams or Slack account';
+
+/**
+ * Failed only because nobody could reach the person yet (no linked account, or, from the Slack
+ * sender, no linked Slack user): worth sending once they are linked.
+ */
+export function failedForNoAccount(d: Pick<Delivery, 'status' | 'lastError'>): boolean {
+  return d.status === 'failed' && Boolean(d.lastError?.startsWith('unreachable: no linked'));
+}
+
 /** `slot` separates messages of the same kind about the same thing, e.g. a nudge's day or a revision. */
 export function deliveryId(kind: DeliveryKind, recipientId: string, subjectKey: string, slot = ''): string {
   return deterministicId('dlv', kind, recipientId, subjectKey, slot);

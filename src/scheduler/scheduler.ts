@@ -9,6 +9,7 @@ import type { ComposeFn, DispatchSummary, DispatcherDeps, SchedulerLogger } from
 import { planChanges, requestWholeTenantPlans, type PlanChangesSummary } from './plan/plan-requests';
 import { retentionSweep } from './retention-sweep';
 import { storeRunCoordinator } from './slot-coordinator';
+import { StaffLinkSweep, type LinkStaff } from './staff-link-sweep';
 
 export interface SchedulerOptions extends Partial<Omit<DispatcherDeps, 'store' | 'clock' | 'logger' | 'senders' | 'compose' | 'instanceId'>> {
   store: Store;
@@ -20,6 +21,8 @@ export interface SchedulerOptions extends Partial<Omit<DispatcherDeps, 'store' |
   /** Start the every-minute node-cron tasks (false in tests, which call runOnce). */
   cron?: boolean;
   timezone?: string;
+  /** Links staff to Slack by e-mail ahead of first contact: at start, after a roster import, daily. */
+  linkStaff?: LinkStaff;
 }
 
 export interface TickSummary {
@@ -58,12 +61,23 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       return planChanges({ store, clock, instanceId: options.instanceId, onError: onPlanError });
     });
   const dispatch = () => inFlow('dispatch', () => dispatcher.dispatchUntilIdle(50));
+  const sweep = options.linkStaff ? new StaffLinkSweep({ store, clock, link: options.linkStaff }) : undefined;
+  // A platform that cannot be asked now is logged, and planning and sending go on without it.
+  const link = async () => {
+    try {
+      const counts = await sweep?.runIfDue();
+      if (counts) logger.info({ ...counts }, 'linked staff by e-mail');
+    } catch (err) {
+      logger.error({ err }, 'linking staff by e-mail failed');
+    }
+  };
 
   const tasks: ScheduledTask[] = [];
   if (options.cron) {
     const timezone = options.timezone ?? 'Europe/London';
     tasks.push(
       cron.schedule('* * * * *', () => plan(), { name: 'twilight-plan', timezone, noOverlap: true }),
+      cron.schedule('* * * * *', () => link(), { name: 'twilight-link-staff', timezone, noOverlap: true }),
       cron.schedule('* * * * *', () => dispatch(), { name: 'twilight-dispatch', timezone, noOverlap: true }),
       // Retention at night, by one instance: deleting old answers is no job for school hours.
       cron.schedule('40 2 * * *', () => retentionSweep({ store, clock, onError: onRetentionError }), {
@@ -79,6 +93,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   return {
     async runOnce() {
+      await link();
       const planned = await plan();
       const dispatched = await dispatch();
       logger.info({ planned, dispatched }, 'scheduler tick');

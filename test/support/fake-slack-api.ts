@@ -136,6 +136,14 @@ export class FakeSlackApi {
         const user = this.users.get(String(a.user));
         return user ? { ok: true, user: { id: user.id, name: user.name, real_name: user.name, profile: { email: user.email } } } : { ok: false, error: 'user_not_found' };
       },
+      // Pages of `limit` members (Slack's cursor is opaque; here it is the next index).
+      'users.list': (a) => {
+        const all = [...this.users.values()];
+        const from = Number(a.cursor ?? 0) || 0;
+        const to = from + (Number(a.limit) || 200);
+        const members = all.slice(from, to).map((u) => ({ id: u.id, name: u.name, deleted: false, is_bot: false, profile: { email: u.email } }));
+        return { ok: true, members, response_metadata: { next_cursor: to < all.length ? String(to) : '' } };
+      },
       'users.lookupByEmail': (a) => {
         const user = [...this.users.values()].find((u) => u.email === a.email);
         return user ? { ok: true, user: { id: user.id, name: user.name, profile: { email: user.email } } } : { ok: false, error: 'users_not_found' };

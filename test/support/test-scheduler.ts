@@ -4,6 +4,7 @@ import type { AppDeps } from '../../src/app/deps';
 import type { MessageSender } from '../../src/app/outbound';
 import type { ManualClock } from '../../src/domain';
 import { startScheduler, type Scheduler } from '../../src/scheduler/scheduler';
+import type { LinkStaff } from '../../src/scheduler/staff-link-sweep';
 
 /** A virtual timer for the dispatcher: waiting moves the manual clock, never real time. */
 export function virtualSleep(clock: ManualClock) {
@@ -15,7 +16,7 @@ export function virtualSleep(clock: ManualClock) {
 }
 
 /** The real scheduler (planner + dispatcher + real composer) on a manual clock, ticked by `runOnce()`. */
-export function startTestScheduler(deps: AppDeps & { clock: ManualClock }, senders: MessageSender[], instanceId = 'test'): Scheduler {
+export function startTestScheduler(deps: AppDeps & { clock: ManualClock }, senders: MessageSender[], instanceId = 'test', options: { linkStaff?: LinkStaff } = {}): Scheduler {
   return startScheduler({
     store: deps.store,
     clock: deps.clock,
@@ -24,5 +25,6 @@ export function startTestScheduler(deps: AppDeps & { clock: ManualClock }, sende
     compose: (delivery) => composeMessage(deps, delivery),
     instanceId,
     sleep: virtualSleep(deps.clock),
+    ...options,
   });
 }

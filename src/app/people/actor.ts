@@ -4,6 +4,7 @@ import type { Filter } from '../../store/port';
 import type { ActorCacheSnapshot } from './actor-cache';
 import type { AppDeps } from '../deps';
 import { tenantOfPlatform } from './platform-tenant';
+import { sendWhatFailedForNoAccount } from './send-when-linked';
 
 /** A person acting through a platform, after their identity has been matched to a staff record. */
 export interface Actor {
@@ -125,6 +126,8 @@ async function actorIn(deps: AppDeps, tenant: Tenant, identity: PlatformIdentity
   if (linked) {
     // Last writer wins is fine here: both writers link the same identity.
     await deps.store.staff.put(linked);
+    // Messages that found nobody to reach before this link go now, if still current.
+    await sendWhatFailedForNoAccount(deps, tenant.id, staff.id);
     return { ok: true, actor: { tenant, staff: linked } };
   }
   return { ok: true, actor: { tenant, staff } };

@@ -2,5 +2,6 @@
 export * from './actor';
 export * from './erase-staff';
 export * from './retention';
+export * from './send-when-linked';
 export * from './set-away';
 export * from './staff-records';

@@ -12,7 +12,7 @@ import { registerAppHome } from './app-home-listener';
 import { registerBlockActions } from './block-action-listener';
 import { registerDirectMessages } from './direct-message-listener';
 import type { SlackBotContext } from './bot-context';
-import { linkSlackUsersByEmail } from './link-by-email';
+import { linkSlackUsersByEmail, type LinkPacing, type SlackLinkCounts } from './link-by-email';
 import { SlackRequestClaims } from './request-once';
 import { RouterReceiver } from './router-receiver';
 import { createSlackSender } from './slack-sender';
@@ -38,8 +38,11 @@ export interface SlackBot {
   router: Router;
   sender: MessageSender;
   app: App;
-  /** Links unlinked staff of a tenant by e-mail (users.lookupByEmail). */
-  linkStaffByEmail(tenantId: string): Promise<{ linked: number; notFound: number }>;
+  /**
+   * Links unlinked staff by e-mail (users.list): of `tenantId`, or of the tenant this workspace
+   * serves. The scheduler calls it at start, after a roster import and daily (staff-link-sweep.ts).
+   */
+  linkStaffByEmail(tenantId?: string, pacing?: LinkPacing): Promise<SlackLinkCounts>;
   /** Waits for work still running after Slack was answered (tests, graceful shutdown). */
   drain(): Promise<void>;
 }
@@ -102,7 +105,7 @@ export function createSlackBot(deps: {
     router: receiver.router,
     sender: createSlackSender(sendClient, { maxSendMs: timeout }),
     app,
-    linkStaffByEmail: (tenantId) => linkSlackUsersByEmail(ctx.deps, app.client, tenantId),
+    linkStaffByEmail: (tenantId, pacing) => linkSlackUsersByEmail(ctx.deps, app.client, tenantId, pacing),
     drain: () => receiver.drain(),
   };
 }

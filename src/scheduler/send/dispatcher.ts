@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { MessageSender, OutboundMessage, SendResult } from '../../app/outbound';
-import { hasExpired, type Delivery, type Staff } from '../../domain';
+import { hasExpired, NO_LINKED_ACCOUNT, type Delivery, type Staff } from '../../domain';
 import { sessionStartOf } from '../../domain/send-exemption';
 import type { Versioned } from '../../store/port';
 import { backoffMs, DEFAULT_BACKOFF } from './backoff';
@@ -248,7 +248,7 @@ export class Dispatcher {
     const sender = chooseSender(this.deps.senders, composed.recipient);
     if (!sender) {
       summary.failed++;
-      await this.finish(current, { status: 'failed', lastError: 'unreachable: no linked Teams or Slack account' });
+      await this.finish(current, { status: 'failed', lastError: NO_LINKED_ACCOUNT });
       return;
     }
     for (let throttledTries = 0; ; ) {

@@ -32,7 +32,7 @@ describe('Slack flow via fake Slack API (real bolt App, signed requests, real ex
 
   it('invitation DM → RSVP → reminder → questionnaire modal → one stored answer (also on retry) → message updated', async () => {
     // Jo is linked by e-mail before any contact, so the invitation can be a proactive DM.
-    expect(await h.bot.linkStaffByEmail(TENANT)).toEqual({ linked: 2, notFound: 0 });
+    expect(await h.bot.linkStaffByEmail(TENANT)).toEqual({ tenantId: TENANT, linked: 2, notFound: 0 });
     const jo = (await h.store.staff.get(TENANT, 'stf-jo'))!.value;
     expect(jo.slack).toEqual({ userId: JO.id, teamId: 'T0SCHOOL' });
 

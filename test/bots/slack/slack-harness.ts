@@ -35,12 +35,12 @@ export interface SlackHarness {
 /** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
 /** `defaultTenantId` and `logger` as main.ts passes them (config.defaultTenantId; the process logger). */
 export async function startSlackHarness(
-  options: { links?: boolean; defaultTenantId?: string; logger?: pino.Logger; ackDeadlineMs?: number; requestTimeoutMs?: number } = {},
+  options: { links?: boolean; defaultTenantId?: string; logger?: pino.Logger; ackDeadlineMs?: number; requestTimeoutMs?: number; openStore?: (clock: ManualClock) => Promise<Store> } = {},
 ): Promise<SlackHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
   // As in main.ts: resolved people are cached, and the tests' staff writes go through the watched store.
   const actors = new ActorCache({ clock });
-  const store = actors.watch(openEmbeddedStore({ path: ':memory:', clock }));
+  const store = actors.watch(options.openStore ? await options.openStore(clock) : openEmbeddedStore({ path: ':memory:', clock }));
   const api = new FakeSlackApi();
   await api.start();
   const logger = options.logger ?? pino({ level: 'silent' });

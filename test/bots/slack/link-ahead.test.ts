@@ -1,0 +1,70 @@
+import { deliveryId, NO_LINKED_ACCOUNT, Staff } from '../../../src/domain';
+import type { Scheduler } from '../../../src/scheduler/scheduler';
+import { onBothStores } from '../../support/both-stores';
+import { delivery } from '../../support/fixtures';
+import { startTestScheduler, virtualSleep } from '../../support/test-scheduler';
+import { JO, TENANT, seedSchool, startSlackHarness, type SlackHarness } from './slack-harness';
+
+const SAM = { id: 'USAM', email: 'sam.okafor@school.example', name: 'Sam Okafor' };
+const INVITATION = deliveryId('invitation', 'stf-jo', 'ses-1');
+
+/** Issue 24 item 12: Slack staff are linked by e-mail ahead of contact, and what failed for want of a link is sent then. */
+onBothStores('link-ahead', (label, open, done) => {
+  describe(`Slack staff linked ahead by e-mail via fake Slack API and the real scheduler (${label})`, () => {
+    let h: SlackHarness;
+    let scheduler: Scheduler;
+    beforeAll(async () => {
+      h = await startSlackHarness({ openStore: open });
+      // A Monday morning in term: the session (Tuesday 24th) is a week off.
+      h.clock.set('2026-11-16T09:00:00.000Z');
+      await seedSchool(h);
+      // Jo has not joined the Slack workspace yet.
+      h.api.users.delete(JO.id);
+      scheduler = startTestScheduler(h, [h.bot.sender], 'link-test', { linkStaff: () => h.bot.linkStaffByEmail(undefined, { sleep: virtualSleep(h.clock) }) });
+    });
+    afterAll(async () => {
+      await scheduler.stop();
+      await h.close();
+      await done();
+    });
+
+    it('links at start, after a roster import and daily; a failed invitation goes once Jo is linked, an expired one never', async () => {
+      // At start: the lead is in the workspace and linked before anything is sent; Jo is not.
+      await scheduler.runOnce();
+      expect((await h.store.staff.get(TENANT, 'stf-lead'))!.value.slack).toEqual({ userId: 'ULEAD', teamId: 'T0SCHOOL' });
+      expect(h.api.callsOf('chat.postMessage').map((c) => c.args.channel)).toEqual(['ULEAD']);
+      const failed = (await h.store.deliveries.get(TENANT, INVITATION))!.value;
+      expect(failed).toMatchObject({ status: 'failed', lastError: NO_LINKED_ACCOUNT });
+      // A reminder that failed the same way and whose moment has passed must never go.
+      const stale = delivery(TENANT, 'stf-jo', { kind: 'reminder-hour-before', status: 'failed', lastError: NO_LINKED_ACCOUNT, dueAt: '2026-11-10T15:00:00.000Z', expiresAt: '2026-11-10T16:00:00.000Z' });
+      await h.store.deliveries.put(stale);
+
+      // A roster import (the CLI writes from its own process) adds Sam, who is in the workspace:
+      // linked on the next tick, and so his invitation is a DM at once, not a failure.
+      h.api.users.set(SAM.id, SAM);
+      await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-sam', name: SAM.name, email: SAM.email }));
+      h.clock.set('2026-11-16T09:01:00.000Z');
+      await scheduler.runOnce();
+      expect((await h.store.staff.get(TENANT, 'stf-sam'))!.value.slack?.userId).toBe(SAM.id);
+      expect((await h.store.deliveries.get(TENANT, deliveryId('invitation', 'stf-sam', 'ses-1')))!.value.status).toBe('sent');
+
+      // Jo joins the workspace. Within the day nothing asks Slack again (no import, no new day)...
+      h.api.users.set(JO.id, JO);
+      const listsBefore = h.api.callsOf('users.list').length;
+      h.clock.set('2026-11-16T15:00:00.000Z');
+      await scheduler.runOnce();
+      expect(h.api.callsOf('users.list')).toHaveLength(listsBefore);
+      expect((await h.store.staff.get(TENANT, 'stf-jo'))!.value.slack).toBeUndefined();
+
+      // ...and the next morning's pass links Jo, and the invitation that failed is sent then.
+      h.clock.set('2026-11-17T09:01:00.000Z');
+      await scheduler.runOnce();
+      expect((await h.store.staff.get(TENANT, 'stf-jo'))!.value.slack).toEqual({ userId: JO.id, teamId: 'T0SCHOOL' });
+      const toJo = h.api.callsOf('chat.postMessage').filter((c) => c.args.channel === JO.id);
+      expect(toJo).toHaveLength(1);
+      expect(JSON.stringify(toJo[0]!.args.blocks)).toContain('Retrieval practice that sticks');
+      expect((await h.store.deliveries.get(TENANT, INVITATION))!.value).toMatchObject({ status: 'sent', platform: 'slack' });
+      expect((await h.store.deliveries.get(TENANT, stale.id))!.value.status).toBe('failed');
+    });
+  });
+});
