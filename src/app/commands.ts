@@ -4,7 +4,7 @@ import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
 import { calendarCommand } from './calendar/calendar-command';
 import { notice } from './notice';
-import { awayCommand } from './people/away-command';
+import { awayCommand, backCommand } from './people/away-command';
 import { templatesCommand } from './questionnaires/templates-command';
 import { programmeDigest } from './reports/programme-digest';
 import { listOpenTasks } from './gap-tasks/open-tasks';
@@ -47,6 +47,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
       { command: 'calendar', text: "This school year's terms, holidays and INSET days" },
       { command: 'away until <date>', text: 'Away for a while: no reminders or nudges until then' },
+      { command: 'back', text: 'Back sooner than you said: reminders and nudges start again today' },
       { command: 'help', text: 'This list' },
       ...(isLead
         ? [
@@ -108,6 +109,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
   { names: ['calendar', 'term dates', 'holidays'], run: (d, a) => calendarCommand(d, a) },
+  { names: ['back', 'away off', "i'm back", 'im back'], run: (d, a) => backCommand(d, a) },
   { names: ['away'], run: (d, a, argument) => awayCommand(d, a, argument) },
   { names: ['templates', 'questionnaires'], leadOnly: true, run: (d, a) => templatesCommand(d, a) },
 ];

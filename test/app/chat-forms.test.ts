@@ -18,11 +18,11 @@ describe('chat forms of the school-data commands (embedded store)', () => {
 
   test('away until <date>: for yourself, or a lead for someone else; bad dates and non-leads are told why', async () => {
     const w = await smallSchool();
-    expect(text(await runCommand(w.deps, w.actor('ada'), 'away until 4 January 2027'))).toEqual({ tone: 'good', text: 'You are away until 2027-01-04: no reminders or nudges before then.' });
+    expect(text(await runCommand(w.deps, w.actor('ada'), 'away until 4 January 2027'))).toEqual({ tone: 'good', text: 'You are away until Monday 4 January: no reminders or nudges before then.' });
     expect((await w.store.staff.get('t1', 'ada'))!.value.awayUntil).toBe('2027-01-04');
     expect(text(await runCommand(w.deps, w.actor('ada'), 'away until yesterday'))).toMatchObject({ tone: 'attention', text: expect.stringContaining('"yesterday" is not a date') });
     expect(text(await runCommand(w.deps, w.actor('ada'), 'away ben@school.example until 2027-01-04'))).toMatchObject({ tone: 'attention', text: expect.stringContaining('Only CPD leads') });
-    expect(text(await runCommand(w.deps, w.actor('lead'), 'away ben@school.example until 2027-01-04'))).toMatchObject({ tone: 'good', text: expect.stringMatching(/^Ben Teacher is away until 2027-01-04/) });
+    expect(text(await runCommand(w.deps, w.actor('lead'), 'away ben@school.example until 2027-01-04'))).toMatchObject({ tone: 'good', text: expect.stringMatching(/^Ben Teacher is away until Monday 4 January/) });
     expect(text(await runCommand(w.deps, w.actor('ada'), 'away'))).toMatchObject({ text: expect.stringMatching(/^Say "away until/) });
   });
 

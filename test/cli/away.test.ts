@@ -26,7 +26,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       const run = (...argv: string[]) => runCli(argv, { store, clock, defaultTenantId: T, print: (t) => lines.push(t) });
 
       expect(await run('staff', 'away', 's1@school.example', '--until', 'next week')).toBe(1);
-      expect(lines.at(-1)).toBe('"next week" is not a date: give the day they are back, e.g. 2027-01-04 or 4/1/2027.');
+      expect(lines.at(-1)).toBe('"next week" is not a date: give the day they are back, e.g. 2027-01-04, 4/1/2027 or 4 January.');
       expect(await run('staff', 'away', 's1@school.example', '--until', '04/01/2027')).toBe(0);
       expect(lines.slice(-2)).toEqual(['Person s1 is away until 2027-01-04: no reminders or nudges before then.', '  gap task due 2026-12-08 now due 2027-01-17']);
       expect(await run('staff', 'away', 's1@school.example', '--until', '2027-01-04')).toBe(0);

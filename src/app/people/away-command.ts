@@ -1,12 +1,21 @@
 import { hasRole } from '../../domain';
+import { localDateOf } from '../../domain/school-time';
+import { countOf, formatDay } from '../../cards/format';
 import type { CardView } from '../../cards/views';
 import type { Actor } from './actor';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
-import { setAway } from './set-away';
+import { endAway, setAway, type SetAwayResult } from './set-away';
 import { findStaffByEmail } from './staff-records';
 
-const HOW = 'Say "away until 4 January 2027" (the day you are back). A CPD lead can say "away jo@school.org.uk until 2027-01-04" for someone else.';
+const HOW = 'Say "away until 4 January" (the day you are back), and "back" if you return sooner. A CPD lead can say "away jo@school.org.uk until 4 January" for someone else.';
+
+/** "One gap task now falls due on Monday 18 January." (the cards' date, not ISO). */
+function movedText(moved: Extract<SetAwayResult, { ok: true }>['movedTasks'], zone: string): string {
+  if (moved.length === 0) return '';
+  if (moved.length === 1) return ` One gap task now falls due on ${formatDay(moved[0]!.dueAt, zone)}.`;
+  return ` ${countOf(moved.length, 'gap task')} now fall due later, by the same time.`;
+}
 
 /**
  * `away until <date>`: the person (or a lead for them) is away; no reminders or nudges until
@@ -14,8 +23,10 @@ const HOW = 'Say "away until 4 January 2027" (the day you are back). A CPD lead 
  */
 export async function awayCommand(deps: AppDeps, actor: Actor, argument: string): Promise<CardView> {
   const m = /^(?:(\S+@\S+)\s+)?until\s+(.+)$/i.exec(argument.trim());
+  const zone = actor.tenant.settings.timezone;
   if (!m) {
-    const own = actor.staff.awayUntil ? `You are away until ${actor.staff.awayUntil}. ` : '';
+    const away = actor.staff.awayUntil && actor.staff.awayUntil > localDateOf(deps.clock.now(), zone);
+    const own = away ? `You are away until ${formatDay(actor.staff.awayUntil!, zone)}. ` : '';
     return notice('info', `${own}${HOW}`, 'Away');
   }
   const [, email, until] = m;
@@ -26,9 +37,16 @@ export async function awayCommand(deps: AppDeps, actor: Actor, argument: string)
     if (!found.ok) return notice('attention', found.message);
     staffId = found.staff.id;
   }
-  const result = await setAway(deps, actor.tenant.id, staffId, until!, deps.clock.now(), actor.tenant.settings.timezone);
+  const result = await setAway(deps, actor.tenant.id, staffId, until!, deps.clock.now(), zone);
   if (!result.ok) return notice('attention', result.message, 'Away');
   const who = email ? result.staff.name : 'You';
-  const moved = result.movedTasks.length > 0 ? ` ${result.movedTasks.length === 1 ? 'One gap task now falls' : `${result.movedTasks.length} gap tasks now fall`} due later, by the same time.` : '';
-  return notice('good', `${who} ${email ? 'is' : 'are'} away until ${result.staff.awayUntil}: no reminders or nudges before then.${moved}`, 'Away');
+  return notice('good', `${who} ${email ? 'is' : 'are'} away until ${formatDay(result.staff.awayUntil!, zone)}: no reminders or nudges before then.${movedText(result.movedTasks, zone)}`, 'Away');
+}
+
+/** `back` (or `away off`): the person's away period ends today. */
+export async function backCommand(deps: AppDeps, actor: Actor): Promise<CardView> {
+  const zone = actor.tenant.settings.timezone;
+  const result = await endAway(deps, actor.tenant.id, actor.staff.id, deps.clock.now(), zone);
+  if (!result.ok) return notice('info', result.message, 'Away');
+  return notice('good', `Welcome back: reminders and nudges start again today.${movedText(result.movedTasks, zone)}`, 'Away');
 }
