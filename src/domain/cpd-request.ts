@@ -290,6 +290,19 @@ export function cancelRequest(request: CpdRequest, by: string, canCancel: boolea
   return { ok: true, request: { ...request, status: 'cancelled', closedAt: at, closedBy: by, ...(reason?.trim() ? { closedReason: reason.trim() } : {}) } };
 }
 
+/**
+ * The person cannot go to the course booked (or approved) for them ("Can't go" on its session):
+ * it is cancelled, so its cost no longer counts against the budget, and the booker is told.
+ */
+export function cancelForCannotGo(request: CpdRequest, by: string, at: string): Transition {
+  if (by !== request.requesterId) return refuse('not-yours', 'Only the person going can say they cannot go.');
+  if (request.status !== 'approved' && request.status !== 'booked') return refuse('not-allowed', alreadyMessage(request));
+  return { ok: true, request: { ...request, status: 'cancelled', closedAt: at, closedBy: by, closedReason: CANNOT_GO_REASON } };
+}
+
+/** Why a course was cancelled when the person said they cannot go. */
+export const CANNOT_GO_REASON = 'The person it was booked for cannot go.';
+
 /** A booked course that has ended counts as attended (the booker can correct a no-show by cancelling before). */
 export function markRequestAttended(request: CpdRequest, at: string): Transition {
   if (request.status !== 'booked') return refuse('not-allowed', alreadyMessage(request));

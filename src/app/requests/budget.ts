@@ -57,6 +57,32 @@ export async function setCpdBudget(deps: AppDeps, tenant: Tenant, input: { scope
 
 const COUNTED = ['approved', 'booked', 'attended', 'evaluated'];
 
+/** Whether a request counts against the budget already (approved, booked or later). */
+export function countsAgainstBudget(request: Pick<CpdRequest, 'status'>): boolean {
+  return COUNTED.includes(request.status);
+}
+
+/** A school's requests count against its budget; those with no school against the trust's (central) one. */
+const inScope = (request: CpdRequest, schoolId: string | undefined) => (request.schoolId ?? undefined) === schoolId;
+
+/** The year's requests, by the course's start date. */
+async function requestsOfYear(deps: AppDeps, tenant: Tenant, year: AcademicYear): Promise<CpdRequest[]> {
+  const days = academicYearDays(year);
+  const found = await deps.store.cpdRequests.find(tenant.id, { where: { 'details.startDate': { gte: days.from, lt: days.to } } });
+  return found.map((r) => r.value).filter((r) => academicYearOf(r.details.startDate) === year);
+}
+
+/**
+ * Where a school's budget (or the trust's central one) stands for a year: the one figure that both
+ * `budget` and a request's card show, so they never disagree. Undefined when no budget is set.
+ */
+export async function budgetStanding(deps: AppDeps, tenant: Tenant, year: AcademicYear, schoolId: string | undefined) {
+  const budget = (await deps.store.cpdBudgets.get(tenant.id, budgetId(year, schoolId)))?.value;
+  if (!budget) return undefined;
+  const requests = (await requestsOfYear(deps, tenant, year)).filter((r) => inScope(r, schoolId));
+  return { year, position: budgetPosition(budget.amountPence, requests) };
+}
+
 function sumBy(requests: readonly CpdRequest[], key: (r: CpdRequest) => string): { label: string; value: string }[] {
   const totals = new Map<string, number>();
   for (const r of requests) totals.set(key(r), (totals.get(key(r)) ?? 0) + costPence(r));
@@ -73,23 +99,21 @@ export async function cpdBudgetView(deps: AppDeps, actor: Actor, argument: strin
   const { tenant } = actor;
   const year = argument.trim() || academicYearOf(localDateOf(deps.clock.now(), tenant.settings.timezone));
   if (!AcademicYear.safeParse(year).success) return notice('attention', `"${year}" is not an academic year like 2026-27.`);
-  const days = academicYearDays(year);
-  const [budgets, all] = await Promise.all([
+  const [budgets, requests] = await Promise.all([
     deps.store.cpdBudgets.find(tenant.id, { where: { academicYear: year } }),
     // Only the year's requests (by course start date), not every request ever made.
-    deps.store.cpdRequests.find(tenant.id, { where: { 'details.startDate': { gte: days.from, lt: days.to } } }),
+    requestsOfYear(deps, tenant, year),
   ]);
-  const requests = all.map((r) => r.value).filter((r) => academicYearOf(r.details.startDate) === year);
   const scopes = [{ id: undefined as string | undefined, name: tenant.kind === 'trust' ? 'Trust (central)' : tenant.name }, ...tenant.schools.map((s) => ({ id: s.id as string | undefined, name: s.name }))];
   const rows = scopes
     .map((scope) => {
       const budget = budgets.find((b) => (b.value.schoolId ?? undefined) === scope.id)?.value;
-      const theirs = requests.filter((r) => (r.schoolId ?? undefined) === scope.id);
+      const theirs = requests.filter((r) => inScope(r, scope.id));
       const position = budgetPosition(budget?.amountPence ?? 0, theirs);
       return { scope, budget, theirs, position };
     })
     .filter((row) => row.budget || row.theirs.length > 0);
-  const counted = requests.filter((r) => COUNTED.includes(r.status));
+  const counted = requests.filter(countsAgainstBudget);
   const attended = requests.filter((r) => r.status === 'attended' || r.status === 'evaluated');
   const attendedCost = attended.reduce((sum, r) => sum + costPence(r), 0);
   // Value for money as the policies ask: what each returned impact report ("share what you learned") cost.

@@ -1,4 +1,4 @@
-import { APPROVER_ROLE_LABELS, currentStep, type Delivery, type Staff, type Tenant } from '../../domain';
+import { APPROVER_ROLE_LABELS, CANNOT_GO_REASON, currentStep, type Delivery, type Staff, type Tenant } from '../../domain';
 import type { CardView } from '../../cards/views';
 import type { AppDeps } from '../deps';
 import { namesOf } from './request-people';
@@ -26,7 +26,11 @@ export async function composeRequestMessage(deps: AppDeps, tenant: Tenant, recip
     'request-nudge': () => `Still waiting for your decision: ${requester}, "${title}"`,
     'request-overdue-lead': () => `${requester}'s request "${title}" has waited for ${names.get(step!.approverId)} (${APPROVER_ROLE_LABELS[step!.role].toLowerCase()}) since it was sent to them`,
     'request-to-book': () => `Approved, to be booked: ${requester}, "${title}"`,
-    'request-update': () => updateText(request, title),
+    'request-update': () =>
+      // The booker and line manager hear that the person cannot go; the requester hears of decisions.
+      recipient.id !== request.requesterId && request.closedReason === CANNOT_GO_REASON
+        ? `${requester} can't go to "${title}": the booking is cancelled and its cost no longer counts against the budget. Ask the provider about a refund or a transfer.`
+        : updateText(request, title),
   };
   const text = texts[kind]();
   const view = await buildCpdRequestView(deps, tenant, request, recipient, { tone: request.status === 'declined' ? 'attention' : 'info', text });

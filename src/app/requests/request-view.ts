@@ -1,10 +1,7 @@
 import { DateTime } from 'luxon';
 import {
-  academicYearDays,
   academicYearOf,
   APPROVER_ROLE_LABELS,
-  budgetId,
-  budgetPosition,
   costPence,
   currentStep,
   formatPence,
@@ -18,6 +15,7 @@ import { formatInstant, countOf } from '../../cards/format';
 import type { CpdRequestView, Notice, NoticeView } from '../../cards/views';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
+import { budgetStanding, countsAgainstBudget } from './budget';
 import { bookerOf, namesOf, viewerOf, type RequestViewer } from './request-people';
 
 export const NOT_FOUND = notice('attention', "I can't find that request among those you can see.");
@@ -38,17 +36,9 @@ function costText(request: CpdRequest): string {
   return request.booking ? `${formatPence(request.booking.actualCostPence)} (booked; estimate ${estimate})` : estimate;
 }
 
-/** The school's budget for the course's academic year, and where it stands; undefined when none is set. */
+/** The school's budget for the course's academic year, as `budget` shows it; undefined when none is set. */
 export async function budgetFor(deps: AppDeps, tenant: Tenant, request: CpdRequest) {
-  const year = academicYearOf(request.details.startDate);
-  const budget = (await deps.store.cpdBudgets.get(tenant.id, budgetId(year, request.schoolId)))?.value;
-  if (!budget) return undefined;
-  const days = academicYearDays(year);
-  const others = await deps.store.cpdRequests.find(tenant.id, {
-    where: { ...(request.schoolId ? { schoolId: request.schoolId } : {}), 'details.startDate': { gte: days.from, lt: days.to } },
-  });
-  const sameYear = others.map((o) => o.value).filter((o) => o.id !== request.id && academicYearOf(o.details.startDate) === year);
-  return { year, position: budgetPosition(budget.amountPence, sameYear) };
+  return budgetStanding(deps, tenant, academicYearOf(request.details.startDate), request.schoolId);
 }
 
 /** For approvers: the person's CPD this year (their other requests) and the budget left. */
@@ -61,9 +51,12 @@ async function approverContext(deps: AppDeps, tenant: Tenant, request: CpdReques
   const rows = [{ label: `Their external CPD ${year}`, value: theirs.length === 0 ? 'None yet' : `${countOf(theirs.length, 'course')}, ${formatPence(spent)}` }];
   const budget = await budgetFor(deps, tenant, request);
   if (!budget) return { rows: [...rows, { label: 'Budget left', value: 'No budget set for this year' }], overBudget: false };
+  // The same figure as `budget`: a request already counted is in it; one still waiting would come out of it.
   const left = budget.position.leftPence;
-  const overBudget = costPence(request) > left;
-  return { rows: [...rows, { label: `Budget left ${budget.year}`, value: `${formatPence(left)}${overBudget ? ' — this request would exceed it' : ''}` }], overBudget };
+  const counted = countsAgainstBudget(request);
+  const overBudget = counted ? left < 0 : costPence(request) > left;
+  const warning = overBudget ? (counted ? ' — over budget' : ' — this request would exceed it') : '';
+  return { rows: [...rows, { label: `Budget left ${budget.year}`, value: `${formatPence(left)}${warning}` }], overBudget };
 }
 
 export async function buildCpdRequestView(

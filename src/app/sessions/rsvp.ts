@@ -6,6 +6,7 @@ import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { buildInvitationView, canRespond } from './invitation-view';
 import { notice } from '../notice';
+import { cannotGoToBookedCourse } from '../requests';
 
 export type RsvpResult = { ok: true; view: InvitationView } | { ok: false; view: NoticeView | InvitationView };
 
@@ -83,6 +84,8 @@ export async function respondToInvitation(
     return alreadySaid ? undefined : { tenantId: tenant.id, id, sessionId: session.id, staffId: staff.id, ...(current ?? {}), rsvp: input.answer, rsvpAt };
   });
   if (!written.ok) return { ok: false, view: notice('attention', 'Your answer crossed with another change. Please press the button again.') };
+  // "Can't go" to a course booked for them: the booking is cancelled and the booker told.
+  const cancelled = input.answer === 'no' && written.changed ? await cannotGoToBookedCourse(deps, tenant, staff, session) : undefined;
   if (written.changed) {
     const promoted = await settleCapacity(deps, session);
     await tellPromoted(
@@ -92,5 +95,6 @@ export async function respondToInvitation(
       promoted.filter((p) => p.staffId !== staff.id),
     );
   }
-  return { ok: true, view: await buildInvitationView(deps, tenant, session, staff.id) };
+  const view = await buildInvitationView(deps, tenant, session, staff.id);
+  return { ok: true, view: cancelled ? { ...view, notice: cancelled } : view };
 }
