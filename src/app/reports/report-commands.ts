@@ -6,7 +6,7 @@ import { loadMyRecord } from '../../reports/load-my-record';
 import type { ReportResult } from '../../reports/report-deps';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
-import { findSessionByTitle } from '../sessions';
+import { findSessionByTitle, upcomingSessions } from '../sessions';
 import { notice } from '../notice';
 import { openQuestionnairesFor } from '../questionnaires';
 import { withReportLinks } from './report-links';
@@ -22,7 +22,9 @@ export async function myRecord(deps: AppDeps, actor: Actor): Promise<CardView> {
   if (!record.ok) return shown(record);
   // A missed questionnaire can be found here, not only in an old message.
   const questionnaires = await openQuestionnairesFor(deps, actor);
-  const withQuestionnaires = { ...record.value, ...(questionnaires.length > 0 ? { openQuestionnaires: questionnaires } : {}) };
+  // What is coming up is what `sessions` lists (compulsory ones not yet answered too): one query for both.
+  const upcoming = await upcomingSessions(deps, actor);
+  const withQuestionnaires = { ...record.value, upcoming, ...(questionnaires.length > 0 ? { openQuestionnaires: questionnaires } : {}) };
   if (!links) return withQuestionnaires;
   const rows = record.value.rows.map((row) => ({ ...row, ...(row.sessionId ? { certificateUrl: links.certificateUrl(actor.tenant.id, row.sessionId, actor.staff.id) } : {}) }));
   const exportUrl = links.myRecordUrl(actor.tenant.id, actor.staff.id);

@@ -18,7 +18,7 @@ import { notice } from '../notice';
 import { bookExternalSession, cancelExternalSession, externalSessionId } from './request-booking';
 import { announceRequestState, enqueueRequestMessage } from './request-messages';
 import { bookerOf, namesOf, viewerOf } from './request-people';
-import { buildCpdRequestView, NOT_FOUND } from './request-view';
+import { buildCpdRequestView, DECISION_NOTES, NOT_FOUND } from './request-view';
 
 export type RequestActionResult = { ok: boolean; view: CardView };
 
@@ -70,7 +70,7 @@ async function change(deps: AppDeps, actor: Actor, requestId: string, rule: (cur
 export async function approveRequest(deps: AppDeps, actor: Actor, requestId: string): Promise<RequestActionResult> {
   const at = deps.clock.now().toISOString();
   const result = await change(deps, actor, requestId, (r) => decideRequest(r, { by: actor.staff.id, outcome: 'approved', at }));
-  return withNote(result, 'Approved. The requester has been told.');
+  return withNote(result, DECISION_NOTES.approved.text);
 }
 
 export async function declineRequest(deps: AppDeps, actor: Actor, requestId: string, inputs: Record<string, unknown>): Promise<RequestActionResult> {
@@ -82,7 +82,7 @@ export async function declineRequest(deps: AppDeps, actor: Actor, requestId: str
   }
   const at = deps.clock.now().toISOString();
   const result = await change(deps, actor, requestId, (r) => decideRequest(r, { by: actor.staff.id, outcome: 'declined', reason, at }));
-  return withNote(result, 'Declined. The requester has been told why.');
+  return withNote(result, DECISION_NOTES.declined.text, DECISION_NOTES.declined.tone);
 }
 
 export async function askRequester(deps: AppDeps, actor: Actor, requestId: string, inputs: Record<string, unknown>): Promise<RequestActionResult> {
@@ -154,9 +154,9 @@ async function changeQuietly(deps: AppDeps, actor: Actor, requestId: string, rul
   return { ...(await answer(deps, actor, written.value, true, 'good', 'Saved.')), request: written.value };
 }
 
-function withNote<T extends RequestActionResult>(result: T, text: string): T {
+function withNote<T extends RequestActionResult>(result: T, text: string, tone: 'good' | 'info' = 'good'): T {
   if (!result.ok || result.view.kind !== 'cpd-request') return result;
-  return { ...result, view: { ...result.view, notice: { tone: 'good', text } } };
+  return { ...result, view: { ...result.view, notice: { tone, text } } };
 }
 
 export async function replyView(

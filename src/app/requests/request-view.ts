@@ -20,6 +20,19 @@ import { bookerOf, namesOf, viewerOf, type RequestViewer } from './request-peopl
 
 export const NOT_FOUND = notice('attention', "I can't find that request among those you can see.");
 
+/** What an approver's card says once they have decided: shown on every later update of it too. */
+export const DECISION_NOTES = {
+  approved: { tone: 'good', text: 'Approved. The requester has been told.' },
+  // A decline is no success to celebrate: a neutral mark, not a green tick.
+  declined: { tone: 'info', text: 'Declined. The requester has been told why.' },
+} as const satisfies Record<string, Notice>;
+
+/** The viewer's own decision on the request, as the note their card keeps. */
+function decisionNote(request: CpdRequest, viewer: Staff): Notice | undefined {
+  const decided = [...request.steps].reverse().find((s) => s.approverId === viewer.id && s.decision);
+  return decided?.decision ? DECISION_NOTES[decided.decision.outcome] : undefined;
+}
+
 /** "Tuesday 12 January 2027": a calendar day as people write it. */
 const day = (date: string) => DateTime.fromISO(date).toFormat('cccc d LLLL yyyy');
 
@@ -110,6 +123,6 @@ export async function buildCpdRequestView(
     canBook: request.status === 'approved' && viewer.id === booker?.id,
     canWithdraw: as === 'requester' && ['submitted', 'approved'].includes(request.status),
     canCancel: (as === 'booker' || as === 'lead') && ['approved', 'booked'].includes(request.status),
-    ...(note ? { notice: note } : {}),
+    ...(note ? { notice: note } : as === 'approver' && decisionNote(request, viewer) ? { notice: decisionNote(request, viewer)! } : {}),
   };
 }

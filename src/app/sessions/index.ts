@@ -7,3 +7,4 @@ export * from './publish-drafts';
 export * from './record-invitations';
 export * from './rsvp';
 export * from './session-roles';
+export { upcomingSessions } from './upcoming-sessions';

@@ -82,6 +82,8 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
     if (channel && ts) await showResult(client, { userId: user.id, channel, ts, ...(responseUrl ? { responseUrl } : {}) }, result);
     // From a command or App Home there is no message to update: a confirmation (e.g. "Session created") goes to their DM as a receipt.
     else if (result.view.kind === 'notice' || result.view.kind === 'register') await showResult(client, { userId: user.id }, result);
+    // A request sent from a command: its confirmation ("Sent to … for approval") as a receipt, as Teams shows it on the card.
+    else if (result.view.kind === 'cpd-request' && result.view.notice) await showResult(client, { userId: user.id }, { ok: true, view: { kind: 'notice', title: result.view.courseTitle, notice: result.view.notice } });
     else await publishHome(ctx.deps, client, found.actor, user.id);
     const requestId = metadata.data.action.requestId;
     if (requestId) await updateRequestCopies(ctx, client, found.actor, requestId, { channel, ts });
