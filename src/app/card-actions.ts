@@ -17,7 +17,7 @@ import { openCpdRequestForm, submitCpdRequest } from './requests/request-form';
 import { openImpactFollowUp } from './impact/impact-follow-up-view';
 import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
-import { submitCpdLog } from './records/log-cpd';
+import { openCpdLogEntry, submitCpdLog } from './records/log-cpd';
 import { submitNeeds } from './records/needs';
 
 export type CardActionResult = { ok: boolean; view: CardView };
@@ -100,7 +100,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'request.book': (d, a, action, inputs) => (action.requestId ? markBooked(d, a, action.requestId, inputs) : Promise.resolve(MISSING('request'))),
   'request.withdraw': (d, a, action) => (action.requestId ? withdrawOwnRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
   'request.cancel': (d, a, action) => (action.requestId ? cancelCourse(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
-  'cpd.log.submit': (d, a, _action, inputs) => submitCpdLog(d, a, inputs),
+  'cpd.log.submit': (d, a, action, inputs) => submitCpdLog(d, a, inputs, action.logId),
+  'cpd.log.open': (d, a, action) => (action.logId ? openCpdLogEntry(d, a, action.logId) : Promise.resolve(MISSING('entry'))),
   'impact.open': (d, a, action) => (action.impactFollowUpId ? openImpactFollowUp(d, a, action.impactFollowUpId) : Promise.resolve(MISSING('follow-up'))),
   'impact.submit': (d, a, action, inputs) =>
     action.impactFollowUpId ? submitImpactFollowUp(d, a, action.impactFollowUpId, inputs) : Promise.resolve(MISSING('follow-up')),

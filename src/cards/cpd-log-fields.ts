@@ -14,4 +14,7 @@ export const CPD_LOG_MAX_LENGTH: Record<'what' | 'learned', number> = { what: 30
 
 export const CPD_LOG_TYPE_CHOICES = CPD_LOG_TYPES.map((value) => ({ value, label: CPD_LOG_TYPE_LABELS[value] }));
 
+/** Correcting an entry: the words of the form and of its remove tick. */
+export const CPD_LOG_EDIT = { title: 'Correct logged CPD', save: 'Save changes', remove: 'Remove this entry from my record', rowButton: 'Correct or remove' } as const;
+
 export const CPD_LOG_INTRO = 'Add CPD you did outside these sessions (a course, reading, coaching, an observation, online learning). It goes into your own record with its hours.';

@@ -39,6 +39,7 @@ export const CARD_VERBS = [
   'request.withdraw',
   'request.cancel',
   'cpd.log.submit',
+  'cpd.log.open',
   'impact.open',
   'impact.submit',
   'impact.long.open',
@@ -80,6 +81,8 @@ export const CardActionSchema = z.object({
   /** The list the button sits in: the answer is that list again, with the row changed. */
   from: z.enum(['session-list', 'my-record']).optional(),
   impactFollowUpId: Id.optional(),
+  /** A logged CPD entry of the person's own (correct or remove it). */
+  logId: Id.optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -497,6 +500,8 @@ export interface CpdLogFormView {
   values?: Record<string, string>;
   errors?: FieldErrors;
   notice?: Notice;
+  /** Correcting an entry already logged: its id, and the form offers to remove it. */
+  logId?: string;
 }
 
 /** Who is looking at a request card decides its buttons; the facts are the same for everyone. */

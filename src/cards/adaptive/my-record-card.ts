@@ -1,3 +1,4 @@
+import { CPD_LOG_EDIT } from '../cpd-log-fields';
 import { countOf } from '../format';
 import { hoursText, rowsByYear, yearHeading } from '../record-years';
 import type { MyRecordView } from '../views';
@@ -15,6 +16,7 @@ function recordRow(row: MyRecordView['rows'][number]): AdaptiveElement {
       text(`${row.month}: ${row.cpd}${row.hours !== undefined ? `, ${hoursText(row.hours)}` : ''}`, { weight: 'Bolder' }),
       row.impact && text(`Impact: ${row.impact}`, { spacing: 'None', isSubtle: true }),
       row.certificateUrl && actionSet([openUrl('Certificate', row.certificateUrl)]),
+      row.logId && actionSet([execute(CPD_LOG_EDIT.rowButton, 'cpd.log.open', { logId: row.logId })]),
     ]),
   };
 }

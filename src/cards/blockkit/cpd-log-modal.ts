@@ -1,4 +1,4 @@
-import { CPD_LOG_INTRO, CPD_LOG_LABELS, CPD_LOG_MAX_LENGTH, CPD_LOG_TYPE_CHOICES, type CpdLogField } from '../cpd-log-fields';
+import { CPD_LOG_EDIT, CPD_LOG_INTRO, CPD_LOG_LABELS, CPD_LOG_MAX_LENGTH, CPD_LOG_TYPE_CHOICES, type CpdLogField } from '../cpd-log-fields';
 import type { CpdLogFormView } from '../views';
 import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { context, header, notice, plain, section } from './blocks';
@@ -20,12 +20,15 @@ export function renderCpdLogModal(view: CpdLogFormView, privateMetadata: string)
     inputBlock('hours', CPD_LOG_LABELS.hours, textInput(value('hours'), 10, false), { optional: false, ...e('hours') }),
     inputBlock('type', CPD_LOG_LABELS.type, { type: 'static_select', action_id: FIELD_ACTION_ID, options: types, ...(chosen ? { initial_option: chosen } : {}) }, { optional: false, ...e('type') }),
     inputBlock('learned', CPD_LOG_LABELS.learned, textInput(value('learned'), CPD_LOG_MAX_LENGTH.learned, true), { optional: false, ...e('learned') }),
+    ...(view.logId
+      ? [inputBlock('remove', 'Remove', { type: 'checkboxes', action_id: FIELD_ACTION_ID, options: [{ text: plain(CPD_LOG_EDIT.remove, SLACK_LIMITS.optionText), value: 'yes' }] }, { optional: true })]
+      : []),
   ];
   return {
     type: 'modal',
     callback_id: 'cpd.log.submit',
-    title: plain('Log CPD', SLACK_LIMITS.modalTitle),
-    submit: plain('Add to my record', SLACK_LIMITS.modalButton),
+    title: plain(view.logId ? 'Correct CPD' : 'Log CPD', SLACK_LIMITS.modalTitle),
+    submit: plain(view.logId ? CPD_LOG_EDIT.save : 'Add to my record', SLACK_LIMITS.modalButton),
     close: plain('Cancel', SLACK_LIMITS.modalButton),
     private_metadata: privateMetadata,
     blocks,

@@ -1,3 +1,4 @@
+import { CPD_LOG_EDIT } from '../cpd-log-fields';
 import { hoursText, rowsByYear, yearHeading } from '../record-years';
 import type { MyRecordView } from '../views';
 import type { Block } from './block-types';
@@ -31,7 +32,12 @@ export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number }
       const impact = row.impact ? `\n_Impact:_ ${escapeMrkdwn(row.impact)}` : '';
       const hours = row.hours !== undefined ? ` · ${hoursText(row.hours)}` : '';
       const text = `*${escapeMrkdwn(row.month)}* · ${escapeMrkdwn(row.cpd)}${hours}${impact}`;
-      blocks.push(row.certificateUrl ? section(text, linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId ?? ''}`)) : section(text));
+      const accessory = row.certificateUrl
+        ? linkButton('Certificate', row.certificateUrl, `certificate:${row.sessionId ?? ''}`)
+        : row.logId
+          ? button(CPD_LOG_EDIT.rowButton, { verb: 'cpd.log.open', logId: row.logId }, { suffix: row.logId })
+          : undefined;
+      blocks.push(accessory ? section(text, accessory) : section(text));
     }
   }
   if (view.qualifications?.length) blocks.push(section(`*Qualifications*\n${view.qualifications.map((q) => `${escapeMrkdwn(q.title)}: ${escapeMrkdwn(q.datesText)}`).join('\n')}`));
