@@ -66,7 +66,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const link = async () => {
     try {
       const counts = await sweep?.runIfDue();
-      if (counts) logger.info({ ...counts }, 'linked staff by e-mail');
+      if (counts && !counts.tenantId) logger.warn('cannot link Slack staff ahead: this workspace is linked to no tenant (npm run cli -- tenant link slack <workspace id>, or set DEFAULT_TENANT_ID)');
+      else if (counts) logger.info({ ...counts }, 'linked staff by e-mail');
     } catch (err) {
       logger.error({ err }, 'linking staff by e-mail failed');
     }
