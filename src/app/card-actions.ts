@@ -45,6 +45,8 @@ async function rsvp(deps: AppDeps, actor: Actor, action: CardAction, answer: 'ye
   if (!action.sessionId) return MISSING('session');
   const result = await respondToInvitation(deps, actor, { sessionId: action.sessionId, answer });
   if (!action.from || (!result.ok && result.view.kind === 'notice')) return result;
+  // "Can't go" cancelled a booked course: the person reads what happened (who was told), not the list.
+  if (result.view.kind === 'invitation' && result.view.notice) return result;
   return { ok: result.ok, view: await listView(deps, actor, action.from) };
 }
 

@@ -45,7 +45,8 @@ describe('"Can\'t go" on a booked course via fake connector (real botbuilder, re
     expect(card).toContain('£4,460.00');
     expect(await say(SAM, 'budget 2026-27')).toContain('£4,460.00');
 
-    const pressed = cardText(invokeCard((await postActivity(h, cardActionActivity(h, JO, 'rsvp.no', { sessionId: ids.sessionId }))).body).value);
+    // Pressed on a row of her `sessions` list: she is shown what happened, not the list again.
+    const pressed = cardText(invokeCard((await postActivity(h, cardActionActivity(h, JO, 'rsvp.no', { sessionId: ids.sessionId, from: 'session-list' }))).body).value);
     expect(pressed).toContain('The course is cancelled and its cost no longer counts against the budget. Sam Lee and Mia Manager have been told.');
     expect((await h.store.cpdRequests.get(TENANT, ids.requestId))!.value.status).toBe('cancelled');
     expect(await say(SAM, 'budget 2026-27')).toContain('£4,700.00');
