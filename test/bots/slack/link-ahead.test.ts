@@ -68,3 +68,22 @@ onBothStores('link-ahead', (label, open, done) => {
     });
   });
 });
+
+describe('linking ahead reads the workspace a page at a time, spaced for Slack Tier 2 (fake Slack API)', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+    await seedSchool(h);
+  });
+  afterAll(() => h.close());
+
+  it('450 members are three users.list pages with a 3 s wait between each; both staff are linked', async () => {
+    for (let i = 0; i < 448; i++) h.api.users.set(`UX${i}`, { id: `UX${i}`, email: `someone${i}@elsewhere.example`, name: `Someone ${i}` });
+    const waits: number[] = [];
+    const counts = await h.bot.linkStaffByEmail(undefined, { sleep: async (ms) => void waits.push(ms) });
+    expect(counts).toEqual({ tenantId: TENANT, linked: 2, notFound: 0 });
+    expect(h.api.callsOf('users.list').map((c) => c.args.limit)).toEqual(['200', '200', '200']);
+    expect(waits).toEqual([3000, 3000]);
+    expect(h.api.callsOf('users.lookupByEmail')).toEqual([]);
+  });
+});
