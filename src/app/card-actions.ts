@@ -46,7 +46,7 @@ async function rsvp(deps: AppDeps, actor: Actor, action: CardAction, answer: 'ye
   const result = await respondToInvitation(deps, actor, { sessionId: action.sessionId, answer });
   if (!action.from || (!result.ok && result.view.kind === 'notice')) return result;
   // "Can't go" cancelled a booked course: the person reads what happened (who was told), not the list.
-  if (result.view.kind === 'invitation' && result.view.notice) return result;
+  if (result.ok && result.aboutBookedCourse) return { ok: true, view: result.view };
   return { ok: result.ok, view: await listView(deps, actor, action.from) };
 }
 

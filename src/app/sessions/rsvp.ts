@@ -8,7 +8,8 @@ import { buildInvitationView, canRespond } from './invitation-view';
 import { notice } from '../notice';
 import { cannotGoToBookedCourse } from '../requests';
 
-export type RsvpResult = { ok: true; view: InvitationView } | { ok: false; view: NoticeView | InvitationView };
+/** `aboutBookedCourse`: "Can't go" on a course booked for the person: the view says what became of the booking and who was told. */
+export type RsvpResult = { ok: true; view: InvitationView; aboutBookedCourse?: true } | { ok: false; view: NoticeView | InvitationView };
 
 /**
  * Places go to the earliest "yes" answers. Every writer computes the same order, so two people
@@ -96,5 +97,5 @@ export async function respondToInvitation(
     );
   }
   const view = await buildInvitationView(deps, tenant, session, staff.id);
-  return { ok: true, view: cancelled ? { ...view, notice: cancelled } : view };
+  return cancelled ? { ok: true, view: { ...view, notice: cancelled }, aboutBookedCourse: true } : { ok: true, view };
 }

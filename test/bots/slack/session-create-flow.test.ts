@@ -15,7 +15,7 @@ describe('Slack: a lead creates and publishes a session from /cpd new; the audie
   beforeAll(async () => {
     h = await startSlackHarness({ links: true });
     await seedSchool(h);
-    expect(await h.bot.linkStaffByEmail(TENANT)).toEqual({ linked: 2, notFound: 0 });
+    expect(await h.bot.linkStaffByEmail(TENANT)).toEqual({ tenantId: TENANT, linked: 2, notFound: 0 });
   });
   afterAll(() => h.close());
 
