@@ -125,9 +125,11 @@ async function actorIn(deps: AppDeps, tenant: Tenant, identity: PlatformIdentity
   const linked = withIdentity(staff, identity);
   if (linked) {
     // Last writer wins is fine here: both writers link the same identity.
-    await deps.store.staff.put(linked);
-    // Messages that found nobody to reach before this link go now, if still current.
+    // What failed for want of this link goes back to the outbox first (due just after the link is
+    // written), then the link: if either fails the person is still unlinked, and their next contact
+    // (or the next linking pass) does both again, so nothing is left waiting for a link already made.
     await sendWhatFailedForNoAccount(deps, tenant.id, staff.id);
+    await deps.store.staff.put(linked);
     return { ok: true, actor: { tenant, staff: linked } };
   }
   return { ok: true, actor: { tenant, staff } };

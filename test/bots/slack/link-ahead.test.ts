@@ -56,10 +56,13 @@ onBothStores('link-ahead', (label, open, done) => {
       expect(h.api.callsOf('users.list')).toHaveLength(listsBefore);
       expect((await h.store.staff.get(TENANT, 'stf-jo'))!.value.slack).toBeUndefined();
 
-      // ...and the next morning's pass links Jo, and the invitation that failed is sent then.
+      // ...and the next morning's pass links Jo, and the invitation that failed is sent then (on the next tick).
       h.clock.set('2026-11-17T09:01:00.000Z');
       await scheduler.runOnce();
       expect((await h.store.staff.get(TENANT, 'stf-jo'))!.value.slack).toEqual({ userId: JO.id, teamId: 'T0SCHOOL' });
+      expect((await h.store.deliveries.get(TENANT, INVITATION))!.value.status).toBe('pending');
+      h.clock.set('2026-11-17T09:02:00.000Z');
+      await scheduler.runOnce();
       const toJo = h.api.callsOf('chat.postMessage').filter((c) => c.args.channel === JO.id);
       expect(toJo).toHaveLength(1);
       expect(JSON.stringify(toJo[0]!.args.blocks)).toContain('Retrieval practice that sticks');
