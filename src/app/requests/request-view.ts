@@ -106,6 +106,8 @@ export async function buildCpdRequestView(
   });
   const extra = as === 'approver' || as === 'lead' || as === 'booker' ? await approverContext(deps, tenant, request) : undefined;
   const canDecide = as === 'approver' && step?.approverId === viewer.id;
+  // Without a note of the moment, an approver's card keeps what they decided.
+  const shownNote = note ?? (as === 'approver' ? decisionNote(request, viewer) : undefined);
   return {
     kind: 'cpd-request',
     requestId: request.id,
@@ -123,6 +125,6 @@ export async function buildCpdRequestView(
     canBook: request.status === 'approved' && viewer.id === booker?.id,
     canWithdraw: as === 'requester' && ['submitted', 'approved'].includes(request.status),
     canCancel: (as === 'booker' || as === 'lead') && ['approved', 'booked'].includes(request.status),
-    ...(note ? { notice: note } : as === 'approver' && decisionNote(request, viewer) ? { notice: decisionNote(request, viewer)! } : {}),
+    ...(shownNote ? { notice: shownNote } : {}),
   };
 }
