@@ -86,7 +86,8 @@ export async function respondToInvitation(
   });
   if (!written.ok) return { ok: false, view: notice('attention', 'Your answer crossed with another change. Please press the button again.') };
   // "Can't go" to a course booked for them: the booking is cancelled and the booker told.
-  const cancelled = input.answer === 'no' && written.changed ? await cannotGoToBookedCourse(deps, tenant, staff, session) : undefined;
+  // Also when the answer was already "no": a press that failed halfway is finished by the next (each step is idempotent).
+  const cancelled = input.answer === 'no' ? await cannotGoToBookedCourse(deps, tenant, staff, session) : undefined;
   if (written.changed) {
     const promoted = await settleCapacity(deps, session);
     await tellPromoted(
