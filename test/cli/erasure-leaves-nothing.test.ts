@@ -22,7 +22,7 @@ import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
-import { cpdRequest, courseDetails } from '../support/cpd-request-fixtures';
+import { cpdRequest } from '../support/cpd-request-fixtures';
 import { delivery, gapTask, session, staff, tenant, twilightQuestionnaire } from '../support/fixtures';
 
 const T = 't1';
@@ -63,7 +63,8 @@ async function seed(store: Store) {
   await store.conversations.put({ tenantId: T, id: 'conv-qz', platform: 'teams', staffId: ID, scope: 'personal', conversationId: 'a:1', reference: {}, updatedAt: '2026-11-20T09:00:00.000Z' });
   await store.deliveries.put(delivery(T, ID));
   // Their own request (with a question someone asked them), and one of s2's that they approved and booked.
-  const own = cpdRequest(T, 'req-qz', { requesterId: ID, details: courseDetails({ intendedImpact: TYPED.impact }), questions: [{ by: 's2', at: '2026-11-23T10:00:00.000Z', text: TYPED.question }] });
+  const own = cpdRequest(T, 'req-qz', { requesterId: ID, questions: [{ by: 's2', at: '2026-11-23T10:00:00.000Z', text: TYPED.question }] });
+  own.details.intendedImpact = TYPED.impact;
   await store.cpdRequests.put(own);
   await store.deliveries.put(delivery(T, 's2', { id: deliveryId('request-approval', 's2', 'req-qz'), kind: 'request-approval', subject: { requestId: 'req-qz' } }));
   await store.cpdRequests.put(
@@ -128,7 +129,7 @@ describe('staff erase leaves nothing of the person behind', () => {
       await seed(store);
       // Page churn first, as a school's store has: the person's rows move around and leave copies in freed pages.
       for (let i = 0; i < 200; i++) await store.idempotencyKeys.put({ tenantId: T, id: `k${i}`, purpose: 'churn', createdAt: clock.now().toISOString(), result: 'x'.repeat(500) });
-      await store.staff.put(staff(T, ID, { name: NAME, email: EMAIL, roles: ['staff', 'line-manager'], aliases: [] }));
+      await store.staff.put(staff(T, ID, { name: NAME, email: EMAIL, roles: ['staff', 'line-manager'] }));
       for (let i = 0; i < 200; i++) await store.idempotencyKeys.delete(T, `k${i}`);
       await erase(store, clock);
 
