@@ -3,6 +3,7 @@ import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks/gap-tasks';
 import { buildInvitationView } from './sessions/invitation-view';
+import { mayRunSession } from './sessions/session-roles';
 import { notice } from './notice';
 import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './sessions/session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaires/questionnaire-view';
@@ -83,7 +84,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     }
     if (action.sessionId) {
       const session = (await d.store.sessions.get(a.tenant.id, action.sessionId))?.value;
-      if (session) return { ok: true, view: await buildInvitationView(d, a.tenant, session, a.staff.id) };
+      // A draft is not announced yet: only those who run it see its card, whoever presses refresh with its id.
+      if (session && (session.status !== 'draft' || mayRunSession(a, session))) return { ok: true, view: await buildInvitationView(d, a.tenant, session, a.staff.id) };
     }
     return MISSING('subject');
   },
