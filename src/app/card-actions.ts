@@ -1,4 +1,5 @@
 import { CardActionSchema, type CardAction, type CardVerb, type CardView } from '../cards/views';
+import { cleanTypedValues } from '../domain';
 import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks/gap-tasks';
@@ -115,5 +116,6 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
 export async function handleCardAction(deps: AppDeps, actor: Actor, action: unknown, inputs: Inputs = {}): Promise<CardActionResult> {
   const parsed = CardActionSchema.safeParse(action);
   if (!parsed.success) return { ok: false, view: notice('attention', "I didn't understand that button. Please ask for a fresh card.") };
-  return HANDLERS[parsed.data.verb](deps, actor, parsed.data, inputs);
+  // The one place form input enters: control, bidi and zero-width characters out, invisible-only text empty.
+  return HANDLERS[parsed.data.verb](deps, actor, parsed.data, cleanTypedValues(inputs));
 }
