@@ -46,9 +46,17 @@ interface Mentions {
   text: RegExp | undefined;
 }
 
-function mentionsOf(person: Staff, standIn: string): Mentions {
-  const words = [person.name, person.email, ...(person.otherNames ?? [])].map((w) => w.trim()).filter((w) => w.length >= MIN_NAME_LENGTH);
-  return { id: person.id, standIn, text: words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'gi') : undefined };
+/**
+ * The person's id, and their e-mail and names as whole words ("Anna Lee" is not in "Joanna Leeds"),
+ * leaving out any name another member of staff also goes by: that text could mean either of them.
+ */
+function mentionsOf(person: Staff, standIn: string, others: readonly Staff[]): Mentions {
+  const taken = new Set(others.filter((o) => o.id !== person.id).flatMap((o) => [o.name, ...(o.otherNames ?? [])]).map((n) => n.trim().toLowerCase()));
+  const words = [person.email, ...[person.name, ...(person.otherNames ?? [])].filter((n) => !taken.has(n.trim().toLowerCase()))]
+    .map((w) => w.trim())
+    .filter((w) => w.length >= MIN_NAME_LENGTH);
+  const pattern = words.map((w) => `(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`).join('|');
+  return { id: person.id, standIn, text: words.length > 0 ? new RegExp(pattern, 'giu') : undefined };
 }
 
 /** The document with the person's id replaced by the stand-in and their name or e-mail by "(erased)"; undefined if it never mentions them. */
@@ -81,16 +89,22 @@ function mentions(doc: unknown, m: Mentions): boolean {
  * Returns how many records were rewritten and how many could not be (named for the operator).
  */
 export async function redactMentions(store: Store, tenantId: string, person: Staff, standIn: string): Promise<{ rewritten: number; left: string[] }> {
-  const m = mentionsOf(person, standIn);
+  const m = mentionsOf(person, standIn, (await store.staff.find(tenantId)).map((v) => v.value));
   let rewritten = 0;
   const left: string[] = [];
   for (const name of SWEPT) {
     const collection = store[name] as unknown as Collection<TenantDoc>;
     const ids: string[] = [];
-    for await (const row of collection.iterate(tenantId)) if (mentions(row.value, m)) ids.push(row.value.id);
+    // Another person's staff record keeps its own words (a colleague may share a name); only the id goes.
+    const rules = name === 'staff' ? { ...m, text: undefined } : m;
+    for await (const row of collection.iterate(tenantId)) if (mentions(row.value, rules)) ids.push(row.value.id);
     for (const id of ids) {
       try {
-        const result = await updateWithRetry(collection, tenantId, id, (doc) => (mentions(doc, m) ? (redact(doc, m) as TenantDoc) : undefined));
+        // "stf-1" is inside "stf-10": only a document that actually changes is written.
+        const result = await updateWithRetry(collection, tenantId, id, (doc) => {
+          const next = redact(doc, rules) as TenantDoc;
+          return JSON.stringify(next) === JSON.stringify(doc) ? undefined : next;
+        });
         if (result.ok || result.reason === 'absent') rewritten += result.ok && result.changed ? 1 : 0;
         else left.push(`${name} ${id}`);
       } catch (error) {
