@@ -318,8 +318,12 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
       await busy.run(() => probe.immediate());
     },
     async scrub() {
-      // A fresh file has no free pages holding old rows; then the WAL's old frames go too.
-      await busy.run(() => db.exec('VACUUM'));
+      // A fresh file has no free pages holding old rows; then the WAL's old frames go too. The rebuild's
+      // temporary copy is kept in memory, so no deleted row is written to a temporary file either.
+      await busy.run(() => {
+        db.pragma('temp_store = MEMORY');
+        db.exec('VACUUM');
+      });
       for (let attempt = 0; ; attempt++) {
         const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
         if (!result || result.busy === 0) return;
