@@ -66,6 +66,17 @@ async function seed(store: Store) {
   const own = cpdRequest(T, 'req-qz', { requesterId: ID, questions: [{ by: 's2', at: '2026-11-23T10:00:00.000Z', text: TYPED.question }] });
   own.details.intendedImpact = TYPED.impact;
   await store.cpdRequests.put(own);
+  // A course of theirs that was booked: the school's spending record.
+  const booked = cpdRequest(T, 'req-qz-booked', {
+    requesterId: ID,
+    status: 'booked',
+    steps: [{ role: 'line-manager', approverId: 's2', reachedAt: '2026-11-01T09:00:00.000Z', decision: { outcome: 'approved', by: 's2', at: '2026-11-02T09:00:00.000Z', reason: TYPED.question } }],
+    questions: [{ by: 's2', at: '2026-11-01T10:00:00.000Z', text: TYPED.question }],
+    booking: { by: 's2', at: '2026-11-03T10:00:00.000Z', actualCostPence: 31000, reference: 'BK-QZ', sessionId: 'ses-1' },
+  });
+  booked.details.intendedImpact = TYPED.impact;
+  booked.details.purposeDetail = TYPED.impact;
+  await store.cpdRequests.put(booked);
   await store.deliveries.put(delivery(T, 's2', { id: deliveryId('request-approval', 's2', 'req-qz'), kind: 'request-approval', subject: { requestId: 'req-qz' } }));
   await store.cpdRequests.put(
     cpdRequest(T, 'req-s2', {
@@ -111,6 +122,9 @@ async function expectOthersKept(store: Store) {
   expect(await store.impactFollowUps.count(T, { staffId: 's2' })).toBe(1);
   expect(await store.participations.count(T, { sessionId: 'ses-1', attended: true })).toBe(2);
   expect(await store.staff.count(T)).toBe(1);
+  // Their booked course still counts in the budget, as nobody's: same cost, school and year.
+  const spending = (await store.cpdRequests.find(T, { where: { status: 'booked' } })).map((r) => r.value).filter((r) => r.id !== 'req-s2');
+  expect(spending).toEqual([expect.objectContaining({ requesterId: expect.stringMatching(/^erased-/), schoolId: 'sch-1', booking: expect.objectContaining({ actualCostPence: 31000 }) })]);
 }
 
 describe('staff erase leaves nothing of the person behind', () => {

@@ -1,9 +1,9 @@
-import { newId, Participation, ResponseReceipt, type Staff } from '../../domain';
+import { countsInBudget, CpdRequest, newId, Participation, ResponseReceipt, type Staff } from '../../domain';
 import type { Collection, TenantDoc } from '../../store/port';
 import type { Store } from '../../store/store';
 import { updateWithRetry } from '../../store/update';
 import { inBatches } from './in-batches';
-import { redactMentions } from './redact-mentions';
+import { ERASED_TEXT, redactMentions } from './redact-mentions';
 import { findStaffByEmail } from './staff-records';
 
 export interface ErasureResult {
@@ -19,6 +19,20 @@ async function deleteAll<T extends TenantDoc>(collection: Collection<T>, tenantI
   const rows = await collection.find(tenantId, { where: { [field]: staffId } });
   for (const row of rows) await collection.delete(tenantId, row.value.id);
   return rows.length;
+}
+
+/** A spending record without the person: a fresh id (theirs was derived from their id), their own words and questions gone. */
+function anonymousRequest(request: CpdRequest, standIn: string): CpdRequest {
+  const { link: _link, ...details } = request.details;
+  return CpdRequest.parse({
+    ...request,
+    id: newId('req'),
+    requesterId: standIn,
+    details: { ...details, purposeDetail: ERASED_TEXT, intendedImpact: ERASED_TEXT },
+    questions: [],
+    steps: request.steps.map(({ decision, ...step }) => (decision ? { ...step, decision: { outcome: decision.outcome, by: decision.by, at: decision.at } } : step)),
+    closedReason: undefined,
+  });
 }
 
 /**
@@ -40,10 +54,17 @@ export async function eraseStaff(deps: { store: Store }, tenantId: string, email
   counts.gapTasks = await deleteAll(store.gapTasks, tenantId, 'staffId', person.id);
   counts.conversations = await deleteAll(store.conversations, tenantId, 'staffId', person.id);
   counts.plannedMessages = await deleteAll(store.deliveries, tenantId, 'recipientId', person.id);
-  // Their external CPD requests, and the messages to approvers and bookers about them.
+  // Their external CPD requests, and the messages to approvers and bookers about them. One the
+  // budget counts is the school's record of spending: it stays, as nobody's, with their words gone.
+  const standIn = newId('erased');
+  counts.cpdRequestsKeptAnonymously = 0;
   counts.cpdRequests = await inBatches(store.cpdRequests, tenantId, { requesterId: person.id }, async (batch) => {
     for (const r of batch) {
       counts.plannedMessages! += await deleteAll(store.deliveries, tenantId, 'subject.requestId', r.value.id);
+      if (countsInBudget(r.value.status)) {
+        await store.cpdRequests.create(anonymousRequest(r.value, standIn));
+        counts.cpdRequestsKeptAnonymously! += 1;
+      }
       await store.cpdRequests.delete(tenantId, r.value.id);
     }
   });
@@ -54,7 +75,6 @@ export async function eraseStaff(deps: { store: Store }, tenantId: string, email
   counts.yearAheadReviews = await deleteAll(store.needsReviews, tenantId, 'staffId', person.id);
 
   // One stand-in per erasure: the person's attendance still counts, as nobody.
-  const standIn = newId('erased');
   const participations = await store.participations.find(tenantId, { where: { staffId: person.id } });
   for (const p of participations) {
     await store.participations.create(Participation.parse({ ...p.value, id: newId('part'), staffId: standIn, attendanceMarkedBy: undefined }));
