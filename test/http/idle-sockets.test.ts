@@ -56,6 +56,20 @@ function healthz(timeoutMs = 2000): Promise<number | string> {
   });
 }
 
+/** A connection that makes one keep-alive request and then sits idle on it. */
+async function keepAliveSocket(): Promise<Held> {
+  const held = await idleSocket();
+  await new Promise<void>((resolve) => {
+    let seen = '';
+    held.socket.on('data', (chunk) => {
+      seen += chunk.toString();
+      if (seen.includes('\r\n\r\n') && seen.includes('"status"')) resolve();
+    });
+    held.socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n');
+  });
+  return held;
+}
+
 describe('one client with 1,000 idle sockets', () => {
   test('cannot make /healthz fail, and its sockets are shed within the first-request timeout', async () => {
     const opened = performance.now();
@@ -70,5 +84,15 @@ describe('one client with 1,000 idle sockets', () => {
     const closed = await Promise.all(held.map((h) => h.closedAt));
     expect(Math.max(...closed) - opened).toBeLessThan(SERVER_LIMITS.firstRequestTimeoutMs + SERVER_LIMITS.checkIntervalMs + 1500);
     expect(SERVER_LIMITS.firstRequestTimeoutMs).toBeLessThanOrEqual(3000);
+  }, 30_000);
+
+  test('1,000 idle keep-alive connections (each made one request) are closed first when a newcomer needs room', async () => {
+    const held: Held[] = [];
+    for (let i = 0; i < 1000; i += 100) held.push(...(await Promise.all(Array.from({ length: 100 }, () => keepAliveSocket()))));
+    const statuses: (number | string)[] = [];
+    for (let i = 0; i < 20; i++) statuses.push(await healthz());
+    expect(statuses).toEqual(Array.from({ length: 20 }, () => 200));
+    for (const h of held) h.socket.destroy();
+    await Promise.all(held.map((h) => h.closedAt));
   }, 30_000);
 });
