@@ -18,6 +18,24 @@ const opt = <T extends z.ZodType>(schema: T) => z.union([Empty, schema]).optiona
 /** The signing key for links is derived from a bot secret only if it is at least this long. */
 export const MIN_LINK_SECRET_LENGTH = 32;
 
+/** A random secret of 32 characters has far more; "aaaa…" or "abab…" has one or two. */
+const MIN_LINK_SECRET_DISTINCT = 10;
+
+/** Why a LINK_SECRET someone chose could be guessed (links forged), or undefined if it will do. */
+function linkSecretProblem(secret: string): string | undefined {
+  if (secret.trim() === '') return 'is only spaces: give a random value (e.g. the output of `openssl rand -base64 32`)';
+  if (secret.trim() !== secret) return 'begins or ends with spaces: give the value without them';
+  if (secret.length < MIN_LINK_SECRET_LENGTH) return `must be at least ${MIN_LINK_SECRET_LENGTH} characters`;
+  const distinct = new Set(secret).size;
+  if (distinct < MIN_LINK_SECRET_DISTINCT) return `is too easy to guess (${distinct} different characters): give a random value (e.g. the output of \`openssl rand -base64 32\`)`;
+  return undefined;
+}
+
+const LinkSecret = z.string().superRefine((secret, ctx) => {
+  const problem = linkSecretProblem(secret);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 /** The tenant a local bot without platform credentials serves (and `seed-demo` creates). */
 export const DEV_DEFAULT_TENANT_ID = 'demo';
 
@@ -46,7 +64,7 @@ const Env = z
     PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_PLATFORM_TIMEOUT_MS),
     DEV_PAGES: opt(Bool),
     PUBLIC_URL: opt(z.url({ protocol: /^https?$/ })),
-    LINK_SECRET: opt(z.string().min(MIN_LINK_SECRET_LENGTH, `must be at least ${MIN_LINK_SECRET_LENGTH} characters`)),
+    LINK_SECRET: opt(LinkSecret),
   })
   .superRefine((env, ctx) => {
     const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

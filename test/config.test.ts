@@ -113,7 +113,7 @@ describe('config fails closed (issue 19)', () => {
     expect(!weak.ok && weak.errors).toEqual(['LINK_SECRET: is required with PUBLIC_URL: no bot secret of at least 32 characters to derive the link key from']);
     const strong = loadConfig({ ...TEAMS, PUBLIC_URL: 'https://bot.example' });
     expect(strong.ok && strong.config.derivedLinkSecret).toBe(TEAMS.MICROSOFT_APP_PASSWORD);
-    const own = loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'x', MICROSOFT_APP_TYPE: 'MultiTenant', PUBLIC_URL: 'https://bot.example', LINK_SECRET: 'l'.repeat(32) });
+    const own = loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'x', MICROSOFT_APP_TYPE: 'MultiTenant', PUBLIC_URL: 'https://bot.example', LINK_SECRET: 'N3v8qLp0Zr7TyWc2Xs5Hd1Jm4Kb6Fg9A' });
     expect(own.ok).toBe(true);
   });
 

@@ -1,8 +1,10 @@
 import { CardActionSchema, type CardAction, type CardVerb, type CardView } from '../cards/views';
+import { cleanTypedValues } from '../domain';
 import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks/gap-tasks';
 import { buildInvitationView } from './sessions/invitation-view';
+import { mayRunSession } from './sessions/session-roles';
 import { notice } from './notice';
 import { cancelSessionFromCard, createSessionFromCard, openSessionForm, updateSessionFromCard } from './sessions/session-card-actions';
 import { buildQuestionnaireView, thankYouView } from './questionnaires/questionnaire-view';
@@ -85,7 +87,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     }
     if (action.sessionId) {
       const session = (await d.store.sessions.get(a.tenant.id, action.sessionId))?.value;
-      if (session) return { ok: true, view: await buildInvitationView(d, a.tenant, session, a.staff.id) };
+      // A draft is not announced yet: only those who run it see its card, whoever presses refresh with its id.
+      if (session && (session.status !== 'draft' || mayRunSession(a, session))) return { ok: true, view: await buildInvitationView(d, a.tenant, session, a.staff.id) };
     }
     return MISSING('subject');
   },
@@ -116,5 +119,6 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
 export async function handleCardAction(deps: AppDeps, actor: Actor, action: unknown, inputs: Inputs = {}): Promise<CardActionResult> {
   const parsed = CardActionSchema.safeParse(action);
   if (!parsed.success) return { ok: false, view: notice('attention', "I didn't understand that button. Please ask for a fresh card.") };
-  return HANDLERS[parsed.data.verb](deps, actor, parsed.data, inputs);
+  // The one place form input enters: control, bidi and zero-width characters out, invisible-only text empty.
+  return HANDLERS[parsed.data.verb](deps, actor, parsed.data, cleanTypedValues(inputs));
 }

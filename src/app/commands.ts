@@ -1,4 +1,4 @@
-import { hasRole } from '../domain';
+import { cleanTyped, hasRole } from '../domain';
 import type { CardView, HelpView, MyRecordView } from '../cards/views';
 import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
@@ -143,7 +143,7 @@ export function isKnownCommand(text: string): boolean {
 
 /** Runs a typed command (Teams personal chat, Slack `/cpd ...`). Unknown text gets help, not an error. */
 export async function runCommand(deps: AppDeps, actor: Actor, text: string): Promise<CardView> {
-  const found = match(text.slice(0, 500));
+  const found = match(cleanTyped(text).slice(0, 500));
   if (!found) return helpView(actor, await runsSessions(deps, actor));
   if (found.spec.leadOnly && !hasRole(actor.staff, 'cpd-lead')) {
     return notice('attention', 'Only CPD leads can do that. Say "help" to see what you can do.');

@@ -102,7 +102,7 @@ export async function runStaffErase(deps: StaffCommandDeps & { clock: Clock }, t
     const found = await findStaffByEmail(deps, tenantId, email);
     deps.print(
       found.ok
-        ? `This removes ${found.staff.name}'s staff record, named answers, gap tasks, conversation references and planned messages for good; attendance and "has answered" counts stay, as nobody. Run again with --confirm to do it.`
+        ? `This removes ${found.staff.name}'s staff record, named answers, gap tasks, CPD requests, logged CPD, qualifications, statutory training, impact follow-ups, year-ahead reviews, conversation references and planned messages for good, and their name in anyone else's records; attendance and "has answered" counts stay, as nobody. Run again with --confirm to do it.`
         : found.message,
     );
     return found.ok ? 2 : 1;
@@ -114,7 +114,12 @@ export async function runStaffErase(deps: StaffCommandDeps & { clock: Clock }, t
   }
   const c = result.counts;
   deps.print(
-    `Erased: ${c.answers} named answers, ${c.gapTasks} gap tasks, ${c.conversations} conversation references, ${c.plannedMessages} planned messages and the staff record removed; ${c.attendanceKeptAnonymously} attendance and ${c.receiptsKeptAnonymously} "has answered" records kept as nobody. Audit reference: ${result.reference} (keep it with the request; the audit record holds no personal data).`,
+    `Erased: ${c.answers} named answers, ${c.gapTasks} gap tasks, ${c.cpdRequests} CPD requests, ${c.loggedCpd} logged CPD, ${c.qualifications} qualifications, ${c.statutoryTraining} statutory training, ${c.impactFollowUps} impact follow-ups, ${c.yearAheadReviews} year-ahead reviews, ${c.conversations} conversation references, ${c.plannedMessages} planned messages and the staff record removed; ${c.attendanceKeptAnonymously} attendance, ${c.receiptsKeptAnonymously} "has answered" and ${c.cpdRequestsKeptAnonymously} budgeted CPD request records kept as nobody; ${c.otherRecordsRedacted} other records no longer name them. Audit reference: ${result.reference} (keep it with the request; the audit record holds no personal data).`,
   );
+  if (result.notRedacted.length > 0) {
+    // Fail closed: the operator is told exactly which records still name the person.
+    deps.print(`These records still name them and could not be rewritten; remove them by hand: ${result.notRedacted.join(', ')}.`);
+    return 1;
+  }
   return 0;
 }

@@ -45,6 +45,11 @@ const COMMITTED: readonly CpdRequestStatus[] = ['approved'];
 /** Booked and after: money spent (at the actual cost). */
 const SPENT: readonly CpdRequestStatus[] = ['booked', 'attended', 'evaluated'];
 
+/** Whether a request's cost counts in the budget (approved, booked or after): the school's record of spending. */
+export function countsInBudget(status: CpdRequestStatus): boolean {
+  return COMMITTED.includes(status) || SPENT.includes(status);
+}
+
 export interface BudgetPosition {
   amountPence: number;
   committedPence: number;

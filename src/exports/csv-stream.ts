@@ -5,9 +5,16 @@ import { stringify } from 'csv-stringify';
 
 export type CsvCell = string | number;
 
+/**
+ * Every export's CSV options: a text cell starting with = + - @ (or a tab or carriage return) gets a
+ * leading ' so a spreadsheet shows it as text instead of running it (a course called
+ * =HYPERLINK(...)); negative numbers stay numbers.
+ */
+export const CSV_OPTIONS = { escape_formulas: true } as const;
+
 /** Rows into a CSV stream into `sink`, waiting when the sink is full (constant memory), then closed. */
 export async function writeCsv(sink: Writable, columns: string[], rows: AsyncIterable<CsvCell[]>): Promise<void> {
-  const csv = stringify({ header: true, columns });
+  const csv = stringify({ ...CSV_OPTIONS, header: true, columns });
   const done = pipeline(csv, sink);
   try {
     for await (const row of rows) {

@@ -87,8 +87,9 @@ export function linkRoutes(deps: LinkRouteDeps): Router {
     const token = text(req.params.file).replace(/\.png$/, '');
     if (!deps.links.verifyChartImage(tenantId, staffId, token, text(req.query.expires), text(req.query.sig))) return notFound(res);
     const chart = chartFromToken(token);
-    // A reader who has left the school stops getting pictures, as they stop getting cards.
-    if (!chart || !(await deps.store.staff.get(tenantId, staffId))) return notFound(res);
+    // A reader who has left the school (deactivated or deleted) stops getting pictures, as they stop getting cards.
+    const reader = chart ? await deps.store.staff.get(tenantId, staffId) : undefined;
+    if (!chart || !reader || !reader.value.active) return notFound(res);
     res
       .status(200)
       .set({ 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' })

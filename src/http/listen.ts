@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
+import { guardConnections } from './connection-guard';
 
 /**
  * How long a client may take, and how many may be connected at once. Without these an idle or
@@ -12,8 +13,10 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** An idle keep-alive connection is closed after this. */
   keepAliveTimeoutMs: number;
-  /** Connections beyond this are closed as they arrive. */
+  /** Connections held at once: past it the longest-idle one is closed to make room (connection-guard.ts); a newcomer is refused only when all are busy. */
   maxConnections: number;
+  /** A connection that has sent no byte by then is closed: idle sockets cannot sit on the cap for the whole headers timeout. */
+  firstRequestTimeoutMs: number;
   /** How often Node checks the two request timeouts (its default of 30 s would let them overrun by that much). */
   checkIntervalMs: number;
 }
@@ -25,6 +28,8 @@ export const SERVER_LIMITS: ServerLimits = {
   // Longer than Azure's front ends keep an idle upstream connection (4 min there is the far side's choice), short enough to shed idle clients.
   keepAliveTimeoutMs: 5_000,
   maxConnections: 1_000,
+  // Slack, Teams and the health probe send their request as soon as they connect.
+  firstRequestTimeoutMs: 2_000,
   checkIntervalMs: 1_000,
 };
 
@@ -39,7 +44,8 @@ export function createLimitedServer(app: Express, limits: ServerLimits = SERVER_
     },
     app,
   );
-  server.maxConnections = limits.maxConnections;
+  // Not Node's maxConnections: it refuses the newcomer, so one client's idle sockets locked out the health probe.
+  guardConnections(server, limits);
   return server;
 }
 

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
+import { cleanTyped } from '../domain';
 import type { RowError } from './import-result';
 
 /** "Line manager e-mail" → "linemanageremail": MIS exports differ in case, spaces and dashes. */
@@ -38,7 +39,8 @@ export function readCsvLines(text: string): { ok: true; lines: CsvLine[] } | { o
   const lines = parsed
     .filter(({ record }) => record.some((cell) => cell !== ''))
     // info.lines is where the record ends; a quoted line break makes it start earlier.
-    .map(({ record, info }) => ({ line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0), cells: record }));
+    // Cells are typed text: control and bidi characters out, as in a form (src/domain/typed-text.ts).
+    .map(({ record, info }) => ({ line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0), cells: record.map(cleanTyped) }));
   if (lines.length === 0) return { ok: false, message: 'The file is empty.' };
   return { ok: true, lines };
 }
@@ -65,7 +67,7 @@ export function readCsv(text: string, aliases: Record<string, string>, required:
     ok: true,
     rows: body.map((cells, i) => ({
       row: i + 2,
-      record: Object.fromEntries(keys.map((k, j) => [k, cells[j] ?? ''])),
+      record: Object.fromEntries(keys.map((k, j) => [k, cleanTyped(cells[j] ?? '')])),
     })),
   };
 }

@@ -4,6 +4,7 @@ import type { Versioned } from '../store/port';
 import type { Store } from '../store/store';
 import { sameRecord } from './csv-rows';
 import type { ImportCounts, ImportOptions, ImportResult, RowError } from './import-result';
+import { managerLoops } from './manager-loops';
 import { matchPersonByName, type NamedPerson } from './person-names';
 import { readRoster, type ReadRosterRow } from './read-roster';
 import type { ColumnMap, RosterField } from './roster-headings';
@@ -91,7 +92,10 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
     return match ? match.id : null;
   };
 
-  // Resolve managers to a fixpoint: dropping a bad row can orphan the people it managed.
+  // Stored people may already name someone this file adds (by the id their e-mail gives them).
+  const emailOfId = new Map([...good.map((g) => [staffIdFor(g.data.email), g.data.email] as const), ...[...existing.values()].map((v) => [v.value.id, v.value.email] as const)]);
+  const storedManagers = new Map([...existing.values()].map((v) => [v.value.email, v.value.lineManagerId ? emailOfId.get(v.value.lineManagerId) : undefined]));
+  // Resolve managers to a fixpoint: dropping a bad row (or a loop of managers) can orphan the people it managed.
   const managerOf = new Map<number, string | undefined>();
   for (let changed = true; changed; ) {
     changed = false;
@@ -105,7 +109,13 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
         changed = true;
       } else kept.push(g);
     }
-    good = kept;
+    if (roster.present.has('lineManager')) {
+      const loops = managerLoops(kept.map((g) => ({ row: g.row, email: g.data.email, manager: managerOf.get(g.row) })), storedManagers, kept[0]?.headings.lineManager ?? 'line manager');
+      const looped = new Set(loops.map((e) => e.row));
+      errors.push(...loops);
+      if (looped.size > 0) changed = true;
+      good = kept.filter((g) => !looped.has(g.row));
+    } else good = kept;
   }
   errors.sort((a, b) => a.row - b.row);
   if (errors.length > 0 && options.deactivateMissing) {

@@ -53,6 +53,8 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
   const min = tenant.settings.minAggregateCount;
   const withheld = `withheld (fewer than ${min})`;
   const people = (n: number) => (n < min ? withheld : String(n));
+  // A part of a known whole: the rest is a group too ("11 of 12 took part" names the one who did not).
+  const partOf = (n: number, whole: number) => (n < min || (whole - n > 0 && whole - n < min) ? withheld : String(n));
   const zone = tenant.settings.timezone;
   const held = input.sessions.filter((s) => s.tenantId === tenant.id && s.status === 'published' && term.from <= s.startsAt && s.startsAt < term.to);
   const heldById = new Map(held.map((s) => [s.id, s]));
@@ -91,8 +93,8 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
       const took = new Set([...mine.map((p) => p.staffId), ...loggedHere.map((e) => e.staffId)]).size;
       return [
         { group, measure: 'Staff', value: String(members.length) },
-        { group, measure: 'Took part in CPD', value: people(took) },
-        { group, measure: 'CPD hours (sessions and logged)', value: took < min ? withheld : String(hours) },
+        { group, measure: 'Took part in CPD', value: partOf(took, members.length) },
+        { group, measure: 'CPD hours (sessions and logged)', value: partOf(took, members.length) === withheld ? withheld : String(hours) },
       ];
     });
 
@@ -100,7 +102,7 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
   const { programme } = input;
   const evaluation: GovernorsReportRow[] = (programme.levels ?? []).flatMap((l) => [
     { group: l.level, measure: 'Asked', value: people(l.asked) },
-    { group: l.level, measure: 'Answered', value: l.asked < min ? withheld : people(l.answered) },
+    { group: l.level, measure: 'Answered', value: l.asked < min ? withheld : partOf(l.answered, l.asked) },
     ...(l.result && l.answered >= min ? [{ group: l.level, measure: 'Result', value: l.result }] : []),
   ]);
   if (programme.totals.responses >= min) {
@@ -122,11 +124,12 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
     .flatMap(([topic, c]) => {
       const group = topic.charAt(0).toUpperCase() + topic.slice(1);
       if (c.current + c.lapsed < min) return [{ group, measure: 'Staff recorded', value: withheld }];
-      // "Out of date" may be 1 or 2 people in a big group: the share is given, not the count, so nobody is singled out.
+      // A share, not a count of the lapsed; and withheld while the lapsed are fewer than the minimum
+      // ("5 recorded, 80 %" would point at one person), unless nobody lapsed.
       const share = Math.round((100 * c.current) / (c.current + c.lapsed));
       return [
         { group, measure: 'Staff recorded', value: String(c.current + c.lapsed) },
-        { group, measure: 'Up to date', value: `${share}%` },
+        { group, measure: 'Up to date', value: c.lapsed > 0 && c.lapsed < min ? withheld : `${share}%` },
       ];
     });
 

@@ -23,7 +23,7 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
   const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: term.from, lt: term.to } } })).map((v) => v.value);
   const ids = sessions.filter((s) => s.status === 'published').map((s) => s.id);
   const participations = await findWhereIn(store.participations, tenantId, 'sessionId', ids, { attended: true });
-  const programme = await loadProgrammeReport(deps, tenantId, now, { from: term.from, to: term.to });
+  const programme = await loadProgrammeReport(deps, tenantId, now, { from: term.from, to: term.to }, { answersInBlocks: true });
   if (!programme.ok) return programme;
   const from = term.from.slice(0, 10);
   // The term's logged CPD only (the report counts days before the term's end), not everything logged since.

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { findWhereIn } from '../store/find-in';
 import { evaluationLevels } from './evaluation-levels';
 import { loadSessionAnswers } from './load-session-answers';
+import { releasedFollowUps, releasedReactionAnswers } from './released-in-blocks';
 import { buildProgrammeReport } from './programme-report';
 import type { ProgrammeReportView } from './programme-report-view';
 import type { ReportDeps, ReportResult } from './report-deps';
@@ -19,6 +20,8 @@ export async function loadProgrammeReport(
   tenantId: string,
   now: Date,
   period?: { from: string; to: string },
+  /** Governors: answers count only in blocks of the minimum, so two exports never differ by one answer (released-in-blocks.ts). */
+  options: { answersInBlocks?: boolean } = {},
 ): Promise<ReportResult<ProgrammeReportView>> {
   const { store } = deps;
   const tenant = (await store.tenants.get(tenantId, tenantId))?.value;
@@ -27,10 +30,13 @@ export async function loadProgrammeReport(
   const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: from, lt: to } } })).map((v) => v.value);
   const ids = sessions.map((s) => s.id);
   const participations = await findWhereIn(store.participations, tenantId, 'sessionId', ids, { attended: true });
-  const { answersBySession, responsesBySession, ratingQuestions } = await loadSessionAnswers(store, tenantId, ids);
+  const { questionnaires, answersBySession, responsesBySession, ratingQuestions } = await loadSessionAnswers(store, tenantId, ids);
   const gapTasks = await findWhereIn(store.gapTasks, tenantId, 'sessionId', ids);
-  const followUps = await findWhereIn(store.impactFollowUps, tenantId, 'sessionId', ids);
-  const report = buildProgrammeReport({
+  const minimum = tenant.settings.minAggregateCount;
+  const allFollowUps = await findWhereIn(store.impactFollowUps, tenantId, 'sessionId', ids);
+  const followUps = options.answersInBlocks ? releasedFollowUps(allFollowUps, minimum) : allFollowUps;
+  const released = options.answersInBlocks ? releasedReactionAnswers(questionnaires, answersBySession, now, minimum) : undefined;
+  const built = buildProgrammeReport({
     tenant,
     from,
     to,
@@ -39,9 +45,10 @@ export async function loadProgrammeReport(
     participations,
     responsesBySession,
     ratingQuestions,
-    answers: [...answersBySession.values()].flat(),
+    answers: released ?? [...answersBySession.values()].flat(),
     gapTasks,
   });
+  const report = released ? { ...built, totals: { ...built.totals, responses: released.length } } : built;
   const quality = report.ratings.find((r) => r.questionId === 'quality');
   const levels = evaluationLevels({
     attended: report.totals.attended,
@@ -49,7 +56,7 @@ export async function loadProgrammeReport(
     ...(quality?.mean !== undefined ? { qualityMean: quality.mean } : {}),
     gapTasks,
     followUps,
-    minimum: tenant.settings.minAggregateCount,
+    minimum,
   });
   return { ok: true, value: { ...report, levels } };
 }

@@ -13,5 +13,11 @@ export interface Store extends Collections {
   ping(): Promise<void>;
   /** Proves the store takes a write now (for /readyz): a full disk or a lost account throws. */
   checkWritable(): Promise<void>;
+  /**
+   * After an erasure: leaves no deleted document readable in the store's own files. SQLite rebuilds
+   * the file (VACUUM) and empties its WAL; Cosmos DB has nothing to do (a deleted item is gone from
+   * every API, and the service purges its storage itself).
+   */
+  scrub(): Promise<void>;
   close(): Promise<void>;
 }

@@ -44,7 +44,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
 
       expect(await run('staff', 'erase', 'sam.forgotten@school.example', '--confirm')).toBe(0);
       expect(lines.at(-1)).toMatch(
-        /^Erased: 1 named answers, 1 gap tasks, 1 conversation references, 1 planned messages and the staff record removed; 1 attendance and 2 "has answered" records kept as nobody\. Audit reference: erasure-/,
+        /^Erased: 1 named answers, 1 gap tasks, 0 CPD requests, 0 logged CPD, 0 qualifications, 0 statutory training, 0 impact follow-ups, 0 year-ahead reviews, 1 conversation references, 1 planned messages and the staff record removed; 1 attendance, 2 "has answered" and 0 budgeted CPD request records kept as nobody; 0 other records no longer name them\. Audit reference: erasure-/,
       );
       expect(await store.staff.get(T, 's1')).toBeUndefined();
       expect(await store.responses.count(T, { respondentId: 's1' })).toBe(0);

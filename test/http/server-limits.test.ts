@@ -11,7 +11,7 @@ import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import { FakeSlackApi } from '../support/fake-slack-api';
 
 /** Small limits so raw-socket tests take well under a second each; production's are in SERVER_LIMITS. */
-const LIMITS: ServerLimits = { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 200, maxConnections: 4, checkIntervalMs: 50 };
+const LIMITS: ServerLimits = { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 200, maxConnections: 4, firstRequestTimeoutMs: 250, checkIntervalMs: 50 };
 
 let server: Server;
 let port: number;
@@ -52,19 +52,20 @@ function rawSocket(): Promise<{ socket: Socket; closed: Promise<{ afterMs: numbe
 describe('HTTP server limits, via raw sockets against the real express app', () => {
   test('production limits are set on the server main.ts listens with', () => {
     const s = createLimitedServer(createHttpApp({ store, logger: pino({ level: 'silent' }) }));
-    expect({ headers: s.headersTimeout, request: s.requestTimeout, keepAlive: s.keepAliveTimeout, max: s.maxConnections }).toEqual({
+    expect({ headers: s.headersTimeout, request: s.requestTimeout, keepAlive: s.keepAliveTimeout }).toEqual({
       headers: SERVER_LIMITS.headersTimeoutMs,
       request: SERVER_LIMITS.requestTimeoutMs,
       keepAlive: SERVER_LIMITS.keepAliveTimeoutMs,
-      max: SERVER_LIMITS.maxConnections,
     });
+    // The cap is the connection guard's (idle ones make room), not Node's (which refuses the newcomer).
+    expect(s.maxConnections).not.toBe(SERVER_LIMITS.maxConnections);
   });
 
-  test('a connection that sends nothing is closed after the headers timeout', async () => {
+  test('a connection that sends nothing is closed after the first-request timeout', async () => {
     const { closed } = await rawSocket();
     const { afterMs } = await closed;
-    expect(afterMs).toBeGreaterThanOrEqual(LIMITS.headersTimeoutMs - 20);
-    expect(afterMs).toBeLessThan(LIMITS.requestTimeoutMs + 500);
+    expect(afterMs).toBeGreaterThanOrEqual(LIMITS.firstRequestTimeoutMs - 20);
+    expect(afterMs).toBeLessThan(LIMITS.headersTimeoutMs + 200);
   });
 
   test('headers sent slowly: 408 and closed', async () => {
@@ -95,14 +96,25 @@ describe('HTTP server limits, via raw sockets against the real express app', () 
     expect(afterMs).toBeLessThan(LIMITS.keepAliveTimeoutMs + 1000 + 400);
   });
 
-  test('connections beyond the cap are closed at once', async () => {
+  test('at the cap the longest-idle connection makes room; only when every one is busy is the newcomer closed at once', async () => {
     const held = await Promise.all(Array.from({ length: LIMITS.maxConnections }, () => rawSocket()));
     const extra = await rawSocket();
-    const { afterMs, received } = await extra.closed;
-    expect(received).toBe('');
-    expect(afterMs).toBeLessThan(LIMITS.headersTimeoutMs - 100);
+    extra.socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect((await extra.closed).received).toMatch(/^HTTP\/1\.1 200/);
+    expect((await held[0]!.closed).afterMs).toBeLessThan(LIMITS.firstRequestTimeoutMs - 100);
     for (const h of held) h.socket.destroy();
     await Promise.all(held.map((h) => h.closed));
+
+    // Every connection busy: a body that has not finished arriving.
+    const busy = await Promise.all(Array.from({ length: LIMITS.maxConnections }, () => rawSocket()));
+    for (const b of busy) b.socket.write('POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const refused = await rawSocket();
+    const { afterMs, received } = await refused.closed;
+    expect(received).toBe('');
+    expect(afterMs).toBeLessThan(LIMITS.firstRequestTimeoutMs - 100);
+    for (const b of busy) b.socket.destroy();
+    await Promise.all(busy.map((b) => b.closed));
     // Let the server see them go before the next test connects.
     await new Promise((resolve) => setTimeout(resolve, 50));
   });

@@ -1,7 +1,9 @@
-import { newId, Participation, ResponseReceipt, type Staff } from '../../domain';
+import { countsInBudget, CpdRequest, newId, Participation, ResponseReceipt, type Staff } from '../../domain';
 import type { Collection, TenantDoc } from '../../store/port';
 import type { Store } from '../../store/store';
 import { updateWithRetry } from '../../store/update';
+import { inBatches } from './in-batches';
+import { ERASED_TEXT, redactMentions } from './redact-mentions';
 import { findStaffByEmail } from './staff-records';
 
 export interface ErasureResult {
@@ -9,6 +11,8 @@ export interface ErasureResult {
   /** A random reference for the school's own request log; the audit record carries only this. */
   reference: string;
   counts: Record<string, number>;
+  /** Records that still name the person and could not be rewritten (collection and id), for the operator to see to. */
+  notRedacted: string[];
 }
 
 async function deleteAll<T extends TenantDoc>(collection: Collection<T>, tenantId: string, field: string, staffId: string): Promise<number> {
@@ -17,9 +21,24 @@ async function deleteAll<T extends TenantDoc>(collection: Collection<T>, tenantI
   return rows.length;
 }
 
+/** A spending record without the person: a fresh id (theirs was derived from their id), their own words and questions gone. */
+function anonymousRequest(request: CpdRequest, standIn: string): CpdRequest {
+  const { link: _link, ...details } = request.details;
+  return CpdRequest.parse({
+    ...request,
+    id: newId('req'),
+    requesterId: standIn,
+    details: { ...details, purposeDetail: ERASED_TEXT, intendedImpact: ERASED_TEXT },
+    questions: [],
+    steps: request.steps.map(({ decision, ...step }) => (decision ? { ...step, decision: { outcome: decision.outcome, by: decision.by, at: decision.at } } : step)),
+    closedReason: undefined,
+  });
+}
+
 /**
  * Right to erasure: removes a person's named records (answers, gap tasks, conversation
- * references, planned messages, the staff record) and keeps what counts without naming them.
+ * references, planned messages, CPD requests, logged CPD, qualifications, statutory training,
+ * impact follow-ups, year-ahead reviews, the staff record) and keeps what counts without naming them.
  * Attendance and "has answered" receipts are re-keyed to a random stand-in (their ids were derived
  * from the person's id), so session figures and response rates stay right; anonymous answers are
  * untouched (they never named anyone). An audit record says an erasure happened, with no personal data.
@@ -35,9 +54,27 @@ export async function eraseStaff(deps: { store: Store }, tenantId: string, email
   counts.gapTasks = await deleteAll(store.gapTasks, tenantId, 'staffId', person.id);
   counts.conversations = await deleteAll(store.conversations, tenantId, 'staffId', person.id);
   counts.plannedMessages = await deleteAll(store.deliveries, tenantId, 'recipientId', person.id);
+  // Their external CPD requests, and the messages to approvers and bookers about them. One the
+  // budget counts is the school's record of spending: it stays, as nobody's, with their words gone.
+  const standIn = newId('erased');
+  counts.cpdRequestsKeptAnonymously = 0;
+  counts.cpdRequests = await inBatches(store.cpdRequests, tenantId, { requesterId: person.id }, async (batch) => {
+    for (const r of batch) {
+      counts.plannedMessages! += await deleteAll(store.deliveries, tenantId, 'subject.requestId', r.value.id);
+      if (countsInBudget(r.value.status)) {
+        await store.cpdRequests.create(anonymousRequest(r.value, standIn));
+        counts.cpdRequestsKeptAnonymously! += 1;
+      }
+      await store.cpdRequests.delete(tenantId, r.value.id);
+    }
+  });
+  counts.loggedCpd = await deleteAll(store.cpdLog, tenantId, 'staffId', person.id);
+  counts.qualifications = await deleteAll(store.qualifications, tenantId, 'staffId', person.id);
+  counts.statutoryTraining = await deleteAll(store.statutoryTraining, tenantId, 'staffId', person.id);
+  counts.impactFollowUps = await deleteAll(store.impactFollowUps, tenantId, 'staffId', person.id);
+  counts.yearAheadReviews = await deleteAll(store.needsReviews, tenantId, 'staffId', person.id);
 
   // One stand-in per erasure: the person's attendance still counts, as nobody.
-  const standIn = newId('erased');
   const participations = await store.participations.find(tenantId, { where: { staffId: person.id } });
   for (const p of participations) {
     await store.participations.create(Participation.parse({ ...p.value, id: newId('part'), staffId: standIn, attendanceMarkedBy: undefined }));
@@ -61,7 +98,13 @@ export async function eraseStaff(deps: { store: Store }, tenantId: string, email
   counts.sessionsUnlinked = facilitated.length;
 
   await store.staff.delete(tenantId, person.id);
+  // Whatever else still names them (approvals they gave, settings, colleagues' text) keeps its facts, not them.
+  const redacted = await redactMentions(store, tenantId, person, standIn);
+  counts.otherRecordsRedacted = redacted.rewritten;
+  counts.recordsNotRedacted = redacted.left.length;
   const reference = newId('erasure');
   await store.audit.create({ tenantId, id: reference, action: 'staff-erased', at: now.toISOString(), by, reference, counts });
-  return { ok: true, reference, counts };
+  // Deleted rows must not stay readable in the store's files (SQLite: free pages, the WAL).
+  await store.scrub();
+  return { ok: true, reference, counts, notRedacted: redacted.left };
 }

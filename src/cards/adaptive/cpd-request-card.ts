@@ -1,6 +1,6 @@
 import type { CpdRequestListView, CpdRequestView } from '../views';
 import type { CardContent } from './card-content';
-import { actionSet, compact, execute, facts, heading, noticeBox, subheading, subtle, text, type AdaptiveAction } from './elements';
+import { actionSet, compact, execute, facts, heading, noticeBox, subheading, subtle, text, type AdaptiveAction, escapeMarkdown, markdown } from './elements';
 
 /**
  * One request, as the requester, an approver, the booker or the lead sees it. Every copy
@@ -43,7 +43,7 @@ export function cpdRequestListCard(view: CpdRequestListView): CardContent {
     type: 'Container',
     separator: true,
     items: [
-      text(`**${r.courseTitle}** · ${r.requesterName}`),
+      markdown(`**${escapeMarkdown(r.courseTitle)}** · ${escapeMarkdown(r.requesterName)}`),
       subtle(`${r.waitingForYou ? 'Waiting for you · ' : ''}${r.statusText} · ${r.costText}`),
       actionSet([execute(r.waitingForYou ? 'Decide' : 'Open', 'request.open', { requestId: r.requestId })]),
     ],

@@ -19,7 +19,25 @@ export interface AdaptiveCard {
   speak?: string;
 }
 
+/**
+ * Plain text made safe for the markdown Teams reads in TextBlocks and facts: links, emphasis, code
+ * and list markers are backslash-escaped, so "[Click here](https://…)" typed into a request shows
+ * as those characters instead of a link in the approver's card.
+ */
+export function escapeMarkdown(value: string): string {
+  return value
+    .replace(/[\\`*_~[\]]/g, '\\$&')
+    .replace(/^(\s*)([-+>#])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+}
+
+/** A TextBlock of plain text: whatever it holds is shown as typed (see escapeMarkdown). */
 export function text(value: string, extra: Record<string, unknown> = {}): AdaptiveElement {
+  return { type: 'TextBlock', text: escapeMarkdown(value), wrap: true, ...extra };
+}
+
+/** A TextBlock the bot wrote in markdown (bold figures, a link): any typed part in it must go through escapeMarkdown. */
+export function markdown(value: string, extra: Record<string, unknown> = {}): AdaptiveElement {
   return { type: 'TextBlock', text: value, wrap: true, ...extra };
 }
 
@@ -35,8 +53,9 @@ export function subtle(value: string): AdaptiveElement {
   return text(value, { isSubtle: true, spacing: 'Small' });
 }
 
-export function facts(rows: { label: string; value: string }[]): AdaptiveElement {
-  return { type: 'FactSet', facts: rows.map((r) => ({ title: r.label, value: r.value })) };
+/** Facts are read as markdown too: plain unless a row says it is the bot's own markdown (a meeting link). */
+export function facts(rows: { label: string; value: string; markdown?: boolean }[]): AdaptiveElement {
+  return { type: 'FactSet', facts: rows.map((r) => ({ title: escapeMarkdown(r.label), value: r.markdown ? r.value : escapeMarkdown(r.value) })) };
 }
 
 /**

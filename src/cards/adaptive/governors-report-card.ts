@@ -1,10 +1,10 @@
 import type { GovernorsReportView } from '../views';
 import type { CardContent } from './card-content';
-import { compact, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { compact, facts, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
 
 function section(s: GovernorsReportView['sections'][number]): AdaptiveElement[] {
   if (s.rows.length === 0) return [subheading(s.title), subtle('Nothing this term.')];
-  return [subheading(s.title), { type: 'FactSet', facts: s.rows.map((r) => ({ title: `${r.group}: ${r.measure}`, value: r.value })) }];
+  return [subheading(s.title), facts(s.rows.map((r) => ({ label: `${r.group}: ${r.measure}`, value: r.value })))];
 }
 
 export function governorsReportCard(view: GovernorsReportView): CardContent {

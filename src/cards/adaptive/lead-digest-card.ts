@@ -5,11 +5,11 @@ import type { ChartDefinition } from '../charts/chart-definition';
 import type { CardContent } from './card-content';
 import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';
 import { chartElement } from './chart-element';
-import { actionSet, compact, facts, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { actionSet, compact, escapeMarkdown, facts, heading, markdown, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
 
 function row(title: string, when: string, figures: string, warn = false): AdaptiveElement[] {
   return [
-    text(`**${title}** · ${when}`, { spacing: 'Small' }),
+    markdown(`**${escapeMarkdown(title)}** · ${escapeMarkdown(when)}`, { spacing: 'Small' }),
     text(figures, { isSubtle: !warn, spacing: 'None', ...(warn ? { color: 'Attention' } : {}) }),
   ];
 }

@@ -3,7 +3,7 @@ import type { LeadReportView, RatingSummary } from '../views';
 import type { CardContent } from './card-content';
 import { ratingChart, responseRateGauge } from '../charts/report-charts';
 import { chartElement } from './chart-element';
-import { actionSet, compact, execute, facts, heading, noticeBox, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { actionSet, compact, execute, facts, heading, noticeBox, openUrl, subheading, subtle, text, type AdaptiveElement, escapeMarkdown, markdown } from './elements';
 import { sessionFacts } from './session-block';
 
 function percent(rate: number): string {
@@ -15,7 +15,7 @@ function ratingLine(r: RatingSummary, index: number): AdaptiveElement[] {
   // 1..5 counts read left to right, short enough for a phone.
   const spread = r.distribution.map((count, i) => `${i + 1}: ${count}`).join('  ');
   // Teams draws the spread as bars; older clients show today's line instead.
-  return [text(`${r.prompt}: **${mean}** (${r.count})`, { spacing: 'Small' }), chartElement(ratingChart(r, index), subtle(spread))];
+  return [markdown(`${escapeMarkdown(r.prompt)}: **${mean}** (${r.count})`, { spacing: 'Small' }), chartElement(ratingChart(r, index), subtle(spread))];
 }
 
 export function leadReportCard(view: LeadReportView): CardContent {

@@ -1,6 +1,6 @@
 import type { LongTermImpactView } from '../views';
 import type { CardContent } from './card-content';
-import { compact, execute, fieldError, heading, noticeBox, subtle, text, type AdaptiveElement } from './elements';
+import { compact, execute, fieldError, heading, noticeBox, subtle, text, type AdaptiveElement, escapeMarkdown, markdown } from './elements';
 
 import { LONG_TERM_LABELS } from '../long-term-impact-fields';
 
@@ -16,7 +16,7 @@ export function longTermImpactCard(view: LongTermImpactView): CardContent {
       heading(`Longer-term impact: ${view.sessionTitle}`),
       subtle('Gap-task part 4, recorded by a senior leader.'),
       view.notice && noticeBox(view.notice),
-      ...view.tasks.map((t) => text(`**${t.name}**: ${t.reportText}${t.longTerm ? `\nLonger term: ${t.longTerm}` : ''}`, { spacing: 'Small' })),
+      ...view.tasks.map((t) => markdown(`**${escapeMarkdown(t.name)}**: ${escapeMarkdown(t.reportText)}${t.longTerm ? `\nLonger term: ${escapeMarkdown(t.longTerm)}` : ''}`, { spacing: 'Small' })),
       !open && text('Nobody has reported on this gap task yet.'),
       ...(open
         ? [

@@ -18,7 +18,8 @@ export function sessionFacts(session: SessionSummary): AdaptiveElement {
     compact([
       { label: 'When', value: session.whenText },
       session.place ? { label: 'Where', value: session.place } : undefined,
-      session.meetingUrl ? { label: 'Online', value: `[Join the meeting](${session.meetingUrl})` } : undefined,
+      // The bot's own link; the address is an https URL (domain), with brackets encoded so it cannot close the link early.
+      session.meetingUrl ? { label: 'Online', value: `[Join the meeting](${session.meetingUrl.replace(/\(/g, '%28').replace(/\)/g, '%29')})`, markdown: true } : undefined,
       session.facilitatorText ? { label: 'Who', value: session.facilitatorText } : undefined,
       session.placesLeft !== undefined ? { label: 'Places left', value: String(session.placesLeft) } : undefined,
       rsvpText(session.rsvp) ? { label: 'You', value: rsvpText(session.rsvp) as string } : undefined,

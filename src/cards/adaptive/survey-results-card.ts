@@ -1,7 +1,7 @@
 import { agreeText, bySection, likertCountsText, responsesText } from '../survey-results-text';
 import type { SurveyResultsView } from '../views';
 import type { CardContent } from './card-content';
-import { compact, facts, heading, noticeBox, subheading, subtle, text } from './elements';
+import { compact, facts, heading, noticeBox, subheading, subtle, text, escapeMarkdown, markdown } from './elements';
 
 export function surveyResultsCard(view: SurveyResultsView): CardContent {
   return {
@@ -16,7 +16,7 @@ export function surveyResultsCard(view: SurveyResultsView): CardContent {
       view.withheld && noticeBox({ tone: 'info', text: `Results appear once enough people have answered: so far ${view.withheld}.` }),
       ...bySection(view.statements).flatMap((group) => [
         ...(group.section ? [subheading(group.section)] : []),
-        ...group.statements.flatMap((s) => [text(`${s.prompt} **${agreeText(s)}**`, { spacing: 'Small' }), subtle(likertCountsText(s))]),
+        ...group.statements.flatMap((s) => [markdown(`${escapeMarkdown(s.prompt)} **${escapeMarkdown(agreeText(s))}**`, { spacing: 'Small' }), subtle(likertCountsText(s))]),
       ]),
       view.commentThemes.length > 0 && subheading('What people said'),
       ...view.commentThemes.flatMap((t) => [

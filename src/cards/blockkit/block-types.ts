@@ -10,6 +10,8 @@ export interface PlainText {
 export interface Mrkdwn {
   type: 'mrkdwn';
   text: string;
+  /** true: Slack links only what the text marks as a link (<url|label>), never a bare address or name someone typed. */
+  verbatim?: boolean;
 }
 export type TextObject = PlainText | Mrkdwn;
 

@@ -9,8 +9,12 @@ export function plain(text: string, max: number = SLACK_LIMITS.sectionText): Pla
   return { type: 'plain_text', text: clip(text, max), emoji: true };
 }
 
+/**
+ * Every mrkdwn object: typed text in it is escaped by the renderer (escapeMrkdwn: no <url|label> or
+ * mention can be planted), and verbatim, so an address someone typed is not turned into a link.
+ */
 export function mrkdwn(text: string, max: number = SLACK_LIMITS.sectionText): Mrkdwn {
-  return { type: 'mrkdwn', text: clip(text, max) };
+  return { type: 'mrkdwn', text: clip(text, max), verbatim: true };
 }
 
 export function header(text: string): Block {

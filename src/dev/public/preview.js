@@ -85,7 +85,11 @@
   }
   // Teams drops anything it reads as markup (`<…>`), so this page does too: what it shows is what Teams shows.
   function markdown(text) {
+    // A backslash-escaped character (the bot escapes what people type) is shown as itself, never as markup.
     var html = escapeHtml(String(text).replace(/<[^>]*>/g, ''))
+      .replace(/\\([\\`*_~\[\]()#+\-.!>])/g, function (_, c) {
+        return '&#' + c.charCodeAt(0) + ';';
+      })
       .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
       .replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>')
       .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>')

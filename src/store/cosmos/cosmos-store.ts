@@ -244,6 +244,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
       const { resource } = await container.item(probe.id, probe.tenantId).read({ abortSignal });
       if (resource?.createdAt !== probe.createdAt) throw new Error('readiness: the health document did not read back');
     },
+    async scrub() {},
     async close() {
       client.dispose();
     },

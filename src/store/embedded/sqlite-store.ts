@@ -262,6 +262,8 @@ export interface EmbeddedStore extends Store {
   purgeExpired(): number;
 }
 
+const SCRUB_CHECKPOINT_ATTEMPTS = 100;
+
 /** The local default: one SQLite file, durable on disk, the same semantics as Cosmos DB. */
 export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore {
   let folderLock: FolderLock | undefined;
@@ -274,6 +276,8 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
   db.pragma('synchronous = NORMAL');
   // Short: better-sqlite3 waits synchronously, freezing the process; longer waits are BusyRetry's, between event-loop turns.
   db.pragma(`busy_timeout = ${BLOCKING_BUSY_TIMEOUT_MS}`);
+  // A deleted row's bytes are zeroed in its page where that costs no extra write; scrub() does the rest.
+  db.pragma('secure_delete = FAST');
   const busy = new BusyRetry(options.busyBudgetMs);
   const raw = new Map<CollectionName, SqliteCollection>();
   const collections = {} as Record<CollectionName, unknown>;
@@ -312,6 +316,20 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     },
     async checkWritable() {
       await busy.run(() => probe.immediate());
+    },
+    async scrub() {
+      // A fresh file has no free pages holding old rows; then the WAL's old frames go too. The rebuild's
+      // temporary copy is kept in memory, so no deleted row is written to a temporary file either.
+      await busy.run(() => {
+        db.pragma('temp_store = MEMORY');
+        db.exec('VACUUM');
+      });
+      for (let attempt = 0; ; attempt++) {
+        const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        if (!result || result.busy === 0) return;
+        if (attempt >= SCRUB_CHECKPOINT_ATTEMPTS) throw new Error('scrub: the WAL could not be emptied (another connection is reading); run it again');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
     async close() {
       // The worker's connection first, so this one is the last and leaves no WAL behind.
