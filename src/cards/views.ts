@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, type FieldErrors, type Question, type RsvpAnswer } from '../domain';
+import type { FileImportView, SetupView, UndeliveredSummary, UnreachableView } from './setup-views';
 
 /**
  * View models: plain data that each card builder takes. Use cases produce them; the Adaptive
@@ -44,6 +45,9 @@ export const CARD_VERBS = [
   'impact.long.open',
   'impact.long.submit',
   'needs.submit',
+  'file.import',
+  'file.publish',
+  'file.cancel',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -80,6 +84,8 @@ export const CardActionSchema = z.object({
   /** The list the button sits in: the answer is that list again, with the row changed. */
   from: z.enum(['session-list', 'my-record']).optional(),
   impactFollowUpId: Id.optional(),
+  /** A file sent to the bot, waiting for Import or Cancel. */
+  fileImportId: Id.optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -279,6 +285,8 @@ export interface LeadDigestView {
   weeks?: LeadDigestWeek[];
   /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
   chartImages?: Record<string, string>;
+  /** Messages of the week that could not be delivered, and why (names: the digest goes to leads only). */
+  undelivered?: UndeliveredSummary;
 }
 
 export interface RatingSummary {
@@ -308,6 +316,8 @@ export interface LeadReportView {
   chartImages?: Record<string, string>;
   /** Evaluation by level (docs/evaluation.md): asked, answered, and the result once enough answered. */
   levels?: { level: string; asked: number; answered: number; result?: string }[];
+  /** This session's messages that could not be delivered, and why (names for CPD leads only). */
+  undelivered?: UndeliveredSummary;
 }
 
 /** A questionnaire the person may still answer (missed, or put off), with an "Answer now" button. */
@@ -676,7 +686,10 @@ export type CardView =
   | ImpactFollowUpView
   | LongTermImpactView
   | NeedsFormView
-  | NeedsSummaryView;
+  | NeedsSummaryView
+  | FileImportView
+  | SetupView
+  | UnreachableView;
 
 export type CardKind = CardView['kind'];
 
