@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const links = signedLinksFromConfig(config, clock);
   if (!links) logger.warn('PUBLIC_URL is not set: cards carry no calendar or certificate links');
   const deps = { store, clock, logger, actors, ...(links ? { links } : {}) };
+  const files = { allowedHosts: config.FILE_HOSTS, maxBytes: config.FILE_MAX_BYTES, timeoutMs: config.FILE_DOWNLOAD_TIMEOUT_MS };
 
   const routers: Router[] = links ? [linkRoutes({ store, clock, links })] : [];
   const senders: MessageSender[] = [];
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
         appType: config.MICROSOFT_APP_TYPE,
         ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),
         requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
+        files,
       },
     });
     routers.push(teams.router);
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
         ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
         ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),
         requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
+        files,
       },
     });
     routers.push(slack.router);

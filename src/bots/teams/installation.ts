@@ -10,10 +10,13 @@ import { TeamsActivityEnvelope } from './inbound-schemas';
 import { linkAddedMembers, linkTeamRoster } from './roster-link';
 import { resolveTeamsActor } from './teams-actor';
 import { tenantIdOf } from './teams-identity';
+import type { FileDownloadLimits } from '../file-download';
 
 export interface InstallDeps extends AppDeps {
   logger: Logger;
   defaultTenantId: string | undefined;
+  /** Where files sent in the personal chat may be fetched from, and within what limits. */
+  files: FileDownloadLimits;
 }
 
 /**
