@@ -27,8 +27,14 @@ export interface FileImportView {
   notes: string[];
   /** Set in `preview`: what the Import and Cancel buttons act on. */
   fileImportId?: string;
-  /** A programme can be imported as drafts or published at once (invitations go out). */
-  canPublish?: boolean;
+  /**
+   * A second way to import: a programme published at once (invitations go out) rather than as
+   * drafts; a staff list that also marks as leavers those stored but not in it (`leavers` of them).
+   */
+  secondary?: 'publish' | 'leavers';
+  /** Plain Import would change nothing (the file is already in): only the second way is offered. */
+  onlySecondary?: boolean;
+  leavers?: number;
 }
 
 export interface SetupItem {

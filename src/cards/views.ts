@@ -47,6 +47,7 @@ export const CARD_VERBS = [
   'needs.submit',
   'file.import',
   'file.publish',
+  'file.leavers',
   'file.cancel',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];

@@ -52,19 +52,25 @@ export async function receiveSchoolFile(deps: AppDeps, actor: Actor, file: Recei
   const outcome = await runFileImport(deps, actor, { kind: kind.kind, fileName: name, text, dryRun: true });
   if (!outcome.accepted) return outcomeView(name, kind.kind, 'refused', 'attention', refusal(outcome), outcome);
   // The same file again (or one already in): nothing to press.
-  if (outcome.changes === 0) return outcomeView(name, kind.kind, 'unchanged', 'good', 'Nothing to import: everything in this file is already in Twilight.', outcome);
+  if (outcome.changes === 0 && !outcome.leavers) return outcomeView(name, kind.kind, 'unchanged', 'good', 'Nothing to import: everything in this file is already in Twilight.', outcome);
   const sha256 = createHash('sha256').update(downloaded.bytes).digest('hex');
   const fileImportId = await savePendingFile(deps.store, actor.tenant.id, { kind: kind.kind, fileName: name, text, sha256, sentBy: actor.staff.id }, deps.clock.now());
-  return outcomeView(name, kind.kind, 'preview', 'info', 'Nothing has been imported yet. Check what would change, then press Import (or Cancel).', outcome, {
+  const advice =
+    outcome.changes === 0
+      ? 'Everyone in this file is already in Twilight as it says. If the people not in it have left, press Import and mark leavers.'
+      : 'Nothing has been imported yet. Check what would change, then press Import (or Cancel).';
+  return outcomeView(name, kind.kind, 'preview', 'info', advice, outcome, {
+    ...(outcome.changes === 0 ? { onlySecondary: true } : {}),
     fileImportId,
-    ...(kind.kind === 'programme' ? { canPublish: true } : {}),
+    ...(kind.kind === 'programme' ? { secondary: 'publish' as const } : {}),
+    ...(outcome.leavers ? { secondary: 'leavers' as const, leavers: outcome.leavers } : {}),
   });
 }
 
 const GONE = 'That file is no longer waiting to be imported (a day has passed, or it was cancelled): send it again.';
 
 /** Import pressed: the file is checked again against what is stored now and, if still good, written whole. */
-export async function confirmFileImport(deps: AppDeps, actor: Actor, fileImportId: string, publish: boolean): Promise<{ ok: boolean; view: CardView }> {
+export async function confirmFileImport(deps: AppDeps, actor: Actor, fileImportId: string, choice: { publish?: boolean; markLeavers?: boolean }): Promise<{ ok: boolean; view: CardView }> {
   if (!hasRole(actor.staff, 'cpd-lead')) return { ok: false, view: notice('attention', LEADS_ONLY) };
   const stored = await loadPendingFile(deps.store, actor.tenant.id, fileImportId);
   if (!stored) return { ok: false, view: notice('attention', GONE) };
@@ -76,7 +82,7 @@ export async function confirmFileImport(deps: AppDeps, actor: Actor, fileImportI
   }
   let outcome: FileImportOutcome;
   try {
-    outcome = await runFileImport(deps, actor, { kind: file.kind, fileName: file.fileName, text: file.text, dryRun: false, publish });
+    outcome = await runFileImport(deps, actor, { kind: file.kind, fileName: file.fileName, text: file.text, dryRun: false, ...choice });
   } catch (error) {
     // A write failed part-way (the store, or a record changed meanwhile): Import can be pressed again.
     await releasePendingFile(deps.store, actor.tenant.id, file, now);

@@ -23,6 +23,8 @@ export interface FileImportOutcome {
   details: string[];
   errors: RowError[];
   notes: string[];
+  /** Staff list: people stored and active but not in the file (the lead importing aside). */
+  leavers?: number;
 }
 
 export interface FileImportRun {
@@ -33,6 +35,8 @@ export interface FileImportRun {
   dryRun: boolean;
   /** Programme only: new sessions are published (invitations go out) instead of kept as drafts. */
   publish?: boolean;
+  /** Staff list only: those stored but not in the file are marked inactive (the whole staff was sent). */
+  markLeavers?: boolean;
 }
 
 const MAX_DETAILS = 25;
@@ -88,10 +92,10 @@ function fromCounts(result: ImportResult, noun: string, run: FileImportRun, alia
 }
 
 function describe(change: StaffChange): string {
-  const who = `${change.doc.name} <${change.doc.email}>`;
+  const who = `${change.doc.name}, ${change.doc.email}`;
   if (change.kind === 'update') return `update: ${who} (${change.fields.join(', ')})`;
   if (change.kind === 'deactivate') return `leaver: ${who} (not in the file: marked inactive, records kept)`;
-  return `add: ${who}${change.doc.jobTitle ? ` (${change.doc.jobTitle})` : ''}`;
+  return `add: ${who}${change.doc.jobTitle ? `, ${change.doc.jobTitle}` : ''}`;
 }
 
 /** Roles a change gives that the person did not have ("would make Dawn Cooper CPD lead"). */
@@ -101,24 +105,30 @@ function newRoles(change: StaffChange): Role[] {
 }
 
 async function staffImport(deps: AppDeps, actor: Actor, run: FileImportRun): Promise<FileImportOutcome> {
-  // A staff list sent in chat is the whole staff: those no longer in it are marked as leavers,
-  // named in the preview. Not on day one (only the lead is stored), and never the lead importing.
-  const others = await deps.store.staff.count(actor.tenant.id, { active: true });
-  const deactivateMissing = others > 1;
-  const plan = await planStaffImport(deps, actor.tenant, run.text, { deactivateMissing });
+  // Leavers are marked only when the lead asks (Import and mark leavers), and never the lead importing.
+  const markLeavers = run.markLeavers === true;
+  const plan = await planStaffImport(deps, actor.tenant, run.text, { deactivateMissing: markLeavers });
   const notes = [...plan.notes, ...(plan.ignored.length > 0 ? [`Columns not used: ${plan.ignored.join(', ')}.`] : [])];
-  if (!plan.ok) return { accepted: false, refusal: plan.message, changes: 0, summary: [], details: [], errors: plan.errors, notes };
+  if (!plan.ok) {
+    const refusal = plan.message.replace('--deactivate-missing', 'marking leavers');
+    return { accepted: false, refusal, changes: 0, summary: [], details: [], errors: plan.errors, notes };
+  }
   const changes = plan.changes.filter((c) => !(c.kind === 'deactivate' && c.doc.id === actor.staff.id));
   const count = (kind: StaffChange['kind']) => changes.filter((c) => c.kind === kind).length;
   const verb = run.dryRun ? 'would be ' : '';
-  const summary = [
-    `${countOf(count('create'), 'person', 'people')} ${verb}added`,
-    `${count('update')} ${verb}updated`,
-    `${countOf(count('deactivate'), 'leaver')} ${verb}marked inactive`,
-    `${count('unchanged')} unchanged`,
-  ];
+  const summary = [`${countOf(count('create'), 'person', 'people')} ${verb}added`, `${count('update')} ${verb}updated`];
+  if (markLeavers) summary.push(`${countOf(count('deactivate'), 'leaver')} ${verb}marked inactive`);
+  summary.push(`${count('unchanged')} unchanged`);
   const roles = changes.flatMap((c) => newRoles(c).map((r) => `${run.dryRun ? 'would make' : 'made'} ${c.doc.name} ${ROLE_LABELS[r]}`));
   if (roles.length > 0) summary.push(`roles: ${roles.slice(0, 10).join('; ')}${roles.length > 10 ? `; and ${roles.length - 10} more` : ''}`);
+  let leavers: string[] = [];
+  if (!markLeavers) {
+    const inFile = new Set(changes.map((c) => c.doc.email));
+    leavers = (await deps.store.staff.find(actor.tenant.id, { where: { active: true } })).map((v) => v.value).filter((s) => !inFile.has(s.email) && s.id !== actor.staff.id).map((s) => s.name).sort();
+    if (leavers.length > 0) {
+      summary.push(`${countOf(leavers.length, 'person', 'people')} in the staff list but not in this file (${leavers.slice(0, 10).join(', ')}${leavers.length > 10 ? ', …' : ''}): ${run.dryRun ? 'kept as they are, unless you press Import and mark leavers' : 'kept as they are'}`);
+    }
+  }
   if (!run.dryRun) await applyStaffImport(deps, changes);
   return {
     accepted: true,
@@ -127,6 +137,7 @@ async function staffImport(deps: AppDeps, actor: Actor, run: FileImportRun): Pro
     details: capped(changes.filter((c) => c.kind !== 'unchanged').map(describe)),
     errors: plan.errors,
     notes,
+    ...(leavers.length > 0 ? { leavers: leavers.length } : {}),
   };
 }
 

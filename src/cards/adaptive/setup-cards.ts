@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import { fileErrorLines, fileImportSummary, fileImportTitle, setupSummary, undeliveredHeadline, undeliveredLines } from '../setup-text';
 import type { FileImportView, SetupView, UndeliveredSummary, UnreachableView } from '../setup-views';
 import type { CardContent } from './card-content';
@@ -9,15 +10,16 @@ function list(title: string, lines: string[]): AdaptiveElement[] {
 }
 
 export function fileImportCard(view: FileImportView): CardContent {
+  const id = view.fileImportId;
   const buttons =
-    view.state === 'preview' && view.fileImportId
-      ? view.canPublish
-        ? [
-            execute('Import and invite', 'file.publish', { fileImportId: view.fileImportId }, { style: 'positive' }),
-            execute('Import as drafts', 'file.import', { fileImportId: view.fileImportId }),
-            execute('Cancel', 'file.cancel', { fileImportId: view.fileImportId }),
+    view.state === 'preview' && id
+      ? view.secondary === 'publish'
+        ? [execute('Import and invite', 'file.publish', { fileImportId: id }, { style: 'positive' }), execute('Import as drafts', 'file.import', { fileImportId: id }), execute('Cancel', 'file.cancel', { fileImportId: id })]
+        : [
+            ...(view.onlySecondary ? [] : [execute('Import', 'file.import', { fileImportId: id }, { style: 'positive' })]),
+            ...(view.secondary === 'leavers' ? [execute(`Import and mark ${countOf(view.leavers ?? 0, 'leaver')}`, 'file.leavers', { fileImportId: id }, { style: 'destructive' })] : []),
+            execute('Cancel', 'file.cancel', { fileImportId: id }),
           ]
-        : [execute('Import', 'file.import', { fileImportId: view.fileImportId }, { style: 'positive' }), execute('Cancel', 'file.cancel', { fileImportId: view.fileImportId })]
       : [];
   return {
     body: compact([

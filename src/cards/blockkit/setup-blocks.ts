@@ -1,3 +1,4 @@
+import { countOf } from '../format';
 import { fileErrorLines, fileImportTitle, undeliveredHeadline, undeliveredLines } from '../setup-text';
 import type { FileImportView, SetupView, UndeliveredSummary, UnreachableView } from '../setup-views';
 import type { Block } from './block-types';
@@ -24,9 +25,13 @@ export function fileImportBlocks(view: FileImportView): Block[] {
   const id = view.fileImportId;
   const buttons =
     view.state === 'preview' && id
-      ? view.canPublish
+      ? view.secondary === 'publish'
         ? [button('Import and invite', { verb: 'file.publish', fileImportId: id }, { style: 'primary' }), button('Import as drafts', { verb: 'file.import', fileImportId: id }), button('Cancel', { verb: 'file.cancel', fileImportId: id })]
-        : [button('Import', { verb: 'file.import', fileImportId: id }, { style: 'primary' }), button('Cancel', { verb: 'file.cancel', fileImportId: id })]
+        : [
+            ...(view.onlySecondary ? [] : [button('Import', { verb: 'file.import', fileImportId: id }, { style: 'primary' })]),
+            ...(view.secondary === 'leavers' ? [button(`Import and mark ${countOf(view.leavers ?? 0, 'leaver')}`, { verb: 'file.leavers', fileImportId: id }, { style: 'danger' })] : []),
+            button('Cancel', { verb: 'file.cancel', fileImportId: id }),
+          ]
       : [];
   return [
     header(fileImportTitle(view)),
