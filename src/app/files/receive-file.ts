@@ -5,7 +5,7 @@ import { hasRole } from '../../domain';
 import { decodeText, workbookInsteadOfText } from '../../imports/decode-text';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
-import type { Actor } from '../people/actor';
+import type { Actor } from '../people';
 import { FILE_KIND_LABELS, schoolFileKind } from './file-kind';
 import { claimPendingFile, dropPendingFile, loadPendingFile, releasePendingFile, savePendingFile } from './pending-file';
 import { runFileImport, type FileImportOutcome } from './run-file-import';

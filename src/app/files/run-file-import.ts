@@ -10,7 +10,7 @@ import { applyStaffImport, planStaffImport, type StaffChange } from '../../impor
 import { importStatutoryTraining, STATUTORY_ALIASES } from '../../imports/import-statutory-training';
 import { PROGRAMME_HEADER_ALIASES } from '../../imports/programme-row';
 import type { AppDeps } from '../deps';
-import type { Actor } from '../people/actor';
+import type { Actor } from '../people';
 
 /** What checking (or importing) a file found: the same shape for every kind, so one card shows it. */
 export interface FileImportOutcome {
