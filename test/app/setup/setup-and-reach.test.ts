@@ -9,6 +9,10 @@ import type { LeadDigestView, LeadReportView } from '../../../src/cards/views';
 import { budgetId, ManualClock, SchoolCalendar, Staff, type Tenant } from '../../../src/domain';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
+import { renderAdaptiveCard } from '../../../src/cards/adaptive/render-adaptive-card';
+import { renderBlockKitMessage } from '../../../src/cards/blockkit';
+import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
+import { slackLimitBreaches } from '../../cards/blockkit/slack-limits';
 import { GOOD_ROSTER } from '../../support/file-host';
 import { delivery, session } from '../../support/fixtures';
 
@@ -120,6 +124,17 @@ onBothStores('setup', (label, open, done) => {
 
       const digest = (await runCommand(deps(), lead, 'programme')) as LeadDigestView;
       expect(digest.undelivered).toMatchObject({ messages: 4, people: 3, periodText: 'in the last 7 days' });
+
+      // Both renderers show it, within each platform's rules.
+      for (const shown of [report, digest, view]) {
+        const card = renderAdaptiveCard(shown);
+        expect(adaptiveCardProblems(card)).toEqual([]);
+        expect(JSON.stringify(card)).toContain('no Teams or Slack account linked (Ella Ward)');
+        const message = renderBlockKitMessage(shown);
+        expect(slackLimitBreaches(message, 'message')).toEqual([]);
+        expect(JSON.stringify(message.blocks)).toContain('no Teams or Slack account linked (Ella Ward)');
+      }
+      expect(JSON.stringify(renderAdaptiveCard(theirs))).not.toContain('Ella Ward');
     });
   });
 });
