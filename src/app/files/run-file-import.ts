@@ -104,6 +104,19 @@ function newRoles(change: StaffChange): Role[] {
   return change.doc.roles.filter((r) => !before.has(r) && r !== 'staff');
 }
 
+/**
+ * A Role column that does not say "CPD lead" for the lead importing would take their own role
+ * away and lock them out of the Import they are pressing: they keep it, and are told.
+ */
+function keepOwnLeadRole(change: StaffChange, actor: Actor, notes: string[]): StaffChange {
+  if (change.doc.id !== actor.staff.id || change.doc.roles.includes('cpd-lead') || !actor.staff.roles.includes('cpd-lead')) return change;
+  notes.push(`You stay a CPD lead although the file does not say so (your own role is not removed by a file you import).`);
+  const doc = { ...change.doc, roles: [...change.doc.roles, 'cpd-lead' as const] };
+  const fields = change.fields.filter((f) => f !== 'role' || !change.before || doc.roles.length !== change.before.value.roles.length || doc.roles.some((r) => !change.before!.value.roles.includes(r)));
+  const kind = change.kind === 'update' && fields.length === 0 ? ('unchanged' as const) : change.kind;
+  return { ...change, kind, doc, fields };
+}
+
 async function staffImport(deps: AppDeps, actor: Actor, run: FileImportRun): Promise<FileImportOutcome> {
   // Leavers are marked only when the lead asks (Import and mark leavers), and never the lead importing.
   const markLeavers = run.markLeavers === true;
@@ -113,7 +126,7 @@ async function staffImport(deps: AppDeps, actor: Actor, run: FileImportRun): Pro
     const refusal = plan.message.replace('--deactivate-missing', 'marking leavers');
     return { accepted: false, refusal, changes: 0, summary: [], details: [], errors: plan.errors, notes };
   }
-  const changes = plan.changes.filter((c) => !(c.kind === 'deactivate' && c.doc.id === actor.staff.id));
+  const changes = plan.changes.filter((c) => !(c.kind === 'deactivate' && c.doc.id === actor.staff.id)).map((c) => keepOwnLeadRole(c, actor, notes));
   const count = (kind: StaffChange['kind']) => changes.filter((c) => c.kind === kind).length;
   const verb = run.dryRun ? 'would be ' : '';
   const summary = [`${countOf(count('create'), 'person', 'people')} ${verb}added`, `${count('update')} ${verb}updated`];

@@ -18,9 +18,10 @@ export async function composeLeadDigest(deps: AppDeps, tenant: Tenant, recipient
   if (!hasRole(recipient, 'cpd-lead')) return 'recipient is no longer a CPD lead';
   const digest = await loadLeadDigest(deps, tenant.id, recipient.id, deps.clock.now());
   if (!digest.ok) return digest.message;
-  if (hasNothingToReport(digest.value)) return 'nothing to report: no sessions, open questionnaires or gap tasks';
-  const weeks = await loadDigestWeeks(deps, tenant.id, deps.clock.now(), tenant.settings.timezone);
   const undelivered = await recentUndelivered(deps, tenant.id, deps.clock.now(), DIGEST_DAYS, true);
+  // Messages that did not arrive are worth a digest on their own: someone missed an invitation.
+  if (hasNothingToReport(digest.value) && undelivered.messages === 0) return 'nothing to report: no sessions, open questionnaires or gap tasks';
+  const weeks = await loadDigestWeeks(deps, tenant.id, deps.clock.now(), tenant.settings.timezone);
   const view = withReportLinks(deps.links, tenant.id, recipient.id, { ...digest.value, weeks, undelivered }, { fullReport: true });
   return { view, text: `Your CPD programme this week (${digest.value.weekText})` };
 }
