@@ -37,5 +37,5 @@ export function undeliveredLines(summary: UndeliveredSummary): { line: string; a
 export function undeliveredHeadline(summary: UndeliveredSummary): string {
   return summary.messages === 0
     ? `Every message ${summary.periodText} was delivered.`
-    : `${countOf(summary.messages, 'message')} ${summary.periodText} could not be delivered (${countOf(summary.people, 'person', 'people')}).`;
+    : `${countOf(summary.messages, 'message')} ${summary.periodText} could not be delivered (${countOf(summary.people, 'person', 'people')}).${summary.namesHint ? ` ${summary.namesHint}` : ''}`;
 }

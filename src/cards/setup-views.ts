@@ -74,6 +74,8 @@ export interface UndeliveredSummary {
   groups: UndeliveredGroup[];
   /** The period counted, in words ("in the last 30 days", "this session"). */
   periodText: string;
+  /** Where the names are when this view shows none (the programme digest names nobody). */
+  namesHint?: string;
 }
 
 export interface UnreachableView {

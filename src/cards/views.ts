@@ -286,7 +286,7 @@ export interface LeadDigestView {
   weeks?: LeadDigestWeek[];
   /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
   chartImages?: Record<string, string>;
-  /** Messages of the week that could not be delivered, and why (names: the digest goes to leads only). */
+  /** Messages of the week that could not be delivered, and why: counts only, like the rest of the digest. */
   undelivered?: UndeliveredSummary;
 }
 

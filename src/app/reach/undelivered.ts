@@ -77,7 +77,8 @@ export async function sessionUndelivered(deps: AppDeps, actor: Actor, sessionId:
 export async function recentUndelivered(deps: AppDeps, tenantId: string, now: Date, days: number, withNames: boolean): Promise<UndeliveredSummary> {
   const since = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
   const failed = await failedWhere(deps, tenantId, { dueAt: { gte: since } });
-  return summariseUndelivered(failed, await staffMap(deps, tenantId), withNames, `in the last ${days} days`);
+  const summary = summariseUndelivered(failed, await staffMap(deps, tenantId), withNames, `in the last ${days} days`);
+  return withNames ? summary : { ...summary, namesHint: 'Type “unreachable” for their names.' };
 }
 
 export const UNREACHABLE_DAYS = 30;

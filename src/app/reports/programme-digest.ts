@@ -9,7 +9,7 @@ import { notice } from '../notice';
 import { withReportLinks } from './report-links';
 import { recentUndelivered } from '../reach';
 
-/** The digest's week of messages that could not be delivered: it goes to leads only, so with names. */
+/** The digest's week of messages that could not be delivered: counts and reasons, no names (the digest names nobody; `unreachable` does). */
 const DIGEST_DAYS = 7;
 
 /** The weekly `lead-digest` outbox record: its card, or why it is not sent (a string, as every composer says). */
@@ -18,7 +18,7 @@ export async function composeLeadDigest(deps: AppDeps, tenant: Tenant, recipient
   if (!hasRole(recipient, 'cpd-lead')) return 'recipient is no longer a CPD lead';
   const digest = await loadLeadDigest(deps, tenant.id, recipient.id, deps.clock.now());
   if (!digest.ok) return digest.message;
-  const undelivered = await recentUndelivered(deps, tenant.id, deps.clock.now(), DIGEST_DAYS, true);
+  const undelivered = await recentUndelivered(deps, tenant.id, deps.clock.now(), DIGEST_DAYS, false);
   // Messages that did not arrive are worth a digest on their own: someone missed an invitation.
   if (hasNothingToReport(digest.value) && undelivered.messages === 0) return 'nothing to report: no sessions, open questionnaires or gap tasks';
   const weeks = await loadDigestWeeks(deps, tenant.id, deps.clock.now(), tenant.settings.timezone);
@@ -31,6 +31,6 @@ export async function programmeDigest(deps: AppDeps, actor: Actor): Promise<Card
   const digest = await loadLeadDigest(deps, actor.tenant.id, actor.staff.id, deps.clock.now());
   if (!digest.ok) return notice('attention', digest.message);
   const weeks = await loadDigestWeeks(deps, actor.tenant.id, deps.clock.now(), actor.tenant.settings.timezone);
-  const undelivered = await recentUndelivered(deps, actor.tenant.id, deps.clock.now(), DIGEST_DAYS, true);
+  const undelivered = await recentUndelivered(deps, actor.tenant.id, deps.clock.now(), DIGEST_DAYS, false);
   return withReportLinks(deps.links, actor.tenant.id, actor.staff.id, { ...digest.value, weeks, undelivered }, { fullReport: true });
 }

@@ -123,10 +123,12 @@ onBothStores('setup', (label, open, done) => {
       expect(theirs.undelivered?.groups.every((g) => g.names === undefined)).toBe(true);
 
       const digest = (await runCommand(deps(), lead, 'programme')) as LeadDigestView;
-      expect(digest.undelivered).toMatchObject({ messages: 4, people: 3, periodText: 'in the last 7 days' });
+      expect(digest.undelivered).toMatchObject({ messages: 4, people: 3, periodText: 'in the last 7 days', namesHint: 'Type “unreachable” for their names.' });
+      // The digest names nobody (docs/privacy.md): the reasons and counts, and where the names are.
+      expect(digest.undelivered?.groups.every((g) => g.names === undefined)).toBe(true);
 
       // Both renderers show it, within each platform's rules.
-      for (const shown of [report, digest, view]) {
+      for (const shown of [report, view]) {
         const card = renderAdaptiveCard(shown);
         expect(adaptiveCardProblems(card)).toEqual([]);
         expect(JSON.stringify(card)).toContain('no Teams or Slack account linked (Ella Ward)');
@@ -135,6 +137,9 @@ onBothStores('setup', (label, open, done) => {
         expect(JSON.stringify(message.blocks)).toContain('no Teams or Slack account linked (Ella Ward)');
       }
       expect(JSON.stringify(renderAdaptiveCard(theirs))).not.toContain('Ella Ward');
+      expect(adaptiveCardProblems(renderAdaptiveCard(digest))).toEqual([]);
+      expect(JSON.stringify(renderBlockKitMessage(digest).blocks)).toContain('2 messages to 1 person: no Teams or Slack account linked');
+      expect(JSON.stringify(renderBlockKitMessage(digest).blocks)).not.toContain('Ella Ward');
     });
   });
 });
