@@ -32,6 +32,8 @@ function refusedUrl(url: URL, limits: FileDownloadLimits): string | undefined {
   return undefined;
 }
 
+const seconds = (ms: number) => (Math.round(ms / 1000) <= 1 ? 'a second' : `${Math.round(ms / 1000)} seconds`);
+
 const tooBig = (limits: FileDownloadLimits) => `That file is larger than ${Math.floor(limits.maxBytes / 1000)} kB, more than any staff list, programme or calendar needs: check it is the right file (a CSV, not a workbook with pictures).`;
 
 /**
@@ -71,7 +73,7 @@ export async function downloadFile(address: string, limits: FileDownloadLimits, 
     }
     return { ok: false, message: 'That file is behind too many redirects: please send it again.' };
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError' || signal.aborted) return { ok: false, message: `Fetching that file took longer than ${Math.round(limits.timeoutMs / 1000)} seconds, so I stopped. Please send it again.` };
+    if ((error as Error).name === 'TimeoutError' || signal.aborted) return { ok: false, message: `Fetching that file took longer than ${seconds(limits.timeoutMs)}, so I stopped. Please send it again.` };
     return { ok: false, message: 'I could not fetch that file just now. Please send it again.' };
   }
 }
