@@ -37,9 +37,9 @@ async function main(): Promise<void> {
   const links = signedLinksFromConfig(config, clock);
   if (!links) logger.warn('PUBLIC_URL is not set: cards carry no calendar or certificate links');
   const deps = { store, clock, logger, actors, ...(links ? { links } : {}) };
-  // The deployer's first CPD lead: made a lead of the school (created if new), welcomed on their first visit. Idempotent.
+  // The deployer's first CPD lead: made a lead of the school (created if new) while it has none, welcomed on their first visit.
   if (config.FIRST_CPD_LEAD_EMAIL && config.DEFAULT_TENANT_ID) {
-    const named = await nameCpdLead({ store, clock }, config.DEFAULT_TENANT_ID, { email: config.FIRST_CPD_LEAD_EMAIL });
+    const named = await nameCpdLead({ store, clock }, config.DEFAULT_TENANT_ID, { email: config.FIRST_CPD_LEAD_EMAIL }, { firstOnly: true });
     if (named.ok) logger.info({ tenantId: config.DEFAULT_TENANT_ID, outcome: named.outcome, tenantCreated: named.tenantCreated }, 'first CPD lead named (FIRST_CPD_LEAD_EMAIL)');
     else logger.warn({ reason: named.message }, 'FIRST_CPD_LEAD_EMAIL: could not name the first CPD lead');
   }

@@ -112,6 +112,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         deps.print(named.message);
         return 1;
       }
+      if (named.outcome === 'has-a-lead') return 0;
       if (named.tenantCreated) deps.print(`Created tenant "${tenantId}".`);
       const who = `${named.staff.name} <${named.staff.email}>`;
       deps.print(

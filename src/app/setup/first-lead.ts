@@ -11,6 +11,8 @@ const Email = z.email();
 
 export type NameLeadResult =
   | { ok: true; staff: Staff; outcome: 'created' | 'made-lead' | 'already-lead'; tenantCreated: boolean }
+  /** `firstOnly` and the school already has an active CPD lead: nothing was changed. */
+  | { ok: true; outcome: 'has-a-lead'; tenantCreated: false }
   | { ok: false; message: string };
 
 /** "lee.lead@school.org.uk" → "Lee Lead": a name to greet them by until the staff list gives the real one. */
@@ -29,9 +31,19 @@ function nameFromEmail(email: string): string {
  * the CPD lead role, and a welcome pointing at `setup` waits for their first visit. Running it
  * again changes nothing.
  */
-export async function nameCpdLead(deps: { store: Store; clock: { now(): Date } }, tenantId: string, input: { email: string; name?: string }): Promise<NameLeadResult> {
+export async function nameCpdLead(
+  deps: { store: Store; clock: { now(): Date } },
+  tenantId: string,
+  input: { email: string; name?: string },
+  options: { firstOnly?: boolean } = {},
+): Promise<NameLeadResult> {
   const email = input.email.trim().toLowerCase();
   if (!Email.safeParse(email).success) return { ok: false, message: `"${input.email}" is not an e-mail address.` };
+  // At every start (FIRST_CPD_LEAD_EMAIL): once the school has a lead, the setting has done its job;
+  // it must not bring back a lead who has since left and been marked inactive.
+  if (options.firstOnly && (await deps.store.staff.count(tenantId, { active: true, roles: { contains: 'cpd-lead' } })) > 0) {
+    return { ok: true, outcome: 'has-a-lead', tenantCreated: false };
+  }
   let tenantCreated = false;
   if (!(await deps.store.tenants.get(tenantId, tenantId))) {
     const created = await deps.store.tenants.create(Tenant.parse({ tenantId, id: tenantId, name: tenantId, kind: 'school' }));
@@ -43,7 +55,7 @@ export async function nameCpdLead(deps: { store: Store; clock: { now(): Date } }
   if (!found) {
     staff = Staff.parse({ tenantId, id: deterministicId('staff', email), name: input.name?.trim() || nameFromEmail(email), email, roles: ['staff', 'cpd-lead'] });
     const created = await deps.store.staff.create(staff);
-    if (!created.ok) return nameCpdLead(deps, tenantId, input);
+    if (!created.ok) return nameCpdLead(deps, tenantId, input, options);
     outcome = 'created';
   } else if (found.value.roles.includes('cpd-lead') && found.value.active) {
     staff = found.value;
@@ -51,7 +63,7 @@ export async function nameCpdLead(deps: { store: Store; clock: { now(): Date } }
   } else {
     staff = { ...found.value, active: true, roles: [...new Set([...found.value.roles, 'cpd-lead' as const])] };
     const written = await deps.store.staff.put(staff, { ifVersion: found.version });
-    if (!written.ok) return nameCpdLead(deps, tenantId, input);
+    if (!written.ok) return nameCpdLead(deps, tenantId, input, options);
     outcome = 'made-lead';
   }
   // Create-if-absent: a welcome already sent is not sent again.

@@ -41,6 +41,9 @@ onBothStores('setup', (label, open, done) => {
       const again = await nameCpdLead(deps(), T, { email: LEAD_EMAIL });
       expect(again).toMatchObject({ ok: true, outcome: 'already-lead', tenantCreated: false });
       expect(await store.staff.count(T)).toBe(1);
+      // At each start (FIRST_CPD_LEAD_EMAIL) it acts only while the school has no lead: a lead who left is not brought back.
+      expect(await nameCpdLead(deps(), T, { email: 'someone.else@hillside.example' }, { firstOnly: true })).toEqual({ ok: true, outcome: 'has-a-lead', tenantCreated: false });
+      expect(await store.staff.count(T)).toBe(1);
       expect(await nameCpdLead(deps(), T, { email: 'not an address' })).toEqual({ ok: false, message: '"not an address" is not an e-mail address.' });
     });
 
