@@ -101,7 +101,7 @@ onBothStores('teams-files', (label, open, done) => {
       said('Lee (lead)', '[attaches staff.csv again]');
       await postActivity(h, fileMessage(h, LEAD, 'staff.csv', url));
       const resent = lastCardTo(h, LEAD);
-      said('Twilight', cardText(resent));
+      said('Twilight', `${cardText(resent)}\n[buttons: ${buttonsOf(resent).map((b) => b.title).join(' | ')}]`);
       // Everyone in it is in: only marking the one person not in it is left to choose.
       expect(cardText(resent)).toContain('Everyone in this file is already in Twilight');
       expect(buttonsOf(resent).map((b) => b.title)).toEqual(['Import and mark 1 leaver', 'Cancel']);
