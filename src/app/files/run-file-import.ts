@@ -80,7 +80,8 @@ function inFileHeadings(text: string, aliases: Record<string, string>, errors: R
 function fromCounts(result: ImportResult, noun: string, run: FileImportRun, aliases: Record<string, string>): FileImportOutcome {
   const errors = inFileHeadings(run.text, aliases, result.errors);
   // The CLI's hints (npm run cli …) mean nothing in chat.
-  const notes = [...(result.ignored ?? []).length ? [`Columns not used: ${result.ignored!.join(', ')}.`] : [], ...(result.notes ?? []).filter((n) => !n.includes('npm run cli'))];
+  const ignored = result.ignored ?? [];
+  const notes = [...(ignored.length > 0 ? [`Columns not used: ${ignored.join(', ')}.`] : []), ...(result.notes ?? []).filter((n) => !n.includes('npm run cli'))];
   if (!result.ok) return { accepted: false, refusal: result.message, changes: 0, summary: [], details: [], errors, notes };
   const c = result.counts;
   const verb = run.dryRun ? 'would be ' : '';
