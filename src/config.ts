@@ -36,6 +36,15 @@ const LinkSecret = z.string().superRefine((secret, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
+/**
+ * Files a lead sends the bot are fetched only from the platforms' own file hosts: Teams gives a
+ * SharePoint / OneDrive download link, Slack a files.slack.com one (FILE_HOSTS).
+ */
+export const DEFAULT_FILE_HOSTS = ['*.sharepoint.com', 'files.slack.com'] as const;
+/** A staff list of 2,000 is about 300 kB; the file is kept in one store document until Import (Cosmos allows 2 MB). */
+export const DEFAULT_FILE_MAX_BYTES = 1_000_000;
+export const DEFAULT_FILE_DOWNLOAD_TIMEOUT_MS = 15_000;
+
 /** The tenant a local bot without platform credentials serves (and `seed-demo` creates). */
 export const DEV_DEFAULT_TENANT_ID = 'demo';
 
@@ -64,6 +73,15 @@ const Env = z
     PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_PLATFORM_TIMEOUT_MS),
     DEV_PAGES: opt(Bool),
     PUBLIC_URL: opt(z.url({ protocol: /^https?$/ })),
+    FILE_HOSTS: z
+      .string()
+      .default(DEFAULT_FILE_HOSTS.join(','))
+      .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+      .refine((hosts) => hosts.every((h) => /^(\*\.)?[A-Za-z0-9.-]+$/.test(h)), 'must be host names separated by commas, e.g. *.sharepoint.com,files.slack.com'),
+    FILE_MAX_BYTES: z.coerce.number().int().min(1000).max(1_500_000).default(DEFAULT_FILE_MAX_BYTES),
+    FILE_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_FILE_DOWNLOAD_TIMEOUT_MS),
+    // The first CPD lead, named by the deployer: made a lead of DEFAULT_TENANT_ID at start-up and welcomed when they first open the bot.
+    FIRST_CPD_LEAD_EMAIL: opt(z.email()),
     LINK_SECRET: opt(LinkSecret),
   })
   .superRefine((env, ctx) => {
@@ -73,6 +91,7 @@ const Env = z
     if (teams) fail(teams.missing.join(', '), `${teams.missing.length > 1 ? 'are' : 'is'} required because ${teams.given.join(' and ')} ${teams.given.length > 1 ? 'are' : 'is'} set (Teams is half-configured: set all of them or none)`);
     const slack = missingSlackSettings(env);
     if (slack) fail(slack.missing, `is required because ${slack.given} is set (Slack is half-configured: set both or neither)`);
+    if (env.FIRST_CPD_LEAD_EMAIL && !env.DEFAULT_TENANT_ID) fail('DEFAULT_TENANT_ID', 'is required with FIRST_CPD_LEAD_EMAIL: it names the school (tenant) the first CPD lead leads');
     if (env.SCHEDULER && env.PLATFORM_TIMEOUT_MS > MAX_PLATFORM_TIMEOUT_MS) {
       fail('PLATFORM_TIMEOUT_MS', `must be at most ${MAX_PLATFORM_TIMEOUT_MS} when the scheduler runs (a Teams send is up to two calls and must fit in 40 s of the 60 s lease)`);
     }

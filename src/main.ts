@@ -17,6 +17,7 @@ import { startupNotes } from './http/startup-notes';
 import { signedLinksFromConfig } from './links-from-config';
 import { createLogger, type Logger } from './log';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
+import { nameCpdLead } from './app/setup';
 import { DataFolderInUseError, openStore } from './store/open-store';
 import type { Store } from './store/store';
 
@@ -36,6 +37,13 @@ async function main(): Promise<void> {
   const links = signedLinksFromConfig(config, clock);
   if (!links) logger.warn('PUBLIC_URL is not set: cards carry no calendar or certificate links');
   const deps = { store, clock, logger, actors, ...(links ? { links } : {}) };
+  // The deployer's first CPD lead: made a lead of the school (created if new) while it has none, welcomed on their first visit.
+  if (config.FIRST_CPD_LEAD_EMAIL && config.DEFAULT_TENANT_ID) {
+    const named = await nameCpdLead({ store, clock }, config.DEFAULT_TENANT_ID, { email: config.FIRST_CPD_LEAD_EMAIL }, { firstOnly: true });
+    if (named.ok) logger.info({ tenantId: config.DEFAULT_TENANT_ID, outcome: named.outcome, tenantCreated: named.tenantCreated }, 'first CPD lead named (FIRST_CPD_LEAD_EMAIL)');
+    else logger.warn({ reason: named.message }, 'FIRST_CPD_LEAD_EMAIL: could not name the first CPD lead');
+  }
+  const files = { allowedHosts: config.FILE_HOSTS, maxBytes: config.FILE_MAX_BYTES, timeoutMs: config.FILE_DOWNLOAD_TIMEOUT_MS };
 
   const routers: Router[] = links ? [linkRoutes({ store, clock, links })] : [];
   const senders: MessageSender[] = [];
@@ -54,6 +62,7 @@ async function main(): Promise<void> {
         appType: config.MICROSOFT_APP_TYPE,
         ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),
         requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
+        files,
       },
     });
     routers.push(teams.router);
@@ -69,6 +78,7 @@ async function main(): Promise<void> {
         ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
         ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),
         requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
+        files,
       },
     });
     routers.push(slack.router);

@@ -131,3 +131,21 @@ describe('config fails closed (issue 19)', () => {
     expect(loadConfig({ PLATFORM_TIMEOUT_MS: '30000', SCHEDULER: 'false' }).ok).toBe(true);
   });
 });
+
+describe('config for files sent to the bot and the first CPD lead (issue 25)', () => {
+  it('fetches files only from the platforms\' file hosts unless FILE_HOSTS says otherwise, within 1 MB and 15 s', () => {
+    const loaded = loadConfig({});
+    expect(loaded.ok && [loaded.config.FILE_HOSTS, loaded.config.FILE_MAX_BYTES, loaded.config.FILE_DOWNLOAD_TIMEOUT_MS]).toEqual([['*.sharepoint.com', 'files.slack.com'], 1_000_000, 15_000]);
+    const custom = loadConfig({ FILE_HOSTS: '*.sharepoint.com, *.sharepoint.us ,files.slack.com' });
+    expect(custom.ok && custom.config.FILE_HOSTS).toEqual(['*.sharepoint.com', '*.sharepoint.us', 'files.slack.com']);
+    expect(loadConfig({ FILE_HOSTS: 'https://evil.example/x' })).toEqual({ ok: false, errors: ['FILE_HOSTS: must be host names separated by commas, e.g. *.sharepoint.com,files.slack.com'] });
+    expect(loadConfig({ FILE_MAX_BYTES: '5000000' }).ok).toBe(false);
+  });
+
+  it('FIRST_CPD_LEAD_EMAIL names the school it leads through DEFAULT_TENANT_ID, and must be an e-mail', () => {
+    expect(loadConfig({ FIRST_CPD_LEAD_EMAIL: 'lee@school.example' })).toEqual({ ok: false, errors: ['DEFAULT_TENANT_ID: is required with FIRST_CPD_LEAD_EMAIL: it names the school (tenant) the first CPD lead leads'] });
+    expect(loadConfig({ FIRST_CPD_LEAD_EMAIL: 'lee', DEFAULT_TENANT_ID: 'hillside' }).ok).toBe(false);
+    const ok = loadConfig({ FIRST_CPD_LEAD_EMAIL: 'lee@school.example', DEFAULT_TENANT_ID: 'hillside' });
+    expect(ok.ok && ok.config.FIRST_CPD_LEAD_EMAIL).toBe('lee@school.example');
+  });
+});

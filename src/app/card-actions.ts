@@ -21,6 +21,7 @@ import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
 import { openCpdLogEntry, submitCpdLog } from './records/log-cpd';
 import { submitNeeds } from './records/needs';
+import { cancelFileImport, confirmFileImport } from './files';
 
 export type CardActionResult = { ok: boolean; view: CardView };
 
@@ -113,6 +114,10 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'impact.long.open': (d, a, action) => (action.sessionId ? openLongTermImpact(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
   'impact.long.submit': (d, a, action, inputs) => (action.sessionId ? submitLongTermImpact(d, a, action.sessionId, inputs) : Promise.resolve(MISSING('session'))),
   'needs.submit': (d, a, _action, inputs) => submitNeeds(d, a, inputs),
+  'file.import': (d, a, action) => (action.fileImportId ? confirmFileImport(d, a, action.fileImportId, {}) : Promise.resolve(MISSING('file'))),
+  'file.publish': (d, a, action) => (action.fileImportId ? confirmFileImport(d, a, action.fileImportId, { publish: true }) : Promise.resolve(MISSING('file'))),
+  'file.leavers': (d, a, action) => (action.fileImportId ? confirmFileImport(d, a, action.fileImportId, { markLeavers: true }) : Promise.resolve(MISSING('file'))),
+  'file.cancel': (d, a, action) => (action.fileImportId ? cancelFileImport(d, a, action.fileImportId) : Promise.resolve(MISSING('file'))),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

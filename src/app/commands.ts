@@ -23,6 +23,8 @@ import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
 import { buildNeedsForm, needsSummary } from './records/needs';
 import { statutoryCompliance } from './records/statutory-compliance';
+import { sessionUndelivered, unreachableCommand } from './reach';
+import { setupChecklist } from './setup';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -65,6 +67,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
             { command: 'templates', text: 'The questionnaires you can use, and how to change them' },
+            { command: 'setup', text: 'What the school still needs set up, each with how to fix it (send me a staff list, programme or calendar as a file)' },
+            { command: 'unreachable', text: 'Who could not be reached in Teams or Slack, why, and what to do' },
           ]
         : facilitates
           ? FACILITATOR_COMMANDS
@@ -89,7 +93,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['log cpd'], run: (d, a) => Promise.resolve(buildCpdLogForm(d, a)) },
   { names: ['my cpd', 'my record', 'my', 'record'], run: (d, a) => myRecord(d, a) },
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
-  { names: ['report'], leadOrFacilitator: true, run: (d, a, argument) => sessionReport(d, a, argument) },
+  { names: ['report'], leadOrFacilitator: true, run: (d, a, argument) => sessionReportWithUndelivered(d, a, argument) },
   { names: ['register'], leadOrFacilitator: true, run: (d, a, argument) => registerCommand(d, a, argument) },
   { names: ['new session'], leadOnly: true, run: (d, a) => buildSessionFormView(d, a) },
   { names: ['edit session', 'edit'], leadOnly: true, run: (d, a, argument) => editSessionCommand(d, a, argument) },
@@ -112,7 +116,15 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['back', 'away off', "i'm back", 'im back'], run: (d, a) => backCommand(d, a) },
   { names: ['away'], run: (d, a, argument) => awayCommand(d, a, argument) },
   { names: ['templates', 'questionnaires'], leadOnly: true, run: (d, a) => templatesCommand(d, a) },
+  { names: ['setup', 'set up', 'checklist'], leadOnly: true, run: (d, a) => setupChecklist(d, a) },
+  { names: ['unreachable', 'not reached', 'undelivered'], leadOnly: true, run: (d, a) => unreachableCommand(d, a) },
 ];
+
+/** A session's report, with its messages that could not be delivered (names for CPD leads only). */
+async function sessionReportWithUndelivered(deps: AppDeps, actor: Actor, argument: string): Promise<CardView> {
+  const view = await sessionReport(deps, actor, argument);
+  return view.kind === 'lead-report' ? { ...view, undelivered: await sessionUndelivered(deps, actor, view.session.sessionId) } : view;
+}
 
 /** `budget set <school or trust> <amount> [year]`: the school's name may have spaces, so the amount is the first money-like word. */
 async function budgetSetCommand(deps: AppDeps, actor: Actor, argument: string): Promise<CardView> {

@@ -446,6 +446,41 @@ export const CARD_SAMPLES: CardSampleViews = {
     emptyText: 'No CPD requests yet.',
     canRequest: true,
   },
+  'file-import': {
+    kind: 'file-import',
+    fileName: 'staff-2026.csv',
+    what: 'Staff list',
+    state: 'preview',
+    notice: { tone: 'info', text: 'Nothing has been imported yet. Check what would change, then press Import (or Cancel).' },
+    summary: ['3 people would be added', '1 would be updated', '1 leaver would be marked inactive', '40 unchanged', 'roles: would make Dawn Cooper CPD lead'],
+    details: ['add: Dawn Cooper <dawn.cooper@school.example> (Headteacher)', 'update: Sam Lee <sam.lee@school.example> (department)', 'leaver: Kit Moss <kit.moss@school.example> (not in the file: marked inactive, records kept)'],
+    errors: [],
+    notes: ['Columns not used: Payroll number.'],
+    fileImportId: 'file-sample-1',
+  },
+  setup: {
+    kind: 'setup',
+    tenantName: 'Huntingdon Academy',
+    items: [
+      { text: 'Staff list: 46 people', done: true },
+      { text: 'No term calendar for 2026-27', done: false, action: 'Send me the term dates here, as the .ics file from the school website or a CSV (Type, Name, Start, End).' },
+      { text: 'Huntingdon Academy has no headteacher named', done: false, action: 'Send the staff list again with a Role or Job title column saying "Headteacher", or set it in "settings".' },
+    ],
+  },
+  unreachable: {
+    kind: 'unreachable',
+    summary: {
+      messages: 5,
+      people: 3,
+      periodText: 'in the last 30 days',
+      groups: [
+        { reason: 'no-account', reasonText: 'no Teams or Slack account linked', action: 'Check their e-mail on the staff list matches their Teams or Slack account, and ask them to open Twilight once.', messages: 3, people: 2, names: ['Jo Patel', 'Sam Lee'] },
+        { reason: 'removed', reasonText: 'they removed Twilight', action: 'Ask them to add Twilight again.', messages: 2, people: 1, names: ['Kit Moss'] },
+      ],
+    },
+    unlinkedStaff: 2,
+    unlinkedNames: ['Jo Patel', 'Sam Lee'],
+  },
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */

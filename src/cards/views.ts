@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, type FieldErrors, type Question, type RsvpAnswer } from '../domain';
+import type { FileImportView, SetupView, UndeliveredSummary, UnreachableView } from './setup-views';
 
 /**
  * View models: plain data that each card builder takes. Use cases produce them; the Adaptive
@@ -45,6 +46,10 @@ export const CARD_VERBS = [
   'impact.long.open',
   'impact.long.submit',
   'needs.submit',
+  'file.import',
+  'file.publish',
+  'file.leavers',
+  'file.cancel',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -83,6 +88,8 @@ export const CardActionSchema = z.object({
   impactFollowUpId: Id.optional(),
   /** A logged CPD entry of the person's own (correct or remove it). */
   logId: Id.optional(),
+  /** A file sent to the bot, waiting for Import or Cancel. */
+  fileImportId: Id.optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -282,6 +289,8 @@ export interface LeadDigestView {
   weeks?: LeadDigestWeek[];
   /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
   chartImages?: Record<string, string>;
+  /** Messages of the week that could not be delivered, and why: counts only, like the rest of the digest. */
+  undelivered?: UndeliveredSummary;
 }
 
 export interface RatingSummary {
@@ -311,6 +320,8 @@ export interface LeadReportView {
   chartImages?: Record<string, string>;
   /** Evaluation by level (docs/evaluation.md): asked, answered, and the result once enough answered. */
   levels?: { level: string; asked: number; answered: number; result?: string }[];
+  /** This session's messages that could not be delivered, and why (names for CPD leads only). */
+  undelivered?: UndeliveredSummary;
 }
 
 /** A questionnaire the person may still answer (missed, or put off), with an "Answer now" button. */
@@ -681,7 +692,10 @@ export type CardView =
   | ImpactFollowUpView
   | LongTermImpactView
   | NeedsFormView
-  | NeedsSummaryView;
+  | NeedsSummaryView
+  | FileImportView
+  | SetupView
+  | UnreachableView;
 
 export type CardKind = CardView['kind'];
 

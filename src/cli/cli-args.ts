@@ -20,6 +20,7 @@ export type CliCommand =
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
   | { kind: 'export-governors'; term?: string; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
+  | { kind: 'lead-add'; tenantId?: string; email: string; name?: string }
   | { kind: 'help' };
 
 /** Every command, what it takes, and one example that runs as written (a test parses each). */
@@ -44,6 +45,7 @@ export const COMMANDS: readonly { usage: string; example: string[] }[] = [
     usage: 'staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S]',
     example: ['staff', 'add', '--email', 'jo.bloggs@school.org.uk', '--name', 'Jo Bloggs', '--job-title', 'Teacher of Art'],
   },
+  { usage: 'lead add EMAIL [--name "N"]   (names a CPD lead; welcomed with "setup" when they first open the bot)', example: ['lead', 'add', 'lee.lead@school.org.uk', '--name', 'Lee Lead'] },
   { usage: 'staff show EMAIL', example: ['staff', 'show', 'jo.bloggs@school.org.uk'] },
   { usage: 'staff deactivate EMAIL', example: ['staff', 'deactivate', 'jo.bloggs@school.org.uk'] },
   { usage: 'staff away EMAIL --until DATE', example: ['staff', 'away', 'jo.bloggs@school.org.uk', '--until', '2027-01-04'] },
@@ -189,6 +191,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (verb === 'staff' && (noun === 'show' || noun === 'deactivate')) {
     if (!file) return { ok: false, message: `staff ${noun} needs an e-mail address` };
     return { ok: true, command: { kind: noun === 'show' ? 'staff-show' : 'staff-deactivate', email: file, ...tenantPart } };
+  }
+  if (verb === 'lead' && noun === 'add') {
+    if (!file) return { ok: false, message: 'use: lead add EMAIL [--name "Full Name"]' };
+    const name = text('--name');
+    return { ok: true, command: { kind: 'lead-add', email: file, ...(name ? { name } : {}), ...tenantPart } };
   }
   if (verb === 'retention' && noun === 'sweep') return { ok: true, command: { kind: 'retention-sweep' } };
   if (verb === 'seed-demo') return { ok: true, command: { kind: 'seed-demo' } };

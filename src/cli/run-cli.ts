@@ -24,6 +24,7 @@ import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinG
 import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from './seed-demo';
+import { nameCpdLead } from '../app/setup';
 
 export interface CliDeps extends ReportDeps {
   defaultTenantId: string;
@@ -102,6 +103,23 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         deps.print(`${tenantId}: removed ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}.`);
       }
       if (swept.purged) deps.print(`Purged ${swept.purged} expired records.`);
+      return 0;
+    }
+    case 'lead-add': {
+      const tenantId = command.tenantId ?? deps.defaultTenantId;
+      const named = await nameCpdLead(deps, tenantId, { email: command.email, ...(command.name ? { name: command.name } : {}) });
+      if (!named.ok) {
+        deps.print(named.message);
+        return 1;
+      }
+      if (named.outcome === 'has-a-lead') return 0;
+      if (named.tenantCreated) deps.print(`Created tenant "${tenantId}".`);
+      const who = `${named.staff.name} <${named.staff.email}>`;
+      deps.print(
+        named.outcome === 'already-lead'
+          ? `${who} is already a CPD lead of "${tenantId}".`
+          : `${who} is now a CPD lead of "${tenantId}". When they first open Twilight in Teams or Slack they are welcomed with "setup": what the school still needs, starting with the staff list they can send as a file.`,
+      );
       return 0;
     }
     case 'seed-demo': {

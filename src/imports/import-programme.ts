@@ -158,11 +158,12 @@ export async function importProgramme(
   // With skipBad, a session whose follow-up row was bad would point at nothing: drop the link.
   const kept = new Set(docs.map((d) => d.doc.id));
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: read.rows.length - docs.length };
-  await options.beforeWrite?.();
+  if (!options.dryRun) await options.beforeWrite?.();
   let done = 0;
   for (const { doc, before } of docs) {
     const next = doc.followUpSessionId && !kept.has(doc.followUpSessionId) ? { ...doc, followUpSessionId: undefined } : doc;
     if (before && sameRecord(before.value, next)) counts.unchanged += 1;
+    else if (options.dryRun) counts[before ? 'updated' : 'created'] += 1;
     else {
       const written = await deps.store.sessions.put(next, before ? { ifVersion: before.version } : {});
       if (!written.ok) throw new Error(`session ${next.id} changed while importing (${written.reason}); run the import again`);

@@ -5,7 +5,7 @@ import { blankToUndefined } from './csv-rows';
 import type { ImportOptions, ImportResult } from './import-result';
 import { importStaffRecords } from './staff-record-import';
 
-const ALIASES: Record<string, string> = { emailaddress: 'email', title: 'qualification', name: 'qualification', startedon: 'started', awardedon: 'awarded', completed: 'awarded' };
+export const QUALIFICATION_ALIASES: Record<string, string> = { emailaddress: 'email', title: 'qualification', name: 'qualification', startedon: 'started', awardedon: 'awarded', completed: 'awarded' };
 
 export const QualificationRow = z.object({
   email: Email,
@@ -27,7 +27,7 @@ export function qualificationKindOf(title: string): QualificationKind {
 /** Formal qualifications (NPQs, HLTA, degrees; docs/policy-sources.md) with their dates, from an HR spreadsheet. */
 export async function importQualifications(deps: { store: Store }, tenant: Tenant, csvText: string, now: Date, options: ImportOptions = {}): Promise<ImportResult> {
   return importStaffRecords(deps, tenant, csvText, options, {
-    aliases: ALIASES,
+    aliases: QUALIFICATION_ALIASES,
     required: ['email', 'qualification'],
     row: QualificationRow,
     collection: deps.store.qualifications,

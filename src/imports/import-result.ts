@@ -27,6 +27,8 @@ export type ImportResult =
 export interface ImportOptions {
   /** Import the good rows and list the bad ones, instead of refusing the whole file. */
   skipBad?: boolean;
+  /** Check and count what would change, writing nothing (a file sent to the bot, before Import is pressed). */
+  dryRun?: boolean;
   /** Called as rows are written: done of total. */
   onProgress?: (done: number, total: number) => void;
 }

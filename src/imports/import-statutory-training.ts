@@ -5,7 +5,7 @@ import type { ImportOptions, ImportResult } from './import-result';
 import { importStaffRecords } from './staff-record-import';
 
 /** HR exports name the columns in many ways. */
-const ALIASES: Record<string, string> = {
+export const STATUTORY_ALIASES: Record<string, string> = {
   emailaddress: 'email',
   training: 'topic',
   course: 'topic',
@@ -28,7 +28,7 @@ export const StatutoryTrainingRow = z
  */
 export async function importStatutoryTraining(deps: { store: Store }, tenant: Tenant, csvText: string, now: Date, options: ImportOptions = {}): Promise<ImportResult> {
   return importStaffRecords(deps, tenant, csvText, options, {
-    aliases: ALIASES,
+    aliases: STATUTORY_ALIASES,
     required: ['email', 'topic', 'completed', 'expires'],
     row: StatutoryTrainingRow,
     collection: deps.store.statutoryTraining,

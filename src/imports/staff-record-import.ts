@@ -60,7 +60,7 @@ export async function importStaffRecords<S extends z.ZodType<{ email: string }>,
     const before = (await kind.collection.get(tenant.id, doc.id))?.value;
     if (before && (kind.keepStored?.(before, doc) || sameRecord({ ...before, recordedAt: '' }, { ...doc, recordedAt: '' }))) counts.unchanged++;
     else {
-      await kind.collection.put(doc);
+      if (!options.dryRun) await kind.collection.put(doc);
       if (before) counts.updated++;
       else counts.created++;
     }

@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../dev/preview-harness';
 import { startPlayground, startSeededBot, type E2eBot, type Playground, type PlaygroundUser } from './playground-harness';
 import { demoStaffId } from '../../src/cli/seed-demo';
+import { nameCpdLead } from '../../src/app/setup';
 import { contrastRatio, WCAG_AA_TEXT } from '../support/contrast';
 
 /**
@@ -39,14 +40,14 @@ async function personOf(staffId: string, aadObjectId: string): Promise<Playgroun
 }
 
 /** The Playground signed in as one person, in a fresh browser page; the bot has installed itself in their chat. */
-async function openChatAs(user: PlaygroundUser): Promise<{ page: Page; playground: Playground }> {
+async function openChatAs(user: PlaygroundUser, firstCard = 'What I can do'): Promise<{ page: Page; playground: Playground }> {
   const playground = await startPlayground(bot.endpoint, user);
   // Tall enough for the longest card (the session form), so card screenshots are whole.
   const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
   await page.goto(playground.url);
   await page.waitForSelector(CHAT_BOX, { timeout: WAIT_MS });
   // Installing the bot sends the welcome (the help card) and links the person by e-mail.
-  await cardWith(page, 'What I can do').waitFor({ timeout: WAIT_MS });
+  await cardWith(page, firstCard).waitFor({ timeout: WAIT_MS });
   return { page, playground };
 }
 
@@ -196,6 +197,39 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
       expect(await text(sessions)).not.toContain('Questioning for all');
     } finally {
       await shot(page, 'lead-last').catch(() => undefined);
+      await page.close();
+      await playground.stop();
+    }
+  });
+
+  test('a new CPD lead named by the deployer: welcomed with the setup checklist on first opening, then setup and unreachable', async () => {
+    // As FIRST_CPD_LEAD_EMAIL (or `twilight lead add`) does: someone not yet on the staff list.
+    const named = await nameCpdLead({ store: bot.store, clock: bot.clock }, 'demo', { email: 'sam.rivers@riverside.example', name: 'Sam Rivers' });
+    expect(named.ok).toBe(true);
+    const { page, playground } = await openChatAs({ name: 'Sam Rivers', email: 'sam.rivers@riverside.example', aadObjectId: '00000000-0000-0000-0000-00000000e203' }, 'Welcome to Twilight');
+    try {
+      const welcome = cardWith(page, 'Welcome to Twilight');
+      const welcomeText = await text(welcome);
+      expect(welcomeText).toContain("Hello Sam: you are Demo Learning Trust's CPD lead");
+      // The demo school has its staff list, but not yet this year's budget or a link to Teams.
+      expect(welcomeText).toContain('No CPD budget for 2026-27');
+      expect(welcomeText).toContain('Type "budget set');
+      await shot(page, 'lead-welcome', welcome);
+
+      const setup = await say(page, 'setup');
+      expect(await text(setup)).toContain('Setting up');
+      expect(await text(setup)).toContain('Staff list:');
+
+      await say(page, 'budget set trust 6000');
+      const after = await say(page, 'setup');
+      expect(await text(after)).toContain('CPD budget for 2026-27: set');
+      await shot(page, 'lead-setup', after);
+
+      const unreachable = await say(page, 'unreachable');
+      expect(await text(unreachable)).toContain('Who could not be reached');
+      await shot(page, 'lead-unreachable', unreachable);
+    } finally {
+      await shot(page, 'new-lead-last').catch(() => undefined);
       await page.close();
       await playground.stop();
     }

@@ -19,6 +19,8 @@ type Answer = (args: Record<string, unknown>) => Record<string, unknown>;
 export class FakeSlackApi {
   readonly calls: SlackApiCall[] = [];
   readonly users = new Map<string, { id: string; email: string; name: string }>();
+  /** What files.info answers, by file id (a file shared in the DM, as Slack describes it). */
+  readonly files = new Map<string, Record<string, unknown>>();
   private server: Server | undefined;
   private nextTs = 1_700_000_000;
   /** Calls taken while their method hung, never answered. */
@@ -143,6 +145,10 @@ export class FakeSlackApi {
         const to = from + (Number(a.limit) || 200);
         const members = all.slice(from, to).map((u) => ({ id: u.id, name: u.name, deleted: false, is_bot: false, profile: { email: u.email } }));
         return { ok: true, members, response_metadata: { next_cursor: to < all.length ? String(to) : '' } };
+      },
+      'files.info': (a) => {
+        const file = this.files.get(String(a.file));
+        return file ? { ok: true, file } : { ok: false, error: 'file_not_found' };
       },
       'users.lookupByEmail': (a) => {
         const user = [...this.users.values()].find((u) => u.email === a.email);

@@ -1,4 +1,6 @@
-import type { App } from '@slack/bolt';
+import type { App, types } from '@slack/bolt';
+import { welcomeOnFirstVisit } from '../../app/welcome';
+import { renderBlockKitMessage } from '../../cards/blockkit';
 import type { SlackBotContext } from './bot-context';
 import { AppHomeOpenedPayload } from './slack-payloads';
 import { slackActor } from './slack-actor';
@@ -20,6 +22,12 @@ export function registerAppHome(app: App, ctx: SlackBotContext): void {
     if (claim.outcome !== 'first') return;
     try {
       await publishHome(ctx.deps, client, found.actor, event.user);
+      // A lead the deployer named: welcomed once, in the DM, with what the school still needs.
+      const welcome = await welcomeOnFirstVisit(ctx.deps, found.actor);
+      if (welcome) {
+        const message = renderBlockKitMessage(welcome);
+        await client.chat.postMessage({ channel: event.user, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+      }
     } catch (error) {
       await claim.release().catch(() => undefined);
       throw error;

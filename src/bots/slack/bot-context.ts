@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app/deps';
 import type { Logger } from '../../log';
 import type { SlackRequestClaims } from './request-once';
+import type { FileDownloadLimits } from '../file-download';
 
 /** What every Slack listener needs: the use cases' deps, the logger and the request claims. */
 export interface SlackBotContext {
@@ -8,4 +9,7 @@ export interface SlackBotContext {
   logger: Logger;
   /** This process's claims on Slack requests, so a retry of handled work changes nothing. */
   claims: SlackRequestClaims;
+  /** Files sent in the DM: fetched with the bot token, from allowed hosts only, within these limits. */
+  files: FileDownloadLimits;
+  botToken: string;
 }

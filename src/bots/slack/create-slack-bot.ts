@@ -11,6 +11,8 @@ import type { Store } from '../../store/store';
 import { registerAppHome } from './app-home-listener';
 import { registerBlockActions } from './block-action-listener';
 import { registerDirectMessages } from './direct-message-listener';
+import { registerFileShares } from './file-share-listener';
+import { DEFAULT_FILE_LIMITS, type FileDownloadLimits } from '../file-download';
 import type { SlackBotContext } from './bot-context';
 import { linkSlackUsersByEmail, type LinkPacing, type SlackLinkCounts } from './link-by-email';
 import { SlackRequestClaims } from './request-once';
@@ -31,6 +33,8 @@ export interface SlackBotConfig {
   requestTimeoutMs?: number;
   /** Slack is answered by this, whatever a listener waits on (default SLACK_ACK_DEADLINE_MS; tests shorten it). */
   ackDeadlineMs?: number;
+  /** Files sent in the DM: allowed hosts, size and time (FILE_HOSTS, FILE_MAX_BYTES, FILE_DOWNLOAD_TIMEOUT_MS). */
+  files?: FileDownloadLimits;
 }
 
 export interface SlackBot {
@@ -86,12 +90,16 @@ export function createSlackBot(deps: {
   const clientOptions = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
   const app = new App({ token: config.botToken, receiver, logger: boltLogger(logger), clientOptions });
   const appDeps = { store, clock, ...(deps.links ? { links: deps.links } : {}), ...(actors ? { actors } : {}), ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) };
-  const ctx: SlackBotContext = { deps: appDeps, logger, claims: new SlackRequestClaims(appDeps, deps.instanceId ?? `slack-${randomUUID()}`) };
+  const ctx: SlackBotContext = { deps: appDeps, logger, claims: new SlackRequestClaims(appDeps, deps.instanceId ?? `slack-${randomUUID()}`),
+    files: config.files ?? DEFAULT_FILE_LIMITS,
+    botToken: config.botToken,
+  };
   registerSlashCommand(app, ctx);
   registerBlockActions(app, ctx);
   registerViewSubmissions(app, ctx);
   registerAppHome(app, ctx);
   registerDirectMessages(app, ctx);
+  registerFileShares(app, ctx);
   registerUninstall(app, ctx);
   app.error(async (error) => {
     // To the receiver, which logs it once and tells the person if Slack has already been answered.

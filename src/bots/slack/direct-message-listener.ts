@@ -1,6 +1,7 @@
 import type { App, types } from '@slack/bolt';
 import { isModalView, renderBlockKitMessage } from '../../cards/blockkit';
 import { runCommand } from '../../app/commands';
+import { welcomeOnFirstVisit } from '../../app/welcome';
 import { notice } from '../../app/notice';
 import type { SlackBotContext } from './bot-context';
 import { actorOrExplain } from './listener-actor';
@@ -23,6 +24,11 @@ export function registerDirectMessages(app: App, ctx: SlackBotContext): void {
     const claim = await ctx.claims.claim(found.actor.tenant.id, `event:${event_id}`);
     if (claim.outcome !== 'first') return;
     try {
+      const welcome = await welcomeOnFirstVisit(ctx.deps, found.actor);
+      if (welcome) {
+        const greeting = renderBlockKitMessage(welcome);
+        await client.chat.postMessage({ channel: event.channel, text: greeting.text, blocks: greeting.blocks as types.KnownBlock[] });
+      }
       const text = commandText(event.text);
       const command = await runCommand(ctx.deps, found.actor, text);
       // A message event has no trigger id, and Slack opens a modal only with one.

@@ -3,6 +3,7 @@ import express, { type Router } from 'express';
 import type { ActorCache } from '../../app/identity';
 import type { MessageSender } from '../../app/outbound';
 import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
+import { DEFAULT_FILE_LIMITS, type FileDownloadLimits } from '../file-download';
 import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain';
 import { logInbound } from '../../http/inbound-log';
@@ -30,6 +31,8 @@ export interface TeamsBotConfig {
   openIdMetadataUrl?: string;
   /** Fetching the signing keys gives up after this; requests meanwhile get 503 with Retry-After. */
   keyFetchTimeoutMs?: number;
+  /** Files sent in the personal chat: allowed hosts, size and time (FILE_HOSTS, FILE_MAX_BYTES, FILE_DOWNLOAD_TIMEOUT_MS). */
+  files?: FileDownloadLimits;
 }
 
 export interface TeamsBotDeps {
@@ -74,7 +77,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'teams turn failed');
   };
-  const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, ...(deps.links ? { links: deps.links } : {}), logger, defaultTenantId: config.defaultTenantId, ...(deps.actors ? { actors: deps.actors } : {}) });
+  const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, ...(deps.links ? { links: deps.links } : {}), logger, defaultTenantId: config.defaultTenantId, files: config.files ?? DEFAULT_FILE_LIMITS, ...(deps.actors ? { actors: deps.actors } : {}) });
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: MAX_BODY_BYTES }), async (req, res) => {
     // botbuilder throws (a 500) on a body that is not an activity; that is the sender's fault.

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { helpView } from '../../app/commands';
+import { welcomeOnFirstVisit } from '../../app/welcome';
 import { saveConversation } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import { notice } from '../../app/notice';
@@ -10,10 +11,13 @@ import { TeamsActivityEnvelope } from './inbound-schemas';
 import { linkAddedMembers, linkTeamRoster } from './roster-link';
 import { resolveTeamsActor } from './teams-actor';
 import { tenantIdOf } from './teams-identity';
+import type { FileDownloadLimits } from '../file-download';
 
 export interface InstallDeps extends AppDeps {
   logger: Logger;
   defaultTenantId: string | undefined;
+  /** Where files sent in the personal chat may be fetched from, and within what limits. */
+  files: FileDownloadLimits;
 }
 
 /**
@@ -42,7 +46,10 @@ export async function handleInstall(deps: InstallDeps, context: TurnContext): Pr
   const { tenant, staff } = actor.actor;
   const isPersonal = envelope.conversation.conversationType !== 'groupChat';
   await saveConversation(deps, toConversationRef(context, envelope, { tenantId: tenant.id, ...(isPersonal ? { staffId: staff.id } : {}) }, now));
-  if (isPersonal) await context.sendActivity(cardActivity(helpView(actor.actor), 'What I can do', [envelope.from.id]));
+  if (!isPersonal) return;
+  // A lead the deployer named is welcomed with the setup checklist instead, once.
+  const welcome = await welcomeOnFirstVisit(deps, actor.actor);
+  await context.sendActivity(cardActivity(welcome ?? helpView(actor.actor), welcome ? 'Welcome to Twilight' : 'What I can do', [envelope.from.id]));
 }
 
 /** New people joined a team the bot is in: link them so they can be reached without opening the bot. */

@@ -3,6 +3,7 @@ import { gapTaskFigures, percentText } from '../lead-digest-figures';
 import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../views';
 import type { ChartDefinition } from '../charts/chart-definition';
 import type { CardContent } from './card-content';
+import { undeliveredElements } from './setup-cards';
 import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';
 import { chartElement } from './chart-element';
 import { actionSet, compact, escapeMarkdown, facts, heading, markdown, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
@@ -73,6 +74,7 @@ export function leadDigestCard(view: LeadDigestView): CardContent {
       subheading('Gap tasks and requests'),
       facts(gapTaskFigures(view)),
       chart(gapTaskStatusChart, view),
+      ...undeliveredElements(view.undelivered),
       view.fullReportUrl && actionSet([openUrl('View full report', view.fullReportUrl)]),
       subtle(view.moreCommands.map((c) => `Type “${c.command}” for ${c.text}.`).join(' ')),
     ]),

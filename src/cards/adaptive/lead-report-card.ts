@@ -1,6 +1,7 @@
 import { countOf } from '../format';
 import type { LeadReportView, RatingSummary } from '../views';
 import type { CardContent } from './card-content';
+import { undeliveredElements } from './setup-cards';
 import { ratingChart, responseRateGauge } from '../charts/report-charts';
 import { chartElement } from './chart-element';
 import { actionSet, compact, execute, facts, heading, noticeBox, openUrl, subheading, subtle, text, type AdaptiveElement, escapeMarkdown, markdown } from './elements';
@@ -47,6 +48,7 @@ export function leadReportCard(view: LeadReportView): CardContent {
         text(`${t.theme} (${t.count})`, { weight: 'Bolder', spacing: 'Small' }),
         ...t.examples.map((e) => text(`“${e}”`, { isSubtle: true, spacing: 'None' })),
       ]),
+      ...undeliveredElements(view.undelivered),
       view.fullReportUrl && actionSet([openUrl('View full report', view.fullReportUrl)]),
     ]),
     // Gap-task part 4 starts here: the senior leader opens the form from the lead's report.

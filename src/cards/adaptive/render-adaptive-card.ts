@@ -30,6 +30,7 @@ import { surveyFormCard } from './survey-form-card';
 import { surveyResultsCard } from './survey-results-card';
 import { taskListCard } from './task-list-card';
 import { thankYouCard } from './thank-you-card';
+import { fileImportCard, setupCard, unreachableCard } from './setup-cards';
 
 type CardBuilders = { [K in CardKind]: (view: ViewOfKind<K>) => CardContent };
 
@@ -67,6 +68,9 @@ const BUILDERS: CardBuilders = {
   'long-term-impact': longTermImpactCard,
   'needs-form': needsFormCard,
   'needs-summary': needsSummaryCard,
+  'file-import': fileImportCard,
+  setup: setupCard,
+  unreachable: unreachableCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -1,6 +1,7 @@
 import { gapTaskFigures, percentText } from '../lead-digest-figures';
 import type { LeadDigestView } from '../views';
 import type { Block } from './block-types';
+import { undeliveredBlocks } from './setup-blocks';
 import { actions, context, divider, fields, header, linkButton, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';
@@ -39,6 +40,7 @@ export function leadDigestBlocks(view: LeadDigestView): Block[] {
     list('Questionnaires open', open, view.notShown.openQuestionnaires),
     fields(gapTaskFigures(view)),
     chartImage(gapTaskStatusChart(view), view.chartImages),
+    ...undeliveredBlocks(view.undelivered),
     view.fullReportUrl ? actions([linkButton('View full report', view.fullReportUrl, 'report.full')], 'report:full') : undefined,
     context(view.moreCommands.map((c) => `\`${e(c.command)}\` ${e(c.text)}`).join(' · ')),
   ];

@@ -1,5 +1,6 @@
 import type { LeadReportView } from '../views';
 import type { Block } from './block-types';
+import { undeliveredBlocks } from './setup-blocks';
 import { actions, button, context, divider, fields, header, linkButton, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
 import { ratingChart, responseRateGauge } from '../charts/report-charts';
@@ -30,6 +31,7 @@ export function leadReportBlocks(view: LeadReportView): Block[] {
     if (view.levels.some((l) => l.level.startsWith('4.'))) blocks.push(actions([button('Longer-term impact', { verb: 'impact.long.open', sessionId: view.session.sessionId })]));
   }
   const fullReport = view.fullReportUrl ? actions([linkButton('View full report', view.fullReportUrl, 'report.full')], 'report:full') : undefined;
+  blocks.push(...undeliveredBlocks(view.undelivered));
   if (view.withheld) return [...blocks, section(`_${escapeMrkdwn(view.withheld)}_`), ...(fullReport ? [fullReport] : [])];
   view.ratings.forEach((r, i) => {
     const mean = r.mean === undefined ? '–' : r.mean.toFixed(1);

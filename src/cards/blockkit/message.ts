@@ -23,6 +23,8 @@ import { sessionCancelBlocks } from './session-cancel-blocks';
 import { sessionFormMessageBlocks } from './session-form-blocks';
 import { statutoryComplianceBlocks } from './statutory-compliance-blocks';
 import { surveyFormMessageBlocks, surveyResultsBlocks } from './survey-blocks';
+import { fileImportBlocks, setupBlocks, unreachableBlocks } from './setup-blocks';
+import { fileImportSummary, setupSummary, undeliveredHeadline } from '../setup-text';
 
 /** The view whose kind union includes K (GapTaskFormView carries two kinds). */
 type ViewOf<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V : never) : never) : never;
@@ -61,6 +63,9 @@ const RENDERERS: RendererTable = {
   'long-term-impact': { blocks: longTermImpactMessageBlocks, text: (v) => `Longer-term impact: ${v.sessionTitle}` },
   'impact-follow-up': { blocks: impactFollowUpMessageBlocks, text: (v) => `Impact of CPD: ${v.sessionTitle}` },
   'governors-report': { blocks: governorsReportBlocks, text: (v) => `Report to governors: ${v.term}` },
+  'file-import': { blocks: fileImportBlocks, text: fileImportSummary },
+  setup: { blocks: setupBlocks, text: setupSummary },
+  unreachable: { blocks: unreachableBlocks, text: (v) => undeliveredHeadline(v.summary) },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 

@@ -11,6 +11,7 @@ import { linkRoutes } from '../../../src/http/link-routes';
 import { openEmbeddedStore } from '../../../src/store/embedded/sqlite-store';
 import type { Store } from '../../../src/store/store';
 import { FakeSlackApi } from '../../support/fake-slack-api';
+import type { FileDownloadLimits } from '../../../src/bots/file-download';
 import { delivery, session, tenant, twilightQuestionnaire } from '../../support/fixtures';
 import { interactivityBody, slackSignatureHeaders } from '../../support/slack-signing';
 
@@ -35,7 +36,16 @@ export interface SlackHarness {
 /** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
 /** `defaultTenantId` and `logger` as main.ts passes them (config.defaultTenantId; the process logger). */
 export async function startSlackHarness(
-  options: { links?: boolean; defaultTenantId?: string; logger?: pino.Logger; ackDeadlineMs?: number; requestTimeoutMs?: number; openStore?: (clock: ManualClock) => Promise<Store> } = {},
+  options: {
+    links?: boolean;
+    defaultTenantId?: string;
+    logger?: pino.Logger;
+    ackDeadlineMs?: number;
+    requestTimeoutMs?: number;
+    /** Another store than the embedded one in memory (e.g. Cosmos); closed with the harness. */
+    openStore?: (clock: ManualClock) => Promise<Store>;
+    files?: FileDownloadLimits;
+  } = {},
 ): Promise<SlackHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
   // As in main.ts: resolved people are cached, and the tests' staff writes go through the watched store.
@@ -58,6 +68,7 @@ export async function startSlackHarness(
       ...(options.defaultTenantId ? { defaultTenantId: options.defaultTenantId } : {}),
       ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.files ? { files: options.files } : {}),
     },
   });
   const app = createHttpApp({ store, logger, routers: [bot.router, ...(links ? [linkRoutes({ store, clock, links })] : [])] });

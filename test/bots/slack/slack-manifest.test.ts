@@ -25,6 +25,11 @@ describe('Slack app manifest', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'im:write', 'users:read', 'users:read.email']));
   });
 
+  test('asks for files:read and file_shared, so a file a lead drops in the DM can be fetched', () => {
+    expect(manifest.oauth_config.scopes.bot).toContain('files:read');
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('file_shared');
+  });
+
   test('subscribes to message.im (with im:history), so commands typed in the DM reach the bot', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toContain('message.im');
     expect(manifest.oauth_config.scopes.bot).toContain('im:history');

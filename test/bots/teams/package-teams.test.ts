@@ -69,6 +69,8 @@ describe('Teams app package (manifest/teams, scripts/package-teams.ts)', () => {
     expect(manifest.accentColor).toMatch(/^#[0-9A-Fa-f]{6}$/);
     const bot = manifest.bots[0];
     expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
+    // A lead attaches the staff list, programme or calendar in the personal chat.
+    expect(bot.supportsFiles).toBe(true);
     for (const list of bot.commandLists) {
       expect(list.commands.length).toBeLessThanOrEqual(10);
       for (const c of list.commands) {

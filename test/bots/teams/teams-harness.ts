@@ -8,6 +8,7 @@ import { createSignedLinks, type SignedLinks } from '../../../src/app/signed-lin
 import { createHttpApp } from '../../../src/http/app';
 import { linkRoutes } from '../../../src/http/link-routes';
 import { openEmbeddedStore, type EmbeddedStore } from '../../../src/store/embedded/sqlite-store';
+import type { Store } from '../../../src/store/store';
 import { delivery, session, tenant, twilightQuestionnaire } from '../../support/fixtures';
 import { FakeConnector, startFakeConnector } from '../../support/fake-connector';
 
@@ -19,7 +20,8 @@ export const TENANT = 'trust-1';
 export const LINKS_ORIGIN = 'https://twilight.test';
 
 export interface TeamsHarness {
-  store: EmbeddedStore;
+  /** Embedded in memory, unless the test opened another (`openStore`, e.g. Cosmos). */
+  store: EmbeddedStore | Store;
   clock: ManualClock;
   connector: FakeConnector;
   bot: TeamsBot;
@@ -29,11 +31,11 @@ export interface TeamsHarness {
 }
 
 /** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
-export async function startTeamsHarness(config: Partial<TeamsBotConfig> = {}, options: { links?: boolean } = {}): Promise<TeamsHarness> {
+export async function startTeamsHarness(config: Partial<TeamsBotConfig> = {}, options: { links?: boolean; openStore?: (clock: ManualClock) => Promise<Store> } = {}): Promise<TeamsHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
   // As in main.ts: resolved people are cached, and the tests' staff writes go through the watched store.
   const actors = new ActorCache({ clock });
-  const store = actors.watch(openEmbeddedStore({ path: ':memory:', clock }));
+  const store = actors.watch(options.openStore ? await options.openStore(clock) : openEmbeddedStore({ path: ':memory:', clock }));
   const connector = await startFakeConnector();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const links = options.links ? createSignedLinks({ baseUrl: LINKS_ORIGIN, secret: 'teams-harness-link-secret-0123456789', clock }) : undefined;
