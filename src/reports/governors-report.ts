@@ -19,6 +19,8 @@ export interface GovernorsReportInput {
   term: SchoolTerm;
   /** The day the report is made (YYYY-MM-DD, tenant zone): statutory training is judged on it. */
   today: string;
+  /** The moment the report is made: only sessions that have ended by then count as held. */
+  now: Date;
   sessions: readonly Session[];
   participations: readonly Participation[];
   staff: readonly Staff[];
@@ -54,7 +56,8 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
   const withheld = `withheld (fewer than ${min})`;
   const people = (n: number) => (n < min ? withheld : String(n));
   const zone = tenant.settings.timezone;
-  const held = input.sessions.filter((s) => s.tenantId === tenant.id && s.status === 'published' && term.from <= s.startsAt && s.startsAt < term.to);
+  const nowIso = input.now.toISOString();
+  const held = input.sessions.filter((s) => s.tenantId === tenant.id && s.status === 'published' && term.from <= s.startsAt && s.startsAt < term.to && s.endsAt <= nowIso);
   const heldById = new Map(held.map((s) => [s.id, s]));
   const attended = input.participations.filter((p) => p.tenantId === tenant.id && p.attended === true && heldById.has(p.sessionId));
   const active = input.staff.filter((s) => s.tenantId === tenant.id && s.active);
