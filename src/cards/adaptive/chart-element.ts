@@ -28,12 +28,9 @@ export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement |
         showBarValues: true,
         data: chart.series.map((s) => ({ legend: s.name, values: chart.labels.map((x, i) => ({ x, y: s.values[i] ?? 0 })) })),
       };
-    case 'stacked-bar':
-      return {
-        type: 'Chart.HorizontalBar.Stacked',
-        ...base,
-        data: chart.labels.map((title, i) => ({ title, data: chart.series.map((s, k) => ({ legend: s.name, value: value(k, i) })) })),
-      };
+    case 'count-bar':
+      // One bar per row whose printed value is the count its label names; a stacked bar would print the whole.
+      return { type: 'Chart.HorizontalBar', ...base, displayMode: 'AbsoluteWithAxis', data: chart.labels.map((x, i) => ({ x, y: value(0, i) })) };
     case 'donut':
       return { type: 'Chart.Donut', ...base, data: chart.labels.map((legend, i) => ({ legend, value: value(0, i) })) };
     case 'line':

@@ -2,7 +2,7 @@
  * One chart, as plain figures: the Teams chart element, the Slack PNG, the report page's SVG and
  * its table alternative are all drawn from this, so the three never disagree.
  */
-export type ChartKind = 'bar' | 'stacked-bar' | 'donut' | 'line' | 'gauge';
+export type ChartKind = 'bar' | 'count-bar' | 'donut' | 'line' | 'gauge';
 
 export interface ChartSeries {
   name: string;
@@ -15,12 +15,17 @@ export interface ChartDefinition {
   /** Stable within a card, e.g. "ratings-q1"; used for image links and element ids. */
   id: string;
   title: string;
-  /** Category labels: bars, donut slices, line points, stacked segments. A gauge has one. */
+  /** Category labels: bars, count-bar rows, donut slices, line points. A gauge has one. */
   labels: string[];
-  /** Bars and donuts have one series; lines and stacked bars one per line / segment. */
+  /** Bars, count-bars and donuts have one series; lines one per line, grouped bars one per group member. */
   series: ChartSeries[];
   /** 'percent' values are 0..100; the text shows "62%". */
   unit?: 'count' | 'percent';
+  /**
+   * A count-bar's whole (a team's size): each row is "n of outOf", drawn against that whole,
+   * and the only figure shown is n, the count the row's label names.
+   */
+  outOf?: number;
   /** Axis captions, where a bar or line needs them. */
   xTitle?: string;
   yTitle?: string;
@@ -30,6 +35,7 @@ export interface ChartDefinition {
 export function chartFiguresText(chart: ChartDefinition): string {
   const show = (v: number) => (chart.unit === 'percent' ? `${v}%` : String(v));
   if (chart.kind === 'gauge') return `${chart.title}: ${show(chart.series[0]?.values[0] ?? 0)}`;
+  if (chart.kind === 'count-bar') return `${chart.title}: ${chart.labels.map((label, i) => `${label} ${countOfWhole(chart, i)}`).join(', ')}`;
   if (chart.series.length === 1) {
     const values = chart.series[0]!.values;
     return `${chart.title}: ${chart.labels.map((label, i) => `${label} ${show(values[i] ?? 0)}`).join(', ')}`;
@@ -41,4 +47,9 @@ export function chartFiguresText(chart: ChartDefinition): string {
 /** Percent (0..100, whole) of a 0..1 rate. */
 export function percentOf(rate: number | undefined): number {
   return rate === undefined ? 0 : Math.round(rate * 100);
+}
+
+/** A count-bar row's figure: "3 of 5". */
+export function countOfWhole(chart: ChartDefinition, i: number): string {
+  return `${chart.series[0]?.values[i] ?? 0} of ${chart.outOf ?? 0}`;
 }

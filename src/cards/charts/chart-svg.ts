@@ -1,4 +1,4 @@
-import { chartFiguresText, type ChartDefinition } from './chart-definition';
+import { chartFiguresText, countOfWhole, type ChartDefinition } from './chart-definition';
 
 /**
  * A chart as a standalone SVG string: drawn on the server, so the report page needs no script
@@ -95,25 +95,20 @@ function bars(chart: ChartDefinition, w: number, h: number): string {
   return parts.join('');
 }
 
-function stacked(chart: ChartDefinition, w: number): string {
+/** One row per label: the label, "n of whole" at the right, and the bar drawn against the whole. */
+function countBars(chart: ChartDefinition, w: number): string {
   const left = 16;
   const right = 16;
-  const parts: string[] = [legend(chart, left, 50)];
+  const parts: string[] = [];
   const plotW = w - left - right;
+  const whole = Math.max(1, chart.outOf ?? 0, ...(chart.series[0]?.values ?? []));
   chart.labels.forEach((name, i) => {
-    const rowY = 68 + i * 52;
-    const total = chart.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) || 1;
+    const rowY = 44 + i * 52;
+    const v = chart.series[0]?.values[i] ?? 0;
     parts.push(label(left, rowY + 12, name, `fill="${INK}"`));
-    let x = left;
-    chart.series.forEach((s, k) => {
-      const v = s.values[i] ?? 0;
-      const segW = (v / total) * plotW;
-      if (segW > 0) {
-        parts.push(`<rect x="${n(x)}" y="${n(rowY + 18)}" width="${n(segW)}" height="22" fill="${CHART_COLOURS[k % CHART_COLOURS.length]}"/>`);
-        if (segW > 24) parts.push(label(x + segW / 2, rowY + 34, show(chart, v), `text-anchor="middle" fill="#ffffff" font-weight="bold"`));
-      }
-      x += segW;
-    });
+    parts.push(label(w - right, rowY + 12, countOfWhole(chart, i), `text-anchor="end" fill="${INK}" font-weight="bold"`));
+    parts.push(`<rect x="${left}" y="${n(rowY + 18)}" width="${n(plotW)}" height="22" fill="none" stroke="${GRID}"/>`);
+    if (v > 0) parts.push(`<rect x="${left}" y="${n(rowY + 18)}" width="${n((v / whole) * plotW)}" height="22" fill="${CHART_COLOURS[0]}"/>`);
   });
   return parts.join('');
 }
@@ -205,7 +200,7 @@ const DEFAULT_SIZE: Record<ChartDefinition['kind'], (c: ChartDefinition) => [num
   line: () => [640, 300],
   donut: (c) => [520, Math.max(240, 80 + c.labels.length * 26)],
   gauge: () => [360, 220],
-  'stacked-bar': (c) => [640, 80 + c.labels.length * 52],
+  'count-bar': (c) => [640, 56 + c.labels.length * 52],
 };
 
 /** The chart as SVG; `role="img"` with a title and the figures in words for screen readers. */
@@ -214,7 +209,7 @@ export function chartSvg(chart: ChartDefinition, options: SvgOptions = {}): stri
   const w = options.width ?? dw;
   const h = options.height ?? dh;
   const body =
-    chart.kind === 'bar' ? bars(chart, w, h) : chart.kind === 'stacked-bar' ? stacked(chart, w) : chart.kind === 'donut' ? donut(chart, w, h) : chart.kind === 'line' ? line(chart, w, h) : gauge(chart, w, h);
+    chart.kind === 'bar' ? bars(chart, w, h) : chart.kind === 'count-bar' ? countBars(chart, w) : chart.kind === 'donut' ? donut(chart, w, h) : chart.kind === 'line' ? line(chart, w, h) : gauge(chart, w, h);
   const id = `chart-${esc(chart.id)}`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" class="chart chart-${chart.kind}" role="img" aria-labelledby="${id}-title ${id}-desc" ${FONT} font-size="13">` +

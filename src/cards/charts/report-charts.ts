@@ -70,15 +70,14 @@ export function teamParticipationChart(view: ManagerDigestView): ChartDefinition
   const attended = count((r) => r.attendedThisWeek.length > 0);
   const answered = count((r) => r.questionnairesOutstanding === 0);
   const onTime = count((r) => r.gapTasksOverdue === 0);
+  // Each bar is the number of people its label names, out of the team: never the team's size as a bar's figure.
   return {
-    kind: 'stacked-bar',
+    kind: 'count-bar',
     id: 'team-participation',
-    title: `Your team of ${rows.length}`,
+    title: `How many of your team of ${rows.length}`,
     labels: ['Attended a session this week', 'Questionnaires all answered', 'No gap task overdue'],
-    series: [
-      { name: 'Yes', values: [attended, answered, onTime] },
-      { name: 'Not yet', values: [rows.length - attended, rows.length - answered, rows.length - onTime] },
-    ],
+    series: [{ name: 'People', values: [attended, answered, onTime] }],
+    outOf: rows.length,
   };
 }
 

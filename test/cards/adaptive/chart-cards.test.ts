@@ -80,17 +80,11 @@ describe('chart elements in Teams cards', () => {
 
   it('manager digest: team participation as counts of people, no names in the chart', () => {
     const view = CARD_SAMPLES['manager-digest'] as ManagerDigestView;
-    const chart = charts(renderAdaptiveCard(view)).find((c) => c.type === 'Chart.HorizontalBar.Stacked')!;
+    const chart = charts(renderAdaptiveCard(view)).find((c) => c.type === 'Chart.HorizontalBar')!;
     const n = view.reports.length;
     const attended = view.reports.filter((r) => r.attendedThisWeek.length > 0).length;
-    expect(chart.title).toBe(`Your team of ${n}`);
-    expect((chart.data as { title: string; data: { legend: string; value: number }[] }[])[0]).toEqual({
-      title: 'Attended a session this week',
-      data: [
-        { legend: 'Yes', value: attended },
-        { legend: 'Not yet', value: n - attended },
-      ],
-    });
+    expect(chart.title).toBe(`How many of your team of ${n}`);
+    expect((chart.data as { x: string; y: number }[])[0]).toEqual({ x: 'Attended a session this week', y: attended });
     const text = JSON.stringify(chart);
     for (const r of view.reports) expect(text).not.toContain(r.name);
   });
