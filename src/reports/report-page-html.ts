@@ -1,4 +1,4 @@
-import type { ChartDefinition } from '../cards/charts/chart-definition';
+import { showValue, type ChartDefinition } from '../cards/charts/chart-definition';
 import { chartSvg } from '../cards/charts/chart-svg';
 import { escapeHtml as h } from './html-escape';
 import type { ReportPageSession, ReportPageView } from './report-page';
@@ -62,12 +62,12 @@ function tableWrap(id: string, caption: string, head: string[], rows: string[][]
 
 /** The table alternative of a chart: the same labels and figures, one row per label. */
 function chartTable(chart: ChartDefinition): string {
-  const show = (v: number) => (chart.unit === 'percent' ? `${v}%` : String(v));
+  const show = (v: number | null) => showValue(chart, v);
   if (chart.kind === 'gauge') {
     return tableWrap(`table-${chart.id}`, `${chart.title} (table)`, ['Measure', 'Value'], [[h(chart.title), show(chart.series[0]?.values[0] ?? 0)]], (i) => i > 0);
   }
   const head = [chart.xTitle ?? '', ...chart.series.map((s) => s.name)];
-  const rows = chart.labels.map((label, i) => [h(label), ...chart.series.map((s) => show(s.values[i] ?? 0))]);
+  const rows = chart.labels.map((label, i) => [h(label), ...chart.series.map((s) => show(s.values[i] ?? null))]);
   return tableWrap(`table-${chart.id}`, `${chart.title} (table)`, head, rows, (i) => i > 0);
 }
 

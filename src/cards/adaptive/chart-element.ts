@@ -10,6 +10,8 @@ import type { AdaptiveElement } from './elements';
 export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement | 'drop'): AdaptiveElement {
   const base = { id: `chart-${chart.id}`, title: chart.title, fallback };
   const value = (series: number, i: number) => chart.series[series]?.values[i] ?? 0;
+  // "No data" is left out of Teams' chart (a gap), never drawn as 0.
+  const points = (s: ChartDefinition['series'][number]) => chart.labels.flatMap((x, i) => (typeof s.values[i] === 'number' ? [{ x, y: s.values[i] }] : []));
   switch (chart.kind) {
     case 'bar':
       if (chart.series.length === 1) {
@@ -18,7 +20,7 @@ export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement |
           ...base,
           ...axes(chart),
           showBarValues: true,
-          data: chart.labels.map((x, i) => ({ x, y: value(0, i) })),
+          data: chart.series[0] ? points(chart.series[0]) : [],
         };
       }
       return {
@@ -26,11 +28,11 @@ export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement |
         ...base,
         ...axes(chart),
         showBarValues: true,
-        data: chart.series.map((s) => ({ legend: s.name, values: chart.labels.map((x, i) => ({ x, y: s.values[i] ?? 0 })) })),
+        data: chart.series.map((s) => ({ legend: s.name, values: points(s) })),
       };
     case 'count-bar':
       // One bar per row whose printed value is the count its label names; a stacked bar would print the whole.
-      return { type: 'Chart.HorizontalBar', ...base, displayMode: 'AbsoluteWithAxis', data: chart.labels.map((x, i) => ({ x, y: value(0, i) })) };
+      return { type: 'Chart.HorizontalBar', ...base, displayMode: 'AbsoluteWithAxis', data: chart.series[0] ? points(chart.series[0]) : [] };
     case 'donut':
       return { type: 'Chart.Donut', ...base, data: chart.labels.map((legend, i) => ({ legend, value: value(0, i) })) };
     case 'line':
@@ -38,7 +40,7 @@ export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement |
         type: 'Chart.Line',
         ...base,
         ...axes(chart),
-        data: chart.series.map((s) => ({ legend: s.name, values: chart.labels.map((x, i) => ({ x, y: s.values[i] ?? 0 })) })),
+        data: chart.series.map((s) => ({ legend: s.name, values: points(s) })),
       };
     case 'gauge': {
       const shown = value(0, 0);

@@ -6,8 +6,11 @@ export type ChartKind = 'bar' | 'count-bar' | 'donut' | 'line' | 'gauge';
 
 export interface ChartSeries {
   name: string;
-  /** One value per label, in label order. */
-  values: number[];
+  /**
+   * One value per label, in label order. null is "no data" (a month with no register, a week
+   * with no sessions): drawn as a gap and said as "no data", never as 0.
+   */
+  values: (number | null)[];
 }
 
 export interface ChartDefinition {
@@ -33,20 +36,33 @@ export interface ChartDefinition {
 
 /** The figures in words: the alt text, the fallback text and the screen-reader caption all say this. */
 export function chartFiguresText(chart: ChartDefinition): string {
-  const show = (v: number) => (chart.unit === 'percent' ? `${v}%` : String(v));
+  const show = (v: number | null) => showValue(chart, v);
   if (chart.kind === 'gauge') return `${chart.title}: ${show(chart.series[0]?.values[0] ?? 0)}`;
   if (chart.kind === 'count-bar') return `${chart.title}: ${chart.labels.map((label, i) => `${label} ${countOfWhole(chart, i)}`).join(', ')}`;
   if (chart.series.length === 1) {
     const values = chart.series[0]!.values;
-    return `${chart.title}: ${chart.labels.map((label, i) => `${label} ${show(values[i] ?? 0)}`).join(', ')}`;
+    return `${chart.title}: ${chart.labels.map((label, i) => `${label} ${show(values[i] ?? null)}`).join(', ')}`;
   }
-  const rows = chart.labels.map((label, i) => `${label}: ${chart.series.map((s) => `${s.name} ${show(s.values[i] ?? 0)}`).join(', ')}`);
+  const rows = chart.labels.map((label, i) => `${label}: ${chart.series.map((s) => `${s.name} ${show(s.values[i] ?? null)}`).join(', ')}`);
   return `${chart.title}. ${rows.join('; ')}`;
 }
 
 /** Percent (0..100, whole) of a 0..1 rate. */
 export function percentOf(rate: number | undefined): number {
   return rate === undefined ? 0 : Math.round(rate * 100);
+}
+
+export const NO_DATA = 'no data';
+
+/** A value as the text shows it: "62%", "7", or "no data". */
+export function showValue(chart: ChartDefinition, v: number | null): string {
+  if (v === null) return NO_DATA;
+  return chart.unit === 'percent' ? `${v}%` : String(v);
+}
+
+/** The values that are figures, for scales and totals. */
+export function figures(values: readonly (number | null)[]): number[] {
+  return values.filter((v): v is number => v !== null);
 }
 
 /** A count-bar row's figure: "3 of 5". */

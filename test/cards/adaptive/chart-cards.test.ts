@@ -118,9 +118,11 @@ describe('programme digest with the weekly trend', () => {
 
   it('attendance by week as bars and the response rate by week as a line, this week last', () => {
     const bars = charts(card).find((c) => c.type === 'Chart.VerticalBar')!;
-    expect(bars.data).toEqual(view.weeks!.map((w) => ({ x: w.label, y: w.attended })));
+    // Half-term weeks (no sessions) are left out, not drawn as 0 (issue 24 item 14).
+    expect(bars.data).toEqual(view.weeks!.filter((w) => w.sessions > 0).map((w) => ({ x: w.label, y: w.attended })));
     const line = charts(card).find((c) => c.type === 'Chart.Line')!;
-    expect(line.data).toEqual([{ legend: 'Response rate', values: [71, 0, 0, 62, 55, 29].map((y, i) => ({ x: view.weeks![i]!.label, y })) }]);
+    const rates = [71, null, null, 62, 55, 29];
+    expect(line.data).toEqual([{ legend: 'Response rate', values: rates.flatMap((y, i) => (y === null ? [] : [{ x: view.weeks![i]!.label, y }])) }]);
     // The trend replaces this week's per-session chart; gap tasks stay.
     expect(charts(card).map((c) => c.type)).toEqual(['Chart.VerticalBar', 'Chart.Line', 'Chart.Donut']);
     expect(adaptiveCardProblems(card)).toEqual([]);
