@@ -5,9 +5,15 @@ import { stringify } from 'csv-stringify';
 
 export type CsvCell = string | number;
 
+/**
+ * csv-stringify options every export shares. `bom`: Excel reads a CSV as UTF-8 only when it starts
+ * with a byte-order mark (without it "–" shows as "â€“").
+ */
+export const EXPORT_CSV_OPTIONS = { bom: true } as const;
+
 /** Rows into a CSV stream into `sink`, waiting when the sink is full (constant memory), then closed. */
 export async function writeCsv(sink: Writable, columns: string[], rows: AsyncIterable<CsvCell[]>): Promise<void> {
-  const csv = stringify({ header: true, columns });
+  const csv = stringify({ ...EXPORT_CSV_OPTIONS, header: true, columns });
   const done = pipeline(csv, sink);
   try {
     for await (const row of rows) {

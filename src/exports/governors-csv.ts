@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { GovernorsReportView } from '../cards/views';
+import { EXPORT_CSV_OPTIONS } from './csv-stream';
 
 /** The governors' report as one flat table (section, group, measure, value): no names by construction. */
 export function governorsReportCsv(view: GovernorsReportView): string {
   const rows = view.sections.flatMap((s) => s.rows.map((r) => [view.term, s.title, r.group, r.measure, r.value]));
-  return stringify(rows, { header: true, columns: ['term', 'section', 'group', 'measure', 'value'] });
+  return stringify(rows, { ...EXPORT_CSV_OPTIONS, header: true, columns: ['term', 'section', 'group', 'measure', 'value'] });
 }

@@ -57,7 +57,7 @@ describe("governors' report (no names, small groups withheld)", () => {
       expect(await cli('export', 'governors', '--term', 'autumn-2026', '--out', out)).toBe(0);
       const text = readFileSync(out, 'utf8');
       for (const name of names) expect(text).not.toContain(name);
-      const rows = parse(text, { columns: true }) as Row[];
+      const rows = parse(text, { columns: true, bom: true }) as Row[];
       const value = (section: string, group: string, measure: string) => rows.find((r) => r.section === section && r.group === group && r.measure === measure)?.value;
       expect(rows.every((r) => r.term === 'autumn-2026')).toBe(true);
       expect(value('Programme by category', 'Teaching & learning', 'Sessions held')).toBe('1');
