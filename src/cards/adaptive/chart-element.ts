@@ -1,4 +1,10 @@
-import type { ChartDefinition } from '../charts/chart-definition';
+import { showValue, type ChartDefinition } from '../charts/chart-definition';
+
+/**
+ * Microsoft's named chart colours, one per slice in the order of the SVG's CHART_COLOURS (blue,
+ * orange, green, purple, yellow, red): Teams' own default set gave near-identical purples.
+ */
+const SLICE_COLOURS = ['categoricalBlue', 'categoricalMarigold', 'categoricalGreen', 'categoricalPurple', 'categoricalLime', 'categoricalRed'] as const;
 import type { AdaptiveElement } from './elements';
 
 /**
@@ -34,7 +40,13 @@ export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement |
       // One bar per row whose printed value is the count its label names; a stacked bar would print the whole.
       return { type: 'Chart.HorizontalBar', ...base, displayMode: 'AbsoluteWithAxis', data: chart.series[0] ? points(chart.series[0]) : [] };
     case 'donut':
-      return { type: 'Chart.Donut', ...base, data: chart.labels.map((legend, i) => ({ legend, value: value(0, i) })) };
+      // Each slice says its count in the legend and keeps its own colour; an empty slice is left out,
+      // so the legend holds only what is there (Teams hid a fourth entry behind "+1 item").
+      return {
+        type: 'Chart.Donut',
+        ...base,
+        data: chart.labels.flatMap((legend, i) => (value(0, i) > 0 ? [{ legend: `${legend}: ${showValue(chart, value(0, i))}`, value: value(0, i), color: SLICE_COLOURS[i % SLICE_COLOURS.length] }] : [])),
+      };
     case 'line':
       return {
         type: 'Chart.Line',

@@ -66,10 +66,10 @@ describe('chart elements in Teams cards', () => {
     expect(charts(card).find((c) => c.type === 'Chart.Gauge')!.value).toBe(29);
     const donut = charts(card).find((c) => c.type === 'Chart.Donut')!;
     expect(donut.data).toEqual([
-      { legend: 'Overdue', value: 4 },
-      { legend: 'Due in 7 days', value: 11 },
-      { legend: 'Due later', value: 22 },
-      { legend: 'Reported this week', value: 9 },
+      { legend: 'Overdue: 4', value: 4, color: 'categoricalBlue' },
+      { legend: 'Due in 7 days: 11', value: 11, color: 'categoricalMarigold' },
+      { legend: 'Due later: 22', value: 22, color: 'categoricalGreen' },
+      { legend: 'Reported this week: 9', value: 9, color: 'categoricalPurple' },
     ]);
   });
 
