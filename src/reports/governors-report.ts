@@ -107,7 +107,7 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
     ...(l.result && l.answered >= min ? [{ group: l.level, measure: 'Result', value: l.result }] : []),
   ]);
   if (programme.totals.responses >= min) {
-    for (const r of programme.ratings) if (r.mean !== undefined && r.count >= min) evaluation.push({ group: '1. Reaction', measure: `${r.prompt} (mean of 5)`, value: r.mean.toFixed(1) });
+    for (const r of programme.ratings) if (r.mean !== undefined && r.count >= min) evaluation.push({ group: 'Level 1: Reaction', measure: `${r.prompt} (mean of 5)`, value: r.mean.toFixed(1) });
   }
 
   const topics = new Map<string, { current: number; lapsed: number }>();

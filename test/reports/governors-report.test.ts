@@ -66,10 +66,10 @@ describe("governors' report (no names, small groups withheld)", () => {
       expect(value('Participation and hours by staff group', 'Developing teachers', 'CPD hours (sessions and logged)')).toBe('9');
       expect(value('Participation and hours by staff group', 'Early career teachers', 'Staff')).toBe('withheld (fewer than 5)');
       expect(value('Participation and hours by staff group', 'No staff group given', 'Staff')).toBe('withheld (fewer than 5)');
-      expect(value('Evaluation by level', '1. Reaction', 'Asked')).toBe('8');
-      expect(value('Evaluation by level', '1. Reaction', 'Answered')).toBe('6');
-      expect(value('Evaluation by level', '1. Reaction', 'Result')).toBe('quality 4.5 / 5');
-      expect(value('Evaluation by level', '1. Reaction', 'How would you rate the quality of this session? (mean of 5)')).toBe('4.5');
+      expect(value('Evaluation by level', 'Level 1: Reaction', 'Asked')).toBe('8');
+      expect(value('Evaluation by level', 'Level 1: Reaction', 'Answered')).toBe('6');
+      expect(value('Evaluation by level', 'Level 1: Reaction', 'Result')).toBe('quality 4.5 / 5');
+      expect(value('Evaluation by level', 'Level 1: Reaction', 'How would you rate the quality of this session? (mean of 5)')).toBe('4.5');
       expect(value('Statutory training', 'Safeguarding', 'Up to date')).toBe('83%');
       expect(value('Statutory training', 'First aid', 'Staff recorded')).toBe('withheld (fewer than 5)');
       expect(text).not.toContain('said this');
