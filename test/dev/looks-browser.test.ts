@@ -89,6 +89,8 @@ describe('looks on a phone and in cards (chromium, axe-core)', () => {
     expect(await hint.innerText()).toMatch(/scroll sideways/i);
     expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'report-page-390.png'), fullPage: true });
+    await page.locator('figure[data-chart]').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'report-page-390-chart.png') });
     await page.close();
   }, 60_000);
 });
