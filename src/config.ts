@@ -14,6 +14,8 @@ const Port = z.coerce.number().int().min(0).max(65535);
 const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const Empty = z.literal('').transform(() => undefined);
 const opt = <T extends z.ZodType>(schema: T) => z.union([Empty, schema]).optional();
+/** An id or secret: a value of spaces (a pasted blank) is refused here, not left to fail deep in an SDK. */
+const Credential = z.string().min(1).refine((v) => v.trim() !== '', 'is only spaces');
 
 /** The signing key for links is derived from a bot secret only if it is at least this long. */
 export const MIN_LINK_SECRET_LENGTH = 32;
@@ -57,15 +59,15 @@ const Env = z
     STORE: z.enum(['embedded', 'cosmos']).default('embedded'),
     DATA_DIR: z.string().min(1).default('./data'),
     COSMOS_ENDPOINT: opt(z.url({ protocol: /^https?$/ })),
-    COSMOS_KEY: opt(z.string().min(1)),
+    COSMOS_KEY: opt(Credential),
     COSMOS_DATABASE: z.string().min(1).default('twilight'),
     COSMOS_CREATE_IF_MISSING: Bool.default(false),
-    MICROSOFT_APP_ID: opt(z.string().min(1)),
-    MICROSOFT_APP_PASSWORD: opt(z.string().min(1)),
-    MICROSOFT_APP_TENANT_ID: opt(z.string().min(1)),
+    MICROSOFT_APP_ID: opt(Credential),
+    MICROSOFT_APP_PASSWORD: opt(Credential),
+    MICROSOFT_APP_TENANT_ID: opt(Credential),
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
     SLACK_BOT_TOKEN: opt(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
-    SLACK_SIGNING_SECRET: opt(z.string().min(1)),
+    SLACK_SIGNING_SECRET: opt(Credential),
     SLACK_API_URL: opt(z.url()),
     // No default: with platform credentials an unmapped Teams tenant or Slack workspace is refused unless this is set.
     DEFAULT_TENANT_ID: opt(z.string().regex(/^[A-Za-z0-9._:@-]+$/)),

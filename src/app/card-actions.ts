@@ -1,5 +1,5 @@
 import { CardActionSchema, type CardAction, type CardVerb, type CardView } from '../cards/views';
-import { cleanTypedValues } from '../domain';
+import { cleanTypedValues, parseCount } from '../domain';
 import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks/gap-tasks';
@@ -67,8 +67,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     action.gapTaskId ? submitGapReport(d, a, { gapTaskId: action.gapTaskId, raw: inputs }) : Promise.resolve(MISSING('gap task')),
   'nudge.snooze': async (d, a, action, inputs) => {
     if (!action.gapTaskId) return MISSING('gap task');
-    const days = Number(inputs.days);
-    return { ok: true, view: await snoozeNudge(d, a, { gapTaskId: action.gapTaskId, ...(Number.isInteger(days) ? { days } : {}) }) };
+    const days = typeof inputs.days === 'string' || typeof inputs.days === 'number' ? parseCount(String(inputs.days), { min: 1, max: 7 }) : undefined;
+    return { ok: true, view: await snoozeNudge(d, a, { gapTaskId: action.gapTaskId, ...(days?.ok ? { days: days.value } : {}) }) };
   },
   'session.create': (d, a, _action, inputs) => createSessionFromCard(d, a, inputs),
   'session.form.open': (d, a, action) => openSessionForm(d, a, action.sessionId),

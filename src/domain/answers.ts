@@ -1,5 +1,6 @@
 import { LIKERT_CHOICES, type Question, type Questionnaire } from './questionnaire';
 import type { Answers, AnswerValue } from './response';
+import { parseCount } from './typed-values';
 
 export type FieldErrors = Record<string, string>;
 export type AnswerCheck = { ok: true; answers: Answers } | { ok: false; errors: FieldErrors };
@@ -27,9 +28,8 @@ function checkOne(q: Question, raw: unknown): { value?: AnswerValue; error?: str
     case 'rating': {
       const text = asText(raw);
       if (text === undefined) return {};
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < 1 || n > 5) return { error: 'Choose a rating from 1 to 5.' };
-      return { value: n };
+      const n = parseCount(text, { min: 1, max: 5 });
+      return n.ok ? { value: n.value } : { error: 'Choose a rating from 1 to 5.' };
     }
     case 'yes-no': {
       const text = asText(raw)?.toLowerCase();

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { isRealDay } from './typed-values';
 
 /** Ids are short, URL-safe and never contain '/', '\\', '?' or '#', which Cosmos DB forbids in ids. */
 export const Id = z
@@ -35,7 +36,8 @@ export type Instant = z.infer<typeof Instant>;
 export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date must be YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real date');
+  // Date.parse rolls 2027-02-30 over to 2 March; a real day reads back as itself.
+  .refine(isRealDay, 'not a real date');
 export type LocalDate = z.infer<typeof LocalDate>;
 
 /** A wall-clock time of day, e.g. 07:30. */

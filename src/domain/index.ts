@@ -18,6 +18,7 @@ export * from './survey';
 export * from './cpd-request';
 export * from './budget';
 export * from './money';
+export * from './typed-values';
 export * from './platform-tenant-link';
 export * from './reaction-templates';
 export * from './away';

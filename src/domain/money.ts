@@ -1,3 +1,5 @@
+import { parseMoney } from './typed-values';
+
 /** Money is kept as integer pence and shown as pounds: no float ever holds an amount. */
 
 /** 123450 → "£1,234.50"; whole pounds keep their pence so columns line up. */
@@ -8,11 +10,8 @@ export function formatPence(pence: number): string {
   return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** "£1,234.5", "1234.50", "85" → pence; undefined when it is not an amount of money. */
+/** "£1,234.5", "1234.50", "85" → pence; undefined when it is not an amount of money (typed-values.ts reads it). */
 export function parsePounds(text: string): number | undefined {
-  const cleaned = text.trim().replace(/^£/, '').replace(/,/g, '');
-  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!match) return undefined;
-  const [, pounds, pence = ''] = match;
-  return Number(pounds) * 100 + Number(pence.padEnd(2, '0'));
+  const money = parseMoney(text);
+  return money.ok ? money.value : undefined;
 }

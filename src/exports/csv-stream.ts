@@ -8,9 +8,10 @@ export type CsvCell = string | number;
 /**
  * Every export's CSV options: a text cell starting with = + - @ (or a tab or carriage return) gets a
  * leading ' so a spreadsheet shows it as text instead of running it (a course called
- * =HYPERLINK(...)); negative numbers stay numbers.
+ * =HYPERLINK(...)); negative numbers stay numbers. `bom`: Excel reads a CSV as UTF-8 only when it
+ * starts with a byte-order mark (without it "–" shows as "â€“").
  */
-export const CSV_OPTIONS = { escape_formulas: true } as const;
+export const CSV_OPTIONS = { escape_formulas: true, bom: true } as const;
 
 /** Rows into a CSV stream into `sink`, waiting when the sink is full (constant memory), then closed. */
 export async function writeCsv(sink: Writable, columns: string[], rows: AsyncIterable<CsvCell[]>): Promise<void> {

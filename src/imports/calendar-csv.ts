@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readCsvLines } from './csv-rows';
-import { completeCalendar, kindFromName, parseSchoolDate, type CalendarEntry } from './calendar-entries';
+import { CALENDAR_YEARS, completeCalendar, kindFromName, outsideCalendarYears, parseSchoolDate, type CalendarEntry } from './calendar-entries';
 import type { RowError } from './import-result';
 import { headingKey } from './roster-headings';
 
@@ -29,6 +29,10 @@ const DateCell = z.string().transform((text, ctx) => {
   const date = parseSchoolDate(text);
   if (!date) {
     ctx.addIssue({ code: 'custom', message: `"${text}" is not a date (use 2026-09-03, 03/09/2026 or 3 September 2026)` });
+    return z.NEVER;
+  }
+  if (outsideCalendarYears(date)) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not in a school year: a school calendar's dates fall between ${CALENDAR_YEARS.from} and ${CALENDAR_YEARS.to}` });
     return z.NEVER;
   }
   return date;

@@ -24,6 +24,14 @@ export function kindFromName(name: string): EntryKind | undefined {
   return undefined;
 }
 
+/** The years a school calendar's dates may fall in: anything else is a typing slip or a hostile file. */
+export const CALENDAR_YEARS = { from: 2000, to: 2099 } as const;
+
+export function outsideCalendarYears(day: string): boolean {
+  const year = Number(day.slice(0, 4));
+  return !/^\d{4}-\d{2}-\d{2}$/.test(day) || year < CALENDAR_YEARS.from || year > CALENDAR_YEARS.to;
+}
+
 const DAY = (iso: string, days: number) => DateTime.fromISO(iso, { zone: 'UTC' }).plus({ days }).toISODate()!;
 
 /**
@@ -33,37 +41,70 @@ const DAY = (iso: string, days: number) => DateTime.fromISO(iso, { zone: 'UTC' }
 export function completeCalendar(entries: readonly CalendarEntry[], markers: readonly { kind: 'term-start' | 'term-end'; date: string; name: string }[]): CalendarEntry[] {
   const out = [...entries];
   const sorted = [...markers].sort((a, b) => a.date.localeCompare(b.date));
-  for (let i = 0; i < sorted.length; i++) {
-    const start = sorted[i]!;
-    if (start.kind !== 'term-start') continue;
-    const end = sorted.slice(i + 1).find((m) => m.kind === 'term-end');
-    if (end) out.push({ kind: 'term', start: start.date, end: end.date, name: termName(start.name) });
+  // Each start's next end, found in one pass from the back (not a search per start).
+  let nextEnd: (typeof sorted)[number] | undefined;
+  const pairs: { start: (typeof sorted)[number]; end: (typeof sorted)[number] }[] = [];
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const marker = sorted[i]!;
+    if (marker.kind === 'term-end') nextEnd = marker;
+    else if (nextEnd) pairs.push({ start: marker, end: nextEnd });
   }
+  for (const { start, end } of pairs.reverse()) out.push({ kind: 'term', start: start.date, end: end.date, name: termName(start.name) });
   const terms = out.filter((e) => e.kind === 'term').sort((a, b) => a.start.localeCompare(b.start));
+  const covered = mergedDays(out.filter((e) => e.kind !== 'term'));
   for (let i = 1; i < terms.length; i++) {
-    for (const run of uncoveredRuns(out, DAY(terms[i - 1]!.end, 1), DAY(terms[i]!.start, -1))) {
+    for (const run of uncoveredRuns(covered, DAY(terms[i - 1]!.end, 1), DAY(terms[i]!.start, -1))) {
       out.push({ kind: 'holiday', start: run.start, end: run.end, name: `Holiday after ${terms[i - 1]!.name}` });
     }
   }
   return out.sort((a, b) => a.start.localeCompare(b.start) || a.kind.localeCompare(b.kind));
 }
 
+type DayRun = { start: string; end: string };
+
+/** Holidays and INSET days as sorted runs of days, overlapping and touching ones joined. */
+function mergedDays(entries: readonly CalendarEntry[]): DayRun[] {
+  const runs: DayRun[] = [];
+  for (const e of [...entries].sort((a, b) => a.start.localeCompare(b.start))) {
+    const last = runs.at(-1);
+    if (last && e.start <= DAY(last.end, 1)) last.end = e.end > last.end ? e.end : last.end;
+    else runs.push({ start: e.start, end: e.end });
+  }
+  return runs;
+}
+
+function hasWeekday(run: DayRun): boolean {
+  // Three days in a row always include a weekday; shorter runs are looked at day by day.
+  for (let d = run.start, n = 0; d <= run.end && n < 3; d = DAY(d, 1), n++) if (DateTime.fromISO(d, { zone: 'UTC' }).weekday <= 5) return true;
+  return false;
+}
+
 /**
  * Days between two terms that no holiday or INSET day names, as runs; a run of weekend days only
  * is left out (weekends are quiet anyway), so an INSET day after Christmas is never swallowed.
+ * Walks the covered runs, not the days, so a long gap costs no more than a short one.
  */
-function uncoveredRuns(entries: readonly CalendarEntry[], from: string, to: string): { start: string; end: string }[] {
-  const runs: { start: string; end: string; weekday: boolean }[] = [];
-  for (let d = from; d <= to; d = DAY(d, 1)) {
-    if (entries.some((e) => e.kind !== 'term' && e.start <= d && d <= e.end)) continue;
-    const weekday = DateTime.fromISO(d, { zone: 'UTC' }).weekday <= 5;
-    const last = runs.at(-1);
-    if (last && last.end === DAY(d, -1)) {
-      last.end = d;
-      last.weekday ||= weekday;
-    } else runs.push({ start: d, end: d, weekday });
+function uncoveredRuns(covered: readonly DayRun[], from: string, to: string): DayRun[] {
+  const runs: DayRun[] = [];
+  let lo = 0;
+  let hi = covered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (covered[mid]!.end < from) lo = mid + 1;
+    else hi = mid;
   }
-  return runs.filter((r) => r.weekday).map(({ start, end }) => ({ start, end }));
+  let cursor = from;
+  for (let i = lo; cursor <= to; i++) {
+    const c = covered[i];
+    if (!c || c.start > to) {
+      runs.push({ start: cursor, end: to });
+      break;
+    }
+    if (c.start > cursor) runs.push({ start: cursor, end: DAY(c.start, -1) });
+    const after = DAY(c.end, 1);
+    if (after > cursor) cursor = after;
+  }
+  return runs.filter(hasWeekday);
 }
 
 function termName(marker: string): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, LocalDate, Qualification, qualificationId, type QualificationKind, type Tenant } from '../domain';
+import { Email, LocalDate, parseDay, RECORD_DAYS, typed, Qualification, qualificationId, type QualificationKind, type Tenant } from '../domain';
 import type { Store } from '../store/store';
 import { blankToUndefined } from './csv-rows';
 import type { ImportOptions, ImportResult } from './import-result';
@@ -10,8 +10,8 @@ export const QUALIFICATION_ALIASES: Record<string, string> = { emailaddress: 'em
 export const QualificationRow = z.object({
   email: Email,
   qualification: z.string().trim().min(1, 'name the qualification').max(300),
-  started: z.preprocess(blankToUndefined, LocalDate.optional()),
-  awarded: z.preprocess(blankToUndefined, LocalDate.optional()),
+  started: z.preprocess(blankToUndefined, LocalDate.transform(typed((t) => parseDay(t, RECORD_DAYS))).optional()),
+  awarded: z.preprocess(blankToUndefined, LocalDate.transform(typed((t) => parseDay(t, RECORD_DAYS))).optional()),
 });
 
 /** NPQs and HLTA by their usual abbreviations; degrees and teaching qualifications by their words. */

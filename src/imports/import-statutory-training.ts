@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, LocalDate, StatutoryTraining, statutoryTrainingId, type Tenant } from '../domain';
+import { Email, LocalDate, parseDay, RECORD_DAYS, typed, StatutoryTraining, statutoryTrainingId, type Tenant } from '../domain';
 import type { Store } from '../store/store';
 import type { ImportOptions, ImportResult } from './import-result';
 import { importStaffRecords } from './staff-record-import';
@@ -18,7 +18,7 @@ export const STATUTORY_ALIASES: Record<string, string> = {
 
 /** One row: whose training (by e-mail), which topic, completed when and lapsing when (YYYY-MM-DD). */
 export const StatutoryTrainingRow = z
-  .object({ email: Email, topic: z.string().trim().min(1, 'give the training topic').max(100), completed: LocalDate, expires: LocalDate })
+  .object({ email: Email, topic: z.string().trim().min(1, 'give the training topic').max(100), completed: LocalDate.transform(typed((t) => parseDay(t, RECORD_DAYS))), expires: LocalDate.transform(typed((t) => parseDay(t, RECORD_DAYS))) })
   .refine((r) => r.expires > r.completed, { message: 'expires must be after completed', path: ['expires'] });
 
 /**

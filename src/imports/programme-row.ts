@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { Email, LocalTime, Pathway, type SessionCategory, type SessionKind } from '../domain';
+import { Email, LocalTime, parseCount, parseDay, Pathway, RECORD_DAYS, typed, type SessionCategory, type SessionKind } from '../domain';
 import { blankToUndefined } from './csv-rows';
 
 export const PROGRAMME_HEADER_ALIASES: Record<string, string> = {
@@ -77,7 +77,7 @@ const DateCell = z.string().transform((text, ctx): string => {
     ctx.addIssue({ code: 'custom', message: `"${text}" is not a date (use 2026-11-24 or 24/11/2026)` });
     return z.NEVER;
   }
-  return dt.toISODate()!;
+  return typed((day) => parseDay(day, RECORD_DAYS))(dt.toISODate()!, ctx);
 });
 
 /** 16:00 or 4pm-style "16.00": normalised to HH:MM. */
@@ -139,7 +139,7 @@ export const ProgrammeRow = z
     end: TimeCell,
     place: opt(z.string().trim().max(200)),
     meetinglink: opt(z.url({ protocol: /^https$/, message: 'a meeting link must be an https URL' })),
-    capacity: opt(z.coerce.number().int('capacity must be a whole number').min(1).max(10000)),
+    capacity: opt(z.string().transform(typed((t) => parseCount(t, { min: 1, max: 10_000 })))),
     audience: AudienceText,
     series: opt(z.string().trim().max(200)),
     followup: opt(z.string().trim().max(200)),

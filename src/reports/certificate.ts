@@ -1,8 +1,9 @@
-import { countOf } from '../cards/format';
+import { hoursText } from '../cards/record-years';
 import { DateTime } from 'luxon';
 import { CATEGORY_LABELS, KIND_LABELS, type Session, type Staff, type Tenant } from '../domain';
 import { escapeHtml } from './html-escape';
 import { dayText } from './report-format';
+import { sessionHours } from './record-rows';
 
 export interface CertificateInput {
   tenant: Pick<Tenant, 'name' | 'schools' | 'settings'>;
@@ -23,8 +24,8 @@ export function renderCertificate(input: CertificateInput): string {
   const zone = tenant.settings.timezone;
   const start = DateTime.fromISO(session.startsAt, { zone });
   const end = DateTime.fromISO(session.endsAt, { zone });
-  const minutes = Math.round(end.diff(start, 'minutes').minutes);
-  const hours = minutes % 60 === 0 ? countOf(minutes / 60, 'hour') : `${(minutes / 60).toFixed(1)} hours`;
+  // The record's own figure (quarter hours, one formatter): a certificate never disagrees with it.
+  const hours = hoursText(sessionHours(session));
   const school = tenant.schools.find((s) => s.id === person.schoolId)?.name;
   const e = escapeHtml;
   return `<!DOCTYPE html>

@@ -19,6 +19,8 @@ export interface GovernorsReportInput {
   term: SchoolTerm;
   /** The day the report is made (YYYY-MM-DD, tenant zone): statutory training is judged on it. */
   today: string;
+  /** The moment the report is made: only sessions that have ended by then count as held. */
+  now: Date;
   sessions: readonly Session[];
   participations: readonly Participation[];
   staff: readonly Staff[];
@@ -56,7 +58,8 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
   // A part of a known whole: the rest is a group too ("11 of 12 took part" names the one who did not).
   const partOf = (n: number, whole: number) => (n < min || (whole - n > 0 && whole - n < min) ? withheld : String(n));
   const zone = tenant.settings.timezone;
-  const held = input.sessions.filter((s) => s.tenantId === tenant.id && s.status === 'published' && term.from <= s.startsAt && s.startsAt < term.to);
+  const nowIso = input.now.toISOString();
+  const held = input.sessions.filter((s) => s.tenantId === tenant.id && s.status === 'published' && term.from <= s.startsAt && s.startsAt < term.to && s.endsAt <= nowIso);
   const heldById = new Map(held.map((s) => [s.id, s]));
   const attended = input.participations.filter((p) => p.tenantId === tenant.id && p.attended === true && heldById.has(p.sessionId));
   const active = input.staff.filter((s) => s.tenantId === tenant.id && s.active);
@@ -106,7 +109,7 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
     ...(l.result && l.answered >= min ? [{ group: l.level, measure: 'Result', value: l.result }] : []),
   ]);
   if (programme.totals.responses >= min) {
-    for (const r of programme.ratings) if (r.mean !== undefined && r.count >= min) evaluation.push({ group: '1. Reaction', measure: `${r.prompt} (mean of 5)`, value: r.mean.toFixed(1) });
+    for (const r of programme.ratings) if (r.mean !== undefined && r.count >= min) evaluation.push({ group: 'Level 1: Reaction', measure: `${r.prompt} (mean of 5)`, value: r.mean.toFixed(1) });
   }
 
   const topics = new Map<string, { current: number; lapsed: number }>();

@@ -34,6 +34,7 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
     value: buildGovernorsReport({
       tenant,
       term,
+      now,
       today: DateTime.fromJSDate(now, { zone }).toISODate()!,
       sessions,
       participations,

@@ -26,7 +26,9 @@ export function buildProgrammeReport(input: ProgrammeReportInput): ProgrammeRepo
   const { tenant, from, to, now } = input;
   const zone = tenant.settings.timezone;
   const all = input.sessions.filter((s) => s.tenantId === tenant.id && from <= s.startsAt && s.startsAt < to && s.status !== 'draft');
-  const held = all.filter((s) => s.status !== 'cancelled');
+  // Held means over: a session still to come (or running now) is not counted, nor plotted.
+  const nowIso = now.toISOString();
+  const held = all.filter((s) => s.status !== 'cancelled' && s.endsAt <= nowIso);
   const heldIds = new Set(held.map((s) => s.id));
   const attendedBy = new Map<string, number>();
   for (const p of input.participations) {
@@ -63,7 +65,7 @@ export function buildProgrammeReport(input: ProgrammeReportInput): ProgrammeRepo
     byCategory: [...categories.values()].sort((a, b) => b.sessions - a.sessions || a.category.localeCompare(b.category)),
     totals: {
       sessions: held.length,
-      cancelled: all.length - held.length,
+      cancelled: all.filter((s) => s.status === 'cancelled').length,
       attended,
       responses,
       ...(attended > 0 ? { responseRate: roundTo(Math.min(1, responses / attended), 3) } : {}),

@@ -40,7 +40,7 @@ export function reportPageCharts(view: ReportPageView): ReportPageCharts {
       id: 'response-rate-by-month',
       title: 'Response rate by month',
       labels: months.map((m) => shortMonth(m.month)),
-      series: [{ name: 'Response rate', values: months.map((m) => (m.attended > 0 ? percentOf(Math.min(1, m.responses / m.attended)) : 0)) }],
+      series: [{ name: 'Response rate', values: months.map((m) => (m.attended > 0 ? percentOf(Math.min(1, m.responses / m.attended)) : null)) }],
       unit: 'percent',
     };
   }

@@ -1,4 +1,4 @@
-import type { ChartDefinition } from '../cards/charts/chart-definition';
+import { showValue, type ChartDefinition } from '../cards/charts/chart-definition';
 import { chartSvg } from '../cards/charts/chart-svg';
 import { escapeHtml as h } from './html-escape';
 import type { ReportPageSession, ReportPageView } from './report-page';
@@ -25,12 +25,17 @@ dl.summary dt { font-size: 0.85rem; color: #4d4d4d; }
 dl.summary dd { margin: 0; font-size: 1.4rem; font-weight: 700; }
 figure { margin: 1rem 0; }
 figure svg { width: 100%; height: auto; max-width: 40rem; display: block; }
+/* On a phone a chart keeps its drawn size (labels stay 11 px or more) and scrolls sideways in its own
+   labelled region, as wide tables do; the hint above says so. */
+.scroll-hint { display: none; color: #4d4d4d; font-style: italic; }
+.chart-wrap:focus { outline: 3px solid #1f5f99; outline-offset: 2px; }
 figure svg.chart-gauge { max-width: 20rem; }
 figure svg.chart-donut { max-width: 30rem; }
 /* Wide tables keep readable columns and scroll sideways in their own region on a phone. */
 table.sessions { min-width: 46rem; }
 figcaption { font-weight: 600; margin-bottom: 0.25rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.5rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(18rem, 100%), 1fr)); gap: 0 1.5rem; }
+.charts > figure { min-width: 0; }
 .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
 .table-wrap:focus { outline: 3px solid #1f5f99; outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
@@ -40,7 +45,12 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 thead th { background: #eef3f8; }
 .withheld { color: #4d4d4d; font-style: italic; }
 blockquote { margin: 0.25rem 0 0.25rem 1rem; color: #333333; }
-@media (max-width: 40rem) { main { padding: 0.75rem; } h1 { font-size: 1.35rem; } dl.summary dd { font-size: 1.2rem; } }
+@media (max-width: 40rem) {
+  main { padding: 0.75rem; } h1 { font-size: 1.35rem; } dl.summary dd { font-size: 1.2rem; }
+  .scroll-hint { display: block; }
+  .chart-wrap { overflow-x: auto; }
+  figure .chart-wrap svg, figure .chart-wrap svg.chart-gauge, figure .chart-wrap svg.chart-donut { width: auto; max-width: none; }
+}
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { font-size: 10pt; }
@@ -48,26 +58,31 @@ blockquote { margin: 0.25rem 0 0.25rem 1rem; color: #333333; }
   h2 { break-after: avoid; }
   figure, table, dl.summary, .theme { break-inside: avoid; }
   thead { display: table-header-group; }
-  .table-wrap { overflow: visible; }
+  .table-wrap, .chart-wrap { overflow: visible; }
+  .scroll-hint { display: none; }
   figure svg { max-width: 16cm; }
   a { color: inherit; text-decoration: none; }
 }`;
+
+/** Said once near the top, and named by every region that scrolls sideways on a narrow screen. */
+const SCROLL_HINT_ID = 'scroll-hint';
+const SCROLL_HINT = `<p id="${SCROLL_HINT_ID}" class="scroll-hint">On a narrow screen, charts and wide tables scroll sideways in their own boxes: swipe them, or use the arrow keys after tabbing to one.</p>`;
 
 function tableWrap(id: string, caption: string, head: string[], rows: string[][], numeric: (i: number) => boolean, tableClass = ''): string {
   const th = head.map((c, i) => `<th scope="col"${numeric(i) ? ' class="n"' : ''}>${h(c)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${numeric(i) ? ' class="n"' : ''}>${c}</td>`)).join('')}</tr>`).join('');
   // Focusable and labelled so a keyboard user can scroll a wide table on a phone.
-  return `<div class="table-wrap" role="region" aria-labelledby="${id}" tabindex="0"><table${tableClass ? ` class="${tableClass}"` : ''}><caption id="${id}">${h(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="table-wrap" role="region" aria-labelledby="${id}" aria-describedby="${SCROLL_HINT_ID}" tabindex="0"><table${tableClass ? ` class="${tableClass}"` : ''}><caption id="${id}">${h(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** The table alternative of a chart: the same labels and figures, one row per label. */
 function chartTable(chart: ChartDefinition): string {
-  const show = (v: number) => (chart.unit === 'percent' ? `${v}%` : String(v));
+  const show = (v: number | null) => showValue(chart, v);
   if (chart.kind === 'gauge') {
     return tableWrap(`table-${chart.id}`, `${chart.title} (table)`, ['Measure', 'Value'], [[h(chart.title), show(chart.series[0]?.values[0] ?? 0)]], (i) => i > 0);
   }
   const head = [chart.xTitle ?? '', ...chart.series.map((s) => s.name)];
-  const rows = chart.labels.map((label, i) => [h(label), ...chart.series.map((s) => show(s.values[i] ?? 0))]);
+  const rows = chart.labels.map((label, i) => [h(label), ...chart.series.map((s) => show(s.values[i] ?? null))]);
   return tableWrap(`table-${chart.id}`, `${chart.title} (table)`, head, rows, (i) => i > 0);
 }
 
@@ -75,7 +90,8 @@ function figure(chart: ChartDefinition | undefined): string {
   if (!chart) return '';
   // The SVG's own title and description name it for screen readers; the table under it is the
   // alternative for everyone (and what a governors' pack prints legibly).
-  return `<figure data-chart="${h(chart.id)}"><figcaption>${h(chart.title)}</figcaption>${chartSvg(chart, { drawTitle: false })}${chartTable(chart)}</figure>`;
+  const caption = `figcaption-${h(chart.id)}`;
+  return `<figure data-chart="${h(chart.id)}"><figcaption id="${caption}">${h(chart.title)}</figcaption><div class="chart-wrap" role="region" aria-labelledby="${caption}" aria-describedby="${SCROLL_HINT_ID}" tabindex="0">${chartSvg(chart, { drawTitle: false })}</div>${chartTable(chart)}</figure>`;
 }
 
 const pct = (rate: number | undefined) => (rate === undefined ? '–' : `${Math.round(rate * 100)}%`);
@@ -152,6 +168,7 @@ export function renderReportPage(view: ReportPageView): string {
 <p class="meta">${h(view.periodText)} · as of ${h(view.generatedText)}</p>
 <dl class="summary">${summary}</dl>
 <p class="note">Figures from fewer than ${view.minimum} anonymous answers are withheld, as they are in chat. No one is named on this page.</p>
+${SCROLL_HINT}
 <section aria-labelledby="h-months"><h2 id="h-months">The year by month</h2>
 <div class="charts">${figure(charts.months)}${figure(charts.monthlyResponseRate)}</div>${charts.months ? '' : '<p>No sessions held yet this year.</p>'}</section>
 <section aria-labelledby="h-categories"><h2 id="h-categories">By category</h2>${figure(charts.categories) || '<p>No sessions held yet this year.</p>'}${monthByCategory(view)}</section>

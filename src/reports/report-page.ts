@@ -85,7 +85,7 @@ export function buildReportPage(input: ReportPageInput): ReportPageView {
   const programme = buildProgrammeReport(input);
   const nowIso = now.toISOString();
   const held = input.sessions
-    .filter((s) => s.tenantId === tenant.id && input.from <= s.startsAt && s.startsAt < input.to && s.startsAt <= nowIso && s.status !== 'draft' && s.status !== 'cancelled')
+    .filter((s) => s.tenantId === tenant.id && input.from <= s.startsAt && s.startsAt < input.to && s.endsAt <= nowIso && s.status !== 'draft' && s.status !== 'cancelled')
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const participationsBySession = group(input.participations, (p) => p.sessionId);
   const questionnaireBySession = new Map(input.questionnaires.filter((q) => q.purpose === 'reaction' && q.sessionId).map((q) => [q.sessionId!, q]));

@@ -70,7 +70,7 @@ describe('runCli with an in-memory store', () => {
       expect(await store.sessions.count('riverside', { status: 'published' })).toBe(9);
       const out = join(dir, 'responses.csv');
       expect(await run('export', 'responses', '--tenant', 'riverside', '--out', out)).toBe(0);
-      expect(readFileSync(join(dir, 'responses-anonymous.csv'), 'utf8')).toMatch(/^questionnaire_id,.*response_id/);
+      expect(readFileSync(join(dir, 'responses-anonymous.csv'), 'utf8')).toMatch(/^\uFEFFquestionnaire_id,.*response_id/);
       // The other exports stream to their files the same bytes they print.
       for (const what of ['records', 'report', 'requests']) {
         lines.length = 0;
@@ -192,7 +192,7 @@ describe('the CLI as a process (smoke test)', () => {
       const tsx = join('node_modules', '.bin', 'tsx');
       execFileSync(tsx, ['src/cli/main.ts', 'seed-demo'], { env, encoding: 'utf8' });
       const csv = execFileSync(tsx, ['src/cli/main.ts', 'export', 'report', '--tenant', 'demo'], { env, encoding: 'utf8' });
-      expect(csv.split('\n')[0]).toBe('session,date,category,kind,invited,accepted,attended,responses,response_rate,ratings,further_cpd_requests,comment_themes,withheld');
+      expect(csv.split('\n')[0]).toBe('\uFEFFsession,date,category,kind,invited,accepted,attended,responses,response_rate,ratings,further_cpd_requests,comment_themes,withheld');
       expect(csv).toContain('Retrieval practice: part 1');
     } finally {
       rmSync(dir, { recursive: true, force: true });

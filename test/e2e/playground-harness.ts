@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,52 +68,25 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
-/** The Playground's own configuration file: who is signed in (it mocks the roster calls from it). */
-function playgroundConfig(user: PlaygroundUser): string {
-  const [givenName, ...rest] = user.name.split(' ');
-  return [
-    'version: "0.1.1"',
-    'tenantId: 00000000-0000-0000-0000-0000000000001',
-    'bot:',
-    '  id: 00000000-0000-0000-0000-00000000000011',
-    '  name: Twilight',
-    'currentUser:',
-    `  id: user-${user.aadObjectId}`,
-    `  name: ${user.name}`,
-    `  userPrincipleName: ${user.email}`,
-    `  aadObjectId: ${user.aadObjectId}`,
-    `  givenName: ${givenName}`,
-    `  surname: ${rest.join(' ')}`,
-    `  email: ${user.email}`,
-    // Its schema wants at least five other people; the Playground's own sample people, who have no staff record.
-    'users:',
-    ...['Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Patti Fernandez', 'Lynne Robbins'].flatMap((name, i) => {
-      const email = `${name.split(' ')[0]!.toLowerCase()}@example.com`;
-      const [given, surname] = name.split(' ');
-      return [`  - id: user-id-${i + 1}`, `    name: ${name}`, `    userPrincipleName: ${email}`, `    aadObjectId: 00000000-0000-0000-0000-00000000002${i + 1}`, `    givenName: ${given}`, `    surname: ${surname}`, `    email: ${email}`];
-    }),
-    // Required by its schema even when only the personal chat is used.
-    'personalChat:',
-    '  id: __PERSONAL_CHAT_ID__',
-    'groupChat:',
-    '  id: __GROUP_CHAT_ID__',
-    '  name: Group Chat',
-    'team:',
-    '  id: team-id',
-    '  name: My Team',
-    '  aadGroupId: 00000000-0000-0000-0000-000000000031',
-    '  channels:',
-    '    - id: channel-announcements-id',
-    '      name: Announcements',
-    '',
-  ].join('\n');
+/**
+ * The Playground configuration shipped for this person (examples/playground/<first-last>.yml,
+ * README "Try it as a named person"): the suite signs in with the same files people use, so
+ * they stay loadable, and checks that the file names the person it is used for.
+ */
+export function shippedPlaygroundConfig(user: PlaygroundUser): string {
+  const file = join(root, 'examples', 'playground', `${user.name.toLowerCase().replace(/[^a-z]+/g, '-')}.yml`);
+  const text = readFileSync(file, 'utf8');
+  for (const line of [`  email: ${user.email}`, `  aadObjectId: ${user.aadObjectId}`]) {
+    if (!text.includes(`\n${line}\n`)) throw new Error(`${file} does not sign in as ${user.name} (${line.trim()})`);
+  }
+  return text;
 }
 
 /** Microsoft 365 Agents Playground, headless (no browser of its own), as that user; its UI port read from its output. */
 export async function startPlayground(endpoint: string, user: PlaygroundUser): Promise<Playground> {
   const dir = mkdtempSync(join(tmpdir(), 'twilight-playground-'));
   const configPath = join(dir, '.m365agentsplayground.yml');
-  writeFileSync(configPath, playgroundConfig(user));
+  writeFileSync(configPath, shippedPlaygroundConfig(user));
   const bin = join(root, 'node_modules', '.bin', 'agentsplayground');
   const child: ChildProcess = spawn(bin, ['-e', endpoint, '-c', 'msteams', '--dt', '-p', '0'], {
     cwd: dir,

@@ -171,7 +171,7 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
       await form.getByRole('button', { name: 'Publish and invite' }).click();
       const refused = page.locator(CARD).filter({ hasText: 'A meeting link must start with https://' }).last();
       await refused.waitFor({ timeout: WAIT_MS });
-      expect(await text(refused)).toContain('Capacity must be a whole number.');
+      expect(await text(refused)).toContain('Give a whole number of places from 1 to 10000.');
       const band = await bandColours(refused.getByText('Please check'));
       const ratio = contrastRatio(band.color, band.background);
       console.log(`attention band in the Playground: ${band.color} on ${band.background}, contrast ${ratio.toFixed(2)}:1`);

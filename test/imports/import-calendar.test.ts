@@ -75,7 +75,7 @@ function calendarSuite(label: string, open: (clock: ManualClock) => Promise<Stor
       ]);
       expect(lines[0]).not.toContain('No term or holiday covers');
       expect(await run('calendar', 'show', '--year', '2027')).toBe(0);
-      expect(lines.at(-1)).toBe('School year 2027-28: the school calendar has no dates in this year. Import them: npm run cli -- import calendar FILE.ics');
+      expect(lines.at(-1)).toBe('School year 2027-28: the school calendar has no dates in this year. Import the term dates the school publishes: npm run cli -- import calendar FILE.ics (or .csv).');
     });
 
     it('refuses a calendar CSV with a bad row in its own words, writing nothing (not even the tenant)', async () => {

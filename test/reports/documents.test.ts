@@ -104,7 +104,7 @@ describe('loadProgrammeReport', () => {
     expect(r.months.map((m) => [m.label, m.sessions, m.attended, m.responses])).toEqual([
       ['September 2026', 1, 1, 0],
       ['November 2026', 1, 4, 6],
-      ['December 2026', 1, 0, 0],
+      // December's session is still to come: not held, so not counted (issue 24 item 13).
     ]);
     expect(r.gapTasks).toMatchObject({ total: 8, reported: 5, planned: 1, overdue: 2 });
     expect(r.recurringBarriers[0]).toMatchObject({ count: 5 });

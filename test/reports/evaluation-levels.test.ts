@@ -30,27 +30,27 @@ describe('report <session>: evaluation by level', () => {
     const report = await loadLeadSessionReport(w.deps, 't1', 'ses-1');
     if (!report.ok) throw new Error(report.message);
     expect(report.value.levels).toEqual([
-      { level: '1. Reaction', asked: 6, answered: 0 },
-      { level: '2. Applied (gap task reports)', asked: 1, answered: 1 },
-      { level: '2–3. Applied, impact on pupils (follow-up)', asked: 6, answered: 5, result: '4 applied it in full or in part' },
-      { level: "2. Line manager's view", asked: 5, answered: 0 },
-      { level: '4. Longer-term impact (senior leader)', asked: 1, answered: 1 },
+      { level: 'Level 1: Reaction', asked: 6, answered: 0 },
+      { level: 'Level 2: Applied (gap task reports)', asked: 1, answered: 1 },
+      { level: 'Levels 2–3: Applied, impact on pupils (follow-up)', asked: 6, answered: 5, result: '4 applied it in full or in part' },
+      { level: "Level 2: Line manager's view", asked: 5, answered: 0 },
+      { level: 'Level 4: Longer-term impact (senior leader)', asked: 1, answered: 1 },
     ]);
 
     // The year's programme report carries the same levels over all its sessions.
     const year = await loadProgrammeReport(w.deps, 't1', w.clock.now());
     expect(year.ok && year.value.levels?.map((l) => [l.level, l.asked, l.answered])).toEqual([
-      ['1. Reaction', 6, 0],
-      ['2. Applied (gap task reports)', 1, 1],
-      ['2–3. Applied, impact on pupils (follow-up)', 6, 5],
-      ["2. Line manager's view", 5, 0],
-      ['4. Longer-term impact (senior leader)', 1, 1],
+      ['Level 1: Reaction', 6, 0],
+      ['Level 2: Applied (gap task reports)', 1, 1],
+      ['Levels 2–3: Applied, impact on pupils (follow-up)', 6, 5],
+      ["Level 2: Line manager's view", 5, 0],
+      ['Level 4: Longer-term impact (senior leader)', 1, 1],
     ]);
 
     // One answer fewer and the follow-up's result is withheld.
     await w.store.impactFollowUps.put({ tenantId: 't1', id: impactFollowUpId('ses-1', 'p5'), sessionId: 'ses-1', staffId: 'p5', askedAt: '2027-01-12T08:30:00.000Z', status: 'asked' });
     const smaller = await loadLeadSessionReport(w.deps, 't1', 'ses-1');
-    expect(smaller.ok && smaller.value.levels?.[2]).toEqual({ level: '2–3. Applied, impact on pupils (follow-up)', asked: 6, answered: 4, result: 'withheld (fewer than 5)' });
+    expect(smaller.ok && smaller.value.levels?.[2]).toEqual({ level: 'Levels 2–3: Applied, impact on pupils (follow-up)', asked: 6, answered: 4, result: 'withheld (fewer than 5)' });
     await w.store.close();
   });
 

@@ -57,7 +57,7 @@ describe("governors' report (no names, small groups withheld)", () => {
       expect(await cli('export', 'governors', '--term', 'autumn-2026', '--out', out)).toBe(0);
       const text = readFileSync(out, 'utf8');
       for (const name of names) expect(text).not.toContain(name);
-      const rows = parse(text, { columns: true }) as Row[];
+      const rows = parse(text, { columns: true, bom: true }) as Row[];
       const value = (section: string, group: string, measure: string) => rows.find((r) => r.section === section && r.group === group && r.measure === measure)?.value;
       expect(rows.every((r) => r.term === 'autumn-2026')).toBe(true);
       expect(value('Programme by category', 'Teaching & learning', 'Sessions held')).toBe('1');
@@ -66,11 +66,11 @@ describe("governors' report (no names, small groups withheld)", () => {
       expect(value('Participation and hours by staff group', 'Developing teachers', 'CPD hours (sessions and logged)')).toBe('9');
       expect(value('Participation and hours by staff group', 'Early career teachers', 'Staff')).toBe('withheld (fewer than 5)');
       expect(value('Participation and hours by staff group', 'No staff group given', 'Staff')).toBe('withheld (fewer than 5)');
-      expect(value('Evaluation by level', '1. Reaction', 'Asked')).toBe('8');
+      expect(value('Evaluation by level', 'Level 1: Reaction', 'Asked')).toBe('8');
       // 6 of 8: the two who did not answer are fewer than the minimum, so the count is withheld (docs/privacy.md).
-      expect(value('Evaluation by level', '1. Reaction', 'Answered')).toBe('withheld (fewer than 5)');
-      expect(value('Evaluation by level', '1. Reaction', 'Result')).toBe('quality 4.5 / 5');
-      expect(value('Evaluation by level', '1. Reaction', 'How would you rate the quality of this session? (mean of 5)')).toBe('4.5');
+      expect(value('Evaluation by level', 'Level 1: Reaction', 'Answered')).toBe('withheld (fewer than 5)');
+      expect(value('Evaluation by level', 'Level 1: Reaction', 'Result')).toBe('quality 4.5 / 5');
+      expect(value('Evaluation by level', 'Level 1: Reaction', 'How would you rate the quality of this session? (mean of 5)')).toBe('4.5');
       // 5 of 6 up to date would point at the one who lapsed.
       expect(value('Statutory training', 'Safeguarding', 'Up to date')).toBe('withheld (fewer than 5)');
       expect(value('Statutory training', 'First aid', 'Staff recorded')).toBe('withheld (fewer than 5)');

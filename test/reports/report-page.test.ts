@@ -27,7 +27,7 @@ describe('report page (built from a sample year)', () => {
 
   it('has a table alternative for every chart, headings in order and no script', () => {
     const charts = html.match(/<figure data-chart="[^"]+">/g) ?? [];
-    const tables = html.match(/<figure data-chart="[^"]+"><figcaption>[^<]*<\/figcaption><svg[\s\S]*?<\/svg><div class="table-wrap"/g) ?? [];
+    const tables = html.match(/<figure data-chart="[^"]+"><figcaption[^>]*>[^<]*<\/figcaption><div class="chart-wrap"[^>]*><svg[\s\S]*?<\/svg><\/div><div class="table-wrap"/g) ?? [];
     expect(charts.length).toBeGreaterThanOrEqual(6);
     expect(tables).toHaveLength(charts.length);
     expect(html.match(/<h1>/g)).toHaveLength(1);

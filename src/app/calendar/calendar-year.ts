@@ -14,12 +14,18 @@ const span = (r: DateRange) => (r.start === r.end ? day(r.start) : `${day(r.star
  * The school year as a lead reads it: terms, holidays and INSET days in date order, what
  * stops messages, and a warning when part of the year has no dates at all.
  */
-export function calendarYearText(calendar: SchoolCalendar | undefined, year: number): string {
+/** How the calendar is imported, said to whoever reads the text: the CLI's user runs it, staff in chat ask. */
+export const IMPORT_CALENDAR_HINT = {
+  cli: 'Import the term dates the school publishes: npm run cli -- import calendar FILE.ics (or .csv).',
+  chat: 'Ask your CPD lead to have the term dates the school publishes imported.',
+} as const;
+
+export function calendarYearText(calendar: SchoolCalendar | undefined, year: number, hint: string = IMPORT_CALENDAR_HINT.cli): string {
   const from = `${year}-09-01`;
   const to = `${year + 1}-08-31`;
   const title = `School year ${year}-${String(year + 1).slice(2)}`;
   if (!calendar) {
-    return `${title}: no school calendar yet. Import the term dates the school publishes: npm run cli -- import calendar FILE.ics (or .csv). Until then only quiet hours and weekends stop messages.`;
+    return `${title}: no school calendar yet. ${hint} Until then only quiet hours and weekends stop messages.`;
   }
   const within = (r: DateRange) => r.start <= to && from <= r.end;
   const rows = [
@@ -27,7 +33,7 @@ export function calendarYearText(calendar: SchoolCalendar | undefined, year: num
     ...calendar.holidays.filter(within).map((r) => ({ r, what: 'holiday: no messages' })),
     ...(calendar.insetDays ?? []).filter(within).map((r) => ({ r, what: 'INSET: messages go' })),
   ].sort((a, b) => a.r.start.localeCompare(b.r.start) || a.what.localeCompare(b.what));
-  if (rows.length === 0) return `${title}: the school calendar has no dates in this year. Import them: npm run cli -- import calendar FILE.ics`;
+  if (rows.length === 0) return `${title}: the school calendar has no dates in this year. ${hint}`;
   const width = Math.max(...rows.map(({ r }) => span(r).length));
   const lines = [title, ...rows.map(({ r, what }) => `  ${span(r).padEnd(width)}  ${r.name ?? ''}${r.name ? ' ' : ''}(${what})`)];
   const quiet = calendar.quietHours;

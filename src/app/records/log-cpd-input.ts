@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { CpdLogType, LocalDate, type FieldErrors } from '../../domain';
+import { CpdLogType, isRealDay, LocalDate, parseDecimal, type FieldErrors } from '../../domain';
 
 /** How far back a log may go: the record covers this and the last few academic years. */
 const OLDEST_YEARS = 6;
@@ -13,7 +13,13 @@ export const CpdLogInput = z.object({
   on: z.string({ error: 'Choose the day.' }).trim().pipe(LocalDate),
   hours: z
     .union([z.number(), z.string().trim().min(1, 'Give the hours.')], { error: 'Give the hours.' })
-    .transform((v) => (typeof v === 'number' ? v : Number(v)))
+    // Read as every form reads a decimal (typed-values.ts): "0x3" and "1e1" are not hours.
+    .transform((v, ctx) => {
+      const read = parseDecimal(String(v), { what: 'hours', example: '1.5' });
+      if (read.ok) return read.value;
+      ctx.addIssue({ code: 'custom', message: read.message });
+      return z.NEVER;
+    })
     .pipe(z.number({ error: 'Give the hours as a number, e.g. 1.5.' }).min(0.25, 'Give the hours: at least a quarter of an hour.').max(200, 'At most 200 hours in one entry.'))
     // Quarter hours: the record adds them up, so no 1.333… figures.
     .transform((h) => Math.round(h * 4) / 4),
@@ -33,6 +39,8 @@ export function checkCpdLogInput(raw: Record<string, unknown>, today: string): {
       const field = String(issue.path[0] ?? 'what');
       if (errors[field] !== undefined) continue;
       errors[field] = field in MESSAGES && issue.code !== 'too_big' && field !== 'hours' ? MESSAGES[field]! : issue.message;
+      // A day that does not exist (30 February) is said as such, not as a missing day.
+      if (field === 'on' && typeof raw.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.on.trim()) && !isRealDay(raw.on.trim())) errors.on = `${raw.on.trim()} is not a real date.`;
     }
     return { ok: false, errors };
   }

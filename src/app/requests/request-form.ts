@@ -4,11 +4,15 @@ import {
   CpdRequest,
   CpdRequestDetails,
   cpdRequestId,
+  dayWindow,
   estimatedCostPence,
-  parsePounds,
+  parseCount,
+  parseDay,
+  parseMoney,
   submitRequest,
   type FieldErrors,
 } from '../../domain';
+import { localDateOf } from '../../domain/school-time';
 import { CPD_REQUEST_FIELDS } from '../../cards/cpd-request-fields';
 import type { CardView, CpdRequestFormView } from '../../cards/views';
 import type { Actor } from '../people';
@@ -35,11 +39,18 @@ const blank = (v: string | undefined) => v === undefined || v.trim() === '';
 
 export type CheckedForm = { ok: true; details: CpdRequestDetails } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
+/** A course is asked for up to a year after it started and up to two years ahead. */
+const COURSE_YEARS = { back: 1, ahead: 2 } as const;
+/** Cover for a course: up to four weeks of half-days. */
+export const COVER_HALF_DAYS = { min: 0, max: 40, what: 'half-days' } as const;
+const CHOICE_FIELDS = new Set(CPD_REQUEST_FIELDS.filter((f) => f.kind === 'choice').map((f) => f.id));
+
 /**
  * The form's inputs (Teams card or Slack modal: strings) → the request's details, or every
- * problem at once, keyed by field so each is shown beside its input.
+ * problem at once, keyed by field so each is shown beside its input. `today` (the school's
+ * day) bounds the course dates.
  */
-export function checkCpdRequestForm(raw: Record<string, unknown>): CheckedForm {
+export function checkCpdRequestForm(raw: Record<string, unknown>, today: string): CheckedForm {
   const values = textValues(raw);
   const errors: FieldErrors = {};
   const pounds = (id: string, required: boolean): number | undefined => {
@@ -47,25 +58,35 @@ export function checkCpdRequestForm(raw: Record<string, unknown>): CheckedForm {
       if (required) errors[id] = 'Please fill this in (0 if free).';
       return required ? undefined : 0;
     }
-    const pence = parsePounds(values[id]!);
-    if (pence === undefined) errors[id] = 'Give an amount in pounds, e.g. 250 or 249.99.';
-    return pence;
+    const money = parseMoney(values[id]!);
+    if (!money.ok) errors[id] = money.message;
+    return money.ok ? money.value : undefined;
+  };
+  const window = dayWindow(today, COURSE_YEARS.back, COURSE_YEARS.ahead);
+  const day = (id: 'startDate' | 'endDate'): string | undefined => {
+    if (blank(values[id])) return undefined;
+    const read = parseDay(values[id]!, window);
+    if (!read.ok) errors[id] = read.message;
+    return read.ok ? read.value : undefined;
   };
   const feePence = pounds('fee', true);
   const travelPence = pounds('travel', false);
-  const cover = blank(values.coverHalfDays) ? 0 : Number(values.coverHalfDays);
+  const cover = blank(values.coverHalfDays) ? { ok: true as const, value: 0 } : parseCount(values.coverHalfDays!, COVER_HALF_DAYS);
+  if (!cover.ok) errors.coverHalfDays = cover.message;
+  const startDate = day('startDate');
+  const endDate = day('endDate');
   const candidate = {
     courseTitle: values.courseTitle ?? '',
     provider: values.provider ?? '',
     ...(blank(values.link) ? {} : { link: values.link!.trim() }),
-    startDate: values.startDate ?? '',
-    endDate: blank(values.endDate) ? (values.startDate ?? '') : values.endDate!,
+    startDate: startDate ?? values.startDate ?? '',
+    endDate: endDate ?? (blank(values.endDate) ? (startDate ?? values.startDate ?? '') : values.endDate!),
     ...(blank(values.startTime) ? {} : { startTime: values.startTime!.trim() }),
     ...(blank(values.endTime) ? {} : { endTime: values.endTime!.trim() }),
     mode: values.mode,
     feePence: feePence ?? 0,
     travelPence: travelPence ?? 0,
-    coverHalfDays: cover,
+    coverHalfDays: cover.ok ? cover.value : 0,
     purpose: values.purpose,
     purposeDetail: values.purposeDetail ?? '',
     intendedImpact: values.intendedImpact ?? '',
@@ -76,12 +97,15 @@ export function checkCpdRequestForm(raw: Record<string, unknown>): CheckedForm {
       const key = String(issue.path[0] ?? 'form');
       // Money fields are typed in pounds: their ids on the form differ from the schema's.
       const field = key === 'feePence' ? 'fee' : key === 'travelPence' ? 'travel' : key;
-      errors[field] ??= issue.code === 'invalid_type' || issue.code === 'invalid_value' ? 'Please choose one.' : issue.message;
-      if ((field === 'startDate' || field === 'endDate') && blank(values[field])) errors[field] = 'Please give a date.';
+      // An empty last day is the first day: whatever is wrong with it is said beside the first day.
+      if (field === 'endDate' && blank(values.endDate)) continue;
+      // "Please choose one." only where there is something to choose; a typed field gets the rule it broke.
+      errors[field] ??= CHOICE_FIELDS.has(field) && (issue.code === 'invalid_type' || issue.code === 'invalid_value') ? 'Please choose one.' : issue.message;
+      if (field === 'startDate' && blank(values.startDate)) errors.startDate = 'Please give a date.';
     }
   }
   // zod runs the cross-field rules only once every field is valid; say them now too, so all errors come at once.
-  if (candidate.startDate && candidate.endDate && candidate.endDate < candidate.startDate) errors.endDate ??= 'The course must end on or after the day it starts.';
+  if (startDate && endDate && endDate < startDate) errors.endDate ??= 'The course must end on or after the day it starts.';
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors, values };
   return { ok: true, details: parsed.data };
 }
@@ -97,7 +121,7 @@ function submissionKey(details: CpdRequestDetails): string {
  * with the person's input and every error beside its field; nothing is written.
  */
 export async function submitCpdRequest(deps: AppDeps, actor: Actor, raw: Record<string, unknown>): Promise<{ ok: boolean; view: CardView }> {
-  const checked = checkCpdRequestForm(raw);
+  const checked = checkCpdRequestForm(raw, localDateOf(deps.clock.now(), actor.tenant.settings.timezone));
   if (!checked.ok) {
     return { ok: false, view: openCpdRequestForm({ values: checked.values, errors: checked.errors, notice: { tone: 'attention', text: 'Please check the answers marked below.' } }) };
   }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { Id, LocalDate, LocalTime, Pathway, SessionCategory, SessionKind, type Audience, type FieldErrors, type School } from '../../domain';
+import { dayWindow, Id, LocalDate, LocalTime, parseCount, parseDay, Pathway, SessionCategory, SessionKind, typed, type Audience, type FieldErrors, type School } from '../../domain';
 import { AudienceKindField, audienceFromForm } from './audience-form';
 
 const optionalText = (max: number) =>
@@ -10,6 +10,11 @@ const optionalText = (max: number) =>
     .max(max, `Keep this to ${max} characters.`)
     .optional()
     .transform((v) => (v === '' ? undefined : v));
+
+const SESSION_CAPACITY = { min: 1, max: 10_000, what: 'places' };
+const IMPACT_WEEKS = { min: 1, max: 26, what: 'weeks' };
+/** Sessions are planned up to two years ahead. */
+const SESSION_YEARS_AHEAD = 2;
 
 /** What the "new session" card or modal sends: strings, as both platforms send them. */
 export const SessionFormInput = z.object({
@@ -26,8 +31,7 @@ export const SessionFormInput = z.object({
     .string()
     .trim()
     .optional()
-    .transform((v) => (v === undefined || v === '' ? undefined : Number(v)))
-    .pipe(z.number({ error: 'Capacity must be a whole number.' }).int('Capacity must be a whole number.').min(1, 'Capacity must be at least 1.').max(10000).optional()),
+    .transform((v, ctx) => (v === undefined || v === '' ? undefined : typed((t) => parseCount(t, SESSION_CAPACITY))(v, ctx))),
   audienceKind: AudienceKindField.default('trust'),
   audienceValue: optionalText(5000),
   compulsory: z
@@ -40,8 +44,7 @@ export const SessionFormInput = z.object({
   impactWeeks: z
     .union([z.number(), z.string().trim()])
     .optional()
-    .transform((v) => (v === undefined || v === '' ? undefined : Number(v)))
-    .pipe(z.number({ error: 'Give a whole number of weeks from 1 to 26.' }).int('Give a whole number of weeks from 1 to 26.').min(1, 'Give a whole number of weeks from 1 to 26.').max(26, 'Give a whole number of weeks from 1 to 26.').optional()),
+    .transform((v, ctx) => (v === undefined || v === '' ? undefined : typed((t) => parseCount(t, IMPACT_WEEKS))(String(v), ctx))),
   followUpSessionId: z
     .string()
     .trim()
@@ -150,6 +153,9 @@ function checkNormalisedForm(raw: Record<string, unknown>, zone: string, now: Da
   if (date && end && !endsAt) errors.end ??= 'That time does not exist on that day (the clocks change).';
   if (startsAt && endsAt && endsAt <= startsAt) errors.end ??= 'The session must end after it starts.';
   if (startsAt && startsAt <= now.toISOString()) errors.date ??= 'Choose a date and time in the future.';
+  const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
+  const inWindow = date ? parseDay(date, dayWindow(today, 1, SESSION_YEARS_AHEAD)) : undefined;
+  if (inWindow && !inWindow.ok) errors.date ??= inWindow.message;
   // A link that is there but wrong has its own error; "give a place or a link" would mislead.
   if (!field('place') && !field('meetingUrl') && !errors.meetingUrl && !errors.place) errors.place = 'Give a place, a meeting link, or both.';
   const [intent, gapTask] = [field('intent'), field('gapTask')];

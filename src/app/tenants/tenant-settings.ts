@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Tenant } from '../../domain';
+import { parseCount, type Tenant } from '../../domain';
 import type { Store } from '../../store/store';
 import { updateWithRetry } from '../../store/update';
 
@@ -30,8 +30,9 @@ export const MIN_GROUP_SIZE = { min: 3, max: 25 } as const;
 
 /** The smallest group whose aggregates a manager may see (every report and digest reads it). */
 export async function setMinGroupSize(deps: { store: Store }, tenantId: string, text: string): Promise<TenantChange> {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < MIN_GROUP_SIZE.min || n > MIN_GROUP_SIZE.max) {
+  const read = parseCount(text, MIN_GROUP_SIZE);
+  const n = read.ok ? read.value : NaN;
+  if (!read.ok) {
     return { ok: false, message: `"${text}" is not allowed: the minimum group size is a whole number from ${MIN_GROUP_SIZE.min} to ${MIN_GROUP_SIZE.max} (default 5).` };
   }
   const updated = await updateWithRetry(deps.store.tenants, tenantId, tenantId, (t) =>

@@ -1,4 +1,10 @@
-import type { ChartDefinition } from '../charts/chart-definition';
+import { showValue, type ChartDefinition } from '../charts/chart-definition';
+
+/**
+ * Microsoft's named chart colours, one per slice in the order of the SVG's CHART_COLOURS (blue,
+ * orange, green, purple, yellow, red): Teams' own default set gave near-identical purples.
+ */
+const SLICE_COLOURS = ['categoricalBlue', 'categoricalMarigold', 'categoricalGreen', 'categoricalPurple', 'categoricalLime', 'categoricalRed'] as const;
 import type { AdaptiveElement } from './elements';
 
 /**
@@ -10,6 +16,8 @@ import type { AdaptiveElement } from './elements';
 export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement | 'drop'): AdaptiveElement {
   const base = { id: `chart-${chart.id}`, title: chart.title, fallback };
   const value = (series: number, i: number) => chart.series[series]?.values[i] ?? 0;
+  // "No data" is left out of Teams' chart (a gap), never drawn as 0.
+  const points = (s: ChartDefinition['series'][number]) => chart.labels.flatMap((x, i) => (typeof s.values[i] === 'number' ? [{ x, y: s.values[i] }] : []));
   switch (chart.kind) {
     case 'bar':
       if (chart.series.length === 1) {
@@ -18,7 +26,7 @@ export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement |
           ...base,
           ...axes(chart),
           showBarValues: true,
-          data: chart.labels.map((x, i) => ({ x, y: value(0, i) })),
+          data: chart.series[0] ? points(chart.series[0]) : [],
         };
       }
       return {
@@ -26,22 +34,25 @@ export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement |
         ...base,
         ...axes(chart),
         showBarValues: true,
-        data: chart.series.map((s) => ({ legend: s.name, values: chart.labels.map((x, i) => ({ x, y: s.values[i] ?? 0 })) })),
+        data: chart.series.map((s) => ({ legend: s.name, values: points(s) })),
       };
-    case 'stacked-bar':
-      return {
-        type: 'Chart.HorizontalBar.Stacked',
-        ...base,
-        data: chart.labels.map((title, i) => ({ title, data: chart.series.map((s, k) => ({ legend: s.name, value: value(k, i) })) })),
-      };
+    case 'count-bar':
+      // One bar per row whose printed value is the count its label names; a stacked bar would print the whole.
+      return { type: 'Chart.HorizontalBar', ...base, displayMode: 'AbsoluteWithAxis', data: chart.series[0] ? points(chart.series[0]) : [] };
     case 'donut':
-      return { type: 'Chart.Donut', ...base, data: chart.labels.map((legend, i) => ({ legend, value: value(0, i) })) };
+      // Each slice says its count in the legend and keeps its own colour; an empty slice is left out,
+      // so the legend holds only what is there (Teams hid a fourth entry behind "+1 item").
+      return {
+        type: 'Chart.Donut',
+        ...base,
+        data: chart.labels.flatMap((legend, i) => (value(0, i) > 0 ? [{ legend: `${legend}: ${showValue(chart, value(0, i))}`, value: value(0, i), color: SLICE_COLOURS[i % SLICE_COLOURS.length] }] : [])),
+      };
     case 'line':
       return {
         type: 'Chart.Line',
         ...base,
         ...axes(chart),
-        data: chart.series.map((s) => ({ legend: s.name, values: chart.labels.map((x, i) => ({ x, y: s.values[i] ?? 0 })) })),
+        data: chart.series.map((s) => ({ legend: s.name, values: points(s) })),
       };
     case 'gauge': {
       const shown = value(0, 0);

@@ -29,7 +29,8 @@ export function requestInput(field: CpdRequestField, values: Record<string, stri
     ...(field.kind === 'number' ? { min: 0, max: 40 } : {}),
     ...(field.hint && field.kind !== 'choice' && field.kind !== 'date' && field.kind !== 'time' ? { placeholder: field.hint } : {}),
     ...(field.choices ? { style: 'compact', choices: field.choices.map((c) => ({ title: c.label, value: c.value })) } : {}),
-    ...(value !== undefined && value !== '' ? { value: field.kind === 'number' ? Number(value) || 0 : value } : {}),
+    // A number input shows back only a whole number as typed: "0x3" is not shown as 3.
+    ...(value !== undefined && value !== '' && (field.kind !== 'number' || /^\d{1,9}$/.test(value.trim())) ? { value: field.kind === 'number' ? Number(value.trim()) : value } : {}),
   };
   return compact([input, error !== undefined && fieldError(error)]);
 }

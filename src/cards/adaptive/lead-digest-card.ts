@@ -42,7 +42,8 @@ function attentionBox(view: LeadDigestView): AdaptiveElement | false {
     type: 'Container',
     style: 'warning',
     bleed: true,
-    items: compact([text('Needs attention', { weight: 'Bolder', color: 'Warning' }), ...items, extra]),
+    // The host's own text colour on its warning band: Warning-coloured text on it was yellow on peach (2.2:1).
+    items: compact([text('Needs attention', { weight: 'Bolder' }), ...items, extra]),
   };
 }
 

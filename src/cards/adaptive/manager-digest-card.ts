@@ -36,7 +36,7 @@ export function managerDigestCard(view: ManagerDigestView): CardContent {
       heading('Your team’s CPD'),
       subtle(`${view.weekText} · for ${view.managerName}`),
       facts([
-        { label: 'Attended', value: String(view.totals.attended) },
+        { label: 'Sessions attended', value: String(view.totals.attended) },
         { label: 'Questionnaires due', value: String(view.totals.questionnairesOutstanding) },
         { label: 'Gap tasks open', value: String(view.totals.gapTasksOutstanding) },
         { label: 'Overdue', value: String(view.totals.gapTasksOverdue) },

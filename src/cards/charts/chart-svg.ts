@@ -1,4 +1,4 @@
-import { chartFiguresText, type ChartDefinition } from './chart-definition';
+import { chartFiguresText, countOfWhole, figures, NO_DATA, showValue, type ChartDefinition } from './chart-definition';
 
 /**
  * A chart as a standalone SVG string: drawn on the server, so the report page needs no script
@@ -29,9 +29,7 @@ function label(x: number, y: number, text: string, extra = ''): string {
   return `<text x="${n(x)}" y="${n(y)}" ${extra}>${esc(text)}</text>`;
 }
 
-function show(chart: ChartDefinition, v: number): string {
-  return chart.unit === 'percent' ? `${v}%` : String(v);
-}
+const show = showValue;
 
 /** A round top for the value axis: 7 → 8, 23 → 25, 140 → 150. */
 function niceMax(max: number): number {
@@ -64,7 +62,7 @@ function bars(chart: ChartDefinition, w: number, h: number): string {
   const bottom = chart.xTitle ? 60 : 44;
   const plotW = w - left - right;
   const plotH = h - top - bottom;
-  const max = niceMax(Math.max(0, ...chart.series.flatMap((s) => s.values)));
+  const max = niceMax(Math.max(0, ...chart.series.flatMap((s) => figures(s.values))));
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const band = plotW / Math.max(1, chart.labels.length);
   const barW = Math.min(48, (band * 0.7) / chart.series.length);
@@ -77,8 +75,13 @@ function bars(chart: ChartDefinition, w: number, h: number): string {
   chart.labels.forEach((name, i) => {
     const groupX = left + band * i + (band - barW * chart.series.length) / 2;
     chart.series.forEach((s, k) => {
-      const v = s.values[i] ?? 0;
+      const v = s.values[i] ?? null;
       const x = groupX + k * barW;
+      // No data: no bar, and the words where the bar would stand (not a 0).
+      if (v === null) {
+        parts.push(label(x + (barW - 2) / 2, top + plotH - 4, NO_DATA, `text-anchor="middle" fill="${MUTED}" font-size="11" font-style="italic"`));
+        return;
+      }
       parts.push(`<rect x="${n(x)}" y="${n(y(v))}" width="${n(barW - 2)}" height="${n(Math.max(0, top + plotH - y(v)))}" fill="${CHART_COLOURS[k % CHART_COLOURS.length]}"/>`);
       parts.push(label(x + (barW - 2) / 2, y(v) - 4, show(chart, v), `text-anchor="middle" fill="${INK}" font-size="12"`));
     });
@@ -95,25 +98,20 @@ function bars(chart: ChartDefinition, w: number, h: number): string {
   return parts.join('');
 }
 
-function stacked(chart: ChartDefinition, w: number): string {
+/** One row per label: the label, "n of whole" at the right, and the bar drawn against the whole. */
+function countBars(chart: ChartDefinition, w: number): string {
   const left = 16;
   const right = 16;
-  const parts: string[] = [legend(chart, left, 50)];
+  const parts: string[] = [];
   const plotW = w - left - right;
+  const whole = Math.max(1, chart.outOf ?? 0, ...figures(chart.series[0]?.values ?? []));
   chart.labels.forEach((name, i) => {
-    const rowY = 68 + i * 52;
-    const total = chart.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) || 1;
+    const rowY = 44 + i * 52;
+    const v = chart.series[0]?.values[i] ?? 0;
     parts.push(label(left, rowY + 12, name, `fill="${INK}"`));
-    let x = left;
-    chart.series.forEach((s, k) => {
-      const v = s.values[i] ?? 0;
-      const segW = (v / total) * plotW;
-      if (segW > 0) {
-        parts.push(`<rect x="${n(x)}" y="${n(rowY + 18)}" width="${n(segW)}" height="22" fill="${CHART_COLOURS[k % CHART_COLOURS.length]}"/>`);
-        if (segW > 24) parts.push(label(x + segW / 2, rowY + 34, show(chart, v), `text-anchor="middle" fill="#ffffff" font-weight="bold"`));
-      }
-      x += segW;
-    });
+    parts.push(label(w - right, rowY + 12, countOfWhole(chart, i), `text-anchor="end" fill="${INK}" font-weight="bold"`));
+    parts.push(`<rect x="${left}" y="${n(rowY + 18)}" width="${n(plotW)}" height="22" fill="none" stroke="${GRID}"/>`);
+    if (v > 0) parts.push(`<rect x="${left}" y="${n(rowY + 18)}" width="${n((v / whole) * plotW)}" height="22" fill="${CHART_COLOURS[0]}"/>`);
   });
   return parts.join('');
 }
@@ -125,7 +123,7 @@ function arc(cx: number, cy: number, r: number, from: number, to: number): strin
 }
 
 function donut(chart: ChartDefinition, w: number, h: number): string {
-  const values = chart.series[0]?.values ?? [];
+  const values = (chart.series[0]?.values ?? []).map((v) => v ?? 0);
   const total = values.reduce((a, b) => a + b, 0);
   // r is the middle of the ring; the stroke reaches 1.225 r.
   const r = Math.min(h - 64, w / 2) / 2.5;
@@ -157,7 +155,7 @@ function line(chart: ChartDefinition, w: number, h: number): string {
   const bottom = 40;
   const plotW = w - left - right;
   const plotH = h - top - bottom;
-  const max = chart.unit === 'percent' ? 100 : niceMax(Math.max(0, ...chart.series.flatMap((s) => s.values)));
+  const max = chart.unit === 'percent' ? 100 : niceMax(Math.max(0, ...chart.series.flatMap((s) => figures(s.values))));
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const step = plotW / Math.max(1, chart.labels.length - 1);
   const x = (i: number) => left + (chart.labels.length === 1 ? plotW / 2 : step * i);
@@ -168,10 +166,20 @@ function line(chart: ChartDefinition, w: number, h: number): string {
   }
   chart.series.forEach((s, k) => {
     const colour = CHART_COLOURS[k % CHART_COLOURS.length];
-    const points = chart.labels.map((_, i) => `${n(x(i))},${n(y(s.values[i] ?? 0))}`).join(' ');
-    parts.push(`<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
+    // The line breaks where there is no data, rather than dipping to 0.
+    const runs: string[][] = [[]];
     chart.labels.forEach((_, i) => {
-      const v = s.values[i] ?? 0;
+      const v = s.values[i] ?? null;
+      if (v === null) runs.push([]);
+      else runs.at(-1)!.push(`${n(x(i))},${n(y(v))}`);
+    });
+    for (const run of runs) if (run.length > 1) parts.push(`<polyline points="${run.join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
+    chart.labels.forEach((_, i) => {
+      const v = s.values[i] ?? null;
+      if (v === null) {
+        parts.push(label(x(i), top + plotH - 6 - k * 12, NO_DATA, `text-anchor="middle" fill="${MUTED}" font-size="11" font-style="italic"`));
+        return;
+      }
       parts.push(`<circle cx="${n(x(i))}" cy="${n(y(v))}" r="3.5" fill="${colour}"/>`);
       parts.push(label(x(i), y(v) - 7 - k * 12, show(chart, v), `text-anchor="middle" fill="${INK}" font-size="11"`));
     });
@@ -205,7 +213,7 @@ const DEFAULT_SIZE: Record<ChartDefinition['kind'], (c: ChartDefinition) => [num
   line: () => [640, 300],
   donut: (c) => [520, Math.max(240, 80 + c.labels.length * 26)],
   gauge: () => [360, 220],
-  'stacked-bar': (c) => [640, 80 + c.labels.length * 52],
+  'count-bar': (c) => [640, 56 + c.labels.length * 52],
 };
 
 /** The chart as SVG; `role="img"` with a title and the figures in words for screen readers. */
@@ -214,7 +222,7 @@ export function chartSvg(chart: ChartDefinition, options: SvgOptions = {}): stri
   const w = options.width ?? dw;
   const h = options.height ?? dh;
   const body =
-    chart.kind === 'bar' ? bars(chart, w, h) : chart.kind === 'stacked-bar' ? stacked(chart, w) : chart.kind === 'donut' ? donut(chart, w, h) : chart.kind === 'line' ? line(chart, w, h) : gauge(chart, w, h);
+    chart.kind === 'bar' ? bars(chart, w, h) : chart.kind === 'count-bar' ? countBars(chart, w) : chart.kind === 'donut' ? donut(chart, w, h) : chart.kind === 'line' ? line(chart, w, h) : gauge(chart, w, h);
   const id = `chart-${esc(chart.id)}`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" class="chart chart-${chart.kind}" role="img" aria-labelledby="${id}-title ${id}-desc" ${FONT} font-size="13">` +

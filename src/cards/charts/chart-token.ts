@@ -9,12 +9,13 @@ import type { ChartDefinition } from './chart-definition';
  */
 const text = z.string().max(80);
 const chartSchema = z.object({
-  kind: z.enum(['bar', 'stacked-bar', 'donut', 'line', 'gauge']),
+  kind: z.enum(['bar', 'count-bar', 'donut', 'line', 'gauge']),
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   title: text,
   labels: z.array(text).min(1).max(24),
-  series: z.array(z.object({ name: text, values: z.array(z.number().finite().min(0).max(1e7)).max(24) })).min(1).max(6),
+  series: z.array(z.object({ name: text, values: z.array(z.number().finite().min(0).max(1e7).nullable()).max(24) })).min(1).max(6),
   unit: z.enum(['count', 'percent']).optional(),
+  outOf: z.number().int().min(0).max(1e7).optional(),
   xTitle: text.optional(),
   yTitle: text.optional(),
 });

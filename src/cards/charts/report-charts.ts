@@ -70,31 +70,38 @@ export function teamParticipationChart(view: ManagerDigestView): ChartDefinition
   const attended = count((r) => r.attendedThisWeek.length > 0);
   const answered = count((r) => r.questionnairesOutstanding === 0);
   const onTime = count((r) => r.gapTasksOverdue === 0);
+  // Each bar is the number of people its label names, out of the team: never the team's size as a bar's figure.
   return {
-    kind: 'stacked-bar',
+    kind: 'count-bar',
     id: 'team-participation',
-    title: `Your team of ${rows.length}`,
+    title: `How many of your team of ${rows.length}`,
     labels: ['Attended a session this week', 'Questionnaires all answered', 'No gap task overdue'],
-    series: [
-      { name: 'Yes', values: [attended, answered, onTime] },
-      { name: 'Not yet', values: [rows.length - attended, rows.length - answered, rows.length - onTime] },
-    ],
+    series: [{ name: 'People', values: [attended, answered, onTime] }],
+    outOf: rows.length,
   };
 }
 
-/** Attendances week by week, this week last. */
+/** Attendances week by week, this week last; a week without sessions is "no data", not 0. */
 export function weeklyAttendanceChart(weeks: readonly LeadDigestWeek[]): ChartDefinition {
-  return { kind: 'bar', id: 'attendance-by-week', title: 'Attendance by week', labels: weeks.map((w) => w.label), series: [{ name: 'Attended', values: weeks.map((w) => w.attended) }], xTitle: 'Week beginning', yTitle: 'People' };
+  return {
+    kind: 'bar',
+    id: 'attendance-by-week',
+    title: 'Attendance by week',
+    labels: weeks.map((w) => w.label),
+    series: [{ name: 'Attended', values: weeks.map((w) => (w.sessions > 0 ? w.attended : null)) }],
+    xTitle: 'Week beginning',
+    yTitle: 'People',
+  };
 }
 
-/** The response rate week by week; a week with no register counts as 0% on the line and says so in the table. */
+/** The response rate week by week; a week with no register is a gap in the line ("no data"), not 0%. */
 export function weeklyResponseRateChart(weeks: readonly LeadDigestWeek[]): ChartDefinition {
   return {
     kind: 'line',
     id: 'response-rate-by-week',
     title: 'Response rate by week',
     labels: weeks.map((w) => w.label),
-    series: [{ name: 'Response rate', values: weeks.map((w) => percentOf(w.responseRate)) }],
+    series: [{ name: 'Response rate', values: weeks.map((w) => (w.responseRate === undefined ? null : percentOf(w.responseRate))) }],
     unit: 'percent',
   };
 }

@@ -1,6 +1,5 @@
 import { withChangeLog } from '../change-log';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from '../../domain/clock';
@@ -10,6 +9,7 @@ import type { Collections, Store } from '../store';
 import { withTenantDirectory } from '../tenant-directory';
 import { validating } from '../validating-collection';
 import { BusyRetry, StoreBusyError } from './busy-retry';
+import { makeFolder } from './make-folder';
 import { lockDataFolder, type FolderLock } from './folder-lock';
 import { hintPlanner } from './planner-hints';
 import { jsonField, tailSql, whereSql, type SqlValue } from './sql-filter';
@@ -268,7 +268,7 @@ const SCRUB_CHECKPOINT_ATTEMPTS = 100;
 export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore {
   let folderLock: FolderLock | undefined;
   if (options.path !== ':memory:') {
-    mkdirSync(dirname(options.path), { recursive: true });
+    makeFolder(dirname(options.path));
     folderLock = lockDataFolder(options.path, options.lockWaitMs);
   }
   const db = new Database(options.path);

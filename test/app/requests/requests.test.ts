@@ -56,7 +56,7 @@ async function submitted(w: Awaited<ReturnType<typeof world>>, form = FORM): Pro
 describe('CPD requests (use cases, embedded store)', () => {
   test('the form: every problem at once, beside its field, the input kept; nothing written', async () => {
     const w = await world();
-    const checked = checkCpdRequestForm({ ...FORM, fee: '250 pounds', mode: undefined, endDate: '2027-01-11', purposeDetail: ' ', link: 'not a link' });
+    const checked = checkCpdRequestForm({ ...FORM, fee: '250 pounds', mode: undefined, endDate: '2027-01-11', purposeDetail: ' ', link: 'not a link' }, '2026-11-23');
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(Object.keys(checked.errors).sort()).toEqual(['endDate', 'fee', 'link', 'mode', 'purposeDetail']);

@@ -126,7 +126,7 @@ describe('Slack: a lead creates and publishes a session from /cpd new; the audie
       errors: {
         'field:startsAt': 'Choose a date and time in the future.',
         'field:meetingUrl': 'A meeting link must start with https://',
-        'field:capacity': 'Capacity must be a whole number.',
+        'field:capacity': 'Give a whole number of places from 1 to 10000.',
         'field:audienceValue': "I can't find nobody@school.example in the staff list.",
       },
     });

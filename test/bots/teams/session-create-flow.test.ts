@@ -168,7 +168,7 @@ describe('Teams: a lead creates and publishes a session from chat; the audience 
     const text = cardText(invokeCard(refused.body).value);
     expect(text).toContain('Choose a date and time in the future.');
     expect(text).toContain('A meeting link must start with https://');
-    expect(text).toContain('Capacity must be a whole number.');
+    expect(text).toContain('Give a whole number of places from 1 to 10000.');
     expect(text).toContain("I can't find nobody@school.example in the staff list.");
     expect(await h.store.sessions.count(TENANT, {})).toBe(before);
   });

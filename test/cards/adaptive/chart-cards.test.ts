@@ -66,10 +66,10 @@ describe('chart elements in Teams cards', () => {
     expect(charts(card).find((c) => c.type === 'Chart.Gauge')!.value).toBe(29);
     const donut = charts(card).find((c) => c.type === 'Chart.Donut')!;
     expect(donut.data).toEqual([
-      { legend: 'Overdue', value: 4 },
-      { legend: 'Due in 7 days', value: 11 },
-      { legend: 'Due later', value: 22 },
-      { legend: 'Reported this week', value: 9 },
+      { legend: 'Overdue: 4', value: 4, color: 'categoricalBlue' },
+      { legend: 'Due in 7 days: 11', value: 11, color: 'categoricalMarigold' },
+      { legend: 'Due later: 22', value: 22, color: 'categoricalGreen' },
+      { legend: 'Reported this week: 9', value: 9, color: 'categoricalPurple' },
     ]);
   });
 
@@ -80,17 +80,11 @@ describe('chart elements in Teams cards', () => {
 
   it('manager digest: team participation as counts of people, no names in the chart', () => {
     const view = CARD_SAMPLES['manager-digest'] as ManagerDigestView;
-    const chart = charts(renderAdaptiveCard(view)).find((c) => c.type === 'Chart.HorizontalBar.Stacked')!;
+    const chart = charts(renderAdaptiveCard(view)).find((c) => c.type === 'Chart.HorizontalBar')!;
     const n = view.reports.length;
     const attended = view.reports.filter((r) => r.attendedThisWeek.length > 0).length;
-    expect(chart.title).toBe(`Your team of ${n}`);
-    expect((chart.data as { title: string; data: { legend: string; value: number }[] }[])[0]).toEqual({
-      title: 'Attended a session this week',
-      data: [
-        { legend: 'Yes', value: attended },
-        { legend: 'Not yet', value: n - attended },
-      ],
-    });
+    expect(chart.title).toBe(`How many of your team of ${n}`);
+    expect((chart.data as { x: string; y: number }[])[0]).toEqual({ x: 'Attended a session this week', y: attended });
     const text = JSON.stringify(chart);
     for (const r of view.reports) expect(text).not.toContain(r.name);
   });
@@ -124,9 +118,11 @@ describe('programme digest with the weekly trend', () => {
 
   it('attendance by week as bars and the response rate by week as a line, this week last', () => {
     const bars = charts(card).find((c) => c.type === 'Chart.VerticalBar')!;
-    expect(bars.data).toEqual(view.weeks!.map((w) => ({ x: w.label, y: w.attended })));
+    // Half-term weeks (no sessions) are left out, not drawn as 0 (issue 24 item 14).
+    expect(bars.data).toEqual(view.weeks!.filter((w) => w.sessions > 0).map((w) => ({ x: w.label, y: w.attended })));
     const line = charts(card).find((c) => c.type === 'Chart.Line')!;
-    expect(line.data).toEqual([{ legend: 'Response rate', values: [71, 0, 0, 62, 55, 29].map((y, i) => ({ x: view.weeks![i]!.label, y })) }]);
+    const rates = [71, null, null, 62, 55, 29];
+    expect(line.data).toEqual([{ legend: 'Response rate', values: rates.flatMap((y, i) => (y === null ? [] : [{ x: view.weeks![i]!.label, y }])) }]);
     // The trend replaces this week's per-session chart; gap tasks stay.
     expect(charts(card).map((c) => c.type)).toEqual(['Chart.VerticalBar', 'Chart.Line', 'Chart.Donut']);
     expect(adaptiveCardProblems(card)).toEqual([]);

@@ -30,7 +30,7 @@ describe('charts in Slack messages', () => {
 
   it('manager digest: team participation picture without names', () => {
     const [block] = images('manager-digest-with-links');
-    expect(block!.alt_text).toMatch(/^Your team of \d+\. Attended a session this week: Yes \d+, Not yet \d+;/);
+    expect(block!.alt_text).toMatch(/^How many of your team of \d+: Attended a session this week \d+ of \d+,/);
     const figures = JSON.stringify(chartFromToken(tokenOf(block!.image_url)));
     for (const r of (CARD_SAMPLES['manager-digest'] as ManagerDigestView).reports) expect(figures).not.toContain(r.name);
   });
