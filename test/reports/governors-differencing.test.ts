@@ -47,9 +47,9 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
         await addDay(store, day, rating);
         clock.set(`2026-11-${String(day + 1).padStart(2, '0')}T09:00:00.000Z`);
         const rows = await exportGovernors(store, clock);
-        const answered = value(rows, 'Evaluation by level', '1. Reaction', 'Answered');
+        const answered = value(rows, 'Evaluation by level', 'Level 1: Reaction', 'Answered');
         const means = rows.filter((r) => r.section === 'Evaluation by level' && /mean of 5/.test(r.measure)).map((r) => r.value);
-        exports.push({ day, answered: /^\d+$/.test(answered ?? '') ? Number(answered) : 0, means: [...means, value(rows, 'Evaluation by level', '1. Reaction', 'Result')] });
+        exports.push({ day, answered: /^\d+$/.test(answered ?? '') ? Number(answered) : 0, means: [...means, value(rows, 'Evaluation by level', 'Level 1: Reaction', 'Result')] });
       }
       // Something is reported at all (the test would pass vacuously if everything were withheld).
       expect(exports.at(-1)!.answered).toBeGreaterThanOrEqual(10);
@@ -85,7 +85,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       expect(value(rows, 'Participation and hours by staff group', 'Developing teachers', 'Staff')).toBe('12');
       expect(value(rows, 'Participation and hours by staff group', 'Developing teachers', 'Took part in CPD')).toBe(withheld);
       expect(value(rows, 'Participation and hours by staff group', 'Developing teachers', 'CPD hours (sessions and logged)')).toBe(withheld);
-      expect(value(rows, 'Evaluation by level', '1. Reaction', 'Asked')).toBe('11');
+      expect(value(rows, 'Evaluation by level', 'Level 1: Reaction', 'Asked')).toBe('11');
     });
   });
 }
