@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { DEV_DEFAULT_TENANT_ID, loadConfig } from '../config';
 import { systemClock } from '../domain/clock';
 import { DataFolderInUseError, openStore } from '../store/open-store';
