@@ -15,7 +15,7 @@ import { retentionSweep } from '../scheduler/retention-sweep';
 import { importQualifications } from '../imports/import-qualifications';
 import { importStatutoryTraining } from '../imports/import-statutory-training';
 import type { ReportDeps } from '../reports/report-deps';
-import { parseCliArgs, USAGE } from './cli-args';
+import { packageVersion, parseCliArgs, usageError, USAGE } from './cli-args';
 import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { readSchoolFile } from './read-school-file';
@@ -29,6 +29,8 @@ export interface CliDeps extends ReportDeps {
   defaultTenantId: string;
   /** Where messages go (stdout in the real CLI, an array in tests). */
   print: (text: string) => void;
+  /** Where a usage error goes (stderr in the real CLI); `print` when not given. */
+  printError?: (text: string) => void;
   progress?: ProgressFactory;
 }
 
@@ -50,7 +52,7 @@ function report(deps: CliDeps, what: string, result: ImportResult): number {
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
-    deps.print(`${parsed.message}\n\n${USAGE}`);
+    (deps.printError ?? deps.print)(usageError(parsed.message));
     return 2;
   }
   const command = parsed.command;
@@ -64,7 +66,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return result.ok ? 0 : 1;
     }
     case 'help':
-      deps.print(USAGE);
+      deps.print(command.topic ?? USAGE);
+      return 0;
+    case 'version':
+      deps.print(`twilight ${packageVersion()}`);
       return 0;
     case 'import-calendar':
       return runImportCalendar(deps, command.tenantId ?? deps.defaultTenantId, command.file, command.dryRun);
