@@ -159,3 +159,8 @@ export async function appHomeView(deps: AppDeps, actor: Actor): Promise<MyRecord
   const [upcoming, tasks] = await Promise.all([upcomingSessions(deps, actor), listOpenTasks(deps, actor)]);
   return { kind: 'my-record', name: actor.staff.name, rows: [], upcoming, openTasks: tasks.tasks };
 }
+
+/** Each chat command's names (the first is its own) and who may use it: the manifests are generated from this. */
+export function chatCommandTable(): readonly { names: readonly string[]; leadOnly: boolean; leadOrFacilitator: boolean }[] {
+  return COMMANDS.map((c) => ({ names: c.names, leadOnly: c.leadOnly === true, leadOrFacilitator: c.leadOrFacilitator === true }));
+}
