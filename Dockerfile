@@ -4,7 +4,7 @@
 #
 # Every stage is Node 22 LTS on Debian 13 (trixie) slim, pinned by digest so a rebuild gets the same
 # base: the digest is the linux/amd64+arm64 index of node:22-trixie-slim as published on Docker Hub
-# (2026-09-18). Update it deliberately (docs/release.md) and rebuild.
+# (2026-09-18). Update it deliberately (docs/release.md, step 6) and rebuild.
 ARG NODE_IMAGE=node:22-trixie-slim@sha256:7b8a0c89c54499bee567618f96578e1a12a800f062fbdbfd1fb6a443fa6f6284
 
 # ---- build: compile TypeScript to dist/ --------------------------------------------------
