@@ -24,6 +24,7 @@ export type CliCommand =
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
   | { kind: 'export-governors'; term?: string; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
+  | { kind: 'status'; tenantId?: string }
   /** `help`, `--help`, or `<command> --help` (then `topic` is that command's usage, words and all). */
   | { kind: 'help'; topic?: string }
   | { kind: 'version' };
@@ -283,6 +284,13 @@ export const COMMANDS: readonly CliCommandSpec[] = [
     summary: 'Remove what is past its retention period, for every tenant (the scheduler does this nightly).',
     example: ['retention', 'sweep'],
     build: () => ok({ kind: 'retention-sweep' }),
+  },
+  {
+    words: ['status'],
+    usage: 'status',
+    summary: 'Is it working? The outbox (due now, the oldest wait), planner lag, messages sent / failed / expired by platform and answers stored in the last 24 hours: what `status` shows a lead in chat.',
+    example: ['status'],
+    build: (_p, _v, tenant) => ok({ kind: 'status', ...tenant }),
   },
   {
     words: ['seed-demo'],

@@ -11,6 +11,7 @@ import { exportResponsesCsv, writeResponsesCsv } from '../exports/responses-csv'
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
 import { publishDraftSessions } from '../app/sessions';
+import { loadStatusFigures, statusText } from '../app/status';
 import { retentionSweep } from '../scheduler/retention-sweep';
 import { importQualifications } from '../imports/import-qualifications';
 import { importStatutoryTraining } from '../imports/import-statutory-training';
@@ -67,6 +68,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     }
     case 'help':
       deps.print(command.topic ?? USAGE);
+      return 0;
+    case 'status':
+      deps.print(statusText(await loadStatusFigures(deps, [command.tenantId ?? deps.defaultTenantId])));
       return 0;
     case 'version':
       deps.print(`twilight ${packageVersion()}`);
