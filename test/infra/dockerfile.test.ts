@@ -231,6 +231,8 @@ describe('the image\'s entry point (what `npm run build` makes and CMD runs)', (
     expect({ status: tscStatus, output: tscOutput }).toEqual({ status: 0, output: '' });
     // The second half of `npm run build`.
     cpSync(join(root, 'src', 'dev', 'public'), join(outDir, 'dev', 'public'), { recursive: true });
+    // The CLI the image links as /usr/local/bin/twilight keeps its #! line through tsc.
+    expect(readFileSync(join(outDir, 'cli', 'main.js'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
 
     child = spawn(process.execPath, [join(outDir, 'main.js')], {
       cwd: outDir,
