@@ -67,6 +67,9 @@ param slackSigningSecret string = ''
 @description('Your own Entra object id (az ad signed-in-user show --query id -o tsv): lets you set secrets and run the import CLI against Cosmos. Empty: skip.')
 param deployerPrincipalId string = ''
 
+@description('The e-mail address the alerts go to (docs/deploy.md, "Watching it").')
+param alertEmail string
+
 @description('pino log level (LOG_LEVEL).')
 @allowed([
   'fatal'
@@ -179,6 +182,11 @@ var coreSettings = [
     value: 'cosmos'
   }
   {
+    // Telemetry on: traces and the Twilight metrics go to Application Insights (src/telemetry).
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: monitoring.outputs.appInsightsConnectionString
+  }
+  {
     name: 'COSMOS_ENDPOINT'
     value: cosmos.outputs.endpoint
   }
@@ -251,6 +259,18 @@ module app './modules/app.bicep' = {
   }
 }
 
+module alerts './modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    appInsightsName: monitoring.outputs.appInsightsName
+    appId: app.outputs.appId
+    alertEmail: alertEmail
+    tags: tags
+  }
+}
+
 module access './modules/access.bicep' = {
   name: 'access'
   params: {
@@ -289,3 +309,4 @@ output cosmosEndpoint string = cosmos.outputs.endpoint
 output cosmosContainers array = cosmos.outputs.containerNames
 output appPrincipalId string = app.outputs.principalId
 output logAnalyticsWorkspaceId string = monitoring.outputs.workspaceId
+output alertsWorkbookId string = alerts.outputs.workbookId

@@ -75,6 +75,8 @@ const Env = z
     PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_PLATFORM_TIMEOUT_MS),
     DEV_PAGES: opt(Bool),
     PUBLIC_URL: opt(z.url({ protocol: /^https?$/ })),
+    /** Telemetry to Application Insights when set (read first by src/telemetry/register.ts); off when not. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: opt(z.string().regex(/InstrumentationKey=[0-9a-f-]{36}/i, 'is not an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)')),
     FILE_HOSTS: z
       .string()
       .default(DEFAULT_FILE_HOSTS.join(','))

@@ -1,3 +1,5 @@
+// First: telemetry's HTTP instrumentation must be in place before anything loads `http`.
+import { telemetry } from './telemetry/register';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
@@ -20,6 +22,8 @@ import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { nameCpdLead } from './app/setup';
 import { DataFolderInUseError, openStore } from './store/open-store';
 import type { Store } from './store/store';
+import { loadStatusFigures } from './app/status';
+import { twilightMetrics } from './telemetry/twilight-metrics';
 
 /** The composition root: the only place that reads the environment and builds clients. */
 async function main(): Promise<void> {
@@ -33,7 +37,10 @@ async function main(): Promise<void> {
   const clock = systemClock;
   // Everything in this process uses the watched store, so its staff and tenant writes reach the cache.
   const actors = new ActorCache({ clock });
-  const store = actors.watch(await openStoreOrExit(config, clock, logger));
+  // The gauges read the store once a minute, and only with telemetry on (the no-op meter never asks).
+  const metrics = twilightMetrics(async () => loadStatusFigures({ store, clock }, (await store.tenants.findAcrossTenants()).map((t) => t.value.id)));
+  const store = actors.watch(await openStoreOrExit(config, clock, logger, metrics.requestUnits));
+  if (telemetry.enabled) logger.info('telemetry: on (Application Insights)');
   const links = signedLinksFromConfig(config, clock);
   if (!links) logger.warn('PUBLIC_URL is not set: cards carry no calendar or certificate links');
   const deps = { store, clock, logger, actors, ...(links ? { links } : {}) };
@@ -114,6 +121,7 @@ async function main(): Promise<void> {
       instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
       cron: true,
       ...(linkStaff ? { linkStaff } : {}),
+      onOutcome: metrics.messageOutcome,
     });
   }
   const [listening, ...more] = startupNotes({
@@ -144,6 +152,7 @@ async function main(): Promise<void> {
     await Promise.all(drains.map((drain) => drain()));
     await closed;
     await store.close();
+    await telemetry.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'telemetry: could not send the last figures'));
     logger.info('stopped');
     process.exit(0);
   };
@@ -152,9 +161,9 @@ async function main(): Promise<void> {
 }
 
 /** The embedded store's folder (or Cosmos) unusable: one line naming the setting, not a stack trace. */
-async function openStoreOrExit(config: Config, clock: Clock, logger: Logger): Promise<Store> {
+async function openStoreOrExit(config: Config, clock: Clock, logger: Logger, onRequestCharge: (requestCharge: number) => void): Promise<Store> {
   try {
-    return await openStore(config, clock, { logger });
+    return await openStore(config, clock, { logger, onRequestCharge });
   } catch (error) {
     // Another twilight holds the folder: its own line and exit code, from main's catch.
     if (error instanceof DataFolderInUseError) throw error;

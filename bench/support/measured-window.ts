@@ -57,8 +57,10 @@ export async function measureWindow(options: WindowOptions): Promise<WindowResul
     timeout: 10,
     requests: [{ method: 'POST', path: options.path, setupRequest: (req) => ({ ...req, ...options.request() }) }],
   });
-  instance.on('response', (_client, status, _bytes, ms) => answered.push({ at: Date.now(), ms, status }));
-  instance.on('reqError', (error) => {
+  // autocannon's instance is also its result promise, and `on` returns the instance: that promise is
+  // awaited below, after stop(), so these are no floating promises.
+  void instance.on('response', (_client, status, _bytes, ms) => answered.push({ at: Date.now(), ms, status }));
+  void instance.on('reqError', (error) => {
     if (error.message.includes('timed out')) timedOut.push(Date.now());
   });
   const started = Date.now();

@@ -25,6 +25,7 @@ import { buildNeedsForm, needsSummary } from './records/needs';
 import { statutoryCompliance } from './records/statutory-compliance';
 import { sessionUndelivered, unreachableCommand } from './reach';
 import { setupChecklist } from './setup';
+import { statusCommand } from './status';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -69,6 +70,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'templates', text: 'The questionnaires you can use, and how to change them' },
             { command: 'setup', text: 'What the school still needs set up, each with how to fix it (send me a staff list, programme or calendar as a file)' },
             { command: 'unreachable', text: 'Who could not be reached in Teams or Slack, why, and what to do' },
+            { command: 'status', text: 'Is it working? The outbox, the planner, messages sent and failed, answers stored' },
           ]
         : facilitates
           ? FACILITATOR_COMMANDS
@@ -118,6 +120,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['templates', 'questionnaires'], leadOnly: true, run: (d, a) => templatesCommand(d, a) },
   { names: ['setup', 'set up', 'checklist'], leadOnly: true, run: (d, a) => setupChecklist(d, a) },
   { names: ['unreachable', 'not reached', 'undelivered'], leadOnly: true, run: (d, a) => unreachableCommand(d, a) },
+  { names: ['status'], leadOnly: true, run: (d, a) => statusCommand(d, a) },
 ];
 
 /** A session's report, with its messages that could not be delivered (names for CPD leads only). */
@@ -172,4 +175,9 @@ export async function appHomeView(deps: AppDeps, actor: Actor): Promise<MyRecord
   if (view.kind === 'my-record') return view;
   const [upcoming, tasks] = await Promise.all([upcomingSessions(deps, actor), listOpenTasks(deps, actor)]);
   return { kind: 'my-record', name: actor.staff.name, rows: [], upcoming, openTasks: tasks.tasks };
+}
+
+/** Each chat command's names (the first is its own) and who may use it: the manifests are generated from this. */
+export function chatCommandTable(): readonly { names: readonly string[]; leadOnly: boolean; leadOrFacilitator: boolean }[] {
+  return COMMANDS.map((c) => ({ names: c.names, leadOnly: c.leadOnly === true, leadOrFacilitator: c.leadOrFacilitator === true }));
 }

@@ -1,3 +1,7 @@
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** What the operator asked for, parsed from argv (without node and the script). */
 export type CliCommand =
   | { kind: 'import-staff'; file: string; tenantId?: string; skipBad: boolean; dryRun: boolean; deactivateMissing: boolean; map?: string }
@@ -21,183 +25,385 @@ export type CliCommand =
   | { kind: 'export-governors'; term?: string; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
   | { kind: 'lead-add'; tenantId?: string; email: string; name?: string }
-  | { kind: 'help' };
+  | { kind: 'status'; tenantId?: string }
+  /** `help`, `--help`, or `<command> --help` (then `topic` is that command's usage, words and all). */
+  | { kind: 'help'; topic?: string }
+  | { kind: 'version' };
 
-/** Every command, what it takes, and one example that runs as written (a test parses each). */
-export const COMMANDS: readonly { usage: string; example: string[] }[] = [
-  { usage: 'import staff FILE.csv [--dry-run] [--skip-bad] [--deactivate-missing] [--map "Heading=field,..."]', example: ['import', 'staff', 'sims-export.csv', '--dry-run'] },
-  { usage: 'import programme FILE.csv [--skip-bad] [--publish]', example: ['import', 'programme', 'examples/programme.csv'] },
-  { usage: 'import statutory FILE.csv [--skip-bad]   (email, topic, completed, expires)', example: ['import', 'statutory', 'statutory.csv'] },
-  { usage: 'import qualifications FILE.csv [--skip-bad]   (email, qualification, started, awarded)', example: ['import', 'qualifications', 'qualifications.csv'] },
-  { usage: 'programme publish', example: ['programme', 'publish'] },
-  { usage: 'import calendar FILE.ics|FILE.csv [--dry-run]', example: ['import', 'calendar', 'examples/calendar/england-2026-27.ics'] },
-  { usage: 'calendar show [--year 2026]', example: ['calendar', 'show', '--year', '2026'] },
-  { usage: 'export responses|records|report [--out FILE]', example: ['export', 'report', '--out', 'report.csv'] },
-  { usage: 'export governors [--term autumn-2026] [--out FILE]   (the current term without --term)', example: ['export', 'governors', '--term', 'autumn-2026', '--out', 'governors.csv'] },
-  { usage: 'export requests [--year 2026-27] [--out FILE]   (CPD requests with costs, for the finance office)', example: ['export', 'requests', '--year', '2026-27', '--out', 'requests.csv'] },
-  { usage: 'budget set SCHOOL|trust AMOUNT [--year 2026-27]   (a CPD budget in pounds)', example: ['budget', 'set', 'Oakfield Primary', '4500', '--year', '2026-27'] },
-  { usage: 'templates export [--out FILE.json]', example: ['templates', 'export', '--out', 'templates.json'] },
-  { usage: 'templates import FILE.json [--dry-run]', example: ['templates', 'import', 'templates.json'] },
-  { usage: 'tenant show', example: ['tenant', 'show'] },
-  { usage: 'tenant link slack WORKSPACE-ID | tenant link teams ENTRA-TENANT-ID', example: ['tenant', 'link', 'slack', 'T0123ABCD'] },
-  { usage: 'tenant set min-group-size N (3 to 25)', example: ['tenant', 'set', 'min-group-size', '5'] },
+export type ParsedArgs = { ok: true; command: CliCommand } | { ok: false; message: string };
+
+/** One option of a command: `--name VALUE` (string) or `--name` (boolean), with its line in the help. */
+export interface CliOption {
+  type: 'string' | 'boolean';
+  /** The value's placeholder in the help (string options). */
+  value?: string;
+  help: string;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+type TenantPart = { tenantId?: string };
+
+/**
+ * One command. To add one: an entry in COMMANDS below (its words, usage, options and an example that
+ * parses), a `kind` in CliCommand, and its case in run-cli.ts. `--tenant` and `--help` come with every command.
+ */
+export interface CliCommandSpec {
+  /** The words that name it (`['import', 'staff']`); the longest match wins. */
+  words: readonly string[];
+  /** Other words that name it too (`['calendar']` for `calendar show`). */
+  alias?: readonly string[];
+  usage: string;
+  summary: string;
+  options?: Readonly<Record<string, CliOption>>;
+  /** One example that runs as written (a test parses each). */
+  example: string[];
+  /** Turns the positionals after the words, and the option values, into the command. */
+  build(positionals: string[], values: Values, tenant: TenantPart): ParsedArgs;
+}
+
+/** `staff add` flags: each becomes a roster column, so one person is checked like a file row. */
+export const STAFF_ADD_FLAGS: Record<string, string> = {
+  email: 'Email',
+  name: 'Name',
+  'first-name': 'First Name',
+  'last-name': 'Last Name',
+  role: 'Role',
+  'job-title': 'Job Title',
+  department: 'Department',
+  manager: 'Line Manager',
+  pathway: 'Pathway',
+  school: 'School',
+};
+
+const ok = (command: CliCommand): ParsedArgs => ({ ok: true, command });
+const fail = (message: string): ParsedArgs => ({ ok: false, message });
+const text = (values: Values, name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+const flag = (values: Values, name: string): boolean => values[name] === true;
+/** `{ key: value }` when the value is given, `{}` when not (the command types have optional fields). */
+const some = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> => (value === undefined ? {} : ({ [key]: value } as Record<K, string>));
+
+const SKIP_BAD: CliOption = { type: 'boolean', help: 'import the good rows and list the bad ones (otherwise a bad row stops the import)' };
+const DRY_RUN: CliOption = { type: 'boolean', help: 'print what would change; write nothing' };
+const OUT: CliOption = { type: 'string', value: 'FILE', help: 'write to FILE (otherwise to the terminal)' };
+
+export const COMMANDS: readonly CliCommandSpec[] = [
   {
-    usage: 'staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S]',
-    example: ['staff', 'add', '--email', 'jo.bloggs@school.org.uk', '--name', 'Jo Bloggs', '--job-title', 'Teacher of Art'],
+    words: ['import', 'staff'],
+    usage: 'import staff FILE.csv [--dry-run] [--skip-bad] [--deactivate-missing] [--map "Heading=field,..."]',
+    summary: 'Import the staff list: a CSV of your own, or a SIMS, Arbor, Bromcom, iSAMS, Entra ID or Google Workspace export as it is.',
+    options: {
+      'dry-run': DRY_RUN,
+      'skip-bad': SKIP_BAD,
+      'deactivate-missing': { type: 'boolean', help: 'deactivate the staff who are not in the file (a leaver list)' },
+      map: { type: 'string', value: '"Heading=field,..."', help: 'read a column the importer does not recognise as a field (or "ignore" it)' },
+    },
+    example: ['import', 'staff', 'sims-export.csv', '--dry-run'],
+    build: ([file], values, tenant) =>
+      file
+        ? ok({ kind: 'import-staff', file, skipBad: flag(values, 'skip-bad'), dryRun: flag(values, 'dry-run'), deactivateMissing: flag(values, 'deactivate-missing'), ...tenant, ...some('map', text(values, 'map')) })
+        : fail('import staff needs a CSV file'),
   },
-  { usage: 'lead add EMAIL [--name "N"]   (names a CPD lead; welcomed with "setup" when they first open the bot)', example: ['lead', 'add', 'lee.lead@school.org.uk', '--name', 'Lee Lead'] },
-  { usage: 'staff show EMAIL', example: ['staff', 'show', 'jo.bloggs@school.org.uk'] },
-  { usage: 'staff deactivate EMAIL', example: ['staff', 'deactivate', 'jo.bloggs@school.org.uk'] },
-  { usage: 'staff away EMAIL --until DATE', example: ['staff', 'away', 'jo.bloggs@school.org.uk', '--until', '2027-01-04'] },
-  { usage: 'staff erase EMAIL --confirm', example: ['staff', 'erase', 'jo.bloggs@school.org.uk', '--confirm'] },
-  { usage: 'retention sweep', example: ['retention', 'sweep'] },
-  { usage: 'seed-demo', example: ['seed-demo'] },
-  { usage: 'help', example: ['help'] },
+  {
+    words: ['import', 'programme'],
+    usage: 'import programme FILE.csv [--skip-bad] [--publish]',
+    summary: "Import the year's sessions (London local times); new sessions are drafts until published.",
+    options: { 'skip-bad': SKIP_BAD, publish: { type: 'boolean', help: 'publish the new sessions at once (invitations go out at the next allowed time)' } },
+    example: ['import', 'programme', 'examples/programme.csv'],
+    build: ([file], values, tenant) =>
+      file ? ok({ kind: 'import-programme', file, skipBad: flag(values, 'skip-bad'), publish: flag(values, 'publish'), ...tenant }) : fail('import programme needs a CSV file'),
+  },
+  {
+    words: ['import', 'statutory'],
+    usage: 'import statutory FILE.csv [--skip-bad]   (email, topic, completed, expires)',
+    summary: 'Import statutory training records (dates as YYYY-MM-DD).',
+    options: { 'skip-bad': SKIP_BAD },
+    example: ['import', 'statutory', 'statutory.csv'],
+    build: ([file], values, tenant) => (file ? ok({ kind: 'import-statutory', file, skipBad: flag(values, 'skip-bad'), ...tenant }) : fail('import statutory needs a CSV file')),
+  },
+  {
+    words: ['import', 'qualifications'],
+    usage: 'import qualifications FILE.csv [--skip-bad]   (email, qualification, started, awarded)',
+    summary: 'Import qualifications (NPQs and the like) in progress or awarded.',
+    options: { 'skip-bad': SKIP_BAD },
+    example: ['import', 'qualifications', 'qualifications.csv'],
+    build: ([file], values, tenant) => (file ? ok({ kind: 'import-qualifications', file, skipBad: flag(values, 'skip-bad'), ...tenant }) : fail('import qualifications needs a CSV file')),
+  },
+  {
+    words: ['programme', 'publish'],
+    usage: 'programme publish',
+    summary: 'Publish the draft sessions still to come: invitations go out at the next allowed time.',
+    example: ['programme', 'publish'],
+    build: (_p, _v, tenant) => ok({ kind: 'programme-publish', ...tenant }),
+  },
+  {
+    words: ['import', 'calendar'],
+    usage: 'import calendar FILE.ics|FILE.csv [--dry-run]',
+    summary: 'Import term dates, holidays and INSET days.',
+    options: { 'dry-run': DRY_RUN },
+    example: ['import', 'calendar', 'examples/calendar/england-2026-27.ics'],
+    build: ([file], values, tenant) => (file ? ok({ kind: 'import-calendar', file, dryRun: flag(values, 'dry-run'), ...tenant }) : fail('import calendar needs a .ics or .csv file')),
+  },
+  {
+    words: ['calendar', 'show'],
+    alias: ['calendar'],
+    usage: 'calendar show [--year 2026]',
+    summary: 'The school year as the bot applies it.',
+    options: { year: { type: 'string', value: 'YYYY', help: 'the school year starting in YYYY (default: the current one)' } },
+    example: ['calendar', 'show', '--year', '2026'],
+    build: (_p, values, tenant) => {
+      const year = text(values, 'year');
+      if (year !== undefined && !/^20\d\d$/.test(year)) return fail(`--year: "${year}" is not a year like 2026 (the school year 2026-27)`);
+      return ok({ kind: 'calendar-show', ...tenant, ...(year ? { year: Number(year) } : {}) });
+    },
+  },
+  {
+    words: ['export'],
+    usage: 'export responses|records|report|requests [--out FILE] [--year 2026-27]',
+    summary: 'Export answers (anonymous ones to a separate file, with no person column), CPD records, the lead report, or CPD requests with costs.',
+    options: { out: OUT, year: { type: 'string', value: '2026-27', help: 'requests of one school year only (export requests)' } },
+    example: ['export', 'report', '--out', 'report.csv'],
+    build: (positionals, values, tenant) => {
+      const [what] = positionals;
+      if (what !== 'responses' && what !== 'records' && what !== 'report' && what !== 'requests') return fail(`unknown command: ${['export', ...positionals].join(' ')}`);
+      return ok({ kind: 'export', what, ...tenant, ...some('out', text(values, 'out')), ...some('year', text(values, 'year')) });
+    },
+  },
+  {
+    words: ['export', 'governors'],
+    usage: 'export governors [--term autumn-2026] [--out FILE]   (the current term without --term)',
+    summary: "The governors' termly CPD report: no names, small groups withheld.",
+    options: { term: { type: 'string', value: 'TERM', help: 'e.g. autumn-2026 (default: the current term)' }, out: OUT },
+    example: ['export', 'governors', '--term', 'autumn-2026', '--out', 'governors.csv'],
+    build: (_p, values, tenant) => ok({ kind: 'export-governors', ...tenant, ...some('out', text(values, 'out')), ...some('term', text(values, 'term')) }),
+  },
+  {
+    words: ['budget', 'set'],
+    usage: 'budget set SCHOOL|trust AMOUNT [--year 2026-27]   (a CPD budget in pounds)',
+    summary: "Set a school's (or the trust's) CPD budget for a school year.",
+    options: { year: { type: 'string', value: '2026-27', help: 'the school year (default: the current one)' } },
+    example: ['budget', 'set', 'Oakfield Primary', '4500', '--year', '2026-27'],
+    build: (positionals, values, tenant) => {
+      // The school's name may have spaces: every word but the last names it.
+      const rest = [...positionals];
+      const amount = rest.pop();
+      if (!amount || rest.length === 0) return fail('budget set needs a school (or "trust") and an amount');
+      return ok({ kind: 'budget-set', scope: rest.join(' '), amount, ...tenant, ...some('year', text(values, 'year')) });
+    },
+  },
+  {
+    words: ['templates', 'export'],
+    usage: 'templates export [--out FILE.json]',
+    summary: "Export the tenant's questionnaire and message templates as JSON, to edit and import.",
+    options: { out: OUT },
+    example: ['templates', 'export', '--out', 'templates.json'],
+    build: (_p, values, tenant) => ok({ kind: 'templates-export', ...tenant, ...some('out', text(values, 'out')) }),
+  },
+  {
+    words: ['templates', 'import'],
+    usage: 'templates import FILE.json [--dry-run]',
+    summary: 'Import templates (start from what templates export writes).',
+    options: { 'dry-run': DRY_RUN },
+    example: ['templates', 'import', 'templates.json'],
+    build: ([file], values, tenant) =>
+      file ? ok({ kind: 'templates-import', file, dryRun: flag(values, 'dry-run'), ...tenant }) : fail('templates import needs a .json file (start from what templates export writes)'),
+  },
+  {
+    words: ['tenant', 'show'],
+    alias: ['tenant'],
+    usage: 'tenant show',
+    summary: 'The tenant: its links to Slack and Teams, and its settings.',
+    example: ['tenant', 'show'],
+    build: (_p, _v, tenant) => ok({ kind: 'tenant-show', ...tenant }),
+  },
+  {
+    words: ['tenant', 'link'],
+    usage: 'tenant link slack WORKSPACE-ID | tenant link teams ENTRA-TENANT-ID',
+    summary: 'Link the tenant to a Slack workspace or a Microsoft Entra tenant.',
+    example: ['tenant', 'link', 'slack', 'T0123ABCD'],
+    build: ([platform, platformId], _v, tenant) =>
+      (platform === 'slack' || platform === 'teams') && platformId
+        ? ok({ kind: 'tenant-link', platform, platformId, ...tenant })
+        : fail('use: tenant link slack T0123ABCD, or tenant link teams <entra tenant id>'),
+  },
+  {
+    words: ['tenant', 'set'],
+    usage: 'tenant set min-group-size N (3 to 25)',
+    summary: 'The smallest group whose figures a manager may see.',
+    example: ['tenant', 'set', 'min-group-size', '5'],
+    build: ([setting, value], _v, tenant) =>
+      setting === 'min-group-size' && value !== undefined ? ok({ kind: 'tenant-set-min-group-size', value, ...tenant }) : fail('use: tenant set min-group-size N (3 to 25)'),
+  },
+  {
+    words: ['staff', 'add'],
+    usage: 'staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S]',
+    summary: 'Add one person, checked as a staff-list row is.',
+    options: Object.fromEntries(Object.entries(STAFF_ADD_FLAGS).map(([name, column]) => [name, { type: 'string', value: 'TEXT', help: `the "${column}" column` } satisfies CliOption])),
+    example: ['staff', 'add', '--email', 'jo.bloggs@school.org.uk', '--name', 'Jo Bloggs', '--job-title', 'Teacher of Art'],
+    build: (_p, values, tenant) => {
+      const fields = Object.fromEntries(Object.entries(STAFF_ADD_FLAGS).flatMap(([name, column]) => (text(values, name) !== undefined ? [[column, text(values, name)!]] : [])));
+      if (!fields.Email) return fail('staff add needs --email');
+      if (!fields.Name && !fields['First Name'] && !fields['Last Name']) return fail('staff add needs --name (or --first-name and --last-name)');
+      return ok({ kind: 'staff-add', fields, ...tenant });
+    },
+  },
+  {
+    words: ['lead', 'add'],
+    usage: 'lead add EMAIL [--name "N"]',
+    summary: 'Name a CPD lead (the first one, on day one): made a lead, and welcomed with "setup" when they first open the bot.',
+    options: { name: { type: 'string', value: 'NAME', help: 'their full name, if they are not on the staff list yet' } },
+    example: ['lead', 'add', 'lee.lead@school.org.uk', '--name', 'Lee Lead'],
+    build: ([email], values, tenant) => {
+      if (!email) return fail('use: lead add EMAIL [--name "Full Name"]');
+      const name = text(values, 'name');
+      return ok({ kind: 'lead-add', email, ...(name ? { name } : {}), ...tenant });
+    },
+  },
+  {
+    words: ['staff', 'show'],
+    usage: 'staff show EMAIL',
+    summary: 'One person: their details, manager, reports and CPD this year.',
+    example: ['staff', 'show', 'jo.bloggs@school.org.uk'],
+    build: ([email], _v, tenant) => (email ? ok({ kind: 'staff-show', email, ...tenant }) : fail('staff show needs an e-mail address')),
+  },
+  {
+    words: ['staff', 'deactivate'],
+    usage: 'staff deactivate EMAIL',
+    summary: 'Mark a leaver: nothing more is sent to them; their record is kept for the retention period.',
+    example: ['staff', 'deactivate', 'jo.bloggs@school.org.uk'],
+    build: ([email], _v, tenant) => (email ? ok({ kind: 'staff-deactivate', email, ...tenant }) : fail('staff deactivate needs an e-mail address')),
+  },
+  {
+    words: ['staff', 'away'],
+    usage: 'staff away EMAIL --until DATE',
+    summary: 'Pause messages to someone away (leave, long illness) until the day they are back.',
+    options: { until: { type: 'string', value: 'YYYY-MM-DD', help: 'the day they are back' } },
+    example: ['staff', 'away', 'jo.bloggs@school.org.uk', '--until', '2027-01-04'],
+    build: ([email], values, tenant) => {
+      const until = text(values, 'until');
+      return email && until ? ok({ kind: 'staff-away', email, until, ...tenant }) : fail('use: staff away EMAIL --until 2027-01-04 (the day they are back)');
+    },
+  },
+  {
+    words: ['staff', 'erase'],
+    usage: 'staff erase EMAIL --confirm',
+    summary: "Erase a person's data (a right-to-erasure request); anonymous answers stay unlinked.",
+    options: { confirm: { type: 'boolean', help: 'really erase (without it, says what would go)' } },
+    example: ['staff', 'erase', 'jo.bloggs@school.org.uk', '--confirm'],
+    build: ([email], values, tenant) => (email ? ok({ kind: 'staff-erase', email, confirm: flag(values, 'confirm'), ...tenant }) : fail('use: staff erase EMAIL --confirm')),
+  },
+  {
+    words: ['retention', 'sweep'],
+    usage: 'retention sweep',
+    summary: 'Remove what is past its retention period, for every tenant (the scheduler does this nightly).',
+    example: ['retention', 'sweep'],
+    build: () => ok({ kind: 'retention-sweep' }),
+  },
+  {
+    words: ['status'],
+    usage: 'status',
+    summary: 'Is it working? The outbox (due now, the oldest wait), planner lag, messages sent / failed / expired by platform and answers stored in the last 24 hours: what `status` shows a lead in chat.',
+    example: ['status'],
+    build: (_p, _v, tenant) => ok({ kind: 'status', ...tenant }),
+  },
+  {
+    words: ['seed-demo'],
+    usage: 'seed-demo',
+    summary: 'Create (or refresh) the "demo" tenant: a small trust with sessions, answers and gap tasks.',
+    example: ['seed-demo'],
+    build: () => ok({ kind: 'seed-demo' }),
+  },
+  {
+    words: ['help'],
+    usage: 'help [COMMAND]',
+    summary: 'This list, or one command in full.',
+    example: ['help'],
+    build: (positionals) => {
+      if (positionals.length === 0) return ok({ kind: 'help' });
+      const spec = matchCommand(positionals);
+      return spec ? ok({ kind: 'help', topic: commandHelp(spec) }) : fail(`unknown command: ${positionals.join(' ')}`);
+    },
+  },
 ];
 
 const quoted = (arg: string) => (/[\s"]/.test(arg) ? `"${arg}"` : arg);
 
 export const USAGE = [
-  'Usage: npm run cli -- <command> [--tenant ID]   (the tenant defaults to DEFAULT_TENANT_ID)',
+  'Usage: twilight <command> [--tenant ID]   (the tenant defaults to DEFAULT_TENANT_ID)',
+  '       twilight <command> --help          (one command in full)',
+  '       twilight --version',
+  'From a clone, `npm run cli -- <command>` runs the same.',
   '',
-  ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      e.g. npm run cli -- ${c.example.map(quoted).join(' ')}`]),
+  ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      e.g. twilight ${c.example.map(quoted).join(' ')}`]),
   '',
   'Imports, headings and examples: docs/imports.md',
   '',
 ].join('\n');
 
-const BOOLEAN_FLAGS = new Set(['--skip-bad', '--publish', '--help', '-h', '--dry-run', '--deactivate-missing', '--confirm']);
-/** `staff add` flags: each becomes a roster column, so one person is checked like a file row. */
-export const STAFF_ADD_FLAGS: Record<string, string> = {
-  '--email': 'Email',
-  '--name': 'Name',
-  '--first-name': 'First Name',
-  '--last-name': 'Last Name',
-  '--role': 'Role',
-  '--job-title': 'Job Title',
-  '--department': 'Department',
-  '--manager': 'Line Manager',
-  '--pathway': 'Pathway',
-  '--school': 'School',
+const COMMON_OPTIONS: Readonly<Record<string, CliOption>> = {
+  tenant: { type: 'string', value: 'ID', help: 'the tenant (default: DEFAULT_TENANT_ID, or "demo")' },
+  help: { type: 'boolean', help: 'this help' },
 };
-const VALUE_FLAGS = new Set(['--tenant', '--out', '--map', '--year', '--until', '--term', ...Object.keys(STAFF_ADD_FLAGS)]);
 
-export type ParsedArgs = { ok: true; command: CliCommand } | { ok: false; message: string };
+/** `twilight <command> --help`: usage, what it does, each option, and the example. */
+export function commandHelp(spec: CliCommandSpec): string {
+  const options = Object.entries({ ...spec.options, ...COMMON_OPTIONS }).map(([name, o]) => [`--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`, o.help] as const);
+  const width = Math.max(...options.map(([left]) => left.length));
+  return [
+    `Usage: twilight ${spec.usage}`,
+    '',
+    spec.summary,
+    '',
+    'Options (also as --name=value):',
+    ...options.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`),
+    '',
+    'Example:',
+    `  twilight ${spec.example.map(quoted).join(' ')}`,
+    '',
+  ].join('\n');
+}
+
+/** The command whose words (or alias) start argv, the longest such. */
+function matchCommand(argv: readonly string[]): CliCommandSpec | undefined {
+  const starts = (words: readonly string[] | undefined) => !!words && words.every((w, i) => argv[i] === w);
+  const length = (spec: CliCommandSpec) => (starts(spec.words) ? spec.words.length : (spec.alias?.length ?? 0));
+  return COMMANDS.filter((spec) => starts(spec.words) || starts(spec.alias)).sort((a, b) => length(b) - length(a))[0];
+}
+
+/** node:util.parseArgs' error, in the words the old parser used (`--tenant needs a value`). */
+function parseError(error: unknown, spec: CliCommandSpec): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? '';
+  const code = (error as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument (missing|is ambiguous)/.test(message)) return `${option} needs a value`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option} takes no value`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option} (twilight ${spec.words.join(' ')} --help lists its options)`;
+  return message;
+}
+
+/** What a usage error says (on stderr, with exit code 2). */
+export function usageError(message: string): string {
+  return `twilight: ${message}\nRun \`twilight --help\` for the commands, \`twilight <command> --help\` for one.\n`;
+}
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (BOOLEAN_FLAGS.has(arg)) flags.set(arg, true);
-    else if (VALUE_FLAGS.has(arg)) {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value` };
-      flags.set(arg, value);
-    } else if (arg.startsWith('-')) return { ok: false, message: `unknown option ${arg}` };
-    else positional.push(arg);
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') return ok({ kind: 'help' });
+  if (argv[0] === '--version' || argv[0] === '-v') return ok({ kind: 'version' });
+  const spec = matchCommand(argv);
+  if (!spec) return fail(`unknown command: ${argv.filter((a) => !a.startsWith('-')).join(' ')}`);
+  const words = spec.words.every((w, i) => argv[i] === w) ? spec.words.length : spec.alias!.length;
+  const options = Object.fromEntries(Object.entries({ ...spec.options, ...COMMON_OPTIONS }).map(([name, o]) => [name, { type: o.type }]));
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv.slice(words), options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    return fail(parseError(error, spec));
   }
-  const text = (name: string): string | undefined => {
-    const v = flags.get(name);
-    return typeof v === 'string' ? v : undefined;
-  };
-  const tenant = text('--tenant');
-  const tenantPart = tenant ? { tenantId: tenant } : {};
-  const [verb, noun, file] = positional;
-  if (flags.has('--help') || flags.has('-h') || verb === undefined || verb === 'help') return { ok: true, command: { kind: 'help' } };
-  if (verb === 'import' && (noun === 'staff' || noun === 'programme')) {
-    if (!file) return { ok: false, message: `import ${noun} needs a CSV file` };
-    return noun === 'staff'
-      ? {
-          ok: true,
-          command: {
-            kind: 'import-staff',
-            file,
-            skipBad: flags.has('--skip-bad'),
-            dryRun: flags.has('--dry-run'),
-            deactivateMissing: flags.has('--deactivate-missing'),
-            ...tenantPart,
-            ...(text('--map') ? { map: text('--map')! } : {}),
-          },
-        }
-      : { ok: true, command: { kind: 'import-programme', file, skipBad: flags.has('--skip-bad'), publish: flags.has('--publish'), ...tenantPart } };
-  }
-  if (verb === 'import' && (noun === 'statutory' || noun === 'qualifications')) {
-    if (!file) return { ok: false, message: `import ${noun} needs a CSV file` };
-    return { ok: true, command: { kind: `import-${noun}`, file, skipBad: flags.has('--skip-bad'), ...tenantPart } };
-  }
-  if (verb === 'export' && noun === 'governors') {
-    const out = text('--out');
-    const term = text('--term');
-    return { ok: true, command: { kind: 'export-governors', ...tenantPart, ...(out ? { out } : {}), ...(term ? { term } : {}) } };
-  }
-  if (verb === 'export' && (noun === 'responses' || noun === 'records' || noun === 'report' || noun === 'requests')) {
-    const out = text('--out');
-    const year = text('--year');
-    return { ok: true, command: { kind: 'export', what: noun, ...tenantPart, ...(out ? { out } : {}), ...(year ? { year } : {}) } };
-  }
-  if (verb === 'budget' && noun === 'set') {
-    // The school's name may have spaces: every word but the last names it.
-    const rest = positional.slice(2);
-    const amount = rest.pop();
-    if (!amount || rest.length === 0) return { ok: false, message: 'budget set needs a school (or "trust") and an amount' };
-    const year = text('--year');
-    return { ok: true, command: { kind: 'budget-set', scope: rest.join(' '), amount, ...tenantPart, ...(year ? { year } : {}) } };
-  }
-  if (verb === 'import' && noun === 'calendar') {
-    if (!file) return { ok: false, message: 'import calendar needs a .ics or .csv file' };
-    return { ok: true, command: { kind: 'import-calendar', file, dryRun: flags.has('--dry-run'), ...tenantPart } };
-  }
-  if (verb === 'calendar' && (noun === 'show' || noun === undefined)) {
-    const year = text('--year');
-    if (year !== undefined && !/^20\d\d$/.test(year)) return { ok: false, message: `--year: "${year}" is not a year like 2026 (the school year 2026-27)` };
-    return { ok: true, command: { kind: 'calendar-show', ...tenantPart, ...(year ? { year: Number(year) } : {}) } };
-  }
-  if (verb === 'programme' && noun === 'publish') return { ok: true, command: { kind: 'programme-publish', ...tenantPart } };
-  if (verb === 'templates' && noun === 'export') {
-    const out = text('--out');
-    return { ok: true, command: { kind: 'templates-export', ...tenantPart, ...(out ? { out } : {}) } };
-  }
-  if (verb === 'templates' && noun === 'import') {
-    if (!file) return { ok: false, message: 'templates import needs a .json file (start from what templates export writes)' };
-    return { ok: true, command: { kind: 'templates-import', file, dryRun: flags.has('--dry-run'), ...tenantPart } };
-  }
-  if (verb === 'tenant' && (noun === 'show' || noun === undefined)) return { ok: true, command: { kind: 'tenant-show', ...tenantPart } };
-  if (verb === 'tenant' && noun === 'link') {
-    const platformId = positional[3];
-    if ((file !== 'slack' && file !== 'teams') || !platformId) return { ok: false, message: 'use: tenant link slack T0123ABCD, or tenant link teams <entra tenant id>' };
-    return { ok: true, command: { kind: 'tenant-link', platform: file, platformId, ...tenantPart } };
-  }
-  if (verb === 'tenant' && noun === 'set') {
-    const value = positional[3];
-    if (file !== 'min-group-size' || value === undefined) return { ok: false, message: 'use: tenant set min-group-size N (3 to 25)' };
-    return { ok: true, command: { kind: 'tenant-set-min-group-size', value, ...tenantPart } };
-  }
-  if (verb === 'staff' && noun === 'add') {
-    const fields = Object.fromEntries(Object.entries(STAFF_ADD_FLAGS).flatMap(([flag, column]) => (text(flag) !== undefined ? [[column, text(flag)!]] : [])));
-    if (!fields.Email) return { ok: false, message: 'staff add needs --email' };
-    if (!fields.Name && !fields['First Name'] && !fields['Last Name']) return { ok: false, message: 'staff add needs --name (or --first-name and --last-name)' };
-    return { ok: true, command: { kind: 'staff-add', fields, ...tenantPart } };
-  }
-  if (verb === 'staff' && noun === 'away') {
-    const until = text('--until');
-    if (!file || !until) return { ok: false, message: 'use: staff away EMAIL --until 2027-01-04 (the day they are back)' };
-    return { ok: true, command: { kind: 'staff-away', email: file, until, ...tenantPart } };
-  }
-  if (verb === 'staff' && noun === 'erase') {
-    if (!file) return { ok: false, message: 'use: staff erase EMAIL --confirm' };
-    return { ok: true, command: { kind: 'staff-erase', email: file, confirm: flags.has('--confirm'), ...tenantPart } };
-  }
-  if (verb === 'staff' && (noun === 'show' || noun === 'deactivate')) {
-    if (!file) return { ok: false, message: `staff ${noun} needs an e-mail address` };
-    return { ok: true, command: { kind: noun === 'show' ? 'staff-show' : 'staff-deactivate', email: file, ...tenantPart } };
-  }
-  if (verb === 'lead' && noun === 'add') {
-    if (!file) return { ok: false, message: 'use: lead add EMAIL [--name "Full Name"]' };
-    const name = text('--name');
-    return { ok: true, command: { kind: 'lead-add', email: file, ...(name ? { name } : {}), ...tenantPart } };
-  }
-  if (verb === 'retention' && noun === 'sweep') return { ok: true, command: { kind: 'retention-sweep' } };
-  if (verb === 'seed-demo') return { ok: true, command: { kind: 'seed-demo' } };
-  return { ok: false, message: `unknown command: ${positional.join(' ')}` };
+  if (parsed.values.help === true) return ok({ kind: 'help', topic: commandHelp(spec) });
+  const tenant = text(parsed.values, 'tenant');
+  return spec.build(parsed.positionals, parsed.values, tenant ? { tenantId: tenant } : {});
+}
+
+/** package.json's version: two folders up from src/cli (tsx) and from dist/cli (the build, the image). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 }

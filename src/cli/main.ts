@@ -1,18 +1,28 @@
+#!/usr/bin/env node
 import { DEV_DEFAULT_TENANT_ID, loadConfig } from '../config';
 import { systemClock } from '../domain/clock';
 import { DataFolderInUseError, openStore } from '../store/open-store';
 import { terminalProgress } from './progress-bar';
-import { parseCliArgs, USAGE } from './cli-args';
+import { packageVersion, parseCliArgs, usageError, USAGE } from './cli-args';
 import { runCli } from './run-cli';
 
 const CLI_LOCK_WAIT_MS = 3000;
 
 /** The CLI's composition root: reads config, opens the configured store, runs one command. */
 async function main(): Promise<number> {
-  // Help needs no store: asking for it must not create a data directory.
-  const parsed = parseCliArgs(process.argv.slice(2));
-  if (parsed.ok && parsed.command.kind === 'help') {
-    process.stdout.write(USAGE);
+  const argv = process.argv.slice(2);
+  // Help, --version and usage errors need no store: asking for them must not create a data directory.
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(usageError(parsed.message));
+    return 2;
+  }
+  if (parsed.command.kind === 'help') {
+    process.stdout.write(parsed.command.topic ?? USAGE);
+    return 0;
+  }
+  if (parsed.command.kind === 'version') {
+    process.stdout.write(`twilight ${packageVersion()}\n`);
     return 0;
   }
   const loaded = loadConfig(process.env);
@@ -29,16 +39,22 @@ async function main(): Promise<number> {
     console.error(`twilight cli: ${error.message}`);
     return 3;
   }
+  // A command's messages go out when it ends: to stdout if it succeeded, to stderr (exit code not 0) if not,
+  // so a script sees a failure's reasons where it looks for them. Progress bars draw on stderr as they go.
+  const output: string[] = [];
+  let code = 1;
   try {
-    return await runCli(process.argv.slice(2), {
+    code = await runCli(argv, {
       store,
       clock: systemClock,
       // The operator running the CLI names the tenant; `demo` is the local default (seed-demo).
       defaultTenantId: loaded.config.defaultTenantId ?? DEV_DEFAULT_TENANT_ID,
-      print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+      print: (text) => output.push(text.endsWith('\n') ? text : `${text}\n`),
       progress: terminalProgress,
     });
+    return code;
   } finally {
+    (code === 0 ? process.stdout : process.stderr).write(output.join(''));
     await store.close();
   }
 }

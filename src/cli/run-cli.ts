@@ -11,11 +11,12 @@ import { exportResponsesCsv, writeResponsesCsv } from '../exports/responses-csv'
 import { importProgramme } from '../imports/import-programme';
 import type { ImportResult } from '../imports/import-result';
 import { publishDraftSessions } from '../app/sessions';
+import { loadStatusFigures, statusText } from '../app/status';
 import { retentionSweep } from '../scheduler/retention-sweep';
 import { importQualifications } from '../imports/import-qualifications';
 import { importStatutoryTraining } from '../imports/import-statutory-training';
 import type { ReportDeps } from '../reports/report-deps';
-import { parseCliArgs, USAGE } from './cli-args';
+import { packageVersion, parseCliArgs, usageError, USAGE } from './cli-args';
 import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { readSchoolFile } from './read-school-file';
@@ -30,6 +31,8 @@ export interface CliDeps extends ReportDeps {
   defaultTenantId: string;
   /** Where messages go (stdout in the real CLI, an array in tests). */
   print: (text: string) => void;
+  /** Where a usage error goes (stderr in the real CLI); `print` when not given. */
+  printError?: (text: string) => void;
   progress?: ProgressFactory;
 }
 
@@ -51,7 +54,7 @@ function report(deps: CliDeps, what: string, result: ImportResult): number {
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
-    deps.print(`${parsed.message}\n\n${USAGE}`);
+    (deps.printError ?? deps.print)(usageError(parsed.message));
     return 2;
   }
   const command = parsed.command;
@@ -65,7 +68,13 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return result.ok ? 0 : 1;
     }
     case 'help':
-      deps.print(USAGE);
+      deps.print(command.topic ?? USAGE);
+      return 0;
+    case 'status':
+      deps.print(statusText(await loadStatusFigures(deps, [command.tenantId ?? deps.defaultTenantId])));
+      return 0;
+    case 'version':
+      deps.print(`twilight ${packageVersion()}`);
       return 0;
     case 'import-calendar':
       return runImportCalendar(deps, command.tenantId ?? deps.defaultTenantId, command.file, command.dryRun);

@@ -11,14 +11,14 @@ import type { Store } from './store';
 export { DataFolderInUseError } from './embedded/sqlite-store';
 
 /** Picks the adapter the configuration names. `lockWaitMs`: see EmbeddedStoreOptions. */
-export async function openStore(config: Config, clock: Clock, options: { logger?: Logger; lockWaitMs?: number } = {}): Promise<Store> {
+export async function openStore(config: Config, clock: Clock, options: { logger?: Logger; lockWaitMs?: number; onRequestCharge?: (requestCharge: number) => void } = {}): Promise<Store> {
   if (config.STORE === 'cosmos') {
     return openCosmosStore({
       client: createCosmosClient(config.COSMOS_ENDPOINT!, config.COSMOS_KEY),
       databaseId: config.COSMOS_DATABASE,
       createIfMissing: config.COSMOS_CREATE_IF_MISSING,
       // Each operation's request charge at debug level, and totals per flow (docs/data-model.md).
-      meter: new RequestChargeMeter(options.logger),
+      meter: new RequestChargeMeter(options.logger, options.onRequestCharge),
     });
   }
   return openEmbeddedStore({ path: join(config.DATA_DIR, 'twilight.db'), clock, ...(options.lockWaitMs !== undefined ? { lockWaitMs: options.lockWaitMs } : {}) });

@@ -29,7 +29,7 @@ onBothStores('cli-lead', (label, open, done) => {
 
       lines.length = 0;
       expect(await run('lead', 'add')).toBe(2);
-      expect(lines[0]).toMatch(/^use: lead add EMAIL/);
+      expect(lines[0]).toMatch(/^twilight: use: lead add EMAIL/);
       await store.close();
     });
   });

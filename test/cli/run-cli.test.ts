@@ -41,7 +41,7 @@ describe('help', () => {
       new Set([
         'import-staff', 'import-programme', 'import-statutory', 'import-qualifications', 'programme-publish', 'import-calendar', 'calendar-show', 'export', 'export-governors', 'budget-set', 'templates-export', 'templates-import',
         'tenant-show', 'tenant-link', 'tenant-set-min-group-size', 'staff-add', 'staff-show', 'staff-deactivate', 'staff-away', 'staff-erase', 'lead-add',
-        'retention-sweep', 'seed-demo', 'help',
+        'retention-sweep', 'status', 'seed-demo', 'help',
       ]),
     );
     for (const c of COMMANDS) expect(USAGE).toContain(c.usage);

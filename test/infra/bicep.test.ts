@@ -76,6 +76,7 @@ describe('infra/*.bicep hang together', () => {
     }
     expect(modulePaths.map((p) => p.replace(`${infra}/`, '')).sort()).toEqual([
       'modules/access.bicep',
+      'modules/alerts.bicep',
       'modules/app.bicep',
       'modules/bot.bicep',
       'modules/cosmos.bicep',
@@ -131,8 +132,12 @@ describe('infra/*.bicep hang together', () => {
       'Microsoft.DocumentDB/databaseAccounts/sqlDatabases',
       'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers',
       'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments',
+      'Microsoft.Insights/actionGroups',
       'Microsoft.Insights/components',
       'Microsoft.Insights/diagnosticSettings',
+      'Microsoft.Insights/metricAlerts',
+      'Microsoft.Insights/scheduledQueryRules',
+      'Microsoft.Insights/workbooks',
       'Microsoft.KeyVault/vaults',
       'Microsoft.KeyVault/vaults/secrets',
       'Microsoft.OperationalInsights/workspaces',
@@ -259,6 +264,8 @@ describe('app settings', () => {
       slackBotTokenSecretUri: 'xoxb-1-2-abc',
       slackSigningSecretSecretUri: 'a-signing-secret',
       publicAppUrl: 'https://twilight-app-abc.azurewebsites.net',
+      'monitoring.outputs.appInsightsConnectionString':
+        'InstrumentationKey=3f2504e0-4f89-41d3-9a0c-0305e82c3301;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
     };
     /** What App Service would put in the environment: literals as they are, parameters at their defaults. */
     const evaluate = (value: string): string => {
@@ -307,3 +314,59 @@ describe('app settings', () => {
   });
 });
 
+
+describe('Watching it: alerts, the action group and the workbook (infra/modules/alerts.bicep)', () => {
+  const alerts = moduleText('alerts.bicep');
+  /** The metric names the app sends (src/telemetry/twilight-metrics.ts). */
+  const metricNames = [...readFileSync(join(__dirname, '..', '..', 'src', 'telemetry', 'twilight-metrics.ts'), 'utf8').matchAll(/'(twilight\.[a-z_.]+)'/g)].map((m) => m[1]!);
+  const rule = (symbol: string) => resources(alerts).find((r) => r.symbol === symbol)!;
+
+  test('the app sends its telemetry: APPLICATIONINSIGHTS_CONNECTION_STRING is the component\'s connection string', () => {
+    expect(appSettings().get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe('monitoring.outputs.appInsightsConnectionString');
+    expect(outputs(moduleText('monitoring.bicep')).has('appInsightsConnectionString')).toBe(true);
+  });
+
+  test('the deployer gives the address: a required parameter, passed on, e-mailed by the action group', () => {
+    expect(params(main).get('alertEmail')).toMatchObject({ type: 'string', secure: false });
+    expect(params(main).get('alertEmail')!.defaultValue).toBeUndefined();
+    expect(modules(main).map((m) => m.path)).toContain('./modules/alerts.bicep');
+    expect(main).toMatch(/module alerts '\.\/modules\/alerts\.bicep' = \{[\s\S]*?alertEmail: alertEmail/);
+    const group = resource(alerts, 'Microsoft.Insights/actionGroups');
+    expect(group.body).toMatch(/emailReceivers: \[\s*\{[\s\S]*?emailAddress: alertEmail/);
+  });
+
+  test('the oldest due message older than 10 minutes', () => {
+    const body = rule('outboxAlert').body;
+    expect(body).toContain('name == "twilight.outbox.oldest_due_age"');
+    expect(body).toMatch(/operator: 'GreaterThan'\s+threshold: 600\n/);
+    expect(body).toMatch(/actionGroup\.id/);
+  });
+
+  test('failures over 5 % in 15 minutes', () => {
+    const body = rule('failureAlert').body;
+    expect(body).toContain('"twilight.messages.sent", "twilight.messages.failed"');
+    expect(body).toContain('100.0 * failed / (sent + failed)');
+    expect(body).toMatch(/windowSize: 'PT15M'/);
+    expect(body).toMatch(/operator: 'GreaterThan'\s+threshold: 5\n/);
+    expect(body).toMatch(/actionGroup\.id/);
+  });
+
+  test('readiness failing: App Service\'s health check (/readyz) below 100 %', () => {
+    const body = rule('readinessAlert').body;
+    expect(body).toMatch(/scopes: \[\s*appId\s*\]/);
+    expect(body).toMatch(/metricName: 'HealthCheckStatus'[\s\S]*?operator: 'LessThan'\s+threshold: 100\n/);
+    expect(readBicep(join(infra, 'modules', 'app.bicep'))).toContain("healthCheckPath: '/readyz'");
+    expect(body).toMatch(/actionGroupId: actionGroup\.id/);
+  });
+
+  test('the workbook charts every figure the app sends, and the alerts read only figures it sends', () => {
+    expect(metricNames).toEqual(
+      expect.arrayContaining(['twilight.messages.sent', 'twilight.messages.failed', 'twilight.messages.throttled', 'twilight.messages.expired', 'twilight.outbox.due', 'twilight.outbox.oldest_due_age', 'twilight.planner.lag', 'twilight.answers.stored_last_day', 'twilight.cosmos.request_units']),
+    );
+    const workbook = resource(alerts, 'Microsoft.Insights/workbooks');
+    expect(workbook.body).toMatch(/sourceId: appInsights\.id/);
+    const items = alerts.slice(alerts.indexOf('var workbookItems'), alerts.indexOf('resource workbook'));
+    for (const name of metricNames) expect({ name, charted: items.includes(`"${name}"`) }).toEqual({ name, charted: true });
+    for (const used of alerts.matchAll(/"(twilight\.[a-z_.]+)"/g)) expect(metricNames).toContain(used[1]);
+  });
+});

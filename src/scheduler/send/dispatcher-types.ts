@@ -38,6 +38,8 @@ export interface DispatcherDeps {
   maxInProcessWaitMs?: number;
   /** Sent records expire after this (Cosmos TTL / embedded purge). */
   sentTtlSeconds?: number;
+  /** Told each send's outcome as it happens (telemetry counts them by platform); never the person. */
+  onOutcome?: (outcome: 'sent' | 'failed' | 'throttled' | 'expired', platform: Platform | undefined) => void;
 }
 
 export interface DispatchSummary {

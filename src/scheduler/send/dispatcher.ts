@@ -235,6 +235,7 @@ export class Dispatcher {
     // After downtime, the outbox holds messages whose moment has passed: never send those.
     if (hasExpired(current.value, this.deps.clock.now())) {
       summary.expired++;
+      this.deps.onOutcome?.('expired', current.value.platform);
       await this.finish(current, { status: 'expired', lastError: `expired at ${current.value.expiresAt}` });
       return;
     }
@@ -248,6 +249,7 @@ export class Dispatcher {
     const sender = chooseSender(this.deps.senders, composed.recipient);
     if (!sender) {
       summary.failed++;
+      this.deps.onOutcome?.('failed', undefined);
       await this.finish(current, { status: 'failed', lastError: NO_LINKED_ACCOUNT });
       return;
     }
@@ -283,6 +285,7 @@ export class Dispatcher {
       const attempts = current.value.attempts + 1;
       if (result.status === 'sent') {
         summary.sent++;
+        this.deps.onOutcome?.('sent', sender.platform);
         await this.finish(current, {
           status: 'sent',
           attempts,
@@ -294,6 +297,7 @@ export class Dispatcher {
       }
       if (result.status === 'throttled') {
         summary.throttled++;
+        this.deps.onOutcome?.('throttled', sender.platform);
         this.limiter.pause(sender.platform, d.tenantId, d.recipientId, result.retryAfterMs);
         if (result.retryAfterMs <= this.opts.maxInProcessWaitMs && ++throttledTries < MAX_THROTTLED_TRIES) {
           const until = this.nowIso(result.retryAfterMs);
@@ -307,6 +311,7 @@ export class Dispatcher {
       }
       if (result.status === 'unreachable') {
         summary.failed++;
+        this.deps.onOutcome?.('failed', sender.platform);
         await this.finish(current, { status: 'failed', attempts, lastError: `unreachable: ${result.reason}` });
         return;
       }
@@ -318,6 +323,7 @@ export class Dispatcher {
         return;
       }
       summary.failed++;
+      this.deps.onOutcome?.('failed', sender.platform);
       await this.finish(current, { status: 'failed', attempts, lastError: result.reason });
       return;
     }

@@ -21,7 +21,11 @@ type DebugLogger = { debug(fields: object, message: string): void };
 export class RequestChargeMeter {
   private readonly byFlow = new Map<string, ChargeTotals>();
 
-  constructor(private readonly logger?: DebugLogger) {}
+  /** `onCharge`: told each operation's charge as it happens (telemetry adds them up). */
+  constructor(
+    private readonly logger?: DebugLogger,
+    private readonly onCharge?: (requestCharge: number) => void,
+  ) {}
 
   record(op: ChargedOperation): void {
     const flow = currentFlow();
@@ -31,6 +35,7 @@ export class RequestChargeMeter {
     totals.documents += op.documents;
     this.byFlow.set(flow, totals);
     this.logger?.debug({ flow, ...op }, 'cosmos request charge');
+    this.onCharge?.(op.requestCharge);
   }
 
   totals(): Record<string, ChargeTotals> {
