@@ -14,7 +14,8 @@ export type CliCommand =
   | { kind: 'templates-import'; tenantId?: string; file: string; dryRun: boolean }
   | { kind: 'tenant-link'; tenantId?: string; platform: 'slack' | 'teams'; platformId: string }
   | { kind: 'tenant-show'; tenantId?: string }
-  | { kind: 'tenant-set-min-group-size'; tenantId?: string; value: string }
+  | { kind: 'settings-show' | 'settings-history'; tenantId?: string }
+  | { kind: 'settings-set'; tenantId?: string; key: string; value: string }
   | { kind: 'programme-publish'; tenantId?: string }
   | { kind: 'retention-sweep' }
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
@@ -39,7 +40,9 @@ export const COMMANDS: readonly { usage: string; example: string[] }[] = [
   { usage: 'templates import FILE.json [--dry-run]', example: ['templates', 'import', 'templates.json'] },
   { usage: 'tenant show', example: ['tenant', 'show'] },
   { usage: 'tenant link slack WORKSPACE-ID | tenant link teams ENTRA-TENANT-ID', example: ['tenant', 'link', 'slack', 'T0123ABCD'] },
-  { usage: 'tenant set min-group-size N (3 to 25)', example: ['tenant', 'set', 'min-group-size', '5'] },
+  { usage: 'settings show   (every setting: its key, value and allowed values)', example: ['settings', 'show'] },
+  { usage: 'settings set KEY VALUE   (e.g. quiet-hours 18:00-07:30; "tenant set" does the same)', example: ['settings', 'set', 'min-group-size', '5'] },
+  { usage: 'settings history   (who changed which setting, when, from what to what)', example: ['settings', 'history'] },
   {
     usage: 'staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S]',
     example: ['staff', 'add', '--email', 'jo.bloggs@school.org.uk', '--name', 'Jo Bloggs', '--job-title', 'Teacher of Art'],
@@ -166,11 +169,14 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if ((file !== 'slack' && file !== 'teams') || !platformId) return { ok: false, message: 'use: tenant link slack T0123ABCD, or tenant link teams <entra tenant id>' };
     return { ok: true, command: { kind: 'tenant-link', platform: file, platformId, ...tenantPart } };
   }
-  if (verb === 'tenant' && noun === 'set') {
-    const value = positional[3];
-    if (file !== 'min-group-size' || value === undefined) return { ok: false, message: 'use: tenant set min-group-size N (3 to 25)' };
-    return { ok: true, command: { kind: 'tenant-set-min-group-size', value, ...tenantPart } };
+  if ((verb === 'tenant' || verb === 'settings') && noun === 'set') {
+    // The value may be several words ("Riverside Academy; Hill Primary", "line manager, headteacher").
+    const value = positional.slice(3).join(' ');
+    if (!file || positional.length < 4) return { ok: false, message: 'use: settings set KEY VALUE, e.g. settings set quiet-hours 18:00-07:30 ("settings show" lists the keys)' };
+    return { ok: true, command: { kind: 'settings-set', key: file, value, ...tenantPart } };
   }
+  if (verb === 'settings' && (noun === 'show' || noun === undefined)) return { ok: true, command: { kind: 'settings-show', ...tenantPart } };
+  if (verb === 'settings' && noun === 'history') return { ok: true, command: { kind: 'settings-history', ...tenantPart } };
   if (verb === 'staff' && noun === 'add') {
     const fields = Object.fromEntries(Object.entries(STAFF_ADD_FLAGS).flatMap(([flag, column]) => (text(flag) !== undefined ? [[column, text(flag)!]] : [])));
     if (!fields.Email) return { ok: false, message: 'staff add needs --email' };
