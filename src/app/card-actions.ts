@@ -19,6 +19,8 @@ import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
 import { submitCpdLog } from './records/log-cpd';
 import { submitNeeds } from './records/needs';
+import { openSettingsSection, saveSettingsSection } from './tenants/settings-form';
+import { hasRole } from '../domain';
 
 export type CardActionResult = { ok: boolean; view: CardView };
 
@@ -26,6 +28,8 @@ type Inputs = Record<string, unknown>;
 type ActionHandler = (deps: AppDeps, actor: Actor, action: CardAction, inputs: Inputs) => Promise<CardActionResult>;
 
 const MISSING = (what: string): CardActionResult => ({ ok: false, view: notice('attention', `That button is missing its ${what}. Please ask for a fresh card.`) });
+
+const LEADS_ONLY: CardActionResult = { ok: false, view: notice('attention', 'Only a CPD lead can change the settings.') };
 
 async function questionnaireState(deps: AppDeps, actor: Actor, questionnaireId: string): Promise<CardActionResult> {
   const q = (await deps.store.questionnaires.get(actor.tenant.id, questionnaireId))?.value;
@@ -107,6 +111,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'impact.long.open': (d, a, action) => (action.sessionId ? openLongTermImpact(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
   'impact.long.submit': (d, a, action, inputs) => (action.sessionId ? submitLongTermImpact(d, a, action.sessionId, inputs) : Promise.resolve(MISSING('session'))),
   'needs.submit': (d, a, _action, inputs) => submitNeeds(d, a, inputs),
+  'settings.open': (d, a, action) => (hasRole(a.staff, 'cpd-lead') ? openSettingsSection(d, a, action.settingsSection) : Promise.resolve(LEADS_ONLY)),
+  'settings.save': (d, a, action, inputs) => (hasRole(a.staff, 'cpd-lead') ? saveSettingsSection(d, a, action.settingsSection, inputs) : Promise.resolve(LEADS_ONLY)),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

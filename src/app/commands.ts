@@ -23,6 +23,7 @@ import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
 import { buildNeedsForm, needsSummary } from './records/needs';
 import { statutoryCompliance } from './records/statutory-compliance';
+import { settingsCommand } from './tenants/settings-form';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -64,6 +65,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
             { command: 'templates', text: 'The questionnaires you can use, and how to change them' },
+            { command: 'settings [approval|messages|privacy]', text: 'Schools and headteachers, who approves requests, quiet hours and reminders, privacy: see and change them' },
+            { command: 'settings history', text: 'Who changed which setting, when, from what to what' },
           ]
         : facilitates
           ? FACILITATOR_COMMANDS
@@ -110,6 +113,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['calendar', 'term dates', 'holidays'], run: (d, a) => calendarCommand(d, a) },
   { names: ['away'], run: (d, a, argument) => awayCommand(d, a, argument) },
   { names: ['templates', 'questionnaires'], leadOnly: true, run: (d, a) => templatesCommand(d, a) },
+  { names: ['settings', 'setting'], leadOnly: true, run: (d, a, argument) => settingsCommand(d, a, argument) },
 ];
 
 /** `budget set <school or trust> <amount> [year]`: the school's name may have spaces, so the amount is the first money-like word. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, type FieldErrors, type Question, type RsvpAnswer } from '../domain';
+import type { SettingsFormView, SettingsHistoryView } from './settings-views';
 
 /**
  * View models: plain data that each card builder takes. Use cases produce them; the Adaptive
@@ -44,6 +45,8 @@ export const CARD_VERBS = [
   'impact.long.open',
   'impact.long.submit',
   'needs.submit',
+  'settings.open',
+  'settings.save',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -64,6 +67,7 @@ export const SUBMIT_VERBS = [
   'impact.submit',
   'impact.long.submit',
   'needs.submit',
+  'settings.save',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
@@ -80,6 +84,8 @@ export const CardActionSchema = z.object({
   /** The list the button sits in: the answer is that list again, with the row changed. */
   from: z.enum(['session-list', 'my-record']).optional(),
   impactFollowUpId: Id.optional(),
+  /** A section of `settings`: a group, with ":2" for a page of a long one. */
+  settingsSection: z.string().regex(/^[a-z]+(:\d{1,3})?$/).optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -676,9 +682,12 @@ export type CardView =
   | ImpactFollowUpView
   | LongTermImpactView
   | NeedsFormView
-  | NeedsSummaryView;
+  | NeedsSummaryView
+  | SettingsFormView
+  | SettingsHistoryView;
 
 export type CardKind = CardView['kind'];
+export type { SettingsFormView, SettingsHistoryView, SettingsFieldView } from './settings-views';
 
 /** The view type of one kind (GapTaskFormView serves two kinds, so a plain Extract is not enough). */
 export type ViewOfKind<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V & { kind: K } : never) : never) : never;

@@ -2,3 +2,4 @@
 export * from './tenant-settings';
 export * from './change-settings';
 export * from './settings-text';
+export * from './settings-form';

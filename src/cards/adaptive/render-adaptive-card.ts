@@ -30,6 +30,7 @@ import { surveyFormCard } from './survey-form-card';
 import { surveyResultsCard } from './survey-results-card';
 import { taskListCard } from './task-list-card';
 import { thankYouCard } from './thank-you-card';
+import { settingsFormCard, settingsHistoryCard } from './settings-card';
 
 type CardBuilders = { [K in CardKind]: (view: ViewOfKind<K>) => CardContent };
 
@@ -67,6 +68,8 @@ const BUILDERS: CardBuilders = {
   'long-term-impact': longTermImpactCard,
   'needs-form': needsFormCard,
   'needs-summary': needsSummaryCard,
+  'settings-form': settingsFormCard,
+  'settings-history': settingsHistoryCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -23,6 +23,7 @@ import { sessionCancelBlocks } from './session-cancel-blocks';
 import { sessionFormMessageBlocks } from './session-form-blocks';
 import { statutoryComplianceBlocks } from './statutory-compliance-blocks';
 import { surveyFormMessageBlocks, surveyResultsBlocks } from './survey-blocks';
+import { settingsHistoryBlocks, settingsMessageBlocks } from './settings-blocks';
 
 /** The view whose kind union includes K (GapTaskFormView carries two kinds). */
 type ViewOf<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V : never) : never) : never;
@@ -61,6 +62,8 @@ const RENDERERS: RendererTable = {
   'long-term-impact': { blocks: longTermImpactMessageBlocks, text: (v) => `Longer-term impact: ${v.sessionTitle}` },
   'impact-follow-up': { blocks: impactFollowUpMessageBlocks, text: (v) => `Impact of CPD: ${v.sessionTitle}` },
   'governors-report': { blocks: governorsReportBlocks, text: (v) => `Report to governors: ${v.term}` },
+  'settings-form': { blocks: settingsMessageBlocks, text: (v) => `Settings: ${v.title}` },
+  'settings-history': { blocks: settingsHistoryBlocks, text: (v) => (v.rows.length ? `Settings history: ${v.rows.length} changes` : v.emptyText) },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 
