@@ -13,7 +13,7 @@ import { respondToInvitation } from './sessions/rsvp';
 import { submitQuestionnaire } from './questionnaires/submit-questionnaire';
 import { sendSurveyFromCard } from './surveys/survey-card-actions';
 import { approveRequest, askRequester, cancelCourse, declineRequest, markBooked, openReply, openRequest, withdrawOwnRequest } from './requests/request-decisions';
-import { openCpdRequestForm, submitCpdRequest } from './requests/request-form';
+import { openCpdRequestFormFor, submitCpdRequest } from './requests/request-form';
 import { openImpactFollowUp } from './impact/impact-follow-up-view';
 import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
@@ -92,7 +92,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     return MISSING('subject');
   },
   'survey.send': (d, a, _action, inputs) => sendSurveyFromCard(d, a, inputs),
-  'request.form.open': () => Promise.resolve({ ok: true, view: openCpdRequestForm() }),
+  'request.form.open': async (d, a) => ({ ok: true, view: await openCpdRequestFormFor(d, a) }),
   'request.submit': (d, a, _action, inputs) => submitCpdRequest(d, a, inputs),
   'request.open': (d, a, action) => (action.requestId ? openRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
   'request.approve': (d, a, action) => (action.requestId ? approveRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),

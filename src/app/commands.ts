@@ -17,7 +17,7 @@ import { newSurvey, surveyResults } from './surveys/survey-commands';
 import { runsSessions } from './sessions/session-roles';
 import { listCpdRequests } from './requests/request-list';
 import { cpdBudgetView, setCpdBudget } from './requests/budget';
-import { openCpdRequestForm } from './requests/request-form';
+import { openCpdRequestFormFor } from './requests/request-form';
 import { longTermImpactCommand } from './impact/long-term-impact';
 import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
@@ -99,7 +99,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
-  { names: ['request cpd', 'request course', 'request'], run: () => Promise.resolve(openCpdRequestForm()) },
+  { names: ['request cpd', 'request course', 'request'], run: (d, a) => openCpdRequestFormFor(d, a) },
   { names: ['requests', 'my requests'], run: (d, a, argument) => listCpdRequests(d, a, argument) },
   { names: ['budget set'], leadOnly: true, run: (d, a, argument) => budgetSetCommand(d, a, argument) },
   { names: ['budget'], leadOnly: true, run: (d, a, argument) => cpdBudgetView(d, a, argument) },

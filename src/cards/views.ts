@@ -489,6 +489,8 @@ export interface RegisterView {
 /** A member of staff's "request cpd" form (Teams card; Slack modal), kept filled in when refused. */
 export interface CpdRequestFormView {
   kind: 'cpd-request-form';
+  /** Who the request will go to, by name (absent: the general words). */
+  chainText?: string;
   values?: Record<string, string>;
   errors?: FieldErrors;
   notice?: Notice;
