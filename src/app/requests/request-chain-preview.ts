@@ -48,7 +48,7 @@ export async function chainPreview(deps: AppDeps, tenant: Tenant, staff: Staff, 
   const text = steps.length > 0 ? `Your request will go to ${steps.join(', then ')}. Costs in pounds.` : 'Costs in pounds.';
   if (missing.length === 0) return { text, missing };
   const gaps = missing.map((g) => gapText(tenant, g));
-  const missingText = `${capitalise(gaps.join('; and '))}, so a request cannot be fully approved until the CPD lead sets ${missing.length === 1 ? 'one' : 'them'} (they have been told). Your answers are kept: send it once they have.`;
+  const missingText = `${capitalise(gaps.join('; and '))}, so a request cannot be fully approved until the CPD lead sets ${missing.length === 1 ? 'one' : 'them'} (they have been told).`;
   return { text, missing, missingText };
 }
 

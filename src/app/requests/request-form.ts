@@ -119,7 +119,7 @@ export async function submitCpdRequest(deps: AppDeps, actor: Actor, raw: Record<
   const preview = await chainPreview(deps, tenant, staff, estimatedCostPence(checked.details));
   if (preview.missingText) {
     await tellLeadsOfMissingApprovers(deps, tenant, preview.missing);
-    return { ok: false, view: openCpdRequestForm({ chainText: preview.text, values: textValues(raw), notice: { tone: 'attention', text: `Not sent: ${preview.missingText}` } }) };
+    return { ok: false, view: openCpdRequestForm({ chainText: preview.text, values: textValues(raw), notice: { tone: 'attention', text: `Not sent: ${preview.missingText} Your answers are kept: send it once they have.` } }) };
   }
   const settings = tenant.settings.cpdRequests;
   const chain = approvalChainFor(settings, { requesterId: staff.id, lineManagerId: staff.lineManagerId, schoolId: staff.schoolId ?? (tenant.kind === 'school' ? tenant.id : undefined) }, estimatedCostPence(checked.details));
