@@ -37,11 +37,16 @@ export const SessionFormInput = z.object({
   intent: optionalText(2000),
   gapTask: optionalText(2000),
   // docs/evaluation.md: the lead's mark for an impact follow-up, in school weeks.
+  // "yes": the tenant's own number of weeks (the follow-up-weeks setting), filled in when stored.
   impactWeeks: z
     .union([z.number(), z.string().trim()])
     .optional()
-    .transform((v) => (v === undefined || v === '' ? undefined : Number(v)))
-    .pipe(z.number({ error: 'Give a whole number of weeks from 1 to 26.' }).int('Give a whole number of weeks from 1 to 26.').min(1, 'Give a whole number of weeks from 1 to 26.').max(26, 'Give a whole number of weeks from 1 to 26.').optional()),
+    .transform((v) => (v === undefined || v === '' ? undefined : typeof v === 'string' && /^(yes|y|default)$/i.test(v) ? ('default' as const) : Number(v)))
+    .pipe(
+      z
+        .custom<'default' | number>((v) => v === 'default' || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 26), { message: 'Give a whole number of weeks from 1 to 26, or yes.' })
+        .optional(),
+    ),
   followUpSessionId: z
     .string()
     .trim()
