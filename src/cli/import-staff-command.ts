@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock';
-import { applyRosterPosts, applyRosterSchools, applyStaffImport, planStaffImport, type StaffChange } from '../imports/import-staff';
+import { applyStaffImportPlan, planStaffImport, type StaffChange } from '../imports/import-staff';
 import { parseColumnMap } from '../imports/roster-headings';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
@@ -60,16 +60,14 @@ export async function runImportStaff(deps: { store: Store; clock: Clock; print: 
     return 0;
   }
   await saveNewTenant(deps.store, found, print);
-  await applyRosterSchools(deps, plan.settings);
   const bar = deps.progress('staff');
   try {
-    const c = await applyStaffImport(deps, plan.changes, (done, total) => bar.update(done, total));
+    const c = await applyStaffImportPlan(deps, plan, (done, total) => bar.update(done, total));
     bar.stop();
     const leavers = command.deactivateMissing ? `, ${plural(c.deactivated, 'leaver')} marked inactive` : '';
     print(`Staff: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${plan.skipped ? `, ${plan.skipped} skipped` : ''}${leavers}.`);
-    const unset = await applyRosterPosts(deps, plan.settings);
     for (const line of plan.settings.lines) print(line.trim().replace(/^would add/, 'Added').replace(/^would make/, 'Made'));
-    for (const warning of [...plan.settings.warnings, ...unset]) print(warning);
+    for (const warning of [...plan.settings.warnings, ...c.unset]) print(warning);
     return 0;
   } finally {
     bar.stop();

@@ -233,17 +233,33 @@ export async function applyRosterPosts(deps: { store: Store; clock: Clock }, pla
 }
 
 /**
+ * Writes a whole accepted plan: the roster's new schools, then its people, then the posts it names
+ * (headteachers, executive lead, booker). Every caller that applies a plan (the CLI, a file sent in
+ * chat) uses this, so no one writes people pointing at schools the tenant lacks. Returns what the
+ * posts could not be set to, to be said.
+ */
+export async function applyStaffImportPlan(
+  deps: { store: Store; clock?: Clock },
+  plan: Extract<StaffImportPlan, { ok: true }>,
+  onProgress?: (done: number, total: number) => void,
+  changer: SettingsChanger = ROSTER_CHANGER,
+): Promise<ImportCounts & { deactivated: number; unset: string[] }> {
+  // The settings history says when; without a clock (a script), the system's.
+  const timed = { store: deps.store, clock: deps.clock ?? systemClock };
+  await applyRosterSchools(timed, plan.settings, changer);
+  const counts = await applyStaffImport(deps, plan.changes, onProgress);
+  const unset = await applyRosterPosts(timed, plan.settings, changer);
+  return { ...counts, skipped: plan.skipped, unset };
+}
+
+/**
  * Imports a staff roster CSV into one tenant: plan, then write. A file with bad rows writes
  * nothing unless `skipBad`. People are matched by e-mail, so re-importing the same file changes nothing.
  */
 export async function importStaffRoster(deps: { store: Store; clock?: Clock }, tenant: Tenant, csvText: string, options: StaffImportOptions = {}): Promise<ImportResult> {
   const plan = await planStaffImport(deps, tenant, csvText, options);
   if (!plan.ok) return { ok: false, message: plan.message, errors: plan.errors, ignored: plan.ignored, notes: plan.notes };
-  // The settings history says when; without a clock (a script), the system's.
-  const timed = { store: deps.store, clock: deps.clock ?? systemClock };
-  await applyRosterSchools(timed, plan.settings);
-  const counts = await applyStaffImport(deps, plan.changes, options.onProgress);
-  const unset = await applyRosterPosts(timed, plan.settings);
+  const { unset, ...counts } = await applyStaffImportPlan(deps, plan, options.onProgress);
   const notes = [...plan.notes, ...plan.settings.lines.map((l) => l.trim().replace(/^would /, '')), ...plan.settings.warnings, ...unset];
-  return { ok: true, counts: { ...counts, skipped: plan.skipped }, errors: plan.errors, ignored: plan.ignored, notes };
+  return { ok: true, counts, errors: plan.errors, ignored: plan.ignored, notes };
 }
