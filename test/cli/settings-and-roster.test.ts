@@ -45,6 +45,11 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
           ]),
         );
         expect(await store.tenants.get(T, T)).toBeUndefined();
+        // --map overrides: a job-title column not read names no posts (and no one's school is lost).
+        lines.length = 0;
+        expect(await run('import', 'staff', file, '--dry-run', '--map', 'Job Title=ignore')).toBe(0);
+        expect(lines.filter((l) => l.includes('would make'))).toEqual([]);
+        expect(lines).toContain('  would add school Riverside Academy');
 
         lines.length = 0;
         expect(await run('import', 'staff', file)).toBe(0);
