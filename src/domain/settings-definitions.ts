@@ -29,6 +29,8 @@ export interface SettingsPerson {
   email: string;
   active: boolean;
   schoolId?: string;
+  /** Only whether they are a CPD lead matters to the settings (the `cpd-lead.<school>` setting). */
+  cpdLead?: boolean;
 }
 
 /** What a definition reads and changes: the tenant, its calendar (quiet hours live there) and its people. */
@@ -38,7 +40,13 @@ export interface SettingsContext {
   people: readonly SettingsPerson[];
 }
 
-export type SettingWrite = { ok: true; tenant: Tenant; calendar: SchoolCalendar } | { ok: false; message: string };
+/** A role given or taken by a setting: kept on the person's staff record, not the tenant. */
+export interface LeadRoleChange {
+  staffId: string;
+  cpdLead: boolean;
+}
+
+export type SettingWrite = { ok: true; tenant: Tenant; calendar: SchoolCalendar; leadRoles?: LeadRoleChange[] } | { ok: false; message: string };
 
 export interface SettingDefinition {
   key: string;
@@ -212,6 +220,47 @@ function headteacherSetting(school: School): SettingDefinition {
           return { ...r, headteacherBySchool: heads };
         }),
     ),
+  };
+}
+
+/** A school's CPD leads: its staff with the CPD lead role (a stand-alone school's people need no school). */
+function leadsOf(ctx: SettingsContext, school: School): SettingsPerson[] {
+  return ctx.people.filter((p) => p.active && p.cpdLead && atSchool(ctx, p, school)).sort((a, b) => a.email.localeCompare(b.email));
+}
+
+const atSchool = (ctx: SettingsContext, p: SettingsPerson, school: School) => p.schoolId === school.id || (!p.schoolId && school.id === ctx.tenant.id);
+
+function cpdLeadSetting(school: School): SettingDefinition {
+  return {
+    key: `cpd-lead.${school.id}`,
+    group: 'schools',
+    label: `CPD lead of ${school.name}`,
+    help: `Who runs CPD at ${school.name}: they may use every lead command. A staff list whose role or job title says CPD Lead or Professional Development Lead sets this.`,
+    range: "one or more of the school's staff, by e-mail or full name, separated by commas (none to remove them)",
+    stored: 'staff.roles.cpd-lead',
+    show: (ctx) => leadsOf(ctx, school).map((p) => p.email).join(', '),
+    set: (ctx, text) => {
+      const named: SettingsPerson[] = [];
+      const parts = CLEAR_WORDS.has(text.trim().toLowerCase()) ? [] : text.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean);
+      for (const part of parts) {
+        const found = findPerson(ctx.people, part);
+        if (!found.ok) return fail(found.message);
+        if (!atSchool(ctx, found.person, school)) return fail(`${found.person.name} is not at ${school.name} on the staff list: a school's CPD lead is one of its staff.`);
+        if (!named.includes(found.person)) named.push(found.person);
+      }
+      const current = leadsOf(ctx, school);
+      const changes: LeadRoleChange[] = [
+        ...named.filter((p) => !current.includes(p)).map((p) => ({ staffId: p.id, cpdLead: true })),
+        ...current.filter((p) => !named.includes(p)).map((p) => ({ staffId: p.id, cpdLead: false })),
+      ];
+      const people = ctx.people.map((p) => {
+        const change = changes.find((c) => c.staffId === p.id);
+        return change ? { ...p, cpdLead: change.cpdLead } : p;
+      });
+      // Fail closed: a tenant with no CPD lead has nobody who can change this back.
+      if (!people.some((p) => p.active && p.cpdLead)) return fail('Twilight needs at least one CPD lead: name someone before removing the last.');
+      return { ok: true, tenant: ctx.tenant, calendar: ctx.calendar, leadRoles: changes };
+    },
   };
 }
 
@@ -437,7 +486,7 @@ const STATIC_SETTINGS: readonly SettingDefinition[] = [
 /** Every setting of this tenant: the fixed ones and one headteacher per school. */
 export function settingDefinitions(tenant: Tenant): SettingDefinition[] {
   const [schools, ...rest] = STATIC_SETTINGS;
-  return [schools!, ...schoolsOf(tenant).map(headteacherSetting), ...rest];
+  return [schools!, ...schoolsOf(tenant).flatMap((school) => [headteacherSetting(school), cpdLeadSetting(school)]), ...rest];
 }
 
 export function findSettingDefinition(tenant: Tenant, key: string): SettingDefinition | undefined {

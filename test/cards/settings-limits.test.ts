@@ -7,7 +7,7 @@ import { ManualClock, SchoolCalendar, Staff, Tenant } from '../../src/domain';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import { adaptiveCardProblems } from './adaptive/validate-adaptive-card';
 
-/** A trust of 70 schools: the schools group alone is 71 settings, so `settings` cuts it into sections that fit. */
+/** A trust of 70 schools: the schools group alone is 141 settings, so `settings` cuts it into sections that fit. */
 describe('settings sections fit the platforms: a Slack modal of at most 100 blocks, a Teams card under 28 KB', () => {
   it('cuts a 70-school trust into pages, each within both limits, with every school\'s headteacher on one of them', async () => {
     const clock = new ManualClock('2026-11-24T10:00:00.000Z');
@@ -18,7 +18,8 @@ describe('settings sections fit the platforms: a Slack modal of at most 100 bloc
     const lead = Staff.parse({ tenantId: 'big', id: 'lead', name: 'Lee Lead', email: 'lee@big.example', roles: ['cpd-lead'] });
     await store.staff.create(lead);
     const sections = settingsSections({ tenant, calendar: SchoolCalendar.parse({ tenantId: 'big' }), people: [] });
-    expect(sections.map((s) => s.section)).toEqual(['schools', 'schools:2', 'schools:3', 'approval', 'messages', 'privacy']);
+    // 141 settings in the schools group (the list, then each school's headteacher and CPD lead): 5 pages of at most 30.
+    expect(sections.map((s) => s.section)).toEqual(['schools', 'schools:2', 'schools:3', 'schools:4', 'schools:5', 'approval', 'messages', 'privacy']);
     const heads = new Set<string>();
     for (const s of sections) {
       const opened = await handleCardAction({ store, clock }, { tenant, staff: lead }, { verb: 'settings.open', settingsSection: s.section });

@@ -94,6 +94,9 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
         expect(await run('tenant', 'set', 'headteacher.hill-primary', 'Tom Reed')).toBe(0);
         expect(await run('settings', 'set', 'approval-chain', 'line manager, headteacher, executive lead')).toBe(0);
         expect(await run('settings', 'set', 'skip-under.executive-lead', '£200')).toBe(0);
+        // The only CPD lead cannot be removed: nobody could put one back.
+        expect(await run('settings', 'set', 'cpd-lead.riverside-academy', 'none')).toBe(1);
+        expect(lines.at(-1)).toBe('"none" is not allowed for cpd-lead.riverside-academy: Twilight needs at least one CPD lead: name someone before removing the last.');
         expect(await run('settings', 'set', 'booker', 'nobody@rt.example')).toBe(1);
         expect(lines.at(-1)).toBe('"nobody@rt.example" is not allowed for booker: Nobody on the staff list is "nobody@rt.example": give the e-mail or full name of someone imported with the staff list.');
         const after = (await store.tenants.get(T, T))!.value.settings.cpdRequests;

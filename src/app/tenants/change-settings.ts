@@ -3,6 +3,8 @@ import {
   SchoolCalendar,
   SETTINGS_HISTORY_LIMIT,
   type FieldErrors,
+  type LeadRoleChange,
+  type Role,
   type SettingChange,
   type SettingsContext,
   type SettingsPerson,
@@ -32,11 +34,11 @@ export async function loadSettingsContext(deps: { store: Store }, tenantId: stri
     deps.store.staff.find(tenantId),
   ]);
   if (!tenant) return undefined;
-  const people: SettingsPerson[] = staff.map(({ value: s }) => ({ id: s.id, name: s.name, email: s.email, active: s.active, ...(s.schoolId ? { schoolId: s.schoolId } : {}) }));
+  const people: SettingsPerson[] = staff.map(({ value: s }) => ({ id: s.id, name: s.name, email: s.email, active: s.active, cpdLead: s.roles.includes('cpd-lead'), ...(s.schoolId ? { schoolId: s.schoolId } : {}) }));
   return { tenant: tenant.value, calendar: calendar?.value ?? SchoolCalendar.parse({ tenantId }), people };
 }
 
-type Applied = { context: SettingsContext; changes: Omit<SettingChange, 'at' | 'by' | 'byName'>[]; errors: FieldErrors };
+type Applied = { context: SettingsContext; changes: Omit<SettingChange, 'at' | 'by' | 'byName'>[]; errors: FieldErrors; leadRoles: LeadRoleChange[] };
 
 /**
  * Applies typed values to a context, key by key, through each setting's definition: every
@@ -47,6 +49,7 @@ export function applySettingValues(context: SettingsContext, values: Readonly<Re
   let working = context;
   const changes: Applied['changes'] = [];
   const errors: FieldErrors = {};
+  const leadRoles: LeadRoleChange[] = [];
   for (const [key, text] of Object.entries(values)) {
     const definition = findSettingDefinition(working.tenant, key);
     if (!definition) {
@@ -60,13 +63,16 @@ export function applySettingValues(context: SettingsContext, values: Readonly<Re
       errors[definition.key] = written.message;
       continue;
     }
-    const next = { ...working, tenant: written.tenant, calendar: written.calendar };
+    const roles = written.leadRoles ?? [];
+    const people = roles.length === 0 ? working.people : working.people.map((p) => ({ ...p, cpdLead: roles.find((r) => r.staffId === p.id)?.cpdLead ?? p.cpdLead }));
+    const next = { ...working, tenant: written.tenant, calendar: written.calendar, people };
     const after = definition.show(next);
     if (after === before) continue;
     working = next;
+    leadRoles.push(...roles);
     changes.push({ key: definition.key, before, after });
   }
-  return { context: working, changes, errors };
+  return { context: working, changes, errors, leadRoles };
 }
 
 /**
@@ -92,6 +98,17 @@ export async function changeSettings(deps: { store: Store; clock: Clock }, tenan
   if (!applied || Object.keys(applied.errors).length > 0) {
     const errors = applied?.errors ?? {};
     return { ok: false, errors, message: Object.keys(errors).length === 1 ? Object.values(errors)[0]! : 'Please check the settings marked: nothing was saved.' };
+  }
+  // A CPD lead named or removed: the role is on their staff record (each under its own ETag).
+  for (const change of applied.leadRoles) {
+    const written = await updateWithRetry(deps.store.staff, tenantId, change.staffId, (s) => {
+      const has = s.roles.includes('cpd-lead');
+      if (has === change.cpdLead) return undefined;
+      const roles: Role[] = change.cpdLead ? [...s.roles, 'cpd-lead'] : s.roles.filter((r) => r !== 'cpd-lead');
+      const kept: Role[] = roles.length > 0 ? roles : ['staff'];
+      return { ...s, roles: kept };
+    });
+    if (!written.ok) return { ok: false, errors: {}, message: 'A staff record changed meanwhile; the CPD lead was not saved. Please try again.' };
   }
   const calendar = applied.context.calendar;
   if (calendar.quietHours.start !== loaded.calendar.quietHours.start || calendar.quietHours.end !== loaded.calendar.quietHours.end || calendar.quietWeekends !== loaded.calendar.quietWeekends) {

@@ -25,7 +25,8 @@ export function settingsFormCard(view: SettingsFormView): CardContent {
       view.notice && noticeBox(view.notice),
       ...view.fields.flatMap((f) => settingInput(f, view.values?.[f.key] ?? f.value, view.errors?.[f.key])),
       others.length > 0 && subtle('Other settings:'),
-      others.length > 0 && actionSet(others.map((s) => execute(s.title, 'settings.open', { settingsSection: s.section }))),
+      // Teams shows at most 5 actions in one set: a trust's many pages of schools take several.
+      ...Array.from({ length: Math.ceil(others.length / 5) }, (_, i) => actionSet(others.slice(i * 5, i * 5 + 5).map((s) => execute(s.title, 'settings.open', { settingsSection: s.section })))),
     ]),
     actions: [execute('Save', 'settings.save', { settingsSection: view.section }, { style: 'positive', withInputs: true })],
     summary: `Settings: ${view.title}`,

@@ -5,7 +5,7 @@ import { renderAdaptiveCard } from '../../../src/cards/adaptive/render-adaptive-
 import { renderBlockKitModal } from '../../../src/cards/blockkit';
 import type { CardView } from '../../../src/cards/views';
 import { runCli } from '../../../src/cli/run-cli';
-import { ApproverRole, ManualClock, SchoolCalendar, settingDefinitions, Staff, Tenant, TenantSettings } from '../../../src/domain';
+import { ApproverRole, ManualClock, settingDefinitions, Staff, Tenant, TenantSettings, type SettingDefinition, type SettingsContext } from '../../../src/domain';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
 
@@ -25,6 +25,8 @@ const SCHOOLS = [
 function sampleFor(key: string): string | undefined {
   if (key.startsWith('headteacher.')) return 'bea@walk.example';
   if (key.startsWith('skip-under.')) return '150';
+  if (key === 'cpd-lead.riverside') return 'lee@walk.example, cat@walk.example';
+  if (key === 'cpd-lead.hill') return 'bea@walk.example';
   const samples: Record<string, string> = {
     schools: 'Riverside; Hill; Oak',
     'approval-chain': 'headteacher, line manager',
@@ -74,9 +76,10 @@ function unwrapObject(schema: z.ZodType): Record<string, z.ZodType> {
   return (current as unknown as { shape: Record<string, z.ZodType> }).shape;
 }
 
-/** The stored value at a definition's `stored` path. */
-function storedAt(docs: { tenant: Tenant; calendar: SchoolCalendar }, path: string): unknown {
-  const [root, ...rest] = path.split('.');
+/** The stored value at a definition's `stored` path (a role on staff records: who holds it, as the definition reads them). */
+function storedAt(docs: SettingsContext, definition: SettingDefinition): unknown {
+  if (definition.stored.startsWith('staff.')) return definition.show(docs);
+  const [root, ...rest] = definition.stored.split('.');
   let value: unknown = root === 'calendar' ? docs.calendar : docs.tenant;
   for (const part of rest) value = (value as Record<string, unknown> | undefined)?.[part];
   return value;
@@ -110,6 +113,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       const lead = Staff.parse({ tenantId: T, id: 'lead', name: 'Lee Lead', email: 'lee@walk.example', roles: ['staff', 'cpd-lead'], schoolId: 'riverside' });
       await store.staff.create(lead);
       await store.staff.create(Staff.parse({ tenantId: T, id: 'bea', name: 'Bea Head', email: 'bea@walk.example', schoolId: 'hill' }));
+      await store.staff.create(Staff.parse({ tenantId: T, id: 'cat', name: 'Cat Teach', email: 'cat@walk.example', schoolId: 'riverside' }));
       return { clock, store, lead };
     }
 
@@ -125,6 +129,8 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
           // The calendar's settings (its terms and holidays are data, changed by import calendar).
           'calendar.quietHours',
           'calendar.quietWeekends',
+          // Each school's CPD leads: the one setting kept on staff records (the role), not the tenant.
+          'staff.roles.cpd-lead',
         ];
         const covered = new Set(definitions.map((d) => d.stored));
         expect(storedLeaves.filter((leaf) => !covered.has(leaf))).toEqual([]);
@@ -149,10 +155,10 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
         expect(missingSamples).toEqual([]);
         const unchanged: string[] = [];
         for (const definition of definitions) {
-          const before = storedAt((await loadSettingsContext({ store }, T))!, definition.stored);
+          const before = storedAt((await loadSettingsContext({ store }, T))!, definition);
           const lines: string[] = [];
           const code = await runCli(['settings', 'set', definition.key, sampleFor(definition.key)!, '--tenant', T], { store, clock, defaultTenantId: T, print: (l) => lines.push(l) });
-          const after = storedAt((await loadSettingsContext({ store }, T))!, definition.stored);
+          const after = storedAt((await loadSettingsContext({ store }, T))!, definition);
           if (code !== 0 || JSON.stringify(after) === JSON.stringify(before)) unchanged.push(`cli ${definition.key}: ${lines.join(' ')}`);
         }
         expect(unchanged).toEqual([]);
@@ -170,9 +176,9 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
           const now = (await loadSettingsContext({ store }, T))!;
           const section = settingsSections(now).find((s) => s.rows.some((r) => r.key === definition.key))!;
           const inputs = { ...Object.fromEntries(section.rows.map((r) => [r.key, r.value])), [definition.key]: sampleFor(definition.key)! };
-          const before = storedAt(now, definition.stored);
+          const before = storedAt(now, definition);
           const saved = await handleCardAction({ store, clock }, { tenant: now.tenant, staff: lead }, { verb: 'settings.save', settingsSection: section.section }, inputs);
-          const after = storedAt((await loadSettingsContext({ store }, T))!, definition.stored);
+          const after = storedAt((await loadSettingsContext({ store }, T))!, definition);
           if (!saved.ok || JSON.stringify(after) === JSON.stringify(before)) unchanged.push(`chat ${definition.key}: ${JSON.stringify(saved.view)}`);
         }
         expect(unchanged).toEqual([]);

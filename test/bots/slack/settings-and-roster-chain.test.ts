@@ -125,8 +125,10 @@ describe('Slack: a headteacher from the roster approves after the line manager; 
     // The lead names Hill Primary's headteacher in the modal, with a typo first.
     const typo = await postInteraction(h, modalSubmission(LEE, schools, 'V-s1', { ...shownValues(schools), 'headteacher.hill-primary': 'tom.reid@rt.example' }));
     expect(typo.json).toMatchObject({ response_action: 'errors', errors: { 'field:headteacher.hill-primary': expect.stringContaining('Nobody on the staff list is "tom.reid@rt.example"') } });
-    expect((await postInteraction(h, modalSubmission(LEE, schools, 'V-s1', { ...shownValues(schools), 'headteacher.hill-primary': 'Tom Reed' }))).text).toBe('');
+    expect((await postInteraction(h, modalSubmission(LEE, schools, 'V-s1', { ...shownValues(schools), 'headteacher.hill-primary': 'Tom Reed', 'cpd-lead.hill-primary': 'tom.reed@rt.example' }))).text).toBe('');
     expect((await h.store.tenants.get(TENANT, TENANT))!.value.settings.cpdRequests.headteacherBySchool['hill-primary']).toBe(await staffId(TOM.email));
+    // Hill Primary's CPD lead: the role is on Tom's staff record, so he may use the lead commands.
+    expect((await h.store.staff.get(TENANT, await staffId(TOM.email)))!.value.roles).toContain('cpd-lead');
 
     await slash(LEE, 'settings messages', 'trg-s2');
     const messages = modalOpened('trg-s2');

@@ -149,7 +149,10 @@ describe('Teams: a headteacher from the roster approves after the line manager; 
     expect(inputs(schools).map((e) => [e.id, e.value])).toEqual([
       ['schools', 'Riverside Academy; Hill Primary'],
       ['headteacher.riverside-academy', 'dawn.cooper@rt.example'],
+      // From the roster's "Professional Development Lead".
+      ['cpd-lead.riverside-academy', 'lee.park@rt.example'],
       ['headteacher.hill-primary', undefined],
+      ['cpd-lead.hill-primary', undefined],
     ]);
 
     const messages = await press(LEE, 'settings.open', { settingsSection: 'messages' });
