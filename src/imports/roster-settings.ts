@@ -74,6 +74,10 @@ export function planRosterSettings(planned: { tenant: Tenant; added: School[] },
   for (const school of schools) {
     const here = heads.filter((p) => (p.schoolId ?? (tenant.kind === 'school' && tenant.schools.length === 0 ? tenant.id : undefined)) === school.id);
     fill(`headteacher.${school.id}`, `headteacher of ${school.name}`, settings.headteacherBySchool[school.id], here, '');
+    // Said when the file adds the school (not again at every import): its requests cannot be fully approved yet.
+    if (here.length === 0 && planned.added.includes(school) && settings.chain.includes('headteacher')) {
+      warnings.push(`${school.name} has no headteacher in the file or the settings: its CPD requests cannot be fully approved until one is set (settings set headteacher.${school.id} EMAIL, or a Job Title of Headteacher).`);
+    }
   }
   for (const p of heads.filter((h) => !schools.some((s) => s.id === (h.schoolId ?? (tenant.kind === 'school' ? tenant.id : undefined))))) {
     warnings.push(`${p.name} <${p.email}> is a headteacher but the file gives no school for them: add a School column, or settings set headteacher.SCHOOL ${p.email}.`);

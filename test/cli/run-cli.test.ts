@@ -60,6 +60,7 @@ describe('runCli with an in-memory store', () => {
         'Created tenant "riverside".',
         'Staff: 16 created, 0 updated, 0 unchanged.',
         'Added school Riverside Academy',
+        'Riverside Academy has no headteacher in the file or the settings: its CPD requests cannot be fully approved until one is set (settings set headteacher.riverside-academy EMAIL, or a Job Title of Headteacher).',
         'Sessions: 16 created, 0 updated, 0 unchanged.',
         '9 new sessions are drafts: nobody is invited until you publish (npm run cli -- programme publish, or import again with --publish).',
         'Sessions: 0 created, 0 updated, 16 unchanged.',

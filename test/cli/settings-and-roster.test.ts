@@ -140,6 +140,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
         writeFileSync(file, ['Email,Name,Role,Site', 'a@x.example,Ann Able,Headteacher,North', 'b@x.example,Ben Best,Principal,north', 'c@x.example,Cal Cole,Teacher,South'].join('\n'));
         expect(await run('import', 'staff', file)).toBe(0);
         expect(lines).toContain('Ann Able <a@x.example> and Ben Best <b@x.example> are each named headteacher of North: nothing was changed. Choose one: settings set headteacher.north EMAIL.');
+        expect(lines).toContain('South has no headteacher in the file or the settings: its CPD requests cannot be fully approved until one is set (settings set headteacher.south EMAIL, or a Job Title of Headteacher).');
         const tenant = (await store.tenants.get('ambiguous', 'ambiguous'))!.value;
         expect(tenant.schools.map((s) => s.name)).toEqual(['North', 'South']);
         expect(tenant.settings.cpdRequests.headteacherBySchool).toEqual({});
