@@ -3,7 +3,7 @@ import { localDateOf } from '../../domain/school-time';
 import type { CardView } from '../../cards/views';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
-import { namesOf } from './request-people';
+import { bookerOf, namesOf } from './request-people';
 
 /**
  * Who a request will go to, said on the form before it is sent (issue 25): the approvers by name,
@@ -45,7 +45,10 @@ export async function chainPreview(deps: AppDeps, tenant: Tenant, staff: Staff, 
   };
   const steps = approvers.filter((a) => a.id && a.id !== staff.id).map((a) => describe(a.role, a.id!));
   const missing = missingApprovers(settings, people, totalPence);
-  const text = steps.length > 0 ? `Your request will go to ${steps.join(', then ')}. Costs in pounds.` : 'Costs in pounds.';
+  // Who books it once approved: the named booker, else the first CPD lead; nobody at all is said too.
+  const booker = await bookerOf(deps, tenant);
+  const books = booker ? ` Once approved, ${booker.id === staff.id ? 'you book it yourself' : `${booker.name} books it`}.` : ' Nobody is set to book approved courses yet: ask your CPD lead.';
+  const text = `${steps.length > 0 ? `Your request will go to ${steps.join(', then ')}.` : ''}${books} Costs in pounds.`.trim();
   if (missing.length === 0) return { text, missing };
   const gaps = missing.map((g) => gapText(tenant, g));
   const missingText = `${capitalise(gaps.join('; and '))}, so a request cannot be fully approved until the CPD lead sets ${missing.length === 1 ? 'one' : 'them'} (they have been told).`;

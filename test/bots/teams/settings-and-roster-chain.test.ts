@@ -82,7 +82,7 @@ describe('Teams: a headteacher from the roster approves after the line manager; 
     await postActivity(h, messageActivity(h, JO, 'request cpd'));
     const form = lastCardTo(h, JO);
     expect(adaptiveCardProblems(form)).toEqual([]);
-    expect(cardText(form)).toContain('Your request will go to your line manager, Mia Shah, then the headteacher of Riverside Academy, Dawn Cooper.');
+    expect(cardText(form)).toContain('Your request will go to your line manager, Mia Shah, then the headteacher of Riverside Academy, Dawn Cooper. Once approved, Lee Park books it.');
     say('Twilight', gist(form, /will go to/));
 
     say('Jo', '(fills in the form: "Leading early reading", £250, presses Send my request)');
