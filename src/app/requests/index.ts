@@ -1,2 +1,3 @@
 /** What other features, and code outside src/app, use of requests/: import it from here, not from its files. */
 export * from './budget';
+export { chainGaps } from './request-chain-preview';
