@@ -15,13 +15,15 @@ import { respondToInvitation } from './sessions/rsvp';
 import { submitQuestionnaire } from './questionnaires/submit-questionnaire';
 import { sendSurveyFromCard } from './surveys/survey-card-actions';
 import { approveRequest, askRequester, cancelCourse, declineRequest, markBooked, openReply, openRequest, withdrawOwnRequest } from './requests/request-decisions';
-import { openCpdRequestForm, submitCpdRequest } from './requests/request-form';
+import { openCpdRequestFormFor, submitCpdRequest } from './requests/request-form';
 import { openImpactFollowUp } from './impact/impact-follow-up-view';
 import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
 import { openCpdLogEntry, submitCpdLog } from './records/log-cpd';
 import { submitNeeds } from './records/needs';
 import { cancelFileImport, confirmFileImport } from './files';
+import { openSettingsSection, saveSettingsSection } from './tenants/settings-form';
+import { hasRole } from '../domain';
 
 export type CardActionResult = { ok: boolean; view: CardView };
 
@@ -29,6 +31,8 @@ type Inputs = Record<string, unknown>;
 type ActionHandler = (deps: AppDeps, actor: Actor, action: CardAction, inputs: Inputs) => Promise<CardActionResult>;
 
 const MISSING = (what: string): CardActionResult => ({ ok: false, view: notice('attention', `That button is missing its ${what}. Please ask for a fresh card.`) });
+
+const LEADS_ONLY: CardActionResult = { ok: false, view: notice('attention', 'Only a CPD lead can change the settings.') };
 
 async function questionnaireState(deps: AppDeps, actor: Actor, questionnaireId: string): Promise<CardActionResult> {
   const q = (await deps.store.questionnaires.get(actor.tenant.id, questionnaireId))?.value;
@@ -94,7 +98,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     return MISSING('subject');
   },
   'survey.send': (d, a, _action, inputs) => sendSurveyFromCard(d, a, inputs),
-  'request.form.open': () => Promise.resolve({ ok: true, view: openCpdRequestForm() }),
+  'request.form.open': async (d, a) => ({ ok: true, view: await openCpdRequestFormFor(d, a) }),
   'request.submit': (d, a, _action, inputs) => submitCpdRequest(d, a, inputs),
   'request.open': (d, a, action) => (action.requestId ? openRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
   'request.approve': (d, a, action) => (action.requestId ? approveRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
@@ -118,6 +122,8 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'file.publish': (d, a, action) => (action.fileImportId ? confirmFileImport(d, a, action.fileImportId, { publish: true }) : Promise.resolve(MISSING('file'))),
   'file.leavers': (d, a, action) => (action.fileImportId ? confirmFileImport(d, a, action.fileImportId, { markLeavers: true }) : Promise.resolve(MISSING('file'))),
   'file.cancel': (d, a, action) => (action.fileImportId ? cancelFileImport(d, a, action.fileImportId) : Promise.resolve(MISSING('file'))),
+  'settings.open': (d, a, action) => (hasRole(a.staff, 'cpd-lead') ? openSettingsSection(d, a, action.settingsSection) : Promise.resolve(LEADS_ONLY)),
+  'settings.save': (d, a, action, inputs) => (hasRole(a.staff, 'cpd-lead') ? saveSettingsSection(d, a, action.settingsSection, inputs) : Promise.resolve(LEADS_ONLY)),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

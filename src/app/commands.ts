@@ -17,7 +17,7 @@ import { newSurvey, surveyResults } from './surveys/survey-commands';
 import { runsSessions } from './sessions/session-roles';
 import { listCpdRequests } from './requests/request-list';
 import { cpdBudgetView, setCpdBudget } from './requests/budget';
-import { openCpdRequestForm } from './requests/request-form';
+import { openCpdRequestFormFor } from './requests/request-form';
 import { longTermImpactCommand } from './impact/long-term-impact';
 import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
@@ -26,6 +26,7 @@ import { statutoryCompliance } from './records/statutory-compliance';
 import { sessionUndelivered, unreachableCommand } from './reach';
 import { setupChecklist } from './setup';
 import { statusCommand } from './status';
+import { settingsCommand } from './tenants/settings-form';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -71,6 +72,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'setup', text: 'What the school still needs set up, each with how to fix it (send me a staff list, programme or calendar as a file)' },
             { command: 'unreachable', text: 'Who could not be reached in Teams or Slack, why, and what to do' },
             { command: 'status', text: 'Is it working? The outbox, the planner, messages sent and failed, answers stored' },
+            { command: 'settings [approval|messages|privacy]', text: 'Schools and headteachers, who approves requests, quiet hours and reminders, privacy: see and change them' },
+            { command: 'settings history', text: 'Who changed which setting, when, from what to what' },
           ]
         : facilitates
           ? FACILITATOR_COMMANDS
@@ -103,7 +106,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
-  { names: ['request cpd', 'request course', 'request'], run: () => Promise.resolve(openCpdRequestForm()) },
+  { names: ['request cpd', 'request course', 'request'], run: (d, a) => openCpdRequestFormFor(d, a) },
   { names: ['requests', 'my requests'], run: (d, a, argument) => listCpdRequests(d, a, argument) },
   { names: ['budget set'], leadOnly: true, run: (d, a, argument) => budgetSetCommand(d, a, argument) },
   { names: ['budget'], leadOnly: true, run: (d, a, argument) => cpdBudgetView(d, a, argument) },
@@ -121,6 +124,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['setup', 'set up', 'checklist'], leadOnly: true, run: (d, a) => setupChecklist(d, a) },
   { names: ['unreachable', 'not reached', 'undelivered'], leadOnly: true, run: (d, a) => unreachableCommand(d, a) },
   { names: ['status'], leadOnly: true, run: (d, a) => statusCommand(d, a) },
+  { names: ['settings', 'setting'], leadOnly: true, run: (d, a, argument) => settingsCommand(d, a, argument) },
 ];
 
 /** A session's report, with its messages that could not be delivered (names for CPD leads only). */

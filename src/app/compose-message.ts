@@ -11,6 +11,7 @@ import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaires/questionnaire-view';
 import { surveyMessageHold } from './surveys/survey-delivery-rules';
 import { composeRequestMessage } from './requests/request-composers';
+import { composeApproverMissing } from './requests/request-chain-preview';
 import { composeStatutoryRenewal } from './records/statutory-renewal-message';
 import { composeImpactMessage } from './impact/impact-messages';
 
@@ -92,6 +93,7 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'request-nudge': composeRequestMessage,
   'request-overdue-lead': composeRequestMessage,
   'request-to-book': composeRequestMessage,
+  'approver-missing': composeApproverMissing,
   'statutory-renewal': composeStatutoryRenewal,
   'impact-follow-up': composeImpactMessage('person'),
   'impact-manager-view': composeImpactMessage('manager'),

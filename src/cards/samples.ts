@@ -481,6 +481,34 @@ export const CARD_SAMPLES: CardSampleViews = {
     unlinkedStaff: 2,
     unlinkedNames: ['Jo Patel', 'Sam Lee'],
   },
+  'settings-form': {
+    kind: 'settings-form',
+    section: 'privacy',
+    title: 'Privacy',
+    help: 'What managers may see, and how long answers are kept.',
+    fields: [
+      {
+        key: 'min-group-size',
+        label: 'Minimum group size',
+        help: 'Managers see no average, count or theme of fewer answers than this.',
+        range: '3 to 25',
+        value: '4',
+        warning: 'Below 5, a manager may be able to tell who gave an answer in a small team: 4 is allowed, but 5 is what the policies ask.',
+      },
+      { key: 'retention-days', label: 'Keep answers and records for (days)', help: 'After this many days answers and records are deleted.', range: '30 to 3650', value: '2190' },
+    ],
+    sections: [
+      { section: 'schools', title: 'Schools and who leads them' },
+      { section: 'approval', title: 'Approving CPD requests' },
+      { section: 'messages', title: 'Messages and reminders' },
+      { section: 'privacy', title: 'Privacy' },
+    ],
+  },
+  'settings-history': {
+    kind: 'settings-history',
+    rows: [{ when: '2026-11-24 10:00 UTC', who: 'Dawn Cooper', label: 'quiet-hours', before: '18:00-07:30', after: '19:00-07:30' }],
+    emptyText: 'No setting has been changed yet.',
+  },
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */

@@ -50,7 +50,7 @@ export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 
     ...(templates.length > 1
       ? [{ id: 'questionnaireTemplateId', label: 'Reaction questionnaire', input: 'choice' as const, required: true, choices: templates.map((t): [string, string] => [t.id, t.name.slice(0, 75)]) }]
       : []),
-    { id: 'impactWeeks', label: 'Impact follow-up: school weeks after the last session (empty: none)', input: 'text', maxLength: 2, placeholder: 'e.g. 6' },
+    { id: 'impactWeeks', label: 'Impact follow-up: school weeks after the last session (yes: the school\'s usual; empty: none)', input: 'text', maxLength: 3, placeholder: 'e.g. 6, or yes' },
     ...(view.followUpOptions.length > 0
       ? [{ id: 'followUpSessionId', label: 'Follow-up session', input: 'choice' as const, choices: view.followUpOptions.map((o): [string, string] => [o.sessionId, o.label]) }]
       : []),

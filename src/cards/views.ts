@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, type FieldErrors, type Question, type RsvpAnswer } from '../domain';
 import type { FileImportView, SetupView, UndeliveredSummary, UnreachableView } from './setup-views';
+import type { SettingsFormView, SettingsHistoryView } from './settings-views';
 
 /**
  * View models: plain data that each card builder takes. Use cases produce them; the Adaptive
@@ -50,6 +51,8 @@ export const CARD_VERBS = [
   'file.publish',
   'file.leavers',
   'file.cancel',
+  'settings.open',
+  'settings.save',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -70,6 +73,7 @@ export const SUBMIT_VERBS = [
   'impact.submit',
   'impact.long.submit',
   'needs.submit',
+  'settings.save',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
@@ -90,6 +94,8 @@ export const CardActionSchema = z.object({
   logId: Id.optional(),
   /** A file sent to the bot, waiting for Import or Cancel. */
   fileImportId: Id.optional(),
+  /** A section of `settings`: a group, with ":2" for a page of a long one. */
+  settingsSection: z.string().regex(/^[a-z]+(:\d{1,3})?$/).optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 
@@ -497,6 +503,8 @@ export interface RegisterView {
 /** A member of staff's "request cpd" form (Teams card; Slack modal), kept filled in when refused. */
 export interface CpdRequestFormView {
   kind: 'cpd-request-form';
+  /** Who the request will go to, by name (absent: the general words). */
+  chainText?: string;
   values?: Record<string, string>;
   errors?: FieldErrors;
   notice?: Notice;
@@ -695,9 +703,12 @@ export type CardView =
   | NeedsSummaryView
   | FileImportView
   | SetupView
-  | UnreachableView;
+  | UnreachableView
+  | SettingsFormView
+  | SettingsHistoryView;
 
 export type CardKind = CardView['kind'];
+export type { SettingsFormView, SettingsHistoryView, SettingsFieldView } from './settings-views';
 
 /** The view type of one kind (GapTaskFormView serves two kinds, so a plain Extract is not enough). */
 export type ViewOfKind<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V & { kind: K } : never) : never) : never;

@@ -18,7 +18,8 @@ export type CliCommand =
   | { kind: 'templates-import'; tenantId?: string; file: string; dryRun: boolean }
   | { kind: 'tenant-link'; tenantId?: string; platform: 'slack' | 'teams'; platformId: string }
   | { kind: 'tenant-show'; tenantId?: string }
-  | { kind: 'tenant-set-min-group-size'; tenantId?: string; value: string }
+  | { kind: 'settings-show' | 'settings-history'; tenantId?: string }
+  | { kind: 'settings-set'; tenantId?: string; key: string; value: string }
   | { kind: 'programme-publish'; tenantId?: string }
   | { kind: 'retention-sweep' }
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
@@ -226,12 +227,31 @@ export const COMMANDS: readonly CliCommandSpec[] = [
         : fail('use: tenant link slack T0123ABCD, or tenant link teams <entra tenant id>'),
   },
   {
-    words: ['tenant', 'set'],
-    usage: 'tenant set min-group-size N (3 to 25)',
-    summary: 'The smallest group whose figures a manager may see.',
-    example: ['tenant', 'set', 'min-group-size', '5'],
-    build: ([setting, value], _v, tenant) =>
-      setting === 'min-group-size' && value !== undefined ? ok({ kind: 'tenant-set-min-group-size', value, ...tenant }) : fail('use: tenant set min-group-size N (3 to 25)'),
+    words: ['settings', 'show'],
+    alias: ['settings'],
+    usage: 'settings show',
+    summary: 'Every setting: its key, value and allowed values (as `settings` shows a lead in chat).',
+    example: ['settings', 'show'],
+    build: (_p, _v, tenant) => ok({ kind: 'settings-show', ...tenant }),
+  },
+  {
+    words: ['settings', 'set'],
+    alias: ['tenant', 'set'],
+    usage: 'settings set KEY VALUE   (e.g. quiet-hours 18:00-07:30; "tenant set" does the same)',
+    summary: 'Change one setting; the change is recorded in the history.',
+    example: ['settings', 'set', 'min-group-size', '5'],
+    // The value may be several words ("Riverside Academy; Hill Primary", "line manager, headteacher").
+    build: ([key, ...value], _v, tenant) =>
+      key && value.length > 0
+        ? ok({ kind: 'settings-set', key, value: value.join(' '), ...tenant })
+        : fail('use: settings set KEY VALUE, e.g. settings set quiet-hours 18:00-07:30 ("settings show" lists the keys)'),
+  },
+  {
+    words: ['settings', 'history'],
+    usage: 'settings history',
+    summary: 'Who changed which setting, when, from what to what.',
+    example: ['settings', 'history'],
+    build: (_p, _v, tenant) => ok({ kind: 'settings-history', ...tenant }),
   },
   {
     words: ['staff', 'add'],

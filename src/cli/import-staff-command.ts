@@ -1,4 +1,5 @@
-import { applyStaffImport, planStaffImport, type StaffChange } from '../imports/import-staff';
+import type { Clock } from '../domain/clock';
+import { applyStaffImportPlan, planStaffImport, type StaffChange } from '../imports/import-staff';
 import { parseColumnMap } from '../imports/roster-headings';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
@@ -27,7 +28,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * `import staff`: plan, print problems in the file's own words, then write (or, with
  * --dry-run, print what would change). Returns the exit code.
  */
-export async function runImportStaff(deps: { store: Store; print: (text: string) => void; progress: ProgressFactory }, command: ImportStaffCommand): Promise<number> {
+export async function runImportStaff(deps: { store: Store; clock: Clock; print: (text: string) => void; progress: ProgressFactory }, command: ImportStaffCommand): Promise<number> {
   const { print } = deps;
   const map = parseColumnMap(command.map ?? '');
   if (!map.ok) {
@@ -51,6 +52,8 @@ export async function runImportStaff(deps: { store: Store; print: (text: string)
   if (command.dryRun) {
     if (found.isNew) print(`Would create tenant "${found.tenant.id}".`);
     for (const change of plan.changes) if (change.kind !== 'unchanged') print(describe(change));
+    for (const line of plan.settings.lines) print(line);
+    for (const warning of plan.settings.warnings) print(warning);
     print(
       `Dry run, nothing written: would create ${count('create')}, update ${count('update')}, deactivate ${count('deactivate')}; ${count('unchanged')} unchanged${plan.skipped ? `, ${plan.skipped} skipped` : ''}.`,
     );
@@ -59,10 +62,12 @@ export async function runImportStaff(deps: { store: Store; print: (text: string)
   await saveNewTenant(deps.store, found, print);
   const bar = deps.progress('staff');
   try {
-    const c = await applyStaffImport(deps, plan.changes, (done, total) => bar.update(done, total));
+    const c = await applyStaffImportPlan(deps, plan, (done, total) => bar.update(done, total));
     bar.stop();
     const leavers = command.deactivateMissing ? `, ${plural(c.deactivated, 'leaver')} marked inactive` : '';
     print(`Staff: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${plan.skipped ? `, ${plan.skipped} skipped` : ''}${leavers}.`);
+    for (const line of plan.settings.lines) print(line.trim().replace(/^would add/, 'Added').replace(/^would make/, 'Made'));
+    for (const warning of [...plan.settings.warnings, ...c.unset]) print(warning);
     return 0;
   } finally {
     bar.stop();

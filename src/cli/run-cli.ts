@@ -21,7 +21,8 @@ import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { readSchoolFile } from './read-school-file';
 import { runImportStaff } from './import-staff-command';
-import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinGroupSize, runTenantShow } from './tenant-commands';
+import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantShow } from './tenant-commands';
+import { runSettingsHistory, runSettingsSet, runSettingsShow } from './settings-commands';
 import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from './seed-demo';
@@ -88,8 +89,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return runTenantShow(deps, command.tenantId ?? deps.defaultTenantId);
     case 'tenant-link':
       return runTenantLink(deps, command.tenantId ?? deps.defaultTenantId, command.platform, command.platformId);
-    case 'tenant-set-min-group-size':
-      return runTenantSetMinGroupSize(deps, command.tenantId ?? deps.defaultTenantId, command.value);
+    case 'settings-set':
+      return runSettingsSet(deps, command.tenantId ?? deps.defaultTenantId, command.key, command.value);
+    case 'settings-show':
+      return runSettingsShow(deps, command.tenantId ?? deps.defaultTenantId);
+    case 'settings-history':
+      return runSettingsHistory(deps, command.tenantId ?? deps.defaultTenantId);
     case 'programme-publish': {
       const { published, pastDrafts } = await publishDraftSessions(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now());
       for (const s of published) deps.print(`  published: ${s.title} (${s.startsAt.slice(0, 10)})`);

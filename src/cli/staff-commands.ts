@@ -4,7 +4,7 @@ import { eraseStaff } from '../app/people';
 import { deactivateStaff, findStaffByEmail, loadStaffProfile } from '../app/people';
 import type { Clock } from '../domain';
 import { DEFAULT_ZONE } from '../domain/school-time';
-import { applyStaffImport, planStaffImport } from '../imports/import-staff';
+import { applyStaffImportPlan, planStaffImport } from '../imports/import-staff';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 
@@ -35,7 +35,7 @@ export async function runStaffAdd(deps: StaffCommandDeps, tenantId: string, fiel
     return 1;
   }
   await saveNewTenant(deps.store, found, deps.print);
-  await applyStaffImport(deps, plan.changes);
+  await applyStaffImportPlan(deps, plan);
   deps.print(`Added ${change.doc.name} <${change.doc.email}>.`);
   return 0;
 }

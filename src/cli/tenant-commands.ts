@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { exportTemplates, importTemplates } from '../app/questionnaires';
-import { linkPlatformTenant, setMinGroupSize, type TenantChange } from '../app/tenants';
+import { linkPlatformTenant, loadSettingsContext, settingsLines, type TenantChange } from '../app/tenants';
 import { decodeText } from '../imports/decode-text';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
@@ -28,10 +28,6 @@ export function runTenantLink(deps: TenantCommandDeps, tenantId: string, platfor
   return changeTenant(deps, tenantId, () => linkPlatformTenant(deps, tenantId, platform, platformId), `Linked: people from the ${what} are tenant "${tenantId}"`);
 }
 
-export function runTenantSetMinGroupSize(deps: TenantCommandDeps, tenantId: string, value: string): Promise<number> {
-  return changeTenant(deps, tenantId, () => setMinGroupSize(deps, tenantId, value), `Minimum group size is ${value}: managers see no aggregate of fewer answers`);
-}
-
 export async function runTenantShow(deps: TenantCommandDeps, tenantId: string): Promise<number> {
   const tenant = (await deps.store.tenants.get(tenantId, tenantId))?.value;
   if (!tenant) {
@@ -43,18 +39,17 @@ export async function runTenantShow(deps: TenantCommandDeps, tenantId: string): 
     deps.store.staff.count(tenantId, { active: false }),
     deps.store.calendars.get(tenantId, 'calendar'),
   ]);
-  const s = tenant.settings;
+  const context = (await loadSettingsContext(deps, tenantId))!;
   deps.print(
     [
       `${tenant.name} (tenant "${tenant.id}", ${tenant.kind})`,
-      `  schools:            ${tenant.schools.map((x) => `${x.name} (${x.id})`).join(', ') || '-'}`,
+      `  schools:            ${tenant.schools.map((x) => `${x.name} (${x.id})`).join(', ') || (tenant.kind === 'trust' ? 'none yet (a staff list with a School column, or settings set schools "A; B")' : '-')}`,
       `  Teams (Entra) link: ${tenant.teamsTenantId ?? 'not linked (tenant link teams <entra tenant id>)'}`,
       `  Slack link:         ${tenant.slackTeamId ?? 'not linked (tenant link slack T0123ABCD)'}`,
       `  staff:              ${active} active, ${inactive} inactive`,
-      `  calendar:           ${calendar ? `${calendar.value.terms.length} terms, ${calendar.value.holidays.length} holidays` : 'none (import calendar FILE.ics)'}`,
-      `  min group size:     ${s.minAggregateCount}`,
-      `  retention:          ${s.retentionDays} days`,
-      `  time zone:          ${s.timezone}`,
+      `  calendar:           ${calendar?.value.terms.length ? `${calendar.value.terms.length} terms, ${calendar.value.holidays.length} holidays` : 'none (import calendar FILE.ics)'}`,
+      // The settings as `settings show` lists them (change one with settings set KEY VALUE).
+      ...settingsLines(context).map((line) => `  ${line}`),
     ].join('\n'),
   );
   return 0;

@@ -203,7 +203,33 @@ export function approvalChainFor(settings: CpdRequestSettings, people: ChainPeop
   return { ok: true, steps };
 }
 
-function approverFor(role: ApproverRole, settings: CpdRequestSettings, people: ChainPeople): string | undefined {
+/** A step of the chain that nobody fills: the request could not be fully approved, so it is said, never skipped. */
+export interface MissingApprover {
+  role: ApproverRole;
+  /** For a headteacher: the school that has none (absent: the person has no school). */
+  schoolId?: string;
+  /** The step applies only at or above this cost (its skip threshold), in pence. */
+  fromPence?: number;
+}
+
+/**
+ * The steps of the tenant's chain that nobody fills for this person: no headteacher set for
+ * their school, no executive lead. With a cost, a step skipped under its
+ * threshold is not missing; without one (the form before it is filled in), it is, with its threshold.
+ */
+export function missingApprovers(settings: CpdRequestSettings, people: ChainPeople, totalPence?: number): MissingApprover[] {
+  const missing: MissingApprover[] = [];
+  for (const role of settings.chain) {
+    const threshold = settings.skipUnderPence[role];
+    if (threshold !== undefined && totalPence !== undefined && totalPence < threshold) continue;
+    // A person with no line manager goes on to the next step, as before this check existed (left unchanged here).
+    if (role === 'line-manager' || approverFor(role, settings, people)) continue;
+    missing.push({ role, ...(role === 'headteacher' && people.schoolId ? { schoolId: people.schoolId } : {}), ...(threshold !== undefined && totalPence === undefined ? { fromPence: threshold } : {}) });
+  }
+  return missing;
+}
+
+export function approverFor(role: ApproverRole, settings: CpdRequestSettings, people: ChainPeople): string | undefined {
   if (role === 'line-manager') return people.lineManagerId;
   if (role === 'headteacher') return people.schoolId ? settings.headteacherBySchool[people.schoolId] : undefined;
   return settings.executiveLeadId;

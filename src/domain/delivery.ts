@@ -22,6 +22,8 @@ export const DeliveryKind = z.enum([
   'request-nudge',
   'request-overdue-lead',
   'request-to-book',
+  /** To CPD leads: a request's chain needs an approver the settings do not name (a headteacher, the executive lead). */
+  'approver-missing',
   'statutory-renewal',
   'impact-follow-up',
   'impact-manager-view',

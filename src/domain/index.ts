@@ -28,3 +28,4 @@ export * from './impact-follow-up';
 export * from './needs-review';
 export * from './plan-request';
 export * from './typed-text';
+export * from './settings-definitions';

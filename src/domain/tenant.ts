@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CpdRequestSettings } from './cpd-request';
-import { Id, LocalTime } from './ids';
+import { Id, Instant, LocalTime } from './ids';
+import { DEFAULT_IMPACT_WEEKS } from './impact-follow-up';
 
 export const School = z.object({ id: Id, name: z.string().trim().min(1).max(200) });
 export type School = z.infer<typeof School>;
@@ -8,8 +9,8 @@ export type School = z.infer<typeof School>;
 /** Per-tenant choices; every field has the default the product spec gives. */
 export const TenantSettings = z.object({
   timezone: z.string().default('Europe/London'),
-  /** Aggregates with fewer answers than this are withheld from line managers. */
-  minAggregateCount: z.number().int().min(1).max(100).default(5),
+  /** Aggregates with fewer answers than this are withheld from line managers (the settings' range: 3–25). */
+  minAggregateCount: z.number().int().min(3).max(25).default(5),
   reminderDayBeforeAt: LocalTime.default('15:00'),
   reminderMinutesBefore: z.number().int().min(0).max(24 * 60).default(60),
   questionnaireReminderAfterHours: z.number().int().min(1).max(24 * 14).default(24),
@@ -18,6 +19,8 @@ export const TenantSettings = z.object({
   gapTaskNudgeDaysBefore: z.array(z.number().int().min(0).max(60)).default([7, 3, 1]),
   digestWeekday: z.number().int().min(1).max(7).default(1),
   digestAt: LocalTime.default('07:30'),
+  /** School weeks after a marked session's last date that its impact follow-up is asked (a session may set its own). */
+  impactFollowUpWeeks: z.number().int().min(1).max(26).default(DEFAULT_IMPACT_WEEKS),
   /** Weeks before statutory training lapses that the person and the CPD lead are told. */
   statutoryReminderWeeks: z.number().int().min(1).max(26).default(4),
   /** How long answers and records are kept; Cosmos TTL and the embedded purge use it. */
@@ -27,6 +30,21 @@ export const TenantSettings = z.object({
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
+/** One change made through `settings` (chat or CLI): who, when, the setting, and its value before and after, in words. */
+export const SettingChange = z.object({
+  key: z.string().min(1).max(200),
+  at: Instant,
+  /** A staff id, or "cli" for the operator's shell. */
+  by: z.string().min(1).max(200),
+  byName: z.string().max(200).optional(),
+  before: z.string().max(2000),
+  after: z.string().max(2000),
+});
+export type SettingChange = z.infer<typeof SettingChange>;
+
+/** The history kept on the tenant: the latest changes, oldest first. */
+export const SETTINGS_HISTORY_LIMIT = 200;
+
 /** A tenant is the isolation boundary: a trust (with its schools) or a stand-alone school. */
 export const Tenant = z.object({
   tenantId: Id,
@@ -35,6 +53,8 @@ export const Tenant = z.object({
   kind: z.enum(['trust', 'school']),
   schools: z.array(School).default([]),
   settings: TenantSettings.default(TenantSettings.parse({})),
+  /** Every settings change, kept with the settings so a change and its record are one write (docs/decisions.md). */
+  settingsHistory: z.array(SettingChange).max(SETTINGS_HISTORY_LIMIT).optional(),
   teamsTenantId: z.string().optional(),
   slackTeamId: z.string().optional(),
 });

@@ -1,5 +1,7 @@
 import { countOf } from '../cards/format';
 import { deterministicId, Staff, type Role, type Tenant } from '../domain';
+import { changeSettings, type SettingsChanger } from '../app/tenants';
+import { systemClock, type Clock } from '../domain/clock';
 import type { Versioned } from '../store/port';
 import type { Store } from '../store/store';
 import { sameRecord } from './csv-rows';
@@ -8,6 +10,8 @@ import { managerLoops } from './manager-loops';
 import { matchPersonByName, type NamedPerson } from './person-names';
 import { readRoster, type ReadRosterRow } from './read-roster';
 import type { ColumnMap, RosterField } from './roster-headings';
+import { planRosterSettings, withRosterSchools, type RosterSettingsPlan } from './roster-settings';
+import { POSITION_ROLES } from './staff-roster-row';
 
 export function staffIdFor(email: string): string {
   return deterministicId('staff', email.toLowerCase());
@@ -31,15 +35,17 @@ export interface StaffChange {
 }
 
 export type StaffImportPlan =
-  | { ok: true; changes: StaffChange[]; errors: RowError[]; ignored: string[]; notes: string[]; skipped: number }
+  | { ok: true; changes: StaffChange[]; errors: RowError[]; ignored: string[]; notes: string[]; skipped: number; settings: RosterSettingsPlan }
   | { ok: false; message: string; errors: RowError[]; ignored: string[]; notes: string[] };
 
 /**
  * The file says what people do; anyone named as a line manager gets that role too, and an
  * admin role given by an operator is kept (rosters do not carry it).
  */
-function rolesFor(fromFile: readonly Role[] | undefined, before: readonly Role[], managesSomeone: boolean): Role[] {
+function rolesFor(fromFile: readonly Role[] | undefined, before: readonly Role[], managesSomeone: boolean, fromPosts: readonly Role[]): Role[] {
   const roles = new Set<Role>(fromFile ?? (before.length > 0 ? before.filter((r) => r !== 'line-manager') : ['staff']));
+  // A job title that names a post (Headteacher, CPD Lead, Mentor) brings its role.
+  for (const role of fromPosts) roles.add(role);
   if (managesSomeone) roles.add('line-manager');
   if (before.includes('admin')) roles.add('admin');
   return [...roles];
@@ -85,10 +91,12 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
   }
 
   const existing = new Map((await deps.store.staff.find(tenant.id)).map((v) => [v.value.email, v]));
+  // The School / Site column names the tenant's schools: new ones are planned, none is dropped.
+  const planned = withRosterSchools(tenant, good.map((g) => g.data.school));
   const schoolOf = (text: string | undefined): string | undefined | null => {
-    // A stand-alone school lists no schools: the column then says nothing we need.
-    if (text === undefined || tenant.schools.length === 0) return undefined;
-    const match = tenant.schools.find((s) => s.id === text || s.name.toLowerCase() === text.toLowerCase());
+    // A stand-alone school that names only itself lists no schools: the column then says nothing we need.
+    if (text === undefined || planned.tenant.schools.length === 0) return undefined;
+    const match = planned.tenant.schools.find((s) => s.id === text || s.name.toLowerCase() === text.trim().toLowerCase());
     return match ? match.id : null;
   };
 
@@ -139,7 +147,7 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
       name: data.name,
       email: data.email,
       ...(has('name') ? { otherNames: otherNames.length > 0 ? otherNames : undefined } : {}),
-      roles: rolesFor(has('role') ? data.roles : undefined, before?.value.roles ?? [], managers.has(data.email)),
+      roles: rolesFor(has('role') ? data.roles : undefined, before?.value.roles ?? [], managers.has(data.email), data.positions.flatMap((p) => POSITION_ROLES[p] ?? [])),
       // A column the file does not have leaves what is stored alone (a Google export has no pathway).
       ...(has('school') ? { schoolId: schoolOf(data.school) ?? undefined } : {}),
       ...(has('department') ? { department: data.department } : {}),
@@ -162,7 +170,10 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
     }
     for (const v of leavers) changes.push({ kind: 'deactivate', doc: { ...v.value, active: false }, before: v, fields: ['active'] });
   }
-  return { ok: true, changes, errors, ignored, notes, skipped: roster.total - good.length };
+  // The school each person will have (a file without a School column keeps the stored one).
+  const people = good.map(({ data }, i) => ({ name: data.name, email: data.email, positions: data.positions, ...(changes[i]?.doc.schoolId ? { schoolId: changes[i]!.doc.schoolId } : {}) }));
+  const settings = planRosterSettings(planned, people, idOf);
+  return { ok: true, changes, errors, ignored, notes, skipped: roster.total - good.length, settings };
 }
 
 function managerProblem(g: ReadRosterRow, people: ReadonlyMap<string, NamedPerson>, managerOf: Map<number, string | undefined>): string | undefined {
@@ -203,13 +214,62 @@ export async function applyStaffImport(deps: { store: Store }, changes: readonly
   return counts;
 }
 
+/** Who a roster's settings changes are recorded as in `settings history`. */
+export const ROSTER_CHANGER: SettingsChanger = { by: 'import', byName: 'the staff list import' };
+
+/**
+ * The roster's schools, written before its people (so no one points at a school the tenant lacks);
+ * the tenant must exist. Through the settings, so the change is checked and recorded.
+ */
+export async function applyRosterSchools(deps: { store: Store; clock: Clock }, plan: RosterSettingsPlan, changer: SettingsChanger = ROSTER_CHANGER): Promise<void> {
+  if (plan.addedSchools.length === 0) return;
+  const current = (await deps.store.tenants.get(plan.tenant.id, plan.tenant.id))?.value;
+  if (!current) {
+    // Not stored yet (an import's first write): the tenant is created with its schools.
+    await deps.store.tenants.create(plan.tenant);
+    return;
+  }
+  const names = [...(current?.schools ?? []).map((s) => s.name), ...plan.addedSchools.map((s) => s.name)];
+  const result = await changeSettings(deps, plan.tenant.id, changer, { schools: names.join('; ') });
+  if (!result.ok) throw new Error(`the schools could not be saved: ${result.message}`);
+}
+
+/** The headteachers, executive lead and booker the roster names, once its people are stored; what could not be set is returned to be said. */
+export async function applyRosterPosts(deps: { store: Store; clock: Clock }, plan: RosterSettingsPlan, changer: SettingsChanger = ROSTER_CHANGER): Promise<string[]> {
+  if (Object.keys(plan.values).length === 0) return [];
+  const result = await changeSettings(deps, plan.tenant.id, changer, plan.values);
+  if (result.ok) return [];
+  return Object.keys(result.errors).length > 0 ? Object.entries(result.errors).map(([key, message]) => `${key}: ${message}`) : [result.message];
+}
+
+/**
+ * Writes a whole accepted plan: the roster's new schools, then its people, then the posts it names
+ * (headteachers, executive lead, booker). Every caller that applies a plan (the CLI, a file sent in
+ * chat) uses this, so no one writes people pointing at schools the tenant lacks. Returns what the
+ * posts could not be set to, to be said.
+ */
+export async function applyStaffImportPlan(
+  deps: { store: Store; clock?: Clock },
+  plan: Extract<StaffImportPlan, { ok: true }>,
+  onProgress?: (done: number, total: number) => void,
+  changer: SettingsChanger = ROSTER_CHANGER,
+): Promise<ImportCounts & { deactivated: number; unset: string[] }> {
+  // The settings history says when; without a clock (a script), the system's.
+  const timed = { store: deps.store, clock: deps.clock ?? systemClock };
+  await applyRosterSchools(timed, plan.settings, changer);
+  const counts = await applyStaffImport(deps, plan.changes, onProgress);
+  const unset = await applyRosterPosts(timed, plan.settings, changer);
+  return { ...counts, skipped: plan.skipped, unset };
+}
+
 /**
  * Imports a staff roster CSV into one tenant: plan, then write. A file with bad rows writes
  * nothing unless `skipBad`. People are matched by e-mail, so re-importing the same file changes nothing.
  */
-export async function importStaffRoster(deps: { store: Store }, tenant: Tenant, csvText: string, options: StaffImportOptions = {}): Promise<ImportResult> {
+export async function importStaffRoster(deps: { store: Store; clock?: Clock }, tenant: Tenant, csvText: string, options: StaffImportOptions = {}): Promise<ImportResult> {
   const plan = await planStaffImport(deps, tenant, csvText, options);
   if (!plan.ok) return { ok: false, message: plan.message, errors: plan.errors, ignored: plan.ignored, notes: plan.notes };
-  const counts = await applyStaffImport(deps, plan.changes, options.onProgress);
-  return { ok: true, counts: { ...counts, skipped: plan.skipped }, errors: plan.errors, ignored: plan.ignored, notes: plan.notes };
+  const { unset, ...counts } = await applyStaffImportPlan(deps, plan, options.onProgress);
+  const notes = [...plan.notes, ...plan.settings.lines.map((l) => l.trim().replace(/^would /, '')), ...plan.settings.warnings, ...unset];
+  return { ok: true, counts, errors: plan.errors, ignored: plan.ignored, notes };
 }

@@ -11,7 +11,7 @@ import {
   type RosterField,
   type RosterLayout,
 } from './roster-headings';
-import { ActiveCell, EmailCell, isActiveWord, LineManagerCell, PathwayCell, RoleCell, textCell, type StaffRosterRow } from './staff-roster-row';
+import { ActiveCell, EmailCell, isActiveWord, LineManagerCell, PathwayCell, positionsIn, RoleCell, textCell, type StaffRosterRow } from './staff-roster-row';
 
 /** A row that read cleanly, with every name the person goes by (for line managers given by name). */
 export interface ReadRosterRow {
@@ -211,7 +211,7 @@ function readRow(layout: RosterLayout, line: CsvLine): { ok: true; row: ReadRost
       row,
       names: [...names],
       headings,
-      data: { email, name, roles, jobTitle, department, lineManager, pathway, school, active: active ?? true },
+      data: { email, name, roles, jobTitle, department, lineManager, pathway, school, positions: [...new Set([...positionsIn(roleCell?.value), ...positionsIn(jobTitle)])], active: active ?? true },
     },
   };
 }

@@ -25,7 +25,70 @@ const ROLE_WORDS: Record<string, Role> = {
   admin: 'admin',
   seniorleader: 'senior-leader',
   slt: 'senior-leader',
+  // The posts MIS exports carry (issue 25): each also fills a position below (headteacher, booker...).
+  headteacher: 'senior-leader',
+  headofschool: 'senior-leader',
+  principal: 'senior-leader',
+  executiveheadteacher: 'senior-leader',
+  executivehead: 'senior-leader',
+  executiveprincipal: 'senior-leader',
+  ceo: 'senior-leader',
+  chiefexecutive: 'senior-leader',
+  chiefexecutiveofficer: 'senior-leader',
+  professionaldevelopmentlead: 'cpd-lead',
+  cpdcoordinator: 'cpd-lead',
+  schoolbusinessmanager: 'staff',
+  businessmanager: 'staff',
+  mentor: 'facilitator',
 };
+
+/**
+ * Posts that decide who approves and books CPD (docs/requests.md): the headteacher of the
+ * person's school, the trust's executive lead, the booker. A role or job title names them.
+ */
+export type RosterPosition = 'headteacher' | 'executive-lead' | 'booker' | 'cpd-lead' | 'senior-leader' | 'mentor';
+
+const POSITION_WORDS: Record<string, RosterPosition> = {
+  headteacher: 'headteacher',
+  headofschool: 'headteacher',
+  principal: 'headteacher',
+  executiveheadteacher: 'executive-lead',
+  executivehead: 'executive-lead',
+  executiveprincipal: 'executive-lead',
+  ceo: 'executive-lead',
+  chiefexecutive: 'executive-lead',
+  chiefexecutiveofficer: 'executive-lead',
+  cpdlead: 'cpd-lead',
+  professionaldevelopmentlead: 'cpd-lead',
+  cpdcoordinator: 'cpd-lead',
+  schoolbusinessmanager: 'booker',
+  businessmanager: 'booker',
+  seniorleader: 'senior-leader',
+  deputyheadteacher: 'senior-leader',
+  assistantheadteacher: 'senior-leader',
+  mentor: 'mentor',
+  ectmentor: 'mentor',
+};
+
+/** The roles a position brings (a headteacher is a senior leader; a mentor facilitates). */
+export const POSITION_ROLES: Record<RosterPosition, Role | undefined> = {
+  headteacher: 'senior-leader',
+  'executive-lead': 'senior-leader',
+  booker: undefined,
+  'cpd-lead': 'cpd-lead',
+  'senior-leader': 'senior-leader',
+  mentor: 'facilitator',
+};
+
+/** "Headteacher", "Head of School / DSL", "CEO and Accounting Officer" → the positions named, whole words only ("Deputy Headteacher" is not the headteacher). */
+export function positionsIn(text: string | undefined): RosterPosition[] {
+  if (!text) return [];
+  const found = text
+    .split(/[;,/|&+]|\band\b/i)
+    .map((part) => POSITION_WORDS[word(part)])
+    .filter((p): p is RosterPosition => p !== undefined);
+  return [...new Set(found)];
+}
 
 const PATHWAY_WORDS: Record<string, Pathway> = {
   ect: 'ect',
@@ -140,5 +203,7 @@ export interface StaffRosterRow {
   lineManager?: { email: string } | { name: string };
   pathway?: Pathway;
   school?: string;
+  /** Posts named by the role or job title, for the tenant's headteachers, executive lead and booker. */
+  positions: RosterPosition[];
   active: boolean;
 }

@@ -40,7 +40,7 @@ describe('help', () => {
     expect(new Set(kinds)).toEqual(
       new Set([
         'import-staff', 'import-programme', 'import-statutory', 'import-qualifications', 'programme-publish', 'import-calendar', 'calendar-show', 'export', 'export-governors', 'budget-set', 'templates-export', 'templates-import',
-        'tenant-show', 'tenant-link', 'tenant-set-min-group-size', 'staff-add', 'staff-show', 'staff-deactivate', 'staff-away', 'staff-erase', 'lead-add',
+        'tenant-show', 'tenant-link', 'settings-show', 'settings-set', 'settings-history', 'staff-add', 'staff-show', 'staff-deactivate', 'staff-away', 'staff-erase', 'lead-add',
         'retention-sweep', 'status', 'seed-demo', 'help',
       ]),
     );
@@ -59,6 +59,8 @@ describe('runCli with an in-memory store', () => {
       expect(lines.filter((l) => !l.includes('is in the past'))).toEqual([
         'Created tenant "riverside".',
         'Staff: 16 created, 0 updated, 0 unchanged.',
+        'Added school Riverside Academy',
+        'Riverside Academy has no headteacher in the file or the settings: its CPD requests cannot be fully approved until one is set (settings set headteacher.riverside-academy EMAIL, or a Job Title of Headteacher).',
         'Sessions: 16 created, 0 updated, 0 unchanged.',
         '9 new sessions are drafts: nobody is invited until you publish (npm run cli -- programme publish, or import again with --publish).',
         'Sessions: 0 created, 0 updated, 16 unchanged.',
@@ -142,6 +144,7 @@ describe('runCli with an in-memory store', () => {
       '  create: Ellie Brooks <e.brooks@northgate-academy.org.uk> (Teacher of Mathematics, Mathematics)',
       '  create: Mohammed Ali <m.ali@northgate-academy.org.uk> (Teacher of Mathematics, Mathematics)',
       '  create: Sarah Jones <s.jones@northgate-academy.org.uk> (Exams Officer, Administration)',
+      '  would make Amira Haddad headteacher of northgate',
       'Dry run, nothing written: would create 5, update 0, deactivate 0; 0 unchanged.',
     ]);
     expect(await store.tenants.get('northgate', 'northgate')).toBeUndefined();

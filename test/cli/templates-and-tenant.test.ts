@@ -103,7 +103,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       expect((await store.tenants.get('northgate', 'northgate'))!.value.slackTeamId).toBeUndefined();
 
       expect(await run('tenant', 'set', 'min-group-size', '2')).toBe(1);
-      expect(lines.at(-1)).toBe('"2" is not allowed: the minimum group size is a whole number from 3 to 25 (default 5).');
+      expect(lines.at(-1)).toBe('"2" is not allowed for min-group-size: Give a whole number from 3 to 25.');
       expect(await run('tenant', 'set', 'min-group-size', '7')).toBe(0);
       const tenant = (await store.tenants.get('riverside', 'riverside'))!.value;
       expect([tenant.slackTeamId, tenant.teamsTenantId, tenant.settings.minAggregateCount]).toEqual(['T0123ABCD', '72f988bf-86f1-41af-91ab-2d7cd011db47', 7]);
@@ -111,7 +111,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       lines.length = 0;
       expect(await run('tenant', 'show')).toBe(0);
       expect(lines[0]).toContain('  Slack link:         T0123ABCD');
-      expect(lines[0]).toContain('  min group size:     7');
+      expect(lines[0]).toMatch(/ {4}min-group-size +7 /);
       expect(lines[0]).toContain('  calendar:           none (import calendar FILE.ics)');
     });
   });

@@ -1,5 +1,5 @@
 import { LocalDate, parseCount, parseDay, parseDecimal, parseMoney, parsePounds, RECORD_DAYS } from '../../src/domain';
-import { setMinGroupSize } from '../../src/app/tenants/tenant-settings';
+import { changeSettings, CLI_CHANGER } from '../../src/app/tenants';
 import { checkAnswers } from '../../src/domain/answers';
 import { smallSchool } from '../support/app-world';
 
@@ -40,8 +40,8 @@ describe('typed values: one reading of what people type', () => {
 
   it('the minimum group size and a rating are read the same way ("0x5" is not 5)', async () => {
     const w = await smallSchool();
-    expect(await setMinGroupSize(w.deps, 't1', '0x5')).toMatchObject({ ok: false, message: expect.stringContaining('whole number from 3 to 25') });
-    expect(await setMinGroupSize(w.deps, 't1', '6')).toMatchObject({ ok: true });
+    expect(await changeSettings(w.deps, 't1', CLI_CHANGER, { 'min-group-size': '0x5' })).toMatchObject({ ok: false, message: expect.stringContaining('whole number from 3 to 25') });
+    expect(await changeSettings(w.deps, 't1', CLI_CHANGER, { 'min-group-size': '6' })).toMatchObject({ ok: true });
     const rating = { id: 'q', kind: 'rating', prompt: 'Quality', required: true } as const;
     expect(checkAnswers({ questions: [rating] } as never, { q: '0x3' })).toEqual({ ok: false, errors: { q: 'Choose a rating from 1 to 5.' } });
   });

@@ -234,4 +234,39 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
       await playground.stop();
     }
   });
+
+  test("a CPD lead's settings: a section on a card, another section by its button, a refusal beside its field, then saved and in the history", async () => {
+    const lead = await personOf(demoStaffId('alex.morgan@riverside.example'), '00000000-0000-0000-0000-00000000e203');
+    const { page, playground } = await openChatAs(lead);
+    try {
+      const schools = await say(page, 'settings');
+      expect(await text(schools)).toContain('Schools and who leads them');
+      await shot(page, 'lead-settings-schools', schools);
+      await schools.getByRole('button', { name: 'Messages and reminders' }).click();
+      const messages = page.locator(CARD).filter({ hasText: 'Quiet hours' }).last();
+      await messages.waitFor({ timeout: WAIT_MS });
+      await messages.getByRole('textbox', { name: /^Quiet hours/ }).fill('evenings');
+      await messages.getByRole('button', { name: 'Save' }).click();
+      const refused = page.locator(CARD).filter({ hasText: 'Give two times as HH:MM-HH:MM, e.g. 18:00-07:30.' }).last();
+      await refused.waitFor({ timeout: WAIT_MS });
+      expect(await text(refused)).toContain('Nothing was saved');
+      await shot(page, 'lead-settings-refused', refused);
+
+      await refused.getByRole('textbox', { name: /^Quiet hours/ }).fill('19:00-07:00');
+      await refused.getByRole('button', { name: 'Save' }).click();
+      const saved = page.locator(CARD).filter({ hasText: 'Saved. Quiet hours:' }).last();
+      await saved.waitFor({ timeout: WAIT_MS });
+      expect(await text(saved)).toContain('→ 19:00-07:00');
+      await shot(page, 'lead-settings-saved', saved);
+      expect((await bot.store.calendars.get('demo', 'calendar'))?.value.quietHours).toEqual({ start: '19:00', end: '07:00' });
+
+      const history = await say(page, 'settings history');
+      expect(await text(history)).toContain('quiet-hours');
+      await shot(page, 'lead-settings-history', history);
+    } finally {
+      await shot(page, 'lead-settings-last').catch(() => undefined);
+      await page.close();
+      await playground.stop();
+    }
+  });
 });

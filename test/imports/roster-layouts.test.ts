@@ -43,7 +43,7 @@ const LAYOUTS: Expected[] = [
     file: 'bromcom-staff.csv',
     count: 5,
     people: {
-      'a.haddad@northgate-academy.org.uk': { name: 'Amira Haddad', jobTitle: 'Principal', roles: ['staff', 'line-manager'] },
+      'a.haddad@northgate-academy.org.uk': { name: 'Amira Haddad', jobTitle: 'Principal', roles: ['staff', 'senior-leader', 'line-manager'] },
       't.walsh@northgate-academy.org.uk': { name: 'Tom Walsh', manager: 'a.haddad@northgate-academy.org.uk' },
     },
   },
@@ -197,7 +197,8 @@ describe('rules of thumb for files outside the table', () => {
     ]);
     const byEmail = new Map((await store.staff.find('t1')).map((v) => [v.value.email, v.value]));
     expect(byEmail.get('z.harris@oak.sch.uk')).toMatchObject({ name: 'Zoe Harris', jobTitle: 'Cover Supervisor', roles: ['staff'], lineManagerId: byEmail.get('r.green@oak.sch.uk')!.id });
-    expect(byEmail.get('r.green@oak.sch.uk')!.roles).toEqual(['staff', 'line-manager']);
+    // Her job title names a post (issue 25): it brings the senior-leader role.
+    expect(byEmail.get('r.green@oak.sch.uk')!.roles).toEqual(['staff', 'senior-leader', 'line-manager']);
     expect(byEmail.get('s.patel@oak.sch.uk')!.lineManagerId).toBe(byEmail.get('r.green@oak.sch.uk')!.id);
     await store.close();
   });

@@ -101,9 +101,13 @@ describe('loadLeadDigest against the embedded store', () => {
   it('counts an anonymous set once it reaches the tenant minimum', async () => {
     const world = await leadDigestWorld();
     const t = tenant(T);
-    await world.store.tenants.put({ ...t, settings: { ...t.settings, minAggregateCount: 1 } });
+    await world.store.tenants.put({ ...t, settings: { ...t.settings, minAggregateCount: 3 } });
+    // Two more anonymous answers bring the set to 3, the least minimum the settings allow.
+    for (const n of [2, 3]) {
+      await world.store.anonymousResponses.put({ tenantId: T, id: `anon-oracy-${n}`, questionnaireId: 'q3', sessionId: 's3', answers: { quality: 4, impact: 4, further_cpd: false }, submittedOn: '2026-11-20' });
+    }
     const view = await digestFor(world);
-    expect(view.reactionSummary).toEqual({ text: 'Quality 3.3 / 5, impact 3.0 / 5 (3 responses)' });
+    expect(view.reactionSummary).toEqual({ text: 'Quality 3.6 / 5, impact 3.4 / 5 (5 responses)' });
     expect(view.furtherCpdRequests).toBe(2);
     expect(JSON.stringify(view)).not.toContain(ANONYMOUS_REMARK);
     await world.store.close();

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { receiptId, responseId } from '../../src/domain';
 import { buildAllDigests } from '../../src/reports/all-manager-digests';
 import { digestWeek } from '../../src/reports/digest-week';
 import { loadManagerDigest } from '../../src/reports/load-manager-digest';
@@ -54,21 +55,23 @@ describe('loadManagerDigest against the embedded store', () => {
     expect(withheld.ok && withheld.value.reactionSummary).toEqual({ withheld: 'fewer than 5 responses' });
     await few.store.close();
 
-    // Lower the tenant minimum to 2: m1's two reports' named answers are then enough.
+    // Lower the tenant minimum to 3 (the least the settings allow) and let c answer too: m1's three reports' named answers are then enough.
     const enough = await reportWorld({ namedResponses: 2 });
     const t = tenant(T);
-    await enough.store.tenants.put({ ...t, settings: { ...t.settings, minAggregateCount: 2 } });
+    await enough.store.tenants.put({ ...t, settings: { ...t.settings, minAggregateCount: 3 } });
+    await enough.store.receipts.put({ tenantId: T, id: receiptId('q1', 'c'), questionnaireId: 'q1', staffId: 'c' });
+    await enough.store.responses.put({ tenantId: T, id: responseId('q1', 'c'), questionnaireId: 'q1', sessionId: 's1', respondentId: 'c', answers: { quality: 3, impact: 2, further_cpd: true }, submittedAt: '2026-11-18T18:00:00.000Z' });
     const shown = await loadManagerDigest(enough, T, 'm1', NOW);
-    expect(shown.ok && shown.value.reactionSummary).toEqual({ text: 'Quality 4.5 / 5, impact 4.0 / 5 (2 responses)' });
+    expect(shown.ok && shown.value.reactionSummary).toEqual({ text: 'Quality 4.0 / 5, impact 3.3 / 5 (3 responses)' });
     await enough.store.close();
   });
 
   it('never counts answers from anonymous questionnaires, however many', async () => {
     const { store, clock } = await reportWorld({ namedResponses: 6, anonymous: true });
     const t = tenant(T);
-    await store.tenants.put({ ...t, settings: { ...t.settings, minAggregateCount: 1 } });
+    await store.tenants.put({ ...t, settings: { ...t.settings, minAggregateCount: 3 } });
     const result = await loadManagerDigest({ store, clock }, T, 'm1', NOW);
-    expect(result.ok && result.value.reactionSummary).toEqual({ withheld: 'fewer than 1 response' });
+    expect(result.ok && result.value.reactionSummary).toEqual({ withheld: 'fewer than 3 responses' });
     expect(JSON.stringify(result)).not.toMatch(/Secret anonymous/);
     await store.close();
   });

@@ -41,7 +41,7 @@ describe('privacy: no exposed report or export puts an anonymous answer beside a
     const { store, clock } = await reportWorld({ namedResponses: 6, anonymous: true });
     const deps = { store, clock };
     const t = (await store.tenants.get(T, T))!.value;
-    await store.tenants.put({ ...t, settings: { ...t.settings, minAggregateCount: 1 } });
+    await store.tenants.put({ ...t, settings: { ...t.settings, minAggregateCount: 3 } });
     const outputs: unknown[] = [
       await loadLeadSessionReport(deps, T, 's1'),
       await loadManagerDigest(deps, T, 'm1', NOW),

@@ -6,7 +6,7 @@ import { importCalendar } from '../../imports/import-calendar';
 import { importProgramme } from '../../imports/import-programme';
 import { importQualifications, QUALIFICATION_ALIASES } from '../../imports/import-qualifications';
 import type { ImportResult, RowError } from '../../imports/import-result';
-import { applyStaffImport, planStaffImport, type StaffChange } from '../../imports/import-staff';
+import { applyStaffImportPlan, planStaffImport, type StaffChange } from '../../imports/import-staff';
 import { importStatutoryTraining, STATUTORY_ALIASES } from '../../imports/import-statutory-training';
 import { PROGRAMME_HEADER_ALIASES } from '../../imports/programme-row';
 import type { AppDeps } from '../deps';
@@ -143,7 +143,13 @@ async function staffImport(deps: AppDeps, actor: Actor, run: FileImportRun): Pro
       summary.push(`${countOf(leavers.length, 'person', 'people')} in the staff list but not in this file (${leavers.slice(0, 10).join(', ')}${leavers.length > 10 ? ', …' : ''}): ${run.dryRun ? 'kept as they are, unless you press Import and mark leavers' : 'kept as they are'}`);
     }
   }
-  if (!run.dryRun) await applyStaffImport(deps, changes);
+  // Schools and posts (headteacher, executive lead, booker) the file names, as the CLI's import says them.
+  const posts = [...plan.settings.lines.map((l) => l.trim()), ...plan.settings.warnings].map((l) => (run.dryRun ? l : l.replace(/^would /, '')));
+  if (posts.length > 0) summary.push(...posts.slice(0, 10), ...(posts.length > 10 ? [`and ${posts.length - 10} more about schools and posts`] : []));
+  if (!run.dryRun) {
+    const { unset } = await applyStaffImportPlan(deps, { ...plan, changes }, undefined, { by: actor.staff.id, byName: actor.staff.name });
+    notes.push(...unset);
+  }
   return {
     accepted: true,
     changes: changes.filter((c) => c.kind !== 'unchanged').length,

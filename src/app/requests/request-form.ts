@@ -21,9 +21,21 @@ import { notice } from '../notice';
 import { announceRequestState } from './request-messages';
 import { bookerOf, namesOf } from './request-people';
 import { buildCpdRequestView } from './request-view';
+import { chainPreview, tellLeadsOfMissingApprovers } from './request-chain-preview';
 
 export function openCpdRequestForm(extra: Partial<CpdRequestFormView> = {}): CpdRequestFormView {
   return { kind: 'cpd-request-form', ...extra };
+}
+
+/**
+ * `request cpd`: the form, saying by name who the request will go to; when the chain needs an
+ * approver nobody is set as (a school with no headteacher), the form says so before anything is
+ * typed and the CPD leads are told.
+ */
+export async function openCpdRequestFormFor(deps: AppDeps, actor: Actor): Promise<CpdRequestFormView> {
+  const preview = await chainPreview(deps, actor.tenant, actor.staff);
+  await tellLeadsOfMissingApprovers(deps, actor.tenant, preview.missing);
+  return openCpdRequestForm({ chainText: preview.text, ...(preview.missingText ? { notice: { tone: 'warning', text: preview.missingText } } : {}) });
 }
 
 function textValues(raw: Record<string, unknown>): Record<string, string> {
@@ -122,10 +134,17 @@ function submissionKey(details: CpdRequestDetails): string {
  */
 export async function submitCpdRequest(deps: AppDeps, actor: Actor, raw: Record<string, unknown>): Promise<{ ok: boolean; view: CardView }> {
   const checked = checkCpdRequestForm(raw, localDateOf(deps.clock.now(), actor.tenant.settings.timezone));
-  if (!checked.ok) {
-    return { ok: false, view: openCpdRequestForm({ values: checked.values, errors: checked.errors, notice: { tone: 'attention', text: 'Please check the answers marked below.' } }) };
-  }
   const { tenant, staff } = actor;
+  if (!checked.ok) {
+    const preview = await chainPreview(deps, tenant, staff);
+    return { ok: false, view: openCpdRequestForm({ chainText: preview.text, values: checked.values, errors: checked.errors, notice: { tone: 'attention', text: 'Please check the answers marked below.' } }) };
+  }
+  // Fail closed: a step nobody fills would let the request be approved without it, so it is not sent (and the leads are told).
+  const preview = await chainPreview(deps, tenant, staff, estimatedCostPence(checked.details));
+  if (preview.missingText) {
+    await tellLeadsOfMissingApprovers(deps, tenant, preview.missing);
+    return { ok: false, view: openCpdRequestForm({ chainText: preview.text, values: textValues(raw), notice: { tone: 'attention', text: `Not sent: ${preview.missingText} Your answers are kept: send it once they have.` } }) };
+  }
   const settings = tenant.settings.cpdRequests;
   const chain = approvalChainFor(settings, { requesterId: staff.id, lineManagerId: staff.lineManagerId, schoolId: staff.schoolId ?? (tenant.kind === 'school' ? tenant.id : undefined) }, estimatedCostPence(checked.details));
   if (!chain.ok) return { ok: false, view: openCpdRequestForm({ values: textValues(raw), notice: { tone: 'attention', text: chain.message } }) };

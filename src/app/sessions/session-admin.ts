@@ -65,7 +65,7 @@ export async function createSession(
     ...(input.followUpSessionId ? { followUpSessionId: input.followUpSessionId } : {}),
     ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
     ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
-    ...(input.impactWeeks ? { impactFollowUp: { weeksAfter: input.impactWeeks } } : {}),
+    ...(input.impactWeeks ? { impactFollowUp: { weeksAfter: input.impactWeeks === 'default' ? actor.tenant.settings.impactFollowUpWeeks : input.impactWeeks } } : {}),
     status: options.publish ? 'published' : 'draft',
     ...(options.publish ? { publishedAt: now.toISOString() } : {}),
     revision: 0,
@@ -120,7 +120,7 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
       ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
       // A form without the field (an older card) leaves the choice as it was.
       ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
-      ...(input.impactWeeks ? { impactFollowUp: { weeksAfter: input.impactWeeks } } : {}),
+      ...(input.impactWeeks ? { impactFollowUp: { weeksAfter: input.impactWeeks === 'default' ? actor.tenant.settings.impactFollowUpWeeks : input.impactWeeks } } : {}),
       revision: moved && s.status === 'published' ? s.revision + 1 : s.revision,
     };
   });

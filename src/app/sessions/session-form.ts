@@ -41,10 +41,20 @@ export const SessionFormInput = z.object({
   intent: optionalText(2000),
   gapTask: optionalText(2000),
   // docs/evaluation.md: the lead's mark for an impact follow-up, in school weeks.
+  // "yes": the tenant's own number of weeks (the follow-up-weeks setting), filled in when stored.
   impactWeeks: z
     .union([z.number(), z.string().trim()])
     .optional()
-    .transform((v, ctx) => (v === undefined || v === '' ? undefined : typed((t) => parseCount(t, IMPACT_WEEKS))(String(v), ctx))),
+    .transform((v, ctx) =>
+      v === undefined || v === ''
+        ? undefined
+        : typeof v === 'string' && /^(yes|y|default)$/i.test(v)
+          ? ('default' as const)
+          : typed((text) => {
+              const weeks = parseCount(text, IMPACT_WEEKS);
+              return weeks.ok ? weeks : { ok: false as const, message: 'Give a whole number of weeks from 1 to 26, or yes.' };
+            })(String(v), ctx),
+    ),
   followUpSessionId: z
     .string()
     .trim()

@@ -1,2 +1,5 @@
 /** What other features, and code outside src/app, use of tenants/: import it from here, not from its files. */
 export * from './tenant-settings';
+export * from './change-settings';
+export * from './settings-text';
+export * from './settings-form';

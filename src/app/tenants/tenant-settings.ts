@@ -25,19 +25,3 @@ export async function linkPlatformTenant(deps: { store: Store }, tenantId: strin
   if (!updated.ok) return { ok: false, message: updated.reason === 'absent' ? `There is no tenant "${tenantId}".` : 'The tenant changed meanwhile; try again.' };
   return { ok: true, tenant: updated.value, changed: updated.changed };
 }
-
-export const MIN_GROUP_SIZE = { min: 3, max: 25 } as const;
-
-/** The smallest group whose aggregates a manager may see (every report and digest reads it). */
-export async function setMinGroupSize(deps: { store: Store }, tenantId: string, text: string): Promise<TenantChange> {
-  const read = parseCount(text, MIN_GROUP_SIZE);
-  const n = read.ok ? read.value : NaN;
-  if (!read.ok) {
-    return { ok: false, message: `"${text}" is not allowed: the minimum group size is a whole number from ${MIN_GROUP_SIZE.min} to ${MIN_GROUP_SIZE.max} (default 5).` };
-  }
-  const updated = await updateWithRetry(deps.store.tenants, tenantId, tenantId, (t) =>
-    t.settings.minAggregateCount === n ? undefined : { ...t, settings: { ...t.settings, minAggregateCount: n } },
-  );
-  if (!updated.ok) return { ok: false, message: updated.reason === 'absent' ? `There is no tenant "${tenantId}".` : 'The tenant changed meanwhile; try again.' };
-  return { ok: true, tenant: updated.value, changed: updated.changed };
-}

@@ -40,7 +40,7 @@ export function cpdRequestFormCard(view: CpdRequestFormView): CardContent {
   return {
     body: compact([
       heading('Ask to go on a course'),
-      subtle('Your line manager, then your headteacher, will be asked to approve it. Costs in pounds.'),
+      subtle(view.chainText ?? 'Your line manager, then your headteacher, will be asked to approve it. Costs in pounds.'),
       view.notice && noticeBox(view.notice),
       ...CPD_REQUEST_FIELDS.flatMap((f) => requestInput(f, view.values, view.errors?.[f.id])),
       view.errors?.form !== undefined && fieldError(view.errors.form),

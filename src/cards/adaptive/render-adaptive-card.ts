@@ -31,6 +31,7 @@ import { surveyResultsCard } from './survey-results-card';
 import { taskListCard } from './task-list-card';
 import { thankYouCard } from './thank-you-card';
 import { fileImportCard, setupCard, unreachableCard } from './setup-cards';
+import { settingsFormCard, settingsHistoryCard } from './settings-card';
 
 type CardBuilders = { [K in CardKind]: (view: ViewOfKind<K>) => CardContent };
 
@@ -71,6 +72,8 @@ const BUILDERS: CardBuilders = {
   'file-import': fileImportCard,
   setup: setupCard,
   unreachable: unreachableCard,
+  'settings-form': settingsFormCard,
+  'settings-history': settingsHistoryCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -36,7 +36,7 @@ export function renderCpdRequestModal(view: CpdRequestFormView, privateMetadata:
     private_metadata: privateMetadata,
     blocks: [
       ...(view.notice ? [notice(view.notice)] : []),
-      context('Your line manager, then your headteacher, will be asked to approve it. Costs in pounds.'),
+      context(escapeMrkdwn(view.chainText ?? 'Your line manager, then your headteacher, will be asked to approve it. Costs in pounds.')),
       ...fieldBlocks(CPD_REQUEST_FIELDS, view.values, view.errors),
     ],
   };

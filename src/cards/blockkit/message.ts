@@ -25,6 +25,7 @@ import { statutoryComplianceBlocks } from './statutory-compliance-blocks';
 import { surveyFormMessageBlocks, surveyResultsBlocks } from './survey-blocks';
 import { fileImportBlocks, setupBlocks, unreachableBlocks } from './setup-blocks';
 import { fileImportSummary, setupSummary, undeliveredHeadline } from '../setup-text';
+import { settingsHistoryBlocks, settingsMessageBlocks } from './settings-blocks';
 
 /** The view whose kind union includes K (GapTaskFormView carries two kinds). */
 type ViewOf<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V : never) : never) : never;
@@ -66,6 +67,8 @@ const RENDERERS: RendererTable = {
   'file-import': { blocks: fileImportBlocks, text: fileImportSummary },
   setup: { blocks: setupBlocks, text: setupSummary },
   unreachable: { blocks: unreachableBlocks, text: (v) => undeliveredHeadline(v.summary) },
+  'settings-form': { blocks: settingsMessageBlocks, text: (v) => `Settings: ${v.title}` },
+  'settings-history': { blocks: settingsHistoryBlocks, text: (v) => (v.rows.length ? `Settings history: ${v.rows.length} changes` : v.emptyText) },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 

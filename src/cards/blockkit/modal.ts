@@ -1,5 +1,6 @@
 import { anonymityText } from '../anonymity-text';
-import type { CardAction, CardView, CpdLogFormView, CpdRequestFormView, CpdRequestReplyView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, CardView, CpdLogFormView, CpdRequestFormView, CpdRequestReplyView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, SettingsFormView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import { renderSettingsModal } from './settings-blocks';
 import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-modal';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
@@ -27,7 +28,8 @@ export type ModalView =
   | CpdLogFormView
   | ImpactFollowUpView
   | LongTermImpactView
-  | NeedsFormView;
+  | NeedsFormView
+  | SettingsFormView;
 
 export function isModalView(view: CardView): view is ModalView {
   return (
@@ -42,7 +44,8 @@ export function isModalView(view: CardView): view is ModalView {
     view.kind === 'cpd-log-form' ||
     view.kind === 'impact-follow-up' ||
     view.kind === 'long-term-impact' ||
-    view.kind === 'needs-form'
+    view.kind === 'needs-form' ||
+    view.kind === 'settings-form'
   );
 }
 
@@ -60,6 +63,7 @@ const SUBMIT_VERB = {
   'impact-follow-up': 'impact.submit',
   'long-term-impact': 'impact.long.submit',
   'needs-form': 'needs.submit',
+  'settings-form': 'settings.save',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
@@ -80,6 +84,8 @@ export function submitActionOf(view: ModalView): CardAction {
       return { verb: SUBMIT_VERB[view.kind], impactFollowUpId: view.impactFollowUpId };
     case 'long-term-impact':
       return { verb: SUBMIT_VERB[view.kind], sessionId: view.sessionId };
+    case 'settings-form':
+      return { verb: SUBMIT_VERB[view.kind], settingsSection: view.section };
     default:
       return { verb: SUBMIT_VERB[view.kind] };
   }
@@ -149,6 +155,7 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (view.kind === 'impact-follow-up') return renderImpactFollowUpModal(view, privateMetadata);
   if (view.kind === 'long-term-impact') return renderLongTermImpactModal(view, privateMetadata);
   if (view.kind === 'needs-form') return renderNeedsModal(view, privateMetadata);
+  if (view.kind === 'settings-form') return renderSettingsModal(view, privateMetadata);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',

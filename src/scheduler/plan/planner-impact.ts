@@ -1,4 +1,4 @@
-import { DEFAULT_IMPACT_WEEKS, impactFollowUpId, schoolWeeksAfter, type ImpactFollowUp, type Session } from '../../domain';
+import { impactFollowUpId, schoolWeeksAfter, type ImpactFollowUp, type Session } from '../../domain';
 import { atLocalTime, localDateOf } from '../../domain/school-time';
 import { attendeesOf } from './planner-questionnaires';
 import { emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
@@ -18,7 +18,7 @@ function isLastOfSeries(sessions: readonly Session[], session: Session): boolean
 /** When the follow-up for a marked session is asked: N school weeks (holidays skipped) after it. */
 export function impactAskAt(input: PlanningInput, session: Session): Date {
   const zone = input.tenant.settings.timezone;
-  const weeks = session.impactFollowUp?.weeksAfter ?? DEFAULT_IMPACT_WEEKS;
+  const weeks = session.impactFollowUp?.weeksAfter ?? input.tenant.settings.impactFollowUpWeeks;
   return atLocalTime(zone, schoolWeeksAfter(localDateOf(new Date(session.endsAt), zone), weeks, input.calendar), ASK_AT);
 }
 

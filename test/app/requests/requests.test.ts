@@ -79,11 +79,14 @@ describe('CPD requests (use cases, embedded store)', () => {
     expect(await w.store.deliveries.count('t1', { kind: 'request-approval' })).toBe(1);
   });
 
-  test('no line manager and no headteacher: refused with the reason, the form kept', async () => {
+  test('no line manager and no headteacher: refused with the reason, the form kept, the lead told', async () => {
     const w = await world();
     const loner = { tenant: w.tenant, staff: Staff.parse({ tenantId: 't1', id: 'loner', name: 'Lou', email: 'lou@school.example' }) };
     const result = await handleCardAction(w.deps, loner, { verb: 'request.submit' }, FORM);
-    expect(result.view).toMatchObject({ kind: 'cpd-request-form', values: { provider: FORM.provider }, notice: { text: expect.stringMatching(/Nobody can approve/) } });
+    expect(result.view).toMatchObject({ kind: 'cpd-request-form', values: { provider: FORM.provider }, notice: { text: expect.stringMatching(/^Not sent: You have no school in Twilight .*until the CPD lead sets one \(they have been told\)/) } });
+    // The CPD lead is told (a notice in the outbox, composed when sent), never a silent skip.
+    const told = (await w.store.deliveries.find('t1')).map((d) => d.value).filter((d) => d.kind === 'approver-missing');
+    expect(told.map((d) => d.recipientId)).toEqual([w.people.lead!.id]);
   });
 
   test('line manager approves, headteacher declines with a reason; the requester is told at each step', async () => {
