@@ -6,7 +6,7 @@ import { calendarCommand } from './calendar/calendar-command';
 import { notice } from './notice';
 import { awayCommand } from './people/away-command';
 import { templatesCommand } from './questionnaires/templates-command';
-import { programmeDigest } from './reports/programme-digest';
+import { programmeDigest } from './digests/programme-digest';
 import { listOpenTasks } from './gap-tasks/open-tasks';
 import { listUpcomingSessions, upcomingSessions } from './sessions/upcoming-sessions';
 import { registerCommand } from './register/register';

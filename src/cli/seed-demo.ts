@@ -7,8 +7,8 @@ import { SchoolCalendar, Session, Tenant, defaultReactionTemplate, gapTaskId, ne
 import { localDateOf, nextSchoolDay } from '../domain/school-time';
 import { importStaffRoster, staffIdFor } from '../imports/import-staff';
 import { DEMO_LEAD_EMAIL, DEMO_STAFF_CSV } from './demo-staff';
-import { digestWeek } from '../reports/digest-week';
-import type { ReportDeps } from '../reports/report-deps';
+import { digestWeek } from '../app/digests';
+import type { ReportDeps } from '../app/reports';
 
 export const DEMO_TENANT_ID = 'demo';
 

@@ -5,7 +5,7 @@ import { chartsOf } from '../cards/charts/report-charts';
 import { chartElement } from '../cards/adaptive/chart-element';
 import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../cards/samples';
 import type { LeadDigestView, LeadReportView, ManagerDigestView } from '../cards/views';
-import { escapeHtml as h } from '../reports/html-escape';
+import { escapeHtml as h } from '../documents/html-escape';
 
 /** Where /dev serves a chart's PNG (unsigned: /dev answers this machine only). */
 export const DEV_CHART_PATH = '/dev/charts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ManualClock } from '../../src/domain';
 import { COMMANDS, parseCliArgs, USAGE } from '../../src/cli/cli-args';
 import { runCli } from '../../src/cli/run-cli';
-import { loadManagerDigest } from '../../src/reports/load-manager-digest';
+import { loadManagerDigest } from '../../src/app/digests/load-manager-digest';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import { demoStaffId } from '../../src/cli/seed-demo';
 

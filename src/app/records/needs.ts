@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CardView, NeedsFormView, NeedsSummaryView } from '../../cards/views';
 import { NeedsReview, PREFERRED_CPD, PREFERRED_CPD_LABELS, PreferredCpd, academicYearOf, needsReviewId, type FieldErrors } from '../../domain';
-import { commentThemes } from '../../reports/comment-themes';
+import { commentThemes } from '../reports';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';

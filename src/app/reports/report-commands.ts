@@ -1,9 +1,9 @@
 import type { CardView } from '../../cards/views';
 import { hasRole } from '../../domain';
-import { loadLeadSessionReport } from '../../reports/load-lead-session-report';
-import { loadManagerDigest } from '../../reports/load-manager-digest';
-import { loadMyRecord } from '../../reports/load-my-record';
-import type { ReportResult } from '../../reports/report-deps';
+import { loadLeadSessionReport } from './load-lead-session-report';
+import { loadManagerDigest } from '../digests';
+import { loadMyRecord } from '../records';
+import type { ReportResult } from './report-deps';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { findSessionByTitle } from '../sessions';

@@ -1,0 +1,4 @@
+/** What other features, and code outside src/app, use of records/: import it from here, not from its files. */
+export * from './load-governors-report';
+export * from './load-my-record';
+export * from './my-record';
