@@ -1,4 +1,5 @@
-import { CardActionSchema, type CardAction, type CardVerb, type CardView } from '../cards/views';
+import { type CardView } from '../cards/views';
+import { CardActionSchema, type CardAction, type CardVerb } from '../cards/actions';
 import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks/gap-tasks';

@@ -1,90 +1,10 @@
-import { z } from 'zod';
-import { Id, type FieldErrors, type Question, type RsvpAnswer } from '../domain';
+import type { FieldErrors, Question, RsvpAnswer } from '../domain';
 
 /**
  * View models: plain data that each card builder takes. Use cases produce them; the Adaptive
  * Card renderer (src/cards/adaptive, Teams) and the Block Kit renderer (src/cards/blockkit,
  * Slack) turn each into platform JSON. No platform type appears here.
  */
-
-/** Every button's meaning. Platforms route Action.Execute verbs / Slack action_ids through this table. */
-export const CARD_VERBS = [
-  'rsvp.yes',
-  'rsvp.no',
-  'questionnaire.open',
-  'questionnaire.submit',
-  'gap.plan.open',
-  'gap.plan.submit',
-  'gap.report.open',
-  'gap.report.submit',
-  'nudge.snooze',
-  'session.create',
-  'session.form.open',
-  'session.update',
-  'session.cancel',
-  'register.open',
-  'register.submit',
-  'refresh',
-  'survey.send',
-  'request.form.open',
-  'request.submit',
-  'request.open',
-  'request.approve',
-  'request.decline.open',
-  'request.decline',
-  'request.ask.open',
-  'request.ask',
-  'request.book.open',
-  'request.book',
-  'request.withdraw',
-  'request.cancel',
-  'cpd.log.submit',
-  'impact.open',
-  'impact.submit',
-  'impact.long.open',
-  'impact.long.submit',
-  'needs.submit',
-] as const;
-export type CardVerb = (typeof CARD_VERBS)[number];
-
-/** The verbs that send a form's inputs (Teams: `withInputs`; Slack: a modal's callback_id). */
-export const SUBMIT_VERBS = [
-  'questionnaire.submit',
-  'gap.plan.submit',
-  'gap.report.submit',
-  'session.create',
-  'session.update',
-  'register.submit',
-  'survey.send',
-  'request.submit',
-  'request.decline',
-  'request.ask',
-  'request.book',
-  'cpd.log.submit',
-  'impact.submit',
-  'impact.long.submit',
-  'needs.submit',
-] as const satisfies readonly CardVerb[];
-export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
-
-/**
- * What a button carries back: the verb and the ids it acts on, parsed before anything acts on it.
- * Never a tenant id: that comes from the identity.
- */
-export const CardActionSchema = z.object({
-  verb: z.enum(CARD_VERBS),
-  sessionId: Id.optional(),
-  questionnaireId: Id.optional(),
-  gapTaskId: Id.optional(),
-  requestId: Id.optional(),
-  /** The list the button sits in: the answer is that list again, with the row changed. */
-  from: z.enum(['session-list', 'my-record']).optional(),
-  impactFollowUpId: Id.optional(),
-});
-export type CardAction = z.infer<typeof CardActionSchema>;
-
-/** What a button may carry besides its verb (the ids it acts on, the list it sits in); every other key of a submitted card is a form input. */
-export const CARD_ACTION_TARGETS = Object.keys(CardActionSchema.shape).filter((key) => key !== 'verb') as Exclude<keyof CardAction, 'verb'>[];
 
 export interface SessionSummary {
   sessionId: string;

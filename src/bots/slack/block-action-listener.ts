@@ -1,6 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import { isModalView, renderBlockKitModal } from '../../cards/blockkit';
-import { CARD_VERBS } from '../../cards/views';
+import { CARD_VERBS } from '../../cards/actions';
 import { handleCardAction } from '../../app/card-actions';
 import { notice } from '../../app/notice';
 import type { BotContextActor } from './listener-actor';

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { isModalView, renderBlockKitModal, renderCreateSessionModal, toSlackErrors } from '../../cards/blockkit';
-import { SUBMIT_VERBS, type CardView } from '../../cards/views';
+import { type CardView } from '../../cards/views';
+import { SUBMIT_VERBS } from '../../cards/actions';
 import type { ActorResult } from '../../app/identity';
 import { handleCardAction } from '../../app/card-actions';
 import type { SlackBotContext } from './bot-context';

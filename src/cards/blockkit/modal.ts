@@ -1,5 +1,6 @@
 import { anonymityText } from '../anonymity-text';
-import type { CardAction, CardView, CpdLogFormView, CpdRequestFormView, CpdRequestReplyView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardView, CpdLogFormView, CpdRequestFormView, CpdRequestReplyView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardAction, SubmitVerb } from '../actions';
 import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-modal';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
@@ -29,23 +30,6 @@ export type ModalView =
   | LongTermImpactView
   | NeedsFormView;
 
-export function isModalView(view: CardView): view is ModalView {
-  return (
-    view.kind === 'questionnaire' ||
-    view.kind === 'gap-plan' ||
-    view.kind === 'gap-report' ||
-    view.kind === 'session-form' ||
-    view.kind === 'survey-form' ||
-    view.kind === 'register' ||
-    view.kind === 'cpd-request-form' ||
-    view.kind === 'cpd-request-reply' ||
-    view.kind === 'cpd-log-form' ||
-    view.kind === 'impact-follow-up' ||
-    view.kind === 'long-term-impact' ||
-    view.kind === 'needs-form'
-  );
-}
-
 /** callback_id = the submit verb, so the bot routes view_submission through the same verb table. */
 const SUBMIT_VERB = {
   questionnaire: 'questionnaire.submit',
@@ -61,6 +45,13 @@ const SUBMIT_VERB = {
   'long-term-impact': 'impact.long.submit',
   'needs-form': 'needs.submit',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
+
+const MODAL_KINDS: ReadonlySet<string> = new Set(Object.keys(SUBMIT_VERB));
+
+/** A view Slack shows as a modal: exactly the kinds that have a submit verb above, so the two lists cannot drift. */
+export function isModalView(view: CardView): view is ModalView {
+  return MODAL_KINDS.has(view.kind);
+}
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
 export function submitActionOf(view: ModalView): CardAction {
