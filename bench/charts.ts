@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chartSvg } from '../src/cards/charts/chart-svg';
 import { chartsOf } from '../src/cards/charts/report-charts';
-import { CARD_SAMPLES } from '../src/cards/samples';
+import { CARD_SAMPLES } from '../src/dev/samples';
 import type { LeadDigestView, LeadReportView, ManagerDigestView } from '../src/cards/views';
 import { SAMPLE_TENANT_ID, SAMPLE_YEAR_NOW, sampleYear } from '../src/dev/sample-year';
 import { ManualClock } from '../src/domain';

@@ -3,7 +3,7 @@ import { chartSvg } from '../cards/charts/chart-svg';
 import { chartToken } from '../cards/charts/chart-token';
 import { chartsOf } from '../cards/charts/report-charts';
 import { chartElement } from '../cards/adaptive/chart-element';
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from './samples';
 import type { LeadDigestView, LeadReportView, ManagerDigestView } from '../cards/views';
 import { escapeHtml as h } from '../documents/html-escape';
 

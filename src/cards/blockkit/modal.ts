@@ -1,18 +1,18 @@
 import { anonymityText } from '../anonymity-text';
 import type { CardView, CpdLogFormView, CpdRequestFormView, CpdRequestReplyView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { CardAction, SubmitVerb } from '../actions';
-import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-modal';
+import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-form';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../gap-task-fields';
-import { renderCpdLogModal } from './cpd-log-modal';
-import { renderImpactFollowUpModal } from './impact-follow-up-blocks';
-import { renderLongTermImpactModal } from './long-term-impact-blocks';
-import { renderNeedsModal } from './needs-blocks';
-import { renderCreateSessionModal } from './create-session-modal';
+import { renderCpdLogModal } from './cpd-log-form';
+import { renderImpactFollowUpModal } from './impact-follow-up';
+import { renderLongTermImpactModal } from './long-term-impact';
+import { renderNeedsModal } from './needs';
+import { renderCreateSessionModal } from './session-form-modal';
 import { capBlocks } from './message';
-import { renderSurveyFormModal } from './survey-form-modal';
+import { renderSurveyFormModal } from './survey-form';
 import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-fields';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { renderRegisterModal } from './register-modal';

@@ -1,4 +1,4 @@
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/dev/samples';
 import { renderAdaptiveCard } from '../../../src/cards/adaptive/render-adaptive-card';
 import { type CardView } from '../../../src/cards/views';
 import { CARD_ACTION_TARGETS, CARD_VERBS } from '../../../src/cards/actions';

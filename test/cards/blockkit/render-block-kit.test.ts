@@ -1,5 +1,5 @@
 import { renderAppHome, renderBlockKitMessage, renderBlockKitModal, renderCreateSessionModal, renderSurveyFormModal, isModalView, toSlackErrors } from '../../../src/cards/blockkit';
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/dev/samples';
 import type { CardView, MyRecordView, SessionListView } from '../../../src/cards/views';
 import type { CardAction } from '../../../src/cards/actions';
 import { CARD_VERBS } from '../../../src/cards/actions';

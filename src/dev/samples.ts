@@ -1,7 +1,7 @@
 import { DEFAULT_REACTION_QUESTIONS, Question, STAFF_AUDIT_QUESTIONS } from '../domain';
-import type { CardKind, CardView, LeadDigestView, LeadDigestWeek, LeadReportView, ManagerDigestView, SessionSummary, ViewOfKind } from './views';
-import { withChartImages } from './charts/report-charts';
-import { chartToken } from './charts/chart-token';
+import type { CardKind, CardView, LeadDigestView, LeadDigestWeek, LeadReportView, ManagerDigestView, SessionSummary, ViewOfKind } from '../cards/views';
+import { withChartImages } from '../cards/charts/report-charts';
+import { chartToken } from '../cards/charts/chart-token';
 
 /**
  * Realistic sample views, at least one per card kind, shared by the Adaptive Card (Teams) and
