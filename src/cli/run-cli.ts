@@ -23,7 +23,7 @@ import { runImportStaff } from './import-staff-command';
 import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinGroupSize, runTenantShow } from './tenant-commands';
 import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
-import { seedDemo } from './seed-demo';
+import { seedDemo } from '../app/demo';
 
 export interface CliDeps extends ReportDeps {
   defaultTenantId: string;

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { AppDeps } from '../app/deps';
 import { ROLE_LABELS } from '../domain';
-import { DEMO_TENANT_ID, seedDemo } from '../cli/seed-demo';
+import { DEMO_TENANT_ID, seedDemo } from '../app/demo';
 import type { Logger } from '../log';
 import { actAsStaff } from './act-as';
 import { createDevAssets } from './dev-assets';

@@ -1,16 +1,16 @@
-import type { Actor } from '../../src/app/people/actor';
-import { handleCardAction } from '../../src/app/card-actions';
-import { runCommand } from '../../src/app/commands';
-import { markAttendance } from '../../src/app/register/mark-attendance';
-import { loadRegister } from '../../src/app/register/register-people';
-import type { AppDeps } from '../../src/app/deps';
-import { respondToInvitation } from '../../src/app/sessions/rsvp';
-import type { CardView, RegisterView } from '../../src/cards/views';
-import { participationId, type Participation, type Session } from '../../src/domain';
-import type { Collection } from '../../src/store/port';
-import { countingReads } from '../support/counting-reads';
-import { session, staff, tenant } from '../support/fixtures';
-import { reactionQuestionnaire, smallSchool } from '../support/app-world';
+import type { Actor } from '../../../src/app/people/actor';
+import { handleCardAction } from '../../../src/app/card-actions';
+import { runCommand } from '../../../src/app/commands';
+import { markAttendance } from '../../../src/app/register/mark-attendance';
+import { loadRegister } from '../../../src/app/register/register-people';
+import type { AppDeps } from '../../../src/app/deps';
+import { respondToInvitation } from '../../../src/app/sessions/rsvp';
+import type { CardView, RegisterView } from '../../../src/cards/views';
+import { participationId, type Participation, type Session } from '../../../src/domain';
+import type { Collection } from '../../../src/store/port';
+import { countingReads } from '../../support/counting-reads';
+import { session, staff, tenant } from '../../support/fixtures';
+import { reactionQuestionnaire, smallSchool } from '../../support/app-world';
 
 /** The small school, with Fay facilitating "Retrieval practice" (ses-1, capacity 2) and Otto facilitating another session. */
 async function registerSchool() {

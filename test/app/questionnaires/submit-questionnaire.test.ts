@@ -1,6 +1,6 @@
-import { submitQuestionnaire } from '../../src/app/questionnaires/submit-questionnaire';
-import { participationId, receiptId } from '../../src/domain';
-import { reactionQuestionnaire, smallSchool } from '../support/app-world';
+import { submitQuestionnaire } from '../../../src/app/questionnaires/submit-questionnaire';
+import { participationId, receiptId } from '../../../src/domain';
+import { reactionQuestionnaire, smallSchool } from '../../support/app-world';
 
 async function attendedSchool(anonymous = false) {
   const w = await smallSchool('2026-11-24T18:00:00.000Z');

@@ -1,9 +1,9 @@
-import { applyRetention } from '../../src/app/people/retention';
-import { inBatches } from '../../src/app/people/in-batches';
-import { ManualClock, responseId, Tenant } from '../../src/domain';
-import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
-import type { Query } from '../../src/store/port';
-import { staff, tenant } from '../support/fixtures';
+import { applyRetention } from '../../../src/app/people/retention';
+import { inBatches } from '../../../src/app/people/in-batches';
+import { ManualClock, responseId, Tenant } from '../../../src/domain';
+import { openEmbeddedStore } from '../../../src/store/embedded/sqlite-store';
+import type { Query } from '../../../src/store/port';
+import { staff, tenant } from '../../support/fixtures';
 
 const T = 't1';
 

@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
-import { submitGapPlan, submitGapReport } from '../app/gap-tasks';
-import { respondToInvitation } from '../app/sessions';
-import { markAttendance } from '../app/register';
-import { submitQuestionnaire } from '../app/questionnaires';
-import { SchoolCalendar, Session, Tenant, defaultReactionTemplate, gapTaskId, newReactionQuestionnaire, receiptId, type GapTask } from '../domain';
-import { localDateOf, nextSchoolDay } from '../domain/school-time';
-import { importStaffRoster, staffIdFor } from '../imports/import-staff';
+import { submitGapPlan, submitGapReport } from '../gap-tasks';
+import { respondToInvitation } from '../sessions';
+import { markAttendance } from '../register';
+import { submitQuestionnaire } from '../questionnaires';
+import { SchoolCalendar, Session, Tenant, defaultReactionTemplate, gapTaskId, newReactionQuestionnaire, receiptId, type GapTask } from '../../domain';
+import { localDateOf, nextSchoolDay } from '../../domain/school-time';
+import { importStaffRoster, staffIdFor } from '../../imports/import-staff';
 import { DEMO_LEAD_EMAIL, DEMO_STAFF_CSV } from './demo-staff';
-import { digestWeek } from '../app/digests';
-import type { ReportDeps } from '../app/reports';
+import { digestWeek } from '../digests';
+import type { ReportDeps } from '../reports';
 
 export const DEMO_TENANT_ID = 'demo';
 

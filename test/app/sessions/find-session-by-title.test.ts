@@ -1,6 +1,6 @@
-import { findSessionByTitle } from '../../src/app/sessions/find-session';
-import { session, staff } from '../support/fixtures';
-import { smallSchool } from '../support/app-world';
+import { findSessionByTitle } from '../../../src/app/sessions/find-session';
+import { session, staff } from '../../support/fixtures';
+import { smallSchool } from '../../support/app-world';
 
 /** What edit, cancel, register and report find for the words typed (one lookup, four callers). */
 describe('findSessionByTitle (embedded store)', () => {

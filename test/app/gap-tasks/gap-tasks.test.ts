@@ -1,6 +1,6 @@
-import { submitGapPlan, submitGapReport, snoozeNudge } from '../../src/app/gap-tasks/gap-tasks';
-import { gapTask } from '../support/fixtures';
-import { smallSchool } from '../support/app-world';
+import { submitGapPlan, submitGapReport, snoozeNudge } from '../../../src/app/gap-tasks/gap-tasks';
+import { gapTask } from '../../support/fixtures';
+import { smallSchool } from '../../support/app-world';
 
 const plan = {
   takeBack: 'Weekly low-stakes quizzes in Year 9',

@@ -1,10 +1,10 @@
-import { handleCardAction } from '../../src/app/card-actions';
-import { runCommand } from '../../src/app/commands';
-import { submitQuestionnaire } from '../../src/app/questionnaires/submit-questionnaire';
-import { sendSurvey } from '../../src/app/surveys/surveys';
-import { STAFF_AUDIT_TEMPLATE_ID, surveyQuestionnaireId, type Staff } from '../../src/domain';
-import { smallSchool } from '../support/app-world';
-import { staff, tenant } from '../support/fixtures';
+import { handleCardAction } from '../../../src/app/card-actions';
+import { runCommand } from '../../../src/app/commands';
+import { submitQuestionnaire } from '../../../src/app/questionnaires/submit-questionnaire';
+import { sendSurvey } from '../../../src/app/surveys/surveys';
+import { STAFF_AUDIT_TEMPLATE_ID, surveyQuestionnaireId, type Staff } from '../../../src/domain';
+import { smallSchool } from '../../support/app-world';
+import { staff, tenant } from '../../support/fixtures';
 
 // Monday 23 November 2026, 10:00 GMT.
 const FORM = { templateId: STAFF_AUDIT_TEMPLATE_ID, audienceKind: 'department', audienceValue: 'Maths', closesOn: '2026-12-04', anonymous: 'yes' };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManualClock, reactionQuestionnaireId } from '../../src/domain';
-import { seedDemo } from '../../src/cli/seed-demo';
-import { planTenant } from '../../src/scheduler/plan/plan-tenant';
-import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
+import { ManualClock, reactionQuestionnaireId } from '../../../src/domain';
+import { seedDemo } from '../../../src/app/demo/seed-demo';
+import { planTenant } from '../../../src/scheduler/plan/plan-tenant';
+import { openEmbeddedStore } from '../../../src/store/embedded/sqlite-store';
 
 describe('seed-demo, then the planner (embedded store in memory)', () => {
   // A Sunday: the seeded twilight ran on the Wednesday before last, so a questionnaire the planner
@@ -45,7 +45,7 @@ describe('seed-demo: the demo school', () => {
     try {
       await seedDemo({ store, clock });
       const seeded = (await store.staff.find('demo')).map((s) => s.value);
-      const rows = readFileSync(join(__dirname, '..', '..', 'examples', 'staff.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+      const rows = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'staff.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
       expect(seeded.map((s) => s.email).sort()).toEqual(rows.map((r) => r[1]).sort());
       const byEmail = new Map(seeded.map((s) => [s.email, s]));
       for (const [name, email, , , managerEmail] of rows) {

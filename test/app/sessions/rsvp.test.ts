@@ -1,7 +1,7 @@
-import { respondToInvitation } from '../../src/app/sessions/rsvp';
-import { deliveryId, participationId } from '../../src/domain';
-import { session } from '../support/fixtures';
-import { smallSchool } from '../support/app-world';
+import { respondToInvitation } from '../../../src/app/sessions/rsvp';
+import { deliveryId, participationId } from '../../../src/domain';
+import { session } from '../../support/fixtures';
+import { smallSchool } from '../../support/app-world';
 
 describe('RSVP use case (embedded store)', () => {
   test('yes books a place; saying it twice changes nothing', async () => {

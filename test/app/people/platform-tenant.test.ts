@@ -1,9 +1,9 @@
-import { tenantOfPlatform } from '../../src/app/people/platform-tenant';
-import { ManualClock } from '../../src/domain/clock';
-import type { Collection, Query } from '../../src/store/port';
-import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
-import type { Tenant } from '../../src/domain';
-import { tenant } from '../support/fixtures';
+import { tenantOfPlatform } from '../../../src/app/people/platform-tenant';
+import { ManualClock } from '../../../src/domain/clock';
+import type { Collection, Query } from '../../../src/store/port';
+import { openEmbeddedStore } from '../../../src/store/embedded/sqlite-store';
+import type { Tenant } from '../../../src/domain';
+import { tenant } from '../../support/fixtures';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 

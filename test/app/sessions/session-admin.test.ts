@@ -1,10 +1,10 @@
-import { runCommand } from '../../src/app/commands';
-import { handleCardAction } from '../../src/app/card-actions';
-import { cancelSession, createSession, editSession, publishSession } from '../../src/app/sessions/session-admin';
-import { markAttendance } from '../../src/app/register/mark-attendance';
-import { respondToInvitation } from '../../src/app/sessions/rsvp';
-import { participationId } from '../../src/domain';
-import { smallSchool } from '../support/app-world';
+import { runCommand } from '../../../src/app/commands';
+import { handleCardAction } from '../../../src/app/card-actions';
+import { cancelSession, createSession, editSession, publishSession } from '../../../src/app/sessions/session-admin';
+import { markAttendance } from '../../../src/app/register/mark-attendance';
+import { respondToInvitation } from '../../../src/app/sessions/rsvp';
+import { participationId } from '../../../src/domain';
+import { smallSchool } from '../../support/app-world';
 
 const form = {
   title: 'Adaptive teaching',

@@ -1,9 +1,9 @@
-import { resolveActor, type ActorResult, type PlatformIdentity } from '../../src/app/people/actor';
-import { ACTOR_CACHE_TTL_MS, ActorCache } from '../../src/app/people/actor-cache';
-import type { AppDeps } from '../../src/app/deps';
-import { ManualClock } from '../../src/domain/clock';
-import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded/sqlite-store';
-import { staff, tenant } from '../support/fixtures';
+import { resolveActor, type ActorResult, type PlatformIdentity } from '../../../src/app/people/actor';
+import { ACTOR_CACHE_TTL_MS, ActorCache } from '../../../src/app/people/actor-cache';
+import type { AppDeps } from '../../../src/app/deps';
+import { ManualClock } from '../../../src/domain/clock';
+import { openEmbeddedStore, type EmbeddedStore } from '../../../src/store/embedded/sqlite-store';
+import { staff, tenant } from '../../support/fixtures';
 
 /** Two schools on the same Slack user id (Slack ids are per workspace) and the same Teams object id. */
 async function twoSchools() {
