@@ -26,3 +26,4 @@ export * from './cpd-record';
 export * from './impact-follow-up';
 export * from './needs-review';
 export * from './plan-request';
+export * from './count-of';

@@ -1,4 +1,4 @@
-import { countOf } from '../cards/format';
+import { countOf } from '../domain/count-of';
 import { deterministicId, Staff, type Role, type Tenant } from '../domain';
 import type { Versioned } from '../store/port';
 import type { Store } from '../store/store';

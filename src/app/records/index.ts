@@ -2,3 +2,5 @@
 export * from './load-governors-report';
 export * from './load-my-record';
 export * from './my-record';
+/** The governors' report as its loader returns it, for the CSV export (which has no business with cards). */
+export type { GovernorsReportView } from '../../cards/views';

@@ -1,4 +1,4 @@
-/** What other features, and code outside src/app, use of reports/: import it from here, not from its files. */
+/** What other features, and code outside src/app, use of reports/: import it from here, not from its files. The command handlers (report-commands.ts) are reached from the root command table. */
 export * from './comment-themes';
 export * from './lead-session-report';
 export * from './load-programme-report';
