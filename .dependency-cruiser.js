@@ -98,9 +98,9 @@ module.exports = {
     },
     {
       name: 'ports-import-no-feature',
-      comment: 'The ports at the root of src/app (deps, outbound, notice, signed links) are what features import; they import no feature back.',
+      comment: 'The ports at the root of src/app (deps, outbound, notice, signed links, card copies) are what features import; they import no feature back.',
       severity: 'error',
-      from: { path: '^src/app/(deps|outbound|notice|signed-links)\\.ts$' },
+      from: { path: '^src/app/(deps|outbound|notice|signed-links|card-copies)\\.ts$' },
       to: { path: '^src/app/[^/]+/' },
     },
     {

@@ -2,6 +2,7 @@ import { type CardView } from '../cards/views';
 import { CardActionSchema, type CardAction, type CardVerb } from '../cards/actions';
 import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
+import type { OtherCopies } from './card-copies';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks/gap-tasks';
 import { buildInvitationView } from './sessions/invitation-view';
 import { notice } from './notice';
@@ -21,7 +22,11 @@ import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-imp
 import { submitCpdLog } from './records/log-cpd';
 import { submitNeeds } from './records/needs';
 
-export type CardActionResult = { ok: boolean; view: CardView };
+/**
+ * What a button press gives back: whether it worked, the view for whoever pressed, and the other
+ * sent copies of the card it changed (a request's cards), for a platform that updates each copy itself.
+ */
+export type CardActionResult = { ok: boolean; view: CardView; copies?: OtherCopies };
 
 type Inputs = Record<string, unknown>;
 type ActionHandler = (deps: AppDeps, actor: Actor, action: CardAction, inputs: Inputs) => Promise<CardActionResult>;

@@ -10,8 +10,7 @@ import { modalInputs } from './modal-inputs';
 import type { SlackRequestClaim } from './request-once';
 import { slackActor } from './slack-actor';
 import { ModalMetadata, ViewSubmissionPayload } from './slack-payloads';
-import { publishHome, showResult } from './show-result';
-import { updateRequestCopies } from './request-copies-update';
+import { publishHome, showOtherCopies, showResult } from './show-result';
 
 /** A modal's callback_id is its submit verb (src/cards/blockkit/modal.ts). */
 const SUBMIT_CALLBACKS = new RegExp(`^(${SUBMIT_VERBS.map((verb) => verb.replace(/\./g, '\\.')).join('|')})$`);
@@ -84,8 +83,7 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
     // From a command or App Home there is no message to update: a confirmation (e.g. "Session created") goes to their DM as a receipt.
     else if (result.view.kind === 'notice' || result.view.kind === 'register') await showResult(client, { userId: user.id }, result);
     else await publishHome(ctx.deps, client, found.actor, user.id);
-    const requestId = metadata.data.action.requestId;
-    if (requestId) await updateRequestCopies(ctx, client, found.actor, requestId, { channel, ts });
+    await showOtherCopies(client, result, { channel, ts }, ctx.logger);
   });
 }
 
