@@ -27,3 +27,4 @@ export * from './impact-follow-up';
 export * from './needs-review';
 export * from './plan-request';
 export * from './count-of';
+export * from './plan-subjects';
