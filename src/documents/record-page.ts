@@ -1,5 +1,5 @@
 import type { MyRecordView } from '../cards/views';
-import { hoursText, rowsByYear, yearHeading } from '../cards/record-years';
+import { hoursText, rowsByYear, yearHeading } from '../cards/wording/my-record';
 import { escapeHtml } from './html-escape';
 
 /**

@@ -1,5 +1,5 @@
 import type { GapTask } from '../../domain';
-import { openTaskRow } from '../../cards/open-task-row';
+import { openTaskRow } from '../../cards/wording/open-task-row';
 import type { MyRecordView, TaskListView } from '../../cards/views';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

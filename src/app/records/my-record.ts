@@ -4,8 +4,8 @@ import type { MyRecordView } from '../../cards/views';
 import { formatMonth } from '../../cards/format';
 import { qualificationRows, statutoryRows } from './record-credentials';
 import { byAcademicYear, loggedRow, sessionDay, sessionHours } from './record-rows';
-import { openTaskRow } from '../../cards/open-task-row';
-import { toSessionSummary } from '../../cards/session-summary';
+import { openTaskRow } from '../../cards/wording/open-task-row';
+import { toSessionSummary } from '../../cards/wording/session-summary';
 
 export interface MyRecordInput {
   tenant: Tenant;

@@ -3,7 +3,7 @@ import type { LeadReportView } from '../../cards/views';
 import { isInAudience } from '../../domain/audience';
 import { commentThemes } from './comment-themes';
 import { countFurtherCpdRequests, roundTo, summariseRatings, textAnswers } from './reaction-stats';
-import { toSessionSummary } from '../../cards/session-summary';
+import { toSessionSummary } from '../../cards/wording/session-summary';
 import { withheldText } from './report-format';
 
 /** Who is reading: the CPD lead sees named results in full; anyone else gets the minimum-count rule. */

@@ -9,7 +9,7 @@ import {
   submitRequest,
   type FieldErrors,
 } from '../../domain';
-import { CPD_REQUEST_FIELDS } from '../../cards/cpd-request-fields';
+import { CPD_REQUEST_FIELDS } from '../../cards/wording/cpd-request-form';
 import type { CardView, CpdRequestFormView } from '../../cards/views';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

@@ -1,6 +1,6 @@
 import type { CardView, SessionCancelView } from '../../cards/views';
 import { formatSessionTime } from '../../cards/format';
-import { toSessionSummary } from '../../cards/session-summary';
+import { toSessionSummary } from '../../cards/wording/session-summary';
 import { hasRole, type Session } from '../../domain';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

@@ -1,7 +1,7 @@
 import type { GapTaskFormView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, execute, facts, fieldError, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
-import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD, type GapTaskField } from '../gap-task-fields';
+import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD, type GapTaskField } from '../wording/gap-task';
 
 const COPY = {
   'gap-plan': { title: 'Plan your gap task', button: 'Save my plan', done: 'Your plan is saved. We will check in before session two.' },

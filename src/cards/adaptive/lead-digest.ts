@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import { gapTaskFigures, percentText } from '../lead-digest-figures';
+import { gapTaskFigures, percentText } from '../wording/lead-digest';
 import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../views';
 import type { ChartDefinition } from '../charts/chart-definition';
 import type { CardContent } from './card-content';

@@ -2,7 +2,7 @@ import type { LongTermImpactView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, execute, fieldError, heading, noticeBox, subtle, text, type AdaptiveElement } from './elements';
 
-import { LONG_TERM_LABELS } from '../long-term-impact-fields';
+import { LONG_TERM_LABELS } from '../wording/long-term-impact';
 
 function withError(view: LongTermImpactView, input: AdaptiveElement, id: string): AdaptiveElement[] {
   const error = view.errors?.[id];

@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import { hoursText, rowsByYear, yearHeading } from '../record-years';
+import { hoursText, rowsByYear, yearHeading } from '../wording/my-record';
 import type { MyRecordView } from '../views';
 import type { CardContent } from './card-content';
 import { actionSet, compact, execute, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';

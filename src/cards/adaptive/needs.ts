@@ -1,4 +1,4 @@
-import { NEEDS_INTRO, NEEDS_LABELS, PREFERRED_CHOICES } from '../needs-fields';
+import { NEEDS_INTRO, NEEDS_LABELS, PREFERRED_CHOICES } from '../wording/needs';
 import type { NeedsFormView, NeedsSummaryView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, execute, facts, fieldError, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';

@@ -1,4 +1,4 @@
-import { anonymityText } from '../anonymity-text';
+import { anonymityText } from '../wording/anonymity';
 import type { OpenQuestionnaireRow } from '../views';
 import { actionSet, compact, execute, subheading, text, type AdaptiveElement } from './elements';
 

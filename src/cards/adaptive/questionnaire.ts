@@ -1,4 +1,4 @@
-import { anonymityText } from '../anonymity-text';
+import { anonymityText } from '../wording/anonymity';
 import type { QuestionnaireView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, execute, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';

@@ -1,4 +1,4 @@
-import { SESSION_FORM_HEAD, sessionFormTail, type SessionFormField } from '../session-form-fields';
+import { SESSION_FORM_HEAD, sessionFormTail, type SessionFormField } from '../wording/session-form';
 import type { SessionFormView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, execute, fieldError, heading, noticeBox, subtle, type AdaptiveElement } from './elements';

@@ -1,4 +1,4 @@
-import { schoolComplianceLine } from '../statutory-text';
+import { schoolComplianceLine } from '../wording/statutory-compliance';
 import type { StatutoryComplianceRow, StatutoryComplianceView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, heading, subheading, subtle, text, type AdaptiveElement } from './elements';

@@ -1,4 +1,4 @@
-import { agreeText, bySection, likertCountsText, responsesText } from '../survey-results-text';
+import { agreeText, bySection, likertCountsText, responsesText } from '../wording/survey-results';
 import type { SurveyResultsView } from '../views';
 import type { CardContent } from './card-content';
 import { compact, facts, heading, noticeBox, subheading, subtle, text } from './elements';

@@ -1,4 +1,4 @@
-import { CPD_LOG_INTRO, CPD_LOG_LABELS, CPD_LOG_MAX_LENGTH, CPD_LOG_TYPE_CHOICES, type CpdLogField } from '../cpd-log-fields';
+import { CPD_LOG_INTRO, CPD_LOG_LABELS, CPD_LOG_MAX_LENGTH, CPD_LOG_TYPE_CHOICES, type CpdLogField } from '../wording/cpd-log-form';
 import type { CpdLogFormView } from '../views';
 import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { context, header, notice, plain, section } from './blocks';

@@ -1,4 +1,4 @@
-import { CPD_REPLY_FIELDS, CPD_REQUEST_FIELDS, type CpdRequestField } from '../cpd-request-fields';
+import { CPD_REPLY_FIELDS, CPD_REQUEST_FIELDS, type CpdRequestField } from '../wording/cpd-request-form';
 import type { CpdRequestFormView, CpdRequestReplyView } from '../views';
 import type { Block, BlockKitModal, InputElement, OptionObject } from './block-types';
 import { context, notice, plain } from './blocks';

@@ -1,4 +1,4 @@
-import { gapTaskFigures, percentText } from '../lead-digest-figures';
+import { gapTaskFigures, percentText } from '../wording/lead-digest';
 import type { LeadDigestView } from '../views';
 import type { Block } from './block-types';
 import { actions, context, divider, fields, header, linkButton, section } from './blocks';

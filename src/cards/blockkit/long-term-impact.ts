@@ -3,7 +3,7 @@ import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { actions, button, context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
-import { LONG_TERM_LABELS } from '../long-term-impact-fields';
+import { LONG_TERM_LABELS } from '../wording/long-term-impact';
 
 function taskLines(view: LongTermImpactView): Block[] {
   return view.tasks.map((t) => section(`*${escapeMrkdwn(t.name)}*: ${escapeMrkdwn(t.reportText)}${t.longTerm ? `\n_Longer term:_ ${escapeMrkdwn(t.longTerm)}` : ''}`));

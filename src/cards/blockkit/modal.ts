@@ -1,11 +1,11 @@
-import { anonymityText } from '../anonymity-text';
+import { anonymityText } from '../wording/anonymity';
 import type { CardView, CpdLogFormView, CpdRequestFormView, CpdRequestReplyView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
 import type { CardAction, SubmitVerb } from '../actions';
 import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-form';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
-import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../gap-task-fields';
+import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../wording/gap-task';
 import { renderCpdLogModal } from './cpd-log-form';
 import { renderImpactFollowUpModal } from './impact-follow-up';
 import { renderLongTermImpactModal } from './long-term-impact';

@@ -1,4 +1,4 @@
-import { hoursText, rowsByYear, yearHeading } from '../record-years';
+import { hoursText, rowsByYear, yearHeading } from '../wording/my-record';
 import type { MyRecordView } from '../views';
 import type { Block } from './block-types';
 import { actions, button, context, divider, header, linkButton, rsvpButtons, section, sessionText } from './blocks';

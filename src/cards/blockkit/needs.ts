@@ -1,4 +1,4 @@
-import { NEEDS_INTRO, NEEDS_LABELS, PREFERRED_CHOICES } from '../needs-fields';
+import { NEEDS_INTRO, NEEDS_LABELS, PREFERRED_CHOICES } from '../wording/needs';
 import type { NeedsFormView, NeedsSummaryView } from '../views';
 import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { context, header, notice, plain, section } from './blocks';

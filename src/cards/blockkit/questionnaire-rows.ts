@@ -1,4 +1,4 @@
-import { anonymityText } from '../anonymity-text';
+import { anonymityText } from '../wording/anonymity';
 import type { OpenQuestionnaireRow } from '../views';
 import type { Block } from './block-types';
 import { button, divider, section } from './blocks';

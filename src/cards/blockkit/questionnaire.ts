@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import { anonymityText } from '../anonymity-text';
+import { anonymityText } from '../wording/anonymity';
 import type { QuestionnaireView, ThankYouView } from '../views';
 import type { Block } from './block-types';
 import { actions, button, context, fields, header, notice, section } from './blocks';

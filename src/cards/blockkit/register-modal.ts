@@ -1,4 +1,4 @@
-import { REGISTER_GROUPS, notShownText, registerRowHint, registerStatusText } from '../register-text';
+import { REGISTER_GROUPS, notShownText, registerRowHint, registerStatusText } from '../wording/register';
 import type { RegisterRow, RegisterView } from '../views';
 import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { context, notice, plain, section, sessionText } from './blocks';

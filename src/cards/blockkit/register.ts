@@ -1,4 +1,4 @@
-import { registerStatusText } from '../register-text';
+import { registerStatusText } from '../wording/register';
 import type { RegisterView } from '../views';
 import type { Block } from './block-types';
 import { actions, button, context, header, notice, section, sessionText } from './blocks';

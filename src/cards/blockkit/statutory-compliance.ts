@@ -1,4 +1,4 @@
-import { schoolComplianceLine } from '../statutory-text';
+import { schoolComplianceLine } from '../wording/statutory-compliance';
 import type { StatutoryComplianceRow, StatutoryComplianceView } from '../views';
 import type { Block } from './block-types';
 import { context, header, section } from './blocks';

@@ -1,5 +1,5 @@
-import { SURVEY_FORM_INTRO } from '../survey-form-fields';
-import { agreeText, bySection, likertCountsText, responsesText } from '../survey-results-text';
+import { SURVEY_FORM_INTRO } from '../wording/survey-form';
+import { agreeText, bySection, likertCountsText, responsesText } from '../wording/survey-results';
 import type { SurveyFormView, SurveyResultsView } from '../views';
 import type { Block } from './block-types';
 import { context, divider, fields, header, notice, section } from './blocks';

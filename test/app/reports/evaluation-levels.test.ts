@@ -1,5 +1,5 @@
 import { impactFollowUpId, participationId } from '../../../src/domain';
-import { gapTaskFigures } from '../../../src/cards/lead-digest-figures';
+import { gapTaskFigures } from '../../../src/cards/wording/lead-digest';
 import { loadLeadDigest } from '../../../src/app/digests/load-lead-digest';
 import { loadLeadSessionReport } from '../../../src/app/reports/load-lead-session-report';
 import { loadProgrammeReport } from '../../../src/app/reports/load-programme-report';

@@ -1,4 +1,4 @@
-import { PREFERRED_CPD, PREFERRED_CPD_LABELS } from '../domain/needs-review';
+import { PREFERRED_CPD, PREFERRED_CPD_LABELS } from '../../domain/needs-review';
 
 /** The year-ahead review's questions (the seeds' annual self-review), shared by the Teams card and the Slack modal. */
 export const NEEDS_LABELS = {

@@ -1,4 +1,4 @@
-import { CPD_LOG_TYPES, CPD_LOG_TYPE_LABELS } from '../domain/cpd-record';
+import { CPD_LOG_TYPES, CPD_LOG_TYPE_LABELS } from '../../domain/cpd-record';
 
 /** The "log cpd" form's fields and words, shared by the Teams card and the Slack modal. */
 export const CPD_LOG_LABELS = {

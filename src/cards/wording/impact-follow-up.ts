@@ -1,4 +1,4 @@
-import { APPLIED_ANSWERS, APPLIED_LABELS, IMPACT_EVIDENCE, IMPACT_EVIDENCE_LABELS } from '../domain/impact-follow-up';
+import { APPLIED_ANSWERS, APPLIED_LABELS, IMPACT_EVIDENCE, IMPACT_EVIDENCE_LABELS } from '../../domain/impact-follow-up';
 
 /** The impact follow-up's questions (seed 001's levels 2 and 3), shared by the Teams card and the Slack modal. */
 export const IMPACT_PERSON_LABELS = {
