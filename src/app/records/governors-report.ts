@@ -24,7 +24,7 @@ export interface GovernorsReportInput {
   staff: readonly Staff[];
   logged: readonly CpdLogEntry[];
   statutory: readonly StatutoryTraining[];
-  /** The programme report (src/reports/programme-report.ts) for the same term: categories, ratings and levels. */
+  /** The programme report (src/app/reports/programme-report.ts) for the same term: categories, ratings and levels. */
   programme: ProgrammeReportView;
 }
 
