@@ -1,7 +1,7 @@
 import { CPD_REPLY_FIELDS, CPD_REQUEST_FIELDS, type CpdRequestField } from '../wording/cpd-request-form';
 import type { CpdRequestFormView, CpdRequestReplyView } from '../views';
 import type { Block, BlockKitModal, InputElement, OptionObject } from './block-types';
-import { context, notice, plain } from './blocks';
+import { actions, button, context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
@@ -64,4 +64,17 @@ export function renderCpdReplyModal(view: CpdRequestReplyView, privateMetadata: 
       ...fieldBlocks(CPD_REPLY_FIELDS[view.mode], view.values, view.errors),
     ],
   };
+}
+
+export function cpdRequestFormMessageBlocks(view: CpdRequestFormView): Block[] {
+  return [
+    header('Ask to go on a course'),
+    ...(view.notice ? [notice(view.notice)] : []),
+    actions([button('Request CPD', { verb: 'request.form.open' }, { style: 'primary' })]),
+  ];
+}
+
+export function cpdReplyMessageBlocks(view: CpdRequestReplyView): Block[] {
+  const verb = { decline: 'request.decline.open', ask: 'request.ask.open', book: 'request.book.open' } as const;
+  return [section(`*${escapeMrkdwn(view.courseTitle)}*: ${escapeMrkdwn(view.requesterName)}`), actions([button('Open the form', { verb: verb[view.mode], requestId: view.requestId })])];
 }

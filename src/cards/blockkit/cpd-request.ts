@@ -1,5 +1,4 @@
-import { countOf } from '../format';
-import type { CpdBudgetView, CpdRequestFormView, CpdRequestListView, CpdRequestReplyView, CpdRequestView } from '../views';
+import type { CpdRequestListView, CpdRequestView } from '../views';
 import type { Block, ButtonElement } from './block-types';
 import { actions, button, context, divider, fields, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
@@ -30,19 +29,6 @@ export function cpdRequestBlocks(view: CpdRequestView): Block[] {
   return blocks;
 }
 
-export function cpdRequestFormMessageBlocks(view: CpdRequestFormView): Block[] {
-  return [
-    header('Ask to go on a course'),
-    ...(view.notice ? [notice(view.notice)] : []),
-    actions([button('Request CPD', { verb: 'request.form.open' }, { style: 'primary' })]),
-  ];
-}
-
-export function cpdReplyMessageBlocks(view: CpdRequestReplyView): Block[] {
-  const verb = { decline: 'request.decline.open', ask: 'request.ask.open', book: 'request.book.open' } as const;
-  return [section(`*${escapeMrkdwn(view.courseTitle)}*: ${escapeMrkdwn(view.requesterName)}`), actions([button('Open the form', { verb: verb[view.mode], requestId: view.requestId })])];
-}
-
 export function cpdRequestListBlocks(view: CpdRequestListView): Block[] {
   const blocks: Block[] = [header(view.title)];
   if (view.rows.length === 0) blocks.push(section(escapeMrkdwn(view.emptyText)));
@@ -59,23 +45,3 @@ export function cpdRequestListBlocks(view: CpdRequestListView): Block[] {
   return blocks;
 }
 
-export function cpdBudgetBlocks(view: CpdBudgetView): Block[] {
-  const blocks: Block[] = [header(`CPD budget ${view.year}`), context('Committed: approved, not yet booked. Spent: booked, at the actual cost.')];
-  if (view.rows.length === 0) blocks.push(section('No budgets or requests for this year yet. Set one with `budget set <school> <amount>`.'));
-  for (const r of view.rows) {
-    blocks.push(
-      section(`*${escapeMrkdwn(r.name)}*${r.overBudget ? ' :warning: over budget' : ''}`),
-      fields([
-        { label: 'Budget', value: r.budgetText },
-        { label: 'Committed', value: r.committedText },
-        { label: 'Spent', value: r.spentText },
-        { label: 'Left', value: r.leftText },
-        { label: 'Cover used', value: countOf(r.coverHalfDays, 'half-day') },
-      ]),
-    );
-  }
-  if (view.byPurpose.length > 0) blocks.push(section('*By what it serves*'), fields(view.byPurpose));
-  if (view.byPathway.length > 0) blocks.push(section('*By pathway*'), fields(view.byPathway));
-  blocks.push(section(`*Value for money*\n${escapeMrkdwn(view.costPerAttendeeText)}\n${escapeMrkdwn(view.costPerImpactReportText)}`));
-  return blocks;
-}

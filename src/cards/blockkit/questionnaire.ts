@@ -1,8 +1,8 @@
 import { countOf } from '../format';
 import { anonymityText } from '../wording/anonymity';
-import type { QuestionnaireView, ThankYouView } from '../views';
+import type { QuestionnaireView } from '../views';
 import type { Block } from './block-types';
-import { actions, button, context, fields, header, notice, section } from './blocks';
+import { actions, button, context, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 /** The DM that leads to the questionnaire modal: the form itself lives in the modal. */
@@ -31,10 +31,3 @@ export function questionnaireMessageBlocks(view: QuestionnaireView): Block[] {
   return blocks;
 }
 
-export function thankYouBlocks(view: ThankYouView): Block[] {
-  const blocks: Block[] = [header(view.title), section(escapeMrkdwn(view.text))];
-  // Section fields hold 10 pairs; longer summaries continue in further sections.
-  const summary = view.summary ?? [];
-  for (let i = 0; i < summary.length; i += 10) blocks.push(fields(summary.slice(i, i + 10)));
-  return blocks;
-}

@@ -1,6 +1,6 @@
-import type { InvitationView, ReminderView, SessionListView } from '../views';
+import type { InvitationView } from '../views';
 import type { Block } from './block-types';
-import { actions, button, context, divider, header, linkButton, notice, rsvpButtons, rsvpText, section, sessionText } from './blocks';
+import { actions, context, header, linkButton, notice, rsvpButtons, rsvpText, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 const INVITATION_HEADER: Record<InvitationView['reason'], string> = {
@@ -24,24 +24,3 @@ export function invitationBlocks(view: InvitationView): Block[] {
   return blocks;
 }
 
-export function reminderBlocks(view: ReminderView): Block[] {
-  const when = view.when === 'day-before' ? 'tomorrow' : 'soon';
-  const blocks: Block[] = [header(`Reminder: your CPD session is ${when}`), section(sessionText(view.session))];
-  const answered = rsvpText(view.session);
-  if (answered) blocks.push(context(answered));
-  if (view.canRespond) blocks.push(actions(rsvpButtons(view.session), `session:${view.session.sessionId}`));
-  return blocks;
-}
-
-export function sessionListBlocks(view: SessionListView): Block[] {
-  const blocks: Block[] = [header('Upcoming CPD sessions')];
-  if (view.sessions.length === 0) return [...blocks, section(escapeMrkdwn(view.emptyText))];
-  view.sessions.forEach((s, i) => {
-    blocks.push(divider, section(sessionText(s)));
-    const answered = rsvpText(s);
-    if (answered) blocks.push(context(answered));
-    blocks.push(actions(rsvpButtons(s, String(i), 'session-list'), `session:${s.sessionId}`));
-  });
-  blocks.push(actions([button('Refresh', { verb: 'refresh', from: 'session-list' })]));
-  return blocks;
-}

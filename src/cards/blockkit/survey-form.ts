@@ -2,7 +2,7 @@ import { AUDIENCE_KIND_CHOICES } from '../wording/audience-choices';
 import { ANONYMOUS_CHOICES, SURVEY_FORM_INTRO, SURVEY_FORM_LABELS, audienceValueHint, templateChoiceLabel } from '../wording/survey-form';
 import type { SurveyFormView } from '../views';
 import type { Block, BlockKitModal, InputElement, OptionObject } from './block-types';
-import { context, notice, plain } from './blocks';
+import { context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
@@ -42,4 +42,14 @@ export function renderSurveyFormModal(view: SurveyFormView, privateMetadata: str
     private_metadata: privateMetadata,
     blocks,
   };
+}
+
+/** The form itself is a modal (opened by `/cpd new survey`); as a message it says how to open it. */
+export function surveyFormMessageBlocks(view: SurveyFormView): Block[] {
+  return [
+    header('New staff survey'),
+    ...(view.notice ? [notice(view.notice)] : []),
+    section(escapeMrkdwn(SURVEY_FORM_INTRO)),
+    context('Type `/cpd new survey` to open the form.'),
+  ];
 }

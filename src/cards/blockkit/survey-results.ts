@@ -1,19 +1,8 @@
-import { SURVEY_FORM_INTRO } from '../wording/survey-form';
 import { agreeText, bySection, likertCountsText, responsesText } from '../wording/survey-results';
-import type { SurveyFormView, SurveyResultsView } from '../views';
+import type { SurveyResultsView } from '../views';
 import type { Block } from './block-types';
-import { context, divider, fields, header, notice, section } from './blocks';
+import { context, divider, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
-
-/** The form itself is a modal (opened by `/cpd new survey`); as a message it says how to open it. */
-export function surveyFormMessageBlocks(view: SurveyFormView): Block[] {
-  return [
-    header('New staff survey'),
-    ...(view.notice ? [notice(view.notice)] : []),
-    section(escapeMrkdwn(SURVEY_FORM_INTRO)),
-    context('Type `/cpd new survey` to open the form.'),
-  ];
-}
 
 export function surveyResultsBlocks(view: SurveyResultsView): Block[] {
   const blocks: Block[] = [
