@@ -23,7 +23,7 @@ import { noticeBlocks } from './notice';
 import { questionnaireMessageBlocks } from './questionnaire';
 import { thankYouBlocks } from './thank-you';
 import { registerMessageBlocks } from './register';
-import { invitationBlocks } from './sessions';
+import { invitationBlocks } from './invitation';
 import { reminderBlocks } from './reminder';
 import { sessionListBlocks } from './session-list';
 import { sessionCancelBlocks } from './session-cancel';
