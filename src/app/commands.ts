@@ -1,5 +1,7 @@
 import { hasRole } from '../domain';
-import type { CardView, HelpView, MyRecordView } from '../cards/views';
+import type { CardView } from '../cards/views';
+import type { HelpView } from '../cards/views/help';
+import type { MyRecordView } from '../cards/views/my-record';
 import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
 import { calendarCommand } from './calendar/calendar-command';

@@ -1,5 +1,9 @@
 import { DEFAULT_REACTION_QUESTIONS, Question, STAFF_AUDIT_QUESTIONS } from '../domain';
-import type { CardKind, CardView, LeadDigestView, LeadDigestWeek, LeadReportView, ManagerDigestView, SessionSummary, ViewOfKind } from '../cards/views';
+import type { CardKind, CardView, ViewOfKind } from '../cards/views';
+import type { SessionSummary } from '../cards/views/common';
+import type { LeadDigestView, LeadDigestWeek } from '../cards/views/lead-digest';
+import type { LeadReportView } from '../cards/views/lead-report';
+import type { ManagerDigestView } from '../cards/views/manager-digest';
 import { withChartImages } from '../cards/charts/report-charts';
 import { chartToken } from '../cards/charts/chart-token';
 

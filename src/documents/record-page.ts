@@ -1,4 +1,4 @@
-import type { MyRecordView } from '../cards/views';
+import type { MyRecordView } from '../cards/views/my-record';
 import { hoursText, rowsByYear, yearHeading } from '../cards/wording/my-record';
 import { escapeHtml } from './html-escape';
 

@@ -1,4 +1,4 @@
-import type { LeadReportView, RatingSummary } from '../cards/views';
+import type { LeadReportView, RatingSummary } from '../cards/views/lead-report';
 import { CATEGORY_LABELS, type Participation, type Questionnaire, type Session, type Staff, type Tenant, type Answers } from '../domain';
 import type { CommentTheme } from '../app/reports';
 import { buildLeadSessionReport } from '../app/reports';

@@ -1,5 +1,5 @@
 import { isOpen, type Staff } from '../../domain';
-import type { ManagerDigestView } from '../../cards/views';
+import type { ManagerDigestView } from '../../cards/views/manager-digest';
 import { digestWeek } from './digest-week';
 import { findWhereIn, groupBy } from '../../store/find-in';
 import { buildManagerDigest } from './manager-digest';

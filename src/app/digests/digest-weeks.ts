@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { LeadDigestWeek } from '../../cards/views';
+import type { LeadDigestWeek } from '../../cards/views/lead-digest';
 import type { Participation, Session } from '../../domain';
 import { roundTo } from '../reports';
 

@@ -1,5 +1,5 @@
 import { attendeesAmong, type Participation, type Questionnaire, type Session, type Tenant } from '../../domain';
-import type { LeadDigestAttention, LeadDigestComingSession } from '../../cards/views';
+import type { LeadDigestAttention, LeadDigestComingSession } from '../../cards/views/lead-digest';
 import { countOf, formatDay, formatInstant } from '../../cards/format';
 import type { DigestWeek } from './digest-week';
 

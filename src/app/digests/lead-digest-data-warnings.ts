@@ -1,6 +1,6 @@
 import { firstUncoveredDay, type SchoolCalendar, type Staff } from '../../domain';
 import { formatDay } from '../../cards/format';
-import type { LeadDigestAttention, LeadDigestView } from '../../cards/views';
+import type { LeadDigestAttention, LeadDigestView } from '../../cards/views/lead-digest';
 import type { Store } from '../../store/store';
 import { findWhereIn } from '../../store/find-in';
 import { hasNothingToReport, MAX_ROWS } from './lead-digest';

@@ -1,5 +1,5 @@
 import { attendeesAmong, isOpen, type Answers, type Participation, type Questionnaire, type Session, type Staff, type Tenant } from '../../domain';
-import type { LeadDigestAttention, LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../../cards/views';
+import type { LeadDigestAttention, LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../../cards/views/lead-digest';
 import { countOf, formatInstant, formatSessionTime } from '../../cards/format';
 import type { ComingDays, DigestWeek } from './digest-week';
 import { groupBy } from '../../store/find-in';

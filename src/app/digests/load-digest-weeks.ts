@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { LeadDigestWeek } from '../../cards/views';
+import type { LeadDigestWeek } from '../../cards/views/lead-digest';
 import { buildDigestWeeks } from './digest-weeks';
 import { digestWeek } from './digest-week';
 import { findWhereIn } from '../../store/find-in';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Questionnaire } from '../../domain';
-import type { LeadDigestView } from '../../cards/views';
+import type { LeadDigestView } from '../../cards/views/lead-digest';
 import type { Store } from '../../store/store';
 import { comingDays, digestWeek, type ComingDays, type DigestWeek } from './digest-week';
 import { findWhereIn } from '../../store/find-in';

@@ -1,5 +1,5 @@
 import { isOpen, type Questionnaire, type Session } from '../../domain';
-import type { ManagerDigestView } from '../../cards/views';
+import type { ManagerDigestView } from '../../cards/views/manager-digest';
 import { digestWeek } from './digest-week';
 import { findWhereIn } from '../../store/find-in';
 import { buildManagerDigest } from './manager-digest';

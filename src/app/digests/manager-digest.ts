@@ -11,7 +11,7 @@ import {
   type Staff,
   type Tenant,
 } from '../../domain';
-import type { DigestReportRow, ManagerDigestView } from '../../cards/views';
+import type { DigestReportRow, ManagerDigestView } from '../../cards/views/manager-digest';
 import type { DigestWeek } from './digest-week';
 import { ratingMeansText, summariseRatings } from '../reports';
 import { withheldText } from '../reports';

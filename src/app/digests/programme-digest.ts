@@ -1,5 +1,6 @@
 import { hasRole, type Staff, type Tenant } from '../../domain';
-import type { CardView, LeadDigestView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { LeadDigestView } from '../../cards/views/lead-digest';
 import { hasNothingToReport } from './lead-digest';
 import { loadDigestWeeks } from './load-digest-weeks';
 import { loadLeadDigest } from './load-lead-digest';

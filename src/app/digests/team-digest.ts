@@ -1,5 +1,6 @@
 import type { Staff, Tenant } from '../../domain';
-import type { CardView, ManagerDigestView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { ManagerDigestView } from '../../cards/views/manager-digest';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';

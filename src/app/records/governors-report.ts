@@ -1,5 +1,5 @@
 import { KIND_LABELS, type CpdLogEntry, type Participation, type Pathway, type Session, type Staff, type StatutoryTraining, type Tenant } from '../../domain';
-import type { GovernorsReportRow, GovernorsReportView } from '../../cards/views';
+import type { GovernorsReportRow, GovernorsReportView } from '../../cards/views/governors-report';
 import type { ProgrammeReportView } from '../reports';
 import { dayText } from '../reports';
 import { sessionHours } from './record-rows';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { SchoolCalendar } from '../../domain';
-import type { GovernorsReportView } from '../../cards/views';
+import type { GovernorsReportView } from '../../cards/views/governors-report';
 import { findWhereIn } from '../../store/find-in';
 import { buildGovernorsReport } from './governors-report';
 import { loadProgrammeReport } from '../reports';

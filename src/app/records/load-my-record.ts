@@ -1,4 +1,4 @@
-import type { MyRecordView } from '../../cards/views';
+import type { MyRecordView } from '../../cards/views/my-record';
 import { findWhereIn } from '../../store/find-in';
 import { buildMyRecord } from './my-record';
 import type { ReportDeps, ReportResult } from '../reports';

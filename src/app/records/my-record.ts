@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { CATEGORY_LABELS, academicYearOf, type CpdLogEntry, type GapTask, type Qualification, type StatutoryTraining, type Participation, type Session, type Staff, type Tenant } from '../../domain';
-import type { MyRecordView } from '../../cards/views';
+import type { MyRecordView } from '../../cards/views/my-record';
 import { formatMonth } from '../../cards/format';
 import { qualificationRows, statutoryRows } from './record-credentials';
 import { byAcademicYear, loggedRow, sessionDay, sessionHours } from './record-rows';

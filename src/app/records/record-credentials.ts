@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Qualification, StatutoryTraining } from '../../domain';
-import type { MyRecordView } from '../../cards/views';
+import type { MyRecordView } from '../../cards/views/my-record';
 
 const month = (day: string, zone: string) => DateTime.fromISO(day, { zone }).toFormat('LLLL yyyy');
 

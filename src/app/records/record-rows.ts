@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { CPD_LOG_TYPE_LABELS, academicYearOf, type CpdLogEntry, type Session } from '../../domain';
-import type { MyRecordRow, MyRecordView } from '../../cards/views';
+import type { MyRecordRow, MyRecordView } from '../../cards/views/my-record';
 import { formatMonth } from '../../cards/format';
 
 /** A row with the day it sorts by (YYYY-MM-DD in the tenant's zone). */

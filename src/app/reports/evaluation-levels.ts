@@ -1,5 +1,5 @@
 import type { GapTask, ImpactFollowUp } from '../../domain';
-import type { LeadReportView } from '../../cards/views';
+import type { LeadReportView } from '../../cards/views/lead-report';
 
 export interface EvaluationLevelsInput {
   attended: number;

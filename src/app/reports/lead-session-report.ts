@@ -1,5 +1,5 @@
 import type { Answers, Participation, Questionnaire, Session, Staff, Tenant } from '../../domain';
-import type { LeadReportView } from '../../cards/views';
+import type { LeadReportView } from '../../cards/views/lead-report';
 import { isInAudience } from '../../domain/audience';
 import { commentThemes } from './comment-themes';
 import { countFurtherCpdRequests, roundTo, summariseRatings, textAnswers } from './reaction-stats';

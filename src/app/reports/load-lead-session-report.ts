@@ -1,6 +1,6 @@
 import type { Answers } from '../../domain';
 import { evaluationLevels } from './evaluation-levels';
-import type { LeadReportView } from '../../cards/views';
+import type { LeadReportView } from '../../cards/views/lead-report';
 import { buildLeadSessionReport, type ReportViewer } from './lead-session-report';
 import type { ReportDeps, ReportResult } from './report-deps';
 

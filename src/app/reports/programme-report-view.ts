@@ -1,4 +1,4 @@
-import type { LeadReportView, RatingSummary } from '../../cards/views';
+import type { LeadReportView, RatingSummary } from '../../cards/views/lead-report';
 
 /** The CPD lead's programme summary: the year at a glance (issue 6, lead reports "per programme"). */
 export interface ProgrammeReportView {

@@ -1,5 +1,5 @@
 import type { Answers, Question } from '../../domain';
-import type { RatingSummary } from '../../cards/views';
+import type { RatingSummary } from '../../cards/views/lead-report';
 
 /**
  * Rating summaries over answer sets. Callers pass bare `Answers` (named and anonymous alike),

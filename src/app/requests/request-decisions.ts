@@ -11,7 +11,8 @@ import {
   type Staff,
   type Transition,
 } from '../../domain';
-import type { CardView, CpdRequestReplyView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { CpdRequestReplyView } from '../../cards/views/cpd-request-form';
 import { updateWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

@@ -15,7 +15,9 @@ import {
   type Tenant,
 } from '../../domain';
 import { formatInstant, countOf } from '../../cards/format';
-import type { CpdRequestView, Notice, NoticeView } from '../../cards/views';
+import type { Notice } from '../../cards/views/common';
+import type { CpdRequestView } from '../../cards/views/cpd-request';
+import type { NoticeView } from '../../cards/views/notice';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import { bookerOf, namesOf, viewerOf, type RequestViewer } from './request-people';

@@ -1,6 +1,7 @@
 import { newDelivery, participationId, SchoolCalendar, type Participation, type Session, type Tenant } from '../../domain';
 import { outboxDueAt, sessionSendExemption } from '../../domain/send-exemption';
-import type { InvitationView, NoticeView } from '../../cards/views';
+import type { InvitationView } from '../../cards/views/invitation';
+import type { NoticeView } from '../../cards/views/notice';
 import { updateWithRetry, upsertWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

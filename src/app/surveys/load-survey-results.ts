@@ -1,5 +1,5 @@
 import type { Answers } from '../../domain';
-import type { SurveyResultsView } from '../../cards/views';
+import type { SurveyResultsView } from '../../cards/views/survey-results';
 import type { ReportDeps, ReportResult } from '../reports';
 import { buildSurveyResults } from './survey-results';
 

@@ -1,6 +1,6 @@
 import { LIKERT_CHOICES, isInAudience, isOpen, type Answers, type Audience, type Pathway, type Questionnaire, type Staff, type Tenant } from '../../domain';
 import { formatInstant } from '../../cards/format';
-import type { LikertSummary, SurveyResultsView } from '../../cards/views';
+import type { LikertSummary, SurveyResultsView } from '../../cards/views/survey-results';
 import { commentThemes } from '../reports';
 import { roundTo, textAnswers } from '../reports';
 import { withheldText } from '../reports';

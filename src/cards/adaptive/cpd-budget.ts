@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { CpdBudgetView } from '../views';
+import type { CpdBudgetView } from '../views/cpd-budget';
 import type { CardContent } from './card-content';
 import { compact, facts, heading, subheading, subtle, text } from './elements';
 

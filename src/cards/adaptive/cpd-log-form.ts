@@ -1,5 +1,5 @@
 import { CPD_LOG_INTRO, CPD_LOG_LABELS, CPD_LOG_MAX_LENGTH, CPD_LOG_TYPE_CHOICES, type CpdLogField } from '../wording/cpd-log-form';
-import type { CpdLogFormView } from '../views';
+import type { CpdLogFormView } from '../views/cpd-log-form';
 import type { CardContent } from './card-content';
 import { compact, execute, fieldError, heading, noticeBox, subtle, type AdaptiveElement } from './elements';
 

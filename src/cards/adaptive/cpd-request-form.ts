@@ -1,5 +1,5 @@
 import { CPD_REPLY_FIELDS, CPD_REQUEST_FIELDS, type CpdRequestField } from '../wording/cpd-request-form';
-import type { CpdRequestFormView, CpdRequestReplyView } from '../views';
+import type { CpdRequestFormView, CpdRequestReplyView } from '../views/cpd-request-form';
 import type { CardContent } from './card-content';
 import { compact, execute, fieldError, heading, noticeBox, subtle, type AdaptiveElement } from './elements';
 

@@ -1,4 +1,4 @@
-import type { CpdRequestListView, CpdRequestView } from '../views';
+import type { CpdRequestListView, CpdRequestView } from '../views/cpd-request';
 import type { CardContent } from './card-content';
 import { actionSet, compact, execute, facts, heading, noticeBox, subheading, subtle, text, type AdaptiveAction } from './elements';
 

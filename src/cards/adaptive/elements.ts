@@ -1,4 +1,4 @@
-import { type Notice } from '../views';
+import { type Notice } from '../views/common';
 import { CARD_ACTION_TARGETS, type CardAction, type CardVerb } from '../actions';
 
 /**

@@ -1,4 +1,4 @@
-import type { GapTaskFormView } from '../views';
+import type { GapTaskFormView } from '../views/gap-task';
 import type { CardContent } from './card-content';
 import { compact, execute, facts, fieldError, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD, type GapTaskField } from '../wording/gap-task';

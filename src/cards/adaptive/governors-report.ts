@@ -1,4 +1,4 @@
-import type { GovernorsReportView } from '../views';
+import type { GovernorsReportView } from '../views/governors-report';
 import type { CardContent } from './card-content';
 import { compact, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
 

@@ -1,4 +1,4 @@
-import type { HelpView } from '../views';
+import type { HelpView } from '../views/help';
 import type { CardContent } from './card-content';
 import { facts, heading, subtle } from './elements';
 

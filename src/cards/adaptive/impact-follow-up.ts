@@ -1,5 +1,5 @@
 import { APPLIED_CHOICES, EVIDENCE_CHOICES, IMPACT_MANAGER_LABELS, IMPACT_PERSON_LABELS } from '../wording/impact-follow-up';
-import type { ImpactFollowUpView } from '../views';
+import type { ImpactFollowUpView } from '../views/impact-follow-up';
 import type { CardContent } from './card-content';
 import { compact, execute, facts, fieldError, heading, noticeBox, subtle, text, type AdaptiveElement } from './elements';
 

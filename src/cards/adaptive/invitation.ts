@@ -1,4 +1,4 @@
-import type { InvitationView } from '../views';
+import type { InvitationView } from '../views/invitation';
 import type { CardContent } from './card-content';
 import { compact, noticeBox, openUrl, subheading, text } from './elements';
 import { rsvpActions } from './rsvp-actions';

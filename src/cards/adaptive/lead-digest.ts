@@ -1,6 +1,6 @@
 import { countOf } from '../format';
 import { gapTaskFigures, percentText } from '../wording/lead-digest';
-import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../views';
+import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestionnaire, LeadDigestView } from '../views/lead-digest';
 import type { ChartDefinition } from '../charts/chart-definition';
 import type { CardContent } from './card-content';
 import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';

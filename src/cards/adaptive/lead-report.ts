@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { LeadReportView, RatingSummary } from '../views';
+import type { LeadReportView, RatingSummary } from '../views/lead-report';
 import type { CardContent } from './card-content';
 import { ratingChart, responseRateGauge } from '../charts/report-charts';
 import { chartElement } from './chart-element';

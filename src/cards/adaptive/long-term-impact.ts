@@ -1,4 +1,4 @@
-import type { LongTermImpactView } from '../views';
+import type { LongTermImpactView } from '../views/long-term-impact';
 import type { CardContent } from './card-content';
 import { compact, execute, fieldError, heading, noticeBox, subtle, text, type AdaptiveElement } from './elements';
 

@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { DigestReportRow, ManagerDigestView } from '../views';
+import type { DigestReportRow, ManagerDigestView } from '../views/manager-digest';
 import type { CardContent } from './card-content';
 import { teamParticipationChart } from '../charts/report-charts';
 import { chartElement } from './chart-element';

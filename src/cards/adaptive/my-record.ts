@@ -1,6 +1,6 @@
 import { countOf } from '../format';
 import { hoursText, rowsByYear, yearHeading } from '../wording/my-record';
-import type { MyRecordView } from '../views';
+import type { MyRecordView } from '../views/my-record';
 import type { CardContent } from './card-content';
 import { actionSet, compact, execute, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { sessionRow } from './session-row';

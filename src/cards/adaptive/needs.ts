@@ -1,5 +1,5 @@
 import { NEEDS_INTRO, NEEDS_LABELS, PREFERRED_CHOICES } from '../wording/needs';
-import type { NeedsFormView, NeedsSummaryView } from '../views';
+import type { NeedsFormView, NeedsSummaryView } from '../views/needs';
 import type { CardContent } from './card-content';
 import { compact, execute, facts, fieldError, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
 

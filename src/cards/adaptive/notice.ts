@@ -1,4 +1,4 @@
-import type { NoticeView } from '../views';
+import type { NoticeView } from '../views/notice';
 import type { CardContent } from './card-content';
 import { compact, noticeBox, subheading } from './elements';
 

@@ -1,4 +1,4 @@
-import type { NudgeView } from '../views';
+import type { NudgeView } from '../views/nudge';
 import type { CardContent } from './card-content';
 import { compact, execute, noticeBox, subtle, text } from './elements';
 

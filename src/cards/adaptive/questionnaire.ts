@@ -1,5 +1,5 @@
 import { anonymityText } from '../wording/anonymity';
-import type { QuestionnaireView } from '../views';
+import type { QuestionnaireView } from '../views/questionnaire';
 import type { CardContent } from './card-content';
 import { compact, execute, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
 import { questionInput } from './question-inputs';

@@ -1,6 +1,6 @@
 import { countOf } from '../format';
 import { REGISTER_GROUPS, notShownText, registerRowLabel, registerStatusText } from '../wording/register';
-import { PRESENT_INPUT_PREFIX, type RegisterRow, type RegisterView } from '../views';
+import { PRESENT_INPUT_PREFIX, type RegisterRow, type RegisterView } from '../views/register';
 import type { CardContent } from './card-content';
 import { compact, execute, heading, noticeBox, subheading, subtle, type AdaptiveElement } from './elements';
 import { sessionFacts } from './session-block';

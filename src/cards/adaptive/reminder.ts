@@ -1,4 +1,4 @@
-import type { ReminderView } from '../views';
+import type { ReminderView } from '../views/reminder';
 import type { CardContent } from './card-content';
 import { compact, openUrl, text } from './elements';
 import { rsvpActions } from './rsvp-actions';

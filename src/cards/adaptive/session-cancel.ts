@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { SessionCancelView } from '../views';
+import type { SessionCancelView } from '../views/session-cancel';
 import type { CardContent } from './card-content';
 import { compact, execute, heading, noticeBox, text } from './elements';
 import { sessionFacts, sessionTitle } from './session-block';

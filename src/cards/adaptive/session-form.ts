@@ -1,5 +1,5 @@
 import { SESSION_FORM_HEAD, sessionFormTail, type SessionFormField } from '../wording/session-form';
-import type { SessionFormView } from '../views';
+import type { SessionFormView } from '../views/session-form';
 import type { CardContent } from './card-content';
 import { compact, execute, fieldError, heading, noticeBox, subtle, type AdaptiveElement } from './elements';
 

@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { SessionListView } from '../views';
+import type { SessionListView } from '../views/session-list';
 import type { CardContent } from './card-content';
 import { heading, text } from './elements';
 import { sessionRow } from './session-row';

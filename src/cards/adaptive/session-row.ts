@@ -1,4 +1,4 @@
-import type { SessionSummary } from '../views';
+import type { SessionSummary } from '../views/common';
 import type { CardAction } from '../actions';
 import { actionSet, compact, text, type AdaptiveElement } from './elements';
 import { rsvpActions } from './rsvp-actions';

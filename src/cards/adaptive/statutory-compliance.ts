@@ -1,5 +1,5 @@
 import { schoolComplianceLine } from '../wording/statutory-compliance';
-import type { StatutoryComplianceRow, StatutoryComplianceView } from '../views';
+import type { StatutoryComplianceRow, StatutoryComplianceView } from '../views/statutory-compliance';
 import type { CardContent } from './card-content';
 import { compact, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
 

@@ -1,6 +1,6 @@
 import { AUDIENCE_KIND_CHOICES } from '../wording/audience-choices';
 import { ANONYMOUS_CHOICES, SURVEY_FORM_INTRO, SURVEY_FORM_LABELS, audienceValueHint, templateChoiceLabel } from '../wording/survey-form';
-import type { SurveyFormView } from '../views';
+import type { SurveyFormView } from '../views/survey-form';
 import type { CardContent } from './card-content';
 import { compact, execute, fieldError, heading, noticeBox, subtle, type AdaptiveElement } from './elements';
 

@@ -1,5 +1,5 @@
 import { agreeText, bySection, likertCountsText, responsesText } from '../wording/survey-results';
-import type { SurveyResultsView } from '../views';
+import type { SurveyResultsView } from '../views/survey-results';
 import type { CardContent } from './card-content';
 import { compact, facts, heading, noticeBox, subheading, subtle, text } from './elements';
 

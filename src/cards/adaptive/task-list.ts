@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { TaskListView } from '../views';
+import type { TaskListView } from '../views/task-list';
 import type { CardContent } from './card-content';
 import { heading, text } from './elements';
 import { openQuestionnaireRows } from './questionnaire-rows';

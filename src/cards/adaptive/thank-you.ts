@@ -1,4 +1,4 @@
-import type { ThankYouView } from '../views';
+import type { ThankYouView } from '../views/thank-you';
 import type { CardContent } from './card-content';
 import { compact, facts, heading, text } from './elements';
 

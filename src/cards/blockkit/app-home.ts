@@ -1,4 +1,4 @@
-import type { MyRecordView } from '../views';
+import type { MyRecordView } from '../views/my-record';
 import type { BlockKitHome } from './block-types';
 import { context } from './blocks';
 import { SLACK_LIMITS } from './limits';

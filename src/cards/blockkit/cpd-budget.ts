@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { CpdBudgetView } from '../views';
+import type { CpdBudgetView } from '../views/cpd-budget';
 import type { Block } from './block-types';
 import { context, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';

@@ -1,5 +1,5 @@
 import { CPD_LOG_INTRO, CPD_LOG_LABELS, CPD_LOG_MAX_LENGTH, CPD_LOG_TYPE_CHOICES, type CpdLogField } from '../wording/cpd-log-form';
-import type { CpdLogFormView } from '../views';
+import type { CpdLogFormView } from '../views/cpd-log-form';
 import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';

@@ -1,5 +1,5 @@
 import { CPD_REPLY_FIELDS, CPD_REQUEST_FIELDS, type CpdRequestField } from '../wording/cpd-request-form';
-import type { CpdRequestFormView, CpdRequestReplyView } from '../views';
+import type { CpdRequestFormView, CpdRequestReplyView } from '../views/cpd-request-form';
 import type { Block, BlockKitModal, InputElement, OptionObject } from './block-types';
 import { actions, button, context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';

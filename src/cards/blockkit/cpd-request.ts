@@ -1,4 +1,4 @@
-import type { CpdRequestListView, CpdRequestView } from '../views';
+import type { CpdRequestListView, CpdRequestView } from '../views/cpd-request';
 import type { Block, ButtonElement } from './block-types';
 import { actions, button, context, divider, fields, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';

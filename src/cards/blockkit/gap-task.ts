@@ -1,4 +1,4 @@
-import type { GapTaskFormView } from '../views';
+import type { GapTaskFormView } from '../views/gap-task';
 import type { Block } from './block-types';
 import { actions, button, context, fields, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';

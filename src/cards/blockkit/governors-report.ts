@@ -1,4 +1,4 @@
-import type { GovernorsReportView } from '../views';
+import type { GovernorsReportView } from '../views/governors-report';
 import type { Block } from './block-types';
 import { context, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';

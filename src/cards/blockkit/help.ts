@@ -1,4 +1,4 @@
-import type { HelpView } from '../views';
+import type { HelpView } from '../views/help';
 import type { Block } from './block-types';
 import { context, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';

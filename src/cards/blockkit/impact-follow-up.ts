@@ -1,5 +1,5 @@
 import { APPLIED_CHOICES, EVIDENCE_CHOICES, IMPACT_MANAGER_LABELS, IMPACT_PERSON_LABELS } from '../wording/impact-follow-up';
-import type { ImpactFollowUpView } from '../views';
+import type { ImpactFollowUpView } from '../views/impact-follow-up';
 import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { actions, button, context, fields, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';

@@ -1,4 +1,4 @@
-import type { InvitationView } from '../views';
+import type { InvitationView } from '../views/invitation';
 import type { Block } from './block-types';
 import { actions, context, header, linkButton, notice, rsvpButtons, rsvpText, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';

@@ -1,5 +1,5 @@
 import { gapTaskFigures, percentText } from '../wording/lead-digest';
-import type { LeadDigestView } from '../views';
+import type { LeadDigestView } from '../views/lead-digest';
 import type { Block } from './block-types';
 import { actions, context, divider, fields, header, linkButton, section } from './blocks';
 import { escapeMrkdwn } from './limits';

@@ -1,4 +1,4 @@
-import type { LeadReportView } from '../views';
+import type { LeadReportView } from '../views/lead-report';
 import type { Block } from './block-types';
 import { actions, button, context, divider, fields, header, linkButton, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';

@@ -1,4 +1,4 @@
-import type { LongTermImpactView } from '../views';
+import type { LongTermImpactView } from '../views/long-term-impact';
 import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { actions, button, context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';

@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { ManagerDigestView } from '../views';
+import type { ManagerDigestView } from '../views/manager-digest';
 import type { Block } from './block-types';
 import { divider, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';

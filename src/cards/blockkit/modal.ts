@@ -1,5 +1,15 @@
 import { anonymityText } from '../wording/anonymity';
-import type { CardView, CpdLogFormView, CpdRequestFormView, CpdRequestReplyView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
+import type { CardView } from '../views';
+import type { CpdLogFormView } from '../views/cpd-log-form';
+import type { CpdRequestFormView, CpdRequestReplyView } from '../views/cpd-request-form';
+import type { GapTaskFormView } from '../views/gap-task';
+import type { ImpactFollowUpView } from '../views/impact-follow-up';
+import type { LongTermImpactView } from '../views/long-term-impact';
+import type { NeedsFormView } from '../views/needs';
+import type { QuestionnaireView } from '../views/questionnaire';
+import type { RegisterView } from '../views/register';
+import type { SessionFormView } from '../views/session-form';
+import type { SurveyFormView } from '../views/survey-form';
 import type { CardAction, SubmitVerb } from '../actions';
 import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-form';
 import type { Block, BlockKitModal } from './block-types';

@@ -1,5 +1,5 @@
 import { hoursText, rowsByYear, yearHeading } from '../wording/my-record';
-import type { MyRecordView } from '../views';
+import type { MyRecordView } from '../views/my-record';
 import type { Block } from './block-types';
 import { actions, button, context, divider, header, linkButton, rsvpButtons, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';

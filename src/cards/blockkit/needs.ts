@@ -1,5 +1,5 @@
 import { NEEDS_INTRO, NEEDS_LABELS, PREFERRED_CHOICES } from '../wording/needs';
-import type { NeedsFormView, NeedsSummaryView } from '../views';
+import type { NeedsFormView, NeedsSummaryView } from '../views/needs';
 import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';

@@ -1,4 +1,4 @@
-import type { NoticeView } from '../views';
+import type { NoticeView } from '../views/notice';
 import type { Block } from './block-types';
 import { header, notice } from './blocks';
 

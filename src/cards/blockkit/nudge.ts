@@ -1,4 +1,4 @@
-import type { NudgeView } from '../views';
+import type { NudgeView } from '../views/nudge';
 import type { Block } from './block-types';
 import { actions, button, context, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';

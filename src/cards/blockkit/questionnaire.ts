@@ -1,6 +1,6 @@
 import { countOf } from '../format';
 import { anonymityText } from '../wording/anonymity';
-import type { QuestionnaireView } from '../views';
+import type { QuestionnaireView } from '../views/questionnaire';
 import type { Block } from './block-types';
 import { actions, button, context, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';

@@ -1,5 +1,5 @@
 import { registerStatusText } from '../wording/register';
-import type { RegisterView } from '../views';
+import type { RegisterView } from '../views/register';
 import type { Block } from './block-types';
 import { actions, button, context, header, notice, section, sessionText } from './blocks';
 

@@ -1,4 +1,4 @@
-import type { ReminderView } from '../views';
+import type { ReminderView } from '../views/reminder';
 import type { Block } from './block-types';
 import { actions, context, header, rsvpButtons, rsvpText, section, sessionText } from './blocks';
 

@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { SessionCancelView } from '../views';
+import type { SessionCancelView } from '../views/session-cancel';
 import type { Block } from './block-types';
 import { actions, button, header, notice, section, sessionText } from './blocks';
 

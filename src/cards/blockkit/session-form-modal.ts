@@ -1,5 +1,5 @@
 import { SESSION_FORM_HEAD, sessionFormTail, type SessionFormField } from '../wording/session-form';
-import type { SessionFormView } from '../views';
+import type { SessionFormView } from '../views/session-form';
 import type { BlockKitModal, InputElement } from './block-types';
 import { context, plain } from './blocks';
 import { SLACK_LIMITS, clip } from './limits';

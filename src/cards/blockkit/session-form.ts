@@ -1,4 +1,4 @@
-import type { SessionFormView } from '../views';
+import type { SessionFormView } from '../views/session-form';
 import type { Block } from './block-types';
 import { button, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';

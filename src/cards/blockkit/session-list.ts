@@ -1,4 +1,4 @@
-import type { SessionListView } from '../views';
+import type { SessionListView } from '../views/session-list';
 import type { Block } from './block-types';
 import { actions, button, context, divider, header, rsvpButtons, rsvpText, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';

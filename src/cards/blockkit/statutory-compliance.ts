@@ -1,5 +1,5 @@
 import { schoolComplianceLine } from '../wording/statutory-compliance';
-import type { StatutoryComplianceRow, StatutoryComplianceView } from '../views';
+import type { StatutoryComplianceRow, StatutoryComplianceView } from '../views/statutory-compliance';
 import type { Block } from './block-types';
 import { context, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';

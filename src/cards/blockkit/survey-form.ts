@@ -1,6 +1,6 @@
 import { AUDIENCE_KIND_CHOICES } from '../wording/audience-choices';
 import { ANONYMOUS_CHOICES, SURVEY_FORM_INTRO, SURVEY_FORM_LABELS, audienceValueHint, templateChoiceLabel } from '../wording/survey-form';
-import type { SurveyFormView } from '../views';
+import type { SurveyFormView } from '../views/survey-form';
 import type { Block, BlockKitModal, InputElement, OptionObject } from './block-types';
 import { context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';

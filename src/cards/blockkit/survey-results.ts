@@ -1,5 +1,5 @@
 import { agreeText, bySection, likertCountsText, responsesText } from '../wording/survey-results';
-import type { SurveyResultsView } from '../views';
+import type { SurveyResultsView } from '../views/survey-results';
 import type { Block } from './block-types';
 import { context, divider, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';

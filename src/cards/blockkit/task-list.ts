@@ -1,4 +1,4 @@
-import type { TaskListView } from '../views';
+import type { TaskListView } from '../views/task-list';
 import type { Block } from './block-types';
 import { button, divider, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';

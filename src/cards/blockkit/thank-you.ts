@@ -1,4 +1,4 @@
-import type { ThankYouView } from '../views';
+import type { ThankYouView } from '../views/thank-you';
 import type { Block } from './block-types';
 import { fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';

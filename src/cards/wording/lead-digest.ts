@@ -1,4 +1,4 @@
-import type { LeadDigestView } from '../views';
+import type { LeadDigestView } from '../views/lead-digest';
 
 /** " (62%)" after a count, or nothing when there is no rate. */
 export function percentText(rate: number | undefined): string {

@@ -1,4 +1,4 @@
-import type { MyRecordRow, MyRecordView } from '../views';
+import type { MyRecordRow, MyRecordView } from '../views/my-record';
 
 /** "1 hour", "12.5 hours". */
 export function hoursText(hours: number): string {

@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { RegisterRow, RegisterView } from '../views';
+import type { RegisterRow, RegisterView } from '../views/register';
 
 /** Words both platforms' register renderers use, so Teams and Slack say the same thing. */
 

@@ -1,6 +1,6 @@
 import { CATEGORY_LABELS, KIND_LABELS, type SessionCategory, type SessionKind } from '../../domain';
 import { AUDIENCE_KIND_CHOICES } from './audience-choices';
-import type { SessionFormView } from '../views';
+import type { SessionFormView } from '../views/session-form';
 
 /**
  * The new-session form's fields, shared by the Teams card and the Slack modal so both ask the

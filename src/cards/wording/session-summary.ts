@@ -1,6 +1,6 @@
 import { CATEGORY_LABELS, KIND_LABELS, type Participation, type Session, type Tenant } from '../../domain';
 import { formatSessionTime } from '../format';
-import type { SessionSummary } from '../views';
+import type { SessionSummary } from '../views/common';
 
 /** A session as every card shows it; `participation` and `placesTaken` add the person's RSVP and places left. */
 export function toSessionSummary(

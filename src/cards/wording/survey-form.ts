@@ -1,5 +1,5 @@
 import { countOf } from '../format';
-import type { SurveyFormView } from '../views';
+import type { SurveyFormView } from '../views/survey-form';
 
 /** The "new survey" form's fields and words, shared by the Teams card and the Slack modal. */
 export const SURVEY_FORM_LABELS = {

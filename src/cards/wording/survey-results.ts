@@ -1,5 +1,5 @@
 import { LIKERT_CHOICES } from '../../domain';
-import type { LikertSummary, SurveyResultsView } from '../views';
+import type { LikertSummary, SurveyResultsView } from '../views/survey-results';
 
 /** The words both platforms use for survey results, so Teams and Slack say the same thing. */
 
