@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { PLANNING_STAFF_FIELDS, SchoolCalendar, impactFollowUpId, Staff, participationId, statutoryTrainingId, type Participation, type Questionnaire } from '../../src/domain';
-import { staffAuditTemplate } from '../../src/domain/survey';
+import { PLANNING_STAFF_FIELDS, SchoolCalendar, impactFollowUpId, Staff, participationId, statutoryTrainingId, type Participation } from '../../src/domain';
 import { planDeliveries, type Plan, type PlanningInput } from '../../src/scheduler/plan/planner';
 import { planCancellations } from '../../src/scheduler/plan/planner-cancellations';
 import { planDigests } from '../../src/scheduler/plan/planner-digests';
@@ -12,7 +11,7 @@ import { planSessionMessages } from '../../src/scheduler/plan/planner-sessions';
 import { planStatutoryRenewals } from '../../src/scheduler/plan/planner-statutory';
 import { planSurveyMessages } from '../../src/scheduler/plan/planner-surveys';
 import { cpdRequest } from '../support/cpd-request-fixtures';
-import { delivery, gapTask, session, staff, tenant } from '../support/fixtures';
+import { delivery, gapTask, mathsAuditSurvey, session, staff, tenant } from '../support/fixtures';
 
 /**
  * The staff fields each planner rule reads. A staff write changes a plan only through these
@@ -82,22 +81,6 @@ const byDepartment = session(T, 'ses-2', { publishedAt: '2026-11-16T09:00:00.000
 const byPathway = session(T, 'ses-3', { publishedAt: '2026-11-16T09:00:00.000Z', startsAt: '2026-11-26T16:00:00.000Z', endsAt: '2026-11-26T17:00:00.000Z', audience: { kind: 'pathway', pathway: 'ect' } });
 const rsvp = (staffId: string, extra: Partial<Participation> = {}): Participation => ({ tenantId: T, id: participationId('ses-1', staffId), sessionId: 'ses-1', staffId, ...extra });
 
-function survey(): Questionnaire {
-  const template = staffAuditTemplate(T);
-  return {
-    tenantId: T,
-    id: 'srv-audit',
-    title: template.name,
-    purpose: 'survey',
-    templateId: template.id,
-    anonymous: true,
-    questions: template.questions,
-    opensAt: '2026-11-23T19:00:00.000Z',
-    closesAt: '2026-12-04T23:59:59.999Z',
-    audience: { kind: 'department', department: 'Maths' },
-  };
-}
-
 function input(now: string, staffList: Staff[]): PlanningInput {
   return {
     tenant: tenant(T),
@@ -105,7 +88,7 @@ function input(now: string, staffList: Staff[]): PlanningInput {
     sessions: [ses, byDepartment, byPathway],
     impactSessions: [ses],
     participations: [rsvp('s1', { rsvp: 'yes', attended: true }), rsvp('s2', { rsvp: 'yes', attended: true }), rsvp('gone', { rsvp: 'yes' })],
-    questionnaires: [survey()],
+    questionnaires: [mathsAuditSurvey(T)],
     templates: [],
     receipts: [],
     gapTasks: [gapTask(T, 'ses-1', 's1'), gapTask(T, 'ses-1', 's2')],
