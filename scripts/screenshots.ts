@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoStaffId } from '../src/cli/seed-demo';
+import { demoStaffId } from '../src/app/demo/seed-demo';
 import { launchChromium, startPreviewServer } from '../test/dev/preview-harness';
 
 const hannah = demoStaffId('hannah.okafor@riverside.example');

@@ -1,7 +1,9 @@
-import { CardActionSchema, type CardAction, type CardVerb, type CardView } from '../cards/views';
+import { type CardView } from '../cards/views';
+import { CardActionSchema, type CardAction, type CardVerb } from '../cards/actions';
 import { cleanTypedValues, parseCount } from '../domain';
 import type { Actor } from './people/actor';
 import type { AppDeps } from './deps';
+import type { OtherCopies } from './card-copies';
 import { openGapTask, snoozeNudge, submitGapPlan, submitGapReport } from './gap-tasks/gap-tasks';
 import { buildInvitationView } from './sessions/invitation-view';
 import { mayRunSession } from './sessions/session-roles';
@@ -25,7 +27,11 @@ import { cancelFileImport, confirmFileImport } from './files';
 import { openSettingsSection, saveSettingsSection } from './tenants/settings-form';
 import { hasRole } from '../domain';
 
-export type CardActionResult = { ok: boolean; view: CardView };
+/**
+ * What a button press gives back: whether it worked, the view for whoever pressed, and the other
+ * sent copies of the card it changed (a request's cards), for a platform that updates each copy itself.
+ */
+export type CardActionResult = { ok: boolean; view: CardView; copies?: OtherCopies };
 
 type Inputs = Record<string, unknown>;
 type ActionHandler = (deps: AppDeps, actor: Actor, action: CardAction, inputs: Inputs) => Promise<CardActionResult>;

@@ -4,9 +4,8 @@ import type { CardView } from '../cards/views';
 import type { AppDeps } from './deps';
 import { buildGapTaskForm, buildNudgeView } from './gap-tasks/gap-task-view';
 import { buildInvitationView, buildReminderView } from './sessions/invitation-view';
-import { loadManagerDigest } from '../reports/load-manager-digest';
-import { composeLeadDigest } from './reports/programme-digest';
-import { withReportLinks } from './reports/report-links';
+import { composeManagerDigest } from './digests/team-digest';
+import { composeLeadDigest } from './digests/programme-digest';
 import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaires/questionnaire-view';
 import { surveyMessageHold } from './surveys/survey-delivery-rules';
@@ -81,12 +80,7 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'questionnaire-closed': questionnaireComposer('closed'),
   'gap-plan-request': gapComposer('plan'),
   'gap-report-nudge': gapComposer('nudge'),
-  'manager-digest': async (deps, tenant, recipient) => {
-    const digest = await loadManagerDigest(deps, tenant.id, recipient.id, deps.clock.now());
-    if (!digest.ok) return digest.message;
-    if (digest.value.reports.length === 0) return 'no direct reports';
-    return { view: withReportLinks(deps.links, tenant.id, recipient.id, digest.value, { fullReport: false }), text: `Your team's CPD this week (${digest.value.weekText})` };
-  },
+  'manager-digest': (deps, tenant, recipient) => composeManagerDigest(deps, tenant, recipient),
   'lead-digest': (deps, tenant, recipient) => composeLeadDigest(deps, tenant, recipient),
   'request-approval': composeRequestMessage,
   'request-update': composeRequestMessage,

@@ -25,7 +25,5 @@ export function formatMonth(at: string, zone: string): string {
   return DateTime.fromISO(at, { zone }).toFormat('LLLL yyyy');
 }
 
-/** "1 gap task", "2 gap tasks": cards read as sentences, not forms. */
-export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
+/** Counted words live in the domain (imports and reports use them too); the cards keep reaching them here. */
+export { countOf } from '../domain/count-of';

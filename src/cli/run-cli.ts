@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { governorsReportCsv } from '../exports/governors-csv';
 import { exportLeadReportCsv, writeLeadReportCsv } from '../exports/lead-report-csv';
-import { loadGovernorsReport } from '../reports/load-governors-report';
+import { loadGovernorsReport } from '../app/records';
 import { exportRecordsCsv, writeRecordsCsv } from '../exports/records-csv';
 import { exportRequestsCsv, writeRequestsCsv } from '../exports/requests-csv';
 import { setCpdBudget } from '../app/requests';
@@ -15,7 +15,7 @@ import { loadStatusFigures, statusText } from '../app/status';
 import { retentionSweep } from '../scheduler/retention-sweep';
 import { importQualifications } from '../imports/import-qualifications';
 import { importStatutoryTraining } from '../imports/import-statutory-training';
-import type { ReportDeps } from '../reports/report-deps';
+import type { ReportDeps } from '../app/reports';
 import { packageVersion, parseCliArgs, usageError, USAGE } from './cli-args';
 import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
@@ -25,7 +25,7 @@ import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantShow } 
 import { runSettingsHistory, runSettingsSet, runSettingsShow } from './settings-commands';
 import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
-import { seedDemo } from './seed-demo';
+import { seedDemo } from '../app/demo';
 import { nameCpdLead } from '../app/setup';
 
 export interface CliDeps extends ReportDeps {

@@ -3,9 +3,11 @@ import { chartSvg } from '../cards/charts/chart-svg';
 import { chartToken } from '../cards/charts/chart-token';
 import { chartsOf } from '../cards/charts/report-charts';
 import { chartElement } from '../cards/adaptive/chart-element';
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../cards/samples';
-import type { LeadDigestView, LeadReportView, ManagerDigestView } from '../cards/views';
-import { escapeHtml as h } from '../reports/html-escape';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from './samples';
+import type { LeadDigestView } from '../cards/views/lead-digest';
+import type { LeadReportView } from '../cards/views/lead-report';
+import type { ManagerDigestView } from '../cards/views/manager-digest';
+import { escapeHtml as h } from '../documents/html-escape';
 
 /** Where /dev serves a chart's PNG (unsigned: /dev answers this machine only). */
 export const DEV_CHART_PATH = '/dev/charts';

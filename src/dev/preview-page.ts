@@ -1,4 +1,4 @@
-import { escapeHtml } from '../reports/html-escape';
+import { escapeHtml } from '../documents/html-escape';
 import { jsonForScript } from './json-script';
 import type { CatalogEntry } from './sample-catalog';
 

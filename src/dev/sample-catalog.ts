@@ -1,6 +1,6 @@
 import { renderAdaptiveCard } from '../cards/adaptive/render-adaptive-card';
 import { renderBlockKitMessage } from '../cards/blockkit';
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from './samples';
 import type { CardKind, CardView } from '../cards/views';
 
 /** One entry of the preview page: a sample view rendered for both platforms. */

@@ -13,7 +13,7 @@ import {
   type SessionCategory,
   type Staff,
 } from '../domain';
-import type { ReportPageInput } from '../reports/report-page';
+import type { ReportPageInput } from '../documents/report-page';
 
 /**
  * A made-up school year for the report page's /dev preview, its browser test and its benchmark:

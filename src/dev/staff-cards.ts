@@ -7,9 +7,9 @@ import { isRecipient } from '../app/questionnaires';
 import { renderAdaptiveCard } from '../cards/adaptive/render-adaptive-card';
 import type { CardView } from '../cards/views';
 import { hasRole, isInAudience } from '../domain';
-import { loadLeadDigest } from '../reports/load-lead-digest';
-import { loadManagerDigest } from '../reports/load-manager-digest';
-import { loadMyRecord } from '../reports/load-my-record';
+import { loadLeadDigest } from '../app/digests';
+import { loadManagerDigest } from '../app/digests';
+import { loadMyRecord } from '../app/records';
 
 /** A card the chosen person would have in their chat now, as Teams would get it. */
 export interface LiveCard {

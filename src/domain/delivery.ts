@@ -117,3 +117,41 @@ export function failedForNoAccount(d: Pick<Delivery, 'status' | 'lastError'>): b
 export function deliveryId(kind: DeliveryKind, recipientId: string, subjectKey: string, slot = ''): string {
   return deterministicId('dlv', kind, recipientId, subjectKey, slot);
 }
+
+/**
+ * What a writer knows about a new outbox record. Everything else (the id, `pending`, no attempts)
+ * is filled in by `newDelivery`, the same way for the planner, the waiting list and CPD requests.
+ */
+export interface NewDeliverySpec {
+  tenantId: string;
+  kind: DeliveryKind;
+  recipientId: string;
+  subject: Delivery['subject'];
+  /** What the message is about, for its id (session, questionnaire, gap task, request or digest week). */
+  subjectKey: string;
+  /** Separates messages of one kind about one thing (a nudge's day, a session's revision, a request's step). */
+  slot?: string;
+  /** ISO instant, already moved out of quiet hours by the writer when the kind needs it. */
+  dueAt: string;
+  sendExemption?: SendExemption;
+  expiresAt?: string;
+  /** ISO instant of the write. */
+  createdAt: string;
+}
+
+/** The one way to make an outbox record: a deterministic id, so writing the same message twice finds it already there. */
+export function newDelivery(spec: NewDeliverySpec): Delivery {
+  return {
+    tenantId: spec.tenantId,
+    id: deliveryId(spec.kind, spec.recipientId, spec.subjectKey, spec.slot ?? ''),
+    kind: spec.kind,
+    recipientId: spec.recipientId,
+    dueAt: spec.dueAt,
+    ...(spec.sendExemption ? { sendExemption: spec.sendExemption } : {}),
+    status: 'pending',
+    ...(spec.expiresAt !== undefined ? { expiresAt: spec.expiresAt } : {}),
+    subject: spec.subject,
+    attempts: 0,
+    createdAt: spec.createdAt,
+  };
+}

@@ -29,3 +29,5 @@ export * from './needs-review';
 export * from './plan-request';
 export * from './typed-text';
 export * from './settings-definitions';
+export * from './count-of';
+export * from './plan-subjects';

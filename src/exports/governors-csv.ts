@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { GovernorsReportView } from '../cards/views';
+import type { GovernorsReportView } from '../app/records';
 import { CSV_OPTIONS } from './csv-stream';
 
 /** The governors' report as one flat table (section, group, measure, value): no names by construction. */

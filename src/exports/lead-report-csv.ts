@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { Answers, Session, Staff, Tenant } from '../domain';
 import { findWhereIn, groupBy } from '../store/find-in';
-import { buildLeadSessionReport } from '../reports/lead-session-report';
-import type { ReportDeps } from '../reports/report-deps';
+import { buildLeadSessionReport } from '../app/reports';
+import type { ReportDeps } from '../app/reports';
 import { DEFAULT_PAGE_SIZE, type Filter } from '../store/port';
 import type { Store } from '../store/store';
 import { chunksOf, textSink, writeCsv, type CsvCell } from './csv-stream';

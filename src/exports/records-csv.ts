@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { Staff, Tenant } from '../domain';
 import { findWhereIn, groupBy } from '../store/find-in';
-import { buildMyRecord } from '../reports/my-record';
-import type { ReportDeps } from '../reports/report-deps';
+import { buildMyRecord } from '../app/records';
+import type { ReportDeps } from '../app/reports';
 import { DEFAULT_PAGE_SIZE } from '../store/port';
 import type { Store } from '../store/store';
 import { chunksOf, textSink, writeCsv, type CsvCell } from './csv-stream';

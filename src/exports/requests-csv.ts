@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { academicYearDays, academicYearOf, costPence, PURPOSE_LABELS, STATUS_LABELS } from '../domain';
 import { findWhereIn } from '../store/find-in';
-import type { ReportDeps } from '../reports/report-deps';
+import type { ReportDeps } from '../app/reports';
 import { DEFAULT_PAGE_SIZE } from '../store/port';
 import { chunksOf, textSink, writeCsv, type CsvCell } from './csv-stream';
 

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { LIKERT_CHOICES, type AnswerValue, type Question, type Questionnaire } from '../domain';
-import type { ReportDeps } from '../reports/report-deps';
+import type { ReportDeps } from '../app/reports';
 import { textSink, writeCsv } from './csv-stream';
 
 function answerText(question: Question | undefined, value: AnswerValue | undefined): string {

@@ -2,16 +2,16 @@ import { DateTime } from 'luxon';
 import { Router, type Request, type Response } from 'express';
 import { CALENDAR_PATH, CERTIFICATE_PATH, CHART_PATH, RECORD_PATH, REPORT_PATH, type SignedLinks } from '../app/signed-links';
 import { hasRole } from '../domain';
-import { loadReportPage } from '../reports/load-report-page';
-import { renderReportPage } from '../reports/report-page-html';
+import { loadReportPage } from '../documents/load-report-page';
+import { renderReportPage } from '../documents/report-page-html';
 import { chartFromToken } from '../cards/charts/chart-token';
-import { chartPng } from '../reports/chart-png';
+import { chartPng } from '../documents/chart-png';
 import type { Clock } from '../domain/clock';
 import { exportRecordsCsv } from '../exports/records-csv';
-import { loadMyRecord } from '../reports/load-my-record';
-import { renderRecordPage } from '../reports/record-page';
-import { loadCertificate } from '../reports/load-certificate';
-import { renderSessionIcs } from '../reports/session-ics';
+import { loadMyRecord } from '../app/records';
+import { renderRecordPage } from '../documents/record-page';
+import { loadCertificate } from '../documents/load-certificate';
+import { renderSessionIcs } from '../documents/session-ics';
 import type { Store } from '../store/store';
 
 export interface LinkRouteDeps {

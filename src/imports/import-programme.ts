@@ -1,4 +1,4 @@
-import { countOf } from '../cards/format';
+import { countOf } from '../domain/count-of';
 import { deterministicId, Session, type Audience, type Staff, type Tenant } from '../domain';
 import type { Store } from '../store/store';
 import type { Versioned } from '../store/port';

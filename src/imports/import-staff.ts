@@ -1,4 +1,4 @@
-import { countOf } from '../cards/format';
+import { countOf } from '../domain/count-of';
 import { deterministicId, Staff, type Role, type Tenant } from '../domain';
 import { changeSettings, type SettingsChanger } from '../app/tenants';
 import { systemClock, type Clock } from '../domain/clock';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { countOf } from '../cards/format';
+import { countOf } from '../domain/count-of';
 import type { Staff, Tenant } from '../domain';
 import type { Store } from '../store/store';
 import { checkRow, readCsv, sameRecord } from './csv-rows';

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { PLAN_NOW, planRequest, type PlanSubject, type Staff } from '../domain';
+import { PLAN_NOW, PLAN_SUBJECTS, planningFieldsOf, planRequest, type PlanSubject, type Staff } from '../domain';
 import type { Collection, TenantDoc } from './port';
 import type { Collections } from './store';
 import { withWrites } from './with-writes';
@@ -17,32 +17,10 @@ export function withoutChangeLog<T>(run: () => Promise<T>): Promise<T> {
   return planning.run(true, run);
 }
 
-const session = (sessionId: string): PlanSubject[] => [{ kind: 'session', sessionId }];
-const TENANT: PlanSubject[] = [{ kind: 'tenant' }];
-
-/** The staff fields any planning rule reads; a write changing none of them (a platform id linked) plans nothing. */
-const planningFieldsOf = (s: Staff | undefined): string =>
-  s ? JSON.stringify([s.active, [...s.roles].sort(), s.schoolId, s.department, s.pathway, s.lineManagerId, s.awayUntil, s.awayFrom]) : '';
-
 type SubjectsOf<T> = (doc: T) => PlanSubject[];
 
-/** For each collection the planner reads: the subjects a written document belongs to. */
-const SUBJECTS: { [N in keyof Collections]?: SubjectsOf<Collections[N] extends Collection<infer T> ? T : never> } = {
-  sessions: (s) => session(s.id),
-  // An invitation recorded as sent changes no plan; an RSVP or a register mark does.
-  participations: (p) => (p.rsvp !== undefined || p.attended !== undefined ? session(p.sessionId) : []),
-  questionnaires: (q) => (q.sessionId ? session(q.sessionId) : TENANT),
-  // A receipt names only its questionnaire: the planner resolves that to a session or a survey.
-  receipts: (r) => [{ kind: 'questionnaire', questionnaireId: r.questionnaireId }],
-  gapTasks: (t) => session(t.sessionId),
-  impactFollowUps: (f) => session(f.sessionId),
-  staff: () => TENANT,
-  tenants: () => TENANT,
-  calendars: () => TENANT,
-  // Not cpdRequests: a request's nudges come school days later (the tenant's daily plan), and each
-  // of its messages is checked against the request when sent (request-composers.ts).
-  statutoryTraining: () => TENANT,
-};
+/** The planner's table (src/domain/plan-subjects.ts), checked here against the store's collections: a name or a type that drifts fails to compile. */
+const SUBJECTS: { [N in keyof Collections]?: SubjectsOf<Collections[N] extends Collection<infer T> ? T : never> } = PLAN_SUBJECTS;
 
 /** Reads the document before a put when only a change of some fields matters (staff); a read that fails counts as a change. */
 type ChangedFrom<T> = (before: T | undefined, after: T) => boolean;

@@ -3,11 +3,11 @@ import { chartFiguresText } from '../../src/cards/charts/chart-definition';
 import { chartFromToken, chartToken } from '../../src/cards/charts/chart-token';
 import { chartSvg } from '../../src/cards/charts/chart-svg';
 import { leadDigestTrendCharts } from '../../src/cards/charts/report-charts';
-import { CARD_SAMPLES } from '../../src/cards/samples';
+import { CARD_SAMPLES } from '../../src/dev/samples';
 import type { LeadDigestView } from '../../src/cards/views';
-import { loadReportPage } from '../../src/reports/load-report-page';
-import { reportPageCharts } from '../../src/reports/report-page-charts';
-import { renderReportPage } from '../../src/reports/report-page-html';
+import { loadReportPage } from '../../src/documents/load-report-page';
+import { reportPageCharts } from '../../src/documents/report-page-charts';
+import { renderReportPage } from '../../src/documents/report-page-html';
 import { smallSchool } from '../support/app-world';
 import { session } from '../support/fixtures';
 

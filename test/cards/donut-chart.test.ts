@@ -1,5 +1,5 @@
 import { renderAdaptiveCard } from '../../src/cards/adaptive/render-adaptive-card';
-import { CARD_SAMPLES } from '../../src/cards/samples';
+import { CARD_SAMPLES } from '../../src/dev/samples';
 import type { LeadDigestView } from '../../src/cards/views';
 
 type Json = Record<string, unknown>;

@@ -1,8 +1,8 @@
-import { MAX_TEAMS_REGISTER_ROWS } from '../../src/cards/adaptive/register-card';
+import { MAX_TEAMS_REGISTER_ROWS } from '../../src/cards/adaptive/register';
 import { renderAdaptiveCard } from '../../src/cards/adaptive/render-adaptive-card';
 import { renderBlockKitMessage, renderBlockKitModal, submitActionOf } from '../../src/cards/blockkit';
 import type { Block } from '../../src/cards/blockkit';
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../src/cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../src/dev/samples';
 import type { RegisterRow, RegisterView } from '../../src/cards/views';
 import { adaptiveCardProblems } from './adaptive/validate-adaptive-card';
 import { slackLimitBreaches } from './blockkit/slack-limits';

@@ -1,6 +1,6 @@
 import { renderAdaptiveCard } from '../../src/cards/adaptive/render-adaptive-card';
 import { renderBlockKitMessage } from '../../src/cards/blockkit';
-import { CARD_SAMPLES } from '../../src/cards/samples';
+import { CARD_SAMPLES } from '../../src/dev/samples';
 import type { CardView } from '../../src/cards/views';
 
 /** What a requester, a colleague or a lead might type to plant a live link or formatting. */

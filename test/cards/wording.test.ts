@@ -1,6 +1,6 @@
 import { renderAdaptiveCard } from '../../src/cards/adaptive/render-adaptive-card';
 import { renderBlockKitMessage } from '../../src/cards/blockkit';
-import { CARD_SAMPLES } from '../../src/cards/samples';
+import { CARD_SAMPLES } from '../../src/dev/samples';
 import type { CardView, GapTaskFormView, QuestionnaireView } from '../../src/cards/views';
 import { importStaffRoster } from '../../src/imports/import-staff';
 import { ManualClock } from '../../src/domain';

@@ -5,7 +5,7 @@ import { composeMessage } from '../../src/app/compose-message';
 import { runCli } from '../../src/cli/run-cli';
 import { decodeText } from '../../src/imports/decode-text';
 import { ManualClock } from '../../src/domain';
-import { loadLeadDigest } from '../../src/reports/load-lead-digest';
+import { loadLeadDigest } from '../../src/app/digests/load-lead-digest';
 import { planTenant } from '../../src/scheduler/plan/plan-tenant';
 import type { Store } from '../../src/store/store';
 import { onBothStores } from '../support/both-stores';

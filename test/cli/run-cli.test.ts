@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { ManualClock } from '../../src/domain';
 import { COMMANDS, parseCliArgs, USAGE } from '../../src/cli/cli-args';
 import { runCli } from '../../src/cli/run-cli';
-import { loadManagerDigest } from '../../src/reports/load-manager-digest';
+import { loadManagerDigest } from '../../src/app/digests/load-manager-digest';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
-import { demoStaffId } from '../../src/cli/seed-demo';
+import { demoStaffId } from '../../src/app/demo/seed-demo';
 
 function cli() {
   const clock = new ManualClock('2026-11-25T10:00:00.000Z');

@@ -1,6 +1,6 @@
 import { renderPreviewPage } from '../../src/dev/preview-page';
 import { devConfig, startPreviewServer, type PreviewServer } from './preview-harness';
-import { demoStaffId } from '../../src/cli/seed-demo';
+import { demoStaffId } from '../../src/app/demo/seed-demo';
 
 const jo = demoStaffId('jo.adeyemi@riverside.example');
 const tom = demoStaffId('tom.walsh@riverside.example');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_STAFF_CSV } from '../../src/cli/demo-staff';
+import { DEMO_STAFF_CSV } from '../../src/app/demo/demo-staff';
 
 const root = join(__dirname, '..', '..');
 const dir = join(root, 'examples', 'playground');

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../src/cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../src/dev/samples';
 import { participationId, reactionQuestionnaireId } from '../../src/domain';
 import { launchChromium, startPreviewServer, type PreviewServer } from './preview-harness';
-import { demoStaffId } from '../../src/cli/seed-demo';
+import { demoStaffId } from '../../src/app/demo/seed-demo';
 
 const hannah = demoStaffId('hannah.okafor@riverside.example');
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createSignedLinks } from '../../src/app/signed-links';
-import { CARD_SAMPLES } from '../../src/cards/samples';
+import { CARD_SAMPLES } from '../../src/dev/samples';
 import type { LeadReportView } from '../../src/cards/views';
 import { SAMPLE_TENANT_ID, SAMPLE_YEAR_NOW, sampleYear } from '../../src/dev/sample-year';
 import { ManualClock } from '../../src/domain/clock';

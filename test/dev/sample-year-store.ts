@@ -1,4 +1,4 @@
-import type { ReportPageInput } from '../../src/reports/report-page';
+import type { ReportPageInput } from '../../src/documents/report-page';
 import type { Store } from '../../src/store/store';
 
 /**

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTeamsBot } from '../../src/bots/teams';
-import { seedDemo } from '../../src/cli/seed-demo';
+import { seedDemo } from '../../src/app/demo/seed-demo';
 import { ManualClock } from '../../src/domain/clock';
 import { createHttpApp } from '../../src/http/app';
 import { createLogger } from '../../src/log';

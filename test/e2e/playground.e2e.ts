@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../dev/preview-harness';
 import { startPlayground, startSeededBot, type E2eBot, type Playground, type PlaygroundUser } from './playground-harness';
-import { demoStaffId } from '../../src/cli/seed-demo';
+import { demoStaffId } from '../../src/app/demo/seed-demo';
 import { nameCpdLead } from '../../src/app/setup';
 import { contrastRatio, WCAG_AA_TEXT } from '../support/contrast';
 

@@ -3,7 +3,7 @@ import { exportRecordsCsv } from '../../src/exports/records-csv';
 import { exportRequestsCsv } from '../../src/exports/requests-csv';
 import { exportResponsesCsv } from '../../src/exports/responses-csv';
 import { governorsReportCsv } from '../../src/exports/governors-csv';
-import { NOW, T, reportWorld } from '../reports/report-world';
+import { NOW, T, reportWorld } from '../app/reports/report-world';
 
 const BOM = '\uFEFF';
 

@@ -4,7 +4,7 @@ import { exportRecordsCsv, writeRecordsCsv } from '../../src/exports/records-csv
 import { exportRequestsCsv, writeRequestsCsv } from '../../src/exports/requests-csv';
 import { Writable } from 'node:stream';
 import { exportResponsesCsv, writeResponsesCsv } from '../../src/exports/responses-csv';
-import { NOW, T, reportWorld } from '../reports/report-world';
+import { NOW, T, reportWorld } from '../app/reports/report-world';
 import { CpdRequestDetails, cpdLogEntryId, participationId, qualificationId, statutoryTrainingId } from '../../src/domain';
 import type { EmbeddedStore } from '../../src/store/embedded/sqlite-store';
 import type { Collection, Query, Scalar, TenantDoc } from '../../src/store/port';

@@ -6,10 +6,10 @@ import { exportRecordsCsv, writeRecordsCsv } from '../../src/exports/records-csv
 import { exportRequestsCsv, writeRequestsCsv } from '../../src/exports/requests-csv';
 import { exportResponsesCsv, writeResponsesCsv } from '../../src/exports/responses-csv';
 import { CpdRequestDetails, cpdLogEntryId, statutoryTrainingId } from '../../src/domain';
-import { loadGovernorsReport } from '../../src/reports/load-governors-report';
+import { loadGovernorsReport } from '../../src/app/records/load-governors-report';
 import { courseDetails, cpdRequest } from '../support/cpd-request-fixtures';
 import { session, staff } from '../support/fixtures';
-import { NOW, T, reportWorld } from '../reports/report-world';
+import { NOW, T, reportWorld } from '../app/reports/report-world';
 
 /** What a spreadsheet runs as a formula when a cell starts with it (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;

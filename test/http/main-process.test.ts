@@ -1,27 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitForLine } from '../support/wait-for-line';
 
 const root = join(__dirname, '..', '..');
-
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 20000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms; output: ${seen}`)), timeoutMs);
-    const onData = (chunk: Buffer): void => {
-      seen += chunk.toString();
-      const line = seen.split('\n').find((l) => pattern.test(l));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-  });
-}
 
 describe('the bot process (npm start, no environment)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'twilight-main-'));
@@ -34,13 +18,13 @@ describe('the bot process (npm start, no environment)', () => {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SCHEDULER: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const listening = JSON.parse(await waitForLine(child, /twilight is listening/)) as { port: number };
+    const listening = JSON.parse(await waitForLine(child, /twilight is listening/, 20000)) as { port: number };
     const health = await fetch(`http://127.0.0.1:${listening.port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', store: 'embedded' });
 
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const stopped = waitForLine(child, /"msg":"stopped"/);
+    const stopped = waitForLine(child, /"msg":"stopped"/, 20000);
     child.kill('SIGTERM');
     await stopped;
     expect(await exited).toBe(0);
@@ -52,7 +36,7 @@ describe('the bot process (npm start, no environment)', () => {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, STORE: 'mongo' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const line = await waitForLine(child, /^config: /);
+    const line = await waitForLine(child, /^config: /, 20000);
     expect(line).toMatch(/^config: STORE: /);
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(2);
@@ -121,7 +105,7 @@ describe('the bot process fails closed at start (issue 19)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      const listening = JSON.parse(await waitForLine(child, /twilight is listening/)) as { port: number; teams: boolean; slack: boolean; devPages: boolean };
+      const listening = JSON.parse(await waitForLine(child, /twilight is listening/, 20000)) as { port: number; teams: boolean; slack: boolean; devPages: boolean };
       expect({ teams: listening.teams, slack: listening.slack, devPages: listening.devPages }).toEqual({ teams: false, slack: true, devPages: false });
       const unsigned = await fetch(`http://127.0.0.1:${listening.port}/api/messages`, {
         method: 'POST',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
 import { ManualClock, SchoolCalendar } from '../../src/domain';
-import { calendarWarning } from '../../src/reports/lead-digest-data-warnings';
+import { calendarWarning } from '../../src/app/digests/lead-digest-data-warnings';
 import { SendTimeRules } from '../../src/scheduler/send/send-time-rules';
 import type { Store } from '../../src/store/store';
 import { onBothStores } from '../support/both-stores';

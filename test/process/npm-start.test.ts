@@ -3,25 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitForLine } from '../support/wait-for-line';
 
 const root = join(__dirname, '..', '..');
-
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms; output: ${seen}`)), timeoutMs);
-    const onData = (chunk: Buffer): void => {
-      seen += chunk.toString();
-      const line = seen.split('\n').find((l) => pattern.test(l));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-  });
-}
 
 /** True while something accepts connections on the port. */
 function listening(port: number): Promise<boolean> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { handleCardAction } from '../../src/app/card-actions';
 import { checkSessionForm } from '../../src/app/sessions/session-form';
-import { CARD_VERBS } from '../../src/cards/views';
+import { CARD_VERBS } from '../../src/cards/actions';
 import { checkAnswers, defaultReactionTemplate, type Staff, type Tenant } from '../../src/domain';
 import { importProgramme } from '../../src/imports/import-programme';
 import { importStaffRoster } from '../../src/imports/import-staff';

@@ -1,5 +1,5 @@
 import { participationId } from '../../src/domain';
-import { loadLeadDigest } from '../../src/reports/load-lead-digest';
+import { loadLeadDigest } from '../../src/app/digests/load-lead-digest';
 import { planTenant } from '../../src/scheduler/plan/plan-tenant';
 import { session, staff, tenant } from '../support/fixtures';
 import { T, world } from './dispatcher-world';

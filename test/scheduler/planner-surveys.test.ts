@@ -1,8 +1,8 @@
-import { ManualClock, SchoolCalendar, deliveryId, receiptId, staffAuditTemplate, type Delivery, type Questionnaire } from '../../src/domain';
+import { ManualClock, SchoolCalendar, deliveryId, receiptId, type Delivery, type Questionnaire } from '../../src/domain';
 import { planTenant } from '../../src/scheduler/plan/plan-tenant';
 import { planDeliveries, type PlanningInput } from '../../src/scheduler/plan/planner';
 import { openEmbeddedStore } from '../../src/store/embedded/sqlite-store';
-import { staff, tenant } from '../support/fixtures';
+import { mathsAuditSurvey, staff, tenant } from '../support/fixtures';
 
 const T = 't1';
 const people = [
@@ -14,22 +14,7 @@ const people = [
 ];
 
 /** The staff audit to the Maths department, sent Monday 23 November at 19:00 (quiet hours), closing at the end of Friday 4 December. */
-function survey(extra: Partial<Questionnaire> = {}): Questionnaire {
-  const template = staffAuditTemplate(T);
-  return {
-    tenantId: T,
-    id: 'srv-audit',
-    title: template.name,
-    purpose: 'survey',
-    templateId: template.id,
-    anonymous: true,
-    questions: template.questions,
-    opensAt: '2026-11-23T19:00:00.000Z',
-    closesAt: '2026-12-04T23:59:59.999Z',
-    audience: { kind: 'department', department: 'Maths' },
-    ...extra,
-  };
-}
+const survey = (extra: Partial<Questionnaire> = {}): Questionnaire => mathsAuditSurvey(T, extra);
 
 function input(now: string, extra: Partial<PlanningInput> = {}): PlanningInput {
   return {

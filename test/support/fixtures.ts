@@ -1,5 +1,5 @@
 import type { Delivery, GapTask, Questionnaire, SchoolCalendar, Session, Staff, Tenant } from '../../src/domain';
-import { SchoolCalendar as SchoolCalendarSchema, DeliveryKind, Questionnaire as QuestionnaireSchema, defaultReactionTemplate, Session as SessionSchema, Staff as StaffSchema, Tenant as TenantSchema, deliveryId, gapTaskId } from '../../src/domain';
+import { SchoolCalendar as SchoolCalendarSchema, DeliveryKind, Questionnaire as QuestionnaireSchema, defaultReactionTemplate, Session as SessionSchema, Staff as StaffSchema, Tenant as TenantSchema, deliveryId, gapTaskId, staffAuditTemplate } from '../../src/domain';
 
 export function tenant(id: string, name = `Trust ${id}`): Tenant {
   return TenantSchema.parse({ tenantId: id, id, name, kind: 'trust', schools: [{ id: 'sch-1', name: 'Huntingdon Academy' }] });
@@ -76,4 +76,22 @@ export function twilightQuestionnaire(tenantId: string, id = 'qn-1'): Questionna
  */
 export function alwaysOpenCalendar(tenantId: string): SchoolCalendar {
   return SchoolCalendarSchema.parse({ tenantId, quietHours: { start: '00:00', end: '00:00' }, quietWeekends: false });
+}
+
+/** The staff audit to the Maths department, sent Monday 23 November 2026 at 19:00 (quiet hours), closing at the end of Friday 4 December. */
+export function mathsAuditSurvey(tenantId: string, extra: Partial<Questionnaire> = {}): Questionnaire {
+  const template = staffAuditTemplate(tenantId);
+  return {
+    tenantId,
+    id: 'srv-audit',
+    title: template.name,
+    purpose: 'survey',
+    templateId: template.id,
+    anonymous: true,
+    questions: template.questions,
+    opensAt: '2026-11-23T19:00:00.000Z',
+    closesAt: '2026-12-04T23:59:59.999Z',
+    audience: { kind: 'department', department: 'Maths' },
+    ...extra,
+  };
 }

@@ -1,4 +1,4 @@
-import type { SchoolFileKind } from '../../cards/setup-views';
+import type { SchoolFileKind } from '../../cards/views/setup';
 import { headerKey, readCsvLines } from '../../imports/csv-rows';
 
 export type FileKindResult = { ok: true; kind: SchoolFileKind } | { ok: false; message: string };

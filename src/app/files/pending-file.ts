@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SchoolFileKind } from '../../cards/setup-views';
+import type { SchoolFileKind } from '../../cards/views/setup';
 import { deterministicId } from '../../domain';
 import type { Versioned } from '../../store/port';
 import type { Store } from '../../store/store';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CardView } from '../../cards/views';
-import type { FileImportView, SchoolFileKind } from '../../cards/setup-views';
+import type { FileImportView, SchoolFileKind } from '../../cards/views/setup';
 import { hasRole } from '../../domain';
 import { decodeText, workbookInsteadOfText } from '../../imports/decode-text';
 import type { AppDeps } from '../deps';

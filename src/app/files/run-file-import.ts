@@ -1,4 +1,4 @@
-import type { SchoolFileKind } from '../../cards/setup-views';
+import type { SchoolFileKind } from '../../cards/views/setup';
 import { countOf } from '../../cards/format';
 import { ROLE_LABELS, type Role } from '../../domain';
 import { headerKey, readCsvLines } from '../../imports/csv-rows';

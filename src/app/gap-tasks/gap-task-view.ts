@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { isOverdue, type GapTask, type Tenant } from '../../domain';
 import { formatDay } from '../../cards/format';
-import type { GapTaskFormView, NudgeView } from '../../cards/views';
+import type { GapTaskFormView } from '../../cards/views/gap-task';
+import type { NudgeView } from '../../cards/views/nudge';
 import type { AppDeps } from '../deps';
 
 export const PLAN_LABELS = {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { GapTaskPlan, GapTaskReport, type FieldErrors, type GapTask } from '../../domain';
-import type { GapTaskFormView, NoticeView, NudgeView } from '../../cards/views';
+import type { GapTaskFormView } from '../../cards/views/gap-task';
+import type { NoticeView } from '../../cards/views/notice';
+import type { NudgeView } from '../../cards/views/nudge';
 import { updateWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

@@ -1,6 +1,7 @@
 import type { GapTask } from '../../domain';
-import { openTaskRow } from '../../cards/open-task-row';
-import type { MyRecordView, TaskListView } from '../../cards/views';
+import { openTaskRow } from '../../cards/wording/open-task-row';
+import type { MyRecordView } from '../../cards/views/my-record';
+import type { TaskListView } from '../../cards/views/task-list';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { openQuestionnairesFor } from '../questionnaires';

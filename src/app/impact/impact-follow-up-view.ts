@@ -1,4 +1,5 @@
-import type { CardView, ImpactFollowUpView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { ImpactFollowUpView } from '../../cards/views/impact-follow-up';
 import { APPLIED_LABELS, IMPACT_EVIDENCE_LABELS, type ImpactFollowUp, type Staff } from '../../domain';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

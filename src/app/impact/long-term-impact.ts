@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CardView, LongTermImpactView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { LongTermImpactView } from '../../cards/views/long-term-impact';
 import { GapTask, Id, hasRole, type FieldErrors, type Session } from '../../domain';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

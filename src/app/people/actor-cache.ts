@@ -1,14 +1,11 @@
 import type { Clock } from '../../domain/clock';
-import type { Staff, Tenant } from '../../domain';
+import type { Tenant } from '../../domain';
+import type { ActorCacheSnapshot, ActorLookups, CachedActor } from '../deps';
 import type { Collection, TenantDoc } from '../../store/port';
 import type { Store } from '../../store/store';
 import { withWrites } from '../../store/with-writes';
 
-/** A resolved person as the cache keeps them (the shape of `Actor`). */
-export interface CachedActor {
-  tenant: Tenant;
-  staff: Staff;
-}
+export type { ActorCacheSnapshot, CachedActor };
 
 /**
  * Other server instances (and the CLI) write staff records without telling this process, so an
@@ -49,11 +46,6 @@ class ExpiringEntries<V> {
   }
 }
 
-export interface ActorCacheSnapshot {
-  tenants: number;
-  people: number;
-}
-
 /**
  * Platform tenant → tenant and platform identity → actor, for the bots' hot path: without it every
  * button press and modal submission queries all tenants for the platform tenant id (a
@@ -61,7 +53,7 @@ export interface ActorCacheSnapshot {
  * (docs/performance.md). Person keys carry the platform tenant id, so nobody is found in another
  * tenant's entry. A staff write made through `watch(store)` empties the people; a tenant write both.
  */
-export class ActorCache {
+export class ActorCache implements ActorLookups {
   private readonly tenants: ExpiringEntries<Tenant>;
   private readonly people: ExpiringEntries<CachedActor>;
 

@@ -1,6 +1,6 @@
 import { isOpen } from '../../domain';
 import { formatInstant } from '../../cards/format';
-import type { OpenQuestionnaireRow } from '../../cards/views';
+import type { OpenQuestionnaireRow } from '../../cards/views/common';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { hasAnswered, sessionTitleOf } from './questionnaire-view';

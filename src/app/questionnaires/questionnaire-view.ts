@@ -1,6 +1,7 @@
 import { LIKERT_CHOICES, isOpen, receiptId, type Question, type Questionnaire, type Tenant } from '../../domain';
 import { formatInstant } from '../../cards/format';
-import type { QuestionnaireView, ThankYouView } from '../../cards/views';
+import type { QuestionnaireView } from '../../cards/views/questionnaire';
+import type { ThankYouView } from '../../cards/views/thank-you';
 import type { AppDeps } from '../deps';
 
 export async function hasAnswered(deps: AppDeps, q: Questionnaire, staffId: string): Promise<boolean> {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { checkAnswers, deliveryId, isInAudience, isOpen, participationId, receiptId, responseId, type Answers, type Questionnaire, type RawAnswers } from '../../domain';
-import type { NoticeView, QuestionnaireView, ThankYouView } from '../../cards/views';
+import type { NoticeView } from '../../cards/views/notice';
+import type { QuestionnaireView } from '../../cards/views/questionnaire';
+import type { ThankYouView } from '../../cards/views/thank-you';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';

@@ -1,4 +1,4 @@
-import type { UndeliveredGroup, UndeliveredReason, UndeliveredSummary, UnreachableView } from '../../cards/setup-views';
+import type { UndeliveredGroup, UndeliveredReason, UndeliveredSummary, UnreachableView } from '../../cards/views/setup';
 import { hasRole, type Delivery, type Staff } from '../../domain';
 import type { Filter } from '../../store/port';
 import type { AppDeps } from '../deps';

@@ -1,5 +1,5 @@
 import type { CardView } from '../../cards/views';
-import { loadGovernorsReport } from '../../reports/load-governors-report';
+import { loadGovernorsReport } from './load-governors-report';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { CardView, CpdLogFormView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { CpdLogFormView } from '../../cards/views/cpd-log-form';
 import { CPD_LOG_TYPE_LABELS, CpdLogEntry, academicYearOf, cpdLogEntryId } from '../../domain';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { CardView, NeedsFormView, NeedsSummaryView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { NeedsFormView, NeedsSummaryView } from '../../cards/views/needs';
 import { NeedsReview, PREFERRED_CPD, PREFERRED_CPD_LABELS, PreferredCpd, academicYearOf, needsReviewId, type FieldErrors } from '../../domain';
-import { commentThemes } from '../../reports/comment-themes';
+import { commentThemes } from '../reports';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';

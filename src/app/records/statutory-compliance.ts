@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { StatutoryComplianceRow, StatutoryComplianceView } from '../../cards/views';
+import type { StatutoryComplianceRow, StatutoryComplianceView } from '../../cards/views/statutory-compliance';
 import type { Staff, StatutoryTraining } from '../../domain';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../../domain';
-import { PRESENT_INPUT_PREFIX } from '../../cards/views';
+import { PRESENT_INPUT_PREFIX } from '../../cards/views/register';
 import type { AttendanceMark } from './mark-attendance';
 
 /** One register toggle: `present:<staffId>` = 'true' | 'false' (Teams Input.Toggle values; Slack's checkboxes are mapped to the same). */

@@ -1,5 +1,5 @@
 import { isInAudience, type Participation, type Session, type Staff } from '../../domain';
-import type { RegisterRow } from '../../cards/views';
+import type { RegisterRow } from '../../cards/views/register';
 import { findWhereIn } from '../../store/find-in';
 import { audienceStaffFilter } from '../../store/audience-filter';
 import type { AppDeps } from '../deps';

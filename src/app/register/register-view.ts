@@ -1,6 +1,7 @@
 import type { Session, Tenant } from '../../domain';
-import type { Notice, RegisterView } from '../../cards/views';
-import { toSessionSummary } from '../../cards/session-summary';
+import type { Notice } from '../../cards/views/common';
+import type { RegisterView } from '../../cards/views/register';
+import { toSessionSummary } from '../../cards/wording/session-summary';
 import { facilitatorNames } from '../sessions';
 import type { AppDeps } from '../deps';
 import { loadRegister } from './register-people';

@@ -1,9 +1,8 @@
 import type { CardView } from '../../cards/views';
 import { hasRole } from '../../domain';
-import { loadLeadSessionReport } from '../../reports/load-lead-session-report';
-import { loadManagerDigest } from '../../reports/load-manager-digest';
-import { loadMyRecord } from '../../reports/load-my-record';
-import type { ReportResult } from '../../reports/report-deps';
+import { loadLeadSessionReport } from './load-lead-session-report';
+import { loadMyRecord } from '../records';
+import type { ReportResult } from './report-deps';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { findSessionByTitle, upcomingSessions } from '../sessions';
@@ -29,16 +28,6 @@ export async function myRecord(deps: AppDeps, actor: Actor): Promise<CardView> {
   const rows = record.value.rows.map((row) => ({ ...row, ...(row.sessionId ? { certificateUrl: links.certificateUrl(actor.tenant.id, row.sessionId, actor.staff.id) } : {}) }));
   const exportUrl = links.myRecordUrl(actor.tenant.id, actor.staff.id);
   return { ...withQuestionnaires, rows, exportUrl, printUrl: `${exportUrl}&format=html` };
-}
-
-/** A line manager's digest on demand: only their own direct reports (the loader filters by lineManagerId). */
-export async function myTeamDigest(deps: AppDeps, actor: Actor): Promise<CardView> {
-  const digest = await loadManagerDigest(deps, actor.tenant.id, actor.staff.id, deps.clock.now());
-  // Nobody reports to them: an empty team digest would only puzzle them.
-  if (digest.ok && digest.value.reports.length === 0) {
-    return notice('info', 'The digest is for line managers: it covers the people who report to you, and nobody does in the staff list. Say "my cpd" for your own record.');
-  }
-  return digest.ok ? withReportLinks(deps.links, actor.tenant.id, actor.staff.id, digest.value, { fullReport: false }) : shown(digest);
 }
 
 /**

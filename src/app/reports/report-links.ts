@@ -1,6 +1,8 @@
 import { withChartImages } from '../../cards/charts/report-charts';
 import { chartToken } from '../../cards/charts/chart-token';
-import type { LeadDigestView, LeadReportView, ManagerDigestView } from '../../cards/views';
+import type { LeadDigestView } from '../../cards/views/lead-digest';
+import type { LeadReportView } from '../../cards/views/lead-report';
+import type { ManagerDigestView } from '../../cards/views/manager-digest';
 import type { SignedLinks } from '../signed-links';
 
 type ChartedView = LeadReportView | LeadDigestView | ManagerDigestView;

@@ -15,7 +15,8 @@ import {
   type Tenant,
 } from '../../domain';
 import { localDateOf } from '../../domain/school-time';
-import type { CpdBudgetView, NoticeView } from '../../cards/views';
+import type { CpdBudgetView } from '../../cards/views/cpd-budget';
+import type { NoticeView } from '../../cards/views/notice';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';

@@ -8,19 +8,27 @@ import {
   parsePounds,
   withdrawRequest,
   type CpdRequest,
+  type Staff,
   type Transition,
 } from '../../domain';
-import type { CardView, CpdRequestReplyView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { CpdRequestReplyView } from '../../cards/views/cpd-request-form';
 import { updateWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
+import type { OtherCopies } from '../card-copies';
 import { notice } from '../notice';
 import { bookExternalSession, cancelExternalSession, externalSessionId } from './request-booking';
 import { announceRequestState, enqueueRequestMessage } from './request-messages';
+import { requestCopies } from './request-copies';
 import { bookerOf, namesOf, viewerOf } from './request-people';
 import { buildCpdRequestView, DECISION_NOTES, NOT_FOUND } from './request-view';
 
-export type RequestActionResult = { ok: boolean; view: CardView };
+/** `copies`: the other sent cards of the request, for a platform that updates each itself (card-copies.ts). */
+export type RequestActionResult = { ok: boolean; view: CardView; copies?: OtherCopies };
+
+/** What an action has read already, so the request and its booker are read once per press. */
+type Loaded = { request?: CpdRequest; booker: Staff | undefined };
 
 /** The reply forms' inputs (Teams card data or Slack modal state): any field that is not text counts as empty. */
 const text = (max: number) => z.string().max(10_000).transform((v) => v.trim().slice(0, max)).catch('');
@@ -36,9 +44,9 @@ async function load(deps: AppDeps, actor: Actor, requestId: string): Promise<Cpd
  * notice only, so a press from the wrong person (Slack answers it with chat.update where it was
  * pressed) can never replace someone else's card.
  */
-async function answer(deps: AppDeps, actor: Actor, request: CpdRequest, ok: boolean, tone: 'good' | 'attention' | 'info', text: string): Promise<RequestActionResult> {
+async function answer(deps: AppDeps, actor: Actor, request: CpdRequest, ok: boolean, tone: 'good' | 'attention' | 'info', text: string, booker: Staff | undefined): Promise<RequestActionResult> {
   if (!ok) return { ok, view: notice('attention', text) };
-  return { ok, view: await buildCpdRequestView(deps, actor.tenant, request, actor.staff, { tone, text }) };
+  return { ok, view: await buildCpdRequestView(deps, actor.tenant, request, actor.staff, { tone, text }, { booker }) };
 }
 
 /**
@@ -46,9 +54,9 @@ async function answer(deps: AppDeps, actor: Actor, request: CpdRequest, ok: bool
  * again on what they wrote, so two presses at once give one decision and the other is refused
  * by the rules (the step is no longer waiting), never overwritten.
  */
-async function change(deps: AppDeps, actor: Actor, requestId: string, rule: (current: CpdRequest) => Transition): Promise<RequestActionResult> {
-  const before = await load(deps, actor, requestId);
-  const booker = await bookerOf(deps, actor.tenant);
+async function change(deps: AppDeps, actor: Actor, requestId: string, rule: (current: CpdRequest) => Transition, loaded?: Loaded): Promise<RequestActionResult & { request?: CpdRequest }> {
+  const before = loaded?.request ?? (await load(deps, actor, requestId));
+  const booker = loaded ? loaded.booker : await bookerOf(deps, actor.tenant);
   // Someone with no part in the request learns nothing about it, not even that it exists.
   if (!before || !viewerOf(before, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND };
   let refusal: string | undefined;
@@ -62,9 +70,10 @@ async function change(deps: AppDeps, actor: Actor, requestId: string, rule: (cur
     return result.request;
   });
   if (!updated.ok) return { ok: false, view: notice('attention', 'Someone else was changing this request at the same moment. Please try again.') };
-  if (refusal !== undefined || !updated.changed) return answer(deps, actor, updated.value, false, 'attention', refusal ?? 'Nothing changed.');
+  if (refusal !== undefined || !updated.changed) return { ...(await answer(deps, actor, updated.value, false, 'attention', refusal ?? 'Nothing changed.', booker)), request: updated.value };
   await announceRequestState(deps, updated.value, booker?.id);
-  return { ok: true, view: (await answer(deps, actor, updated.value, true, 'good', 'Saved.')).view };
+  const view = (await answer(deps, actor, updated.value, true, 'good', 'Saved.', booker)).view;
+  return { ok: true, view, request: updated.value, copies: requestCopies(deps, actor.tenant, updated.value, booker) };
 }
 
 export async function approveRequest(deps: AppDeps, actor: Actor, requestId: string): Promise<RequestActionResult> {
@@ -81,7 +90,8 @@ export async function declineRequest(deps: AppDeps, actor: Actor, requestId: str
     return { ok: false, view: await replyView(deps, actor, request, 'decline', { errors: { reason: 'Please give a reason for declining.' }, notice: { tone: 'attention', text: 'Please give a reason.' } }) };
   }
   const at = deps.clock.now().toISOString();
-  const result = await change(deps, actor, requestId, (r) => decideRequest(r, { by: actor.staff.id, outcome: 'declined', reason, at }));
+  const loaded = request ? { request, booker: await bookerOf(deps, actor.tenant) } : undefined;
+  const result = await change(deps, actor, requestId, (r) => decideRequest(r, { by: actor.staff.id, outcome: 'declined', reason, at }), loaded);
   return withNote(result, DECISION_NOTES.declined.text, DECISION_NOTES.declined.tone);
 }
 
@@ -91,7 +101,8 @@ export async function askRequester(deps: AppDeps, actor: Actor, requestId: strin
   if (!question && request) return { ok: false, view: await replyView(deps, actor, request, 'ask', { errors: { question: 'Please write your question.' } }) };
   const at = deps.clock.now().toISOString();
   const before = request?.questions.length ?? 0;
-  const result = await changeQuietly(deps, actor, requestId, (r) => askAboutRequest(r, actor.staff.id, question, at));
+  const loaded = request ? { request, booker: await bookerOf(deps, actor.tenant) } : undefined;
+  const result = await changeQuietly(deps, actor, requestId, (r) => askAboutRequest(r, actor.staff.id, question, at), loaded);
   if (result.ok && result.request) await enqueueRequestMessage(deps, result.request, 'request-update', result.request.requesterId, `question-${before}`);
   return withNote(result, 'Your question has been sent to the requester.');
 }
@@ -115,14 +126,14 @@ export async function markBooked(deps: AppDeps, actor: Actor, requestId: string,
     const values = { actualCost, reference };
     return { ok: false, view: await replyView(deps, actor, request, 'book', { errors, values }) };
   }
-  if (actor.staff.id !== booker?.id) return answer(deps, actor, request, false, 'attention', 'Only the person who books courses can mark this booked.');
+  if (actor.staff.id !== booker?.id) return answer(deps, actor, request, false, 'attention', 'Only the person who books courses can mark this booked.', booker);
   // The request is marked booked first, naming its session by a deterministic id; the session is
   // then created if absent, so a failure between the two is mended by pressing again, and a lost
   // race never leaves a session for a course nobody booked.
   const at = deps.clock.now().toISOString();
   const sessionId = externalSessionId(request.id);
-  const result = await change(deps, actor, requestId, (r) => bookRequest(r, { by: actor.staff.id, at, actualCostPence: cost!, reference, sessionId }, booker.id));
-  const stored = await load(deps, actor, requestId);
+  const result = await change(deps, actor, requestId, (r) => bookRequest(r, { by: actor.staff.id, at, actualCostPence: cost!, reference, sessionId }, booker.id), { request, booker });
+  const stored = result.request ?? (await load(deps, actor, requestId));
   if (stored?.status === 'booked' && stored.booking?.sessionId === sessionId) await bookExternalSession(deps, actor.tenant, stored);
   return withNote(result, 'Marked booked. It is now in their sessions, with reminders.');
 }
@@ -132,26 +143,26 @@ export async function cancelCourse(deps: AppDeps, actor: Actor, requestId: strin
   const booker = await bookerOf(deps, actor.tenant);
   const may = actor.staff.id === booker?.id || hasRole(actor.staff, 'cpd-lead');
   const at = deps.clock.now().toISOString();
-  const result = await change(deps, actor, requestId, (r) => cancelRequest(r, actor.staff.id, may, at));
+  const result = await change(deps, actor, requestId, (r) => cancelRequest(r, actor.staff.id, may, at), { booker });
   // Also on a repeated press: a cancelled course's session is cancelled, whatever happened between.
-  const stored = await load(deps, actor, requestId);
+  const stored = result.request ?? (await load(deps, actor, requestId));
   if (stored?.status === 'cancelled' && stored.booking) await cancelExternalSession(deps, actor.tenant, stored.booking.sessionId, at);
   return withNote(result, 'Cancelled. Its cost no longer counts against the budget.');
 }
 
 /** A change that sends its own message (a question), not the state announcements. */
-async function changeQuietly(deps: AppDeps, actor: Actor, requestId: string, rule: (current: CpdRequest) => Transition) {
-  const before = await load(deps, actor, requestId);
-  const booker = await bookerOf(deps, actor.tenant);
+async function changeQuietly(deps: AppDeps, actor: Actor, requestId: string, rule: (current: CpdRequest) => Transition, loaded?: Loaded) {
+  const before = loaded?.request ?? (await load(deps, actor, requestId));
+  const booker = loaded ? loaded.booker : await bookerOf(deps, actor.tenant);
   if (!before || !viewerOf(before, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND as CardView, request: undefined };
   const result = rule(before);
-  if (!result.ok) return { ...(await answer(deps, actor, before, false, 'attention', result.message)), request: undefined };
+  if (!result.ok) return { ...(await answer(deps, actor, before, false, 'attention', result.message, booker)), request: undefined };
   const written = await updateWithRetry(deps.store.cpdRequests, actor.tenant.id, requestId, (current) => {
     const again = rule(current);
     return again.ok ? again.request : undefined;
   });
   if (!written.ok || !written.changed) return { ok: false, view: notice('attention', 'Someone else was changing this request at the same moment. Please try again.') as CardView, request: undefined };
-  return { ...(await answer(deps, actor, written.value, true, 'good', 'Saved.')), request: written.value };
+  return { ...(await answer(deps, actor, written.value, true, 'good', 'Saved.', booker)), request: written.value, copies: requestCopies(deps, actor.tenant, written.value, booker) };
 }
 
 function withNote<T extends RequestActionResult>(result: T, text: string, tone: 'good' | 'info' = 'good'): T {
@@ -175,15 +186,17 @@ export async function openReply(deps: AppDeps, actor: Actor, requestId: string, 
   const request = await load(deps, actor, requestId);
   const booker = await bookerOf(deps, actor.tenant);
   if (!request || !viewerOf(request, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND };
-  const view = await buildCpdRequestView(deps, actor.tenant, request, actor.staff);
+  const view = await buildCpdRequestView(deps, actor.tenant, request, actor.staff, undefined, { booker });
   const allowed = view.kind === 'cpd-request' && (mode === 'book' ? view.canBook : view.canDecide);
-  if (!allowed) return answer(deps, actor, request, false, 'attention', mode === 'book' ? 'This request is not waiting to be booked by you.' : 'This request is not waiting for you, so nothing was changed.');
+  if (!allowed) return answer(deps, actor, request, false, 'attention', mode === 'book' ? 'This request is not waiting to be booked by you.' : 'This request is not waiting for you, so nothing was changed.', booker);
   return { ok: true, view: await replyView(deps, actor, request, mode) };
 }
 
 export async function openRequest(deps: AppDeps, actor: Actor, requestId: string): Promise<RequestActionResult> {
   const request = await load(deps, actor, requestId);
   if (!request) return { ok: false, view: NOT_FOUND };
-  const view = await buildCpdRequestView(deps, actor.tenant, request, actor.staff);
-  return { ok: view.kind === 'cpd-request', view };
+  const booker = await bookerOf(deps, actor.tenant);
+  const view = await buildCpdRequestView(deps, actor.tenant, request, actor.staff, undefined, { booker });
+  // Shown again on demand: a platform that updates copies itself brings the others up to date too.
+  return { ok: view.kind === 'cpd-request', view, copies: requestCopies(deps, actor.tenant, request, booker) };
 }

@@ -13,8 +13,9 @@ import {
   type FieldErrors,
 } from '../../domain';
 import { localDateOf } from '../../domain/school-time';
-import { CPD_REQUEST_FIELDS } from '../../cards/cpd-request-fields';
-import type { CardView, CpdRequestFormView } from '../../cards/views';
+import { CPD_REQUEST_FIELDS } from '../../cards/wording/cpd-request-form';
+import type { CardView } from '../../cards/views';
+import type { CpdRequestFormView } from '../../cards/views/cpd-request-form';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';

@@ -1,5 +1,5 @@
 import { costPence, currentStep, formatPence, hasRole, STATUS_LABELS, type CpdRequest } from '../../domain';
-import type { CpdRequestListView } from '../../cards/views';
+import type { CpdRequestListView } from '../../cards/views/cpd-request';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { namesOf } from './request-people';

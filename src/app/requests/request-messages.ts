@@ -1,4 +1,4 @@
-import { deliveryId, type CpdRequest, type DeliveryKind } from '../../domain';
+import { newDelivery, type CpdRequest, type DeliveryKind } from '../../domain';
 import type { AppDeps } from '../deps';
 
 /**
@@ -7,17 +7,7 @@ import type { AppDeps } from '../deps';
  */
 export async function enqueueRequestMessage(deps: AppDeps, request: CpdRequest, kind: DeliveryKind, recipientId: string, slot: string): Promise<void> {
   const now = deps.clock.now().toISOString();
-  await deps.store.deliveries.create({
-    tenantId: request.tenantId,
-    id: deliveryId(kind, recipientId, request.id, slot),
-    kind,
-    recipientId,
-    dueAt: now,
-    status: 'pending',
-    subject: { requestId: request.id },
-    attempts: 0,
-    createdAt: now,
-  });
+  await deps.store.deliveries.create(newDelivery({ tenantId: request.tenantId, kind, recipientId, subject: { requestId: request.id }, subjectKey: request.id, slot, dueAt: now, createdAt: now }));
 }
 
 /** The messages a request's new state calls for: the next approver's card, the requester told, the booker asked. */

@@ -12,7 +12,9 @@ import {
   type Tenant,
 } from '../../domain';
 import { formatInstant, countOf } from '../../cards/format';
-import type { CpdRequestView, Notice, NoticeView } from '../../cards/views';
+import type { Notice } from '../../cards/views/common';
+import type { CpdRequestView } from '../../cards/views/cpd-request';
+import type { NoticeView } from '../../cards/views/notice';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import { budgetStanding, countsAgainstBudget } from './budget';
@@ -78,8 +80,10 @@ export async function buildCpdRequestView(
   request: CpdRequest,
   viewer: Staff,
   note?: Notice,
+  /** The booker, when the caller has looked them up already: a request action reads them once. */
+  known?: { booker: Staff | undefined },
 ): Promise<CpdRequestView | NoticeView> {
-  const booker = await bookerOf(deps, tenant);
+  const booker = known ? known.booker : await bookerOf(deps, tenant);
   const as: RequestViewer | undefined = viewerOf(request, viewer, booker?.id);
   if (!as) return NOT_FOUND;
   const names = await namesOf(deps, tenant.id, [request.requesterId, ...request.steps.map((s) => s.approverId), ...request.questions.map((q) => q.by)]);

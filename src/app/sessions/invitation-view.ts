@@ -1,8 +1,10 @@
 import type { Participation, Session, Tenant } from '../../domain';
 import { participationId } from '../../domain';
-import type { InvitationView, Notice, ReminderView } from '../../cards/views';
+import type { Notice } from '../../cards/views/common';
+import type { InvitationView } from '../../cards/views/invitation';
+import type { ReminderView } from '../../cards/views/reminder';
 import type { AppDeps } from '../deps';
-import { toSessionSummary } from '../../cards/session-summary';
+import { toSessionSummary } from '../../cards/wording/session-summary';
 import { facilitatorNames } from './facilitator-names';
 
 export async function placesTaken(deps: AppDeps, session: Session): Promise<number | undefined> {

@@ -1,6 +1,7 @@
-import { deliveryId, participationId, SchoolCalendar, type Participation, type Session, type Tenant } from '../../domain';
+import { newDelivery, participationId, SchoolCalendar, type Participation, type Session, type Tenant } from '../../domain';
 import { outboxDueAt, sessionSendExemption } from '../../domain/send-exemption';
-import type { InvitationView, NoticeView } from '../../cards/views';
+import type { InvitationView } from '../../cards/views/invitation';
+import type { NoticeView } from '../../cards/views/notice';
 import { updateWithRetry, upsertWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
@@ -49,19 +50,20 @@ async function tellPromoted(deps: AppDeps, tenant: Tenant, session: Session, pro
   const dueAt = outboxDueAt(now, now, calendar, tenant.settings.timezone, sendExemption);
   if (dueAt >= new Date(session.startsAt)) return;
   for (const p of promoted) {
-    await deps.store.deliveries.create({
-      tenantId: session.tenantId,
-      id: deliveryId('waitlist-promoted', p.staffId, session.id, String(session.revision)),
-      kind: 'waitlist-promoted',
-      recipientId: p.staffId,
-      dueAt: dueAt.toISOString(),
-      sendExemption,
-      status: 'pending',
-      expiresAt: session.startsAt,
-      subject: { sessionId: session.id },
-      attempts: 0,
-      createdAt: now.toISOString(),
-    });
+    await deps.store.deliveries.create(
+      newDelivery({
+        tenantId: session.tenantId,
+        kind: 'waitlist-promoted',
+        recipientId: p.staffId,
+        subject: { sessionId: session.id },
+        subjectKey: session.id,
+        slot: String(session.revision),
+        dueAt: dueAt.toISOString(),
+        sendExemption,
+        expiresAt: session.startsAt,
+        createdAt: now.toISOString(),
+      }),
+    );
   }
 }
 

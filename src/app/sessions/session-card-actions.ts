@@ -1,6 +1,7 @@
-import type { CardView, SessionCancelView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { SessionCancelView } from '../../cards/views/session-cancel';
 import { formatSessionTime } from '../../cards/format';
-import { toSessionSummary } from '../../cards/session-summary';
+import { toSessionSummary } from '../../cards/wording/session-summary';
 import { hasRole, type Session } from '../../domain';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';

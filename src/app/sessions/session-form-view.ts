@@ -1,7 +1,8 @@
 import { formatSessionTime } from '../../cards/format';
 import { DEFAULT_REACTION_TEMPLATE_ID, type FieldErrors, type QuestionnaireTemplate, type Session } from '../../domain';
 import { tenantTemplates } from '../questionnaires';
-import type { Notice, SessionFormView } from '../../cards/views';
+import type { Notice } from '../../cards/views/common';
+import type { SessionFormView } from '../../cards/views/session-form';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { sessionFormValues } from './session-form-values';

@@ -1,5 +1,6 @@
 import { isInAudience } from '../../domain';
-import type { SessionListView, SessionSummary } from '../../cards/views';
+import type { SessionSummary } from '../../cards/views/common';
+import type { SessionListView } from '../../cards/views/session-list';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { buildInvitationView } from './invitation-view';

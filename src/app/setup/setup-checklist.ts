@@ -1,5 +1,5 @@
 import { countOf } from '../../cards/format';
-import type { SetupItem, SetupView } from '../../cards/setup-views';
+import type { SetupItem, SetupView } from '../../cards/views/setup';
 import { academicYearDays, academicYearOf, hasRole, type Staff } from '../../domain';
 import { localDateOf } from '../../domain/school-time';
 import type { AppDeps } from '../deps';

@@ -1,4 +1,4 @@
-import type { SetupView } from '../../cards/setup-views';
+import type { SetupView } from '../../cards/views/setup';
 import type { AppDeps } from '../deps';
 import type { Actor } from '../people';
 import { welcomeKeyId } from './first-lead';

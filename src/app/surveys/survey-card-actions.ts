@@ -1,5 +1,6 @@
 import { formatInstant } from '../../cards/format';
-import type { CardView, SurveyFormView } from '../../cards/views';
+import type { CardView } from '../../cards/views';
+import type { SurveyFormView } from '../../cards/views/survey-form';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';

@@ -1,5 +1,5 @@
 import type { CardView } from '../../cards/views';
-import { loadSurveyResults } from '../../reports/load-survey-results';
+import { loadSurveyResults } from './load-survey-results';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';

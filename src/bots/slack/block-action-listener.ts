@@ -1,6 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import { isModalView, renderBlockKitModal } from '../../cards/blockkit';
-import { CARD_VERBS } from '../../cards/views';
+import { CARD_VERBS } from '../../cards/actions';
 import { handleCardAction } from '../../app/card-actions';
 import { notice } from '../../app/notice';
 import type { BotContextActor } from './listener-actor';
@@ -8,8 +8,7 @@ import { actorOrExplain } from './listener-actor';
 import type { SlackBotContext } from './bot-context';
 import { BlockActionPayload, type ModalMetadata } from './slack-payloads';
 import { parseJsonText } from './json-text';
-import { publishHome, showResult, type Origin } from './show-result';
-import { updateRequestCopies } from './request-copies-update';
+import { publishHome, showOtherCopies, showResult, type Origin } from './show-result';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** action_id = a CardVerb, optionally `:suffix` (several of one verb in a message). */
@@ -61,7 +60,6 @@ export function registerBlockActions(app: App, ctx: SlackBotContext): void {
       return;
     }
     await showResult(client, origin, result);
-    const requestId = (action as { requestId?: unknown } | undefined)?.requestId;
-    if (result.ok && typeof requestId === 'string') await updateRequestCopies(ctx, client, found.actor, requestId, origin);
+    await showOtherCopies(client, result, origin, ctx.logger);
   });
 }

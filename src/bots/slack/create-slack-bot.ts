@@ -7,7 +7,7 @@ import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
 import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
-import type { Store } from '../../store/store';
+import type { AppDeps } from '../../app/deps';
 import { registerAppHome } from './app-home-listener';
 import { registerBlockActions } from './block-action-listener';
 import { registerDirectMessages } from './direct-message-listener';
@@ -74,7 +74,7 @@ function boltLogger(logger: Logger): BoltLogger {
  *   createHttpApp({ store, logger, routers: [slack.router] }); dispatcher senders: [slack.sender]
  */
 export function createSlackBot(deps: {
-  store: Store;
+  store: AppDeps['store'];
   clock: Clock;
   logger: Logger;
   links?: SignedLinks;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REGISTER_BLOCK_PREFIX } from '../../cards/blockkit';
-import { PRESENT_INPUT_PREFIX } from '../../cards/views';
+import { PRESENT_INPUT_PREFIX } from '../../cards/views/register';
 import type { InputState } from './slack-payloads';
 
 /** A register checkbox block as Slack echoes it back in `view.blocks`: the people it listed. */

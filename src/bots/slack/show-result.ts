@@ -3,6 +3,8 @@ import { renderAppHome, renderBlockKitMessage } from '../../cards/blockkit';
 import type { CardView } from '../../cards/views';
 import type { Actor } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
+import type { OtherCopies } from '../../app/card-copies';
+import type { Logger } from '../../log';
 import { appHomeView } from '../../app/commands';
 import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
 import { postToResponseUrl } from './response-url';
@@ -32,6 +34,25 @@ export async function showResult(client: webApi.WebClient, origin: Origin, resul
     await client.chat.postEphemeral({ channel: origin.channel, user: origin.userId, text: message.text, blocks: message.blocks as types.KnownBlock[] });
   } else {
     await client.chat.postMessage({ channel: origin.userId, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+  }
+}
+
+/**
+ * The other copies an action's result names (a request's cards: the requester's, each approver's,
+ * the booker's) are updated with chat.update: Slack has no card refresh of its own. The message
+ * just answered is left to showResult.
+ */
+export async function showOtherCopies(client: webApi.WebClient, result: { ok: boolean; copies?: OtherCopies }, answered: { channel?: string; ts?: string }, logger: Logger): Promise<void> {
+  if (!result.ok || !result.copies) return;
+  for (const copy of await result.copies('slack')) {
+    if (copy.conversationId === answered.channel && copy.messageId === answered.ts) continue;
+    const message = renderBlockKitMessage(copy.view);
+    try {
+      await client.chat.update({ channel: copy.conversationId, ts: copy.messageId, text: message.text, blocks: message.blocks as types.KnownBlock[] });
+    } catch (error) {
+      // One stale copy (deleted, app removed) must not stop the others; the change is already saved.
+      logger.warn({ err: error, channel: copy.conversationId }, 'slack: could not update a copy of a card');
+    }
   }
 }
 

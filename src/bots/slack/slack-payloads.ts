@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CardActionSchema } from '../../cards/views';
+import { CardActionSchema } from '../../cards/actions';
 
 /** The parts of Slack's payloads this bot reads, parsed once at the edge (bolt's types are not validation). */
 

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { isModalView, renderBlockKitModal, renderCreateSessionModal, toSlackErrors } from '../../cards/blockkit';
-import { SUBMIT_VERBS, type CardView } from '../../cards/views';
+import { type CardView } from '../../cards/views';
+import { SUBMIT_VERBS } from '../../cards/actions';
 import type { ActorResult } from '../../app/identity';
 import { handleCardAction } from '../../app/card-actions';
 import type { SlackBotContext } from './bot-context';
@@ -9,8 +10,7 @@ import { modalInputs } from './modal-inputs';
 import type { SlackRequestClaim } from './request-once';
 import { slackActor } from './slack-actor';
 import { ModalMetadata, ViewSubmissionPayload } from './slack-payloads';
-import { publishHome, showResult } from './show-result';
-import { updateRequestCopies } from './request-copies-update';
+import { publishHome, showOtherCopies, showResult } from './show-result';
 
 /** A modal's callback_id is its submit verb (src/cards/blockkit/modal.ts). */
 const SUBMIT_CALLBACKS = new RegExp(`^(${SUBMIT_VERBS.map((verb) => verb.replace(/\./g, '\\.')).join('|')})$`);
@@ -85,8 +85,7 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
     // A request sent from a command: its confirmation ("Sent to … for approval") as a receipt, as Teams shows it on the card.
     else if (result.view.kind === 'cpd-request' && result.view.notice) await showResult(client, { userId: user.id }, { ok: true, view: { kind: 'notice', title: result.view.courseTitle, notice: result.view.notice } });
     else await publishHome(ctx.deps, client, found.actor, user.id);
-    const requestId = metadata.data.action.requestId;
-    if (requestId) await updateRequestCopies(ctx, client, found.actor, requestId, { channel, ts });
+    await showOtherCopies(client, result, { channel, ts }, ctx.logger);
   });
 }
 

@@ -8,7 +8,7 @@ import type { SignedLinks } from '../../app/signed-links';
 import type { Clock } from '../../domain';
 import { logInbound } from '../../http/inbound-log';
 import type { Logger } from '../../log';
-import type { Store } from '../../store/store';
+import type { AppDeps } from '../../app/deps';
 import { MAX_BODY_BYTES } from '../../http/request-guards';
 import { channelTokenVerifier } from './channel-token';
 import { DeadlineBotFrameworkAuthentication } from './connector-deadline';
@@ -36,7 +36,7 @@ export interface TeamsBotConfig {
 }
 
 export interface TeamsBotDeps {
-  store: Store;
+  store: AppDeps['store'];
   clock: Clock;
   logger: Logger;
   links?: SignedLinks;

@@ -1,4 +1,4 @@
-import type { CardAction } from '../views';
+import type { CardAction } from '../actions';
 import type { AdaptiveAction, AdaptiveElement } from './elements';
 
 /** What one card builder returns; render-adaptive-card.ts wraps it in the 1.5 envelope. */

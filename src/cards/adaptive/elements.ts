@@ -1,4 +1,5 @@
-import { CARD_ACTION_TARGETS, type CardAction, type CardVerb, type Notice } from '../views';
+import { type Notice } from '../views/common';
+import { CARD_ACTION_TARGETS, type CardAction, type CardVerb } from '../actions';
 
 /**
  * Small builders for Adaptive Card 1.5 elements, so each card file reads as a layout rather than

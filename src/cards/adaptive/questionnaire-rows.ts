@@ -1,5 +1,5 @@
-import { anonymityText } from '../anonymity-text';
-import type { OpenQuestionnaireRow } from '../views';
+import { anonymityText } from '../wording/anonymity';
+import type { OpenQuestionnaireRow } from '../views/common';
 import { actionSet, compact, execute, subheading, text, type AdaptiveElement } from './elements';
 
 /** A questionnaire still to answer, with "Answer now" (it opens the questionnaire card in place). */

@@ -1,4 +1,5 @@
-import type { CardAction, SessionSummary } from '../views';
+import type { SessionSummary } from '../views/common';
+import type { CardAction } from '../actions';
 import { execute, type AdaptiveAction } from './elements';
 
 /** Yes/no buttons; the one already chosen is left out so a second press is not offered. */

@@ -1,5 +1,5 @@
 import type { RsvpAnswer } from '../../domain';
-import type { SessionSummary } from '../views';
+import type { SessionSummary } from '../views/common';
 import { compact, facts, subtle, text, type AdaptiveElement } from './elements';
 
 const RSVP_TEXT: Record<RsvpAnswer, string> = {

@@ -1,4 +1,5 @@
-import type { CardAction, SessionSummary } from '../views';
+import type { SessionSummary } from '../views/common';
+import type { CardAction } from '../actions';
 import { actionSet, compact, text, type AdaptiveElement } from './elements';
 import { rsvpActions } from './rsvp-actions';
 import { rsvpText } from './session-block';

@@ -1,4 +1,4 @@
-import type { MyRecordView } from '../views';
+import type { MyRecordView } from '../views/my-record';
 import { execute, text, type AdaptiveElement } from './elements';
 
 type OpenTask = MyRecordView['openTasks'][number];

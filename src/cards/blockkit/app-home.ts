@@ -1,9 +1,9 @@
-import type { MyRecordView } from '../views';
+import type { MyRecordView } from '../views/my-record';
 import type { BlockKitHome } from './block-types';
 import { context } from './blocks';
 import { SLACK_LIMITS } from './limits';
 import { capBlocks } from './message';
-import { myRecordBlocks } from './my-record-blocks';
+import { myRecordBlocks } from './my-record';
 
 /** The App Home tab: upcoming sessions with RSVP, open gap tasks and the person's recent record. */
 export function renderAppHome(view: MyRecordView, options: { recentRows?: number } = {}): BlockKitHome {

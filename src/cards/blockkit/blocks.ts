@@ -1,5 +1,6 @@
 import { countOf } from '../format';
-import type { CardAction, Notice, SessionSummary } from '../views';
+import type { Notice, SessionSummary } from '../views/common';
+import type { CardAction } from '../actions';
 import type { Block, ButtonElement, Mrkdwn, PlainText } from './block-types';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
 

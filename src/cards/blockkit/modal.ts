@@ -1,18 +1,30 @@
-import { anonymityText } from '../anonymity-text';
-import type { CardAction, CardView, CpdLogFormView, CpdRequestFormView, CpdRequestReplyView, ImpactFollowUpView, LongTermImpactView, NeedsFormView, SettingsFormView, SubmitVerb, GapTaskFormView, QuestionnaireView, RegisterView, SessionFormView, SurveyFormView } from '../views';
-import { renderSettingsModal } from './settings-blocks';
-import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-modal';
+import { anonymityText } from '../wording/anonymity';
+import type { CardView } from '../views';
+import type { CpdLogFormView } from '../views/cpd-log-form';
+import type { CpdRequestFormView, CpdRequestReplyView } from '../views/cpd-request-form';
+import type { GapTaskFormView } from '../views/gap-task';
+import type { ImpactFollowUpView } from '../views/impact-follow-up';
+import type { LongTermImpactView } from '../views/long-term-impact';
+import type { NeedsFormView } from '../views/needs';
+import type { QuestionnaireView } from '../views/questionnaire';
+import type { RegisterView } from '../views/register';
+import type { SessionFormView } from '../views/session-form';
+import type { SurveyFormView } from '../views/survey-form';
+import type { CardAction, SubmitVerb } from '../actions';
+import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-form';
+import type { SettingsFormView } from '../views/settings';
+import { renderSettingsModal } from './settings';
 import type { Block, BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
-import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../gap-task-fields';
-import { renderCpdLogModal } from './cpd-log-modal';
-import { renderImpactFollowUpModal } from './impact-follow-up-blocks';
-import { renderLongTermImpactModal } from './long-term-impact-blocks';
-import { renderNeedsModal } from './needs-blocks';
-import { renderCreateSessionModal } from './create-session-modal';
+import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../wording/gap-task';
+import { renderCpdLogModal } from './cpd-log-form';
+import { renderImpactFollowUpModal } from './impact-follow-up';
+import { renderLongTermImpactModal } from './long-term-impact';
+import { renderNeedsModal } from './needs';
+import { renderCreateSessionModal } from './session-form-modal';
 import { capBlocks } from './message';
-import { renderSurveyFormModal } from './survey-form-modal';
+import { renderSurveyFormModal } from './survey-form';
 import { FIELD_ACTION_ID, inputBlock, questionBlock, textInput } from './modal-fields';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { renderRegisterModal } from './register-modal';
@@ -31,24 +43,6 @@ export type ModalView =
   | NeedsFormView
   | SettingsFormView;
 
-export function isModalView(view: CardView): view is ModalView {
-  return (
-    view.kind === 'questionnaire' ||
-    view.kind === 'gap-plan' ||
-    view.kind === 'gap-report' ||
-    view.kind === 'session-form' ||
-    view.kind === 'survey-form' ||
-    view.kind === 'register' ||
-    view.kind === 'cpd-request-form' ||
-    view.kind === 'cpd-request-reply' ||
-    view.kind === 'cpd-log-form' ||
-    view.kind === 'impact-follow-up' ||
-    view.kind === 'long-term-impact' ||
-    view.kind === 'needs-form' ||
-    view.kind === 'settings-form'
-  );
-}
-
 /** callback_id = the submit verb, so the bot routes view_submission through the same verb table. */
 const SUBMIT_VERB = {
   questionnaire: 'questionnaire.submit',
@@ -65,6 +59,13 @@ const SUBMIT_VERB = {
   'needs-form': 'needs.submit',
   'settings-form': 'settings.save',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
+
+const MODAL_KINDS: ReadonlySet<string> = new Set(Object.keys(SUBMIT_VERB));
+
+/** A view Slack shows as a modal: exactly the kinds that have a submit verb above, so the two lists cannot drift. */
+export function isModalView(view: CardView): view is ModalView {
+  return MODAL_KINDS.has(view.kind);
+}
 
 /** What a modal's submission acts on, for its private_metadata: the submit verb and the ids it needs. */
 export function submitActionOf(view: ModalView): CardAction {

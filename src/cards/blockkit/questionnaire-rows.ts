@@ -1,5 +1,5 @@
-import { anonymityText } from '../anonymity-text';
-import type { OpenQuestionnaireRow } from '../views';
+import { anonymityText } from '../wording/anonymity';
+import type { OpenQuestionnaireRow } from '../views/common';
 import type { Block } from './block-types';
 import { button, divider, section } from './blocks';
 import { escapeMrkdwn } from './limits';

@@ -1,5 +1,5 @@
-import { REGISTER_GROUPS, notShownText, registerRowHint, registerStatusText } from '../register-text';
-import type { RegisterRow, RegisterView } from '../views';
+import { REGISTER_GROUPS, notShownText, registerRowHint, registerStatusText } from '../wording/register';
+import type { RegisterRow, RegisterView } from '../views/register';
 import type { Block, BlockKitModal, OptionObject } from './block-types';
 import { context, notice, plain, section, sessionText } from './blocks';
 import { SLACK_LIMITS } from './limits';

@@ -1,4 +1,6 @@
-import type { LeadDigestView, LeadDigestWeek, LeadReportView, ManagerDigestView, RatingSummary } from '../views';
+import type { LeadDigestView, LeadDigestWeek } from '../views/lead-digest';
+import type { LeadReportView, RatingSummary } from '../views/lead-report';
+import type { ManagerDigestView } from '../views/manager-digest';
 import { percentOf, type ChartDefinition } from './chart-definition';
 
 /** Long session titles would crowd a bar axis on a phone. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { hasRole } from '../../domain';
+import { hasRole, type DeliveryKind, type Staff } from '../../domain';
 import { atLocalTime } from '../../domain/school-time';
 import { DAY_MS, emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
@@ -11,18 +11,31 @@ export function digestSlot(input: PlanningInput): { week: string; at: Date } {
   return { week: day.toFormat("kkkk-'W'WW"), at: atLocalTime(zone, day.toISODate()!, digestAt) };
 }
 
+/** Every delivery kind named `…-digest`. */
+type DigestKind = Extract<DeliveryKind, `${string}-digest`>;
+
+/**
+ * Who gets each digest, of the active staff. Keyed by every digest kind, so a new `…-digest`
+ * kind fails to compile until it says who gets it (src/app/README.md, "Add a message kind").
+ */
+const DIGEST_RECIPIENTS: { [K in DigestKind]: (active: readonly Staff[]) => Staff[] } = {
+  // Anyone named as someone's line manager.
+  'manager-digest': (active) => {
+    const managerIds = new Set(active.map((s) => s.lineManagerId).filter((id): id is string => id !== undefined));
+    return active.filter((s) => managerIds.has(s.id));
+  },
+  'lead-digest': (active) => active.filter((s) => hasRole(s, 'cpd-lead')),
+};
+const DIGEST_KINDS = Object.keys(DIGEST_RECIPIENTS) as DigestKind[];
+
 /** Weekly digests to line managers (anyone named as someone's line manager) and CPD leads. */
 export function planDigests(input: PlanningInput): Plan {
   const plan = emptyPlan();
   const { week, at } = digestSlot(input);
   if (input.now < at) return plan;
   const active = input.staff.filter((s) => s.active);
-  const managerIds = new Set(active.map((s) => s.lineManagerId).filter((id): id is string => id !== undefined));
   const subject = { digestWeek: week };
-  const wanted = [
-    ...active.filter((s) => managerIds.has(s.id)).map((s) => ({ kind: 'manager-digest' as const, id: s.id })),
-    ...active.filter((s) => hasRole(s, 'cpd-lead')).map((s) => ({ kind: 'lead-digest' as const, id: s.id })),
-  ];
+  const wanted = DIGEST_KINDS.flatMap((kind) => DIGEST_RECIPIENTS[kind](active).map((s) => ({ kind, id: s.id })));
   for (const w of wanted) {
     // A day late, a weekly digest is stale: the next one follows.
     const d = plannedDelivery(input, { kind: w.kind, recipientId: w.id, subject, subjectKey: week, at, expiresAt: new Date(at.getTime() + DAY_MS) });

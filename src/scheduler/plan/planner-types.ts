@@ -14,7 +14,7 @@ import type {
   StatutoryTraining,
   Tenant,
 } from '../../domain';
-import { deliveryId } from '../../domain';
+import { newDelivery } from '../../domain';
 import { outboxDueAt, type SendExemption } from '../../domain/send-exemption';
 
 /** Everything the planner looks at for one tenant; it reads nothing else and writes nothing. */
@@ -87,19 +87,18 @@ export interface PlannedMessage {
  */
 export function plannedDelivery(input: PlanningInput, m: PlannedMessage): Delivery {
   const dueAt = outboxDueAt(m.at, input.now, input.calendar, input.tenant.settings.timezone, m.window);
-  return {
+  return newDelivery({
     tenantId: input.tenant.tenantId,
-    id: deliveryId(m.kind, m.recipientId, m.subjectKey, m.slot ?? ''),
     kind: m.kind,
     recipientId: m.recipientId,
+    subject: m.subject,
+    subjectKey: m.subjectKey,
+    ...(m.slot !== undefined ? { slot: m.slot } : {}),
     dueAt: dueAt.toISOString(),
     ...(m.window ? { sendExemption: m.window } : {}),
-    status: 'pending',
     expiresAt: m.expiresAt.toISOString(),
-    subject: m.subject,
-    attempts: 0,
     createdAt: input.now.toISOString(),
-  };
+  });
 }
 
 /** The input as it will be once the plan is written: the records it creates are then stored. */

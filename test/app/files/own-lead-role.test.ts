@@ -1,6 +1,6 @@
 import { handleCardAction } from '../../../src/app/card-actions';
 import { receiveSchoolFile } from '../../../src/app/school-files';
-import type { FileImportView } from '../../../src/cards/setup-views';
+import type { FileImportView } from '../../../src/cards/views/setup';
 import { ManualClock } from '../../../src/domain';
 import { onBothStores } from '../../support/both-stores';
 import { staff, tenant } from '../../support/fixtures';

@@ -1,6 +1,6 @@
 import { createSession, editSession } from '../../../src/app/sessions/session-admin';
 import { buildSessionFormView } from '../../../src/app/sessions/session-form-view';
-import { sessionFormCard } from '../../../src/cards/adaptive/session-form-card';
+import { sessionFormCard } from '../../../src/cards/adaptive/session-form';
 import { DEFAULT_REACTION_TEMPLATE_ID, LEARNING_ACTIONS_TEMPLATE_ID } from '../../../src/domain';
 import { smallSchool } from '../../support/app-world';
 

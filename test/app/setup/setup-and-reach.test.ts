@@ -4,7 +4,7 @@ import { receiveSchoolFile } from '../../../src/app/school-files';
 import { welcomeOnFirstVisit } from '../../../src/app/welcome';
 import { nameCpdLead } from '../../../src/app/setup';
 import { undeliveredReasonOf } from '../../../src/app/reach';
-import type { SetupView, UnreachableView } from '../../../src/cards/setup-views';
+import type { SetupView, UnreachableView } from '../../../src/cards/views/setup';
 import type { LeadDigestView, LeadReportView } from '../../../src/cards/views';
 import { budgetId, ManualClock, SchoolCalendar, Staff, type Tenant } from '../../../src/domain';
 import type { Store } from '../../../src/store/store';

@@ -1,6 +1,6 @@
 import { modalInputs } from '../../../src/bots/slack/modal-inputs';
 import { renderBlockKitModal } from '../../../src/cards/blockkit';
-import { CARD_STATE_SAMPLES } from '../../../src/cards/samples';
+import { CARD_STATE_SAMPLES } from '../../../src/dev/samples';
 import type { RegisterView } from '../../../src/cards/views';
 
 const view = CARD_STATE_SAMPLES['register-compulsory-inset'] as RegisterView;

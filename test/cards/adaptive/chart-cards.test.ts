@@ -1,5 +1,5 @@
 import { renderAdaptiveCard } from '../../../src/cards/adaptive/render-adaptive-card';
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/dev/samples';
 import type { LeadDigestView, ManagerDigestView } from '../../../src/cards/views';
 import { adaptiveCardProblems, chartsWithoutFallback } from './validate-adaptive-card';
 

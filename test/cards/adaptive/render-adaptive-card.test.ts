@@ -1,6 +1,7 @@
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/dev/samples';
 import { renderAdaptiveCard } from '../../../src/cards/adaptive/render-adaptive-card';
-import { CARD_ACTION_TARGETS, CARD_VERBS, type CardView } from '../../../src/cards/views';
+import { type CardView } from '../../../src/cards/views';
+import { CARD_ACTION_TARGETS, CARD_VERBS } from '../../../src/cards/actions';
 import { adaptiveCardProblems } from './validate-adaptive-card';
 
 const ALL_SAMPLES: [string, CardView][] = [...Object.entries(CARD_SAMPLES), ...Object.entries(CARD_STATE_SAMPLES)];

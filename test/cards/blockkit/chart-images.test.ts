@@ -1,6 +1,6 @@
 import { renderBlockKitMessage } from '../../../src/cards/blockkit';
 import { chartFromToken } from '../../../src/cards/charts/chart-token';
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/cards/samples';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/dev/samples';
 import type { LeadDigestView, ManagerDigestView } from '../../../src/cards/views';
 import type { Block } from '../../../src/cards/blockkit/block-types';
 

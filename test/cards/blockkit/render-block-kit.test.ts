@@ -1,7 +1,8 @@
 import { renderAppHome, renderBlockKitMessage, renderBlockKitModal, renderCreateSessionModal, renderSurveyFormModal, isModalView, toSlackErrors } from '../../../src/cards/blockkit';
-import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/cards/samples';
-import type { CardAction, CardView, MyRecordView, SessionListView } from '../../../src/cards/views';
-import { CARD_VERBS } from '../../../src/cards/views';
+import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/dev/samples';
+import type { CardView, MyRecordView, SessionListView } from '../../../src/cards/views';
+import type { CardAction } from '../../../src/cards/actions';
+import { CARD_VERBS } from '../../../src/cards/actions';
 import { slackLimitBreaches } from './slack-limits';
 
 const ALL: [string, CardView][] = [...Object.entries(CARD_SAMPLES), ...Object.entries(CARD_STATE_SAMPLES)];

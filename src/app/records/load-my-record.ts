@@ -1,0 +1,23 @@
+import type { MyRecordView } from '../../cards/views/my-record';
+import { findWhereIn } from '../../store/find-in';
+import { buildMyRecord } from './my-record';
+import type { ReportDeps, ReportResult } from '../reports';
+
+/** A person's own record: read by their staff id, never anyone else's. */
+export async function loadMyRecord(deps: ReportDeps, tenantId: string, staffId: string, now: Date): Promise<ReportResult<MyRecordView>> {
+  const { store } = deps;
+  const tenant = (await store.tenants.get(tenantId, tenantId))?.value;
+  if (!tenant) return { ok: false, message: 'This school is not set up yet.' };
+  const person = (await store.staff.get(tenantId, staffId))?.value;
+  if (!person) return { ok: false, message: 'We could not find you in the staff list.' };
+  const participations = (await store.participations.find(tenantId, { where: { staffId } })).map((v) => v.value);
+  const gapTasks = (await store.gapTasks.find(tenantId, { where: { staffId } })).map((v) => v.value);
+  const logged = (await store.cpdLog.find(tenantId, { where: { staffId } })).map((v) => v.value);
+  const qualifications = (await store.qualifications.find(tenantId, { where: { staffId } })).map((v) => v.value);
+  const statutory = (await store.statutoryTraining.find(tenantId, { where: { staffId } })).map((v) => v.value);
+  const sessions = await findWhereIn(store.sessions, tenantId, 'id', [
+    ...participations.map((p) => p.sessionId),
+    ...gapTasks.map((g) => g.sessionId),
+  ]);
+  return { ok: true, value: buildMyRecord({ tenant, person, now, sessions, participations, gapTasks, logged, qualifications, statutory }) };
+}

@@ -1,0 +1,14 @@
+import type { GovernorsReportView } from '../views/governors-report';
+import type { Block } from './block-types';
+import { context, header, section } from './blocks';
+import { escapeMrkdwn } from './limits';
+
+export function governorsReportBlocks(view: GovernorsReportView): Block[] {
+  return [
+    header(`Report to governors: ${view.term}`),
+    context(`${escapeMrkdwn(view.periodText)} · No names. Any figure about fewer than ${view.minGroup} people is withheld.`),
+    ...view.sections.map((s) =>
+      section(`*${escapeMrkdwn(s.title)}*\n${s.rows.length === 0 ? '_Nothing this term._' : s.rows.map((r) => `${escapeMrkdwn(r.group)}: ${escapeMrkdwn(r.measure)}: *${escapeMrkdwn(r.value)}*`).join('\n')}`),
+    ),
+  ];
+}

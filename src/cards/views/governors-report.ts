@@ -1,0 +1,17 @@
+/** One line of a governors' report: a figure, or why it is withheld (a group under the tenant's minimum). */
+export interface GovernorsReportRow {
+  group: string;
+  measure: string;
+  value: string;
+}
+
+/** Termly report to governors and trustees: counts only, no names, every small group withheld. */
+export interface GovernorsReportView {
+  kind: 'governors-report';
+  /** e.g. "autumn-2026". */
+  term: string;
+  /** e.g. "1 September 2026 – 31 December 2026". */
+  periodText: string;
+  minGroup: number;
+  sections: { title: string; rows: GovernorsReportRow[] }[];
+}

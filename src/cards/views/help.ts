@@ -1,0 +1,5 @@
+export interface HelpView {
+  kind: 'help';
+  isLead: boolean;
+  commands: { command: string; text: string }[];
+}
