@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCount, type Tenant } from '../../domain';
+import type { Tenant } from '../../domain';
 import type { Store } from '../../store/store';
 import { updateWithRetry } from '../../store/update';
 
