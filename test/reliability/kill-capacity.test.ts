@@ -52,7 +52,7 @@ describe.each(['embedded', 'cosmos'] as const)('RSVP capacity holds through kill
   async function freshStore(): Promise<{ location: KillChildOptions['store']; open(): Promise<Store> }> {
     run++;
     if (where.kind === 'embedded') {
-      const path = join(where.dir, `run-${run}.db`);
+      const path = join(mkdtempSync(join(where.dir, `run-${run}-`)), 'twilight.db');
       const s = openEmbeddedStore({ path, clock: systemClock });
       await seed(s);
       await s.close();

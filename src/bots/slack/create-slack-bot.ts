@@ -13,6 +13,7 @@ import { registerBlockActions } from './block-action-listener';
 import { registerDirectMessages } from './direct-message-listener';
 import type { SlackBotContext } from './bot-context';
 import { linkSlackUsersByEmail } from './link-by-email';
+import { finishKeptSubmissions } from './finish-kept-submissions';
 import { SlackRequestClaims } from './request-once';
 import { RouterReceiver } from './router-receiver';
 import { createSlackSender } from './slack-sender';
@@ -42,6 +43,8 @@ export interface SlackBot {
   linkStaffByEmail(tenantId: string): Promise<{ linked: number; notFound: number }>;
   /** Waits for work still running after Slack was answered (tests, graceful shutdown). */
   drain(): Promise<void>;
+  /** Finishes submissions a dead process closed at the ack deadline, or tells their senders (run at start and every lease). */
+  finishKeptSubmissions(): Promise<number>;
 }
 
 function boltLogger(logger: Logger): BoltLogger {
@@ -104,5 +107,6 @@ export function createSlackBot(deps: {
     app,
     linkStaffByEmail: (tenantId) => linkSlackUsersByEmail(ctx.deps, app.client, tenantId),
     drain: () => receiver.drain(),
+    finishKeptSubmissions: () => finishKeptSubmissions(ctx, app.client),
   };
 }

@@ -10,18 +10,20 @@ import { CosmosClient } from '@azure/cosmos';
 import { handleCardAction } from '../../../src/app/card-actions';
 import { ActorCache } from '../../../src/app/people/actor-cache';
 import type { Clock } from '../../../src/domain/clock';
+import pino from 'pino';
 import { openCosmosStore } from '../../../src/store/cosmos/cosmos-store';
 import { openEmbeddedStore } from '../../../src/store/embedded/sqlite-store';
 import type { Store } from '../../../src/store/store';
 import type { CollectionName } from '../../../src/store/collections';
+import { startKillableSlack, type SlackChildOptions } from './kill-child-slack';
 
 
 export interface KillChildOptions {
   store: { kind: 'embedded'; path: string } | { kind: 'cosmos'; endpoint: string; databaseId: string };
   /** The clock: now plus this many ms (a restart "later" without waiting for real minutes). */
   clockOffsetMs?: number;
-  dieAfter?: { collection: CollectionName; nth: number; predicate?: 'rsvp-yes' };
-  work: { kind: 'rsvp'; tenantId: string; sessionId: string; staffIds: string[] } ;
+  dieAfter?: { collection: CollectionName; nth: number };
+  work: { kind: 'rsvp'; tenantId: string; sessionId: string; staffIds: string[] } | ({ kind: 'slack' } & SlackChildOptions);
 }
 
 const options = JSON.parse(process.argv[2]!) as KillChildOptions;
@@ -34,15 +36,13 @@ async function openStore(): Promise<Store> {
   return openCosmosStore({ client, databaseId: options.store.databaseId, createIfMissing: true });
 }
 
-/** The store with one collection's writes counted: the Nth stored one (matching the predicate) ends the process at once. */
+/** The store with one collection's writes counted: the Nth stored one ends the process at once. */
 function dyingAfter(store: Store, die: NonNullable<KillChildOptions['dieAfter']>): Store {
   const inner = store[die.collection] as unknown as Record<string, (...args: unknown[]) => Promise<{ ok?: boolean }>>;
   let seen = 0;
   const counted = (method: string) => async (...args: unknown[]) => {
     const result = await inner[method]!(...args);
-    const doc = args[0] as { rsvp?: string } | undefined;
-    const matches = die.predicate === 'rsvp-yes' ? doc?.rsvp === 'yes' : true;
-    if (result?.ok !== false && matches && ++seen === die.nth) process.kill(process.pid, 'SIGKILL');
+    if (result?.ok !== false && ++seen === die.nth) process.kill(process.pid, 'SIGKILL');
     return result;
   };
   const collection = { ...inner, create: counted('create'), put: counted('put') };
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     process.send!({ done: true });
     return;
   }
-  throw new Error('unknown work');
+  await startKillableSlack({ store, opened, clock, actors, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) }, work);
 }
 
 main().catch((error: unknown) => {
