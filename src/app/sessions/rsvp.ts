@@ -26,14 +26,19 @@ function byAnswerTime(a: Participation, b: Participation): number {
 async function settleCapacity(deps: AppDeps, session: Session): Promise<Participation[]> {
   if (session.capacity === undefined) return [];
   const rows = await deps.store.participations.find(session.tenantId, { where: { sessionId: session.id, rsvp: { in: ['yes', 'waitlist'] } } });
-  const ordered = rows.map((r) => r.value).sort(byAnswerTime);
-  const moves = ordered.map((p, index) => ({ p, shouldBe: index < session.capacity! ? ('yes' as const) : ('waitlist' as const) })).filter((m) => m.p.rsvp !== m.shouldBe);
+  const ordered = [...rows].sort((a, b) => byAnswerTime(a.value, b.value));
+  const moves = ordered.map((row, index) => ({ row, shouldBe: index < session.capacity! ? ('yes' as const) : ('waitlist' as const) })).filter((m) => m.row.value.rsvp !== m.shouldBe);
   const promoted: Participation[] = [];
-  for (const { p, shouldBe } of [...moves.filter((m) => m.shouldBe === 'waitlist'), ...moves.filter((m) => m.shouldBe === 'yes')]) {
-    // Under the ETag: a register mark or a change of mind written meanwhile is kept.
-    const moved = await updateWithRetry(deps.store.participations, p.tenantId, p.id, (current) =>
-      (current.rsvp === 'yes' || current.rsvp === 'waitlist') && current.rsvp !== shouldBe ? { ...current, rsvp: shouldBe } : undefined,
-    );
+  for (const { row, shouldBe } of [...moves.filter((m) => m.shouldBe === 'waitlist'), ...moves.filter((m) => m.shouldBe === 'yes')]) {
+    const p = row.value;
+    // Under the ETag of the row just read (no second read); if it changed since, read it again: a
+    // register mark or a change of mind written meanwhile is kept.
+    const direct = await deps.store.participations.put({ ...p, rsvp: shouldBe }, { ifVersion: row.version });
+    const moved = direct.ok
+      ? { ok: true, changed: true }
+      : await updateWithRetry(deps.store.participations, p.tenantId, p.id, (current) =>
+          (current.rsvp === 'yes' || current.rsvp === 'waitlist') && current.rsvp !== shouldBe ? { ...current, rsvp: shouldBe } : undefined,
+        );
     if (shouldBe === 'yes' && moved.ok && moved.changed) promoted.push(p);
   }
   return promoted;
