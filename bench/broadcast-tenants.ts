@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const dispatcher = new Dispatcher({
     store: world.store,
     clock,
-    logger: pino({ level: 'warn' }),
+    logger: pino({ level: process.env.BENCH_LOG_LEVEL ?? 'warn' }),
     senders: [new HttpPlatformSender('teams', platform.url)],
     compose: async (d) => ({ ok: true, recipient: people.get(d.recipientId)!, message: { text: 'Invitation', view: { kind: 'thank-you', title: 't', text: 't' } } }),
     instanceId: 'bench',
@@ -75,6 +75,14 @@ async function main(): Promise<void> {
   // The platform fake runs in this process too: this CPU is the dispatcher's and the fake's together.
   console.log(`CPU of this process (dispatcher, store and platform fake): ${cpuMsPerMessage.toFixed(2)} ms per message, ${((cpu.user + cpu.system) / 1e6 / elapsedS).toFixed(2)} cores on average; load average ${loadavg()[0]!.toFixed(1)}`);
   console.log(`dispatch summary ${JSON.stringify(summary)}`);
+  // Why sends were retried (a retried one the platform had already taken is a duplicate).
+  const reasons = new Map<string, number>();
+  for (const tenantId of ids) {
+    for (const { value } of await world.store.deliveries.find(tenantId, { where: { status: 'sent' } })) {
+      if (value.attempts > 1) reasons.set(value.lastError ?? '(none)', (reasons.get(value.lastError ?? '(none)') ?? 0) + 1);
+    }
+  }
+  if (reasons.size > 0) console.log(`retried before being sent, by reason: ${JSON.stringify(Object.fromEntries(reasons))}`);
   await platform.stop();
   await world.close();
   process.exitCode = lost === 0 && duplicates === 0 && aggregateRatio >= 0.9 && lowest >= 0.85 ? 0 : 1;
