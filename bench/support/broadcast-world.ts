@@ -26,6 +26,12 @@ export async function openBenchStore(cosmos: boolean, clock: Clock): Promise<{ k
   };
 }
 
+/** The staff record of broadcast recipient i (the same in every process of a bench). */
+export function broadcastPerson(tenantId: string, prefix: string, i: number): Staff {
+  const id = `${prefix}${i}`;
+  return StaffSchema.parse({ tenantId, id, name: `Person ${i}`, email: `${id}@school.example`, teams: { aadObjectId: `aad-${id}` } });
+}
+
 /** One due invitation per recipient, all on Teams; recipient ids carry `prefix` (unique across tenants). */
 export async function seedBroadcast(store: Store, n: number, tenantId = BENCH_TENANT, prefix = 'p'): Promise<Map<string, Staff>> {
   const people = new Map<string, Staff>();
@@ -35,10 +41,7 @@ export async function seedBroadcast(store: Store, n: number, tenantId = BENCH_TE
   const docs: Delivery[] = [];
   for (let i = 0; i < n; i++) {
     const id = `${prefix}${i}`;
-    people.set(
-      id,
-      StaffSchema.parse({ tenantId, id, name: `Person ${i}`, email: `${id}@school.example`, teams: { aadObjectId: `aad-${id}` } }),
-    );
+    people.set(id, broadcastPerson(tenantId, prefix, i));
     docs.push({
       tenantId,
       id: deliveryId('invitation', id, 'ses-bench'),
