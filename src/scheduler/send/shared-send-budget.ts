@@ -17,8 +17,8 @@ const ATTEMPTS = 5;
  * counting the tokens taken from it. A process takes tokens in chunks under the document's ETag;
  * each token is a position in its slot, usable from slot start + position × (1 s / tokens per
  * slot), and a process never takes a position already past: so whatever the number of processes,
- * sends are spaced at most `tokens per slot` in any second. Tokens a process took but did not use
- * in time are lost, never overdrawn.
+ * tokens are at most `tokens per slot` (47 for Teams) in any second. A token used late (a busy
+ * process) stays under the platform's 50; one later still is lost, never overdrawn.
  */
 export class SharedSendBudget {
   /** Per platform|tenant: the times of tokens this process holds, earliest first. */
@@ -33,6 +33,11 @@ export class SharedSendBudget {
     private readonly headroom = DEFAULT_HEADROOM,
   ) {}
 
+  private lateness(platform: Platform): number {
+    const ceiling = (sustainedRate(this.limits[platform]) * SLOT_MS) / 1000;
+    return Math.max(1, ceiling - this.perSlot(platform)) * (SLOT_MS / this.perSlot(platform));
+  }
+
   private perSlot(platform: Platform): number {
     return Math.max(1, Math.floor((sustainedRate(this.limits[platform]) * SLOT_MS) / 1000 / this.headroom));
   }
@@ -43,7 +48,9 @@ export class SharedSendBudget {
     for (;;) {
       if (signal?.aborted) throw new Error('aborted');
       const now = this.clock.now().getTime();
-      const queue = (this.held.get(key) ?? []).filter((t) => t > now - SLOT_MS / this.perSlot(platform));
+      // A token may be used a little late (this process was busy): by as many places as the headroom
+      // leaves under the platform's own ceiling, so late ones never push a second over it. Later, it is lost.
+      const queue = (this.held.get(key) ?? []).filter((t) => t >= now - this.lateness(platform));
       this.held.set(key, queue);
       const next = queue.shift();
       if (next !== undefined) {
