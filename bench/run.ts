@@ -22,6 +22,10 @@ const BROADCAST_RECIPIENTS = process.env.BROADCAST_RECIPIENTS ?? '5000';
 const OPEN_LOOP_SECONDS = Number(process.env.OPEN_LOOP_SECONDS ?? 5);
 const OPEN_LOOP_RATES = (process.env.OPEN_LOOP_RATES ?? '100,200,400').split(',').map(Number);
 const OPEN_LOOP_MAX_RATE = Number(process.env.OPEN_LOOP_MAX_RATE ?? 1600);
+/** Messages per tenant in the ten-trusts broadcast (issue 28: 1,000; at 50/s each that is ≥ 20 s). */
+const TEN_TRUSTS_PER_TENANT = process.env.TEN_TRUSTS_PER_TENANT ?? '1000';
+/** The two-process broadcast (issue 28: 5,000; twice, before and after, at least 100 s each). */
+const BROADCAST_TWO_RECIPIENTS = process.env.BROADCAST_TWO_RECIPIENTS ?? '5000';
 /** Tenant A's broadcast in the fairness bench (simulated clock; 20,000 takes about a minute of real time). */
 const FAIRNESS_RECIPIENTS = process.env.FAIRNESS_RECIPIENTS ?? '20000';
 
@@ -51,6 +55,10 @@ async function main(): Promise<void> {
   runChild('charts.ts', []);
   console.log('\n## broadcast');
   runChild('broadcast.ts', ['--recipients', BROADCAST_RECIPIENTS]);
+  console.log('\n## ten trusts at once (10 tenants × 1,000 Teams messages, each tenant held to its own 50/s)');
+  runChild('broadcast-tenants.ts', ['--per-tenant', TEN_TRUSTS_PER_TENANT]);
+  console.log("\n## two bot processes, one Cosmos account, one tenant's broadcast (each its own limiter, then sharing the tenant's 50/s through the store)");
+  runChild('broadcast-two.ts', ['--recipients', BROADCAST_TWO_RECIPIENTS]);
   console.log('\n## stall (outbox: records in backoff ahead of due ones)');
   runChild('stall.ts', []);
   runChild('stall.ts', ['--cosmos']);
@@ -60,6 +68,8 @@ async function main(): Promise<void> {
   runChild('scale.ts', []);
   console.log('\n## request units by flow (cosmosdb-server; the emulator charges 1 per request)');
   runChild('request-units.ts', ['--staff', '1000,5000']);
+  console.log('\n## store operations per answer, RSVP and gap-task report (both platforms, both stores)');
+  runChild('answer-ops.ts', ['--sequence']);
   console.log('\n## submit (with idle and loaded RSS of the server process)');
   console.log(submitTable(await runSubmitBench(SUBMIT_SECONDS), SUBMIT_SECONDS));
   console.log('\n## submit, open loop (Slack: fixed arrival rates, p99 ack latency, capacity at p99 < 1 s)');

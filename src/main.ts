@@ -8,6 +8,8 @@ import { ActorCache } from './app/identity';
 import { composeMessage } from './app/compose-message';
 import type { MessageSender } from './app/outbound';
 import { createSlackBot, type SlackBot } from './bots/slack/create-slack-bot';
+import { keepFinishingSubmissions } from './bots/slack/finish-kept-submissions';
+import { CLAIM_LEASE_MS } from './bots/slack/request-once';
 import { createTeamsBot } from './bots/teams/create-teams-bot';
 import { loadConfig, type Config } from './config';
 import { devPageRouters } from './dev/dev-pages';
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   const senders: MessageSender[] = [];
   const drains: (() => Promise<void>)[] = [];
   let linkStaff: (() => ReturnType<SlackBot['linkStaffByEmail']>) | undefined;
+  const stoppers: (() => void)[] = [];
 
   // Teams with its credentials checks every token; without them it is the local dev bot (Agents
   // Playground, /dev), which believes anyone: so it is not mounted at all beside Slack credentials.
@@ -92,6 +95,8 @@ async function main(): Promise<void> {
     senders.push(slack.sender);
     drains.push(slack.drain);
     linkStaff = () => slack.linkStaffByEmail();
+    // Submissions a killed process closed at the ack deadline: finished (or their senders told) now and every lease.
+    stoppers.push(keepFinishingSubmissions(() => slack.finishKeptSubmissions(), CLAIM_LEASE_MS, (err) => logger.error({ err }, 'slack: finishing kept submissions failed')));
   }
 
   // Never mounted with production credentials (config.devPages is false then).
@@ -148,6 +153,7 @@ async function main(): Promise<void> {
     // Stop taking requests, let deliveries in flight be recorded, then close the store.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    for (const stopTimer of stoppers) stopTimer();
     await scheduler?.stop();
     await Promise.all(drains.map((drain) => drain()));
     await closed;

@@ -26,21 +26,24 @@ export async function openBenchStore(cosmos: boolean, clock: Clock): Promise<{ k
   };
 }
 
-/** One due invitation per recipient, all on Teams. */
-export async function seedBroadcast(store: Store, n: number): Promise<Map<string, Staff>> {
+/** The staff record of broadcast recipient i (the same in every process of a bench). */
+export function broadcastPerson(tenantId: string, prefix: string, i: number): Staff {
+  const id = `${prefix}${i}`;
+  return StaffSchema.parse({ tenantId, id, name: `Person ${i}`, email: `${id}@school.example`, teams: { aadObjectId: `aad-${id}` } });
+}
+
+/** One due invitation per recipient, all on Teams; recipient ids carry `prefix` (unique across tenants). */
+export async function seedBroadcast(store: Store, n: number, tenantId = BENCH_TENANT, prefix = 'p'): Promise<Map<string, Staff>> {
   const people = new Map<string, Staff>();
   const now = new Date(Date.now() - 1000).toISOString();
   // Real time: without this the dispatcher would hold the broadcast back in quiet hours.
-  await store.calendars.put(alwaysOpenCalendar(BENCH_TENANT));
+  await store.calendars.put(alwaysOpenCalendar(tenantId));
   const docs: Delivery[] = [];
   for (let i = 0; i < n; i++) {
-    const id = `p${i}`;
-    people.set(
-      id,
-      StaffSchema.parse({ tenantId: BENCH_TENANT, id, name: `Person ${i}`, email: `p${i}@school.example`, teams: { aadObjectId: `aad-${i}` } }),
-    );
+    const id = `${prefix}${i}`;
+    people.set(id, broadcastPerson(tenantId, prefix, i));
     docs.push({
-      tenantId: BENCH_TENANT,
+      tenantId,
       id: deliveryId('invitation', id, 'ses-bench'),
       kind: 'invitation',
       recipientId: id,

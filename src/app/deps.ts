@@ -2,6 +2,8 @@ import type { Clock } from '../domain/clock';
 import type { Store } from '../store/store';
 import type { SignedLinks } from './signed-links';
 import type { Staff, Tenant } from '../domain';
+/** A stored document with its version (ETag), for the bots' claims: they reach the store through here. */
+export type { Versioned } from '../store/port';
 
 /** What every use case needs; passed in, never imported as a singleton. */
 export interface AppDeps {

@@ -18,6 +18,11 @@ export const IdempotencyKey = z.object({
   state: z.enum(['pending', 'done']).optional(),
   owner: z.string().min(1).max(200).optional(),
   leaseUntil: Instant.optional(),
+  /**
+   * What is needed to finish the claimed work if its process dies (a Slack submission answered at the
+   * ack deadline), in the platform's own shape, which its owner parses. Dropped when the claim is done.
+   */
+  work: z.record(z.string(), z.unknown()).optional(),
   /** Optional result to answer a repeat with (e.g. the card sent the first time). */
   result: z.unknown().optional(),
 });

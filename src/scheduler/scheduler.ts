@@ -46,7 +46,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   // Each invitation sent is recorded as a fact (reports count "invited" from it).
   const onError = (err: unknown, delivery: { id: string }) => logger.error({ err, deliveryId: delivery.id }, 'invitation sent but not recorded');
   const senders = options.senders.map((s) => recordingInvitations(s, { store, clock, onError }));
-  const dispatcher = new Dispatcher({ ...options, senders });
+  // Cosmos may have several instances sending for one tenant: they share its rate through the store.
+  const dispatcher = new Dispatcher({ ...options, senders, shareTenantRate: store.kind === 'cosmos' });
   const coordinator = storeRunCoordinator(store, clock);
   const onPlanError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'planning failed for a tenant');
   const onRetentionError = (tenantId: string, err: unknown) => logger.error({ err, tenantId }, 'retention sweep failed for a tenant');

@@ -74,7 +74,8 @@ export const COLLECTIONS = {
   conversations: spec(ConversationRef, ['staffId', 'conversationId', 'platform', 'updatedAt', 'scope', 'removedAt'], false, [
     ['staffId', 'platform', 'scope', 'updatedAt'],
   ]),
-  idempotencyKeys: spec(IdempotencyKey, [], true),
+  // state / leaseUntil: claims whose process died with kept work to finish (src/bots/slack/finish-kept-submissions.ts).
+  idempotencyKeys: spec(IdempotencyKey, ['state', 'leaseUntil', 'work.verb'], true),
   // Platform tenant id → tenant, read by key (src/store/tenant-directory.ts); written with each tenant.
   platformTenants: spec(PlatformTenantLink, []),
   // details.startDate: a budget reads one academic year's requests (src/app/requests/budget.ts).

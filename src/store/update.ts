@@ -13,15 +13,16 @@ export async function updateWithRetry<T extends TenantDoc>(
   tenantId: string,
   id: string,
   change: (current: T) => T | undefined,
-  options: WriteOptions & { attempts?: number } = {},
+  options: WriteOptions & { attempts?: number; read?: Versioned<T> } = {},
 ): Promise<UpdateResult<T>> {
-  const attempts = options.attempts ?? 5;
+  const { attempts = 5, read, ...writeOptions } = options;
   for (let i = 0; i < attempts; i++) {
-    const current: Versioned<T> | undefined = await collection.get(tenantId, id);
+    // `read`: the document as the caller has just read it, used for the first try (one read fewer).
+    const current: Versioned<T> | undefined = i === 0 && read ? read : await collection.get(tenantId, id);
     if (!current) return { ok: false, reason: 'absent' };
     const next = change(current.value);
     if (next === undefined) return { ok: true, value: current.value, version: current.version, changed: false };
-    const written = await collection.put(next, { ...options, ifVersion: current.version });
+    const written = await collection.put(next, { ...writeOptions, ifVersion: current.version });
     if (written.ok) return { ok: true, value: written.value, version: written.version, changed: true };
     if (written.reason === 'absent') return { ok: false, reason: 'absent' };
   }

@@ -14,6 +14,8 @@ export interface RateLimitedPlatform {
   /** Accepted messages per recipient: more than one is a duplicate. */
   received: Map<string, number>;
   stats: { accepted: number; limited: number; injected429: number; injected5xx: number; firstAt?: number; lastAt?: number };
+  /** The same per tenant (its own 50/s on Teams): accepted, 429s, first and last accepted. */
+  byTenant: Map<string, { accepted: number; limited: number; firstAt: number; lastAt: number }>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,12 @@ export async function startRateLimitedPlatform(options: PlatformOptions = {}): P
   const windows = new Windows();
   const received = new Map<string, number>();
   const stats: RateLimitedPlatform['stats'] = { accepted: 0, limited: 0, injected429: 0, injected5xx: 0 };
+  const byTenant: RateLimitedPlatform['byTenant'] = new Map();
+  const tenantStats = (tenantId: string, now: number) => {
+    const t = byTenant.get(tenantId) ?? { accepted: 0, limited: 0, firstAt: now, lastAt: now };
+    byTenant.set(tenantId, t);
+    return t;
+  };
   let seq = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -86,11 +94,15 @@ export async function startRateLimitedPlatform(options: PlatformOptions = {}): P
       );
       if (wait > 0) {
         stats.limited++;
+        tenantStats(body.tenantId ?? '', now).limited++;
         return reply(429, { error: 'throttled' }, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
       }
       stats.accepted++;
       stats.firstAt ??= now;
       stats.lastAt = now;
+      const t = tenantStats(body.tenantId ?? '', now);
+      t.accepted++;
+      t.lastAt = now;
       received.set(body.recipientId!, (received.get(body.recipientId!) ?? 0) + 1);
       reply(201, { id: `msg-${++seq}`, conversationId: `conv-${body.recipientId}` });
     })();
@@ -102,6 +114,7 @@ export async function startRateLimitedPlatform(options: PlatformOptions = {}): P
     url: `http://127.0.0.1:${port}`,
     received,
     stats,
+    byTenant,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,6 +3,7 @@ import { GapTaskPlan, GapTaskReport, type FieldErrors, type GapTask } from '../.
 import type { GapTaskFormView } from '../../cards/views/gap-task';
 import type { NoticeView } from '../../cards/views/notice';
 import type { NudgeView } from '../../cards/views/nudge';
+import type { Versioned } from '../../store/port';
 import { updateWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
@@ -23,8 +24,12 @@ const ReportInput = GapTaskReport.omit({ submittedAt: true, shareWithManager: tr
 const NOT_YOURS = notice('attention', "I can't find that gap task among yours.");
 
 async function ownTask(deps: AppDeps, actor: Actor, gapTaskId: string): Promise<GapTask | undefined> {
-  const task = (await deps.store.gapTasks.get(actor.tenant.id, gapTaskId))?.value;
-  return task && task.staffId === actor.staff.id ? task : undefined;
+  return (await ownVersionedTask(deps, actor, gapTaskId))?.value;
+}
+
+async function ownVersionedTask(deps: AppDeps, actor: Actor, gapTaskId: string): Promise<Versioned<GapTask> | undefined> {
+  const read = await deps.store.gapTasks.get(actor.tenant.id, gapTaskId);
+  return read && read.value.staffId === actor.staff.id ? read : undefined;
 }
 
 function fieldErrors(error: z.ZodError): FieldErrors {
@@ -54,8 +59,9 @@ async function submitStage(
   stage: 'plan' | 'report',
   raw: Record<string, unknown>,
 ): Promise<GapTaskResult> {
-  const task = await ownTask(deps, actor, gapTaskId);
-  if (!task) return { ok: false, view: NOT_YOURS };
+  const read = await ownVersionedTask(deps, actor, gapTaskId);
+  if (!read) return { ok: false, view: NOT_YOURS };
+  const task = read.value;
   const parsed = stage === 'plan' ? PlanInput.safeParse(raw) : ReportInput.safeParse(raw);
   if (!parsed.success) {
     return {
@@ -81,7 +87,7 @@ async function submitStage(
       if (current.report) return undefined;
       return { ...current, report: { ...(parsed.data as z.infer<typeof ReportInput>), submittedAt }, status: 'reported' as const };
     },
-    { ttlSeconds: actor.tenant.settings.retentionDays * 86400 },
+    { ttlSeconds: actor.tenant.settings.retentionDays * 86400, read },
   );
   if (!updated.ok) return { ok: false, view: notice('attention', 'Someone else was saving this at the same moment. Please try again.') };
   const view = await buildGapTaskForm(deps, actor.tenant, updated.value, stage, {

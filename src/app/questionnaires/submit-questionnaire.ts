@@ -52,8 +52,11 @@ export async function submitQuestionnaire(
   if (!(await isRecipient(deps, q, staff.id))) {
     return { ok: false, view: notice('attention', 'This questionnaire was not sent to you, so I cannot record an answer from you.') };
   }
-  if (await hasAnswered(deps, q, staff.id)) return { ok: true, view: thankYouView(q) };
+  // A named answer's id is derived from the person, so writing it is the check (a repeat finds it
+  // taken): the receipt is read first only for anonymous answers, and on the rare refusals below.
+  if (q.anonymous && (await hasAnswered(deps, q, staff.id))) return { ok: true, view: thankYouView(q) };
   if (!isOpen(q, deps.clock.now())) {
+    if (await hasAnswered(deps, q, staff.id)) return { ok: true, view: thankYouView(q) };
     return {
       ok: false,
       view: await buildQuestionnaireView(deps, tenant, q, staff.id, {
@@ -63,6 +66,7 @@ export async function submitQuestionnaire(
   }
   const checked = checkAnswers(q, input.raw);
   if (!checked.ok) {
+    if (!q.anonymous && (await hasAnswered(deps, q, staff.id))) return { ok: true, view: thankYouView(q) };
     return {
       ok: false,
       view: await buildQuestionnaireView(deps, tenant, q, staff.id, {
@@ -75,21 +79,23 @@ export async function submitQuestionnaire(
 
   const now = deps.clock.now();
   const ttlSeconds = tenant.settings.retentionDays * 86400;
-  const answerRef = q.anonymous
-    ? await writeAnonymous(deps, q, checked.answers, DateTime.fromJSDate(now, { zone: tenant.settings.timezone }).toISODate()!, ttlSeconds)
+  const written = q.anonymous
+    ? { id: await writeAnonymous(deps, q, checked.answers, DateTime.fromJSDate(now, { zone: tenant.settings.timezone }).toISODate()!, ttlSeconds), created: true }
     : await writeNamed(deps, q, staff.id, checked.answers, now.toISOString(), ttlSeconds);
   try {
+    // Idempotent: a named answer stored by an earlier press that died before its receipt gets it now.
     const receipt = await deps.store.receipts.create(
       { tenantId: tenant.id, id: receiptId(q.id, staff.id), questionnaireId: q.id, staffId: staff.id },
       { ttlSeconds },
     );
     // Another copy of this submission got there first: keep its answer, drop ours.
-    if (!receipt.ok && q.anonymous) await deps.store.anonymousResponses.delete(tenant.id, answerRef);
+    if (!receipt.ok && q.anonymous) await deps.store.anonymousResponses.delete(tenant.id, written.id);
   } catch (error) {
-    await answerRefCollection(deps, q).delete(tenant.id, answerRef).catch(() => undefined);
+    if (written.created) await answerRefCollection(deps, q).delete(tenant.id, written.id).catch(() => undefined);
     throw error;
   }
-  return { ok: true, view: thankYouView(q, checked.answers) };
+  // A repeat shows the thank-you for what was stored, not the answers it carried.
+  return { ok: true, view: written.created ? thankYouView(q, checked.answers) : thankYouView(q) };
 }
 
 function answerRefCollection(deps: AppDeps, q: Questionnaire) {
@@ -103,9 +109,9 @@ async function writeNamed(
   answers: Answers,
   submittedAt: string,
   ttlSeconds: number,
-): Promise<string> {
+): Promise<{ id: string; created: boolean }> {
   const id = responseId(q.id, staffId);
-  await deps.store.responses.create(
+  const result = await deps.store.responses.create(
     {
       tenantId: q.tenantId,
       id,
@@ -117,7 +123,7 @@ async function writeNamed(
     },
     { ttlSeconds },
   );
-  return id;
+  return { id, created: result.ok };
 }
 
 /** No person, no derived id, only the day: nothing the store holds can join it back to the receipt. */

@@ -20,18 +20,28 @@ function byAnswerTime(a: Participation, b: Participation): number {
   return (a.rsvpAt ?? '').localeCompare(b.rsvpAt ?? '') || a.staffId.localeCompare(b.staffId);
 }
 
+/**
+ * Puts the session's "yes" and waiting list in answer order. Demotions are written before
+ * promotions, and a new "yes" on a session with places is written as "waitlist" first (below), so
+ * a process killed at any point leaves at most `capacity` places taken: it can leave a free place
+ * (filled by the next press on the session), never one too many (issue 24, item 10).
+ */
 async function settleCapacity(deps: AppDeps, session: Session): Promise<Participation[]> {
   if (session.capacity === undefined) return [];
   const rows = await deps.store.participations.find(session.tenantId, { where: { sessionId: session.id, rsvp: { in: ['yes', 'waitlist'] } } });
-  const ordered = rows.map((r) => r.value).sort(byAnswerTime);
+  const ordered = [...rows].sort((a, b) => byAnswerTime(a.value, b.value));
+  const moves = ordered.map((row, index) => ({ row, shouldBe: index < session.capacity! ? ('yes' as const) : ('waitlist' as const) })).filter((m) => m.row.value.rsvp !== m.shouldBe);
   const promoted: Participation[] = [];
-  for (const [index, p] of ordered.entries()) {
-    const shouldBe = index < session.capacity ? ('yes' as const) : ('waitlist' as const);
-    if (p.rsvp === shouldBe) continue;
-    // Under the ETag: a register mark or a change of mind written meanwhile is kept.
-    const moved = await updateWithRetry(deps.store.participations, p.tenantId, p.id, (current) =>
-      (current.rsvp === 'yes' || current.rsvp === 'waitlist') && current.rsvp !== shouldBe ? { ...current, rsvp: shouldBe } : undefined,
-    );
+  for (const { row, shouldBe } of [...moves.filter((m) => m.shouldBe === 'waitlist'), ...moves.filter((m) => m.shouldBe === 'yes')]) {
+    const p = row.value;
+    // Under the ETag of the row just read (no second read); if it changed since, read it again: a
+    // register mark or a change of mind written meanwhile is kept.
+    const direct = await deps.store.participations.put({ ...p, rsvp: shouldBe }, { ifVersion: row.version });
+    const moved = direct.ok
+      ? { ok: true, changed: true }
+      : await updateWithRetry(deps.store.participations, p.tenantId, p.id, (current) =>
+          (current.rsvp === 'yes' || current.rsvp === 'waitlist') && current.rsvp !== shouldBe ? { ...current, rsvp: shouldBe } : undefined,
+        );
     if (shouldBe === 'yes' && moved.ok && moved.changed) promoted.push(p);
   }
   return promoted;
@@ -82,15 +92,20 @@ export async function respondToInvitation(
   const id = participationId(session.id, staff.id);
   const rsvpAt = deps.clock.now().toISOString();
   // Under the ETag, so a register mark written meanwhile (it opens an hour before the start) is kept.
+  // With places to count, a "yes" joins the waiting list and settling gives it a place if one is free.
+  const stored = input.answer === 'yes' && session.capacity !== undefined ? ('waitlist' as const) : input.answer;
+  let onWaitlist = false;
   const written = await upsertWithRetry(deps.store.participations, tenant.id, id, (current) => {
+    onWaitlist = current?.rsvp === 'waitlist';
     const alreadySaid = input.answer === 'yes' ? current?.rsvp === 'yes' || current?.rsvp === 'waitlist' : current?.rsvp === 'no';
-    return alreadySaid ? undefined : { tenantId: tenant.id, id, sessionId: session.id, staffId: staff.id, ...(current ?? {}), rsvp: input.answer, rsvpAt };
+    return alreadySaid ? undefined : { tenantId: tenant.id, id, sessionId: session.id, staffId: staff.id, ...(current ?? {}), rsvp: stored, rsvpAt };
   });
   if (!written.ok) return { ok: false, view: notice('attention', 'Your answer crossed with another change. Please press the button again.') };
   // "Can't go" to a course booked for them: the booking is cancelled and the booker told.
   // Also when the answer was already "no": a press that failed halfway is finished by the next (each step is idempotent).
   const cancelled = input.answer === 'no' ? await cannotGoToBookedCourse(deps, tenant, staff, session) : undefined;
-  if (written.changed) {
+  // A press from someone already waiting settles too: it finishes what a process killed after their first press left undone.
+  if (written.changed || (onWaitlist && input.answer === 'yes')) {
     const promoted = await settleCapacity(deps, session);
     await tellPromoted(
       deps,

@@ -15,6 +15,7 @@ import { registerFileShares } from './file-share-listener';
 import { DEFAULT_FILE_LIMITS, type FileDownloadLimits } from '../file-download';
 import type { SlackBotContext } from './bot-context';
 import { linkSlackUsersByEmail, type LinkPacing, type SlackLinkCounts } from './link-by-email';
+import { finishKeptSubmissions } from './finish-kept-submissions';
 import { SlackRequestClaims } from './request-once';
 import { RouterReceiver } from './router-receiver';
 import { createSlackSender } from './slack-sender';
@@ -49,6 +50,8 @@ export interface SlackBot {
   linkStaffByEmail(tenantId?: string, pacing?: LinkPacing): Promise<SlackLinkCounts>;
   /** Waits for work still running after Slack was answered (tests, graceful shutdown). */
   drain(): Promise<void>;
+  /** Finishes submissions a dead process closed at the ack deadline, or tells their senders (run at start and every lease). */
+  finishKeptSubmissions(): Promise<number>;
 }
 
 function boltLogger(logger: Logger): BoltLogger {
@@ -115,5 +118,6 @@ export function createSlackBot(deps: {
     app,
     linkStaffByEmail: (tenantId, pacing) => linkSlackUsersByEmail(ctx.deps, app.client, tenantId, pacing),
     drain: () => receiver.drain(),
+    finishKeptSubmissions: () => finishKeptSubmissions(ctx, app.client),
   };
 }

@@ -1,5 +1,6 @@
 import { deterministicId, type IdempotencyKey } from '../../domain';
 import type { AppDeps } from '../../app/deps';
+import type { Versioned } from '../../app/deps';
 
 /** How long a handled Slack request is remembered: Slack retries within minutes; a day is ample. */
 export const HANDLED_REQUEST_TTL_SECONDS = 24 * 60 * 60;
@@ -12,7 +13,7 @@ export const CLAIM_LEASE_MS = 30_000;
 
 export type SlackRequestClaim =
   /** Ours to run. `done()` once the work is written (false: not recorded, logged by the caller); `release()` if it was not. */
-  | { outcome: 'first'; done(): Promise<boolean>; release(): Promise<void> }
+  | { outcome: 'first'; done(): Promise<boolean>; release(): Promise<void>; abandon(): void }
   /** Handled before: a retry changes nothing. */
   | { outcome: 'done' }
   /** Another copy is running now (or died less than a lease ago): ask the person to try again shortly. */
@@ -39,7 +40,11 @@ export class SlackRequestClaims {
     private readonly leaseMs = CLAIM_LEASE_MS,
   ) {}
 
-  async claim(tenantId: string, key: string): Promise<SlackRequestClaim> {
+  /**
+   * `work`: what is needed to finish the request if this process dies before it is done, kept
+   * in the claim itself (finish-kept-submissions.ts finishes it after a restart).
+   */
+  async claim(tenantId: string, key: string, work?: Record<string, unknown>): Promise<SlackRequestClaim> {
     const id = deterministicId('slk', key);
     const slot = `${tenantId}/${id}`;
     if (this.finished.has(slot)) return { outcome: 'done' };
@@ -54,6 +59,7 @@ export class SlackRequestClaims {
       state: 'pending',
       owner: this.owner,
       leaseUntil: new Date(now.getTime() + this.leaseMs).toISOString(),
+      ...(work ? { work } : {}),
     };
     const ttl = { ttlSeconds: HANDLED_REQUEST_TTL_SECONDS };
     let version: string | undefined;
@@ -74,13 +80,39 @@ export class SlackRequestClaims {
       version = taken.version;
     }
     if (version === undefined) return { outcome: 'in-progress' };
-    const claimed = version;
+    return this.ours(pending, version);
+  }
+
+  /**
+   * Pending claims with kept work whose process died (lease lapsed), not running here; across
+   * tenants, a page at a time (the rest on the next pass).
+   */
+  async unfinished(limit = 50): Promise<Versioned<IdempotencyKey>[]> {
+    const now = this.deps.clock.now().toISOString();
+    const found = await this.deps.store.idempotencyKeys.findAcrossTenants({ where: { state: 'pending', leaseUntil: { lt: now }, 'work.verb': { exists: true } }, limit });
+    return found.filter((k) => k.value.purpose === 'slack-request' && !this.running.has(`${k.value.tenantId}/${k.value.id}`));
+  }
+
+  /** Takes over a dead claim (under its ETag, so two processes never both finish it), keeping its work. */
+  async takeOver(dead: Versioned<IdempotencyKey>): Promise<SlackRequestClaim> {
+    const now = this.deps.clock.now();
+    const pending: IdempotencyKey = { ...dead.value, owner: this.owner, leaseUntil: new Date(now.getTime() + this.leaseMs).toISOString() };
+    const taken = await this.deps.store.idempotencyKeys.put(pending, { ttlSeconds: HANDLED_REQUEST_TTL_SECONDS, ifVersion: dead.version });
+    return taken.ok ? this.ours(pending, taken.version) : { outcome: 'in-progress' };
+  }
+
+  private ours(pending: IdempotencyKey, claimed: string): SlackRequestClaim {
+    const { tenantId, id } = pending;
+    const slot = `${tenantId}/${id}`;
+    const keys = this.deps.store.idempotencyKeys;
+    const ttl = { ttlSeconds: HANDLED_REQUEST_TTL_SECONDS };
     this.running.add(slot);
     return {
       outcome: 'first',
       done: async () => {
         this.running.delete(slot);
-        const { owner: _o, leaseUntil: _l, ...rest } = pending;
+        // The kept work goes: a done claim holds nothing of what was submitted.
+        const { owner: _o, leaseUntil: _l, work: _w, ...rest } = pending;
         try {
           const marked = await keys.put({ ...rest, state: 'done' }, { ...ttl, ifVersion: claimed });
           if (marked.ok) return true;
@@ -95,6 +127,10 @@ export class SlackRequestClaims {
         // Off the running set first: if the delete fails, the claim is dead and a retry here takes it over.
         this.running.delete(slot);
         await keys.delete(tenantId, id, { ifVersion: claimed });
+      },
+      abandon: () => {
+        // Left pending with its work: finished by a later pass once the lease lapses.
+        this.running.delete(slot);
       },
     };
   }

@@ -5,6 +5,7 @@ import { logInbound } from '../../http/inbound-log';
 import type { Logger } from '../../log';
 import { MAX_BODY_BYTES } from '../../http/request-guards';
 import { checkBoltEnvelope } from './bolt-envelope';
+import { firstBlockError, isKept, STILL_SAVING } from './kept-submission';
 import { lateAnswerText, SLACK_ACK_DEADLINE_MS, SORRY_FAILED, tellSenderLater } from './late-follow-up';
 import { checkSlackSignature } from './request-signature';
 
@@ -124,6 +125,13 @@ export class RouterReceiver implements Receiver {
     const deadline = setTimeout(() => {
       if (acked) return;
       acked = true;
+      // An empty answer closes a modal as if saved: only when the submission is kept with its claim
+      // (a restart finishes it). Otherwise the modal stays open, and a later press finds the claim.
+      if (body.type === 'view_submission' && !isKept(body)) {
+        this.options.logger.warn({ type: body.type }, 'slack: submission not yet claimed at the ack deadline; asked to press Submit again');
+        res.status(200).json({ response_action: 'errors', errors: firstBlockError(body, STILL_SAVING) });
+        return;
+      }
       late = true;
       this.options.logger.warn({ type: body.type }, 'slack: listener still busy at the ack deadline; answered Slack, finishing after');
       res.status(200).send();

@@ -11,6 +11,7 @@ import type { SlackRequestClaim } from './request-once';
 import { slackActor } from './slack-actor';
 import { ModalMetadata, ViewSubmissionPayload } from './slack-payloads';
 import { publishHome, showOtherCopies, showResult } from './show-result';
+import { firstBlockError, markKept, STILL_SAVING, type KeptSubmission } from './kept-submission';
 
 /** A modal's callback_id is its submit verb (src/cards/blockkit/modal.ts). */
 const SUBMIT_CALLBACKS = new RegExp(`^(${SUBMIT_VERBS.map((verb) => verb.replace(/\./g, '\\.')).join('|')})$`);
@@ -23,7 +24,6 @@ function errorsOf(view: CardView): Record<string, string> {
 }
 
 const TRY_AGAIN = 'Sorry, that could not be saved just now. Nothing was recorded: please try again.';
-const STILL_SAVING = 'Your last press of Submit is still being saved. Please wait a few seconds and press Submit again.';
 
 /**
  * Modal submissions: parse the state, run the submit verb, and either answer with
@@ -50,14 +50,19 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
         await ack({ response_action: 'errors', errors: firstBlockError(body, found.message) });
         return;
       }
+      const action = { ...metadata.data.action, verb: view.callback_id };
+      const inputs = modalInputs(view.state.values, view.blocks);
+      const { channel, ts, responseUrl } = metadata.data;
+      const work: KeptSubmission = { verb: view.callback_id, action, inputs, userId: user.id, teamId, ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ...(responseUrl ? { responseUrl } : {}) };
       // One successful submission per modal: a retry of a stored one closes it and changes nothing.
-      claim = await ctx.claims.claim(found.actor.tenant.id, `view:${view.id}`);
+      // The submission is kept in the claim, so one answered at the deadline is finished even if this process dies.
+      claim = await ctx.claims.claim(found.actor.tenant.id, `view:${view.id}`, work);
       if (claim.outcome !== 'first') {
         await ack(claim.outcome === 'done' ? undefined : { response_action: 'errors', errors: firstBlockError(body, STILL_SAVING) });
         return;
       }
-      const action = { ...metadata.data.action, verb: view.callback_id };
-      result = await handleCardAction(ctx.deps, found.actor, action, modalInputs(view.state.values, view.blocks));
+      markKept(body as object);
+      result = await handleCardAction(ctx.deps, found.actor, action, inputs);
     } catch (error) {
       // Slack, the store or the claim failed: the person is told, and the claim (if any) handed back.
       ctx.logger.error({ err: error, callbackId: view.callback_id }, 'slack: submission failed');
@@ -96,11 +101,4 @@ async function releaseClaim(ctx: SlackBotContext, claim: { release(): Promise<vo
   } catch (error) {
     ctx.logger.warn({ err: error }, 'slack: could not hand back a submission claim; a retry will take it over');
   }
-}
-
-/** An error on the submitted view's first input block, for messages about the whole form. */
-function firstBlockError(body: unknown, message: string): Record<string, string> {
-  const values = (body as { view?: { state?: { values?: Record<string, unknown> } } }).view?.state?.values ?? {};
-  const first = Object.keys(values)[0];
-  return first ? { [first]: message } : {};
 }

@@ -34,6 +34,11 @@ export interface DispatcherDeps {
   maxClaimsPerTenant?: number;
   /** Sends in flight at once in this process. */
   concurrency?: number;
+  /**
+   * Share each tenant's app-wide rate with the other processes sending for it, through the store
+   * (shared-send-budget.ts): on when more than one process may run against the store (Cosmos).
+   */
+  shareTenantRate?: boolean;
   /** Retry-After longer than this releases the record (nextAttemptAt) instead of waiting in process. */
   maxInProcessWaitMs?: number;
   /** Sent records expire after this (Cosmos TTL / embedded purge). */

@@ -7,6 +7,7 @@ import { backoffMs, DEFAULT_BACKOFF } from './backoff';
 import { chooseSender } from './choose-sender';
 import { emptySummary, type DispatchSummary, type DispatcherDeps } from './dispatcher-types';
 import { RateLimiter, realSleep } from './rate-limiter';
+import { SharedSendBudget } from './shared-send-budget';
 import { assertSendsFitLease } from './send-budget';
 import { SendTimeRules } from './send-time-rules';
 import { findClaimable } from './claimable-deliveries';
@@ -58,6 +59,7 @@ function describe(error: unknown): string {
  */
 export class Dispatcher {
   private readonly limiter: RateLimiter;
+  private readonly budget: SharedSendBudget | undefined;
   private readonly opts: typeof DEFAULTS;
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopping = false;
@@ -75,6 +77,7 @@ export class Dispatcher {
     };
     assertSendsFitLease(deps.senders, this.opts.leaseMs);
     this.limiter = new RateLimiter(deps.clock, (ms) => this.sleepUnlessStopped(ms), deps.limits);
+    this.budget = deps.shareTenantRate ? new SharedSendBudget(deps.store, deps.clock, (ms) => this.sleepUnlessStopped(ms), deps.limits) : undefined;
     // One listener per worker waiting for the rate limit (16 by default): not a leak.
     setMaxListeners(0, this.stopSignal.signal);
   }
@@ -266,6 +269,8 @@ export class Dispatcher {
       const waitedFrom = this.deps.clock.now().getTime();
       try {
         await this.limiter.acquire(sender.platform, d.tenantId, d.recipientId, this.stopSignal.signal);
+        // Then the tenant's share of the rate across processes, so two instances never both spend its 50/s.
+        await this.budget?.take(sender.platform, d.tenantId, this.stopSignal.signal);
       } catch (error) {
         if (!this.stopping) throw error;
         await this.release(current, {});

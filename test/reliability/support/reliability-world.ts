@@ -100,12 +100,12 @@ export async function startReliabilityWorld(options: { platformTimeoutMs?: numbe
       await inner.close();
     },
   };
-  await seed(world);
+  await seedSchool(inner);
   return world;
 }
 
-async function seed(w: ReliabilityWorld): Promise<void> {
-  const s = w.inner;
+/** The school and the other trust every reliability test starts from (also the answer-operations bench's, on either store). */
+export async function seedSchool(s: Store): Promise<void> {
   await s.tenants.create({ ...tenant(TENANT), teamsTenantId: AAD_TENANT, slackTeamId: SLACK_TEAM });
   await s.tenants.create({ ...tenant(OTHER_TENANT), teamsTenantId: 'aad-other', slackTeamId: 'T0OTHER' });
   for (const p of Object.values(PEOPLE)) {
