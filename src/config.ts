@@ -37,6 +37,9 @@ const Env = z
     MICROSOFT_APP_PASSWORD: opt(z.string().min(1)),
     MICROSOFT_APP_TENANT_ID: opt(z.string().min(1)),
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    // Installing the Teams app for staff who never opened it (Graph; docs/deploy.md): the catalog id is looked up once when unset.
+    TEAMS_APP_CATALOG_ID: opt(z.string().min(1)),
+    GRAPH_BASE_URL: opt(z.url({ protocol: /^https?$/ })),
     SLACK_BOT_TOKEN: opt(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
     SLACK_SIGNING_SECRET: opt(z.string().min(1)),
     SLACK_API_URL: opt(z.url()),

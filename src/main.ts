@@ -54,6 +54,16 @@ async function main(): Promise<void> {
         appType: config.MICROSOFT_APP_TYPE,
         ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),
         requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
+        // With a client secret the bot may install its app for people (refused by Graph, and recorded, until granted).
+        ...(config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD
+          ? {
+              installForUsers: {
+                clientSecret: config.MICROSOFT_APP_PASSWORD,
+                ...(config.TEAMS_APP_CATALOG_ID ? { catalogId: config.TEAMS_APP_CATALOG_ID } : {}),
+                ...(config.GRAPH_BASE_URL ? { graphBaseUrl: config.GRAPH_BASE_URL } : {}),
+              },
+            }
+          : {}),
       },
     });
     routers.push(teams.router);

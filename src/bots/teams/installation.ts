@@ -3,10 +3,12 @@ import { helpView } from '../../app/commands';
 import { saveConversation } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import { notice } from '../../app/notice';
+import { sendWhatFailedForNoAccount } from '../../app/people';
 import type { Logger } from '../../log';
 import { cardActivity } from './card-activity';
 import { toConversationRef } from './conversation-reference';
 import { TeamsActivityEnvelope } from './inbound-schemas';
+import type { InstallWaits } from './install-waits';
 import { linkAddedMembers, linkTeamRoster } from './roster-link';
 import { resolveTeamsActor } from './teams-actor';
 import { tenantIdOf } from './teams-identity';
@@ -14,6 +16,8 @@ import { tenantIdOf } from './teams-identity';
 export interface InstallDeps extends AppDeps {
   logger: Logger;
   defaultTenantId: string | undefined;
+  /** Sends waiting for an installation the bot made through Graph (install-waits.ts). */
+  installs?: InstallWaits;
 }
 
 /**
@@ -42,7 +46,12 @@ export async function handleInstall(deps: InstallDeps, context: TurnContext): Pr
   const { tenant, staff } = actor.actor;
   const isPersonal = envelope.conversation.conversationType !== 'groupChat';
   await saveConversation(deps, toConversationRef(context, envelope, { tenantId: tenant.id, ...(isPersonal ? { staffId: staff.id } : {}) }, now));
-  if (isPersonal) await context.sendActivity(cardActivity(helpView(actor.actor), 'What I can do', [envelope.from.id]));
+  if (!isPersonal) return;
+  // A send waiting for this (the bot installed itself for them) goes on now; what failed for want of
+  // a chat (the install permission missing) goes back to the outbox.
+  deps.installs?.arrived(tenant.id, staff.id);
+  await sendWhatFailedForNoAccount(deps, tenant.id, staff.id);
+  await context.sendActivity(cardActivity(helpView(actor.actor), 'What I can do', [envelope.from.id]));
 }
 
 /** New people joined a team the bot is in: link them so they can be reached without opening the bot. */
