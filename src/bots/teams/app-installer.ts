@@ -28,16 +28,11 @@ export interface AppInstallerOptions {
 interface TenantState {
   /** Calls to Graph for this tenant run one at a time, in order. */
   queue: Promise<unknown>;
-  /** Installs waiting in `queue`. */
-  waiting: number;
   nextCallAt: number;
   pausedUntil: number;
   refused?: { until: number; reason: string };
   catalogId?: string;
 }
-
-/** Installs of one tenant queued at once; each is up to two Graph calls, so the last still ends in its send's time. */
-const MAX_WAITING = 2;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -59,12 +54,17 @@ export class TeamsAppInstaller {
     this.refusalHoldMs = options.refusalHoldMs ?? 60 * 60_000;
   }
 
-  install(aadTenantId: string, userAadId: string): Promise<InstallOutcome> {
+  /**
+   * Installs for one person; calls for a tenant wait their turn. `latestStartMs` bounds that wait (a
+   * send must end within its lease): past it, the answer is "later", and the dispatcher tries again.
+   */
+  install(aadTenantId: string, userAadId: string, latestStartMs: number): Promise<InstallOutcome> {
     const state = this.stateOf(aadTenantId);
-    // A send must end within its deadline: a long queue is answered "later" instead of joined.
-    if (state.waiting >= MAX_WAITING) return Promise.resolve({ kind: 'throttled', retryAfterMs: this.minSpacingMs * (state.waiting + 1) });
-    state.waiting++;
-    const run = state.queue.then(() => this.installNow(state, aadTenantId, userAadId)).finally(() => state.waiting--);
+    const startBy = this.options.now().getTime() + latestStartMs;
+    const run = state.queue.then(() => {
+      const now = this.options.now().getTime();
+      return now > startBy ? { kind: 'throttled' as const, retryAfterMs: this.minSpacingMs } : this.installNow(state, aadTenantId, userAadId);
+    });
     state.queue = run.catch(() => undefined);
     return run;
   }
@@ -72,7 +72,7 @@ export class TeamsAppInstaller {
   private stateOf(aadTenantId: string): TenantState {
     let state = this.tenants.get(aadTenantId);
     if (!state) {
-      state = { queue: Promise.resolve(), waiting: 0, nextCallAt: 0, pausedUntil: 0, ...(this.options.catalogId ? { catalogId: this.options.catalogId } : {}) };
+      state = { queue: Promise.resolve(), nextCallAt: 0, pausedUntil: 0, ...(this.options.catalogId ? { catalogId: this.options.catalogId } : {}) };
       this.tenants.set(aadTenantId, state);
     }
     return state;

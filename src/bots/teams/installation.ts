@@ -1,9 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { helpView } from '../../app/commands';
-import { saveConversation } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import { notice } from '../../app/notice';
-import { sendWhatFailedForNoAccount } from '../../app/people';
+import { saveConversation, sendWhatFailedForNoAccount } from '../../app/identity';
 import type { Logger } from '../../log';
 import { cardActivity } from './card-activity';
 import { toConversationRef } from './conversation-reference';

@@ -38,7 +38,7 @@ export class TeamsProactiveSender implements MessageSender {
 
   constructor(private readonly deps: ProactiveSenderDeps) {
     const install = deps.install;
-    // Installing: two queued installs' Graph calls, then ours, the wait for Teams, and the send.
+    // Installing: the wait for our turn and our two Graph calls, the wait for Teams, and the send.
     this.maxSendMs = Math.max(2 * deps.requestTimeoutMs, install ? 4 * install.graphTimeoutMs + install.waitMs + deps.requestTimeoutMs : 0);
   }
 
@@ -98,14 +98,15 @@ export class TeamsProactiveSender implements MessageSender {
    * No chat and no team to open one from: install the app for them through Graph (when granted),
    * wait for Teams' installation event to store their chat, and send through it.
    */
-  private async installAndSend(recipient: Staff, activity: Partial<Activity>): Promise<SendResult> {
+  private async installAndSend(recipient: Staff, activity: Partial<Activity>, withoutInstall: string): Promise<SendResult> {
     const install = this.deps.install;
-    if (!install) return { status: 'unreachable', reason: 'no personal chat and no team install to open one from' };
+    if (!install) return { status: 'unreachable', reason: withoutInstall };
     const userAadId = recipient.teams?.aadObjectId;
     const tenant = await this.deps.store.tenants.get(recipient.tenantId, recipient.tenantId);
     const aadTenantId = tenant?.value.teamsTenantId;
     if (!userAadId || !aadTenantId) return { status: 'unreachable', reason: "no personal chat, and the app cannot be installed for them: their Entra id or the tenant's Teams tenant id is unknown" };
-    const outcome = await install.installer.install(aadTenantId, userAadId);
+    // Our turn must come soon enough for our own two Graph calls to end within 4 of their deadlines.
+    const outcome = await install.installer.install(aadTenantId, userAadId, 2 * install.graphTimeoutMs);
     if (outcome.kind === 'permission-missing') return { status: 'unreachable', reason: outcome.reason };
     if (outcome.kind === 'throttled') return { status: 'throttled', retryAfterMs: outcome.retryAfterMs };
     if (outcome.kind === 'failed') return { status: 'failed', transient: outcome.transient, reason: outcome.reason };
@@ -120,13 +121,13 @@ export class TeamsProactiveSender implements MessageSender {
 
   private async openChatAndSend(recipient: Staff, activity: Partial<Activity>): Promise<SendResult> {
     const userId = recipient.teams?.userId;
-    if (!userId) return { status: 'unreachable', reason: 'no Teams user id: the person has not been seen in Teams yet' };
+    if (!userId) return this.installAndSend(recipient, activity, 'no Teams user id: the person has not been seen in Teams yet');
     const [team] = await this.deps.store.conversations.find(recipient.tenantId, {
       where: { platform: 'teams', scope: 'team', removedAt: { exists: false } },
       limit: 1,
     });
     const teamReference = team ? parseStoredReference(team.value.reference) : undefined;
-    if (!teamReference?.ok) return this.installAndSend(recipient, activity);
+    if (!teamReference?.ok) return this.installAndSend(recipient, activity, 'no personal chat and no team install to open one from');
     const ref = teamReference.reference as ConversationReference;
     const aadTenantId = ref.conversation.tenantId;
     const parameters = {
