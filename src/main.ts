@@ -70,11 +70,22 @@ async function main(): Promise<void> {
     senders.push(teams.sender);
   }
 
-  if (config.slack && config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
+  const slackOAuth =
+    config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_TOKEN_KEY
+      ? {
+          clientId: config.SLACK_CLIENT_ID,
+          clientSecret: config.SLACK_CLIENT_SECRET,
+          tokenKey: Buffer.from(config.SLACK_TOKEN_KEY, 'base64'),
+          ...(config.PUBLIC_URL ? { redirectUri: new URL('/slack/oauth_redirect', config.PUBLIC_URL).toString() } : {}),
+          ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+        }
+      : undefined;
+  if (config.slack && (config.SLACK_BOT_TOKEN || slackOAuth) && config.SLACK_SIGNING_SECRET) {
     const slack = createSlackBot({
       ...deps,
       config: {
-        botToken: config.SLACK_BOT_TOKEN,
+        // With OAuth each workspace's own token; SLACK_BOT_TOKEN alone serves one workspace.
+        ...(slackOAuth ? { oauth: slackOAuth } : { botToken: config.SLACK_BOT_TOKEN }),
         signingSecret: config.SLACK_SIGNING_SECRET,
         ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
         ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),

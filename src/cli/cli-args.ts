@@ -12,7 +12,7 @@ export type CliCommand =
   | { kind: 'calendar-show'; tenantId?: string; year?: number }
   | { kind: 'templates-export'; tenantId?: string; out?: string }
   | { kind: 'templates-import'; tenantId?: string; file: string; dryRun: boolean }
-  | { kind: 'tenant-link'; tenantId?: string; platform: 'slack' | 'teams'; platformId: string }
+  | { kind: 'tenant-link'; tenantId?: string; platform: 'slack' | 'teams'; platformId: string; also?: boolean }
   | { kind: 'tenant-show'; tenantId?: string }
   | { kind: 'tenant-set-min-group-size'; tenantId?: string; value: string }
   | { kind: 'programme-publish'; tenantId?: string }
@@ -38,7 +38,7 @@ export const COMMANDS: readonly { usage: string; example: string[] }[] = [
   { usage: 'templates export [--out FILE.json]', example: ['templates', 'export', '--out', 'templates.json'] },
   { usage: 'templates import FILE.json [--dry-run]', example: ['templates', 'import', 'templates.json'] },
   { usage: 'tenant show', example: ['tenant', 'show'] },
-  { usage: 'tenant link slack WORKSPACE-ID | tenant link teams ENTRA-TENANT-ID', example: ['tenant', 'link', 'slack', 'T0123ABCD'] },
+  { usage: 'tenant link slack WORKSPACE-ID [--also: one more workspace of the trust] | tenant link teams ENTRA-TENANT-ID', example: ['tenant', 'link', 'slack', 'T0123ABCD'] },
   { usage: 'tenant set min-group-size N (3 to 25)', example: ['tenant', 'set', 'min-group-size', '5'] },
   {
     usage: 'staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S]',
@@ -64,7 +64,7 @@ export const USAGE = [
   '',
 ].join('\n');
 
-const BOOLEAN_FLAGS = new Set(['--skip-bad', '--publish', '--help', '-h', '--dry-run', '--deactivate-missing', '--confirm']);
+const BOOLEAN_FLAGS = new Set(['--skip-bad', '--publish', '--help', '-h', '--dry-run', '--deactivate-missing', '--confirm', '--also']);
 /** `staff add` flags: each becomes a roster column, so one person is checked like a file row. */
 export const STAFF_ADD_FLAGS: Record<string, string> = {
   '--email': 'Email',
@@ -164,7 +164,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (verb === 'tenant' && noun === 'link') {
     const platformId = positional[3];
     if ((file !== 'slack' && file !== 'teams') || !platformId) return { ok: false, message: 'use: tenant link slack T0123ABCD, or tenant link teams <entra tenant id>' };
-    return { ok: true, command: { kind: 'tenant-link', platform: file, platformId, ...tenantPart } };
+    return { ok: true, command: { kind: 'tenant-link', platform: file, platformId, ...(flags.has('--also') ? { also: true } : {}), ...tenantPart } };
   }
   if (verb === 'tenant' && noun === 'set') {
     const value = positional[3];

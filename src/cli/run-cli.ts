@@ -77,7 +77,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     case 'tenant-show':
       return runTenantShow(deps, command.tenantId ?? deps.defaultTenantId);
     case 'tenant-link':
-      return runTenantLink(deps, command.tenantId ?? deps.defaultTenantId, command.platform, command.platformId);
+      return runTenantLink(deps, command.tenantId ?? deps.defaultTenantId, command.platform, command.platformId, command.also);
     case 'tenant-set-min-group-size':
       return runTenantSetMinGroupSize(deps, command.tenantId ?? deps.defaultTenantId, command.value);
     case 'programme-publish': {

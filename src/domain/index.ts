@@ -19,6 +19,7 @@ export * from './cpd-request';
 export * from './budget';
 export * from './money';
 export * from './platform-tenant-link';
+export * from './slack-installation';
 export * from './reaction-templates';
 export * from './away';
 export * from './audit';

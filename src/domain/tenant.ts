@@ -37,6 +37,8 @@ export const Tenant = z.object({
   settings: TenantSettings.default(TenantSettings.parse({})),
   teamsTenantId: z.string().optional(),
   slackTeamId: z.string().optional(),
+  /** Further Slack workspaces of the same trust (each installed by OAuth); `tenant link slack T… --also`. */
+  slackTeamIds: z.array(z.string()).optional(),
 });
 export type Tenant = z.infer<typeof Tenant>;
 export type TenantInput = z.input<typeof Tenant>;
