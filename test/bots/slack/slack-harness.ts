@@ -20,6 +20,8 @@ export const JO = { id: 'UJO', email: 'jo.patel@school.example', name: 'Jo Patel
 export const LEAD = { id: 'ULEAD', email: 'lee.lead@school.example', name: 'Lee Lead' };
 
 export const LINKS_ORIGIN = 'https://twilight.test';
+/** Where /slack/install sends the admin (Slack's authorize page; never fetched by the tests). */
+export const OAUTH_AUTHORIZE_URL = 'https://slack.test/oauth/v2/authorize';
 
 export interface SlackHarness {
   store: Store;
@@ -35,7 +37,7 @@ export interface SlackHarness {
 /** With `links`, cards carry calendar and certificate links served by the same server (their origin is LINKS_ORIGIN). */
 /** `defaultTenantId` and `logger` as main.ts passes them (config.defaultTenantId; the process logger). */
 export async function startSlackHarness(
-  options: { links?: boolean; defaultTenantId?: string; logger?: pino.Logger; ackDeadlineMs?: number; requestTimeoutMs?: number; openStore?: (clock: ManualClock) => Promise<Store> } = {},
+  options: { links?: boolean; defaultTenantId?: string; logger?: pino.Logger; ackDeadlineMs?: number; requestTimeoutMs?: number; openStore?: (clock: ManualClock) => Promise<Store>; oauthTokenKey?: Buffer } = {},
 ): Promise<SlackHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
   // As in main.ts: resolved people are cached, and the tests' staff writes go through the watched store.
@@ -52,7 +54,10 @@ export async function startSlackHarness(
     actors,
     ...(links ? { links } : {}),
     config: {
-      botToken: 'xoxb-test',
+      // With a token key: Slack's OAuth installs (each workspace's own token), no single bot token.
+      ...(options.oauthTokenKey
+        ? { oauth: { clientId: api.clientId, clientSecret: api.clientSecret, tokenKey: options.oauthTokenKey, slackApiUrl: api.apiUrl, authorizationUrl: OAUTH_AUTHORIZE_URL } }
+        : { botToken: 'xoxb-test' }),
       signingSecret: SECRET,
       slackApiUrl: api.apiUrl,
       ...(options.defaultTenantId ? { defaultTenantId: options.defaultTenantId } : {}),
