@@ -123,7 +123,7 @@ export function createSlackBot(deps: {
   const sender = workspaces
     ? createSlackSender(async (recipient) => (recipient.slack?.teamId ? workspaces.send.forTeam(recipient.slack.teamId) : undefined), { maxSendMs: timeout })
     : createSlackSender(new webApi.WebClient(config.botToken, sendOptions), { maxSendMs: timeout });
-  const router = installations && config.oauth ? express.Router().use(receiver.router, slackOAuthRoutes({ store, clock, logger, installations, config: config.oauth })) : receiver.router;
+  const router = installations && config.oauth ? express.Router().use(receiver.router, slackOAuthRoutes({ store, clock, logger, installerLogger: boltLogger(logger), installations, config: config.oauth })) : receiver.router;
   return {
     router,
     sender,

@@ -1,4 +1,4 @@
-import { InstallProvider } from '@slack/oauth';
+import { InstallProvider, type InstallProviderOptions } from '@slack/oauth';
 import express, { type Router } from 'express';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
@@ -32,7 +32,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * redirect stores the workspace's (or Grid organisation's) installation, its token sealed. Which
  * tenant it serves is the lead's decision (`tenant link slack T…`), never the link's.
  */
-export function slackOAuthRoutes(deps: { store: Store; clock: Clock; logger: Logger; installations: TwilightInstallationStore; config: SlackOAuthConfig }): Router {
+export function slackOAuthRoutes(deps: { store: Store; clock: Clock; logger: Logger; installerLogger: InstallProviderOptions['logger']; installations: TwilightInstallationStore; config: SlackOAuthConfig }): Router {
   const { config, logger } = deps;
   const installer = new InstallProvider({
     clientId: config.clientId,
@@ -40,6 +40,8 @@ export function slackOAuthRoutes(deps: { store: Store; clock: Clock; logger: Log
     stateStore: new TwilightStateStore({ store: deps.store }),
     installationStore: deps.installations,
     directInstall: true,
+    // Its refusals into our log (at warn, below), not onto the console.
+    ...(deps.installerLogger ? { logger: deps.installerLogger } : {}),
     ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
     ...(config.authorizationUrl ? { authorizationUrl: config.authorizationUrl } : {}),
   });
