@@ -61,7 +61,7 @@ const Env = z
     const teams = missingTeamsSettings(env);
     if (teams) fail(teams.missing.join(', '), `${teams.missing.length > 1 ? 'are' : 'is'} required because ${teams.given.join(' and ')} ${teams.given.length > 1 ? 'are' : 'is'} set (Teams is half-configured: set all of them or none)`);
     const oauth = missingSlackOAuthSettings(env);
-    if (oauth) fail(oauth.missing, `is required because ${oauth.given} is set (Slack OAuth is half-configured: set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_TOKEN_KEY, or none)`);
+    if (oauth) fail(oauth.missing, `is required because ${oauth.given.join(' and ')} ${oauth.given.length > 1 ? 'are' : 'is'} set (Slack OAuth is half-configured: set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_TOKEN_KEY, or none)`);
     const slack = oauth ? undefined : missingSlackSettings(env);
     if (slack) fail(slack.missing, `is required because ${slack.given} is set (Slack is half-configured: set both or neither)`);
     if (env.SCHEDULER && env.PLATFORM_TIMEOUT_MS > MAX_PLATFORM_TIMEOUT_MS) {
@@ -84,11 +84,11 @@ const slackOAuthConfigured = (env: Pick<ParsedEnv, (typeof SLACK_OAUTH_SETTINGS)
 const slackConfigured = (env: ParsedEnv) => SLACK_SETTINGS.some((name) => env[name] !== undefined) || SLACK_OAUTH_SETTINGS.some((name) => env[name] !== undefined);
 
 /** The first OAuth setting missing when some are set: one line, naming it. */
-function missingSlackOAuthSettings(env: Pick<ParsedEnv, (typeof SLACK_OAUTH_SETTINGS)[number] | 'SLACK_SIGNING_SECRET'>): { given: string; missing: string } | undefined {
+function missingSlackOAuthSettings(env: Pick<ParsedEnv, (typeof SLACK_OAUTH_SETTINGS)[number] | 'SLACK_SIGNING_SECRET'>): { given: string[]; missing: string } | undefined {
   const given = SLACK_OAUTH_SETTINGS.filter((name) => env[name] !== undefined);
   if (given.length === 0) return undefined;
   const missing = [...SLACK_OAUTH_SETTINGS.filter((name) => env[name] === undefined), ...(env.SLACK_SIGNING_SECRET ? [] : ['SLACK_SIGNING_SECRET'])];
-  return missing.length > 0 ? { given: given.join(' and '), missing: missing[0]! } : undefined;
+  return missing.length > 0 ? { given, missing: missing[0]! } : undefined;
 }
 
 /** Any Teams credential set means Teams runs authenticated, so all it needs must be set too. */
