@@ -39,6 +39,11 @@ onBothStores('slack-oauth', (label, openStore, done) => {
           const posts = h.api.callsOf('chat.postMessage');
           expect(posts.filter((c) => c.args.channel === 'UNIA').map((c) => c.token)).toEqual(['xoxb-north']);
           expect(posts.filter((c) => c.args.channel === 'USOL').map((c) => c.token)).toEqual(['xoxb-south']);
+          // Inbound too: bolt authorizes each workspace's request with its own token, and its person is the trust's.
+          expect(await postEventFrom(h, 'T0SOUTH', 'EvHomeSouth', { type: 'app_home_opened', user: 'USOL', tab: 'home', channel: 'DSOL' })).toBe(200);
+          const home = h.api.callsOf('views.publish').find((c) => c.args.user_id === 'USOL');
+          expect(home?.token).toBe('xoxb-south');
+          expect(JSON.stringify(home?.args.view)).toContain('Retrieval practice that sticks');
 
           // The north workspace uninstalls the app: its token is deleted, its people unreachable; south unaffected.
           expect(await postEventFrom(h, 'T0NORTH', 'EvUninstall1', { type: 'app_uninstalled' })).toBe(200);
