@@ -23,6 +23,7 @@ import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
 import { buildNeedsForm, needsSummary } from './records/needs';
 import { statutoryCompliance } from './records/statutory-compliance';
+import { linkWorkspaceCommand } from './tenants/link-workspace-command';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -65,6 +66,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
             { command: 'templates', text: 'The questionnaires you can use, and how to change them' },
+            { command: 'link slack <workspace id>', text: "Confirm a Slack workspace its admin installed from your trust's install link" },
           ]
         : facilitates
           ? FACILITATOR_COMMANDS
@@ -112,6 +114,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['back', 'away off', "i'm back", 'im back'], run: (d, a) => backCommand(d, a) },
   { names: ['away'], run: (d, a, argument) => awayCommand(d, a, argument) },
   { names: ['templates', 'questionnaires'], leadOnly: true, run: (d, a) => templatesCommand(d, a) },
+  { names: ['link'], leadOnly: true, run: (d, a, argument) => linkWorkspaceCommand(d, a, argument) },
 ];
 
 /** `budget set <school or trust> <amount> [year]`: the school's name may have spaces, so the amount is the first money-like word. */

@@ -61,7 +61,7 @@ export function slackOAuthRoutes(deps: { store: Store; clock: Clock; logger: Log
         const where = installation.isEnterpriseInstall ? `organisation ${installation.enterprise?.id}` : `workspace ${installation.team?.id}`;
         const linked = installation.team?.id ? await deps.store.tenants.find(installOptions.metadata ?? '', { where: { slackTeamId: installation.team.id }, limit: 1 }) : [];
         logger.info({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, requestedTenantId: installOptions.metadata }, 'slack: installed by OAuth');
-        const next = linked.length > 0 ? 'It is linked to your trust: staff can use it now.' : `Your CPD lead now links it to your trust (they run <code>tenant link slack ${escapeHtml(installation.team?.id ?? installation.enterprise?.id ?? '')}</code>); until then the bot answers nobody there.`;
+        const next = linked.length > 0 ? 'It is linked to your trust: staff can use it now.' : `Your CPD lead now confirms it: they say <code>link slack ${escapeHtml(installation.team?.id ?? installation.enterprise?.id ?? '')}</code> to Twilight in chat (or run <code>tenant link slack … --also</code>); until then the bot answers nobody there.`;
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(page('Twilight is installed', `Installed in Slack ${escapeHtml(where)}. ${next}`));
       },

@@ -19,7 +19,7 @@ onBothStores('slack-oauth', (label, openStore, done) => {
       try {
         const installedA = await installWorkspace(h, 'T0NORTH', 'xoxb-north');
         expect(installedA).toMatchObject({ status: 200 });
-        expect(installedA.text).toContain('tenant link slack T0NORTH');
+        expect(installedA.text).toContain('link slack T0NORTH');
         expect((await installWorkspace(h, 'T0SOUTH', 'xoxb-south')).status).toBe(200);
         // Tokens at rest are sealed: neither appears in the stored records.
         const stored = await h.store.slackInstallations.find(SLACK_INSTALLATIONS);
