@@ -14,7 +14,14 @@ module.exports = {
       name: 'cosmos-only-in-store-cosmos',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/store/cosmos/' },
-      to: { path: 'node_modules/@azure/(cosmos|identity)/' },
+      to: { path: 'node_modules/@azure/cosmos/' },
+    },
+    {
+      name: 'entra-tokens-only-in-cosmos-and-teams',
+      comment: 'Entra credentials: the Cosmos store (managed identity) and the Teams bot (Graph tokens to install its app for people).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/store/cosmos/', '^src/bots/teams/'] },
+      to: { path: 'node_modules/@azure/identity/' },
     },
     {
       name: 'sqlite-only-in-store-embedded',

@@ -66,9 +66,16 @@ const Env = z
     MICROSOFT_APP_PASSWORD: opt(Credential),
     MICROSOFT_APP_TENANT_ID: opt(Credential),
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    // Installing the Teams app for staff who never opened it (Graph; docs/deploy.md): the catalog id is looked up once when unset.
+    TEAMS_APP_CATALOG_ID: opt(z.string().min(1)),
+    GRAPH_BASE_URL: opt(z.url({ protocol: /^https?$/ })),
     SLACK_BOT_TOKEN: opt(z.string().regex(/^xoxb-/, 'must start with xoxb-')),
     SLACK_SIGNING_SECRET: opt(Credential),
     SLACK_API_URL: opt(z.url()),
+    // Slack's OAuth installation flow (a trust across workspaces): all three, or none (docs/install-slack.md).
+    SLACK_CLIENT_ID: opt(z.string().min(1)),
+    SLACK_CLIENT_SECRET: opt(z.string().min(1)),
+    SLACK_TOKEN_KEY: opt(z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')),
     // No default: with platform credentials an unmapped Teams tenant or Slack workspace is refused unless this is set.
     DEFAULT_TENANT_ID: opt(z.string().regex(/^[A-Za-z0-9._:@-]+$/)),
     SCHEDULER: Bool.default(true),
@@ -93,7 +100,9 @@ const Env = z
     if (env.STORE === 'cosmos' && !env.COSMOS_ENDPOINT) fail('COSMOS_ENDPOINT', 'is required when STORE=cosmos');
     const teams = missingTeamsSettings(env);
     if (teams) fail(teams.missing.join(', '), `${teams.missing.length > 1 ? 'are' : 'is'} required because ${teams.given.join(' and ')} ${teams.given.length > 1 ? 'are' : 'is'} set (Teams is half-configured: set all of them or none)`);
-    const slack = missingSlackSettings(env);
+    const oauth = missingSlackOAuthSettings(env);
+    if (oauth) fail(oauth.missing, `is required because ${oauth.given.join(' and ')} ${oauth.given.length > 1 ? 'are' : 'is'} set (Slack OAuth is half-configured: set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_TOKEN_KEY, or none)`);
+    const slack = oauth ? undefined : missingSlackSettings(env);
     if (slack) fail(slack.missing, `is required because ${slack.given} is set (Slack is half-configured: set both or neither)`);
     if (env.FIRST_CPD_LEAD_EMAIL && !env.DEFAULT_TENANT_ID) fail('DEFAULT_TENANT_ID', 'is required with FIRST_CPD_LEAD_EMAIL: it names the school (tenant) the first CPD lead leads');
     if (env.SCHEDULER && env.PLATFORM_TIMEOUT_MS > MAX_PLATFORM_TIMEOUT_MS) {
@@ -111,7 +120,17 @@ const TEAMS_SETTINGS = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT
 const SLACK_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
 
 const teamsConfigured = (env: ParsedEnv) => TEAMS_SETTINGS.some((name) => env[name] !== undefined);
-const slackConfigured = (env: ParsedEnv) => SLACK_SETTINGS.some((name) => env[name] !== undefined);
+const SLACK_OAUTH_SETTINGS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_TOKEN_KEY'] as const;
+const slackOAuthConfigured = (env: Pick<ParsedEnv, (typeof SLACK_OAUTH_SETTINGS)[number]>) => SLACK_OAUTH_SETTINGS.every((name) => env[name] !== undefined);
+const slackConfigured = (env: ParsedEnv) => SLACK_SETTINGS.some((name) => env[name] !== undefined) || SLACK_OAUTH_SETTINGS.some((name) => env[name] !== undefined);
+
+/** The first OAuth setting missing when some are set: one line, naming it. */
+function missingSlackOAuthSettings(env: Pick<ParsedEnv, (typeof SLACK_OAUTH_SETTINGS)[number] | 'SLACK_SIGNING_SECRET'>): { given: string[]; missing: string } | undefined {
+  const given = SLACK_OAUTH_SETTINGS.filter((name) => env[name] !== undefined);
+  if (given.length === 0) return undefined;
+  const missing = [...SLACK_OAUTH_SETTINGS.filter((name) => env[name] === undefined), ...(env.SLACK_SIGNING_SECRET ? [] : ['SLACK_SIGNING_SECRET'])];
+  return missing.length > 0 ? { given, missing: missing[0]! } : undefined;
+}
 
 /** Any Teams credential set means Teams runs authenticated, so all it needs must be set too. */
 function missingTeamsSettings(env: ParsedEnv): { given: string[]; missing: string[] } | undefined {
@@ -128,7 +147,7 @@ function missingTeamsSettings(env: ParsedEnv): { given: string[]; missing: strin
 
 function missingSlackSettings(env: ParsedEnv): { given: string; missing: string } | undefined {
   if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET) return { given: 'SLACK_BOT_TOKEN', missing: 'SLACK_SIGNING_SECRET' };
-  if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) return { given: 'SLACK_SIGNING_SECRET', missing: 'SLACK_BOT_TOKEN' };
+  if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN && !slackOAuthConfigured(env)) return { given: 'SLACK_SIGNING_SECRET', missing: 'SLACK_BOT_TOKEN' };
   return undefined;
 }
 

@@ -73,17 +73,38 @@ async function main(): Promise<void> {
         ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),
         requestTimeoutMs: config.PLATFORM_TIMEOUT_MS,
         files,
+        // With a client secret the bot may install its app for people (refused by Graph, and recorded, until granted).
+        ...(config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD
+          ? {
+              installForUsers: {
+                clientSecret: config.MICROSOFT_APP_PASSWORD,
+                ...(config.TEAMS_APP_CATALOG_ID ? { catalogId: config.TEAMS_APP_CATALOG_ID } : {}),
+                ...(config.GRAPH_BASE_URL ? { graphBaseUrl: config.GRAPH_BASE_URL } : {}),
+              },
+            }
+          : {}),
       },
     });
     routers.push(teams.router);
     senders.push(teams.sender);
   }
 
-  if (config.slack && config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
+  const slackOAuth =
+    config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_TOKEN_KEY
+      ? {
+          clientId: config.SLACK_CLIENT_ID,
+          clientSecret: config.SLACK_CLIENT_SECRET,
+          tokenKey: Buffer.from(config.SLACK_TOKEN_KEY, 'base64'),
+          ...(config.PUBLIC_URL ? { redirectUri: new URL('/slack/oauth_redirect', config.PUBLIC_URL).toString() } : {}),
+          ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+        }
+      : undefined;
+  if (config.slack && (config.SLACK_BOT_TOKEN || slackOAuth) && config.SLACK_SIGNING_SECRET) {
     const slack = createSlackBot({
       ...deps,
       config: {
-        botToken: config.SLACK_BOT_TOKEN,
+        // With OAuth each workspace's own token; SLACK_BOT_TOKEN alone serves one workspace.
+        ...(slackOAuth ? { oauth: slackOAuth } : { botToken: config.SLACK_BOT_TOKEN }),
         signingSecret: config.SLACK_SIGNING_SECRET,
         ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
         ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}),

@@ -79,12 +79,21 @@ describe('config fails closed (issue 19)', () => {
     ['only a Teams password', { MICROSOFT_APP_PASSWORD: 'secret' }, /^MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID: are required because MICROSOFT_APP_PASSWORD/],
     ['only a Slack signing secret', { SLACK_SIGNING_SECRET: 'secret' }, /^SLACK_BOT_TOKEN: is required because SLACK_SIGNING_SECRET is set/],
     ['only a Slack bot token', { SLACK_BOT_TOKEN: 'xoxb-1' }, /^SLACK_SIGNING_SECRET: is required because SLACK_BOT_TOKEN is set/],
+    ['a Slack OAuth client id without its secret (issue 29)', { SLACK_CLIENT_ID: '1.2', SLACK_SIGNING_SECRET: 's'.repeat(32), SLACK_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64') }, /^SLACK_CLIENT_SECRET: is required because SLACK_CLIENT_ID and SLACK_TOKEN_KEY are set \(Slack OAuth is half-configured/],
+    ['Slack OAuth without the token encryption key (issue 29)', { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c', SLACK_SIGNING_SECRET: 's'.repeat(32) }, /^SLACK_TOKEN_KEY: is required because SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set/],
+    ['Slack OAuth without the signing secret (issue 29)', { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c', SLACK_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64') }, /^SLACK_SIGNING_SECRET: is required because SLACK_CLIENT_ID and SLACK_CLIENT_SECRET and SLACK_TOKEN_KEY are set/],
+    ['a Slack token key that is not 32 bytes (issue 29)', { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c', SLACK_SIGNING_SECRET: 's'.repeat(32), SLACK_TOKEN_KEY: 'c2hvcnQ=' }, /^SLACK_TOKEN_KEY: must be 32 bytes, base64-encoded/],
     ['a user-assigned managed identity without its tenant', { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_TYPE: 'UserAssignedMSI' }, /^MICROSOFT_APP_TENANT_ID: is required because MICROSOFT_APP_ID and MICROSOFT_APP_TYPE=UserAssignedMSI are set/],
   ])('%s: refused with one config line, never a dev-mode start', (_name, env, line) => {
     const result = loadConfig({ ...env, DEV_PAGES: 'true' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toHaveLength(1);
     expect(!result.ok && result.errors[0]).toMatch(line);
+  });
+
+  test('Slack OAuth alone (no single bot token) is a production Slack configuration (issue 29)', () => {
+    const result = loadConfig({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c', SLACK_SIGNING_SECRET: 's'.repeat(32), SLACK_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64') });
+    expect(result.ok && { slack: result.config.slack, production: result.config.production }).toEqual({ slack: true, production: true });
   });
 
   test('a user-assigned managed identity needs no password', () => {

@@ -30,6 +30,7 @@ import { sessionUndelivered, unreachableCommand } from './reach';
 import { setupChecklist } from './setup';
 import { statusCommand } from './status';
 import { settingsCommand } from './tenants/settings-form';
+import { linkWorkspaceCommand } from './tenants/link-workspace-command';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -77,6 +78,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'status', text: 'Is it working? The outbox, the planner, messages sent and failed, answers stored' },
             { command: 'settings [approval|messages|privacy]', text: 'Schools and headteachers, who approves requests, quiet hours and reminders, privacy: see and change them' },
             { command: 'settings history', text: 'Who changed which setting, when, from what to what' },
+            { command: 'link slack <workspace id>', text: "Confirm a Slack workspace its admin installed from your trust's install link" },
           ]
         : facilitates
           ? FACILITATOR_COMMANDS
@@ -128,6 +130,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['unreachable', 'not reached', 'undelivered'], leadOnly: true, run: (d, a) => unreachableCommand(d, a) },
   { names: ['status'], leadOnly: true, run: (d, a) => statusCommand(d, a) },
   { names: ['settings', 'setting'], leadOnly: true, run: (d, a, argument) => settingsCommand(d, a, argument) },
+  { names: ['link'], leadOnly: true, run: (d, a, argument) => linkWorkspaceCommand(d, a, argument) },
 ];
 
 /** A session's report, with its messages that could not be delivered (names for CPD leads only). */

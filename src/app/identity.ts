@@ -7,3 +7,4 @@ export * from './people/actor';
 export * from './people/actor-cache';
 export * from './people/conversations';
 export * from './people/uninstall';
+export { sendWhatFailedForNoAccount } from './people/send-when-linked';

@@ -11,12 +11,16 @@ export interface OutboundMessage {
  * What a platform sender reports, as Company Communicator's send stage does. The dispatcher
  * retries only `throttled` and transient `failed`, and records the rest.
  */
-export type SendResult =
+export type SendResult = (
   | { status: 'sent'; messageId: string; conversationId: string }
   | { status: 'throttled'; retryAfterMs: number }
   /** No way to reach the person on this platform (no conversation, user gone, app removed). */
   | { status: 'unreachable'; reason: string }
-  | { status: 'failed'; transient: boolean; reason: string };
+  | { status: 'failed'; transient: boolean; reason: string }
+) & {
+  /** The bot installed its app for the person to send this (Teams, through Graph): recorded as `installedAt`. */
+  installedFor?: boolean;
+};
 
 /** The port each bot implements (src/bots/teams, src/bots/slack) and the dispatcher calls. */
 export interface MessageSender {

@@ -16,7 +16,7 @@ export type CliCommand =
   | { kind: 'calendar-show'; tenantId?: string; year?: number }
   | { kind: 'templates-export'; tenantId?: string; out?: string }
   | { kind: 'templates-import'; tenantId?: string; file: string; dryRun: boolean }
-  | { kind: 'tenant-link'; tenantId?: string; platform: 'slack' | 'teams'; platformId: string }
+  | { kind: 'tenant-link'; tenantId?: string; platform: 'slack' | 'teams'; platformId: string; also?: boolean }
   | { kind: 'tenant-show'; tenantId?: string }
   | { kind: 'settings-show' | 'settings-history'; tenantId?: string }
   | { kind: 'settings-set'; tenantId?: string; key: string; value: string }
@@ -218,12 +218,13 @@ export const COMMANDS: readonly CliCommandSpec[] = [
   },
   {
     words: ['tenant', 'link'],
-    usage: 'tenant link slack WORKSPACE-ID | tenant link teams ENTRA-TENANT-ID',
+    usage: 'tenant link slack WORKSPACE-ID [--also] | tenant link teams ENTRA-TENANT-ID',
     summary: 'Link the tenant to a Slack workspace or a Microsoft Entra tenant.',
+    options: { also: { type: 'boolean', help: 'one more Slack workspace of the trust (keep the ones already linked)' } },
     example: ['tenant', 'link', 'slack', 'T0123ABCD'],
-    build: ([platform, platformId], _v, tenant) =>
+    build: ([platform, platformId], values, tenant) =>
       (platform === 'slack' || platform === 'teams') && platformId
-        ? ok({ kind: 'tenant-link', platform, platformId, ...tenant })
+        ? ok({ kind: 'tenant-link', platform, platformId, ...(flag(values, 'also') ? { also: true } : {}), ...tenant })
         : fail('use: tenant link slack T0123ABCD, or tenant link teams <entra tenant id>'),
   },
   {

@@ -88,7 +88,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     case 'tenant-show':
       return runTenantShow(deps, command.tenantId ?? deps.defaultTenantId);
     case 'tenant-link':
-      return runTenantLink(deps, command.tenantId ?? deps.defaultTenantId, command.platform, command.platformId);
+      return runTenantLink(deps, command.tenantId ?? deps.defaultTenantId, command.platform, command.platformId, command.also);
     case 'settings-set':
       return runSettingsSet(deps, command.tenantId ?? deps.defaultTenantId, command.key, command.value);
     case 'settings-show':

@@ -23,9 +23,9 @@ async function changeTenant(deps: TenantCommandDeps, tenantId: string, change: (
   return 0;
 }
 
-export function runTenantLink(deps: TenantCommandDeps, tenantId: string, platform: 'slack' | 'teams', platformId: string): Promise<number> {
+export function runTenantLink(deps: TenantCommandDeps, tenantId: string, platform: 'slack' | 'teams', platformId: string, also = false): Promise<number> {
   const what = platform === 'slack' ? `Slack workspace ${platformId}` : `Microsoft 365 tenant ${platformId.toLowerCase()}`;
-  return changeTenant(deps, tenantId, () => linkPlatformTenant(deps, tenantId, platform, platformId), `Linked: people from the ${what} are tenant "${tenantId}"`);
+  return changeTenant(deps, tenantId, () => linkPlatformTenant(deps, tenantId, platform, platformId, { also }), `Linked: people from the ${what} are tenant "${tenantId}"`);
 }
 
 export async function runTenantShow(deps: TenantCommandDeps, tenantId: string): Promise<number> {

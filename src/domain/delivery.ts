@@ -80,6 +80,8 @@ const DeliveryFields = z.object({
   platformMessageId: z.string().optional(),
   platformConversationId: z.string().optional(),
   sentAt: Instant.optional(),
+  /** The bot installed its Teams app for the recipient (through Graph) to deliver this: "installed for". */
+  installedAt: Instant.optional(),
   createdAt: Instant,
 });
 type DeliveryFields = z.infer<typeof DeliveryFields>;
@@ -110,7 +112,27 @@ export const NO_LINKED_ACCOUNT = 'unreachable: no linked Teams or Slack account'
  * sender, no linked Slack user): worth sending once they are linked.
  */
 export function failedForNoAccount(d: Pick<Delivery, 'status' | 'lastError'>): boolean {
-  return d.status === 'failed' && Boolean(d.lastError?.startsWith('unreachable: no linked'));
+  // Missing permission too: the person who opens the bot themselves is then reachable.
+  return d.status === 'failed' && Boolean(d.lastError?.startsWith('unreachable: no linked') || failedForMissingPermission(d));
+}
+
+/** The words a Teams delivery fails with when Graph refused to install the app (see app-installer.ts). */
+export const PERMISSION_MISSING_ERROR = 'unreachable: permission missing';
+
+/** Failed because the deployment has not granted the permission to install the app for people. */
+export function failedForMissingPermission(d: Pick<Delivery, 'status' | 'lastError'>): boolean {
+  return d.status === 'failed' && Boolean(d.lastError?.startsWith(PERMISSION_MISSING_ERROR));
+}
+
+/**
+ * How a message reached its person, for the lead's counts: `installed-for` when the bot had to
+ * install its app for them first; `could-not-reach` when it failed (why: `lastError`).
+ */
+export type Reach = 'reached' | 'installed-for' | 'could-not-reach' | 'not-yet';
+export function reachOf(d: Pick<Delivery, 'status' | 'installedAt'>): Reach {
+  if (d.status === 'sent') return d.installedAt ? 'installed-for' : 'reached';
+  if (d.status === 'failed') return 'could-not-reach';
+  return 'not-yet';
 }
 
 /** `slot` separates messages of the same kind about the same thing, e.g. a nudge's day or a revision. */

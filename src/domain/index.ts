@@ -20,6 +20,7 @@ export * from './budget';
 export * from './money';
 export * from './typed-values';
 export * from './platform-tenant-link';
+export * from './slack-installation';
 export * from './reaction-templates';
 export * from './away';
 export * from './audit';

@@ -57,6 +57,8 @@ export const Tenant = z.object({
   settingsHistory: z.array(SettingChange).max(SETTINGS_HISTORY_LIMIT).optional(),
   teamsTenantId: z.string().optional(),
   slackTeamId: z.string().optional(),
+  /** Further Slack workspaces of the same trust (each installed by OAuth); `tenant link slack T… --also`. */
+  slackTeamIds: z.array(z.string()).optional(),
 });
 export type Tenant = z.infer<typeof Tenant>;
 export type TenantInput = z.input<typeof Tenant>;

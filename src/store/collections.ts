@@ -13,6 +13,8 @@ import {
   IdempotencyKey,
   Participation,
   PlatformTenantLink,
+  SlackInstallation,
+  SlackOAuthState,
   PlanRequest,
   Questionnaire,
   QuestionnaireResponse,
@@ -78,6 +80,9 @@ export const COLLECTIONS = {
   idempotencyKeys: spec(IdempotencyKey, ['state', 'leaseUntil', 'work.verb'], true),
   // Platform tenant id → tenant, read by key (src/store/tenant-directory.ts); written with each tenant.
   platformTenants: spec(PlatformTenantLink, []),
+  // Slack's OAuth installs (one per workspace or Grid org, tokens sealed) and the states waiting for their redirect.
+  slackInstallations: spec(SlackInstallation, ['isEnterpriseInstall']),
+  slackOAuthStates: spec(SlackOAuthState, [], true),
   // details.startDate: a budget reads one academic year's requests (src/app/requests/budget.ts).
   cpdRequests: spec(CpdRequest, ['requesterId', 'status', 'schoolId', 'createdAt', 'details.startDate']),
   cpdBudgets: spec(CpdBudget, ['academicYear']),

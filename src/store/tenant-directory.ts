@@ -11,6 +11,7 @@ export function linksOf(tenant: Tenant, now: Date): PlatformTenantLink[] {
   };
   link('teams', tenant.teamsTenantId);
   link('slack', tenant.slackTeamId);
+  for (const teamId of tenant.slackTeamIds ?? []) link('slack', teamId);
   return links;
 }
 

@@ -4,6 +4,18 @@ import type { AddressInfo } from 'node:net';
 export interface SlackApiCall {
   method: string;
   args: Record<string, unknown>;
+  /** The bearer token the call carried (which workspace's bot made it). */
+  token?: string;
+}
+
+/** What Slack's oauth.v2.access answers for one authorization code (used once). */
+export interface OAuthGrant {
+  teamId?: string;
+  teamName?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+  botToken: string;
+  botUserId: string;
 }
 
 type Answer = (args: Record<string, unknown>) => Record<string, unknown>;
@@ -41,7 +53,12 @@ export class FakeSlackApi {
       void readBody(req).then((raw) => {
         const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
         const args = parseArgs(raw, req.headers['content-type']);
-        this.calls.push({ method, args });
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
+        this.calls.push({ method, args, ...(token ? { token } : {}) });
+        if (method === 'oauth.v2.access') return this.reply(res, this.exchange(args, req.headers.authorization));
+        const tokenTeam = token ? this.tokenTeams.get(token) : undefined;
+        if (method === 'auth.test' && tokenTeam) return this.reply(res, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: tokenTeam, team: tokenTeam });
+        if (token && this.revoked.has(token)) return this.reply(res, { ok: false, error: 'token_revoked' });
         if (this.hanging.has(method)) {
           this.hung.push({ method, args });
           this.hungWaiters = this.hungWaiters.filter((w) => (this.hung.length >= w.count ? (w.resolve(), false) : true));
@@ -69,6 +86,43 @@ export class FakeSlackApi {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Codes Slack would hand the redirect, each for one workspace (or Grid organisation). */
+  readonly grants = new Map<string, OAuthGrant>();
+  /** Bot tokens of OAuth installs, by token: which workspace each belongs to. */
+  readonly tokenTeams = new Map<string, string>();
+  /** Tokens Slack has revoked (the app was uninstalled): every call with one is refused. */
+  readonly revoked = new Set<string>();
+  clientId = 'client-id-1';
+  clientSecret = 'client-secret-1';
+
+  private reply(res: import('node:http').ServerResponse, body: Record<string, unknown>): void {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  }
+
+  /** oauth.v2.access: the app's credentials (basic auth or form) and a code not used before. */
+  private exchange(args: Record<string, unknown>, authorization: string | undefined): Record<string, unknown> {
+    const basic = /^Basic (.+)$/.exec(authorization ?? '')?.[1];
+    const [id, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [args.client_id, args.client_secret];
+    if (id !== this.clientId || secret !== this.clientSecret) return { ok: false, error: 'invalid_client_id' };
+    const grant = this.grants.get(String(args.code));
+    if (!grant) return { ok: false, error: 'invalid_code' };
+    this.grants.delete(String(args.code));
+    if (grant.teamId) this.tokenTeams.set(grant.botToken, grant.teamId);
+    return {
+      ok: true,
+      app_id: 'A0TWILIGHT',
+      access_token: grant.botToken,
+      token_type: 'bot',
+      scope: 'chat:write,commands,users:read,users:read.email,im:history',
+      bot_user_id: grant.botUserId,
+      team: grant.teamId ? { id: grant.teamId, name: grant.teamName ?? grant.teamId } : null,
+      enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
+      is_enterprise_install: Boolean(grant.isEnterpriseInstall),
+      authed_user: { id: 'UADMIN' },
+    };
   }
 
   get apiUrl(): string {

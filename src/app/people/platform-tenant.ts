@@ -4,7 +4,7 @@ import type { Store } from '../../store/store';
 type Platform = 'teams' | 'slack';
 
 const named = (tenant: Tenant, platform: Platform, platformTenantId: string): boolean =>
-  (platform === 'teams' ? tenant.teamsTenantId : tenant.slackTeamId) === platformTenantId;
+  platform === 'teams' ? tenant.teamsTenantId === platformTenantId : tenant.slackTeamId === platformTenantId || Boolean(tenant.slackTeamIds?.includes(platformTenantId));
 
 /**
  * The tenant a Teams (Entra) tenant or Slack workspace is linked to: two point reads (the link,

@@ -8,3 +8,4 @@ export * from './record-invitations';
 export * from './rsvp';
 export * from './session-roles';
 export { upcomingSessions } from './upcoming-sessions';
+export * from './invitation-reach';

@@ -3,3 +3,4 @@ export * from './tenant-settings';
 export * from './change-settings';
 export * from './settings-text';
 export * from './settings-form';
+export { linkWorkspaceCommand } from './link-workspace-command';

@@ -11,5 +11,6 @@ export interface SlackBotContext {
   claims: SlackRequestClaims;
   /** Files sent in the DM: fetched with the bot token, from allowed hosts only, within these limits. */
   files: FileDownloadLimits;
-  botToken: string;
+  /** The single-workspace token; with OAuth each request's client carries its workspace's own. */
+  botToken?: string | undefined;
 }

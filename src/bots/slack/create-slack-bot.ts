@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
-import type { Router } from 'express';
+import express, { type Router } from 'express';
 import type { ActorCache } from '../../app/identity';
 import type { MessageSender } from '../../app/outbound';
 import { DEFAULT_PLATFORM_TIMEOUT_MS } from '../../config';
@@ -14,7 +14,7 @@ import { registerDirectMessages } from './direct-message-listener';
 import { registerFileShares } from './file-share-listener';
 import { DEFAULT_FILE_LIMITS, type FileDownloadLimits } from '../file-download';
 import type { SlackBotContext } from './bot-context';
-import { linkSlackUsersByEmail, type LinkPacing, type SlackLinkCounts } from './link-by-email';
+import { linkEveryWorkspace, linkSlackUsersByEmail, type LinkPacing, type SlackLinkCounts } from './link-by-email';
 import { finishKeptSubmissions } from './finish-kept-submissions';
 import { SlackRequestClaims } from './request-once';
 import { RouterReceiver } from './router-receiver';
@@ -22,9 +22,15 @@ import { createSlackSender } from './slack-sender';
 import { registerSlashCommand } from './slash-command-listener';
 import { registerUninstall } from './uninstall-listener';
 import { registerViewSubmissions } from './view-submission-listener';
+import { TwilightInstallationStore } from './installation-store';
+import { slackOAuthRoutes, type SlackOAuthConfig } from './oauth-routes';
+import { WorkspaceClients } from './workspace-clients';
 
 export interface SlackBotConfig {
-  botToken: string;
+  /** One workspace, one token (SLACK_BOT_TOKEN); or `oauth` for any number of workspaces. */
+  botToken?: string;
+  /** Slack's OAuth installation flow: each workspace's (or Grid organisation's) own token, sealed in the store. */
+  oauth?: SlackOAuthConfig & { tokenKey: Buffer };
   signingSecret: string;
   /** The Web API base URL; tests point it at a loopback fake. */
   slackApiUrl?: string;
@@ -91,7 +97,19 @@ export function createSlackBot(deps: {
   const timeout = config.requestTimeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS;
   // `timeout` aborts each request (WebClient gives every attempt its own AbortSignal.timeout).
   const clientOptions = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), timeout, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
-  const app = new App({ token: config.botToken, receiver, logger: boltLogger(logger), clientOptions });
+  const installations = config.oauth ? new TwilightInstallationStore({ store, clock, tokenKey: config.oauth.tokenKey }) : undefined;
+  if (!installations && !config.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN or the OAuth settings');
+  // With OAuth, bolt authorizes each request with its workspace's (or organisation's) own token.
+  const auth = installations
+    ? {
+        authorize: async (source: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }) => {
+          const installation = await installations.find(source);
+          if (!installation) throw new Error(`Twilight is not installed in Slack ${source.isEnterpriseInstall ? `organisation ${source.enterpriseId}` : `workspace ${source.teamId}`}`);
+          return { botToken: await installations.tokenOf(installation), botId: installation.botId, botUserId: installation.botUserId, teamId: installation.teamId, enterpriseId: installation.enterpriseId };
+        },
+      }
+    : { token: config.botToken };
+  const app = new App({ ...auth, receiver, logger: boltLogger(logger), clientOptions });
   const appDeps = { store, clock, ...(deps.links ? { links: deps.links } : {}), ...(actors ? { actors } : {}), ...(config.defaultTenantId ? { defaultTenantId: config.defaultTenantId } : {}) };
   const ctx: SlackBotContext = { deps: appDeps, logger, claims: new SlackRequestClaims(appDeps, deps.instanceId ?? `slack-${randomUUID()}`),
     files: config.files ?? DEFAULT_FILE_LIMITS,
@@ -103,7 +121,7 @@ export function createSlackBot(deps: {
   registerAppHome(app, ctx);
   registerDirectMessages(app, ctx);
   registerFileShares(app, ctx);
-  registerUninstall(app, ctx);
+  registerUninstall(app, ctx, installations);
   app.error(async (error) => {
     // To the receiver, which logs it once and tells the person if Slack has already been answered.
     throw error;
@@ -111,12 +129,17 @@ export function createSlackBot(deps: {
   // Proactive sends get their own client: 429 comes straight back as `throttled` (see slack-sender.ts),
   // and no retries of its own, so a hung API costs one timeout, not three, of the delivery's lease:
   // the dispatcher retries with backoff.
-  const sendClient = new webApi.WebClient(config.botToken, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const sendOptions = { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true };
+  const workspaces = installations ? { send: new WorkspaceClients(installations, sendOptions), link: new WorkspaceClients(installations, clientOptions) } : undefined;
+  const sender = workspaces
+    ? createSlackSender(async (recipient) => (recipient.slack?.teamId ? workspaces.send.forTeam(recipient.slack.teamId) : undefined), { maxSendMs: timeout })
+    : createSlackSender(new webApi.WebClient(config.botToken, sendOptions), { maxSendMs: timeout });
+  const router = installations && config.oauth ? express.Router().use(receiver.router, slackOAuthRoutes({ store, clock, logger, installerLogger: boltLogger(logger), installations, config: config.oauth })) : receiver.router;
   return {
-    router: receiver.router,
-    sender: createSlackSender(sendClient, { maxSendMs: timeout }),
+    router,
+    sender,
     app,
-    linkStaffByEmail: (tenantId, pacing) => linkSlackUsersByEmail(ctx.deps, app.client, tenantId, pacing),
+    linkStaffByEmail: (tenantId, pacing) => (workspaces && installations ? linkEveryWorkspace(ctx.deps, installations, workspaces.link, tenantId, pacing) : linkSlackUsersByEmail(ctx.deps, app.client, tenantId, pacing)),
     drain: () => receiver.drain(),
     finishKeptSubmissions: () => finishKeptSubmissions(ctx, app.client),
   };

@@ -41,7 +41,10 @@ async function handleFile(ctx: SlackBotContext, client: webApi.WebClient, where:
       download: async (): Promise<FileDownload> => {
         const url = details.url_private_download ?? details.url_private;
         if (!url) return { ok: false, message: 'Slack has not finished storing that file: please send it again in a moment.' };
-        return downloadFile(url, ctx.files, { authorization: `Bearer ${ctx.botToken}` });
+        // The workspace's own token (OAuth: the request's authorized client; one workspace: the configured one).
+        const token = client.token ?? ctx.botToken;
+        if (!token) return { ok: false, message: 'Twilight has no Slack token for this workspace: ask IT to install it again.' };
+        return downloadFile(url, ctx.files, { authorization: `Bearer ${token}` });
       },
     });
     const message = renderBlockKitMessage(view);

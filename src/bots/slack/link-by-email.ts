@@ -1,3 +1,5 @@
+import type { TwilightInstallationStore } from './installation-store';
+import type { WorkspaceClients } from './workspace-clients';
 import type { webApi } from '@slack/bolt';
 import { findPlatformTenant, resolveActor } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
@@ -69,4 +71,30 @@ export async function linkSlackUsersByEmail(
     if (result.ok) linked++;
   }
   return { tenantId: target, linked, notFound };
+}
+
+/**
+ * With OAuth installs: each workspace is linked with its own token, into the tenant it is linked
+ * to (or only `tenantId`'s workspace). Counts are summed; `tenantId` is the one asked for.
+ */
+export async function linkEveryWorkspace(
+  deps: AppDeps & { defaultTenantId?: string },
+  installations: TwilightInstallationStore,
+  clients: WorkspaceClients,
+  tenantId: string | undefined,
+  pacing?: LinkPacing,
+): Promise<SlackLinkCounts> {
+  const total: SlackLinkCounts = { ...(tenantId ? { tenantId } : {}), linked: 0, notFound: 0 };
+  for (const installation of await installations.all()) {
+    if (!installation.teamId) continue;
+    // Each workspace into the tenant it is linked to; when asked for one tenant, only its workspaces.
+    const tenant = await findPlatformTenant(deps, 'slack', installation.teamId, undefined);
+    if (!tenant || (tenantId && tenant.id !== tenantId)) continue;
+    const client = await clients.forTeam(installation.teamId);
+    if (!client) continue;
+    const counts = await linkSlackUsersByEmail(deps, client, tenant.id, pacing);
+    total.linked += counts.linked;
+    total.notFound += counts.notFound;
+  }
+  return total;
 }

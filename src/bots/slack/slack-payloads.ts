@@ -74,6 +74,8 @@ export const AppHomeOpenedPayload = z.object({
 /** The app was uninstalled from the workspace `team_id`. */
 export const AppUninstalledPayload = z.object({
   team_id: z.string().min(1),
+  enterprise_id: z.string().nullish(),
+  is_enterprise_install: z.boolean().optional(),
   event_id: z.string().min(1),
   event: z.object({ type: z.literal('app_uninstalled') }),
 });
@@ -81,6 +83,8 @@ export const AppUninstalledPayload = z.object({
 /** Tokens revoked in workspace `team_id`: user tokens under `oauth`, the bot's under `bot`. */
 export const TokensRevokedPayload = z.object({
   team_id: z.string().min(1),
+  enterprise_id: z.string().nullish(),
+  is_enterprise_install: z.boolean().optional(),
   event_id: z.string().min(1),
   event: z.object({
     type: z.literal('tokens_revoked'),

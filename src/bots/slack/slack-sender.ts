@@ -29,13 +29,19 @@ export function sendFailure(error: unknown): SendResult {
   return { status: 'failed', transient: true, reason: e.message ?? String(error) };
 }
 
+/** The client of the recipient's own workspace (OAuth installs), or none when it is not installed there. */
+export type ClientFor = (recipient: Staff) => Promise<webApi.WebClient | undefined>;
+
+const NO_INSTALLATION = 'their Slack workspace has not installed the app, or removed it';
+
 /**
  * Proactive DMs: chat.postMessage to the user id opens (or reuses) the DM. Its client rejects
  * 429s at once (rejectRateLimitedCalls) so the dispatcher, which owns the clock and the rate
  * limit, honours Retry-After instead of WebClient sleeping for real time with its queue paused.
  * `maxSendMs` is the client's timeout: one call, and the client makes no retries of its own.
  */
-export function createSlackSender(client: webApi.WebClient, limits: { maxSendMs: number }): MessageSender {
+export function createSlackSender(clients: webApi.WebClient | ClientFor, limits: { maxSendMs: number }): MessageSender {
+  const clientFor: ClientFor = typeof clients === 'function' ? clients : async () => clients;
   return {
     platform: 'slack',
     maxSendMs: limits.maxSendMs,
@@ -43,6 +49,8 @@ export function createSlackSender(client: webApi.WebClient, limits: { maxSendMs:
     async send(recipient: Staff, message: OutboundMessage, _delivery: Delivery): Promise<SendResult> {
       const userId = recipient.slack?.userId;
       if (!userId) return { status: 'unreachable', reason: 'no linked Slack user' };
+      const client = await clientFor(recipient);
+      if (!client) return { status: 'unreachable', reason: NO_INSTALLATION };
       const rendered = renderBlockKitMessage(message.view);
       try {
         const sent = await client.chat.postMessage({ channel: userId, text: message.text || rendered.text, blocks: rendered.blocks as types.KnownBlock[] });
@@ -52,7 +60,9 @@ export function createSlackSender(client: webApi.WebClient, limits: { maxSendMs:
         return sendFailure(error);
       }
     },
-    async update(_recipient: Staff, platformMessage: { messageId: string; conversationId: string }, message: OutboundMessage): Promise<SendResult> {
+    async update(recipient: Staff, platformMessage: { messageId: string; conversationId: string }, message: OutboundMessage): Promise<SendResult> {
+      const client = await clientFor(recipient);
+      if (!client) return { status: 'unreachable', reason: NO_INSTALLATION };
       const rendered = renderBlockKitMessage(message.view);
       try {
         await client.chat.update({ channel: platformMessage.conversationId, ts: platformMessage.messageId, text: message.text || rendered.text, blocks: rendered.blocks as types.KnownBlock[] });

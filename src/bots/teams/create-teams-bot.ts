@@ -16,6 +16,7 @@ import { BOT_FRAMEWORK_OPENID_METADATA_URL, SigningKeySource } from './signing-k
 import { TokenCheckedBotFrameworkAuthentication } from './token-checked-authentication';
 import { TeamsProactiveSender } from './proactive-sender';
 import { TwilightTeamsHandler } from './twilight-teams-handler';
+import { installForUsers, type InstallForUsersConfig } from './install-for-users';
 
 export interface TeamsBotConfig {
   /** Unset in dev mode: requests are not authenticated and replies carry no token. */
@@ -33,6 +34,8 @@ export interface TeamsBotConfig {
   keyFetchTimeoutMs?: number;
   /** Files sent in the personal chat: allowed hosts, size and time (FILE_HOSTS, FILE_MAX_BYTES, FILE_DOWNLOAD_TIMEOUT_MS). */
   files?: FileDownloadLimits;
+  /** Installing the app for people who never opened it, through Microsoft Graph (install-for-users.ts). */
+  installForUsers?: InstallForUsersConfig;
 }
 
 export interface TeamsBotDeps {
@@ -77,7 +80,17 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'teams turn failed');
   };
-  const handler = new TwilightTeamsHandler({ store: deps.store, clock: deps.clock, ...(deps.links ? { links: deps.links } : {}), logger, defaultTenantId: config.defaultTenantId, files: config.files ?? DEFAULT_FILE_LIMITS, ...(deps.actors ? { actors: deps.actors } : {}) });
+  const install = config.installForUsers ? installForUsers(config.installForUsers, { clock: deps.clock, appId: config.installForUsers.manifestId ?? config.appId, requestTimeoutMs }) : undefined;
+  const handler = new TwilightTeamsHandler({
+    store: deps.store,
+    clock: deps.clock,
+    ...(deps.links ? { links: deps.links } : {}),
+    logger,
+    defaultTenantId: config.defaultTenantId,
+    files: config.files ?? DEFAULT_FILE_LIMITS,
+    ...(deps.actors ? { actors: deps.actors } : {}),
+    ...(install ? { installs: install.waits } : {}),
+  });
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: MAX_BODY_BYTES }), async (req, res) => {
     // botbuilder throws (a 500) on a body that is not an activity; that is the sender's fault.
@@ -112,6 +125,6 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     }
     await adapter.process(req, res, (context) => handler.run(context));
   });
-  const sender = new TeamsProactiveSender({ store: deps.store, clock: deps.clock, adapter, appId: config.appId ?? '', requestTimeoutMs });
+  const sender = new TeamsProactiveSender({ store: deps.store, clock: deps.clock, adapter, appId: config.appId ?? '', requestTimeoutMs, ...(install ? { install } : {}) });
   return { router, sender };
 }

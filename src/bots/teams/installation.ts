@@ -1,13 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import { helpView } from '../../app/commands';
 import { welcomeOnFirstVisit } from '../../app/welcome';
-import { saveConversation } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import { notice } from '../../app/notice';
+import { saveConversation, sendWhatFailedForNoAccount } from '../../app/identity';
 import type { Logger } from '../../log';
 import { cardActivity } from './card-activity';
 import { toConversationRef } from './conversation-reference';
 import { TeamsActivityEnvelope } from './inbound-schemas';
+import type { InstallWaits } from './install-waits';
 import { linkAddedMembers, linkTeamRoster } from './roster-link';
 import { resolveTeamsActor } from './teams-actor';
 import { tenantIdOf } from './teams-identity';
@@ -18,6 +19,8 @@ export interface InstallDeps extends AppDeps {
   defaultTenantId: string | undefined;
   /** Where files sent in the personal chat may be fetched from, and within what limits. */
   files: FileDownloadLimits;
+  /** Sends waiting for an installation the bot made through Graph (install-waits.ts). */
+  installs?: InstallWaits;
 }
 
 /**
@@ -47,6 +50,10 @@ export async function handleInstall(deps: InstallDeps, context: TurnContext): Pr
   const isPersonal = envelope.conversation.conversationType !== 'groupChat';
   await saveConversation(deps, toConversationRef(context, envelope, { tenantId: tenant.id, ...(isPersonal ? { staffId: staff.id } : {}) }, now));
   if (!isPersonal) return;
+  // A send waiting for this (the bot installed itself for them) goes on now; what failed for want of
+  // a chat (the install permission missing) goes back to the outbox.
+  deps.installs?.arrived(tenant.id, staff.id);
+  await sendWhatFailedForNoAccount(deps, tenant.id, staff.id);
   // A lead the deployer named is welcomed with the setup checklist instead, once.
   const welcome = await welcomeOnFirstVisit(deps, actor.actor);
   await context.sendActivity(cardActivity(welcome ?? helpView(actor.actor), welcome ? 'Welcome to Twilight' : 'What I can do', [envelope.from.id]));

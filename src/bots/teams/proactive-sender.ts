@@ -3,8 +3,10 @@ import { findConversation, saveConversation } from '../../app/identity';
 import type { AppDeps } from '../../app/deps';
 import type { MessageSender, OutboundMessage, SendResult } from '../../app/outbound';
 import { conversationRefId, type ConversationRef, type Delivery, type Staff } from '../../domain';
+import type { TeamsAppInstaller } from './app-installer';
 import { cardActivity } from './card-activity';
 import { parseStoredReference } from './conversation-reference';
+import type { InstallWaits } from './install-waits';
 import { sendResultFromError } from './send-result';
 
 /** The Bot Framework token audience for calls to the Teams channel. */
@@ -16,6 +18,8 @@ export interface ProactiveSenderDeps extends AppDeps {
   appId: string;
   /** The deadline on each connector call (see connector-deadline.ts). */
   requestTimeoutMs: number;
+  /** Present when the deployment may install the app for people through Graph (see install-for-user.ts). */
+  install?: { installer: TeamsAppInstaller; waits: InstallWaits; graphTimeoutMs: number; waitMs: number };
 }
 
 type Outcome = { result?: SendResult };
@@ -33,7 +37,9 @@ export class TeamsProactiveSender implements MessageSender {
   readonly maxSendMs: number;
 
   constructor(private readonly deps: ProactiveSenderDeps) {
-    this.maxSendMs = 2 * deps.requestTimeoutMs;
+    const install = deps.install;
+    // Installing: the wait for our turn and our two Graph calls, the wait for Teams, and the send.
+    this.maxSendMs = Math.max(2 * deps.requestTimeoutMs, install ? 4 * install.graphTimeoutMs + install.waitMs + deps.requestTimeoutMs : 0);
   }
 
   canReach(recipient: Staff): boolean {
@@ -88,15 +94,40 @@ export class TeamsProactiveSender implements MessageSender {
    * For a roster member who never opened the bot: open a 1:1 chat through the service URL of a
    * team the bot is installed in, keep its reference, then send.
    */
+  /**
+   * No chat and no team to open one from: install the app for them through Graph (when granted),
+   * wait for Teams' installation event to store their chat, and send through it.
+   */
+  private async installAndSend(recipient: Staff, activity: Partial<Activity>, withoutInstall: string): Promise<SendResult> {
+    const install = this.deps.install;
+    if (!install) return { status: 'unreachable', reason: withoutInstall };
+    const userAadId = recipient.teams?.aadObjectId;
+    const tenant = await this.deps.store.tenants.get(recipient.tenantId, recipient.tenantId);
+    const aadTenantId = tenant?.value.teamsTenantId;
+    if (!userAadId || !aadTenantId) return { status: 'unreachable', reason: "no personal chat, and the app cannot be installed for them: their Entra id or the tenant's Teams tenant id is unknown" };
+    // Our turn must come soon enough for our own two Graph calls to end within 4 of their deadlines.
+    const outcome = await install.installer.install(aadTenantId, userAadId, 2 * install.graphTimeoutMs);
+    if (outcome.kind === 'permission-missing') return { status: 'unreachable', reason: outcome.reason };
+    if (outcome.kind === 'throttled') return { status: 'throttled', retryAfterMs: outcome.retryAfterMs };
+    if (outcome.kind === 'failed') return { status: 'failed', transient: outcome.transient, reason: outcome.reason };
+    await install.waits.wait(recipient.tenantId, recipient.id, install.waitMs);
+    const stored = await findConversation(this.deps, recipient.tenantId, recipient.id, 'teams');
+    if (!stored || stored.removedAt) {
+      return { status: 'failed', transient: true, reason: `installing the app: ${outcome.kind === 'already' ? 'it was already installed' : 'installed'} for them, but Teams has not yet told the bot their chat`, installedFor: true };
+    }
+    const result = await this.sendThrough(stored, (context) => context.sendActivity(activity));
+    return { ...result, installedFor: true };
+  }
+
   private async openChatAndSend(recipient: Staff, activity: Partial<Activity>): Promise<SendResult> {
     const userId = recipient.teams?.userId;
-    if (!userId) return { status: 'unreachable', reason: 'no Teams user id: the person has not been seen in Teams yet' };
+    if (!userId) return this.installAndSend(recipient, activity, 'no Teams user id: the person has not been seen in Teams yet');
     const [team] = await this.deps.store.conversations.find(recipient.tenantId, {
       where: { platform: 'teams', scope: 'team', removedAt: { exists: false } },
       limit: 1,
     });
     const teamReference = team ? parseStoredReference(team.value.reference) : undefined;
-    if (!teamReference?.ok) return { status: 'unreachable', reason: 'no personal chat and no team install to open one from' };
+    if (!teamReference?.ok) return this.installAndSend(recipient, activity, 'no personal chat and no team install to open one from');
     const ref = teamReference.reference as ConversationReference;
     const aadTenantId = ref.conversation.tenantId;
     const parameters = {

@@ -288,6 +288,8 @@ export class Dispatcher {
       if (await this.deferredToAllowedTime(current, summary, rules)) return;
       const result = await this.send(sender, composed.recipient, composed.message, current.value);
       const attempts = current.value.attempts + 1;
+      // Kept on the record through retries, so the lead's view can count who needed an install.
+      if (result.installedFor && !current.value.installedAt) current = { ...current, value: { ...current.value, installedAt: this.nowIso() } };
       if (result.status === 'sent') {
         summary.sent++;
         this.deps.onOutcome?.('sent', sender.platform);

@@ -21,6 +21,8 @@ export const JO = { id: 'UJO', email: 'jo.patel@school.example', name: 'Jo Patel
 export const LEAD = { id: 'ULEAD', email: 'lee.lead@school.example', name: 'Lee Lead' };
 
 export const LINKS_ORIGIN = 'https://twilight.test';
+/** Where /slack/install sends the admin (Slack's authorize page; never fetched by the tests). */
+export const OAUTH_AUTHORIZE_URL = 'https://slack.test/oauth/v2/authorize';
 
 export interface SlackHarness {
   store: Store;
@@ -45,6 +47,7 @@ export async function startSlackHarness(
     /** Another store than the embedded one in memory (e.g. Cosmos); closed with the harness. */
     openStore?: (clock: ManualClock) => Promise<Store>;
     files?: FileDownloadLimits;
+    oauthTokenKey?: Buffer;
   } = {},
 ): Promise<SlackHarness> {
   const clock = new ManualClock('2026-11-20T09:00:00.000Z');
@@ -62,7 +65,10 @@ export async function startSlackHarness(
     actors,
     ...(links ? { links } : {}),
     config: {
-      botToken: 'xoxb-test',
+      // With a token key: Slack's OAuth installs (each workspace's own token), no single bot token.
+      ...(options.oauthTokenKey
+        ? { oauth: { clientId: api.clientId, clientSecret: api.clientSecret, tokenKey: options.oauthTokenKey, slackApiUrl: api.apiUrl, authorizationUrl: OAUTH_AUTHORIZE_URL } }
+        : { botToken: 'xoxb-test' }),
       signingSecret: SECRET,
       slackApiUrl: api.apiUrl,
       ...(options.defaultTenantId ? { defaultTenantId: options.defaultTenantId } : {}),
