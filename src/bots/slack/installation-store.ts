@@ -2,7 +2,6 @@ import type { Installation, InstallationQuery, InstallationStore } from '@slack/
 import { SLACK_INSTALLATIONS, slackInstallationId, type SlackInstallation } from '../../domain';
 import type { Clock } from '../../domain/clock';
 import type { AppDeps } from '../../app/deps';
-
 import { openToken, sealToken } from './token-seal';
 
 type Store = AppDeps['store'];
