@@ -92,6 +92,7 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'request-nudge': composeRequestMessage,
   'request-overdue-lead': composeRequestMessage,
   'request-to-book': composeRequestMessage,
+  'course-attendance': composeRequestMessage,
   'statutory-renewal': composeStatutoryRenewal,
   'impact-follow-up': composeImpactMessage('person'),
   'impact-manager-view': composeImpactMessage('manager'),

@@ -39,6 +39,9 @@ export const CARD_VERBS = [
   'request.book',
   'request.withdraw',
   'request.cancel',
+  'request.attended',
+  'request.not-attended',
+  'request.course-cancelled',
   'cpd.log.submit',
   'cpd.log.open',
   'impact.open',
@@ -540,6 +543,8 @@ export interface CpdRequestView {
   canWithdraw: boolean;
   /** The booker or the CPD lead, for an approved or booked course: cancelling frees its cost. */
   canCancel: boolean;
+  /** A booked course that has ended: the person (or the booker or lead) says whether it took place (issue 26). */
+  canAnswerAttendance?: boolean;
   notice?: Notice;
 }
 

@@ -16,6 +16,7 @@ export * from './idempotency-key';
 export * from './audience';
 export * from './survey';
 export * from './cpd-request';
+export * from './course-hours';
 export * from './budget';
 export * from './money';
 export * from './platform-tenant-link';

@@ -25,7 +25,7 @@ export type RequestViewer = 'requester' | 'approver' | 'booker' | 'lead';
 export function viewerOf(request: CpdRequest, viewer: Staff, bookerId: string | undefined): RequestViewer | undefined {
   if (viewer.id === request.requesterId) return 'requester';
   if (request.steps.some((s) => s.approverId === viewer.id && s.reachedAt !== undefined)) return 'approver';
-  if (viewer.id === bookerId && ['approved', 'booked', 'attended', 'evaluated', 'cancelled'].includes(request.status)) return 'booker';
+  if (viewer.id === bookerId && ['approved', 'booked', 'attended', 'evaluated', 'cancelled', 'not-attended'].includes(request.status)) return 'booker';
   if (hasRole(viewer, 'cpd-lead')) return 'lead';
   return undefined;
 }
