@@ -17,6 +17,7 @@ export * from './audience';
 export * from './survey';
 export * from './cpd-request';
 export * from './course-hours';
+export * from './course-certificate';
 export * from './budget';
 export * from './money';
 export * from './platform-tenant-link';

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../../src/app/deps';
 import type { Actor } from '../../../src/app/people/actor';
 import { bookExternalSession, externalSessionId } from '../../../src/app/requests/request-booking';
 import { markAttendance } from '../../../src/app/register/mark-attendance';
-import { courseHours, deliveryId, ManualClock, participationId, PROVIDER_CANCELLED_REASON, type Staff, type Tenant } from '../../../src/domain';
+import { courseHours, CpdRequestDetails, deliveryId, ManualClock, participationId, PROVIDER_CANCELLED_REASON, type Staff, type Tenant } from '../../../src/domain';
 import { exportRecordsCsv } from '../../../src/exports/records-csv';
 import { planTenant } from '../../../src/scheduler/plan/plan-tenant';
 import type { Store } from '../../../src/store/store';
@@ -49,7 +49,7 @@ onBothStores('course-attendance', (label, open, done) => {
       const request = cpdRequest('t1', requestId, {
         requesterId: 'ada',
         status: 'booked',
-        details: courseDetails({ courseTitle: `Course ${n}`, ...details }),
+        details: CpdRequestDetails.parse(courseDetails({ courseTitle: `Course ${n}`, ...details })),
         steps: [{ role: 'line-manager', approverId: 'lm', reachedAt: at, decision: { outcome: 'approved', by: 'lm', at } }],
         booking: { by: 'lead', at, actualCostPence: 24000, reference: `REF-${n}`, sessionId: externalSessionId(requestId) },
       });
