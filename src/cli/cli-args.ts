@@ -15,6 +15,7 @@ export type CliCommand =
   | { kind: 'tenant-link'; tenantId?: string; platform: 'slack' | 'teams'; platformId: string }
   | { kind: 'tenant-show'; tenantId?: string }
   | { kind: 'tenant-set-min-group-size'; tenantId?: string; value: string }
+  | { kind: 'tenant-set-school-cpd-lead'; tenantId?: string; school: string; who: string }
   | { kind: 'programme-publish'; tenantId?: string }
   | { kind: 'retention-sweep' }
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
@@ -41,6 +42,7 @@ export const COMMANDS: readonly { usage: string; example: string[] }[] = [
   { usage: 'tenant show', example: ['tenant', 'show'] },
   { usage: 'tenant link slack WORKSPACE-ID | tenant link teams ENTRA-TENANT-ID', example: ['tenant', 'link', 'slack', 'T0123ABCD'] },
   { usage: 'tenant set min-group-size N (3 to 25)', example: ['tenant', 'set', 'min-group-size', '5'] },
+  { usage: "tenant set school-cpd-lead SCHOOL EMAIL|none (a school's own CPD lead)", example: ['tenant', 'set', 'school-cpd-lead', 'sch-1', 'lee.lead@school.example'] },
   {
     usage: 'staff add --email E --name "N" [--job-title T] [--department D] [--manager EMAIL|NAME] [--role R] [--pathway P] [--school S]',
     example: ['staff', 'add', '--email', 'jo.bloggs@school.org.uk', '--name', 'Jo Bloggs', '--job-title', 'Teacher of Art'],
@@ -170,7 +172,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   if (verb === 'tenant' && noun === 'set') {
     const value = positional[3];
-    if (file !== 'min-group-size' || value === undefined) return { ok: false, message: 'use: tenant set min-group-size N (3 to 25)' };
+    if (file === 'school-cpd-lead') {
+      const who = positional[4];
+      if (value === undefined || who === undefined) return { ok: false, message: 'use: tenant set school-cpd-lead SCHOOL EMAIL (or none)' };
+      return { ok: true, command: { kind: 'tenant-set-school-cpd-lead', school: value, who, ...tenantPart } };
+    }
+    if (file !== 'min-group-size' || value === undefined) return { ok: false, message: 'use: tenant set min-group-size N (3 to 25), or tenant set school-cpd-lead SCHOOL EMAIL' };
     return { ok: true, command: { kind: 'tenant-set-min-group-size', value, ...tenantPart } };
   }
   if (verb === 'staff' && noun === 'add') {

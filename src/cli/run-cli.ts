@@ -20,7 +20,7 @@ import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { readSchoolFile } from './read-school-file';
 import { runImportStaff } from './import-staff-command';
-import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinGroupSize, runTenantShow } from './tenant-commands';
+import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetMinGroupSize, runTenantSetSchoolCpdLead, runTenantShow } from './tenant-commands';
 import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from './seed-demo';
@@ -81,6 +81,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return runTenantLink(deps, command.tenantId ?? deps.defaultTenantId, command.platform, command.platformId);
     case 'tenant-set-min-group-size':
       return runTenantSetMinGroupSize(deps, command.tenantId ?? deps.defaultTenantId, command.value);
+    case 'tenant-set-school-cpd-lead':
+      return runTenantSetSchoolCpdLead(deps, command.tenantId ?? deps.defaultTenantId, command.school, command.who);
     case 'programme-publish': {
       const { published, pastDrafts } = await publishDraftSessions(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now());
       for (const s of published) deps.print(`  published: ${s.title} (${s.startsAt.slice(0, 10)})`);

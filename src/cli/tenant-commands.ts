@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { exportTemplates, importTemplates } from '../app/questionnaires';
-import { linkPlatformTenant, setMinGroupSize, type TenantChange } from '../app/tenants';
+import { linkPlatformTenant, setMinGroupSize, setSchoolCpdLead, type TenantChange } from '../app/tenants';
 import { decodeText } from '../imports/decode-text';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
@@ -30,6 +30,11 @@ export function runTenantLink(deps: TenantCommandDeps, tenantId: string, platfor
 
 export function runTenantSetMinGroupSize(deps: TenantCommandDeps, tenantId: string, value: string): Promise<number> {
   return changeTenant(deps, tenantId, () => setMinGroupSize(deps, tenantId, value), `Minimum group size is ${value}: managers see no aggregate of fewer answers`);
+}
+
+export function runTenantSetSchoolCpdLead(deps: TenantCommandDeps, tenantId: string, school: string, who: string): Promise<number> {
+  const done = who.trim().toLowerCase() === 'none' ? `${school} has no CPD lead of its own: the trust's CPD lead gets its requests and notices` : `${who} is the CPD lead of ${school}: its CPD requests and their overdue notices go to them`;
+  return changeTenant(deps, tenantId, () => setSchoolCpdLead(deps, tenantId, school, who), done);
 }
 
 export async function runTenantShow(deps: TenantCommandDeps, tenantId: string): Promise<number> {

@@ -69,6 +69,12 @@ export const CpdRequestSettings = z.object({
   chain: z.array(ApproverRole).min(1).default(['line-manager', 'headteacher']),
   /** The headteacher of each school, by school id (a stand-alone school: its own id). */
   headteacherBySchool: z.record(Id, Id).default({}),
+  /**
+   * A school's own CPD lead, by school id (issue 26 item 5): they see that school's requests as the
+   * CPD lead does, mark their attendance, and get their overdue notices. A CPD lead by role
+   * (`cpd-lead`) is the trust's and still sees everything.
+   */
+  cpdLeadBySchool: z.record(Id, Id).default({}),
   executiveLeadId: Id.optional(),
   /** A step is skipped for a request costing less than this (fee and travel), e.g. the executive lead under £200. */
   skipUnderPence: z.partialRecord(ApproverRole, z.number().int().min(0)).default({}),
@@ -78,6 +84,14 @@ export const CpdRequestSettings = z.object({
   nudgeAfterSchoolDays: z.number().int().min(1).max(20).default(3),
 });
 export type CpdRequestSettings = z.infer<typeof CpdRequestSettings>;
+
+/** The schools a person is the CPD lead of (none for most people). */
+export function schoolsLedBy(settings: Pick<CpdRequestSettings, 'cpdLeadBySchool'>, staffId: string): string[] {
+  return Object.entries(settings.cpdLeadBySchool)
+    .filter(([, lead]) => lead === staffId)
+    .map(([school]) => school)
+    .sort();
+}
 
 export function defaultCpdRequestSettings(): CpdRequestSettings {
   return CpdRequestSettings.parse({});

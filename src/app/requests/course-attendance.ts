@@ -1,8 +1,9 @@
-import { answerCourseAttendance, hasRole, participationId, type CourseAttendanceAnswer, type CpdRequest } from '../../domain';
+import { answerCourseAttendance, participationId, type CourseAttendanceAnswer, type CpdRequest } from '../../domain';
 import { updateWithRetry, upsertWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
+import { leadsCpdFor } from '../tenants';
 import { cancelExternalSession } from './request-booking';
 import type { RequestActionResult } from './request-decisions';
 import { enqueueRequestMessage } from './request-messages';
@@ -33,9 +34,9 @@ export async function answerAttendance(deps: AppDeps, actor: Actor, requestId: s
   const tenant = actor.tenant;
   const request = (await deps.store.cpdRequests.get(tenant.id, requestId))?.value;
   const booker = await bookerOf(deps, tenant);
-  const as = request ? viewerOf(request, actor.staff, booker?.id) : undefined;
+  const as = request ? viewerOf(request, actor.staff, booker?.id, actor.tenant) : undefined;
   if (!request || !as) return { ok: false, view: NOT_FOUND };
-  const mayMark = as === 'booker' || hasRole(actor.staff, 'cpd-lead');
+  const mayMark = as === 'booker' || leadsCpdFor(tenant, actor.staff, request.schoolId);
   const at = deps.clock.now().toISOString();
   const ended = await courseHasEnded(deps, tenant, request);
   const check = answerCourseAttendance(request, answer, actor.staff.id, mayMark, ended, at);

@@ -87,7 +87,7 @@ export async function buildCpdRequestView(
   note?: Notice,
 ): Promise<CpdRequestView | NoticeView> {
   const booker = await bookerOf(deps, tenant);
-  const as: RequestViewer | undefined = viewerOf(request, viewer, booker?.id);
+  const as: RequestViewer | undefined = viewerOf(request, viewer, booker?.id, tenant);
   if (!as) return NOT_FOUND;
   const names = await namesOf(deps, tenant.id, [request.requesterId, ...request.steps.map((s) => s.approverId), ...request.questions.map((q) => q.by)]);
   const zone = tenant.settings.timezone;
