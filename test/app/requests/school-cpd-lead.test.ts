@@ -82,6 +82,21 @@ onBothStores('school-cpd-lead', (label, open, done) => {
       expect((await titled('ada')).title).toBe('Your CPD requests');
     });
 
+    it("`statutory` for the school's lead lists their school's staff only; the trust's lead sees every school; a teacher is refused", async () => {
+      const trained = (id: string, staffId: string) => ({ tenantId: 't1', id, staffId, topic: 'Safeguarding', completedOn: '2023-09-01', expiresOn: '2026-09-01', recordedAt: '2023-09-01T00:00:00.000Z' });
+      await store.statutoryTraining.put(trained('stat-ada', 'ada'));
+      await store.statutoryTraining.put(trained('stat-eve', 'eve'));
+      const names = async (who: string) => JSON.stringify(await runCommand(deps, await actor(who), 'statutory'));
+      const lee = await names('lee');
+      expect(lee).toContain('Ada Teacher');
+      expect(lee).not.toContain('Eve Teacher');
+      expect(lee).not.toContain('Ely Primary');
+      const trust = await names('trust');
+      expect(trust).toContain('Ada Teacher');
+      expect(trust).toContain('Eve Teacher');
+      expect(await names('ada')).toContain('Only CPD leads can do that.');
+    });
+
     it("the school's lead marks a course of their school attended, and cannot mark another school's", async () => {
       clock.set('2026-11-23T10:00:00.000Z');
       const booked = async (id: string, requesterId: string, schoolId: string) => {
