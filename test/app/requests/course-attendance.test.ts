@@ -127,6 +127,24 @@ onBothStores('course-attendance', (label, open, done) => {
       expect(await store.deliveries.get('t1', deliveryId('request-update', 'lead', requestId, 'attendance'))).toBeDefined();
     });
 
+    it('through the outbox as any message: an evening course is asked about after quiet hours; while she is away nothing is planned, then it is', async () => {
+      const evening = await booked({ startTime: '18:00', endTime: '20:30' });
+      clock.set('2027-01-12T21:00:00.000Z');
+      await planTenant(deps, 't1');
+      // Quiet hours (18:00–07:30) hold it to the next morning.
+      expect((await store.deliveries.get('t1', deliveryId('course-attendance', 'ada', evening.sessionId)))!.value.dueAt).toBe('2027-01-13T07:30:00.000Z');
+
+      const away = await booked();
+      await store.staff.put({ ...people.ada!, awayUntil: '2027-01-20' });
+      clock.set('2027-01-13T09:00:00.000Z');
+      await planTenant(deps, 't1');
+      expect(await store.deliveries.get('t1', deliveryId('course-attendance', 'ada', away.sessionId))).toBeUndefined();
+      clock.set('2027-01-20T09:00:00.000Z');
+      await planTenant(deps, 't1');
+      expect((await store.deliveries.get('t1', deliveryId('course-attendance', 'ada', away.sessionId)))!.value).toMatchObject({ status: 'pending', dueAt: '2027-01-20T09:00:00.000Z' });
+      await store.staff.put(people.ada!);
+    });
+
     it("the lead's register marks her present: the planner moves the request on to attended and asks her nothing", async () => {
       const { requestId, sessionId } = await booked();
       clock.set('2027-01-12T14:00:00.000Z');
