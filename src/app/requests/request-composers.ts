@@ -32,11 +32,20 @@ export async function composeRequestMessage(deps: AppDeps, tenant: Tenant, recip
       // The booker and line manager hear that the person cannot go; the requester hears of decisions.
       recipient.id !== request.requesterId && request.closedReason === CANNOT_GO_REASON
         ? `${requester} can't go to "${title}": the booking is cancelled and its cost no longer counts against the budget. Ask the provider about a refund or a transfer.`
-        : updateText(request, title),
+        : recipient.id !== request.requesterId && (request.status === 'not-attended' || request.closedReason === PROVIDER_CANCELLED_REASON)
+          ? attendanceTextForBooker(request, requester, title)
+          : updateText(request, title),
   };
   const text = texts[kind]();
   const view = await buildCpdRequestView(deps, tenant, request, recipient, { tone: request.status === 'declined' ? 'attention' : 'info', text });
   return { view, text };
+}
+
+/** The booker hears what the person answered after the course: a place paid for and not used, or a refund to claim. */
+function attendanceTextForBooker(request: { status: string }, requester: string, title: string): string {
+  return request.status === 'not-attended'
+    ? `${requester} did not attend "${title}". The booking still counts against the budget; ask the provider about a transfer.`
+    : `${requester} says "${title}" did not take place: the course was cancelled. Its cost no longer counts against the budget; ask the provider for a refund.`;
 }
 
 function updateText(request: { status: string; closedReason?: string; steps: { decision?: { outcome: string; reason?: string; at: string } }[]; questions: { text: string; at: string }[] }, title: string): string {

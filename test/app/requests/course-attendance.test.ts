@@ -1,5 +1,6 @@
 import { handleCardAction } from '../../../src/app/card-actions';
 import { runCommand } from '../../../src/app/commands';
+import { composeMessage } from '../../../src/app/compose-message';
 import type { AppDeps } from '../../../src/app/deps';
 import type { Actor } from '../../../src/app/people/actor';
 import { bookExternalSession, externalSessionId } from '../../../src/app/requests/request-booking';
@@ -124,7 +125,9 @@ onBothStores('course-attendance', (label, open, done) => {
       expect(await press('ada', 'request.course-cancelled', requestId)).toMatchObject({ ok: true });
       expect((await store.cpdRequests.get('t1', requestId))!.value).toMatchObject({ status: 'cancelled', closedBy: 'ada', closedReason: PROVIDER_CANCELLED_REASON });
       expect((await store.sessions.get('t1', sessionId))!.value.status).toBe('cancelled');
-      expect(await store.deliveries.get('t1', deliveryId('request-update', 'lead', requestId, 'attendance'))).toBeDefined();
+      const told = (await store.deliveries.get('t1', deliveryId('request-update', 'lead', requestId, 'attendance')))!.value;
+      const composed = await composeMessage(deps, told);
+      expect(composed.ok && composed.message.text).toBe(`Ada Teacher says "Course ${n}" did not take place: the course was cancelled. Its cost no longer counts against the budget; ask the provider for a refund.`);
     });
 
     it('through the outbox as any message: an evening course is asked about after quiet hours; while she is away nothing is planned, then it is', async () => {
