@@ -5,7 +5,7 @@ import type { AppDeps } from '../../../src/app/deps';
 import type { Actor } from '../../../src/app/people/actor';
 import { bookExternalSession, externalSessionId } from '../../../src/app/requests/request-booking';
 import { markAttendance } from '../../../src/app/register/mark-attendance';
-import { courseHours, CpdRequestDetails, deliveryId, ManualClock, participationId, PROVIDER_CANCELLED_REASON, type Staff, type Tenant } from '../../../src/domain';
+import { courseHours, CpdRequestDetails, deliveryId, gapTaskId, ManualClock, participationId, PROVIDER_CANCELLED_REASON, type Staff, type Tenant } from '../../../src/domain';
 import { exportRecordsCsv } from '../../../src/exports/records-csv';
 import { planTenant } from '../../../src/scheduler/plan/plan-tenant';
 import type { Store } from '../../../src/store/store';
@@ -117,6 +117,10 @@ onBothStores('course-attendance', (label, open, done) => {
       expect(record.rows.map((r) => r.cpd).filter((c) => c.startsWith(`Course ${n} `))).toEqual([]);
       const budget = (await runCommand(deps, actor('lead'), 'requests all')) as { rows?: { statusText: string }[] };
       expect(JSON.stringify(budget)).toContain('Booked, not attended');
+      // Neither the questionnaire nor the "share what you learned" task reaches someone who did not go.
+      await planTenant(deps, 't1');
+      expect(await store.gapTasks.get('t1', gapTaskId(sessionId, 'ada'))).toBeUndefined();
+      expect((await store.deliveries.find('t1', { where: { kind: 'questionnaire', recipientId: 'ada' } })).filter((d) => d.value.subject.sessionId === sessionId)).toEqual([]);
     });
 
     it('she says it was cancelled: its session is cancelled, its cost no longer counts, and the booker is told', async () => {

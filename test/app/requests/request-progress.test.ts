@@ -35,6 +35,9 @@ describe('after a booked course (planner with the clock moved, embedded store)',
     expect((await runCommand(w.deps, w.actor('ada'), 'my cpd'))).toMatchObject({ kind: 'my-record', rows: [] });
     const asked = await aboutCourse('course-attendance');
     expect(asked.map((d) => ({ dueAt: d.value.dueAt, requestId: d.value.subject.requestId }))).toEqual([{ dueAt: '2027-01-12T17:00:00.000Z', requestId: 'req-1' }]);
+    // Nothing about the course follows until she says she went.
+    expect(await w.store.gapTasks.get('t1', gapTaskId(sessionId, 'ada'))).toBeUndefined();
+    expect(await aboutCourse('questionnaire')).toHaveLength(0);
     await planTenant(w.deps, 't1');
     expect(await aboutCourse('course-attendance')).toHaveLength(1);
     const yes = await handleCardAction(w.deps, w.actor('ada'), { verb: 'request.attended', requestId: 'req-1' }, {});

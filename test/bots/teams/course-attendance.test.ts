@@ -74,6 +74,8 @@ onBothStores('teams-course-attendance', (label, open, done) => {
       const answered = invokeCard((await postActivity(h, cardActionActivity(h, JO, 'request.attended', { requestId: ids.requestId }))).body).value;
       expect(cardText(answered)).toContain('the course is on your CPD record with its hours');
       expect((await h.store.cpdRequests.get(TENANT, ids.requestId))!.value.status).toBe('attended');
+      // Her answer is what brings the questionnaire and the "share what you learned" task.
+      await scheduler.runOnce();
 
       await postActivity(h, messageActivity(h, JO, 'my cpd'));
       const record = cardText(FakeConnector.card(h.connector.sentTo(JO.conversationId).at(-1)!));
