@@ -18,6 +18,7 @@ import { submitQuestionnaire } from './questionnaires/submit-questionnaire';
 import { sendSurveyFromCard } from './surveys/survey-card-actions';
 import { approveRequest, askRequester, cancelCourse, declineRequest, markBooked, openReply, openRequest, withdrawOwnRequest } from './requests/request-decisions';
 import { openCpdRequestFormFor, submitCpdRequest } from './requests/request-form';
+import { answerAttendance } from './requests/course-attendance';
 import { openImpactFollowUp } from './impact/impact-follow-up-view';
 import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
@@ -116,6 +117,9 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'request.book': (d, a, action, inputs) => (action.requestId ? markBooked(d, a, action.requestId, inputs) : Promise.resolve(MISSING('request'))),
   'request.withdraw': (d, a, action) => (action.requestId ? withdrawOwnRequest(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
   'request.cancel': (d, a, action) => (action.requestId ? cancelCourse(d, a, action.requestId) : Promise.resolve(MISSING('request'))),
+  'request.attended': (d, a, action) => (action.requestId ? answerAttendance(d, a, action.requestId, 'attended') : Promise.resolve(MISSING('request'))),
+  'request.not-attended': (d, a, action) => (action.requestId ? answerAttendance(d, a, action.requestId, 'not-attended') : Promise.resolve(MISSING('request'))),
+  'request.course-cancelled': (d, a, action) => (action.requestId ? answerAttendance(d, a, action.requestId, 'course-cancelled') : Promise.resolve(MISSING('request'))),
   'cpd.log.submit': (d, a, action, inputs) => submitCpdLog(d, a, inputs, action.logId),
   'cpd.log.open': (d, a, action) => (action.logId ? openCpdLogEntry(d, a, action.logId) : Promise.resolve(MISSING('entry'))),
   'impact.open': (d, a, action) => (action.impactFollowUpId ? openImpactFollowUp(d, a, action.impactFollowUpId) : Promise.resolve(MISSING('follow-up'))),

@@ -1,4 +1,4 @@
-import { cleanTyped, hasRole } from '../domain';
+import { cleanTyped, hasRole, schoolsLedBy } from '../domain';
 import type { CardView } from '../cards/views';
 import type { HelpView } from '../cards/views/help';
 import type { MyRecordView } from '../cards/views/my-record';
@@ -92,6 +92,8 @@ type CommandHandler = (deps: AppDeps, actor: Actor, argument: string) => Promise
 interface CommandSpec {
   names: string[];
   leadOnly?: boolean;
+  /** With leadOnly: a school's own CPD lead may run it too, and it then covers their school (issue 26 item 5). */
+  schoolLeads?: boolean;
   /** Leads and session facilitators; the command itself then checks the session is theirs. */
   leadOrFacilitator?: boolean;
   run: CommandHandler;
@@ -119,7 +121,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['needs', 'needs summary'], leadOnly: true, run: (d, a) => needsSummary(d, a) },
   { names: ['impact'], run: (d, a, argument) => longTermImpactCommand(d, a, argument) },
   { names: ['governors report', 'governors'], leadOnly: true, run: (d, a, argument) => governorsReport(d, a, argument) },
-  { names: ['statutory', 'statutory training', 'compliance'], leadOnly: true, run: (d, a) => statutoryCompliance(d, a) },
+  { names: ['statutory', 'statutory training', 'compliance'], leadOnly: true, schoolLeads: true, run: (d, a) => statutoryCompliance(d, a) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },
   { names: ['survey results', 'results'], leadOnly: true, run: (d, a, argument) => surveyResults(d, a, argument) },
   { names: ['calendar', 'term dates', 'holidays'], run: (d, a) => calendarCommand(d, a) },
@@ -170,7 +172,8 @@ export function isKnownCommand(text: string): boolean {
 export async function runCommand(deps: AppDeps, actor: Actor, text: string): Promise<CardView> {
   const found = match(cleanTyped(text).slice(0, 500));
   if (!found) return helpView(actor, await runsSessions(deps, actor));
-  if (found.spec.leadOnly && !hasRole(actor.staff, 'cpd-lead')) {
+  const schoolLead = found.spec.schoolLeads === true && schoolsLedBy(actor.tenant.settings.cpdRequests, actor.staff.id).length > 0;
+  if (found.spec.leadOnly && !hasRole(actor.staff, 'cpd-lead') && !schoolLead) {
     return notice('attention', 'Only CPD leads can do that. Say "help" to see what you can do.');
   }
   if (found.spec.leadOrFacilitator && !(await runsSessions(deps, actor))) {

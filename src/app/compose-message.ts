@@ -88,6 +88,7 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'request-overdue-lead': composeRequestMessage,
   'request-to-book': composeRequestMessage,
   'approver-missing': composeApproverMissing,
+  'course-attendance': composeRequestMessage,
   'statutory-renewal': composeStatutoryRenewal,
   'impact-follow-up': composeImpactMessage('person'),
   'impact-manager-view': composeImpactMessage('manager'),

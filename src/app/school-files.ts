@@ -1,6 +1,18 @@
+import type { CardView } from '../cards/views';
+import type { AppDeps } from './deps';
+import { receiveSchoolFile as receiveImportFile, type ReceivedFile } from './files';
+import type { Actor } from './people';
+import { attachCourseCertificate, CERTIFICATE_NAME } from './records/course-certificate';
+
 /**
- * Files a CPD lead sends the bot in chat (a staff list, the programme, the term calendar,
- * statutory training, qualifications): the bots hand each over with a way to download it, and
- * answer with the card this returns. Import and Cancel come back through card-actions.ts.
+ * Files a person sends the bot in chat: a PDF or picture is a course certificate for their record
+ * (anyone, issue 26); anything else is a school file a CPD lead imports (a staff list, the programme,
+ * the term calendar, statutory training, qualifications). The bots hand each over with a way to
+ * download it, and answer with the card this returns. Import and Cancel come back through card-actions.ts.
  */
-export { receiveSchoolFile, LEADS_ONLY, type FileDownload, type ReceivedFile } from './files';
+export async function receiveSchoolFile(deps: AppDeps, actor: Actor, file: ReceivedFile): Promise<CardView> {
+  if (CERTIFICATE_NAME.test(file.name)) return attachCourseCertificate(deps, actor, file);
+  return receiveImportFile(deps, actor, file);
+}
+
+export { LEADS_ONLY, type FileDownload, type ReceivedFile } from './files';

@@ -20,6 +20,7 @@ export type CliCommand =
   | { kind: 'tenant-show'; tenantId?: string }
   | { kind: 'settings-show' | 'settings-history'; tenantId?: string }
   | { kind: 'settings-set'; tenantId?: string; key: string; value: string }
+  | { kind: 'tenant-set-school-cpd-lead'; tenantId?: string; school: string; who: string }
   | { kind: 'programme-publish'; tenantId?: string }
   | { kind: 'retention-sweep' }
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
@@ -246,6 +247,14 @@ export const COMMANDS: readonly CliCommandSpec[] = [
       key && value.length > 0
         ? ok({ kind: 'settings-set', key, value: value.join(' '), ...tenant })
         : fail('use: settings set KEY VALUE, e.g. settings set quiet-hours 18:00-07:30 ("settings show" lists the keys)'),
+  },
+  {
+    words: ['tenant', 'set', 'school-cpd-lead'],
+    usage: 'tenant set school-cpd-lead SCHOOL EMAIL|none',
+    summary: "A school's own CPD lead: its requests, overdue notices and statutory list (as settings set school-cpd-lead.<school>).",
+    example: ['tenant', 'set', 'school-cpd-lead', 'sch-1', 'lee.lead@school.example'],
+    build: ([school, ...who], _v, tenant) =>
+      school && who.length > 0 ? ok({ kind: 'tenant-set-school-cpd-lead', school, who: who.join(' '), ...tenant }) : fail('use: tenant set school-cpd-lead SCHOOL EMAIL (or none)'),
   },
   {
     words: ['settings', 'history'],

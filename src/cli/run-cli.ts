@@ -21,7 +21,7 @@ import { runCalendarShow, runImportCalendar } from './calendar-commands';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import { readSchoolFile } from './read-school-file';
 import { runImportStaff } from './import-staff-command';
-import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantShow } from './tenant-commands';
+import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetSchoolCpdLead, runTenantShow } from './tenant-commands';
 import { runSettingsHistory, runSettingsSet, runSettingsShow } from './settings-commands';
 import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
@@ -95,6 +95,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return runSettingsShow(deps, command.tenantId ?? deps.defaultTenantId);
     case 'settings-history':
       return runSettingsHistory(deps, command.tenantId ?? deps.defaultTenantId);
+    case 'tenant-set-school-cpd-lead':
+      return runTenantSetSchoolCpdLead(deps, command.tenantId ?? deps.defaultTenantId, command.school, command.who);
     case 'programme-publish': {
       const { published, pastDrafts } = await publishDraftSessions(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now());
       for (const s of published) deps.print(`  published: ${s.title} (${s.startsAt.slice(0, 10)})`);

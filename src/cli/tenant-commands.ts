@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { exportTemplates, importTemplates } from '../app/questionnaires';
-import { linkPlatformTenant, loadSettingsContext, settingsLines, type TenantChange } from '../app/tenants';
+import { linkPlatformTenant, loadSettingsContext, setSchoolCpdLead, settingsLines, type TenantChange } from '../app/tenants';
 import { decodeText } from '../imports/decode-text';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
@@ -26,6 +26,11 @@ async function changeTenant(deps: TenantCommandDeps, tenantId: string, change: (
 export function runTenantLink(deps: TenantCommandDeps, tenantId: string, platform: 'slack' | 'teams', platformId: string, also = false): Promise<number> {
   const what = platform === 'slack' ? `Slack workspace ${platformId}` : `Microsoft 365 tenant ${platformId.toLowerCase()}`;
   return changeTenant(deps, tenantId, () => linkPlatformTenant(deps, tenantId, platform, platformId, { also }), `Linked: people from the ${what} are tenant "${tenantId}"`);
+}
+
+export function runTenantSetSchoolCpdLead(deps: TenantCommandDeps, tenantId: string, school: string, who: string): Promise<number> {
+  const done = who.trim().toLowerCase() === 'none' ? `${school} has no CPD lead of its own: the trust's CPD lead gets its requests and notices` : `${who} is the CPD lead of ${school}: its CPD requests and their overdue notices go to them`;
+  return changeTenant(deps, tenantId, () => setSchoolCpdLead(deps, tenantId, school, who), done);
 }
 
 export async function runTenantShow(deps: TenantCommandDeps, tenantId: string): Promise<number> {

@@ -43,7 +43,7 @@ export function budgetId(academicYear: string, schoolId?: string): string {
 /** Approved but not yet booked: money promised. */
 const COMMITTED: readonly CpdRequestStatus[] = ['approved'];
 /** Booked and after: money spent (at the actual cost). */
-const SPENT: readonly CpdRequestStatus[] = ['booked', 'attended', 'evaluated'];
+const SPENT: readonly CpdRequestStatus[] = ['booked', 'attended', 'evaluated', 'not-attended'];
 
 /** Whether a request's cost counts in the budget (approved, booked or after): the school's record of spending. */
 export function countsInBudget(status: CpdRequestStatus): boolean {

@@ -69,6 +69,12 @@ export const CpdRequestSettings = z.object({
   chain: z.array(ApproverRole).min(1).default(['line-manager', 'headteacher']),
   /** The headteacher of each school, by school id (a stand-alone school: its own id). */
   headteacherBySchool: z.record(Id, Id).default({}),
+  /**
+   * A school's own CPD lead, by school id (issue 26 item 5): they see that school's requests as the
+   * CPD lead does, mark their attendance, and get their overdue notices. A CPD lead by role
+   * (`cpd-lead`) is the trust's and still sees everything.
+   */
+  cpdLeadBySchool: z.record(Id, Id).default({}),
   executiveLeadId: Id.optional(),
   /** A step is skipped for a request costing less than this (fee and travel), e.g. the executive lead under £200. */
   skipUnderPence: z.partialRecord(ApproverRole, z.number().int().min(0)).default({}),
@@ -78,6 +84,14 @@ export const CpdRequestSettings = z.object({
   nudgeAfterSchoolDays: z.number().int().min(1).max(20).default(3),
 });
 export type CpdRequestSettings = z.infer<typeof CpdRequestSettings>;
+
+/** The schools a person is the CPD lead of (none for most people). */
+export function schoolsLedBy(settings: Pick<CpdRequestSettings, 'cpdLeadBySchool'>, staffId: string): string[] {
+  return Object.entries(settings.cpdLeadBySchool)
+    .filter(([, lead]) => lead === staffId)
+    .map(([school]) => school)
+    .sort();
+}
 
 export function defaultCpdRequestSettings(): CpdRequestSettings {
   return CpdRequestSettings.parse({});
@@ -102,11 +116,14 @@ export type ApprovalStep = z.infer<typeof ApprovalStep>;
 
 export const RequestQuestion = z.object({ by: Id, at: Instant, text: z.string().trim().min(1).max(1000) });
 
-export const CpdRequestStatus = z.enum(['draft', 'submitted', 'approved', 'declined', 'booked', 'attended', 'evaluated', 'withdrawn', 'cancelled']);
+export const CpdRequestStatus = z.enum(['draft', 'submitted', 'approved', 'declined', 'booked', 'attended', 'evaluated', 'withdrawn', 'cancelled', 'not-attended']);
 export type CpdRequestStatus = z.infer<typeof CpdRequestStatus>;
 
 /** States no event leaves. */
-export const FINAL_STATUSES: readonly CpdRequestStatus[] = ['declined', 'evaluated', 'withdrawn', 'cancelled'];
+export const FINAL_STATUSES: readonly CpdRequestStatus[] = ['declined', 'evaluated', 'withdrawn', 'cancelled', 'not-attended'];
+
+/** Booked and paid for, whatever became of the place: these count as money spent. */
+export const SPENT_STATUSES: readonly CpdRequestStatus[] = ['booked', 'attended', 'evaluated', 'not-attended'];
 
 export const STATUS_LABELS: Record<CpdRequestStatus, string> = {
   draft: 'Draft',
@@ -118,6 +135,7 @@ export const STATUS_LABELS: Record<CpdRequestStatus, string> = {
   evaluated: 'Evaluated',
   withdrawn: 'Withdrawn',
   cancelled: 'Cancelled',
+  'not-attended': 'Booked, not attended',
 };
 
 export const Booking = z.object({
@@ -329,10 +347,40 @@ export function cancelForCannotGo(request: CpdRequest, by: string, at: string): 
 /** Why a course was cancelled when the person said they cannot go. */
 export const CANNOT_GO_REASON = 'The person it was booked for cannot go.';
 
-/** A booked course that has ended counts as attended (the booker can correct a no-show by cancelling before). */
+/**
+ * A booked course that has ended is attended once the person said so, or the lead marked them
+ * present (issue 26): never merely because its dates passed, so the record holds only CPD that happened.
+ */
 export function markRequestAttended(request: CpdRequest, at: string): Transition {
   if (request.status !== 'booked') return refuse('not-allowed', alreadyMessage(request));
   return { ok: true, request: { ...request, status: 'attended', attendedAt: at } };
+}
+
+/** The person did not go (they said so, or the lead marked them absent): the place was paid for, so its cost still counts. */
+export function markRequestNotAttended(request: CpdRequest, by: string, at: string): Transition {
+  if (request.status !== 'booked') return refuse('not-allowed', alreadyMessage(request));
+  return { ok: true, request: { ...request, status: 'not-attended', closedAt: at, closedBy: by } };
+}
+
+/** Why a booked course was cancelled when the person said the provider cancelled it. */
+export const PROVIDER_CANCELLED_REASON = 'The course was cancelled.';
+
+/** The answer to "Did you attend?" after a booked course's last day. */
+export const CourseAttendanceAnswer = z.enum(['attended', 'not-attended', 'course-cancelled']);
+export type CourseAttendanceAnswer = z.infer<typeof CourseAttendanceAnswer>;
+
+/**
+ * The person (or the CPD lead or booker, `mayMark`) answers whether a booked course that has
+ * ended took place for them: attended, not attended (its cost still counts), or cancelled by the
+ * provider (its cost no longer counts; a refund is the booker's to claim).
+ */
+export function answerCourseAttendance(request: CpdRequest, answer: CourseAttendanceAnswer, by: string, mayMark: boolean, ended: boolean, at: string): Transition {
+  if (by !== request.requesterId && !mayMark) return refuse('not-yours', 'Only the person booked on the course, its booker or the CPD lead can say whether it took place.');
+  if (request.status !== 'booked') return refuse('not-allowed', alreadyMessage(request));
+  if (!ended) return refuse('not-allowed', 'You can say whether you attended once the course has ended.');
+  if (answer === 'attended') return markRequestAttended(request, at);
+  if (answer === 'not-attended') return markRequestNotAttended(request, by, at);
+  return { ok: true, request: { ...request, status: 'cancelled', closedAt: at, closedBy: by, closedReason: PROVIDER_CANCELLED_REASON } };
 }
 
 /** The person has answered the reaction questionnaire for the course. */

@@ -27,6 +27,7 @@ export const DeliveryKind = z.enum([
   'statutory-renewal',
   'impact-follow-up',
   'impact-manager-view',
+  'course-attendance',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 

@@ -16,6 +16,8 @@ export * from './idempotency-key';
 export * from './audience';
 export * from './survey';
 export * from './cpd-request';
+export * from './course-hours';
+export * from './course-certificate';
 export * from './budget';
 export * from './money';
 export * from './typed-values';

@@ -66,6 +66,12 @@ export const Session = z
     /** Bumped on every change of time or place, so "session changed" messages get a fresh id. */
     revision: z.number().int().min(0).default(0),
     createdBy: Id.optional(),
+    /**
+     * A booked external course (issue 26): its request, the CPD hours its dates and times give
+     * (a three-day course is three days of hours, not the 50 from its first morning to its last
+     * afternoon) and what it cost, for the person's record.
+     */
+    externalCourse: z.object({ requestId: Id, hours: z.number().min(0.25).max(200), costPence: z.number().int().min(0) }).optional(),
   })
   .refine((s) => s.startsAt < s.endsAt, { message: 'a session must end after it starts', path: ['endsAt'] });
 export type Session = z.infer<typeof Session>;

@@ -230,6 +230,27 @@ function headteacherSetting(school: School): SettingDefinition {
   };
 }
 
+/** A school's own CPD lead (issue 26): its requests, overdue notices and statutory list, without the trust-wide role. */
+function schoolCpdLeadSetting(school: School): SettingDefinition {
+  return {
+    key: `school-cpd-lead.${school.id}`,
+    group: 'schools',
+    label: `${school.name}'s own CPD lead`,
+    help: `Gets ${school.name}'s CPD requests that need a lead, its overdue notices and its statutory-training list, and sees only this school. A trust-wide CPD lead still sees every school.`,
+    ...person(
+      `tenant.settings.cpdRequests.cpdLeadBySchool.${school.id}`,
+      (ctx) => ctx.tenant.settings.cpdRequests.cpdLeadBySchool[school.id],
+      (ctx, id) =>
+        withRequests(ctx, (r) => {
+          const leads = { ...r.cpdLeadBySchool };
+          if (id) leads[school.id] = id;
+          else delete leads[school.id];
+          return { ...r, cpdLeadBySchool: leads };
+        }),
+    ),
+  };
+}
+
 /** A school's CPD leads: its staff with the CPD lead role (a stand-alone school's people need no school). */
 function leadsOf(ctx: SettingsContext, school: School): SettingsPerson[] {
   return ctx.people.filter((p) => p.active && p.cpdLead && atSchool(ctx, p, school)).sort((a, b) => a.email.localeCompare(b.email));
@@ -493,7 +514,7 @@ const STATIC_SETTINGS: readonly SettingDefinition[] = [
 /** Every setting of this tenant: the fixed ones and one headteacher per school. */
 export function settingDefinitions(tenant: Tenant): SettingDefinition[] {
   const [schools, ...rest] = STATIC_SETTINGS;
-  return [schools!, ...schoolsOf(tenant).flatMap((school) => [headteacherSetting(school), cpdLeadSetting(school)]), ...rest];
+  return [schools!, ...schoolsOf(tenant).flatMap((school) => [headteacherSetting(school), cpdLeadSetting(school), schoolCpdLeadSetting(school)]), ...rest];
 }
 
 export function findSettingDefinition(tenant: Tenant, key: string): SettingDefinition | undefined {

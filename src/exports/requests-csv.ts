@@ -50,7 +50,7 @@ export async function writeRequestsCsv(deps: ReportDeps, tenantId: string, sink:
         yield [
           r.id, academicYearOf(d.startDate), person?.name ?? r.requesterId, person?.email ?? '', r.schoolId ? (schools.get(r.schoolId) ?? r.schoolId) : '', d.courseTitle, d.provider,
           d.startDate, d.endDate, d.mode, STATUS_LABELS[r.status], gbp(d.feePence), gbp(d.travelPence), gbp(r.booking?.actualCostPence),
-          ['approved', 'booked', 'attended', 'evaluated'].includes(r.status) ? gbp(costPence(r)) : '0.00', String(d.coverHalfDays), PURPOSE_LABELS[d.purpose], d.purposeDetail,
+          ['approved', 'booked', 'attended', 'evaluated', 'not-attended'].includes(r.status) ? gbp(costPence(r)) : '0.00', String(d.coverHalfDays), PURPOSE_LABELS[d.purpose], d.purposeDetail,
           d.pathway ?? '', r.booking?.reference ?? '', r.submittedAt ?? '',
         ];
       }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Router, type Request, type Response } from 'express';
 import { CALENDAR_PATH, CERTIFICATE_PATH, CHART_PATH, RECORD_PATH, REPORT_PATH, type SignedLinks } from '../app/signed-links';
-import { hasRole } from '../domain';
+import { CERTIFICATE_TYPES, courseCertificateId, hasRole } from '../domain';
 import { loadReportPage } from '../documents/load-report-page';
 import { renderReportPage } from '../documents/report-page-html';
 import { chartFromToken } from '../cards/charts/chart-token';
@@ -45,6 +45,17 @@ export function linkRoutes(deps: LinkRouteDeps): Router {
   router.get(`${CERTIFICATE_PATH}/:tenantId/:sessionId/:staffId`, async (req: Request, res: Response) => {
     const { tenantId, sessionId, staffId } = { tenantId: text(req.params.tenantId), sessionId: text(req.params.sessionId), staffId: text(req.params.staffId) };
     if (!deps.links.verifyCertificate(tenantId, sessionId, staffId, text(req.query.expires), text(req.query.sig))) return notFound(res);
+    // A booked course's own certificate, sent by the person (issue 26), is served as it came.
+    const provided = (await deps.store.courseCertificates.get(tenantId, courseCertificateId(sessionId, staffId)))?.value;
+    if (provided && provided.staffId === staffId && provided.sessionId === sessionId) {
+      const fileName = provided.fileName.replace(/[^A-Za-z0-9 ._-]/g, '_');
+      res
+        .status(200)
+        .set({ 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'", 'X-Content-Type-Options': 'nosniff' })
+        .type(CERTIFICATE_TYPES[provided.type])
+        .send(Buffer.from(provided.content, 'base64'));
+      return;
+    }
     const certificate = await loadCertificate(deps, tenantId, staffId, sessionId, deps.clock.now());
     if (!certificate.ok) {
       res.status(404).type('text/plain').send(certificate.message);

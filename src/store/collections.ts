@@ -25,6 +25,7 @@ import {
   Session,
   Staff,
   StatutoryTraining,
+  CourseCertificate,
   Tenant,
 } from '../domain';
 
@@ -90,6 +91,8 @@ export const COLLECTIONS = {
   cpdLog: spec(CpdLogEntry, ['staffId', 'on'], false, [['staffId', 'on']]),
   qualifications: spec(Qualification, ['staffId']),
   statutoryTraining: spec(StatutoryTraining, ['staffId', 'expiresOn']),
+  // The provider's certificate for a booked course, by person (their record, and erasure).
+  courseCertificates: spec(CourseCertificate, ['staffId']),
   impactFollowUps: spec(ImpactFollowUp, ['staffId', 'sessionId', 'status'], true),
   needsReviews: spec(NeedsReview, ['year', 'staffId'], true),
   // The planner's change log and wake-ups: due ones across tenants by availableAt (src/scheduler/plan/plan-requests.ts).

@@ -71,6 +71,7 @@ export async function eraseStaff(deps: { store: Store }, tenantId: string, email
   counts.loggedCpd = await deleteAll(store.cpdLog, tenantId, 'staffId', person.id);
   counts.qualifications = await deleteAll(store.qualifications, tenantId, 'staffId', person.id);
   counts.statutoryTraining = await deleteAll(store.statutoryTraining, tenantId, 'staffId', person.id);
+  counts.courseCertificates = await deleteAll(store.courseCertificates, tenantId, 'staffId', person.id);
   counts.impactFollowUps = await deleteAll(store.impactFollowUps, tenantId, 'staffId', person.id);
   counts.yearAheadReviews = await deleteAll(store.needsReviews, tenantId, 'staffId', person.id);
 

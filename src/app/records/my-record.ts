@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import { CATEGORY_LABELS, academicYearOf, type CpdLogEntry, type GapTask, type Qualification, type StatutoryTraining, type Participation, type Session, type Staff, type Tenant } from '../../domain';
+import { academicYearOf, type CpdLogEntry, type GapTask, type Qualification, type StatutoryTraining, type Participation, type Session, type Staff, type Tenant } from '../../domain';
 import type { MyRecordView } from '../../cards/views/my-record';
 import { formatMonth } from '../../cards/format';
 import { qualificationRows, statutoryRows } from './record-credentials';
-import { byAcademicYear, loggedRow, sessionDay, sessionHours } from './record-rows';
+import { byAcademicYear, loggedRow, sessionDay, sessionHours, sessionRecordText } from './record-rows';
 import { openTaskRow } from '../../cards/wording/open-task-row';
 import { toSessionSummary } from '../../cards/wording/session-summary';
 
@@ -53,7 +53,7 @@ export function buildMyRecord(input: MyRecordInput): MyRecordView {
       day,
       year: academicYearOf(day),
       month: formatMonth(s.startsAt, zone),
-      cpd: `${s.title} (${CATEGORY_LABELS[s.category]})`,
+      cpd: sessionRecordText(s),
       hours: sessionHours(s),
       ...(impact ? { impact } : {}),
     };

@@ -1,15 +1,24 @@
 import { DateTime } from 'luxon';
-import { CPD_LOG_TYPE_LABELS, academicYearOf, type CpdLogEntry, type Session } from '../../domain';
+import { CATEGORY_LABELS, CPD_LOG_TYPE_LABELS, academicYearOf, formatPence, type CpdLogEntry, type Session } from '../../domain';
 import type { MyRecordRow, MyRecordView } from '../../cards/views/my-record';
 import { formatMonth } from '../../cards/format';
 
 /** A row with the day it sorts by (YYYY-MM-DD in the tenant's zone). */
 export type DatedRow = MyRecordRow & { day: string };
 
-/** Session length in hours, to the quarter hour (the record adds these up). */
-export function sessionHours(session: Pick<Session, 'startsAt' | 'endsAt'>): number {
+/** Session length in hours, to the quarter hour (the record adds these up); a booked course's from its dates and times. */
+export function sessionHours(session: Pick<Session, 'startsAt' | 'endsAt'> & Partial<Pick<Session, 'externalCourse'>>): number {
+  if (session.externalCourse) return session.externalCourse.hours;
   const minutes = (Date.parse(session.endsAt) - Date.parse(session.startsAt)) / 60000;
   return Math.max(0, Math.round(minutes / 15) / 4);
+}
+
+/** What the record calls a session: its title and category; a booked course also its provider and cost. */
+export function sessionRecordText(session: Pick<Session, 'title' | 'category' | 'externalCourse' | 'externalFacilitator'>): string {
+  const course = session.externalCourse;
+  if (!course) return `${session.title} (${CATEGORY_LABELS[session.category]})`;
+  const provider = session.externalFacilitator ? `${session.externalFacilitator}, ` : '';
+  return `${session.title} (External course: ${provider}${CATEGORY_LABELS[session.category]}, ${formatPence(course.costPence)})`;
 }
 
 export function sessionDay(session: Pick<Session, 'startsAt'>, zone: string): string {

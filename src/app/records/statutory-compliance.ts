@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { StatutoryComplianceRow, StatutoryComplianceView } from '../../cards/views/statutory-compliance';
-import type { Staff, StatutoryTraining } from '../../domain';
+import { hasRole, schoolsLedBy, type Staff, type StatutoryTraining } from '../../domain';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 
@@ -8,7 +8,7 @@ const NO_SCHOOL = 'No school given';
 
 /**
  * Who is out of date (lapsed) or due to renew within the reminder weeks, by school: the CPD
- * lead's compliance list (the command is lead-only). Leavers are left out; the latest training
+ * lead's compliance list (the command is lead-only; a school's own CPD lead gets their school's). Leavers are left out; the latest training
  * per person and topic is the only document there is (renewal replaces it).
  */
 export async function statutoryCompliance(deps: AppDeps, actor: Actor): Promise<StatutoryComplianceView> {
@@ -18,7 +18,10 @@ export async function statutoryCompliance(deps: AppDeps, actor: Actor): Promise<
   const weeks = tenant.settings.statutoryReminderWeeks;
   const dueBy = DateTime.fromISO(today, { zone }).plus({ weeks }).toISODate()!;
   const [staff, training] = await Promise.all([deps.store.staff.find(tenant.id, { where: { active: true } }), deps.store.statutoryTraining.find(tenant.id)]);
-  const people = new Map<string, Staff>(staff.map((s) => [s.value.id, s.value]));
+  // A school's own CPD lead sees their school's staff; the trust's lead everyone (issue 26 item 5).
+  const led = hasRole(actor.staff, 'cpd-lead') ? undefined : new Set(schoolsLedBy(tenant.settings.cpdRequests, actor.staff.id));
+  const inScope = (p: Staff) => led === undefined || (p.schoolId !== undefined && led.has(p.schoolId));
+  const people = new Map<string, Staff>(staff.filter((s) => inScope(s.value)).map((s) => [s.value.id, s.value]));
   const schoolName = (p: Staff) => tenant.schools.find((s) => s.id === p.schoolId)?.name ?? NO_SCHOOL;
   const groups = new Map<string, StatutoryComplianceView['schools'][number]>();
   const group = (name: string) => groups.get(name) ?? groups.set(name, { name, lapsed: [], due: [], current: 0 }).get(name)!;

@@ -56,7 +56,7 @@ export async function setCpdBudget(deps: AppDeps, tenant: Tenant, input: { scope
   return { ok: true, budget, message: `CPD budget for ${name}, ${parsedYear.data}: ${formatPence(amountPence)}.` };
 }
 
-const COUNTED = ['approved', 'booked', 'attended', 'evaluated'];
+const COUNTED = ['approved', 'booked', 'attended', 'evaluated', 'not-attended'];
 
 /** Whether a request counts against the budget already (approved, booked or later). */
 export function countsAgainstBudget(request: Pick<CpdRequest, 'status'>): boolean {

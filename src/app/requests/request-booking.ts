@@ -1,4 +1,4 @@
-import { deterministicId, participationId, Session, type CpdRequest, type Tenant } from '../../domain';
+import { costPence, courseCategory, courseHours, deterministicId, participationId, Session, type CpdRequest, type Tenant } from '../../domain';
 import { atLocalTime } from '../../domain/school-time';
 import { updateWithRetry } from '../../store/update';
 import type { AppDeps } from '../deps';
@@ -31,7 +31,7 @@ export async function bookExternalSession(deps: AppDeps, tenant: Tenant, request
     id,
     title: d.courseTitle,
     description: `External course with ${d.provider}. Intended impact: ${d.intendedImpact}`.slice(0, 2000),
-    category: 'TL',
+    category: courseCategory(d),
     kind: 'external',
     ...(request.schoolId ? { schoolId: request.schoolId } : {}),
     externalFacilitator: d.provider,
@@ -48,6 +48,7 @@ export async function bookExternalSession(deps: AppDeps, tenant: Tenant, request
     status: 'published',
     publishedAt: now,
     createdBy: request.requesterId,
+    externalCourse: { requestId: request.id, hours: courseHours(d), costPence: costPence(request) },
   });
   await deps.store.sessions.create(session);
   await deps.store.participations.create({ tenantId: tenant.id, id: participationId(id, request.requesterId), sessionId: id, staffId: request.requesterId, rsvp: 'yes', rsvpAt: now });

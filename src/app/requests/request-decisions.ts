@@ -3,7 +3,6 @@ import {
   askAboutRequest,
   bookRequest,
   cancelRequest,
-  hasRole,
   decideRequest,
   parsePounds,
   withdrawRequest,
@@ -18,6 +17,7 @@ import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import type { OtherCopies } from '../card-copies';
 import { notice } from '../notice';
+import { leadsCpdFor } from '../tenants';
 import { bookExternalSession, cancelExternalSession, externalSessionId } from './request-booking';
 import { announceRequestState, enqueueRequestMessage } from './request-messages';
 import { requestCopies } from './request-copies';
@@ -58,7 +58,7 @@ async function change(deps: AppDeps, actor: Actor, requestId: string, rule: (cur
   const before = loaded?.request ?? (await load(deps, actor, requestId));
   const booker = loaded ? loaded.booker : await bookerOf(deps, actor.tenant);
   // Someone with no part in the request learns nothing about it, not even that it exists.
-  if (!before || !viewerOf(before, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND };
+  if (!before || !viewerOf(before, actor.staff, booker?.id, actor.tenant)) return { ok: false, view: NOT_FOUND };
   let refusal: string | undefined;
   const updated = await updateWithRetry(deps.store.cpdRequests, actor.tenant.id, requestId, (current) => {
     const result = rule(current);
@@ -115,7 +115,7 @@ export async function withdrawOwnRequest(deps: AppDeps, actor: Actor, requestId:
 export async function markBooked(deps: AppDeps, actor: Actor, requestId: string, inputs: Record<string, unknown>): Promise<RequestActionResult> {
   const request = await load(deps, actor, requestId);
   const booker = await bookerOf(deps, actor.tenant);
-  if (!request || !viewerOf(request, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND };
+  if (!request || !viewerOf(request, actor.staff, booker?.id, actor.tenant)) return { ok: false, view: NOT_FOUND };
   const { actualCost, reference } = replyInputs(inputs);
   const cost = actualCost ? parsePounds(actualCost) : undefined;
   const errors = {
@@ -141,7 +141,8 @@ export async function markBooked(deps: AppDeps, actor: Actor, requestId: string,
 /** The booker or the CPD lead cancels an approved or booked course: its cost no longer counts, and its session is cancelled. */
 export async function cancelCourse(deps: AppDeps, actor: Actor, requestId: string): Promise<RequestActionResult> {
   const booker = await bookerOf(deps, actor.tenant);
-  const may = actor.staff.id === booker?.id || hasRole(actor.staff, 'cpd-lead');
+  const request = await load(deps, actor, requestId);
+  const may = actor.staff.id === booker?.id || (request !== undefined && leadsCpdFor(actor.tenant, actor.staff, request.schoolId));
   const at = deps.clock.now().toISOString();
   const result = await change(deps, actor, requestId, (r) => cancelRequest(r, actor.staff.id, may, at), { booker });
   // Also on a repeated press: a cancelled course's session is cancelled, whatever happened between.
@@ -154,7 +155,7 @@ export async function cancelCourse(deps: AppDeps, actor: Actor, requestId: strin
 async function changeQuietly(deps: AppDeps, actor: Actor, requestId: string, rule: (current: CpdRequest) => Transition, loaded?: Loaded) {
   const before = loaded?.request ?? (await load(deps, actor, requestId));
   const booker = loaded ? loaded.booker : await bookerOf(deps, actor.tenant);
-  if (!before || !viewerOf(before, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND as CardView, request: undefined };
+  if (!before || !viewerOf(before, actor.staff, booker?.id, actor.tenant)) return { ok: false, view: NOT_FOUND as CardView, request: undefined };
   const result = rule(before);
   if (!result.ok) return { ...(await answer(deps, actor, before, false, 'attention', result.message, booker)), request: undefined };
   const written = await updateWithRetry(deps.store.cpdRequests, actor.tenant.id, requestId, (current) => {
@@ -185,7 +186,7 @@ export async function replyView(
 export async function openReply(deps: AppDeps, actor: Actor, requestId: string, mode: CpdRequestReplyView['mode']): Promise<RequestActionResult> {
   const request = await load(deps, actor, requestId);
   const booker = await bookerOf(deps, actor.tenant);
-  if (!request || !viewerOf(request, actor.staff, booker?.id)) return { ok: false, view: NOT_FOUND };
+  if (!request || !viewerOf(request, actor.staff, booker?.id, actor.tenant)) return { ok: false, view: NOT_FOUND };
   const view = await buildCpdRequestView(deps, actor.tenant, request, actor.staff, undefined, { booker });
   const allowed = view.kind === 'cpd-request' && (mode === 'book' ? view.canBook : view.canDecide);
   if (!allowed) return answer(deps, actor, request, false, 'attention', mode === 'book' ? 'This request is not waiting to be booked by you.' : 'This request is not waiting for you, so nothing was changed.', booker);

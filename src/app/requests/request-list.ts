@@ -1,4 +1,4 @@
-import { costPence, currentStep, formatPence, hasRole, STATUS_LABELS, type CpdRequest } from '../../domain';
+import { costPence, currentStep, formatPence, hasRole, schoolsLedBy, STATUS_LABELS, type CpdRequest } from '../../domain';
 import type { CpdRequestListView } from '../../cards/views/cpd-request';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
@@ -8,12 +8,17 @@ const MAX_ROWS = 30;
 
 /**
  * `requests`: a member of staff sees their own; an approver also sees those waiting for them;
- * the CPD lead sees all (`requests all`, or filtered by a status word such as `requests approved`).
+ * the CPD lead sees all (`requests all`, or filtered by a status word such as `requests approved`),
+ * a school's own CPD lead their school's.
  */
 export async function listCpdRequests(deps: AppDeps, actor: Actor, argument: string): Promise<CpdRequestListView> {
   const tenantId = actor.tenant.id;
   const me = actor.staff.id;
-  const isLead = hasRole(actor.staff, 'cpd-lead');
+  const trustLead = hasRole(actor.staff, 'cpd-lead');
+  // A school's own CPD lead (issue 26 item 5) sees that school's requests; the trust's lead all of them.
+  const ledSchools = trustLead ? undefined : new Set(schoolsLedBy(actor.tenant.settings.cpdRequests, me));
+  const isLead = trustLead || (ledSchools?.size ?? 0) > 0;
+  const inScope = (r: CpdRequest) => ledSchools === undefined || (r.schoolId !== undefined && ledSchools.has(r.schoolId));
   const filter = argument.trim().toLowerCase();
   let requests: CpdRequest[];
   let title: string;
@@ -22,11 +27,13 @@ export async function listCpdRequests(deps: AppDeps, actor: Actor, argument: str
     const matches = (r: CpdRequest) => filter === 'all' || r.status === filter || STATUS_LABELS[r.status].toLowerCase().includes(filter);
     requests = [];
     for await (const { value } of deps.store.cpdRequests.iterate(tenantId, { orderBy: { field: 'createdAt', direction: 'desc' } }, { pageSize: MAX_ROWS })) {
-      if (!matches(value)) continue;
+      if (!matches(value) || !inScope(value)) continue;
       requests.push(value);
       if (requests.length === MAX_ROWS) break;
     }
-    title = filter === 'all' ? 'All CPD requests' : `CPD requests: ${filter}`;
+    const schoolNames = ledSchools ? actor.tenant.schools.filter((sc) => ledSchools.has(sc.id)).map((sc) => sc.name) : [];
+    const scope = schoolNames.length > 0 ? ` (${schoolNames.join(', ')})` : '';
+    title = filter === 'all' ? `All CPD requests${scope}` : `CPD requests${scope}: ${filter}`;
   } else {
     const [mine, open] = await Promise.all([
       deps.store.cpdRequests.find(tenantId, { where: { requesterId: me } }),

@@ -20,13 +20,16 @@ export type RequestViewer = 'requester' | 'approver' | 'booker' | 'lead';
 
 /**
  * How a person may see a request, or undefined: they see nothing of it (privacy). Approvers see
- * only requests that reached them; the booker sees approved and later ones; the lead sees all.
+ * only requests that reached them; the booker sees approved and later ones; the lead sees all, a
+ * school's own CPD lead that school's.
  */
-export function viewerOf(request: CpdRequest, viewer: Staff, bookerId: string | undefined): RequestViewer | undefined {
+export function viewerOf(request: CpdRequest, viewer: Staff, bookerId: string | undefined, tenant?: Pick<Tenant, 'settings'>): RequestViewer | undefined {
   if (viewer.id === request.requesterId) return 'requester';
   if (request.steps.some((s) => s.approverId === viewer.id && s.reachedAt !== undefined)) return 'approver';
-  if (viewer.id === bookerId && ['approved', 'booked', 'attended', 'evaluated', 'cancelled'].includes(request.status)) return 'booker';
+  if (viewer.id === bookerId && ['approved', 'booked', 'attended', 'evaluated', 'cancelled', 'not-attended'].includes(request.status)) return 'booker';
   if (hasRole(viewer, 'cpd-lead')) return 'lead';
+  // A school's own CPD lead sees that school's requests as the trust's lead does (issue 26 item 5).
+  if (request.schoolId && tenant?.settings.cpdRequests.cpdLeadBySchool[request.schoolId] === viewer.id) return 'lead';
   return undefined;
 }
 

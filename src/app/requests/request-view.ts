@@ -20,6 +20,13 @@ import { notice } from '../notice';
 import { budgetStanding, countsAgainstBudget } from './budget';
 import { bookerOf, namesOf, viewerOf, type RequestViewer } from './request-people';
 
+/** A booked course whose session has ended: whether it took place is now the question (issue 26). */
+export async function courseHasEnded(deps: AppDeps, tenant: Tenant, request: CpdRequest): Promise<boolean> {
+  if (request.status !== 'booked' || !request.booking) return false;
+  const session = (await deps.store.sessions.get(tenant.id, request.booking.sessionId))?.value;
+  return session !== undefined && session.endsAt <= deps.clock.now().toISOString();
+}
+
 export const NOT_FOUND = notice('attention', "I can't find that request among those you can see.");
 
 /** What an approver's card says once they have decided: shown on every later update of it too. */
@@ -61,7 +68,7 @@ async function approverContext(deps: AppDeps, tenant: Tenant, request: CpdReques
   const year = academicYearOf(request.details.startDate);
   const theirs = (await deps.store.cpdRequests.find(tenant.id, { where: { requesterId: request.requesterId } }))
     .map((r) => r.value)
-    .filter((r) => r.id !== request.id && academicYearOf(r.details.startDate) === year && ['approved', 'booked', 'attended', 'evaluated'].includes(r.status));
+    .filter((r) => r.id !== request.id && academicYearOf(r.details.startDate) === year && ['approved', 'booked', 'attended', 'evaluated', 'not-attended'].includes(r.status));
   const spent = theirs.reduce((sum, r) => sum + costPence(r), 0);
   const rows = [{ label: `Their external CPD ${year}`, value: theirs.length === 0 ? 'None yet' : `${countOf(theirs.length, 'course')}, ${formatPence(spent)}` }];
   const budget = await budgetFor(deps, tenant, request);
@@ -84,7 +91,7 @@ export async function buildCpdRequestView(
   known?: { booker: Staff | undefined },
 ): Promise<CpdRequestView | NoticeView> {
   const booker = known ? known.booker : await bookerOf(deps, tenant);
-  const as: RequestViewer | undefined = viewerOf(request, viewer, booker?.id);
+  const as: RequestViewer | undefined = viewerOf(request, viewer, booker?.id, tenant);
   if (!as) return NOT_FOUND;
   const names = await namesOf(deps, tenant.id, [request.requesterId, ...request.steps.map((s) => s.approverId), ...request.questions.map((q) => q.by)]);
   const zone = tenant.settings.timezone;
@@ -110,6 +117,7 @@ export async function buildCpdRequestView(
   });
   const extra = as === 'approver' || as === 'lead' || as === 'booker' ? await approverContext(deps, tenant, request) : undefined;
   const canDecide = as === 'approver' && step?.approverId === viewer.id;
+  const canAnswerAttendance = (as === 'requester' || as === 'booker' || as === 'lead') && (await courseHasEnded(deps, tenant, request));
   // Without a note of the moment, an approver's card keeps what they decided.
   const shownNote = note ?? (as === 'approver' ? decisionNote(request, viewer) : undefined);
   return {
@@ -128,7 +136,8 @@ export async function buildCpdRequestView(
     canDecide,
     canBook: request.status === 'approved' && viewer.id === booker?.id,
     canWithdraw: as === 'requester' && ['submitted', 'approved'].includes(request.status),
-    canCancel: (as === 'booker' || as === 'lead') && ['approved', 'booked'].includes(request.status),
+    canCancel: (as === 'booker' || as === 'lead') && ['approved', 'booked'].includes(request.status) && !canAnswerAttendance,
+    ...(canAnswerAttendance ? { canAnswerAttendance } : {}),
     ...(shownNote ? { notice: shownNote } : {}),
   };
 }

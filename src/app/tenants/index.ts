@@ -4,3 +4,4 @@ export * from './change-settings';
 export * from './settings-text';
 export * from './settings-form';
 export { linkWorkspaceCommand } from './link-workspace-command';
+export * from './school-cpd-lead';

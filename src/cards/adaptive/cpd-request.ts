@@ -15,6 +15,9 @@ export function cpdRequestCard(view: CpdRequestView): CardContent {
     ...(view.canBook ? [execute('Mark booked', 'request.book.open', ids, { style: 'positive' })] : []),
     ...(view.canWithdraw ? [execute('Withdraw', 'request.withdraw', ids)] : []),
     ...(view.canCancel ? [execute('Cancel the course', 'request.cancel', ids, { style: 'destructive' })] : []),
+    ...(view.canAnswerAttendance
+      ? [execute('Attended', 'request.attended', ids, { style: 'positive' }), execute('Did not attend', 'request.not-attended', ids), execute('It was cancelled', 'request.course-cancelled', ids)]
+      : []),
   ];
   return {
     body: compact([

@@ -24,6 +24,13 @@ export function cpdRequestBlocks(view: CpdRequestView): Block[] {
     ...(view.canBook ? [button('Mark booked', { verb: 'request.book.open', ...ids }, { style: 'primary' })] : []),
     ...(view.canWithdraw ? [button('Withdraw', { verb: 'request.withdraw', ...ids })] : []),
     ...(view.canCancel ? [button('Cancel the course', { verb: 'request.cancel', ...ids }, { style: 'danger' })] : []),
+    ...(view.canAnswerAttendance
+      ? [
+          button('Attended', { verb: 'request.attended', ...ids }, { style: 'primary' }),
+          button('Did not attend', { verb: 'request.not-attended', ...ids }),
+          button('It was cancelled', { verb: 'request.course-cancelled', ...ids }),
+        ]
+      : []),
   ];
   if (buttons.length > 0) blocks.push(actions(buttons, `req:${view.requestId}`));
   return blocks;

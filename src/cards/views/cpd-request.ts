@@ -25,6 +25,8 @@ export interface CpdRequestView {
   canWithdraw: boolean;
   /** The booker or the CPD lead, for an approved or booked course: cancelling frees its cost. */
   canCancel: boolean;
+  /** A booked course that has ended: the person (or the booker or lead) says whether it took place (issue 26). */
+  canAnswerAttendance?: boolean;
   notice?: Notice;
 }
 

@@ -5,6 +5,10 @@ import { emptyPlan, type Plan, type PlanningInput } from './planner-types';
 function cancelReason(input: PlanningInput, d: Delivery): string | undefined {
   const session = d.subject.sessionId ? input.sessions.find((s) => s.id === d.subject.sessionId) : undefined;
   if (session?.status === 'cancelled' && d.kind !== 'session-cancelled') return 'session cancelled';
+  if (d.kind === 'course-attendance') {
+    const place = input.participations.find((p) => p.sessionId === d.subject.sessionId && p.staffId === d.recipientId);
+    if (place?.attended !== undefined) return 'attendance already recorded';
+  }
   if (d.kind === 'gap-report-nudge' || d.kind === 'gap-plan-request') {
     const task = input.gapTasks.find((t) => t.id === d.subject.gapTaskId);
     if (task?.status === 'reported') return 'report already in';

@@ -5,9 +5,15 @@ import { DAY_MS, emptyPlan, plannedDelivery, type Plan, type PlanningInput } fro
 
 export { reactionQuestionnaireId } from '../../domain';
 
-/** Attendees: those marked present; when no register was taken, those who said yes. */
+/**
+ * Attendees: those marked present; when no register was taken, those who said yes. A booked
+ * external course only those who said they went (or the lead marked present): its questionnaire
+ * and "share what you learned" task wait for that answer, and never reach someone who did not go.
+ */
 export function attendeesOf(input: PlanningInput, sessionId: string): string[] {
-  return attendeesAmong(participationsOf(input, sessionId));
+  const participations = participationsOf(input, sessionId);
+  if (input.sessions.find((s) => s.id === sessionId)?.externalCourse) return participations.filter((p) => p.attended === true).map((p) => p.staffId);
+  return attendeesAmong(participations);
 }
 
 /**

@@ -34,7 +34,9 @@ export function planRequestNudges(input: PlanningInput, request: CpdRequest): Pl
   if (waited >= n) {
     plan.deliveries.push(plannedDelivery(input, { kind: 'request-nudge', recipientId: step.approverId, subject, subjectKey: request.id, slot: `step-${index}`, at: input.now, expiresAt }));
   }
-  const lead = input.staff.filter((s) => hasRole(s, 'cpd-lead')).sort((a, b) => a.id.localeCompare(b.id))[0];
+  // The school's own CPD lead when it has one (and they are still here), else the trust's.
+  const schoolLeadId = request.schoolId ? input.tenant.settings.cpdRequests.cpdLeadBySchool[request.schoolId] : undefined;
+  const lead = input.staff.find((s) => s.id === schoolLeadId) ?? input.staff.filter((s) => hasRole(s, 'cpd-lead')).sort((a, b) => a.id.localeCompare(b.id))[0];
   if (waited >= 2 * n && lead) {
     plan.deliveries.push(plannedDelivery(input, { kind: 'request-overdue-lead', recipientId: lead.id, subject, subjectKey: request.id, slot: `step-${index}`, at: input.now, expiresAt }));
   }

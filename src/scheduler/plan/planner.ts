@@ -1,5 +1,6 @@
 import { HELD_WHILE_AWAY, isAwayOn, type Delivery, type Session } from '../../domain';
 import { localDateOf } from '../../domain/school-time';
+import { planAttendanceChecks } from './planner-attendance';
 import { planCancellations } from './planner-cancellations';
 import { planDigests } from './planner-digests';
 import { planGapNudges, planGapTasks } from './planner-gap-tasks';
@@ -24,6 +25,7 @@ export function planDeliveries(input: PlanningInput): Plan {
       ...input.sessions.map((s) => planSessionMessages(input, s)),
       ...input.sessions.map((s) => planQuestionnaireMessages(input, s)),
       ...input.sessions.map((s) => planGapTasks(input, s)),
+      ...input.sessions.map((s) => planAttendanceChecks(input, s)),
       ...input.gapTasks.map((t) => planGapNudges(input, t)),
       planDigests(input),
       planCancellations(input),
@@ -65,6 +67,7 @@ function planSessionRules(input: PlanningInput, session: Session): Plan {
       planGapTasks(input, session),
       ...input.gapTasks.filter((t) => t.sessionId === session.id).map((t) => planGapNudges(input, t)),
       planImpactFollowUps(input, session),
+      planAttendanceChecks(input, session),
       planCancellations(input),
     ),
   );

@@ -1,10 +1,12 @@
-import { markRequestAttended, markRequestEvaluated, receiptId, type Transition } from '../../domain';
+import { markRequestAttended, markRequestEvaluated, markRequestNotAttended, participationId, receiptId, type Transition } from '../../domain';
 import type { Store } from '../../store/store';
 import { updateWithRetry } from '../../store/update';
 
 /**
- * Moves booked requests on as their course does (docs/requests.md): attended once its session
- * has ended, evaluated once the person has answered its reaction questionnaire. Each step is a
+ * Moves booked requests on as their course does (docs/requests.md): once its session has ended,
+ * attended or not as the register says (the person's answer to "Did you attend?", or the lead's
+ * mark; unanswered, it stays booked), then evaluated once the person has answered its reaction
+ * questionnaire. Each step is a
  * rule applied under the ETag, so two instances running this at once change each request once.
  */
 export async function advanceCpdRequests(deps: { store: Store }, tenantId: string, now: Date): Promise<number> {
@@ -18,7 +20,11 @@ export async function advanceCpdRequests(deps: { store: Store }, tenantId: strin
     if (!session || session.status === 'cancelled') continue;
     const at = now.toISOString();
     let rule: ((r: typeof request) => Transition) | undefined;
-    if (request.status === 'booked' && session.endsAt <= at) rule = (r) => markRequestAttended(r, at);
+    if (request.status === 'booked' && session.endsAt <= at) {
+      const place = (await store.participations.get(tenantId, participationId(sessionId, request.requesterId)))?.value;
+      if (place?.attended === true) rule = (r) => markRequestAttended(r, at);
+      if (place?.attended === false) rule = (r) => markRequestNotAttended(r, place.attendanceMarkedBy ?? r.requesterId, at);
+    }
     if (request.status === 'attended') {
       const [questionnaire] = await store.questionnaires.find(tenantId, { where: { sessionId }, limit: 1 });
       const answered = questionnaire && (await store.receipts.get(tenantId, receiptId(questionnaire.value.id, request.requesterId)));

@@ -6,7 +6,9 @@ import { runCommand } from '../../../src/app/commands';
 import { runCli } from '../../../src/cli/run-cli';
 import { renderAdaptiveCard } from '../../../src/cards/adaptive/render-adaptive-card';
 import { renderBlockKitMessage } from '../../../src/cards/blockkit';
-import { participationId, statutoryTrainingId } from '../../../src/domain';
+import { CpdRequestDetails, participationId, statutoryTrainingId } from '../../../src/domain';
+import { bookExternalSession } from '../../../src/app/requests/request-booking';
+import { courseDetails, cpdRequest } from '../../support/cpd-request-fixtures';
 import { parseTermName, termDates } from '../../../src/app/records/school-term';
 import { reactionQuestionnaire, smallSchool } from '../../support/app-world';
 import { session, staff } from '../../support/fixtures';
@@ -103,5 +105,25 @@ describe("governors' report (no names, small groups withheld)", () => {
       expect(refused.kind === 'notice' && refused.notice.text).toMatch(/Only CPD leads can do that/);
     }
     await w.store.close();
+  });
+});
+
+describe("governors' report: a booked course attended (issue 26)", () => {
+  it("counts the course's hours from its days and times once the person said they went, and no name", async () => {
+    const { w, names } = await termWorld();
+    // Tia's two-day course, 09:00–15:30 on 1 and 2 December: 13 hours, not the 30.5 from first morning to last afternoon.
+    const request = cpdRequest('t1', 'req-tia', { requesterId: 'tia', status: 'booked', details: CpdRequestDetails.parse(courseDetails({ startDate: '2026-12-01', endDate: '2026-12-02' })) });
+    await w.store.cpdRequests.put(request);
+    const sessionId = await bookExternalSession(w.deps, w.tenant, request);
+    const hours = async () => {
+      const view = (await runCommand(w.deps, w.actor('lead'), 'governors autumn-2026')) as { sections: { title: string; rows: { group: string; measure: string; value: string }[] }[] };
+      const text = JSON.stringify(view);
+      for (const name of names) expect(text).not.toContain(name);
+      return view.sections.flatMap((s) => s.rows).find((r) => r.group === 'Developing teachers' && r.measure === 'CPD hours (sessions and logged)')?.value;
+    };
+    // Booked and ended, but not yet answered: not on the record.
+    expect(await hours()).toBe('9');
+    await w.store.participations.put({ ...(await w.store.participations.get('t1', participationId(sessionId, 'tia')))!.value, attended: true });
+    expect(await hours()).toBe('22');
   });
 });

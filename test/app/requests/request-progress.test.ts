@@ -27,10 +27,25 @@ describe('after a booked course (planner with the clock moved, embedded store)',
     const aboutCourse = async (kind: string) => (await w.store.deliveries.find('t1', { where: { kind, recipientId: 'ada' } })).filter((d) => d.value.subject.sessionId === sessionId);
     expect(await aboutCourse('invitation')).toHaveLength(0);
 
-    // The evening after the course (12 January 2027, 09:00–15:30 in London).
+    // The evening after the course (12 January 2027, 09:00–15:30 in London): still booked until she
+    // says she went (issue 26); she is asked, once, and her yes puts it on her record.
     w.clock.set('2027-01-12T17:00:00.000Z');
     await planTenant(w.deps, 't1');
+    expect((await w.store.cpdRequests.get('t1', 'req-1'))?.value.status).toBe('booked');
+    expect((await runCommand(w.deps, w.actor('ada'), 'my cpd'))).toMatchObject({ kind: 'my-record', rows: [] });
+    const asked = await aboutCourse('course-attendance');
+    expect(asked.map((d) => ({ dueAt: d.value.dueAt, requestId: d.value.subject.requestId }))).toEqual([{ dueAt: '2027-01-12T17:00:00.000Z', requestId: 'req-1' }]);
+    // Nothing about the course follows until she says she went.
+    expect(await w.store.gapTasks.get('t1', gapTaskId(sessionId, 'ada'))).toBeUndefined();
+    expect(await aboutCourse('questionnaire')).toHaveLength(0);
+    await planTenant(w.deps, 't1');
+    expect(await aboutCourse('course-attendance')).toHaveLength(1);
+    const yes = await handleCardAction(w.deps, w.actor('ada'), { verb: 'request.attended', requestId: 'req-1' }, {});
+    expect(yes).toMatchObject({ ok: true, view: { kind: 'cpd-request', status: 'attended', notice: { tone: 'good' } } });
     expect((await w.store.cpdRequests.get('t1', 'req-1'))?.value).toMatchObject({ status: 'attended', attendedAt: '2027-01-12T17:00:00.000Z' });
+    const record = await runCommand(w.deps, w.actor('ada'), 'my cpd');
+    expect(record).toMatchObject({ kind: 'my-record', rows: [{ cpd: 'Leading early reading (External course: Fenland English Hub, Teaching & learning, £240.00)', hours: 6.5, year: '2026-27' }], years: [{ year: '2026-27', hours: 6.5, entries: 1 }] });
+    await planTenant(w.deps, 't1');
     const share = (await w.store.gapTasks.get('t1', gapTaskId(sessionId, 'ada')))?.value;
     expect(share?.intent).toBe('Share what you learned on Leading early reading');
     expect(await aboutCourse('gap-plan-request')).toHaveLength(1);

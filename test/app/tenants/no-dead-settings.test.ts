@@ -25,6 +25,7 @@ const SCHOOLS = [
 function sampleFor(key: string): string | undefined {
   if (key.startsWith('headteacher.')) return 'bea@walk.example';
   if (key.startsWith('skip-under.')) return '150';
+  if (key.startsWith('school-cpd-lead.')) return 'cat@walk.example';
   if (key === 'cpd-lead.riverside') return 'lee@walk.example, cat@walk.example';
   if (key === 'cpd-lead.hill') return 'bea@walk.example';
   const samples: Record<string, string> = {
@@ -122,7 +123,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       try {
         const context = (await loadSettingsContext({ store }, T))!;
         const definitions = settingDefinitions(context.tenant);
-        const recordKeys = (path: string) => (path.endsWith('headteacherBySchool') ? SCHOOLS.map((s) => s.id) : path.endsWith('skipUnderPence') ? [...ApproverRole.options] : []);
+        const recordKeys = (path: string) => (path.endsWith('headteacherBySchool') || path.endsWith('cpdLeadBySchool') ? SCHOOLS.map((s) => s.id) : path.endsWith('skipUnderPence') ? [...ApproverRole.options] : []);
         const storedLeaves = [
           ...leaves(TenantSettings, 'tenant.settings', recordKeys),
           'tenant.schools',
