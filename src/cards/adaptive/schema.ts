@@ -53,8 +53,9 @@ export interface FactSet extends ElementBase {
   facts: Fact[];
 }
 
-export interface Image extends ElementBase {
+export interface Image extends Omit<ElementBase, 'height'> {
   type: 'Image';
+  height?: 'auto' | 'stretch' | `${number}px`;
   url: string;
   altText?: string;
   backgroundColor?: string;
@@ -62,7 +63,7 @@ export interface Image extends ElementBase {
   selectAction?: SelectAction;
   size?: 'Auto' | 'Stretch' | 'Small' | 'Medium' | 'Large';
   style?: 'Default' | 'Person';
-  width?: string;
+  width?: 'auto' | 'stretch' | `${number}px`;
 }
 
 interface ContainerLike {
