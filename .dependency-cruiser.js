@@ -8,7 +8,18 @@ module.exports = {
       name: 'bots-sdks-only-in-bots',
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/bots/', '^src/main\\.ts$'] },
-      to: { path: 'node_modules/(botbuilder[^/]*|botframework-[^/]*|@slack/[^/]+)/' },
+      to: {
+        path: 'node_modules/(botbuilder[^/]*|botframework-[^/]*|@slack/[^/]+)/',
+        pathNot: 'node_modules/@slack/types/',
+      },
+    },
+    {
+      name: 'slack-types-only-in-blockkit-and-bots',
+      comment:
+        "@slack/types is Slack's JSON schema as types, no client: src/cards/blockkit is the Slack rendering of the views and types its blocks with it; nothing else outside src/bots names it.",
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/bots/', '^src/cards/blockkit/', '^src/main\\.ts$'] },
+      to: { path: 'node_modules/@slack/types/' },
     },
     {
       name: 'cosmos-only-in-store-cosmos',

@@ -1,7 +1,7 @@
 import { MAX_TEAMS_REGISTER_ROWS } from '../../src/cards/adaptive/register';
 import { renderAdaptiveCard } from '../../src/cards/adaptive/render-adaptive-card';
 import { renderBlockKitMessage, renderBlockKitModal, submitActionOf } from '../../src/cards/blockkit';
-import type { Block } from '../../src/cards/blockkit';
+import type { KnownBlock as Block } from '../../src/cards/blockkit';
 import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../src/dev/samples';
 import type { RegisterRow, RegisterView } from '../../src/cards/views';
 import { adaptiveCardProblems } from './adaptive/validate-adaptive-card';
@@ -81,7 +81,7 @@ describe('register (Slack)', () => {
     const view = CARD_STATE_SAMPLES['register-compulsory-inset'] as RegisterView;
     const modal = renderBlockKitModal(view, META);
     const blocks = checkboxBlocks(modal.blocks);
-    expect(blocks.map((b) => [b.block_id, b.label.text, 'options' in b.element ? b.element.options.length : 0])).toEqual([
+    expect(blocks.map((b) => [b.block_id, b.label.text, 'options' in b.element ? b.element.options?.length : 0])).toEqual([
       ['register:expected:0', 'Expected 1–10 of 23', 10],
       ['register:expected:1', 'Expected 11–20 of 23', 10],
       ['register:expected:2', 'Expected 21–23 of 23', 3],
@@ -103,7 +103,7 @@ describe('register (Slack)', () => {
     const long = { staffId: `stf-${'x'.repeat(160)}`, name: 'Long Id', present: true, marked: false };
     const modal = renderBlockKitModal({ ...register, expected: [...people(1200), long], waitlist: [] }, META);
     expect(slackLimitBreaches(modal, 'modal')).toEqual([]);
-    const listed = checkboxBlocks(modal.blocks).reduce((n, b) => n + ('options' in b.element ? b.element.options.length : 0), 0);
+    const listed = checkboxBlocks(modal.blocks).reduce((n, b) => n + ('options' in b.element ? (b.element.options?.length ?? 0) : 0), 0);
     expect(listed).toBeGreaterThan(900);
     expect(JSON.stringify(modal)).not.toContain(long.staffId);
     expect(JSON.stringify(modal.blocks.at(-1))).toContain(`${1201 - listed} more people are not shown here`);

@@ -17,7 +17,8 @@ function cardResponse(view: CardView, userId: string | undefined): AdaptiveCardI
   return {
     statusCode: 200,
     type: ADAPTIVE_CARD_CONTENT_TYPE,
-    value: renderAdaptiveCard(view, userId ? { userIds: [userId] } : {}) as unknown as Record<string, unknown>,
+    // A spread copy is an object literal type, which botbuilder's Record<string, unknown> accepts without a cast.
+    value: { ...renderAdaptiveCard(view, userId ? { userIds: [userId] } : {}) },
   };
 }
 

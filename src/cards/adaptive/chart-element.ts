@@ -6,6 +6,7 @@ import { showValue, type ChartDefinition } from '../charts/chart-definition';
  */
 const SLICE_COLOURS = ['categoricalBlue', 'categoricalMarigold', 'categoricalGreen', 'categoricalPurple', 'categoricalLime', 'categoricalRed'] as const;
 import type { AdaptiveElement } from './elements';
+import type { ChartAxes, ChartElement } from './schema';
 
 /**
  * A chart as a Teams Adaptive Card chart element (Microsoft's "Charts in Adaptive Cards").
@@ -13,7 +14,7 @@ import type { AdaptiveElement } from './elements';
  * show the fallback instead: the card's own text with the same figures, or nothing when the
  * figures are already printed beside the chart ('drop').
  */
-export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement | 'drop'): AdaptiveElement {
+export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement | 'drop'): ChartElement {
   const base = { id: `chart-${chart.id}`, title: chart.title, fallback };
   const value = (series: number, i: number) => chart.series[series]?.values[i] ?? 0;
   // "No data" is left out of Teams' chart (a gap), never drawn as 0.
@@ -73,6 +74,6 @@ export function chartElement(chart: ChartDefinition, fallback: AdaptiveElement |
   }
 }
 
-function axes(chart: ChartDefinition): Record<string, string> {
+function axes(chart: ChartDefinition): ChartAxes {
   return { ...(chart.xTitle ? { xAxisTitle: chart.xTitle } : {}), ...(chart.yTitle ? { yAxisTitle: chart.yTitle } : {}) };
 }

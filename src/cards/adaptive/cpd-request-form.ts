@@ -2,36 +2,36 @@ import { CPD_REPLY_FIELDS, CPD_REQUEST_FIELDS, type CpdRequestField } from '../w
 import type { CpdRequestFormView, CpdRequestReplyView } from '../views/cpd-request-form';
 import type { CardContent } from './card-content';
 import { compact, execute, fieldError, heading, noticeBox, subtle, type AdaptiveElement } from './elements';
+import type { AdaptiveInput } from './schema';
 
-const INPUT_TYPE: Record<CpdRequestField['kind'], string> = {
-  text: 'Input.Text',
-  multiline: 'Input.Text',
-  url: 'Input.Text',
-  date: 'Input.Date',
-  time: 'Input.Time',
-  pounds: 'Input.Text',
-  number: 'Input.Number',
-  choice: 'Input.ChoiceSet',
-};
+/** The typed input for a field, with what was typed kept . */
+function inputFor(field: CpdRequestField, value: string | undefined): AdaptiveInput {
+  const base = { id: field.id, label: field.label, isRequired: field.required, errorMessage: 'Please fill this in.', ...(field.maxLength ? { maxLength: field.maxLength } : {}) };
+  const kept = value !== undefined && value !== '' ? { value } : {};
+  const placeholder = field.hint ? { placeholder: field.hint } : {};
+  switch (field.kind) {
+    case 'date':
+      return { type: 'Input.Date', ...base, ...kept };
+    case 'time':
+      return { type: 'Input.Time', ...base, ...kept };
+    case 'number':
+      // A number input shows back only a whole number as typed: "0x3" is not shown as 3.
+      return { type: 'Input.Number', ...base, min: 0, max: 40, ...placeholder, ...(value !== undefined && /^\d{1,9}$/.test(value.trim()) ? { value: Number(value.trim()) } : {}) };
+    case 'choice':
+      return { type: 'Input.ChoiceSet', ...base, style: 'compact', choices: (field.choices ?? []).map((c) => ({ title: c.label, value: c.value })), ...kept };
+    case 'multiline':
+      return { type: 'Input.Text', ...base, isMultiline: true, ...placeholder, ...kept };
+    case 'url':
+      return { type: 'Input.Text', ...base, style: 'Url', ...placeholder, ...kept };
+    case 'text':
+    case 'pounds':
+      return { type: 'Input.Text', ...base, ...placeholder, ...kept };
+  }
+}
 
 /** One input with the person's kept value and, when refused, the message beside it. */
 export function requestInput(field: CpdRequestField, values: Record<string, string> | undefined, error: string | undefined): AdaptiveElement[] {
-  const value = values?.[field.id];
-  const input: AdaptiveElement = {
-    type: INPUT_TYPE[field.kind],
-    id: field.id,
-    label: field.label,
-    isRequired: field.required,
-    errorMessage: 'Please fill this in.',
-    ...(field.kind === 'multiline' ? { isMultiline: true } : {}),
-    ...(field.kind === 'url' ? { style: 'Url' } : {}),
-    ...(field.maxLength ? { maxLength: field.maxLength } : {}),
-    ...(field.kind === 'number' ? { min: 0, max: 40 } : {}),
-    ...(field.hint && field.kind !== 'choice' && field.kind !== 'date' && field.kind !== 'time' ? { placeholder: field.hint } : {}),
-    ...(field.choices ? { style: 'compact', choices: field.choices.map((c) => ({ title: c.label, value: c.value })) } : {}),
-    // A number input shows back only a whole number as typed: "0x3" is not shown as 3.
-    ...(value !== undefined && value !== '' && (field.kind !== 'number' || /^\d{1,9}$/.test(value.trim())) ? { value: field.kind === 'number' ? Number(value.trim()) : value } : {}),
-  };
+  const input = inputFor(field, values?.[field.id]);
   return compact([input, error !== undefined && fieldError(error)]);
 }
 

@@ -1,6 +1,7 @@
 import type { CpdRequestListView, CpdRequestView } from '../views/cpd-request';
 import type { CardContent } from './card-content';
 import { actionSet, compact, execute, facts, heading, noticeBox, subheading, subtle, text, type AdaptiveAction, escapeMarkdown, markdown } from './elements';
+import type { Container } from './schema';
 
 /**
  * One request, as the requester, an approver, the booker or the lead sees it. Every copy
@@ -42,7 +43,7 @@ export function cpdRequestCard(view: CpdRequestView): CardContent {
 }
 
 export function cpdRequestListCard(view: CpdRequestListView): CardContent {
-  const rows = view.rows.map((r) => ({
+  const rows = view.rows.map((r): Container => ({
     type: 'Container',
     separator: true,
     items: [

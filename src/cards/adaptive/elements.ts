@@ -1,24 +1,16 @@
 import { type Notice } from '../views/common';
 import { CARD_ACTION_TARGETS, type CardAction, type CardVerb } from '../actions';
+import type { ActionExecute, ActionOpenUrl, ActionSet, AdaptiveAction, Colour, Container, ContainerStyle, FactSet, TextBlock } from './schema';
+
+export type { AdaptiveAction, AdaptiveCard, AdaptiveElement } from './schema';
 
 /**
  * Small builders for Adaptive Card 1.5 elements, so each card file reads as a layout rather than
  * JSON. Everything wraps: most staff read these on a phone.
  */
 
-export type AdaptiveElement = Record<string, unknown> & { type: string };
-export type AdaptiveAction = Record<string, unknown> & { type: string };
-
-export interface AdaptiveCard {
-  type: 'AdaptiveCard';
-  $schema: string;
-  version: '1.5';
-  body: AdaptiveElement[];
-  actions?: AdaptiveAction[];
-  refresh?: { action: AdaptiveAction; userIds?: string[] };
-  fallbackText?: string;
-  speak?: string;
-}
+/** What a caller may set on a TextBlock besides its text. */
+export type TextOptions = Partial<Omit<TextBlock, 'type' | 'text'>>;
 
 /**
  * Plain text made safe for the markdown Teams reads in TextBlocks and facts: links, emphasis, code
@@ -33,29 +25,29 @@ export function escapeMarkdown(value: string): string {
 }
 
 /** A TextBlock of plain text: whatever it holds is shown as typed (see escapeMarkdown). */
-export function text(value: string, extra: Record<string, unknown> = {}): AdaptiveElement {
+export function text(value: string, extra: TextOptions = {}): TextBlock {
   return { type: 'TextBlock', text: escapeMarkdown(value), wrap: true, ...extra };
 }
 
 /** A TextBlock the bot wrote in markdown (bold figures, a link): any typed part in it must go through escapeMarkdown. */
-export function markdown(value: string, extra: Record<string, unknown> = {}): AdaptiveElement {
+export function markdown(value: string, extra: TextOptions = {}): TextBlock {
   return { type: 'TextBlock', text: value, wrap: true, ...extra };
 }
 
-export function heading(value: string): AdaptiveElement {
+export function heading(value: string): TextBlock {
   return text(value, { size: 'Large', weight: 'Bolder', style: 'heading' });
 }
 
-export function subheading(value: string, extra: Record<string, unknown> = {}): AdaptiveElement {
+export function subheading(value: string, extra: TextOptions = {}): TextBlock {
   return text(value, { weight: 'Bolder', spacing: 'Medium', ...extra });
 }
 
-export function subtle(value: string): AdaptiveElement {
+export function subtle(value: string): TextBlock {
   return text(value, { isSubtle: true, spacing: 'Small' });
 }
 
 /** Facts are read as markdown too: plain unless a row says it is the bot's own markdown (a meeting link). */
-export function facts(rows: { label: string; value: string; markdown?: boolean }[]): AdaptiveElement {
+export function facts(rows: { label: string; value: string; markdown?: boolean }[]): FactSet {
   return { type: 'FactSet', facts: rows.map((r) => ({ title: escapeMarkdown(r.label), value: r.markdown ? r.value : escapeMarkdown(r.value) })) };
 }
 
@@ -63,20 +55,20 @@ export function facts(rows: { label: string; value: string; markdown?: boolean }
  * The band's colour carries the tone; its text stays the default colour. Green text on Teams' green
  * band measured 1.85:1 in the Agents Playground (WCAG AA asks 4.5:1); default text on it passes.
  */
-const TONE_STYLE: Record<Notice['tone'], { container: string; color: string }> = {
+const TONE_STYLE: Record<Notice['tone'], { container: ContainerStyle; color: Colour }> = {
   info: { container: 'emphasis', color: 'Default' },
   good: { container: 'good', color: 'Default' },
   warning: { container: 'warning', color: 'Default' },
   attention: { container: 'attention', color: 'Default' },
 };
 
-export function noticeBox(notice: Notice): AdaptiveElement {
+export function noticeBox(notice: Notice): Container {
   const style = TONE_STYLE[notice.tone];
   return { type: 'Container', style: style.container, bleed: true, items: [text(notice.text, { color: style.color, weight: 'Bolder' })] };
 }
 
 /** The message under a field that the server rejected; shown in red next to the person's kept input. */
-export function fieldError(message: string): AdaptiveElement {
+export function fieldError(message: string): TextBlock {
   return text(message, { color: 'Attention', size: 'Small', spacing: 'None' });
 }
 
@@ -95,7 +87,7 @@ export function execute(
   verb: CardVerb,
   ids: Omit<CardAction, 'verb'>,
   extra: { style?: 'positive' | 'destructive'; withInputs?: boolean } = {},
-): AdaptiveAction {
+): ActionExecute {
   return {
     type: 'Action.Execute',
     title,
@@ -107,11 +99,11 @@ export function execute(
   };
 }
 
-export function openUrl(title: string, url: string): AdaptiveAction {
+export function openUrl(title: string, url: string): ActionOpenUrl {
   return { type: 'Action.OpenUrl', title, url };
 }
 
-export function actionSet(actions: AdaptiveAction[]): AdaptiveElement {
+export function actionSet(actions: AdaptiveAction[]): ActionSet {
   return { type: 'ActionSet', actions };
 }
 

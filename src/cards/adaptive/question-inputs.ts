@@ -1,5 +1,6 @@
 import { LIKERT_CHOICES, type Question } from '../../domain';
 import { compact, fieldError, type AdaptiveElement } from './elements';
+import type { InputChoiceSet, InputText } from './schema';
 
 type Value = string | string[] | undefined;
 
@@ -9,7 +10,10 @@ function asCardValue(value: Value): string | undefined {
   return Array.isArray(value) ? value.join(',') : value;
 }
 
-function choiceSet(q: Question, choices: readonly { value: string; label: string }[], extra: Record<string, unknown> = {}): AdaptiveElement {
+/** An input before it is given the question's id, label and kept value. */
+type Unlabelled<T> = Omit<T, 'id'>;
+
+function choiceSet(q: Question, choices: readonly { value: string; label: string }[], extra: Partial<InputChoiceSet> = {}): Unlabelled<InputChoiceSet> {
   return { type: 'Input.ChoiceSet', style: 'expanded', choices: choices.map((c) => ({ title: c.label, value: c.value })), ...extra };
 }
 
@@ -20,7 +24,7 @@ function ratingChoices(q: Extract<Question, { kind: 'rating' }>): { value: strin
   }));
 }
 
-function inputFor(q: Question): AdaptiveElement {
+function inputFor(q: Question): Unlabelled<InputChoiceSet> | Unlabelled<InputText> {
   switch (q.kind) {
     case 'rating':
       return choiceSet(q, ratingChoices(q));
@@ -43,7 +47,7 @@ function inputFor(q: Question): AdaptiveElement {
 
 /** One question: its input (labelled, with the person's value kept) and, if rejected, the reason below it. */
 export function questionInput(q: Question, value: Value, error: string | undefined): AdaptiveElement[] {
-  const input: AdaptiveElement = { ...inputFor(q), id: q.id, label: q.prompt, isRequired: q.required, errorMessage: 'Please answer this question.' };
+  const input: InputChoiceSet | InputText = { ...inputFor(q), id: q.id, label: q.prompt, isRequired: q.required, errorMessage: 'Please answer this question.' };
   const kept = asCardValue(value);
   if (kept !== undefined) input.value = kept;
   if (input.placeholder === undefined) delete input.placeholder;

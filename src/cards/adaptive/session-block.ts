@@ -1,6 +1,7 @@
 import type { RsvpAnswer } from '../../domain';
 import type { SessionSummary } from '../views/common';
 import { compact, facts, subtle, text, type AdaptiveElement } from './elements';
+import type { FactSet } from './schema';
 
 const RSVP_TEXT: Record<RsvpAnswer, string> = {
   yes: "You're booked on",
@@ -13,7 +14,8 @@ export function rsvpText(rsvp: RsvpAnswer | undefined): string | undefined {
 }
 
 /** The when/where facts every session card shows. */
-export function sessionFacts(session: SessionSummary): AdaptiveElement {
+export function sessionFacts(session: SessionSummary): FactSet {
+  const you = rsvpText(session.rsvp);
   return facts(
     compact([
       { label: 'When', value: session.whenText },
@@ -22,7 +24,7 @@ export function sessionFacts(session: SessionSummary): AdaptiveElement {
       session.meetingUrl ? { label: 'Online', value: `[Join the meeting](${session.meetingUrl.replace(/\(/g, '%28').replace(/\)/g, '%29')})`, markdown: true } : undefined,
       session.facilitatorText ? { label: 'Who', value: session.facilitatorText } : undefined,
       session.placesLeft !== undefined ? { label: 'Places left', value: String(session.placesLeft) } : undefined,
-      rsvpText(session.rsvp) ? { label: 'You', value: rsvpText(session.rsvp) as string } : undefined,
+      you ? { label: 'You', value: you } : undefined,
     ]),
   );
 }

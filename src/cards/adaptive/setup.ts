@@ -40,7 +40,7 @@ export function setupCard(view: SetupView): CardContent {
     body: compact([
       heading(view.welcome ? 'Welcome to Twilight' : `Setting up ${view.tenantName}`),
       view.welcome && text(view.welcome),
-      ...view.items.flatMap((item) => [text(`${item.done ? '✓' : '☐'} ${item.text}`, { weight: item.done ? 'Default' : 'Bolder', spacing: 'Medium' }), item.action && subtle(item.action)]).filter(Boolean) as AdaptiveElement[],
+      ...view.items.flatMap((item) => [text(`${item.done ? '✓' : '☐'} ${item.text}`, { weight: item.done ? 'Default' : 'Bolder', spacing: 'Medium' }), item.action && subtle(item.action)]),
     ]),
     summary: setupSummary(view),
   };

@@ -16,7 +16,7 @@ function visit(node: unknown, inFactSet: boolean): unknown {
   if (Array.isArray(node)) return node.map((n) => visit(n, inFactSet));
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  const isFactSet = (node as { type?: unknown }).type === 'FactSet';
+  const isFactSet = 'type' in node && node.type === 'FactSet';
   for (const [key, value] of Object.entries(node)) {
     // Action data and input values go back to the bot as they are.
     if (key === 'data') out[key] = value;

@@ -1,12 +1,12 @@
 import { countOf } from '../format';
 import type { Notice, SessionSummary } from '../views/common';
 import type { CardAction } from '../actions';
-import type { Block, ButtonElement, Mrkdwn, PlainText } from './block-types';
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, MrkdwnElement, PlainTextElement, SectionBlock } from '@slack/types';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
 
 /** Small builders shared by the renderers; each clips to Slack's limit for its place. */
 
-export function plain(text: string, max: number = SLACK_LIMITS.sectionText): PlainText {
+export function plain(text: string, max: number = SLACK_LIMITS.sectionText): PlainTextElement {
   return { type: 'plain_text', text: clip(text, max), emoji: true };
 }
 
@@ -14,19 +14,19 @@ export function plain(text: string, max: number = SLACK_LIMITS.sectionText): Pla
  * Every mrkdwn object: typed text in it is escaped by the renderer (escapeMrkdwn: no <url|label> or
  * mention can be planted), and verbatim, so an address someone typed is not turned into a link.
  */
-export function mrkdwn(text: string, max: number = SLACK_LIMITS.sectionText): Mrkdwn {
+export function mrkdwn(text: string, max: number = SLACK_LIMITS.sectionText): MrkdwnElement {
   return { type: 'mrkdwn', text: clip(text, max), verbatim: true };
 }
 
-export function header(text: string): Block {
+export function header(text: string): HeaderBlock {
   return { type: 'header', text: plain(text, SLACK_LIMITS.headerText) };
 }
 
-export function section(text: string, accessory?: ButtonElement): Block {
+export function section(text: string, accessory?: Button): SectionBlock {
   return accessory ? { type: 'section', text: mrkdwn(text), accessory } : { type: 'section', text: mrkdwn(text) };
 }
 
-export function fields(pairs: { label: string; value: string }[]): Block {
+export function fields(pairs: { label: string; value: string }[]): SectionBlock {
   return {
     type: 'section',
     fields: pairs
@@ -35,18 +35,18 @@ export function fields(pairs: { label: string; value: string }[]): Block {
   };
 }
 
-export function context(text: string): Block {
+export function context(text: string): ContextBlock {
   return { type: 'context', elements: [mrkdwn(text)] };
 }
 
-export const divider: Block = { type: 'divider' };
+export const divider: DividerBlock = { type: 'divider' };
 
 /**
  * A button whose action_id is the verb (with a suffix when one message holds the same verb
  * twice, since action_ids must be unique per message) and whose value is the CardAction JSON.
  */
-export function button(label: string, action: CardAction, options: { style?: 'primary' | 'danger'; suffix?: string } = {}): ButtonElement {
-  const el: ButtonElement = {
+export function button(label: string, action: CardAction, options: { style?: 'primary' | 'danger'; suffix?: string } = {}): Button {
+  const el: Button = {
     type: 'button',
     text: plain(label, SLACK_LIMITS.buttonText),
     action_id: options.suffix ? `${action.verb}:${options.suffix}` : action.verb,
@@ -56,12 +56,12 @@ export function button(label: string, action: CardAction, options: { style?: 'pr
   return el;
 }
 
-export function linkButton(label: string, url: string, actionId: string): ButtonElement {
+export function linkButton(label: string, url: string, actionId: string): Button {
   return { type: 'button', text: plain(label, SLACK_LIMITS.buttonText), action_id: actionId, url };
 }
 
-export function actions(elements: ButtonElement[], blockId?: string): Block {
-  const block: Block = { type: 'actions', elements: elements.slice(0, SLACK_LIMITS.actionsElements) };
+export function actions(elements: Button[], blockId?: string): ActionsBlock {
+  const block: ActionsBlock = { type: 'actions', elements: elements.slice(0, SLACK_LIMITS.actionsElements) };
   if (blockId) block.block_id = clip(blockId, SLACK_LIMITS.blockId);
   return block;
 }
@@ -73,7 +73,7 @@ const TONE_EMOJI: Record<Notice['tone'], string> = {
   attention: ':exclamation:',
 };
 
-export function notice(n: Notice): Block {
+export function notice(n: Notice): SectionBlock {
   return section(`${TONE_EMOJI[n.tone]} ${escapeMrkdwn(n.text)}`);
 }
 
@@ -100,7 +100,7 @@ export function rsvpText(s: SessionSummary): string | undefined {
 }
 
 /** Going / Can't go buttons; `suffix` keeps action_ids unique when a list shows several sessions. */
-export function rsvpButtons(s: SessionSummary, suffix?: string, from?: CardAction['from']): ButtonElement[] {
+export function rsvpButtons(s: SessionSummary, suffix?: string, from?: CardAction['from']): Button[] {
   const opts = (style?: 'primary') => (suffix ? { style, suffix } : { style });
   const ids = { sessionId: s.sessionId, ...(from ? { from } : {}) };
   return [

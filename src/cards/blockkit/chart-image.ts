@@ -1,5 +1,5 @@
 import { chartFiguresText, type ChartDefinition } from '../charts/chart-definition';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { SLACK_LIMITS } from './limits';
 
 /**
@@ -7,7 +7,7 @@ import { SLACK_LIMITS } from './limits';
  * alt text states the figures, so a screen reader (or a client that does not load images)
  * still gets them. No link (links are off) means no picture: the text blocks carry the figures.
  */
-export function chartImage(chart: ChartDefinition | undefined, images: Record<string, string> | undefined): Block | undefined {
+export function chartImage(chart: ChartDefinition | undefined, images: Record<string, string> | undefined): KnownBlock | undefined {
   const url = chart && images?.[chart.id];
   if (!chart || !url || url.length > SLACK_LIMITS.imageUrl) return undefined;
   return {

@@ -1,11 +1,11 @@
 import { countOf } from '../format';
 import type { CpdBudgetView } from '../views/cpd-budget';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { context, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
-export function cpdBudgetBlocks(view: CpdBudgetView): Block[] {
-  const blocks: Block[] = [header(`CPD budget ${view.year}`), context('Committed: approved, not yet booked. Spent: booked, at the actual cost.')];
+export function cpdBudgetBlocks(view: CpdBudgetView): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(`CPD budget ${view.year}`), context('Committed: approved, not yet booked. Spent: booked, at the actual cost.')];
   if (view.rows.length === 0) blocks.push(section('No budgets or requests for this year yet. Set one with `budget set <school> <amount>`.'));
   for (const r of view.rows) {
     blocks.push(

@@ -1,6 +1,7 @@
 import { CPD_LOG_EDIT, CPD_LOG_INTRO, CPD_LOG_LABELS, CPD_LOG_MAX_LENGTH, CPD_LOG_TYPE_CHOICES, type CpdLogField } from '../wording/cpd-log-form';
 import type { CpdLogFormView } from '../views/cpd-log-form';
-import type { Block, BlockKitModal, OptionObject } from './block-types';
+import type { KnownBlock } from '@slack/types';
+import type { BlockKitModal, ValuedOption } from './block-types';
 import { context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
@@ -9,10 +10,10 @@ import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 export function renderCpdLogModal(view: CpdLogFormView, privateMetadata: string): BlockKitModal {
   const value = (id: CpdLogField) => view.values?.[id];
   const e = (id: CpdLogField) => (view.errors?.[id] ? { error: view.errors[id] } : {});
-  const types: OptionObject[] = CPD_LOG_TYPE_CHOICES.map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: c.value }));
+  const types: ValuedOption[] = CPD_LOG_TYPE_CHOICES.map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: c.value }));
   const chosen = types.find((o) => o.value === (value('type') ?? 'course'));
   const day = value('on') ?? view.today;
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     ...(view.notice ? [notice(view.notice)] : []),
     context(escapeMrkdwn(CPD_LOG_INTRO)),
     inputBlock('what', CPD_LOG_LABELS.what, textInput(value('what'), CPD_LOG_MAX_LENGTH.what, false), { optional: false, ...e('what') }),
@@ -36,6 +37,6 @@ export function renderCpdLogModal(view: CpdLogFormView, privateMetadata: string)
 }
 
 /** The form itself is a modal (opened by `/cpd log cpd`); as a message it says how to open it. */
-export function cpdLogMessageBlocks(view: CpdLogFormView): Block[] {
+export function cpdLogMessageBlocks(view: CpdLogFormView): KnownBlock[] {
   return [header('Log CPD'), ...(view.notice ? [notice(view.notice)] : []), section(escapeMrkdwn(CPD_LOG_INTRO)), context('Type `/cpd log cpd` to open the form.')];
 }

@@ -1,14 +1,15 @@
 import { CPD_REPLY_FIELDS, CPD_REQUEST_FIELDS, type CpdRequestField } from '../wording/cpd-request-form';
 import type { CpdRequestFormView, CpdRequestReplyView } from '../views/cpd-request-form';
-import type { Block, BlockKitModal, InputElement, OptionObject } from './block-types';
+import type { InputBlockElement, KnownBlock } from '@slack/types';
+import type { BlockKitModal, ValuedOption } from './block-types';
 import { actions, button, context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
-function elementFor(field: CpdRequestField, value: string | undefined): InputElement {
+function elementFor(field: CpdRequestField, value: string | undefined): InputBlockElement {
   if (field.kind === 'date') return { type: 'datepicker', action_id: FIELD_ACTION_ID, ...(value ? { initial_date: value } : {}) };
   if (field.kind === 'choice') {
-    const options: OptionObject[] = (field.choices ?? []).map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: clip(c.value, SLACK_LIMITS.optionValue) }));
+    const options: ValuedOption[] = (field.choices ?? []).map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: clip(c.value, SLACK_LIMITS.optionValue) }));
     const initial = options.find((o) => o.value === value);
     return initial ? { type: 'radio_buttons', action_id: FIELD_ACTION_ID, options, initial_option: initial } : { type: 'radio_buttons', action_id: FIELD_ACTION_ID, options };
   }
@@ -16,7 +17,7 @@ function elementFor(field: CpdRequestField, value: string | undefined): InputEle
 }
 
 /** Each field in block `field:<id>`, so Slack's state and the use case's errors map back by id. */
-function fieldBlocks(fields: readonly CpdRequestField[], values: Record<string, string> | undefined, errors: Record<string, string> | undefined): Block[] {
+function fieldBlocks(fields: readonly CpdRequestField[], values: Record<string, string> | undefined, errors: Record<string, string> | undefined): KnownBlock[] {
   return fields.map((f) => {
     const error = errors?.[f.id];
     const block = inputBlock(f.id, f.label, elementFor(f, values?.[f.id]), error ? { optional: !f.required, error } : { optional: !f.required });
@@ -66,7 +67,7 @@ export function renderCpdReplyModal(view: CpdRequestReplyView, privateMetadata: 
   };
 }
 
-export function cpdRequestFormMessageBlocks(view: CpdRequestFormView): Block[] {
+export function cpdRequestFormMessageBlocks(view: CpdRequestFormView): KnownBlock[] {
   return [
     header('Ask to go on a course'),
     ...(view.notice ? [notice(view.notice)] : []),
@@ -74,7 +75,7 @@ export function cpdRequestFormMessageBlocks(view: CpdRequestFormView): Block[] {
   ];
 }
 
-export function cpdReplyMessageBlocks(view: CpdRequestReplyView): Block[] {
+export function cpdReplyMessageBlocks(view: CpdRequestReplyView): KnownBlock[] {
   const verb = { decline: 'request.decline.open', ask: 'request.ask.open', book: 'request.book.open' } as const;
   return [section(`*${escapeMrkdwn(view.courseTitle)}*: ${escapeMrkdwn(view.requesterName)}`), actions([button('Open the form', { verb: verb[view.mode], requestId: view.requestId })])];
 }

@@ -1,19 +1,19 @@
 import type { CpdRequestListView, CpdRequestView } from '../views/cpd-request';
-import type { Block, ButtonElement } from './block-types';
+import type { Button, KnownBlock } from '@slack/types';
 import { actions, button, context, divider, fields, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 /** One request as a DM: the same facts for everyone, the buttons for whoever it is for. */
-export function cpdRequestBlocks(view: CpdRequestView): Block[] {
+export function cpdRequestBlocks(view: CpdRequestView): KnownBlock[] {
   const ids = { requestId: view.requestId };
-  const blocks: Block[] = [header(view.courseTitle), context(`${escapeMrkdwn(view.requesterName)} · ${escapeMrkdwn(view.statusText)}`)];
+  const blocks: KnownBlock[] = [header(view.courseTitle), context(`${escapeMrkdwn(view.requesterName)} · ${escapeMrkdwn(view.statusText)}`)];
   if (view.notice) blocks.push(notice(view.notice));
   if (view.overBudget) blocks.push(notice({ tone: 'warning', text: 'Over budget: this request would take the school past its CPD budget for the year.' }));
   blocks.push(fields(view.facts), section(`*Intended impact on pupils*\n${escapeMrkdwn(view.intendedImpact)}`));
   if (view.context && view.context.length > 0) blocks.push(section('*For your decision*'), fields(view.context));
   if (view.steps.length > 0) blocks.push(section(`*Approvals*\n${view.steps.map((s) => `${escapeMrkdwn(s.label)}: ${escapeMrkdwn(s.text)}`).join('\n')}`));
   if (view.questions.length > 0) blocks.push(section(`*Questions*\n${view.questions.map((q) => `${escapeMrkdwn(q.from)}: ${escapeMrkdwn(q.text)}`).join('\n')}`));
-  const buttons: ButtonElement[] = [
+  const buttons: Button[] = [
     ...(view.canDecide
       ? [
           button('Approve', { verb: 'request.approve', ...ids }, { style: 'primary' }),
@@ -36,8 +36,8 @@ export function cpdRequestBlocks(view: CpdRequestView): Block[] {
   return blocks;
 }
 
-export function cpdRequestListBlocks(view: CpdRequestListView): Block[] {
-  const blocks: Block[] = [header(view.title)];
+export function cpdRequestListBlocks(view: CpdRequestListView): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(view.title)];
   if (view.rows.length === 0) blocks.push(section(escapeMrkdwn(view.emptyText)));
   view.rows.forEach((r, i) => {
     blocks.push(

@@ -1,14 +1,14 @@
 import type { GapTaskFormView } from '../views/gap-task';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { actions, button, context, fields, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 const STAGE = { 'gap-plan': 'plan', 'gap-report': 'report' } as const;
 
 /** The DM for a gap task: what to do, and a button that opens the plan or report modal. */
-export function gapTaskMessageBlocks(view: GapTaskFormView): Block[] {
+export function gapTaskMessageBlocks(view: GapTaskFormView): KnownBlock[] {
   const stage = STAGE[view.kind];
-  const blocks: Block[] = [header(stage === 'plan' ? `Plan your gap task: ${view.sessionTitle}` : `Report on your gap task: ${view.sessionTitle}`)];
+  const blocks: KnownBlock[] = [header(stage === 'plan' ? `Plan your gap task: ${view.sessionTitle}` : `Report on your gap task: ${view.sessionTitle}`)];
   // One green line: once done, the "saved" line below stands for the save notice too.
   if (view.notice && !(view.state === 'done' && view.notice.tone === 'good')) blocks.push(notice(view.notice));
   blocks.push(section(`*Intent:* ${escapeMrkdwn(view.intent)}\n*Gap task:* ${escapeMrkdwn(view.task)}`));

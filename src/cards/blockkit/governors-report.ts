@@ -1,9 +1,9 @@
 import type { GovernorsReportView } from '../views/governors-report';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { context, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
-export function governorsReportBlocks(view: GovernorsReportView): Block[] {
+export function governorsReportBlocks(view: GovernorsReportView): KnownBlock[] {
   return [
     header(`Report to governors: ${view.term}`),
     context(`${escapeMrkdwn(view.periodText)} · No names. Any figure about fewer than ${view.minGroup} people is withheld.`),

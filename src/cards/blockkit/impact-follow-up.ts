@@ -1,19 +1,20 @@
 import { APPLIED_CHOICES, EVIDENCE_CHOICES, IMPACT_MANAGER_LABELS, IMPACT_PERSON_LABELS } from '../wording/impact-follow-up';
 import type { ImpactFollowUpView } from '../views/impact-follow-up';
-import type { Block, BlockKitModal, OptionObject } from './block-types';
+import type { KnownBlock } from '@slack/types';
+import type { BlockKitModal, ValuedOption } from './block-types';
 import { actions, button, context, fields, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
-const options = (list: readonly { value: string; label: string }[]): OptionObject[] => list.map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: c.value }));
+const options = (list: readonly { value: string; label: string }[]): ValuedOption[] => list.map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: c.value }));
 
 function title(view: ImpactFollowUpView): string {
   return view.stage === 'manager' ? `Impact of CPD: ${view.personName ?? 'your team member'}` : 'What difference has it made?';
 }
 
 /** As a message: what it is about and a button that opens the modal. */
-export function impactFollowUpMessageBlocks(view: ImpactFollowUpView): Block[] {
-  const blocks: Block[] = [header(title(view)), context(escapeMrkdwn(`${view.sessionTitle} · ${view.whenText}`))];
+export function impactFollowUpMessageBlocks(view: ImpactFollowUpView): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(title(view)), context(escapeMrkdwn(`${view.sessionTitle} · ${view.whenText}`))];
   if (view.notice) blocks.push(notice(view.notice));
   if (view.state === 'done') return [...blocks, section('Saved. Thank you.')];
   return [...blocks, actions([button(view.stage === 'manager' ? 'Add your view' : 'Answer', { verb: 'impact.open', impactFollowUpId: view.impactFollowUpId }, { style: 'primary' })])];
@@ -23,7 +24,7 @@ export function impactFollowUpMessageBlocks(view: ImpactFollowUpView): Block[] {
 export function renderImpactFollowUpModal(view: ImpactFollowUpView, privateMetadata: string): BlockKitModal {
   const e = (id: string) => (view.errors?.[id] ? { error: view.errors[id] } : {});
   const v = (id: string) => view.values?.[id];
-  const blocks: Block[] = [context(escapeMrkdwn(`${view.sessionTitle} · ${view.whenText}`))];
+  const blocks: KnownBlock[] = [context(escapeMrkdwn(`${view.sessionTitle} · ${view.whenText}`))];
   if (view.notice) blocks.push(notice(view.notice));
   if (view.stage === 'manager') {
     if (view.personAnswer) blocks.push(fields(view.personAnswer));

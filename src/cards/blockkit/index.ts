@@ -1,5 +1,6 @@
 /** Slack Block Kit renderers for the view models in src/cards/views.ts. */
-export type { Block, BlockKitHome, BlockKitMessage, BlockKitModal } from './block-types';
+export type { BlockKitHome, BlockKitMessage, BlockKitModal } from './block-types';
+export type { KnownBlock } from '@slack/types';
 export { renderAppHome } from './app-home';
 export { renderCreateSessionModal } from './session-form-modal';
 export { toSlackErrors, type SlackErrorsResponse } from './field-errors';

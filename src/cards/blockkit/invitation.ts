@@ -1,5 +1,5 @@
 import type { InvitationView } from '../views/invitation';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { actions, context, header, linkButton, notice, rsvpButtons, rsvpText, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
 
@@ -10,8 +10,8 @@ const INVITATION_HEADER: Record<InvitationView['reason'], string> = {
   'waitlist-promoted': 'A place is free for you',
 };
 
-export function invitationBlocks(view: InvitationView): Block[] {
-  const blocks: Block[] = [header(INVITATION_HEADER[view.reason])];
+export function invitationBlocks(view: InvitationView): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(INVITATION_HEADER[view.reason])];
   if (view.notice) blocks.push(notice(view.notice));
   blocks.push(section(sessionText(view.session)));
   if (view.description) blocks.push(section(escapeMrkdwn(view.description)));

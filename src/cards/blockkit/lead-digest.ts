@@ -1,6 +1,6 @@
 import { gapTaskFigures, percentText } from '../wording/lead-digest';
 import type { LeadDigestView } from '../views/lead-digest';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { undeliveredBlocks } from './setup';
 import { actions, context, divider, fields, header, linkButton, section } from './blocks';
 import { escapeMrkdwn } from './limits';
@@ -8,13 +8,13 @@ import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-char
 import { chartImage } from './chart-image';
 
 /** A titled list in one section block, so a long week costs no extra blocks (the text is clipped to 3,000). */
-function list(title: string, lines: string[], notShown: number, empty?: string): Block | undefined {
+function list(title: string, lines: string[], notShown: number, empty?: string): KnownBlock | undefined {
   if (lines.length === 0 && empty === undefined) return undefined;
   const body = lines.length > 0 ? lines : [`_${empty}_`];
   return section([`*${escapeMrkdwn(title)}*`, ...body, ...(notShown > 0 ? [`_and ${notShown} more_`] : [])].join('\n'));
 }
 
-export function leadDigestBlocks(view: LeadDigestView): Block[] {
+export function leadDigestBlocks(view: LeadDigestView): KnownBlock[] {
   const e = escapeMrkdwn;
   const attention = view.attention.map((a) => `:warning: ${e(a.text)}${a.command ? ` \`${e(a.command)}\`` : ''}`);
   const held = view.held.map(
@@ -28,7 +28,7 @@ export function leadDigestBlocks(view: LeadDigestView): Block[] {
   const open = view.openQuestionnaires.map((q) => `• *${e(q.title)}* · ${q.responses} of ${q.asked} answered${percentText(q.responseRate)} · ${e(q.closesText)}`);
   const reaction = 'withheld' in view.reactionSummary ? `_${e(view.reactionSummary.withheld)}_` : e(view.reactionSummary.text);
 
-  const blocks: (Block | undefined)[] = [
+  const blocks: (KnownBlock | undefined)[] = [
     header(`CPD programme: ${view.weekText}`),
     section(`Hello ${e(view.leadName)}, here is the programme at a glance.`),
     list('Needs attention', attention, view.notShown.attention),
@@ -44,5 +44,5 @@ export function leadDigestBlocks(view: LeadDigestView): Block[] {
     view.fullReportUrl ? actions([linkButton('View full report', view.fullReportUrl, 'report.full')], 'report:full') : undefined,
     context(view.moreCommands.map((c) => `\`${e(c.command)}\` ${e(c.text)}`).join(' · ')),
   ];
-  return blocks.filter((b): b is Block => b !== undefined);
+  return blocks.filter((b): b is KnownBlock => b !== undefined);
 }

@@ -1,5 +1,5 @@
 import type { LeadReportView } from '../views/lead-report';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { undeliveredBlocks } from './setup';
 import { actions, button, context, divider, fields, header, linkButton, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
@@ -10,9 +10,9 @@ function bar(distribution: LeadReportView['ratings'][number]['distribution']): s
   return distribution.map((n, i) => `${i + 1}: ${n}`).join('  ');
 }
 
-export function leadReportBlocks(view: LeadReportView): Block[] {
+export function leadReportBlocks(view: LeadReportView): KnownBlock[] {
   const rate = view.responseRate === undefined ? '–' : `${Math.round(view.responseRate * 100)}%`;
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     header(`Session report: ${view.session.title}`),
     section(sessionText(view.session)),
     fields([

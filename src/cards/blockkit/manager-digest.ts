@@ -1,14 +1,14 @@
 import { countOf } from '../format';
 import type { ManagerDigestView } from '../views/manager-digest';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { divider, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 import { teamParticipationChart } from '../charts/report-charts';
 import { chartImage } from './chart-image';
 
-export function managerDigestBlocks(view: ManagerDigestView): Block[] {
+export function managerDigestBlocks(view: ManagerDigestView): KnownBlock[] {
   const t = view.totals;
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     header(`CPD digest: ${view.weekText}`),
     section(`Hello ${escapeMrkdwn(view.managerName)}, here is your team's CPD for ${escapeMrkdwn(view.weekText)}.`),
     fields([

@@ -1,6 +1,7 @@
 import { countOf } from '../format';
 import type { CardKind, CardView } from '../views';
-import type { Block, BlockKitMessage } from './block-types';
+import type { KnownBlock } from '@slack/types';
+import type { BlockKitMessage } from './block-types';
 import { context } from './blocks';
 import { cpdBudgetBlocks } from './cpd-budget';
 import { cpdRequestBlocks, cpdRequestListBlocks } from './cpd-request';
@@ -37,7 +38,7 @@ import { settingsHistoryBlocks, settingsMessageBlocks } from './settings';
 
 /** The view whose kind union includes K (GapTaskFormView carries two kinds). */
 type ViewOf<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V : never) : never) : never;
-type RendererTable = { [K in CardKind]: { blocks: (view: ViewOf<K>) => Block[]; text: (view: ViewOf<K>) => string } };
+type RendererTable = { [K in CardKind]: { blocks: (view: ViewOf<K>) => KnownBlock[]; text: (view: ViewOf<K>) => string } };
 
 /** One renderer per view kind, and the plain text Slack shows in notifications and to screen readers. */
 const RENDERERS: RendererTable = {
@@ -81,14 +82,14 @@ const RENDERERS: RendererTable = {
 };
 
 /** Keeps a block list within a surface's limit, saying how much was left out. */
-export function capBlocks(blocks: Block[], max: number, moreText: string): Block[] {
+export function capBlocks(blocks: KnownBlock[], max: number, moreText: string): KnownBlock[] {
   if (blocks.length <= max) return blocks;
   const kept = blocks.slice(0, max - 1);
   return [...kept, context(`${blocks.length - kept.length} more blocks not shown. ${moreText}`)];
 }
 
 export function renderBlockKitMessage(view: CardView): BlockKitMessage {
-  const renderer = RENDERERS[view.kind] as { blocks: (v: CardView) => Block[]; text: (v: CardView) => string };
+  const renderer = RENDERERS[view.kind] as { blocks: (v: CardView) => KnownBlock[]; text: (v: CardView) => string };
   const blocks = capBlocks(renderer.blocks(view), SLACK_LIMITS.messageBlocks, 'Use `/cpd my` or the Home tab for the full list.');
   // Slack reads `text` as mrkdwn too: escaped, so a title cannot smuggle a mention or link into a notification.
   return { text: clip(escapeMrkdwn(renderer.text(view)), SLACK_LIMITS.messageText), blocks };

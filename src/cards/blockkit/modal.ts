@@ -14,7 +14,8 @@ import type { CardAction, SubmitVerb } from '../actions';
 import { renderCpdReplyModal, renderCpdRequestModal } from './cpd-request-form';
 import type { SettingsFormView } from '../views/settings';
 import { renderSettingsModal } from './settings';
-import type { Block, BlockKitModal } from './block-types';
+import type { KnownBlock } from '@slack/types';
+import type { BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
 import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../wording/gap-task';
@@ -94,8 +95,8 @@ export function submitActionOf(view: ModalView): CardAction {
 
 const TITLE = { questionnaire: 'Questionnaire', 'gap-plan': 'Gap task plan', 'gap-report': 'Gap task report' } as const;
 
-function questionnaireBlocks(view: QuestionnaireView): { blocks: Block[]; canSubmit: boolean } {
-  const blocks: Block[] = [section(`*${escapeMrkdwn(view.title)}*${view.sessionTitle ? `\n${escapeMrkdwn(view.sessionTitle)}` : ''}`)];
+function questionnaireBlocks(view: QuestionnaireView): { blocks: KnownBlock[]; canSubmit: boolean } {
+  const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(view.title)}*${view.sessionTitle ? `\n${escapeMrkdwn(view.sessionTitle)}` : ''}`)];
   if (view.notice) blocks.push(notice(view.notice));
   if (view.state !== 'open') {
     blocks.push(section(view.state === 'answered' ? 'You have already answered. Thank you.' : 'This questionnaire is closed.'));
@@ -111,8 +112,8 @@ function questionnaireBlocks(view: QuestionnaireView): { blocks: Block[]; canSub
   return { blocks, canSubmit: true };
 }
 
-function gapTaskBlocks(view: GapTaskFormView): { blocks: Block[]; canSubmit: boolean } {
-  const blocks: Block[] = [
+function gapTaskBlocks(view: GapTaskFormView): { blocks: KnownBlock[]; canSubmit: boolean } {
+  const blocks: KnownBlock[] = [
     section(`*${escapeMrkdwn(view.sessionTitle)}*\n*Intent:* ${escapeMrkdwn(view.intent)}\n*Gap task:* ${escapeMrkdwn(view.task)}`),
   ];
   if (view.notice) blocks.push(notice(view.notice));
@@ -133,7 +134,7 @@ function gapTaskBlocks(view: GapTaskFormView): { blocks: Block[]; canSubmit: boo
 }
 
 /** Consent to quote the report in the line manager's digest: ticked unless the person said no. */
-function shareWithManagerBlock(view: GapTaskFormView): Block {
+function shareWithManagerBlock(view: GapTaskFormView): KnownBlock {
   const yes = { text: plain('My line manager may quote this report in their digest', SLACK_LIMITS.optionText), value: 'yes' };
   const said = view.values?.[SHARE_WITH_MANAGER_FIELD];
   const unticked = said === 'false' || said === 'no';

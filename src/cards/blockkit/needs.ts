@@ -1,17 +1,18 @@
 import { NEEDS_INTRO, NEEDS_LABELS, PREFERRED_CHOICES } from '../wording/needs';
 import type { NeedsFormView, NeedsSummaryView } from '../views/needs';
-import type { Block, BlockKitModal, OptionObject } from './block-types';
+import type { KnownBlock } from '@slack/types';
+import type { BlockKitModal, ValuedOption } from './block-types';
 import { context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
-export function needsFormMessageBlocks(view: NeedsFormView): Block[] {
+export function needsFormMessageBlocks(view: NeedsFormView): KnownBlock[] {
   return [header(`The year ahead: ${view.year}`), ...(view.notice ? [notice(view.notice)] : []), section(escapeMrkdwn(NEEDS_INTRO)), context('Type `/cpd year ahead` to open the form.')];
 }
 
 export function renderNeedsModal(view: NeedsFormView, privateMetadata: string): BlockKitModal {
   const e = (id: string) => (view.errors?.[id] ? { error: view.errors[id] } : {});
-  const opts: OptionObject[] = PREFERRED_CHOICES.map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: c.value }));
+  const opts: ValuedOption[] = PREFERRED_CHOICES.map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: c.value }));
   const picked = (view.values?.preferred ?? '').split(',').filter(Boolean);
   return {
     type: 'modal',
@@ -30,8 +31,8 @@ export function renderNeedsModal(view: NeedsFormView, privateMetadata: string): 
   };
 }
 
-export function needsSummaryBlocks(view: NeedsSummaryView): Block[] {
-  const blocks: Block[] = [header(`CPD needs: ${view.year}`), context(`${view.responses} year-ahead reviews. No names.`)];
+export function needsSummaryBlocks(view: NeedsSummaryView): KnownBlock[] {
+  const blocks: KnownBlock[] = [header(`CPD needs: ${view.year}`), context(`${view.responses} year-ahead reviews. No names.`)];
   if (view.withheld) return [...blocks, section(`_${escapeMrkdwn(view.withheld)}_`)];
   const list = (title: string, rows: { label: string; count: number }[]) => (rows.length ? [section(`*${title}*\n${rows.map((r) => `${escapeMrkdwn(r.label)}: ${r.count}`).join('\n')}`)] : []);
   return [

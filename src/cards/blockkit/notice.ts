@@ -1,7 +1,7 @@
 import type { NoticeView } from '../views/notice';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { header, notice } from './blocks';
 
-export function noticeBlocks(view: NoticeView): Block[] {
+export function noticeBlocks(view: NoticeView): KnownBlock[] {
   return view.title ? [header(view.title), notice(view.notice)] : [notice(view.notice)];
 }

@@ -1,5 +1,5 @@
 import type { NudgeView } from '../views/nudge';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { actions, button, context, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
@@ -10,9 +10,9 @@ const URGENCY_TEXT: Record<NudgeView['urgency'], string> = {
   overdue: 'Overdue',
 };
 
-export function nudgeBlocks(view: NudgeView): Block[] {
+export function nudgeBlocks(view: NudgeView): KnownBlock[] {
   const what = view.stage === 'plan' ? 'gap-task plan' : 'gap-task report';
-  const blocks: Block[] = [header(`${URGENCY_TEXT[view.urgency]}: your ${what}`), section(`*${escapeMrkdwn(view.sessionTitle)}*\n${escapeMrkdwn(view.dueText)}`)];
+  const blocks: KnownBlock[] = [header(`${URGENCY_TEXT[view.urgency]}: your ${what}`), section(`*${escapeMrkdwn(view.sessionTitle)}*\n${escapeMrkdwn(view.dueText)}`)];
   if (view.done) return [...blocks, section(':white_check_mark: Done. Thank you.')];
   if (view.snoozedUntilText) blocks.push(context(`:zzz: Snoozed until ${escapeMrkdwn(view.snoozedUntilText)}`));
   const open = view.stage === 'plan' ? 'gap.plan.open' : 'gap.report.open';

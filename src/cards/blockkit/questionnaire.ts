@@ -1,14 +1,14 @@
 import { countOf } from '../format';
 import { anonymityText } from '../wording/anonymity';
 import type { QuestionnaireView } from '../views/questionnaire';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { actions, button, context, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 /** The DM that leads to the questionnaire modal: the form itself lives in the modal. */
-export function questionnaireMessageBlocks(view: QuestionnaireView): Block[] {
+export function questionnaireMessageBlocks(view: QuestionnaireView): KnownBlock[] {
   const title = view.isReminder ? `Reminder: ${view.title}` : view.title;
-  const blocks: Block[] = [header(title)];
+  const blocks: KnownBlock[] = [header(title)];
   if (view.notice) blocks.push(notice(view.notice));
   const about = view.sessionTitle ? `How was *${escapeMrkdwn(view.sessionTitle)}*? ` : '';
   const count = countOf(view.questions.length, 'question');

@@ -1,6 +1,7 @@
 import { REGISTER_GROUPS, notShownText, registerRowHint, registerStatusText } from '../wording/register';
 import type { RegisterRow, RegisterView } from '../views/register';
-import type { Block, BlockKitModal, OptionObject } from './block-types';
+import type { KnownBlock } from '@slack/types';
+import type { BlockKitModal, ValuedOption } from './block-types';
 import { context, notice, plain, section, sessionText } from './blocks';
 import { SLACK_LIMITS } from './limits';
 import { FIELD_ACTION_ID } from './modal-fields';
@@ -11,14 +12,14 @@ import { FIELD_ACTION_ID } from './modal-fields';
  */
 export const REGISTER_BLOCK_PREFIX = 'register:';
 
-function option(row: RegisterRow, taken: boolean): OptionObject {
+function option(row: RegisterRow, taken: boolean): ValuedOption {
   const hint = registerRowHint(row, taken);
   return { text: plain(row.name, SLACK_LIMITS.optionText), value: row.staffId, ...(hint ? { description: plain(hint, SLACK_LIMITS.optionText) } : {}) };
 }
 
-function checkboxBlocks(group: keyof typeof REGISTER_GROUPS, rows: RegisterRow[], taken: boolean): Block[] {
+function checkboxBlocks(group: keyof typeof REGISTER_GROUPS, rows: RegisterRow[], taken: boolean): KnownBlock[] {
   const per = SLACK_LIMITS.checkboxOptions;
-  const blocks: Block[] = [];
+  const blocks: KnownBlock[] = [];
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
     const options = chunk.map((row) => option(row, taken));
@@ -38,7 +39,7 @@ function checkboxBlocks(group: keyof typeof REGISTER_GROUPS, rows: RegisterRow[]
 
 /** The register modal: tick who is here; callback_id is the `register.submit` verb. */
 export function renderRegisterModal(privateMetadata: string, view: RegisterView): BlockKitModal {
-  const head: Block[] = [
+  const head: KnownBlock[] = [
     ...(view.notice ? [notice(view.notice)] : []),
     section(sessionText({ ...view.session, rsvp: undefined, placesLeft: undefined })),
     context(registerStatusText(view)),
@@ -48,7 +49,7 @@ export function renderRegisterModal(privateMetadata: string, view: RegisterView)
   const rows = [...checkboxBlocks('expected', view.expected.filter(fits), view.taken), ...checkboxBlocks('waitlist', view.waitlist.filter(fits), view.taken)];
   const room = SLACK_LIMITS.modalBlocks - head.length - 1;
   const shown = rows.slice(0, room);
-  const shownPeople = shown.reduce((n, b) => n + (b.type === 'input' && 'options' in b.element ? b.element.options.length : 0), 0);
+  const shownPeople = shown.reduce((n, b) => n + (b.type === 'input' && 'options' in b.element ? (b.element.options?.length ?? 0) : 0), 0);
   const notShown = view.expected.length + view.waitlist.length - shownPeople;
   const canSubmit = shown.length > 0;
   const modal: BlockKitModal = {

@@ -1,10 +1,10 @@
 import { countOf } from '../format';
 import type { SessionCancelView } from '../views/session-cancel';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { actions, button, header, notice, section, sessionText } from './blocks';
 
 /** The session and a danger button (Slack asks "Are you sure?" first); once pressed, what happened. */
-export function sessionCancelBlocks(view: SessionCancelView): Block[] {
+export function sessionCancelBlocks(view: SessionCancelView): KnownBlock[] {
   const booked = countOf(view.bookedCount, 'person is', 'people are');
   if (view.cancelled) {
     return [header('Session cancelled'), section(sessionText(view.session)), notice({ tone: 'attention', text: `Cancelled. ${booked} booked on and will be told; every planned reminder and questionnaire is stopped.` })];

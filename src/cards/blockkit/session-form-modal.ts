@@ -1,13 +1,14 @@
 import { SESSION_FORM_HEAD, sessionFormTail, type SessionFormField } from '../wording/session-form';
 import type { SessionFormView } from '../views/session-form';
-import type { BlockKitModal, InputElement } from './block-types';
+import type { InputBlockElement } from '@slack/types';
+import type { BlockKitModal } from './block-types';
 import { context, plain } from './blocks';
 import { SLACK_LIMITS, clip } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
 type FormView = Pick<SessionFormView, 'followUpOptions' | 'schools' | 'errors' | 'values' | 'sessionId'>;
 
-function elementFor(field: SessionFormField, value: string | undefined): InputElement {
+function elementFor(field: SessionFormField, value: string | undefined): InputBlockElement {
   switch (field.input) {
     case 'choice': {
       const options = (field.choices ?? []).slice(0, SLACK_LIMITS.selectOptions).map(([v, label]) => ({ text: plain(label, SLACK_LIMITS.optionText), value: v }));

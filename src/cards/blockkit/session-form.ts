@@ -1,10 +1,10 @@
 import type { SessionFormView } from '../views/session-form';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { button, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 /** In a Slack message the form is a button: the fields live in a modal, which needs the press's trigger id. */
-export function sessionFormMessageBlocks(view: SessionFormView): Block[] {
+export function sessionFormMessageBlocks(view: SessionFormView): KnownBlock[] {
   return [
     ...(view.notice ? [notice(view.notice)] : []),
     view.sessionId

@@ -1,10 +1,10 @@
 import type { SessionListView } from '../views/session-list';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { actions, button, context, divider, header, rsvpButtons, rsvpText, section, sessionText } from './blocks';
 import { escapeMrkdwn } from './limits';
 
-export function sessionListBlocks(view: SessionListView): Block[] {
-  const blocks: Block[] = [header('Upcoming CPD sessions')];
+export function sessionListBlocks(view: SessionListView): KnownBlock[] {
+  const blocks: KnownBlock[] = [header('Upcoming CPD sessions')];
   if (view.sessions.length === 0) return [...blocks, section(escapeMrkdwn(view.emptyText))];
   view.sessions.forEach((s, i) => {
     blocks.push(divider, section(sessionText(s)));

@@ -1,18 +1,19 @@
 import type { SettingsFieldView, SettingsFormView, SettingsHistoryView } from '../views';
-import type { Block, BlockKitModal, InputElement, OptionObject } from './block-types';
+import type { InputBlockElement, KnownBlock } from '@slack/types';
+import type { BlockKitModal, ValuedOption } from './block-types';
 import { actions, button, context, fields, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
-function elementFor(field: SettingsFieldView, value: string): InputElement {
+function elementFor(field: SettingsFieldView, value: string): InputBlockElement {
   if (!field.choices) return textInput(value, SLACK_LIMITS.plainTextInputMax, field.key === 'schools');
-  const options: OptionObject[] = field.choices.map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: clip(c.value, SLACK_LIMITS.optionValue) }));
+  const options: ValuedOption[] = field.choices.map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: clip(c.value, SLACK_LIMITS.optionValue) }));
   const initial = options.find((o) => o.value === value);
   return { type: 'static_select', action_id: FIELD_ACTION_ID, options, placeholder: plain('Choose one', 150), ...(initial ? { initial_option: initial } : {}) };
 }
 
 /** One setting in block `field:<key>`, optional (blank clears what may be blank); its help, warning or refusal as the hint. */
-function settingBlock(field: SettingsFieldView, value: string, error: string | undefined): Block {
+function settingBlock(field: SettingsFieldView, value: string, error: string | undefined): KnownBlock {
   const block = inputBlock(field.key, field.label, elementFor(field, value), error ? { optional: true, error } : { optional: true });
   if (!error && block.type === 'input') block.hint = plain(field.warning ? `⚠ ${field.warning}` : `${field.help} (${field.range})`, SLACK_LIMITS.inputHint);
   return block;
@@ -21,7 +22,7 @@ function settingBlock(field: SettingsFieldView, value: string, error: string | u
 /** `/cpd settings [section]`: one section as a modal (at most 30 fields, well under Slack's 100 blocks); Save is `settings.save`. */
 export function renderSettingsModal(view: SettingsFormView, privateMetadata: string): BlockKitModal {
   const others = view.sections.filter((s) => s.section !== view.section).map((s) => `\`/cpd settings ${s.section.replace(':', ' ')}\``);
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     context(`*${escapeMrkdwn(view.title)}*: ${escapeMrkdwn(view.help)}`),
     ...(view.notice ? [notice(view.notice)] : []),
     ...view.fields.map((f) => settingBlock(f, view.values?.[f.key] ?? f.value, view.errors?.[f.key])),
@@ -40,16 +41,16 @@ export function renderSettingsModal(view: SettingsFormView, privateMetadata: str
 }
 
 /** In a message (DM, App Home): the section's values, and a button to open each section's form. */
-export function settingsMessageBlocks(view: SettingsFormView): Block[] {
+export function settingsMessageBlocks(view: SettingsFormView): KnownBlock[] {
   const pairs = view.fields.map((f) => ({ label: f.label, value: `${f.value || 'not set'}${f.warning ? ` ⚠ ${f.warning}` : ''}` }));
-  const blocks: Block[] = [header(view.title), ...(view.notice ? [notice(view.notice)] : [])];
+  const blocks: KnownBlock[] = [header(view.title), ...(view.notice ? [notice(view.notice)] : [])];
   for (let i = 0; i < pairs.length; i += SLACK_LIMITS.sectionFields) blocks.push(fields(pairs.slice(i, i + SLACK_LIMITS.sectionFields)));
   const buttons = view.sections.map((s, i) => button(s.section === view.section ? 'Change these' : s.title, { verb: 'settings.open', settingsSection: s.section }, { suffix: String(i), ...(s.section === view.section ? { style: 'primary' as const } : {}) }));
   for (let i = 0; i < buttons.length; i += SLACK_LIMITS.actionsElements) blocks.push(actions(buttons.slice(i, i + SLACK_LIMITS.actionsElements)));
   return blocks;
 }
 
-export function settingsHistoryBlocks(view: SettingsHistoryView): Block[] {
+export function settingsHistoryBlocks(view: SettingsHistoryView): KnownBlock[] {
   if (view.rows.length === 0) return [header('Settings history'), section(escapeMrkdwn(view.emptyText))];
   return [header('Settings history'), ...view.rows.map((r) => context(`*${escapeMrkdwn(r.when)}*, ${escapeMrkdwn(r.who)}: ${escapeMrkdwn(r.label)} ${escapeMrkdwn(r.before)} → ${escapeMrkdwn(r.after)}`))];
 }

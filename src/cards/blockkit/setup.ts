@@ -1,14 +1,14 @@
 import { countOf } from '../format';
 import { fileErrorLines, fileImportTitle, undeliveredHeadline, undeliveredLines } from '../wording/setup';
 import type { FileImportView, SetupView, UndeliveredSummary, UnreachableView } from '../views/setup';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { actions, button, context, header, notice, section } from './blocks';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 
 /** Lines as few sections as fit Slack's 3,000 characters each. */
-function sections(title: string, lines: string[]): Block[] {
+function sections(title: string, lines: string[]): KnownBlock[] {
   if (lines.length === 0) return [];
-  const blocks: Block[] = [];
+  const blocks: KnownBlock[] = [];
   let current = `*${title}*`;
   for (const line of lines.map(escapeMrkdwn)) {
     if (current.length + line.length + 1 > SLACK_LIMITS.sectionText) {
@@ -21,7 +21,7 @@ function sections(title: string, lines: string[]): Block[] {
   return blocks;
 }
 
-export function fileImportBlocks(view: FileImportView): Block[] {
+export function fileImportBlocks(view: FileImportView): KnownBlock[] {
   const id = view.fileImportId;
   const buttons =
     view.state === 'preview' && id
@@ -44,7 +44,7 @@ export function fileImportBlocks(view: FileImportView): Block[] {
   ];
 }
 
-export function setupBlocks(view: SetupView): Block[] {
+export function setupBlocks(view: SetupView): KnownBlock[] {
   return [
     header(view.welcome ? 'Welcome to Twilight' : `Setting up ${view.tenantName}`),
     ...(view.welcome ? [section(escapeMrkdwn(view.welcome))] : []),
@@ -52,12 +52,12 @@ export function setupBlocks(view: SetupView): Block[] {
   ];
 }
 
-export function undeliveredBlocks(summary: UndeliveredSummary | undefined): Block[] {
+export function undeliveredBlocks(summary: UndeliveredSummary | undefined): KnownBlock[] {
   if (!summary || summary.messages === 0) return [];
   return sections('Not delivered', [undeliveredHeadline(summary), ...undeliveredLines(summary).flatMap((l) => [l.line, `  → ${l.action}`])]);
 }
 
-export function unreachableBlocks(view: UnreachableView): Block[] {
+export function unreachableBlocks(view: UnreachableView): KnownBlock[] {
   const unlinked =
     view.unlinkedStaff > 0
       ? [section(escapeMrkdwn(`${view.unlinkedStaff} of your active staff have no Teams or Slack account linked yet${view.unlinkedNames?.length ? `: ${view.unlinkedNames.join(', ')}` : ''}.`))]

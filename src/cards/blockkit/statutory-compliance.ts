@@ -1,16 +1,16 @@
 import { schoolComplianceLine } from '../wording/statutory-compliance';
 import type { StatutoryComplianceRow, StatutoryComplianceView } from '../views/statutory-compliance';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { context, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
-function list(title: string, rows: StatutoryComplianceRow[]): Block[] {
+function list(title: string, rows: StatutoryComplianceRow[]): KnownBlock[] {
   if (rows.length === 0) return [];
   // One section per person keeps each within Slack's 3,000-character limit however long the list.
   return [section(`*${title}*`), ...rows.map((r) => section(`${escapeMrkdwn(r.name)}: ${escapeMrkdwn(r.topic)}. ${escapeMrkdwn(r.expiresText)}`))];
 }
 
-export function statutoryComplianceBlocks(view: StatutoryComplianceView): Block[] {
+export function statutoryComplianceBlocks(view: StatutoryComplianceView): KnownBlock[] {
   if (view.schools.length === 0) return [header('Statutory training'), section(escapeMrkdwn(view.emptyText))];
   return [
     header('Statutory training'),

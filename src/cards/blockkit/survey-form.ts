@@ -1,16 +1,17 @@
 import { AUDIENCE_KIND_CHOICES } from '../wording/audience-choices';
 import { ANONYMOUS_CHOICES, SURVEY_FORM_INTRO, SURVEY_FORM_LABELS, audienceValueHint, templateChoiceLabel } from '../wording/survey-form';
 import type { SurveyFormView } from '../views/survey-form';
-import type { Block, BlockKitModal, InputElement, OptionObject } from './block-types';
+import type { InputBlockElement, KnownBlock } from '@slack/types';
+import type { BlockKitModal, ValuedOption } from './block-types';
 import { context, header, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, clip, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
-function options(list: readonly { value: string; label: string }[]): OptionObject[] {
+function options(list: readonly { value: string; label: string }[]): ValuedOption[] {
   return list.map((c) => ({ text: plain(c.label, SLACK_LIMITS.optionText), value: clip(c.value, SLACK_LIMITS.optionValue) }));
 }
 
-function oneOf(type: 'radio_buttons' | 'static_select', list: readonly { value: string; label: string }[], value: string | undefined): InputElement {
+function oneOf(type: 'radio_buttons' | 'static_select', list: readonly { value: string; label: string }[], value: string | undefined): InputBlockElement {
   const opts = options(list);
   const initial = opts.find((o) => o.value === value);
   return initial ? { type, action_id: FIELD_ACTION_ID, options: opts, initial_option: initial } : { type, action_id: FIELD_ACTION_ID, options: opts };
@@ -24,7 +25,7 @@ export function renderSurveyFormModal(view: SurveyFormView, privateMetadata: str
   const which = inputBlock('audienceValue', SURVEY_FORM_LABELS.audienceValue, textInput(value('audienceValue'), 5000, false), { optional: true, ...e('audienceValue') });
   if (which.type === 'input' && !which.hint) which.hint = plain(audienceValueHint(view), SLACK_LIMITS.inputHint);
   const closesOn = value('closesOn', view.closesOn);
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     ...(view.notice ? [notice(view.notice)] : []),
     context(escapeMrkdwn(SURVEY_FORM_INTRO)),
     inputBlock('templateId', SURVEY_FORM_LABELS.templateId, oneOf('radio_buttons', templates, value('templateId', view.templates[0]?.id)), { optional: false, ...e('templateId') }),
@@ -45,7 +46,7 @@ export function renderSurveyFormModal(view: SurveyFormView, privateMetadata: str
 }
 
 /** The form itself is a modal (opened by `/cpd new survey`); as a message it says how to open it. */
-export function surveyFormMessageBlocks(view: SurveyFormView): Block[] {
+export function surveyFormMessageBlocks(view: SurveyFormView): KnownBlock[] {
   return [
     header('New staff survey'),
     ...(view.notice ? [notice(view.notice)] : []),

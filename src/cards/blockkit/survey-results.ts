@@ -1,11 +1,11 @@
 import { agreeText, bySection, likertCountsText, responsesText } from '../wording/survey-results';
 import type { SurveyResultsView } from '../views/survey-results';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { context, divider, fields, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
-export function surveyResultsBlocks(view: SurveyResultsView): Block[] {
-  const blocks: Block[] = [
+export function surveyResultsBlocks(view: SurveyResultsView): KnownBlock[] {
+  const blocks: KnownBlock[] = [
     header(`Survey results: ${view.title}`),
     fields([
       { label: 'Asked', value: view.audienceText },

@@ -1,11 +1,11 @@
 import type { TaskListView } from '../views/task-list';
-import type { Block } from './block-types';
+import type { KnownBlock } from '@slack/types';
 import { button, divider, header, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 import { openQuestionnaireBlocks } from './questionnaire-rows';
 
-export function taskListBlocks(view: TaskListView): Block[] {
-  const blocks: Block[] = [header('Your gap tasks')];
+export function taskListBlocks(view: TaskListView): KnownBlock[] {
+  const blocks: KnownBlock[] = [header('Your gap tasks')];
   if (view.tasks.length === 0) return [...blocks, section(escapeMrkdwn(view.emptyText)), ...openQuestionnaireBlocks(view.openQuestionnaires)];
   view.tasks.forEach((t, i) => {
     const verb = t.stage === 'plan' ? 'gap.plan.open' : 'gap.report.open';

@@ -2,9 +2,9 @@ import { renderBlockKitMessage } from '../../../src/cards/blockkit';
 import { chartFromToken } from '../../../src/cards/charts/chart-token';
 import { CARD_SAMPLES, CARD_STATE_SAMPLES } from '../../../src/dev/samples';
 import type { LeadDigestView, ManagerDigestView } from '../../../src/cards/views';
-import type { Block } from '../../../src/cards/blockkit/block-types';
+import type { KnownBlock } from '@slack/types';
 
-type ImageBlock = Extract<Block, { type: 'image' }> & { block_id: string };
+type ImageBlock = Extract<KnownBlock, { type: 'image' }> & { block_id: string; image_url: string };
 const images = (name: string) => renderBlockKitMessage(CARD_STATE_SAMPLES[name]!).blocks.filter((b): b is ImageBlock => b.type === 'image');
 const tokenOf = (url: string) => decodeURIComponent(new URL(url).pathname.split('/').at(-1)!.replace(/\.png$/, ''));
 

@@ -92,7 +92,7 @@ describe('Block Kit modal renderer', () => {
     expect(modal.callback_id).toBe('questionnaire.submit');
     const quality = modal.blocks.find((b) => b.block_id === 'field:quality');
     expect(quality).toMatchObject({ type: 'input', element: { type: 'radio_buttons', action_id: 'answer' } });
-    const options = quality?.type === 'input' && 'options' in quality.element ? quality.element.options.map((o) => o.value) : [];
+    const options = quality?.type === 'input' && 'options' in quality.element ? (quality.element.options ?? []).map((o) => o.value) : [];
     expect(options).toEqual(['1', '2', '3', '4', '5']);
     expect(modal.blocks.find((b) => b.block_id === 'field:comments')).toMatchObject({
       element: { type: 'plain_text_input', multiline: true, max_length: 2000 },

@@ -1,4 +1,4 @@
-import { SLACK_LIMITS, type Block, type BlockKitHome, type BlockKitMessage, type BlockKitModal } from '../../../src/cards/blockkit';
+import { SLACK_LIMITS, type KnownBlock as Block, type BlockKitHome, type BlockKitMessage, type BlockKitModal } from '../../../src/cards/blockkit';
 
 /** Every breach of Slack's documented Block Kit limits in one surface, as readable lines. */
 export function slackLimitBreaches(surface: BlockKitMessage | BlockKitModal | BlockKitHome, kind: 'message' | 'modal' | 'home'): string[] {
@@ -42,7 +42,9 @@ export function slackLimitBreaches(surface: BlockKitMessage | BlockKitModal | Bl
         if (b.text) check(b.text.text.length <= SLACK_LIMITS.sectionText && b.text.text.length > 0, `${where}: text length ${b.text.text.length}`);
         for (const f of b.fields ?? []) check(f.text.length <= SLACK_LIMITS.sectionFieldText, `${where}: field too long`);
         check((b.fields?.length ?? 0) <= SLACK_LIMITS.sectionFields, `${where}: too many fields`);
-        if (b.accessory) {
+        // Slack's types allow any accessory; ours are buttons only.
+        if (b.accessory) check(b.accessory.type === 'button', `${where}: accessory is a ${b.accessory.type}`);
+        if (b.accessory?.type === 'button') {
           check(b.accessory.text.text.length <= SLACK_LIMITS.buttonText, `${where}: button text too long`);
           element(b.accessory, where);
         }
@@ -53,6 +55,8 @@ export function slackLimitBreaches(surface: BlockKitMessage | BlockKitModal | Bl
       case 'actions':
         check(b.elements.length > 0 && b.elements.length <= SLACK_LIMITS.actionsElements, `${where}: actions elements`);
         for (const e of b.elements) {
+          check(e.type === 'button', `${where}: ${e.type} in an actions block`);
+          if (e.type !== 'button') continue;
           check(e.text.text.length <= SLACK_LIMITS.buttonText, `${where}: button text "${e.text.text}" too long`);
           element(e, where);
         }
@@ -62,19 +66,19 @@ export function slackLimitBreaches(surface: BlockKitMessage | BlockKitModal | Bl
         check(b.label.text.length <= SLACK_LIMITS.inputLabel, `${where}: label too long`);
         const e = b.element;
         element(e, where);
-        if ('options' in e) {
+        if ('options' in e && e.options) {
           const cap = e.type === 'radio_buttons' ? SLACK_LIMITS.radioOptions : e.type === 'checkboxes' ? SLACK_LIMITS.checkboxOptions : SLACK_LIMITS.selectOptions;
           check(e.options.length <= cap, `${where}: ${e.options.length} options > ${cap}`);
           for (const o of e.options) {
             check(o.text.text.length <= SLACK_LIMITS.optionText, `${where}: option text too long`);
-            check(o.value.length <= SLACK_LIMITS.optionValue, `${where}: option value too long`);
+            check(o.value !== undefined && o.value.length <= SLACK_LIMITS.optionValue, `${where}: option value too long`);
           }
         }
         if (e.type === 'plain_text_input') check((e.max_length ?? 0) <= SLACK_LIMITS.plainTextInputMax, `${where}: max_length`);
         break;
       }
       case 'image':
-        check(/^https?:\/\//.test(b.image_url) && b.image_url.length <= SLACK_LIMITS.imageUrl, `${where}: image_url`);
+        check('image_url' in b && /^https?:\/\//.test(b.image_url) && b.image_url.length <= SLACK_LIMITS.imageUrl, `${where}: image_url`);
         check(b.alt_text.length > 0 && b.alt_text.length <= SLACK_LIMITS.imageAltText, `${where}: alt_text length ${b.alt_text.length}`);
         if (b.title) check(b.title.text.length <= SLACK_LIMITS.imageTitle, `${where}: title too long`);
         break;
