@@ -151,8 +151,10 @@ describe('Teams: a headteacher from the roster approves after the line manager; 
       ['headteacher.riverside-academy', 'dawn.cooper@rt.example'],
       // From the roster's "Professional Development Lead".
       ['cpd-lead.riverside-academy', 'lee.park@rt.example'],
+      ['school-cpd-lead.riverside-academy', undefined],
       ['headteacher.hill-primary', undefined],
       ['cpd-lead.hill-primary', undefined],
+      ['school-cpd-lead.hill-primary', undefined],
     ]);
 
     const messages = await press(LEE, 'settings.open', { settingsSection: 'messages' });
