@@ -16,10 +16,12 @@ describe('Agents Playground configurations in examples/playground', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
   const configs = files.map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
 
-  it('ship a teacher, a line manager and the CPD lead of the demo school, by name and e-mail', () => {
+  it('ship a teacher, a line manager and the CPD lead of the demo school, and a first lead named on day one, by name and e-mail', () => {
     const people = configs.map((c) => `${field(c.text, 'currentUser', 'name')} <${field(c.text, 'currentUser', 'email')}>`);
-    expect(people.sort()).toEqual(['Alex Morgan <alex.morgan@riverside.example>', 'Hannah Okafor <hannah.okafor@riverside.example>', 'Rachel Green <rachel.green@riverside.example>']);
-    for (const c of configs) expect(DEMO_STAFF_CSV).toContain(`${field(c.text, 'currentUser', 'name')},${field(c.text, 'currentUser', 'email')},`);
+    expect(people.sort()).toEqual(['Alex Morgan <alex.morgan@riverside.example>', 'Hannah Okafor <hannah.okafor@riverside.example>', 'Rachel Green <rachel.green@riverside.example>', 'Sam Rivers <sam.rivers@riverside.example>']);
+    // The day-one lead is named by e-mail (FIRST_CPD_LEAD_EMAIL, lead add) before any staff list: not a demo person.
+    for (const c of configs.filter((c) => c.file !== 'sam-rivers.yml')) expect(DEMO_STAFF_CSV).toContain(`${field(c.text, 'currentUser', 'name')},${field(c.text, 'currentUser', 'email')},`);
+    expect(DEMO_STAFF_CSV).not.toContain('sam.rivers@riverside.example');
   });
 
   it('give each person their own personal chat and identity, so signing in as one never takes over another’s chat', () => {

@@ -206,7 +206,7 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
     // As FIRST_CPD_LEAD_EMAIL (or `twilight lead add`) does: someone not yet on the staff list.
     const named = await nameCpdLead({ store: bot.store, clock: bot.clock }, 'demo', { email: 'sam.rivers@riverside.example', name: 'Sam Rivers' });
     expect(named.ok).toBe(true);
-    const { page, playground } = await openChatAs({ name: 'Sam Rivers', email: 'sam.rivers@riverside.example', aadObjectId: '00000000-0000-0000-0000-00000000e203' }, 'Welcome to Twilight');
+    const { page, playground } = await openChatAs({ name: 'Sam Rivers', email: 'sam.rivers@riverside.example', aadObjectId: '00000000-0000-0000-0000-00000000e204' }, 'Welcome to Twilight');
     try {
       const welcome = cardWith(page, 'Welcome to Twilight');
       const welcomeText = await text(welcome);
@@ -236,7 +236,7 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
   });
 
   test("a CPD lead's settings: a section on a card, another section by its button, a refusal beside its field, then saved and in the history", async () => {
-    const lead = await personOf(demoStaffId('alex.morgan@riverside.example'), '00000000-0000-0000-0000-00000000e203');
+    const lead = await personOf(demoStaffId('alex.morgan@riverside.example'), '00000000-0000-0000-0000-00000000e202');
     const { page, playground } = await openChatAs(lead);
     try {
       const schools = await say(page, 'settings');
