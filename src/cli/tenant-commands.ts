@@ -2,11 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { exportTemplates, importTemplates } from '../app/questionnaires';
 import { linkPlatformTenant, loadSettingsContext, setSchoolCpdLead, settingsLines, type TenantChange } from '../app/tenants';
 import { decodeText } from '../imports/decode-text';
+import type { Clock } from '../domain/clock';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 
 interface TenantCommandDeps {
   store: Store;
+  clock: Clock;
   print: (text: string) => void;
 }
 

@@ -54,6 +54,12 @@ onBothStores('school-cpd-lead', (label, open, done) => {
       expect(await cli('tenant', 'set', 'school-cpd-lead', 'sch-2', 'lee.lead@school.example')).toBe(0);
       expect(await cli('tenant', 'set', 'school-cpd-lead', 'sch-2', 'none')).toBe(0);
       expect((await tenantNow()).settings.cpdRequests.cpdLeadBySchool).toEqual({ 'sch-1': 'lee' });
+      // Each change is a setting's change: in the history, as settings set school-cpd-lead.<school> records it.
+      expect((await tenantNow()).settingsHistory?.map((h) => [h.key, h.after])).toEqual([
+        ['school-cpd-lead.sch-1', 'lee.lead@school.example'],
+        ['school-cpd-lead.sch-2', 'lee.lead@school.example'],
+        ['school-cpd-lead.sch-2', ''],
+      ]);
     });
 
     it("an approver who has not answered: the overdue notice goes to the school's lead for its requests, to the trust's lead for a school without one", async () => {
