@@ -1,5 +1,4 @@
-import { slashCommandBody } from '../../support/slack-signing';
-import { JO, TENANT, modalSubmission, postInteraction, postSigned, seedSchool, startSlackHarness, type SlackHarness } from './slack-harness';
+import { JO, TENANT, modalSubmission, openedModal, postInteraction, seedSchool, slashCommand, startSlackHarness, type SlackHarness } from './slack-harness';
 
 type Json = Record<string, unknown>;
 
@@ -27,9 +26,8 @@ describe('impossible dates and numbers in Slack modals (real bolt App, signed re
     await seedSchool(h);
     await h.bot.linkStaffByEmail(TENANT);
     for (const [command, trigger] of [['request cpd', 'trg-request'], ['log cpd', 'trg-log']] as const) {
-      await postSigned(h, slashCommandBody({ command: '/cpd', text: command, user_id: JO.id, team_id: 'T0SCHOOL', channel_id: 'C1', trigger_id: trigger, response_url: `${h.api.url}/response/${trigger}` }));
-      await h.bot.drain();
-      modals[command] = h.api.callsOf('views.open').find((c) => c.args.trigger_id === trigger)!.args.view as Json;
+      await slashCommand(h, JO, command, trigger);
+      modals[command] = openedModal(h, trigger);
     }
   });
   afterAll(() => h.close());

@@ -1,11 +1,8 @@
 import { Staff, TenantSettings, type Delivery } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { session, tenant } from '../../support/fixtures';
-import { slashCommandBody } from '../../support/slack-signing';
 import { startTestScheduler } from '../../support/test-scheduler';
-import { JO, TENANT, buttonPress, findButton, modalSubmission, postInteraction, postSigned, slashCommand, startSlackHarness, type SlackHarness } from './slack-harness';
-
-type Json = Record<string, unknown>;
+import { JO, TENANT, buttonPress, findButton, modalSubmission, openedModal, postInteraction, postSigned, slashCommand, startSlackHarness, type SlackHarness } from './slack-harness';
 
 const MIA = { id: 'UMIA', email: 'mia@school.example', name: 'Mia Manager' };
 const HAL = { id: 'UHAL', email: 'hal@school.example', name: 'Hal Head' };
@@ -57,9 +54,8 @@ describe('Slack confirmations for CPD requests, and App Home sessions (real bolt
   });
 
   it('sending a request is confirmed in a DM; a decline gets a neutral mark; an approver keeps their note through later updates', async () => {
-    await postSigned(h, slashCommandBody({ command: '/cpd', text: 'request cpd', user_id: JO.id, team_id: 'T0SCHOOL', channel_id: 'C1', trigger_id: 'trg-form', response_url: `${h.api.url}/response/trg-form` }));
-    await h.bot.drain();
-    const modal = h.api.callsOf('views.open').find((c) => c.args.trigger_id === 'trg-form')!.args.view as Json;
+    await slashCommand(h, JO, 'request cpd', 'trg-form');
+    const modal = openedModal(h, 'trg-form');
     expect((await postInteraction(h, modalSubmission(JO, modal, 'V-r1', FORM))).text).toBe('');
     const receipt = h.api.callsOf('chat.postMessage').filter((c) => c.args.channel === JO.id).at(-1)!.args;
     expect(JSON.stringify(receipt.blocks)).toContain('Sent to Mia Manager for approval. I will tell you at each step.');
@@ -72,7 +68,7 @@ describe('Slack confirmations for CPD requests, and App Home sessions (real bolt
     await tick();
     const toHal = await dmFor(HAL.id, 'stf-hal', 'request-approval');
     await postInteraction(h, buttonPress(HAL, toHal.where, findButton(toHal.message.blocks, 'request.decline.open'), 'trg-decline'));
-    const reasonModal = h.api.callsOf('views.open').find((c) => c.args.trigger_id === 'trg-decline')!.args.view as Json;
+    const reasonModal = openedModal(h, 'trg-decline');
     await postInteraction(h, modalSubmission(HAL, reasonModal, 'V-d1', { reason: 'Budget spent for this term' }));
     await h.bot.drain();
     const halCard = lastUpdateOf(toHal.where);

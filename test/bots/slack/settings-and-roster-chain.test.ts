@@ -2,8 +2,7 @@ import { Tenant, type Delivery } from '../../../src/domain';
 import { importStaffRoster } from '../../../src/imports/import-staff';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { startTestScheduler } from '../../support/test-scheduler';
-import { slashCommandBody } from '../../support/slack-signing';
-import { TENANT, buttonPress, findButton, modalSubmission, postInteraction, postSigned, startSlackHarness, type SlackHarness } from './slack-harness';
+import { TENANT, buttonPress, findButton, modalSubmission, openedModal, postInteraction, slashCommand, startSlackHarness, type SlackHarness } from './slack-harness';
 
 type Json = Record<string, unknown>;
 
@@ -48,16 +47,11 @@ function shownValues(modal: Json): Record<string, string> {
 describe('Slack: a headteacher from the roster approves after the line manager; a lead changes settings in a modal (real bolt, signed requests)', () => {
   let h: SlackHarness;
   let scheduler: Scheduler;
-  const slash = async (user: { id: string }, text: string, trigger: string) => {
-    await postSigned(h, slashCommandBody({ command: '/cpd', text, user_id: user.id, team_id: 'T0SCHOOL', channel_id: 'C1', trigger_id: trigger, response_url: `${h.api.url}/response/${trigger}` }));
-    await h.bot.drain();
-  };
   const tick = async () => {
     h.clock.advance(60_000);
     await scheduler.runOnce();
     await h.bot.drain();
   };
-  const modalOpened = (trigger: string) => h.api.callsOf('views.open').find((c) => c.args.trigger_id === trigger)!.args.view as Json;
   const staffId = async (email: string) => (await h.store.staff.find(TENANT)).find((s) => s.value.email === email)!.value.id;
   const dmFor = async (user: { id: string; email: string }, kind: Delivery['kind'], marker = '') => {
     const id = await staffId(user.email);
@@ -82,8 +76,8 @@ describe('Slack: a headteacher from the roster approves after the line manager; 
   });
 
   it("Jo's request goes to Mia (line manager), then Dawn Cooper, headteacher by the roster's job title", async () => {
-    await slash(JO, 'request cpd', 'trg-form');
-    const modal = modalOpened('trg-form');
+    await slashCommand(h, JO, 'request cpd', 'trg-form');
+    const modal = openedModal(h, 'trg-form');
     expect(JSON.stringify(modal.blocks)).toContain('Your request will go to your line manager, Mia Shah, then the headteacher of Riverside Academy, Dawn Cooper.');
     expect((await postInteraction(h, modalSubmission(JO, modal, 'V-r1', FORM))).text).toBe('');
     const [request] = (await h.store.cpdRequests.find(TENANT)).map((r) => r.value);
@@ -104,8 +98,8 @@ describe('Slack: a headteacher from the roster approves after the line manager; 
   });
 
   it('a school with no headteacher: the modal says so, the submission is refused beside the form, the lead is told', async () => {
-    await slash(TOM, 'request cpd', 'trg-tom');
-    const modal = modalOpened('trg-tom');
+    await slashCommand(h, TOM, 'request cpd', 'trg-tom');
+    const modal = openedModal(h, 'trg-tom');
     expect(JSON.stringify(modal.blocks)).toContain('Hill Primary has no headteacher in Twilight');
     const refused = await postInteraction(h, modalSubmission(TOM, modal, 'V-t1', FORM));
     expect(JSON.stringify(refused.json)).toContain('Not sent: Hill Primary has no headteacher in Twilight');
@@ -116,8 +110,8 @@ describe('Slack: a headteacher from the roster approves after the line manager; 
   });
 
   it('/cpd settings opens a section as a modal; refusals come back beside their fields; a saved change is recorded', async () => {
-    await slash(LEE, 'settings', 'trg-s1');
-    const schools = modalOpened('trg-s1');
+    await slashCommand(h, LEE, 'settings', 'trg-s1');
+    const schools = openedModal(h, 'trg-s1');
     expect(schools).toMatchObject({ callback_id: 'settings.save', title: { text: 'Settings' } });
     expect((schools.blocks as Json[]).length).toBeLessThanOrEqual(100);
     expect(shownValues(schools)).toMatchObject({ schools: 'Riverside Academy; Hill Primary', 'headteacher.riverside-academy': 'dawn.cooper@rt.example' });
@@ -130,18 +124,18 @@ describe('Slack: a headteacher from the roster approves after the line manager; 
     // Hill Primary's CPD lead: the role is on Tom's staff record, so he may use the lead commands.
     expect((await h.store.staff.get(TENANT, await staffId(TOM.email)))!.value.roles).toContain('cpd-lead');
 
-    await slash(LEE, 'settings messages', 'trg-s2');
-    const messages = modalOpened('trg-s2');
+    await slashCommand(h, LEE, 'settings messages', 'trg-s2');
+    const messages = openedModal(h, 'trg-s2');
     const bad = await postInteraction(h, modalSubmission(LEE, messages, 'V-s2', { ...shownValues(messages), 'digest-day': 'someday', 'gap-task-nudge-days': '7, 99' }));
     expect(bad.json).toMatchObject({ response_action: 'errors', errors: { 'field:gap-task-nudge-days': 'Give whole numbers from 0 to 60, separated by commas.' } });
     expect((await postInteraction(h, modalSubmission(LEE, messages, 'V-s2', { ...shownValues(messages), 'digest-day': 'friday', 'digest-time': '16:00' }))).text).toBe('');
     expect((await h.store.tenants.get(TENANT, TENANT))!.value.settings).toMatchObject({ digestWeekday: 5, digestAt: '16:00' });
 
     // A teacher may not: the command is refused.
-    await slash(JO, 'settings', 'trg-s3');
+    await slashCommand(h, JO, 'settings', 'trg-s3');
     expect(h.api.callsOf('views.open').some((c) => c.args.trigger_id === 'trg-s3')).toBe(false);
 
-    await slash(LEE, 'settings history', 'trg-s4');
+    await slashCommand(h, LEE, 'settings history', 'trg-s4');
     const history = JSON.stringify([...h.api.ephemeral.values()].find((m) => m.responseUrl === '/response/trg-s4')?.args);
     expect(history).toContain('digest-day');
     expect(history).toContain('headteacher.hill-primary');

@@ -189,6 +189,11 @@ export async function slashCommand(h: SlackHarness, user: { id: string }, text: 
 
 type Json = Record<string, unknown>;
 
+/** The modal the bot opened for a trigger (views.open), as the fake Slack API received it. */
+export function openedModal(h: SlackHarness, trigger: string): Json {
+  return h.api.callsOf('views.open').find((c) => c.args.trigger_id === trigger)!.args.view as Json;
+}
+
 /** Finds a button in posted blocks by its verb. */
 export function findButton(blocks: unknown, verb: string): { action_id: string; value?: string } {
   for (const block of (blocks as Json[]) ?? []) {

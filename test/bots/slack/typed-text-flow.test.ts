@@ -1,9 +1,8 @@
 import { Staff, TenantSettings, type Delivery } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { startTestScheduler } from '../../support/test-scheduler';
-import { slashCommandBody } from '../../support/slack-signing';
 import { tenant } from '../../support/fixtures';
-import { JO, TENANT, buttonPress, findButton, modalSubmission, postInteraction, postSigned, startSlackHarness, type SlackHarness } from './slack-harness';
+import { JO, TENANT, buttonPress, findButton, modalSubmission, openedModal, postInteraction, slashCommand, startSlackHarness, type SlackHarness } from './slack-harness';
 
 type Json = Record<string, unknown>;
 const MIA = { id: 'UMIA', email: 'mia@school.example', name: 'Mia Manager' };
@@ -42,7 +41,6 @@ describe('typed text in Slack (real bolt App, signed requests, real scheduler)',
     await scheduler.runOnce();
     await h.bot.drain();
   };
-  const modalOpened = (trigger: string) => h.api.callsOf('views.open').find((c) => c.args.trigger_id === trigger)!.args.view as Json;
 
   beforeAll(async () => {
     h = await startSlackHarness();
@@ -60,9 +58,8 @@ describe('typed text in Slack (real bolt App, signed requests, real scheduler)',
   });
 
   it("Jo's intended impact reaches Mia as text (no link, no auto-link, no control characters); a decline reason of a zero-width space is refused beside the field", async () => {
-    await postSigned(h, slashCommandBody({ command: '/cpd', text: 'request cpd', user_id: JO.id, team_id: 'T0SCHOOL', channel_id: 'C1', trigger_id: 'trg-form', response_url: `${h.api.url}/response/trg-form` }));
-    await h.bot.drain();
-    expect((await postInteraction(h, modalSubmission(JO, modalOpened('trg-form'), 'V-r1', FORM))).text).toBe('');
+    await slashCommand(h, JO, 'request cpd', 'trg-form');
+    expect((await postInteraction(h, modalSubmission(JO, openedModal(h, 'trg-form'), 'V-r1', FORM))).text).toBe('');
     const [request] = (await h.store.cpdRequests.find(TENANT)).map((r) => r.value);
     expect(request!.details.intendedImpact).toBe('More pupils read [Click here](https://evil.example/phish) <https://evil.example/x|Open> https://evil.example/bare');
 
@@ -76,7 +73,7 @@ describe('typed text in Slack (real bolt App, signed requests, real scheduler)',
 
     const where = { channel: sent.platformConversationId!, ts: sent.platformMessageId! };
     await postInteraction(h, buttonPress(MIA, where, findButton(message.blocks, 'request.decline.open'), 'trg-decline'));
-    const refused = await postInteraction(h, modalSubmission(MIA, modalOpened('trg-decline'), 'V-d1', { reason: '\u200B' }));
+    const refused = await postInteraction(h, modalSubmission(MIA, openedModal(h, 'trg-decline'), 'V-d1', { reason: '\u200B' }));
     expect(refused.json).toMatchObject({ response_action: 'errors', errors: { 'field:reason': 'Please give a reason for declining.' } });
     expect((await h.store.cpdRequests.get(TENANT, request!.id))!.value.status).toBe('submitted');
   });
