@@ -1,10 +1,5 @@
 import type { FieldErrors, SettingGroup } from '../../domain';
-
-/** views.ts's Notice, restated so this file need not import the hub that imports it. */
-interface Notice {
-  tone: 'info' | 'good' | 'warning' | 'attention';
-  text: string;
-}
+import type { Notice } from './common';
 
 /** One setting on the form: its key is the input's id on both platforms, so an error comes back beside it. */
 export interface SettingsFieldView {

@@ -1,10 +1,9 @@
 /**
  * View models for setting a school up from chat: a file sent to the bot (its dry run, then the
- * import), the lead's first-run checklist, and who could not be reached. Plain data, as in
- * views.ts (which joins these to CardView); kept apart so that hub stays small.
+ * import), the lead's first-run checklist, and who could not be reached. Plain data; views.ts
+ * joins these to CardView.
  */
-
-type Tone = 'info' | 'good' | 'warning' | 'attention';
+import type { Notice } from './common';
 
 /** Which import a file sent to the bot is, worked out from its headings and extension. */
 export type SchoolFileKind = 'staff' | 'programme' | 'calendar' | 'statutory' | 'qualifications';
@@ -16,7 +15,7 @@ export interface FileImportView {
   what?: string;
   /** preview: the dry run, with Import and Cancel; the others are where it ended. */
   state: 'preview' | 'refused' | 'imported' | 'cancelled' | 'unchanged';
-  notice: { tone: Tone; text: string };
+  notice: Notice;
   /** What would change (or did), one line each: "3 people added", "1 marked as a leaver". */
   summary: string[];
   /** The changes one by one (capped), e.g. "add: Dawn Cooper <dawn@…> (Headteacher)". */
