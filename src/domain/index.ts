@@ -34,3 +34,4 @@ export * from './typed-text';
 export * from './settings-definitions';
 export * from './count-of';
 export * from './plan-subjects';
+export * from './mentoring';

@@ -27,6 +27,11 @@ import {
   StatutoryTraining,
   CourseCertificate,
   Tenant,
+  MentoringLink,
+  MentoringProgramme,
+  ProgrammeAssignment,
+  MentoringMeeting,
+  ProgressReview,
 } from '../domain';
 
 export interface CollectionSpec<S extends z.ZodType = z.ZodType> {
@@ -97,6 +102,12 @@ export const COLLECTIONS = {
   needsReviews: spec(NeedsReview, ['year', 'staffId'], true),
   // The planner's change log and wake-ups: due ones across tenants by availableAt (src/scheduler/plan/plan-requests.ts).
   planRequests: spec(PlanRequest, ['availableAt']),
+  // Mentoring (docs/mentoring.md): who supports whom, the programmes, who follows which, their meetings and reviews.
+  mentoringLinks: spec(MentoringLink, ['menteeId', 'mentorId', 'role']),
+  mentoringProgrammes: spec(MentoringProgramme, []),
+  programmeAssignments: spec(ProgrammeAssignment, ['menteeId', 'programmeId']),
+  mentoringMeetings: spec(MentoringMeeting, ['menteeId', 'mentorId', 'assignmentId', 'weekStart', 'status']),
+  progressReviews: spec(ProgressReview, ['menteeId', 'year']),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
