@@ -24,7 +24,7 @@ export type CliCommand =
   | { kind: 'programme-publish'; tenantId?: string }
   | { kind: 'retention-sweep' }
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
-  | { kind: 'export-governors'; term?: string; tenantId?: string; out?: string }
+  | { kind: 'export-governors'; term?: string; year?: string; school?: string; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
   | { kind: 'lead-add'; tenantId?: string; email: string; name?: string }
   | { kind: 'status'; tenantId?: string }
@@ -172,11 +172,19 @@ export const COMMANDS: readonly CliCommandSpec[] = [
   },
   {
     words: ['export', 'governors'],
-    usage: 'export governors [--term autumn-2026] [--out FILE]   (the current term without --term)',
-    summary: "The governors' termly CPD report: no names, small groups withheld.",
-    options: { term: { type: 'string', value: 'TERM', help: 'e.g. autumn-2026 (default: the current term)' }, out: OUT },
-    example: ['export', 'governors', '--term', 'autumn-2026', '--out', 'governors.csv'],
-    build: (_p, values, tenant) => ok({ kind: 'export-governors', ...tenant, ...some('out', text(values, 'out')), ...some('term', text(values, 'term')) }),
+    usage: 'export governors [--school SCHOOL] [--term autumn-2026 | --year 2026-27] [--out FILE]   (the trust and the current term without them)',
+    summary: "The governors' CPD report for a term or a school year, the trust's or one school's: no names, small groups withheld.",
+    options: {
+      term: { type: 'string', value: 'TERM', help: 'e.g. autumn-2026 (default: the current term)' },
+      year: { type: 'string', value: '2026-27', help: 'a whole school year instead of a term' },
+      school: { type: 'string', value: 'SCHOOL', help: "one school's report, by name or id (default: the whole trust)" },
+      out: OUT,
+    },
+    example: ['export', 'governors', '--school', 'Oakfield Primary', '--year', '2026-27', '--out', 'governors.csv'],
+    build: (_p, values, tenant) => {
+      if (text(values, 'term') !== undefined && text(values, 'year') !== undefined) return fail('give --term or --year, not both');
+      return ok({ kind: 'export-governors', ...tenant, ...some('out', text(values, 'out')), ...some('term', text(values, 'term')), ...some('year', text(values, 'year')), ...some('school', text(values, 'school')) });
+    },
   },
   {
     words: ['budget', 'set'],

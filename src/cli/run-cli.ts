@@ -199,7 +199,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       }
     }
     case 'export-governors': {
-      const report = await loadGovernorsReport(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now(), command.term);
+      const report = await loadGovernorsReport(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now(), command.term ?? command.year, command.school);
       if (!report.ok) {
         deps.print(report.message);
         return 1;
@@ -208,7 +208,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       if (!command.out) deps.print(csv);
       else {
         await writeFile(command.out, csv);
-        deps.print(`Wrote ${command.out} (${report.value.term}, ${report.value.periodText}; no names, groups under ${report.value.minGroup} withheld).`);
+        deps.print(`Wrote ${command.out} (${report.value.school ? `${report.value.school}, ` : ''}${report.value.term}, ${report.value.periodText}; no names, groups under ${report.value.minGroup} withheld).`);
       }
       return 0;
     }

@@ -1,9 +1,12 @@
-import { KIND_LABELS, type CpdLogEntry, type Participation, type Pathway, type Session, type Staff, type StatutoryTraining, type Tenant } from '../../domain';
+import { KIND_LABELS, type CpdLogEntry, type Participation, type Pathway, type Qualification, type Session, type Staff, type StatutoryTraining, type Tenant } from '../../domain';
 import type { GovernorsReportRow, GovernorsReportView } from '../../cards/views/governors-report';
 import type { ProgrammeReportView } from '../reports';
 import { dayText } from '../reports';
 import { sessionHours } from './record-rows';
+import { localDateOf } from '../../domain/school-time';
 import type { SchoolTerm } from './school-term';
+import { moneyRows, type GovernorsMoneyInput } from './governors-money';
+import { qualificationRows } from './governors-qualifications';
 
 const PATHWAY_LABELS: Record<Pathway, string> = {
   ect: 'Early career teachers',
@@ -28,6 +31,23 @@ export interface GovernorsReportInput {
   statutory: readonly StatutoryTraining[];
   /** The programme report (src/app/reports/programme-report.ts) for the same term: categories, ratings and levels. */
   programme: ProgrammeReportView;
+  /** Spending against budget and courses funded (issue 26 item 3); absent: the sections are left out. */
+  money?: GovernorsMoneyInput;
+  /** The staff's qualifications, for those started and gained in the period; absent: the section is left out. */
+  qualifications?: readonly Qualification[];
+  /** One school's report (its name), and what its figures cover; absent: the whole trust. */
+  school?: { name: string; scope: string };
+}
+
+/** The sections issue 26 item 3 added: money, courses funded, qualifications (each its own function's rows). */
+function fundingAndQualifications(input: GovernorsReportInput, people: (n: number) => string, withheld: string): GovernorsReportView['sections'] {
+  const min = input.tenant.settings.minAggregateCount;
+  const day = (iso: string) => localDateOf(new Date(iso), input.tenant.settings.timezone);
+  const money = input.money ? moneyRows(input.money, people) : undefined;
+  return [
+    ...(money ? [{ title: 'Spending against budget', rows: money.spending }, { title: 'Courses funded', rows: money.courses }] : []),
+    ...(input.qualifications ? [{ title: 'Qualifications started and gained', rows: qualificationRows(input.qualifications, day(input.term.from), day(input.term.to), min, withheld) }] : []),
+  ];
 }
 
 function audienceGroup(s: Session): string {
@@ -141,6 +161,7 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
     term: term.name,
     periodText: `${dayText(term.from, zone)} – ${dayText(new Date(Date.parse(term.to) - 1).toISOString(), zone)}`,
     minGroup: min,
+    ...(input.school ? { school: input.school.name, scope: input.school.scope } : {}),
     sections: [
       {
         title: 'Programme by category',
@@ -154,6 +175,7 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
       { title: 'Participation and hours by staff group', rows: participation },
       { title: 'Evaluation by level', rows: evaluation },
       { title: 'Statutory training', rows: statutory },
+      ...fundingAndQualifications(input, people, withheld),
     ],
   };
 }

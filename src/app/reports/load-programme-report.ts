@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Session } from '../../domain';
 import { findWhereIn } from '../../store/find-in';
 import { evaluationLevels } from './evaluation-levels';
 import { loadSessionAnswers } from './load-session-answers';
@@ -21,21 +22,28 @@ export async function loadProgrammeReport(
   now: Date,
   period?: { from: string; to: string },
   /** Governors: answers count only in blocks of the minimum, so two exports never differ by one answer (released-in-blocks.ts). */
-  options: { answersInBlocks?: boolean } = {},
+  options: {
+    answersInBlocks?: boolean;
+    /** Governors per school: only these sessions (a school's own), and answers released in blocks per part (a session's school). */
+    sessions?: (s: Session) => boolean;
+    partOf?: (s: Session) => string;
+  } = {},
 ): Promise<ReportResult<ProgrammeReportView>> {
   const { store } = deps;
   const tenant = (await store.tenants.get(tenantId, tenantId))?.value;
   if (!tenant) return { ok: false, message: 'This school is not set up yet.' };
   const { from, to } = period ?? schoolYear(now, tenant.settings.timezone);
-  const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: from, lt: to } } })).map((v) => v.value);
+  const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: from, lt: to } } })).map((v) => v.value).filter(options.sessions ?? (() => true));
+  const partOfSession = new Map(sessions.map((s) => [s.id, options.partOf?.(s) ?? '']));
+  const partOf = (sessionId: string) => partOfSession.get(sessionId) ?? '';
   const ids = sessions.map((s) => s.id);
   const participations = await findWhereIn(store.participations, tenantId, 'sessionId', ids, { attended: true });
   const { questionnaires, answersBySession, responsesBySession, ratingQuestions } = await loadSessionAnswers(store, tenantId, ids);
   const gapTasks = await findWhereIn(store.gapTasks, tenantId, 'sessionId', ids);
   const minimum = tenant.settings.minAggregateCount;
   const allFollowUps = await findWhereIn(store.impactFollowUps, tenantId, 'sessionId', ids);
-  const followUps = options.answersInBlocks ? releasedFollowUps(allFollowUps, minimum) : allFollowUps;
-  const released = options.answersInBlocks ? releasedReactionAnswers(questionnaires, answersBySession, now, minimum) : undefined;
+  const followUps = options.answersInBlocks ? releasedFollowUps(allFollowUps, minimum, partOf) : allFollowUps;
+  const released = options.answersInBlocks ? releasedReactionAnswers(questionnaires, answersBySession, now, minimum, partOf) : undefined;
   const built = buildProgrammeReport({
     tenant,
     from,

@@ -24,8 +24,12 @@ export function releasedPrefix(sizes: readonly number[], minimum: number): numbe
   return released;
 }
 
-/** The reaction answers that count: those of closed questionnaires only (their set is final), released in blocks. */
-export function releasedReactionAnswers(questionnaires: readonly Questionnaire[], answersBySession: ReadonlyMap<string, readonly Answers[]>, now: Date, minimum: number): Answers[] {
+/**
+ * The reaction answers that count: those of closed questionnaires only (their set is final), released in blocks.
+ * `partOf` (a session's school, for governors' reports per school) releases each part's blocks on their own, so
+ * the trust's figures are always the sum of the schools' and subtracting one export from another leaves whole blocks.
+ */
+export function releasedReactionAnswers(questionnaires: readonly Questionnaire[], answersBySession: ReadonlyMap<string, readonly Answers[]>, now: Date, minimum: number, partOf: (sessionId: string) => string = () => ''): Answers[] {
   const closingBySession = new Map<string, string>();
   const open = new Set<string>();
   for (const q of questionnaires) {
@@ -35,13 +39,22 @@ export function releasedReactionAnswers(questionnaires: readonly Questionnaire[]
     if (!before || q.closesAt > before) closingBySession.set(q.sessionId, q.closesAt);
   }
   const closed = [...closingBySession.entries()].filter(([sessionId]) => !open.has(sessionId)).sort(([a, x], [b, y]) => x.localeCompare(y) || a.localeCompare(b));
-  const groups = closed.map(([sessionId]) => answersBySession.get(sessionId) ?? []);
-  return groups.slice(0, releasedPrefix(groups.map((g) => g.length), minimum)).flat();
+  return byPart(closed.map(([sessionId]) => sessionId), partOf).flatMap((ids) => {
+    const groups = ids.map((sessionId) => answersBySession.get(sessionId) ?? []);
+    return groups.slice(0, releasedPrefix(groups.map((g) => g.length), minimum)).flat();
+  });
 }
 
-/** Follow-ups with their person's answer only where it is released (answered ones in blocks, by when they were answered). */
-export function releasedFollowUps(followUps: readonly ImpactFollowUp[], minimum: number): ImpactFollowUp[] {
+/** Items split by part, each part keeping the items' order. */
+function byPart<T>(items: readonly T[], partOf: (item: T) => string): T[][] {
+  const parts = new Map<string, T[]>();
+  for (const item of items) parts.set(partOf(item), [...(parts.get(partOf(item)) ?? []), item]);
+  return [...parts.values()];
+}
+
+/** Follow-ups with their person's answer only where it is released (answered ones in blocks, by when they were answered; each part's on their own). */
+export function releasedFollowUps(followUps: readonly ImpactFollowUp[], minimum: number, partOf: (sessionId: string) => string = () => ''): ImpactFollowUp[] {
   const answered = followUps.filter((f) => f.person !== undefined).sort((a, b) => a.person!.submittedAt.localeCompare(b.person!.submittedAt) || a.id.localeCompare(b.id));
-  const released = new Set(answered.slice(0, releasedPrefix(answered.map(() => 1), minimum)).map((f) => f.id));
+  const released = new Set(byPart(answered, (f) => partOf(f.sessionId)).flatMap((part) => part.slice(0, releasedPrefix(part.map(() => 1), minimum)).map((f) => f.id)));
   return followUps.map((f) => (f.person === undefined || released.has(f.id) ? f : { ...f, status: 'asked' as const, person: undefined, manager: undefined }));
 }

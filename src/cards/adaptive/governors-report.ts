@@ -10,11 +10,12 @@ function section(s: GovernorsReportView['sections'][number]): AdaptiveElement[] 
 export function governorsReportCard(view: GovernorsReportView): CardContent {
   return {
     body: compact([
-      heading(`Report to governors: ${view.term}`),
+      heading(`Report to governors: ${view.school ? `${view.school}, ` : ''}${view.term}`),
       subtle(view.periodText),
       text(`No names. Any figure about fewer than ${view.minGroup} people is withheld.`, { isSubtle: true, spacing: 'None' }),
+      ...(view.scope ? [text(view.scope, { isSubtle: true, spacing: 'None' })] : []),
       ...view.sections.flatMap(section),
     ]),
-    summary: `Report to governors for ${view.term}.`,
+    summary: `Report to governors for ${view.school ? `${view.school}, ` : ''}${view.term}.`,
   };
 }

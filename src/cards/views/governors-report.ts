@@ -8,8 +8,12 @@ export interface GovernorsReportRow {
 /** Termly report to governors and trustees: counts only, no names, every small group withheld. */
 export interface GovernorsReportView {
   kind: 'governors-report';
-  /** e.g. "autumn-2026". */
+  /** e.g. "autumn-2026", or a school year "2026-27". */
   term: string;
+  /** One school's report (issue 26 item 3): its name; absent, the whole trust. */
+  school?: string;
+  /** What a school's figures cover (its staff; its own sessions for evaluation). */
+  scope?: string;
   /** e.g. "1 September 2026 – 31 December 2026". */
   periodText: string;
   minGroup: number;
