@@ -1,39 +1,76 @@
-import type { GovernorsReportView } from '../../cards/views/governors-report';
+import type { GovernorsReportRow, GovernorsReportView } from '../../cards/views/governors-report';
 
-/** Figures that are not counts of people (sessions, money): nothing to isolate by subtraction. */
-const NOT_ABOUT_PEOPLE = /^(Sessions held|Budget|Committed|Spent|Left|Cover used|Cost of courses)/;
-
-/** A figure derived from another of its group's: withheld with it ("4.5 of 5" from answers withheld elsewhere). */
+/** A figure derived from another of its group's, withheld wherever that one is ("4.5 of 5" from answers withheld). */
 const DEPENDS_ON: readonly [RegExp, RegExp][] = [
   [/^Result$|\(mean of 5\)$/, /^Answered$/],
+  [/^Answered$/, /^Asked$/],
   [/^Average cost per course$/, /^Courses booked/],
   [/^CPD hours/, /^Took part in CPD$/],
   [/^Took part in CPD$/, /^Staff$/],
   [/^Up to date$/, /^Staff recorded$/],
 ];
+/** A group that is the others' total: each of them is withheld wherever it is (the total less those shown would give it). */
+const TOTAL_GROUPS: Readonly<Record<string, string>> = { 'Qualifications started and gained': 'All qualifications' };
 
-const key = (section: string, group: string, measure: string) => `${section}\u0000${group}\u0000${measure}`;
+type Part = { id: string; view: GovernorsReportView };
+
+const rowsOf = (view: GovernorsReportView, title: string, group: string) => view.sections.find((s) => s.title === title)?.rows.filter((r) => r.group === group) ?? [];
+const total = (counts: readonly number[] | undefined) => (counts ?? []).reduce((a, b) => a + b, 0);
 
 /**
- * One school's report beside the others' (every school and the rest: staff with no school, leavers,
- * trust-wide sessions), which add up to the trust's. A school's figure is withheld when the same
- * figure is withheld in any other part: otherwise the trust's export less the schools' exports would
- * give the small group (docs/privacy.md, "Differencing"). Fails closed: a zero withheld elsewhere
- * withholds it too.
+ * Which parts must withhold one figure so that the trust's figure less the figures shown never
+ * leaves a small group: the parts withheld on their own (and where the figure it rests on is
+ * withheld); then, while what they hold together is a small group in any of its counts (those who
+ * did, those who did not), the smallest part still shown is withheld too (secondary suppression).
  */
-export function withholdAcrossSchools(mine: GovernorsReportView, others: readonly GovernorsReportView[], withheld: string): GovernorsReportView {
-  const elsewhere = new Set(others.flatMap((o) => o.sections.flatMap((s) => s.rows.filter((r) => r.value === withheld).map((r) => key(s.title, r.group, r.measure)))));
-  const sections = mine.sections.map((s) => ({ ...s, rows: s.rows.map((r) => (!NOT_ABOUT_PEOPLE.test(r.measure) && elsewhere.has(key(s.title, r.group, r.measure)) ? { ...r, value: withheld } : r)) }));
-  // Twice: a chain (hours ← took part ← staff) settles in two passes.
-  for (let pass = 0; pass < 2; pass++) {
-    for (const s of sections) {
-      s.rows = s.rows.map((r) => {
-        const parent = DEPENDS_ON.find(([child]) => child.test(r.measure))?.[1];
-        if (!parent || r.value === withheld) return r;
-        const gone = s.rows.some((p) => p.group === r.group && parent.test(p.measure) && p.value === withheld) || [...elsewhere].some((k) => k.startsWith(key(s.title, r.group, '')) && parent.test(k.split('\u0000')[2]!));
-        return gone ? { ...r, value: withheld } : r;
-      });
-    }
+function withheldParts(parts: readonly Part[], title: string, group: string, measure: string, min: number, withheld: string, parent: ReadonlySet<string>): Set<string> {
+  const row = (p: Part) => rowsOf(p.view, title, group).find((r) => r.measure === measure);
+  const out = new Set(parts.filter((p) => parent.has(p.id) || row(p)?.value === withheld).map((p) => p.id));
+  const width = Math.max(0, ...parts.map((p) => row(p)?.counts?.length ?? 0));
+  for (;;) {
+    const held = parts.filter((p) => out.has(p.id));
+    const small = Array.from({ length: width }, (_, c) => held.reduce((n, p) => n + (row(p)?.counts?.[c] ?? 0), 0)).some((n) => n > 0 && n < min);
+    if (!small) return out;
+    const next = parts
+      .filter((p) => !out.has(p.id) && total(row(p)?.counts) > 0)
+      .sort((a, b) => total(row(a)?.counts) - total(row(b)?.counts) || a.id.localeCompare(b.id))[0];
+    if (!next) return out;
+    out.add(next.id);
   }
-  return { ...mine, sections };
+}
+
+/**
+ * One school's report beside every other part (each school, and the rest: staff with no school,
+ * leavers, trust-wide sessions, the central budget), which add up to the trust's report. Every
+ * figure about people that another part withholds is checked across the parts, the same way in
+ * every school's report, so no export less others shows a small group (docs/privacy.md,
+ * "Differencing"). Figures with no count (sessions, money) are left as they are.
+ */
+export function withholdAcrossSchools(mine: Part, others: readonly Part[], min: number, withheld: string): GovernorsReportView {
+  const parts = [mine, ...others];
+  const decided = new Map<string, Set<string>>();
+  const keyOf = (title: string, group: string, measure: string) => `${title}\u0000${group}\u0000${measure}`;
+  const decide = (title: string, group: string, measure: string): Set<string> => {
+    const key = keyOf(title, group, measure);
+    const known = decided.get(key);
+    if (known) return known;
+    const parentPattern = DEPENDS_ON.find(([child]) => child.test(measure))?.[1];
+    const parentMeasures = new Set(parts.flatMap((p) => rowsOf(p.view, title, group).filter((r) => parentPattern?.test(r.measure)).map((r) => r.measure)));
+    const totalGroup = TOTAL_GROUPS[title];
+    const parent = new Set([...[...parentMeasures].flatMap((m) => [...decide(title, group, m)]), ...(totalGroup && totalGroup !== group ? decide(title, totalGroup, measure) : [])]);
+    const hasCounts = parts.some((p) => rowsOf(p.view, title, group).some((r) => r.measure === measure && r.counts !== undefined));
+    const out = hasCounts ? withheldParts(parts, title, group, measure, min, withheld, parent) : parent;
+    decided.set(key, out);
+    return out;
+  };
+  const sections = mine.view.sections.map((s) => ({
+    ...s,
+    rows: s.rows.map((r): GovernorsReportRow => (r.value !== withheld && decide(s.title, r.group, r.measure).has(mine.id) ? { ...r, value: withheld } : r)),
+  }));
+  return { ...mine.view, sections };
+}
+
+/** The view as it leaves the loader: no counts, no rows kept only for the check. */
+export function withoutCounts(view: GovernorsReportView): GovernorsReportView {
+  return { ...view, sections: view.sections.map((s) => ({ ...s, rows: s.rows.filter((r) => !r.hidden).map(({ group, measure, value }) => ({ group, measure, value })) })) };
 }

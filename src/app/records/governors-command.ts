@@ -28,6 +28,8 @@ export async function governorsReport(deps: AppDeps, actor: Actor, argument: str
     if (school === '') {
       if (led.length !== 1) return notice('attention', `You lead CPD for ${names.join(' and ')}: say which, e.g. "governors ${names[0]} ${period ?? '2026-27'}".`);
       schoolText = led[0]!;
+    } else if (school.toLowerCase() === 'trust') {
+      return notice('attention', `You are the CPD lead for ${names.join(' and ')}: the whole trust's report is for the trust's CPD lead. Say "governors" for ${led.length === 1 ? 'your school' : 'one of yours'}.`);
     } else {
       const named = findSchool(tenant, school);
       if (!named.ok) return notice('attention', named.message);

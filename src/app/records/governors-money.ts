@@ -43,7 +43,7 @@ export function moneyRows(input: GovernorsMoneyInput, people: (n: number) => str
     funded.length === 0
       ? []
       : [
-          { group: 'External courses', measure: `Courses booked ${when}`, value: people(funded.length) },
+          { group: 'External courses', measure: `Courses booked ${when}`, value: people(funded.length), counts: [funded.length] },
           { group: 'External courses', measure: `Cost of courses booked ${when}`, value: formatPence(cost) },
           ...(people(funded.length) === String(funded.length) ? [{ group: 'External courses', measure: 'Average cost per course', value: formatPence(Math.round(cost / funded.length)) }] : []),
         ];

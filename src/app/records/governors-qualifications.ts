@@ -30,12 +30,12 @@ export function qualificationRows(qualifications: readonly Qualification[], from
   const showable = (list: readonly Qualification[]) => kinds.every((k) => count(list, k) === 0 || count(list, k) >= min);
   const value = (n: number, list: readonly Qualification[]) => (n === 0 ? '0' : n < min || !showable(list) ? withheld : String(n));
   return [
-    { group: 'All qualifications', measure: 'Started', value: started.length > 0 && started.length < min ? withheld : String(started.length) },
-    { group: 'All qualifications', measure: 'Gained', value: gained.length > 0 && gained.length < min ? withheld : String(gained.length) },
+    { group: 'All qualifications', measure: 'Started', value: started.length > 0 && started.length < min ? withheld : String(started.length), counts: [started.length] },
+    { group: 'All qualifications', measure: 'Gained', value: gained.length > 0 && gained.length < min ? withheld : String(gained.length), counts: [gained.length] },
     ...(kinds.length > 1
       ? kinds.flatMap((k) => [
-          { group: KIND_NAMES[k], measure: 'Started', value: value(count(started, k), started) },
-          { group: KIND_NAMES[k], measure: 'Gained', value: value(count(gained, k), gained) },
+          { group: KIND_NAMES[k], measure: 'Started', value: value(count(started, k), started), counts: [count(started, k)] },
+          { group: KIND_NAMES[k], measure: 'Gained', value: value(count(gained, k), gained), counts: [count(gained, k)] },
         ])
       : []),
   ];

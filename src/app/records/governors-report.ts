@@ -96,7 +96,7 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
       .sort(([a], [b]) => a.localeCompare(b))
       .flatMap(([group, g]) => [
         { group, measure: 'Sessions held', value: String(g.sessions) },
-        { group, measure: 'Attendances', value: people(g.attendances) },
+        { group, measure: 'Attendances', value: people(g.attendances), counts: [g.attendances] },
       ]);
   };
 
@@ -108,15 +108,16 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
   const participation: GovernorsReportRow[] = [...staffGroups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([group, members]) => {
-      if (members.length < min) return [{ group, measure: 'Staff', value: withheld }];
       const ids = new Set(members.map((m) => m.id));
       const mine = attended.filter((p) => ids.has(p.staffId));
       const loggedHere = input.logged.filter((e) => e.tenantId === tenant.id && ids.has(e.staffId) && termDay(term.from) <= e.on && e.on < termDay(term.to));
       const hours = mine.reduce((h, p) => h + sessionHours(heldById.get(p.sessionId)!), 0) + loggedHere.reduce((h, e) => h + e.hours, 0);
       const took = new Set([...mine.map((p) => p.staffId), ...loggedHere.map((e) => e.staffId)]).size;
+      const tookCounts = [took, members.length - took];
+      if (members.length < min) return [{ group, measure: 'Staff', value: withheld, counts: [members.length] }, { group, measure: 'Took part in CPD', value: withheld, counts: tookCounts, hidden: true }];
       return [
-        { group, measure: 'Staff', value: String(members.length) },
-        { group, measure: 'Took part in CPD', value: partOf(took, members.length) },
+        { group, measure: 'Staff', value: String(members.length), counts: [members.length] },
+        { group, measure: 'Took part in CPD', value: partOf(took, members.length), counts: tookCounts },
         { group, measure: 'CPD hours (sessions and logged)', value: partOf(took, members.length) === withheld ? withheld : String(hours) },
       ];
     });
@@ -124,8 +125,8 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
   // Evaluation by level, as the lead's programme report counts it; every count about people withheld under the minimum.
   const { programme } = input;
   const evaluation: GovernorsReportRow[] = (programme.levels ?? []).flatMap((l) => [
-    { group: l.level, measure: 'Asked', value: people(l.asked) },
-    { group: l.level, measure: 'Answered', value: l.asked < min ? withheld : partOf(l.answered, l.asked) },
+    { group: l.level, measure: 'Asked', value: people(l.asked), counts: [l.asked] },
+    { group: l.level, measure: 'Answered', value: l.asked < min ? withheld : partOf(l.answered, l.asked), counts: [l.answered, l.asked - l.answered] },
     ...(l.result && l.answered >= min ? [{ group: l.level, measure: 'Result', value: l.result }] : []),
   ]);
   if (programme.totals.responses >= min) {
@@ -146,13 +147,14 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([topic, c]) => {
       const group = topic.charAt(0).toUpperCase() + topic.slice(1);
-      if (c.current + c.lapsed < min) return [{ group, measure: 'Staff recorded', value: withheld }];
+      const recorded = [c.current + c.lapsed];
+      if (c.current + c.lapsed < min) return [{ group, measure: 'Staff recorded', value: withheld, counts: recorded }, { group, measure: 'Up to date', value: withheld, counts: [c.current, c.lapsed], hidden: true }];
       // A share, not a count of the lapsed; and withheld while the lapsed are fewer than the minimum
       // ("5 recorded, 80 %" would point at one person), unless nobody lapsed.
       const share = Math.round((100 * c.current) / (c.current + c.lapsed));
       return [
-        { group, measure: 'Staff recorded', value: String(c.current + c.lapsed) },
-        { group, measure: 'Up to date', value: c.lapsed > 0 && c.lapsed < min ? withheld : `${share}%` },
+        { group, measure: 'Staff recorded', value: String(c.current + c.lapsed), counts: recorded },
+        { group, measure: 'Up to date', value: c.lapsed > 0 && c.lapsed < min ? withheld : `${share}%`, counts: [c.current, c.lapsed] },
       ];
     });
 
@@ -167,7 +169,7 @@ export function buildGovernorsReport(input: GovernorsReportInput): GovernorsRepo
         title: 'Programme by category',
         rows: programme.byCategory.flatMap((c) => [
           { group: c.category, measure: 'Sessions held', value: String(c.sessions) },
-          { group: c.category, measure: 'Attendances', value: people(c.attended) },
+          { group: c.category, measure: 'Attendances', value: people(c.attended), counts: [c.attended] },
         ]),
       },
       { title: 'Programme by kind', rows: byGroup((s) => KIND_LABELS[s.kind]) },

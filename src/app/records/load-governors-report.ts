@@ -7,7 +7,7 @@ import { buildGovernorsReport } from './governors-report';
 import { loadProgrammeReport } from '../reports';
 import type { ProgrammeReportView, ReportDeps, ReportResult } from '../reports';
 import { findSchool, governorsPeriod, type GovernorsPeriod } from './governors-period';
-import { withholdAcrossSchools } from './governors-across-schools';
+import { withholdAcrossSchools, withoutCounts } from './governors-across-schools';
 
 /** Staff with no (known) school, leavers, trust-wide sessions, the trust's central budget: the part no school's report covers. */
 const REST = '\u0000rest';
@@ -153,15 +153,19 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
     const last = localDateOf(new Date(Date.parse(period.to) - 1), zone);
     return { ok: false, message: `Nothing is recorded for ${name} in ${period.name} (${fromDay} to ${last}): no sessions held, no CPD logged, no budget, courses or qualifications. Name another term or year, e.g. "governors ${school ? `${school.school.name} ` : ''}2026-27".` };
   }
-  if (!school) return buildPart(deps, data, now, undefined);
+  if (!school) {
+    const trust = await buildPart(deps, data, now, undefined);
+    return trust.ok ? { ok: true, value: withoutCounts(trust.value) } : trust;
+  }
   const scope = `${school.school.name}'s staff: the sessions they attended wherever they were held, their hours, budget, courses, qualifications and statutory training. Evaluation by level covers the school's own sessions (answers to trust-wide sessions are anonymous and stay in the trust's report). A figure is also withheld where the same figure for another school is, so that no export less another shows a small group.`;
   const mine = await buildPart(deps, data, now, school.school.id, { name: school.school.name, scope });
   if (!mine.ok) return mine;
-  const others: GovernorsReportView[] = [];
+  const others: { id: string; view: GovernorsReportView }[] = [];
   for (const part of [...tenant.schools.map((s) => s.id).filter((id) => id !== school.school.id), REST]) {
     const built = await buildPart(deps, data, now, part);
     if (!built.ok) return built;
-    others.push(built.value);
+    others.push({ id: part, view: built.value });
   }
-  return { ok: true, value: withholdAcrossSchools(mine.value, others, `withheld (fewer than ${tenant.settings.minAggregateCount})`) };
+  const min = tenant.settings.minAggregateCount;
+  return { ok: true, value: withoutCounts(withholdAcrossSchools({ id: school.school.id, view: mine.value }, others, min, `withheld (fewer than ${min})`)) };
 }

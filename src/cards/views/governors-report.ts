@@ -3,6 +3,12 @@ export interface GovernorsReportRow {
   group: string;
   measure: string;
   value: string;
+  /**
+   * The loader's, never shown: the people behind the figure (and its complement), and rows kept only
+   * for the check across schools (load-governors-report.ts removes both before the view leaves it).
+   */
+  counts?: readonly number[];
+  hidden?: boolean;
 }
 
 /** Termly report to governors and trustees: counts only, no names, every small group withheld. */
