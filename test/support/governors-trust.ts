@@ -14,14 +14,16 @@ export const SOUTH = { id: 'south', name: 'South Academy' };
  * school's own, anonymous reactions, gap tasks, budgets, booked courses, qualifications and
  * statutory training. Every name is returned so tests can look for them.
  */
-export async function governorsTrust(store: Store): Promise<{ tenant: Tenant; people: Staff[]; names: string[] }> {
+export async function governorsTrust(store: Store, tenantId = GOV_TENANT, extra: Partial<Tenant> = {}, lead: Partial<Staff> = {}): Promise<{ tenant: Tenant; people: Staff[]; names: string[] }> {
+  const GOV_TENANT = tenantId;
   const tenant: Tenant = {
     ...trustTenant(GOV_TENANT, 'Fenland Learning Trust'),
     schools: [NORTH, SOUTH],
+    ...extra,
   };
   const people: Staff[] = [
     staff(GOV_TENANT, 'lead', { name: 'Lena Trustlead', roles: ['staff', 'cpd-lead'] }),
-    staff(GOV_TENANT, 'nlead', { name: 'Nadia Northlead', schoolId: NORTH.id, pathway: 'leadership' }),
+    staff(GOV_TENANT, 'nlead', { name: 'Nadia Northlead', schoolId: NORTH.id, pathway: 'leadership', ...lead }),
     ...['Amir', 'Bea', 'Cal', 'Dot', 'Eli', 'Fay'].map((n) => staff(GOV_TENANT, `n-${n.toLowerCase()}`, { name: `${n} Northteacher`, schoolId: NORTH.id, pathway: 'developing-teacher' })),
     ...['Gus', 'Hal'].map((n) => staff(GOV_TENANT, `n-${n.toLowerCase()}`, { name: `${n} Northect`, schoolId: NORTH.id, pathway: 'ect' })),
     ...['Ivy', 'Jon', 'Kit', 'Lou', 'Max', 'Ned'].map((n) => staff(GOV_TENANT, `s-${n.toLowerCase()}`, { name: `${n} Southteacher`, schoolId: SOUTH.id, pathway: 'developing-teacher' })),
