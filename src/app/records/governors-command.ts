@@ -33,7 +33,7 @@ export async function governorsReport(deps: AppDeps, actor: Actor, argument: str
     } else {
       const named = findSchool(tenant, school);
       if (!named.ok) return notice('attention', named.message);
-      if (!led.includes(named.school.id)) return notice('attention', `You are the CPD lead for ${names.join(' and ')}, so the report you can see is ${led.length === 1 ? 'that school' : 'theirs'}. ${named.school.name}'s report is for its own CPD lead or the trust's.`);
+      if (!led.includes(named.school.id)) return notice('attention', `You are the CPD lead for ${names.join(' and ')}, so you can see ${led.length === 1 ? "that school's" : 'their'} report. ${named.school.name}'s report is for its own CPD lead or the trust's.`);
     }
   }
   const report = await loadGovernorsReport(deps, tenant.id, deps.clock.now(), period, schoolText);
