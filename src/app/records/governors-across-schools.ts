@@ -59,7 +59,10 @@ export function withholdAcrossSchools(mine: Part, others: readonly Part[], min: 
     const totalGroup = TOTAL_GROUPS[title];
     const parent = new Set([...[...parentMeasures].flatMap((m) => [...decide(title, group, m)]), ...(totalGroup && totalGroup !== group ? decide(title, totalGroup, measure) : [])]);
     const hasCounts = parts.some((p) => rowsOf(p.view, title, group).some((r) => r.measure === measure && r.counts !== undefined));
-    const out = hasCounts ? withheldParts(parts, title, group, measure, min, withheld, parent) : parent;
+    // A figure with no counts and nothing it rests on (a section added without them) fails closed:
+    // withheld in one part, withheld in all.
+    const withheldSomewhere = parts.filter((p) => rowsOf(p.view, title, group).some((r) => r.measure === measure && r.value === withheld));
+    const out = hasCounts ? withheldParts(parts, title, group, measure, min, withheld, parent) : parentPattern ? parent : new Set(withheldSomewhere.length > 0 ? parts.map((p) => p.id) : []);
     decided.set(key, out);
     return out;
   };

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { runCli } from '../../../src/cli/run-cli';
-import { ManualClock } from '../../../src/domain';
+import { ManualClock, SchoolCalendar } from '../../../src/domain';
+import { withholdAcrossSchools } from '../../../src/app/records/governors-across-schools';
 import { schoolYearDates } from '../../../src/app/records/governors-period';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
@@ -113,7 +114,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
     });
 
     it("a term from the school's calendar: autumn 2026 has North's own session and the trust twilight, not South's of February", async () => {
-      await store.calendars.put({ tenantId: GOV_TENANT, id: 'calendar', terms: [{ start: '2026-09-03', end: '2026-12-18' }, { start: '2027-01-05', end: '2027-03-26' }], holidays: [] });
+      await store.calendars.put(SchoolCalendar.parse({ tenantId: GOV_TENANT, terms: [{ start: '2026-09-03', end: '2026-12-18' }, { start: '2027-01-05', end: '2027-03-26' }] }));
       const { rows } = await exportGovernors(store, clock, '--school', 'North Primary', '--term', 'autumn-2026');
       expect(rows.every((r) => r.term === 'autumn-2026')).toBe(true);
       expect(find(rows, 'Programme by kind', 'Twilight', 'Sessions held')).toBe('2');
@@ -132,5 +133,15 @@ describe('a school year from the calendar', () => {
     const calendar = { terms: [{ start: '2026-09-03', end: '2026-12-18' }, { start: '2027-09-02', end: '2027-12-17' }] };
     expect(schoolYearDates('2026-27', calendar, 'Europe/London')).toEqual({ name: '2026-27', from: '2026-09-02T23:00:00.000Z', to: '2027-09-01T23:00:00.000Z', academicYear: '2026-27', isYear: true });
     expect(schoolYearDates('2028-29', calendar, 'Europe/London')).toMatchObject({ from: '2028-08-31T23:00:00.000Z', to: '2029-08-31T23:00:00.000Z' });
+  });
+});
+
+describe('the check across schools fails closed', () => {
+  it('a figure with no counts (a section added without them) withheld in another school is withheld in this one', () => {
+    const view = (value: string) => ({ kind: 'governors-report' as const, term: '2026-27', periodText: '', minGroup: MIN, sections: [{ title: 'Mentoring', rows: [{ group: 'Mentees', measure: 'Meetings held', value }, { group: 'Budget', measure: 'Budget', value: '£10.00' }] }] });
+    const mine = withholdAcrossSchools({ id: 'north', view: view('12') }, [{ id: 'south', view: view(WITHHELD) }], MIN, WITHHELD);
+    expect(mine.sections[0]!.rows.map((r) => r.value)).toEqual([WITHHELD, '£10.00']);
+    const alone = withholdAcrossSchools({ id: 'north', view: view('12') }, [{ id: 'south', view: view('7') }], MIN, WITHHELD);
+    expect(alone.sections[0]!.rows[0]!.value).toBe('12');
   });
 });
