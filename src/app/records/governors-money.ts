@@ -9,7 +9,7 @@ export interface GovernorsMoneyInput {
   academicYear: string;
   /** The slice's budgets for that year: one school's, or every budget of the trust. */
   budgets: readonly CpdBudget[];
-  /** The slice's requests whose course starts in that year. */
+  /** The slice's requests whose course starts in that academic year (1 September to 31 August, as budgets count). */
   requests: readonly CpdRequest[];
   /** The report's days [from, to) (YYYY-MM-DD): courses funded are counted by their start in the period. */
   fromDay: string;
@@ -36,7 +36,8 @@ export function moneyRows(input: GovernorsMoneyInput, people: (n: number) => str
           ...(input.budgets.length > 0 ? [{ group, measure: 'Left', value: formatPence(position.leftPence) }] : []),
           { group, measure: 'Cover used (half days)', value: String(position.coverHalfDays) },
         ];
-  const funded = input.requests.filter((r) => FUNDED.has(r.status) && input.fromDay <= r.details.startDate && r.details.startDate < input.toDay);
+  // A year counts its budget year's courses (as the budget does); a term, those starting in it.
+  const funded = input.requests.filter((r) => FUNDED.has(r.status) && (input.isYear || (input.fromDay <= r.details.startDate && r.details.startDate < input.toDay)));
   const cost = funded.reduce((sum, r) => sum + costPence(r), 0);
   const when = input.isYear ? 'this year' : 'this term';
   const courses: GovernorsReportRow[] =

@@ -80,11 +80,13 @@ function slice(data: PeriodData, part: string | undefined) {
 /** The slice's programme by category: its staff's attendances, wherever the session was. */
 function categoriesOf(sessions: readonly Session[], participations: readonly Participation[], now: Date): ProgrammeReportView['byCategory'] {
   const held = sessions.filter((s) => s.status === 'published' && s.endsAt <= now.toISOString());
+  const attendedAt = new Map<string, number>();
+  for (const p of participations) attendedAt.set(p.sessionId, (attendedAt.get(p.sessionId) ?? 0) + 1);
   const categories = new Map<string, { category: string; sessions: number; attended: number }>();
   for (const s of held) {
     const c = categories.get(CATEGORY_LABELS[s.category]) ?? { category: CATEGORY_LABELS[s.category], sessions: 0, attended: 0 };
     c.sessions++;
-    c.attended += participations.filter((p) => p.sessionId === s.id).length;
+    c.attended += attendedAt.get(s.id) ?? 0;
     categories.set(c.category, c);
   }
   return [...categories.values()].sort((a, b) => b.sessions - a.sessions || a.category.localeCompare(b.category));

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { runCli } from '../../../src/cli/run-cli';
-import { ManualClock, SchoolCalendar } from '../../../src/domain';
+import { CpdRequestDetails, ManualClock, SchoolCalendar } from '../../../src/domain';
+import { moneyRows } from '../../../src/app/records/governors-money';
+import { courseDetails, cpdRequest } from '../../support/cpd-request-fixtures';
 import { withholdAcrossSchools } from '../../../src/app/records/governors-across-schools';
 import { schoolYearDates } from '../../../src/app/records/governors-period';
 import type { Store } from '../../../src/store/store';
@@ -143,5 +145,20 @@ describe('the check across schools fails closed', () => {
     expect(mine.sections[0]!.rows.map((r) => r.value)).toEqual([WITHHELD, '£10.00']);
     const alone = withholdAcrossSchools({ id: 'north', view: view('12') }, [{ id: 'south', view: view('7') }], MIN, WITHHELD);
     expect(alone.sections[0]!.rows[0]!.value).toBe('12');
+  });
+});
+
+describe('spending against budget', () => {
+  it("a year counts every course of its budget year, even one before the calendar's first day of term; a term only those starting in it", () => {
+    const request = (id: string, startDate: string, pence: number) =>
+      cpdRequest('t1', id, { status: 'booked', details: CpdRequestDetails.parse(courseDetails({ startDate, endDate: startDate })), booking: { by: 'lead', at: '2026-08-01T09:00:00.000Z', actualCostPence: pence, reference: id, sessionId: `ext-${id}` } });
+    const requests = [request('a', '2026-09-01', 10000), ...['b', 'c', 'd', 'e'].map((id, i) => request(id, `2026-10-0${i + 1}`, 20000))];
+    const budgets = [{ tenantId: 't1', id: 'bud', scope: 'school' as const, schoolId: 'sch-1', academicYear: '2026-27', amountPence: 200000, setAt: '2026-09-01T00:00:00.000Z' }];
+    const people = (n: number) => (n < MIN ? WITHHELD : String(n));
+    const year = moneyRows({ academicYear: '2026-27', budgets, requests, fromDay: '2026-09-03', toDay: '2027-09-02', isYear: true }, people);
+    expect(year.spending.map((r) => `${r.measure}: ${r.value}`)).toEqual(['Budget: £2,000.00', 'Committed (approved, not yet booked): £0.00', 'Spent (booked courses): £900.00', 'Left: £1,100.00', 'Cover used (half days): 10']);
+    expect(year.courses.map((r) => r.value)).toEqual(['5', '£900.00', '£180.00']);
+    const term = moneyRows({ academicYear: '2026-27', budgets, requests, fromDay: '2026-09-03', toDay: '2026-12-19', isYear: false }, people);
+    expect(term.courses.map((r) => r.value)).toEqual([WITHHELD, '£800.00']);
   });
 });
