@@ -6,6 +6,7 @@ import { buildGovernorsReport } from './governors-report';
 import { loadProgrammeReport } from '../reports';
 import type { ReportDeps, ReportResult } from '../reports';
 import { currentTerm, parseTermName, termDates } from './school-term';
+import { loadGovernorsMentoring, withGovernorsMentoring } from './governors-mentoring';
 
 /** The governors' report for a named term ("autumn-2026"), or the current term when none is named. */
 export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, now: Date, termName?: string): Promise<ReportResult<GovernorsReportView>> {
@@ -29,9 +30,10 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
   // The term's logged CPD only (the report counts days before the term's end), not everything logged since.
   const until = term.to.slice(0, 10);
   const logged = (await store.cpdLog.find(tenantId, { where: { on: { gte: DateTime.fromISO(from).minus({ days: 1 }).toISODate()!, lt: until } } })).map((v) => v.value);
+  const mentoring = await loadGovernorsMentoring(store, tenant, term);
   return {
     ok: true,
-    value: buildGovernorsReport({
+    value: withGovernorsMentoring(mentoring, buildGovernorsReport({
       tenant,
       term,
       now,
@@ -43,6 +45,6 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
       logged,
       statutory: (await store.statutoryTraining.find(tenantId)).map((v) => v.value),
       programme: programme.value,
-    }),
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import { countOf } from '../format';
 import type { InductionDigestRow } from '../views/induction-digest';
 import type { MenteeRow } from '../views/mentees';
+import type { LeadDigestMentoringLine } from '../views/lead-digest';
 
 /** A mentee's line under their name, the same on both platforms. */
 export function menteeFigures(row: MenteeRow): string {
@@ -30,3 +31,11 @@ export function inductionFigures(row: InductionDigestRow): string[] {
 
 export const UNMENTORED_TITLE = 'Early-career teachers with no mentor';
 export const UNMENTORED_HELP = 'Each needs a subject or professional mentor: name one in the staff list (a Mentor column) or ask the CPD lead.';
+
+/** A school's line in the lead's programme digest. */
+export function mentoringLineText(line: LeadDigestMentoringLine): string {
+  const without = line.ectsWithoutMentor === 0 ? 'every early-career teacher has a mentor' : `${countOf(line.ectsWithoutMentor, 'early-career teacher')} with no mentor`;
+  return `${line.school}: ${line.held} of ${countOf(line.dueSoFar, 'mentoring meeting')} held so far this year · ${without}`;
+}
+
+export const MENTORING_SUBHEADING = 'Mentoring this school year';
