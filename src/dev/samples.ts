@@ -653,6 +653,13 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
   'lead-report-with-links': withChartImages({ ...(CARD_SAMPLES['lead-report'] as LeadReportView), fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
   'lead-digest-with-links': withChartImages({ ...(CARD_SAMPLES['lead-digest'] as LeadDigestView), fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
   'lead-digest-with-weeks': withChartImages({ ...(CARD_SAMPLES['lead-digest'] as LeadDigestView), weeks: SAMPLE_DIGEST_WEEKS, fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
+  'lead-digest-with-mentoring': {
+    ...(CARD_SAMPLES['lead-digest'] as LeadDigestView),
+    mentoring: [
+      { school: 'Huntingdon Academy', held: 41, dueSoFar: 44, ectsWithoutMentor: 0 },
+      { school: 'St Ives School', held: 12, dueSoFar: 18, ectsWithoutMentor: 2 },
+    ],
+  },
   'manager-digest-with-links': withChartImages(CARD_SAMPLES['manager-digest'] as ManagerDigestView, sampleChartUrl),
   'mentees-none-overdue': { kind: 'mentees', mentorName: 'Helen Carter', todayText: 'Tuesday 24 November', mentees: [{ staffId: 'demo-james', name: 'James Brown', roleText: 'professional mentor', held: 0, planned: 0, overdue: 0, openActions: 0, overdueActions: 0 }] },
   'induction-digest-school-unknown': { kind: 'induction-digest', tutorName: 'Dawn Cooper', dateText: 'Monday 23 November 2026', ects: [], unmentored: [], unmentoredNote: 'Your school is not given in the staff list, so early-career teachers without a mentor cannot be listed for you: ask the CPD lead to add it.' },
