@@ -4,6 +4,8 @@ import { menteesCommand, NO_MENTEES } from '../../../src/app/mentoring-views';
 import { inductionDigestCommand, NOT_AN_INDUCTION_TUTOR } from '../../../src/app/digests/induction-tutor-digest';
 import { loadInductionDigest } from '../../../src/app/digests/load-induction-digest';
 import { loadLeadDigest } from '../../../src/app/digests/load-lead-digest';
+import { composeLeadDigest } from '../../../src/app/digests/programme-digest';
+import { hasNothingToReport } from '../../../src/app/digests/lead-digest';
 import { loadManagerDigest } from '../../../src/app/digests/load-manager-digest';
 import { loadGovernorsReport } from '../../../src/app/records';
 import { GOVERNORS_MENTORING_TITLE } from '../../../src/app/records/governors-mentoring';
@@ -132,6 +134,14 @@ onBothStores('mentoring-views', (label, open, done) => {
         { school: 'Southgate', held: 0, dueSoFar: 0, ectsWithoutMentor: 1 },
       ]);
       expect(JSON.stringify(digest.value)).not.toMatch(/Early|SECRET/);
+    });
+
+    it('a quiet week with early-career teachers lacking a mentor still sends the lead their digest (it is theirs to fix)', async () => {
+      const lead = (await store.staff.get(M, 'lead'))!.value;
+      const composed = await composeLeadDigest(deps, mentoringTenant(), lead);
+      if (typeof composed === 'string') throw new Error(composed);
+      expect(composed.view.mentoring?.map((l) => l.ectsWithoutMentor)).toEqual([3, 1]);
+      expect(hasNothingToReport({ ...composed.view, mentoring: composed.view.mentoring!.map((l) => ({ ...l, ectsWithoutMentor: 0 })) })).toBe(true);
     });
 
     it("a line manager's digest gains no mentoring notes, mentors or reviews about their report", async () => {
