@@ -127,7 +127,7 @@ function normaliseTime(text: string): string {
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** A day of the week kept in `settings.<field>` (1 Monday … 7 Sunday): a name, its first three letters, or its number. */
-function weekday(field: 'inductionDigestWeekday'): Pick<SettingDefinition, 'show' | 'set' | 'range' | 'stored' | 'choices'> {
+function weekday(field: 'digestWeekday' | 'inductionDigestWeekday'): Pick<SettingDefinition, 'show' | 'set' | 'range' | 'stored' | 'choices'> {
   return {
     range: 'a day of the week',
     choices: WEEKDAYS.map((d) => ({ value: d.toLowerCase(), label: d })),
@@ -480,17 +480,7 @@ const STATIC_SETTINGS: readonly SettingDefinition[] = [
     group: 'messages',
     label: 'Digest day',
     help: "The day of the week line managers get their team's digest and the CPD lead the programme digest.",
-    range: 'a day of the week',
-    choices: WEEKDAYS.map((d) => ({ value: d.toLowerCase(), label: d })),
-    stored: 'tenant.settings.digestWeekday',
-    show: (ctx) => WEEKDAYS[ctx.tenant.settings.digestWeekday - 1]!.toLowerCase(),
-    set: (ctx, text) => {
-      const word = text.trim().toLowerCase();
-      const index = WEEKDAYS.findIndex((d) => word.length >= 3 && d.toLowerCase().startsWith(word));
-      const n = index >= 0 ? index + 1 : Number(word);
-      const value = checked(settingsField('digestWeekday'), n, 'a day of the week, e.g. Monday');
-      return value.ok ? withSettings(ctx, (s) => ({ ...s, digestWeekday: value.value })) : fail(value.message);
-    },
+    ...weekday('digestWeekday'),
   },
   { key: 'digest-time', group: 'messages', label: 'Digest time', help: 'The time the digests are sent on that day.', ...localTime('digestAt') },
   {
