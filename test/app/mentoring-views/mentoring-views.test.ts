@@ -9,6 +9,7 @@ import { hasNothingToReport } from '../../../src/app/digests/lead-digest';
 import { loadManagerDigest } from '../../../src/app/digests/load-manager-digest';
 import { loadGovernorsReport } from '../../../src/app/records';
 import { GOVERNORS_MENTORING_TITLE } from '../../../src/app/records/governors-mentoring';
+import { governorsReportCsv } from '../../../src/exports/governors-csv';
 import { ManualClock, type Staff } from '../../../src/domain';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
@@ -173,6 +174,10 @@ onBothStores('mentoring-views', (label, open, done) => {
         { group: 'Early-career induction (induction tutor)', measure: 'People supported', value: '3' },
         { group: 'Early-career induction (induction tutor)', measure: 'Meetings held', value: '0' },
       ]);
+      // The export (`twilight export governors`) carries the same rows and still no name.
+      const csv = governorsReportCsv(three.value);
+      expect(csv).toContain('Mentoring and coaching,Mentoring (subject or professional mentor),People supported,3');
+      for (const p of Object.values(PEOPLE)) expect(csv).not.toContain(p.name);
     });
   });
 });
