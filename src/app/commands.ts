@@ -31,6 +31,8 @@ import { setupChecklist } from './setup';
 import { statusCommand } from './status';
 import { settingsCommand } from './tenants/settings-form';
 import { linkWorkspaceCommand } from './tenants/link-workspace-command';
+import { menteesCommand } from './mentoring-views';
+import { inductionDigestCommand } from './digests/induction-tutor-digest';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -53,6 +55,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'log cpd', text: 'Add CPD you did elsewhere (a course, reading, coaching...) to your record' },
       ...(hasRole(actor.staff, 'senior-leader') || isLead ? [{ command: 'impact <session title>', text: 'Record the longer-term impact for those who reported on a gap task' }] : []),
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
+      { command: 'mentees', text: 'The people you mentor or coach: next meeting, meetings held, open actions' },
+      { command: 'induction', text: 'For induction tutors: your early-career teachers, and those of your school with no mentor' },
       { command: 'calendar', text: "This school year's terms, holidays and INSET days" },
       { command: 'away until <date>', text: 'Away for a while: no reminders or nudges until then' },
       { command: 'back', text: 'Back sooner than you said: reminders and nudges start again today' },
@@ -105,6 +109,8 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['log cpd'], run: (d, a) => Promise.resolve(buildCpdLogForm(d, a)) },
   { names: ['my cpd', 'my record', 'my', 'record'], run: (d, a) => myRecord(d, a) },
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
+  { names: ['mentees', 'my mentees'], run: (d, a) => menteesCommand(d, a) },
+  { names: ['induction', 'induction digest'], run: (d, a) => inductionDigestCommand(d, a) },
   { names: ['report'], leadOrFacilitator: true, run: (d, a, argument) => sessionReportWithUndelivered(d, a, argument) },
   { names: ['register'], leadOrFacilitator: true, run: (d, a, argument) => registerCommand(d, a, argument) },
   { names: ['new session'], leadOnly: true, run: (d, a) => buildSessionFormView(d, a) },

@@ -6,6 +6,7 @@ import { buildGapTaskForm, buildNudgeView } from './gap-tasks/gap-task-view';
 import { buildInvitationView, buildReminderView } from './sessions/invitation-view';
 import { composeManagerDigest } from './digests/team-digest';
 import { composeLeadDigest } from './digests/programme-digest';
+import { composeInductionDigest } from './digests/induction-tutor-digest';
 import type { OutboundMessage } from './outbound';
 import { buildQuestionnaireView, hasAnswered } from './questionnaires/questionnaire-view';
 import { surveyMessageHold } from './surveys/survey-delivery-rules';
@@ -82,6 +83,7 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'gap-report-nudge': gapComposer('nudge'),
   'manager-digest': (deps, tenant, recipient) => composeManagerDigest(deps, tenant, recipient),
   'lead-digest': (deps, tenant, recipient) => composeLeadDigest(deps, tenant, recipient),
+  'induction-digest': (deps, tenant, recipient) => composeInductionDigest(deps, tenant, recipient),
   'request-approval': composeRequestMessage,
   'request-update': composeRequestMessage,
   'request-nudge': composeRequestMessage,

@@ -34,6 +34,8 @@ import type { TaskListView } from './views/task-list';
 import type { ThankYouView } from './views/thank-you';
 import type { FileImportView, SetupView, UnreachableView } from './views/setup';
 import type { SettingsFormView, SettingsHistoryView } from './views/settings';
+import type { MenteesView } from './views/mentees';
+import type { InductionDigestView } from './views/induction-digest';
 
 export * from './views/common';
 export * from './views/notice';
@@ -66,6 +68,8 @@ export * from './views/long-term-impact';
 export * from './views/needs';
 export * from './views/setup';
 export * from './views/settings';
+export * from './views/mentees';
+export * from './views/induction-digest';
 
 export type CardView =
   | CpdBudgetView
@@ -103,7 +107,9 @@ export type CardView =
   | SetupView
   | UnreachableView
   | SettingsFormView
-  | SettingsHistoryView;
+  | SettingsHistoryView
+  | MenteesView
+  | InductionDigestView;
 
 export type CardKind = CardView['kind'];
 

@@ -513,6 +513,28 @@ export const CARD_SAMPLES: CardSampleViews = {
     rows: [{ when: '2026-11-24 10:00 UTC', who: 'Dawn Cooper', label: 'quiet-hours', before: '18:00-07:30', after: '19:00-07:30' }],
     emptyText: 'No setting has been changed yet.',
   },
+  mentees: {
+    kind: 'mentees',
+    mentorName: 'Helen Carter',
+    todayText: 'Tuesday 24 November',
+    mentees: [
+      { staffId: 'demo-james', name: 'James Brown', roleText: 'subject mentor', nextMeetingText: 'week of Monday 30 November: Questioning to check understanding', held: 6, planned: 38, overdue: 0, openActions: 2, overdueActions: 0 },
+      { staffId: 'demo-aisha', name: 'Aisha Khan', roleText: 'coach', held: 2, planned: 3, overdue: 1, openActions: 1, overdueActions: 1 },
+    ],
+  },
+  'induction-digest': {
+    kind: 'induction-digest',
+    tutorName: 'Dawn Cooper',
+    dateText: 'Monday 23 November 2026',
+    ects: [
+      { staffId: 'demo-james', name: 'James Brown', held: 9, dueSoFar: 10, planned: 44, overdueMeetings: 1, overdueActions: 0, latestReview: { outcomeText: 'on track', termText: '2026-27, term 1', atRisk: false }, noMentor: false, notOnEctPathway: false },
+      { staffId: 'demo-priya', name: 'Priya Shah', held: 4, dueSoFar: 10, planned: 44, overdueMeetings: 5, overdueActions: 2, latestReview: { outcomeText: 'at risk', termText: '2026-27, term 1', atRisk: true }, noMentor: true, notOnEctPathway: false },
+    ],
+    unmentored: [
+      { staffId: 'demo-priya', name: 'Priya Shah' },
+      { staffId: 'demo-tom', name: 'Tom Baker' },
+    ],
+  },
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */
@@ -631,7 +653,16 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
   'lead-report-with-links': withChartImages({ ...(CARD_SAMPLES['lead-report'] as LeadReportView), fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
   'lead-digest-with-links': withChartImages({ ...(CARD_SAMPLES['lead-digest'] as LeadDigestView), fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
   'lead-digest-with-weeks': withChartImages({ ...(CARD_SAMPLES['lead-digest'] as LeadDigestView), weeks: SAMPLE_DIGEST_WEEKS, fullReportUrl: SAMPLE_REPORT_URL }, sampleChartUrl),
+  'lead-digest-with-mentoring': {
+    ...(CARD_SAMPLES['lead-digest'] as LeadDigestView),
+    mentoring: [
+      { school: 'Huntingdon Academy', held: 41, dueSoFar: 44, ectsWithoutMentor: 0 },
+      { school: 'St Ives School', held: 12, dueSoFar: 18, ectsWithoutMentor: 2 },
+    ],
+  },
   'manager-digest-with-links': withChartImages(CARD_SAMPLES['manager-digest'] as ManagerDigestView, sampleChartUrl),
+  'mentees-none-overdue': { kind: 'mentees', mentorName: 'Helen Carter', todayText: 'Tuesday 24 November', mentees: [{ staffId: 'demo-james', name: 'James Brown', roleText: 'professional mentor', held: 0, planned: 0, overdue: 0, openActions: 0, overdueActions: 0 }] },
+  'induction-digest-school-unknown': { kind: 'induction-digest', tutorName: 'Dawn Cooper', dateText: 'Monday 23 November 2026', ects: [], unmentored: [], unmentoredNote: 'Your school is not given in the staff list, so early-career teachers without a mentor cannot be listed for you: ask the CPD lead to add it.' },
   'manager-digest-with-averages': { ...CARD_SAMPLES['manager-digest'], reactionSummary: { text: 'Quality 4.3 / 5 · Impact 3.9 / 5 (5 answers)' } },
   'questionnaire-staff-audit': {
     kind: 'questionnaire',

@@ -16,6 +16,8 @@ export const DeliveryKind = z.enum([
   'gap-report-nudge',
   'manager-digest',
   'lead-digest',
+  /** Fortnightly, to induction tutors: their early-career teachers' meetings, reviews and who has no mentor (docs/mentoring.md). */
+  'induction-digest',
   'survey',
   'request-approval',
   'request-update',

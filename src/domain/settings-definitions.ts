@@ -126,6 +126,22 @@ function normaliseTime(text: string): string {
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
+/** A day of the week kept in `settings.<field>` (1 Monday … 7 Sunday): a name, its first three letters, or its number. */
+function weekday(field: 'digestWeekday' | 'inductionDigestWeekday'): Pick<SettingDefinition, 'show' | 'set' | 'range' | 'stored' | 'choices'> {
+  return {
+    range: 'a day of the week',
+    choices: WEEKDAYS.map((d) => ({ value: d.toLowerCase(), label: d })),
+    stored: `tenant.settings.${field}`,
+    show: (ctx) => WEEKDAYS[ctx.tenant.settings[field] - 1]!.toLowerCase(),
+    set: (ctx, text) => {
+      const word = text.trim().toLowerCase();
+      const index = WEEKDAYS.findIndex((d) => word.length >= 3 && d.toLowerCase().startsWith(word));
+      const value = checked(settingsField(field), index >= 0 ? index + 1 : Number(word), 'a day of the week, e.g. Monday');
+      return value.ok ? withSettings(ctx, (s) => ({ ...s, [field]: value.value })) : fail(value.message);
+    },
+  };
+}
+
 /** Finds the one active person a value names: an e-mail, or a name that fits exactly one. */
 export function findPerson(people: readonly SettingsPerson[], text: string): { ok: true; person: SettingsPerson } | { ok: false; message: string } {
   const wanted = text.trim().toLowerCase();
@@ -464,19 +480,16 @@ const STATIC_SETTINGS: readonly SettingDefinition[] = [
     group: 'messages',
     label: 'Digest day',
     help: "The day of the week line managers get their team's digest and the CPD lead the programme digest.",
-    range: 'a day of the week',
-    choices: WEEKDAYS.map((d) => ({ value: d.toLowerCase(), label: d })),
-    stored: 'tenant.settings.digestWeekday',
-    show: (ctx) => WEEKDAYS[ctx.tenant.settings.digestWeekday - 1]!.toLowerCase(),
-    set: (ctx, text) => {
-      const word = text.trim().toLowerCase();
-      const index = WEEKDAYS.findIndex((d) => word.length >= 3 && d.toLowerCase().startsWith(word));
-      const n = index >= 0 ? index + 1 : Number(word);
-      const value = checked(settingsField('digestWeekday'), n, 'a day of the week, e.g. Monday');
-      return value.ok ? withSettings(ctx, (s) => ({ ...s, digestWeekday: value.value })) : fail(value.message);
-    },
+    ...weekday('digestWeekday'),
   },
   { key: 'digest-time', group: 'messages', label: 'Digest time', help: 'The time the digests are sent on that day.', ...localTime('digestAt') },
+  {
+    key: 'induction-digest-day',
+    group: 'messages',
+    label: "Induction tutors' digest day",
+    help: 'The day, every other week, induction tutors get the digest of their early-career teachers (meetings held and overdue, reviews, who has no mentor), at the digest time.',
+    ...weekday('inductionDigestWeekday'),
+  },
   {
     key: 'follow-up-weeks',
     group: 'messages',

@@ -19,6 +19,8 @@ export const TenantSettings = z.object({
   gapTaskNudgeDaysBefore: z.array(z.number().int().min(0).max(60)).default([7, 3, 1]),
   digestWeekday: z.number().int().min(1).max(7).default(1),
   digestAt: LocalTime.default('07:30'),
+  /** The day of the week (1 Monday … 7 Sunday) of the induction tutors' fortnightly digest, in even ISO weeks at `digestAt` (docs/mentoring.md). */
+  inductionDigestWeekday: z.number().int().min(1).max(7).default(1),
   /** School weeks after a marked session's last date that its impact follow-up is asked (a session may set its own). */
   impactFollowUpWeeks: z.number().int().min(1).max(26).default(DEFAULT_IMPACT_WEEKS),
   /** Weeks before statutory training lapses that the person and the CPD lead are told. */

@@ -209,5 +209,7 @@ function weekReactions(
 /** Nothing held, coming, open, due or asked for: the digest would be empty, so it is not sent. */
 export function hasNothingToReport(view: LeadDigestView): boolean {
   const lists = view.attention.length + view.held.length + view.coming.length + view.openQuestionnaires.length;
-  return lists === 0 && view.gapTasks.open === 0 && view.gapTasks.reportedThisWeek === 0 && view.furtherCpdRequests === 0;
+  // An early-career teacher with no mentor is the lead's to fix, even in a quiet week.
+  const unmentored = (view.mentoring ?? []).some((line) => line.ectsWithoutMentor > 0);
+  return lists === 0 && view.gapTasks.open === 0 && view.gapTasks.reportedThisWeek === 0 && view.furtherCpdRequests === 0 && !unmentored;
 }

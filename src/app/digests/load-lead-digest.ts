@@ -6,6 +6,7 @@ import { comingDays, digestWeek, type ComingDays, type DigestWeek } from './dige
 import { findWhereIn } from '../../store/find-in';
 import { buildLeadDigest, type UnnamedAnswers } from './lead-digest';
 import { calendarWarning, loadLeaverManagerWarnings, withDataWarnings } from './lead-digest-data-warnings';
+import { loadMentoringLines, withMentoring } from './lead-digest-mentoring';
 import { localDateOf } from '../../domain/school-time';
 import { schoolYear } from '../reports';
 import type { ReportDeps, ReportResult } from '../reports';
@@ -99,5 +100,7 @@ export async function loadLeadDigest(deps: ReportDeps, tenantId: string, leadId:
   ];
   // Follow-ups only once the programme uses them, so other digests stay as short as they were.
   const digest = awaitingAnswer + awaitingManager > 0 ? { ...view, impactFollowUps: { awaitingAnswer, awaitingManager } } : view;
-  return { ok: true, value: withDataWarnings(digest, warnings) };
+  // A line per school once mentoring is in use (docs/mentoring.md, "Who sees what").
+  const mentoring = await loadMentoringLines(store, tenant, now);
+  return { ok: true, value: withMentoring(withDataWarnings(digest, warnings), mentoring) };
 }

@@ -8,6 +8,7 @@ import { loadProgrammeReport } from '../reports';
 import type { ProgrammeReportView, ReportDeps, ReportResult } from '../reports';
 import { findSchool, governorsPeriod, type GovernorsPeriod } from './governors-period';
 import { withholdAcrossSchools, withoutCounts } from './governors-across-schools';
+import { governorsMentoringRows, readGovernorsMentoring, withGovernorsMentoring, type GovernorsMentoringData } from './governors-mentoring';
 
 /** Staff with no (known) school, leavers, trust-wide sessions, the trust's central budget: the part no school's report covers. */
 const REST = '\u0000rest';
@@ -29,6 +30,7 @@ interface PeriodData {
   qualifications: Qualification[];
   budgets: CpdBudget[];
   requests: CpdRequest[];
+  mentoring: GovernorsMentoringData;
 }
 
 async function loadPeriod(deps: ReportDeps, tenant: Tenant, period: GovernorsPeriod): Promise<PeriodData> {
@@ -51,7 +53,8 @@ async function loadPeriod(deps: ReportDeps, tenant: Tenant, period: GovernorsPer
     store.cpdRequests.find(tenantId, { where: { 'details.startDate': { gte: year.from, lt: year.to } } }),
   ]);
   const values = <T>(found: readonly { value: T }[]) => found.map((v) => v.value);
-  return { tenant, period, sessions, participations, staff: values(staff), logged: values(logged), statutory: values(statutory), qualifications: values(qualifications), budgets: values(budgets), requests: values(requests) };
+  const mentoring = await readGovernorsMentoring(store, tenant, period);
+  return { tenant, period, sessions, participations, staff: values(staff), logged: values(logged), statutory: values(statutory), qualifications: values(qualifications), budgets: values(budgets), requests: values(requests), mentoring };
 }
 
 /** One part's inputs: a school's staff and what is theirs, or the rest (REST); undefined, the whole trust. */
@@ -106,7 +109,8 @@ async function buildPart(deps: ReportDeps, data: PeriodData, now: Date, part: st
   const zone = tenant.settings.timezone;
   return {
     ok: true,
-    value: buildGovernorsReport({
+    // Mentoring counts (issue 30) for the slice's own staff as mentees, after the other sections.
+    value: withGovernorsMentoring(governorsMentoringRows({ tenant, term: period, ...data.mentoring, mentees: inputs.staff }), buildGovernorsReport({
       tenant,
       term: period,
       now,
@@ -120,7 +124,7 @@ async function buildPart(deps: ReportDeps, data: PeriodData, now: Date, part: st
       qualifications: inputs.qualifications,
       money: { academicYear: period.academicYear, budgets: inputs.budgets, requests: inputs.requests, fromDay: localDateOf(new Date(period.from), zone), toDay: localDateOf(new Date(period.to), zone), isYear: period.isYear },
       ...(school ? { school } : {}),
-    }),
+    })),
   };
 }
 
@@ -128,7 +132,9 @@ async function buildPart(deps: ReportDeps, data: PeriodData, now: Date, part: st
 function hasAnything(data: ReturnType<typeof slice>, now: Date, fromDay: string, toDay: string): boolean {
   const held = data.sessions.some((s) => s.status === 'published' && s.endsAt <= now.toISOString());
   const inPeriod = (d?: string) => d !== undefined && fromDay <= d && d < toDay;
-  return held || data.logged.length > 0 || data.budgets.length > 0 || data.requests.length > 0 || data.qualifications.some((q) => inPeriod(q.startedOn) || inPeriod(q.awardedOn));
+  const staff = new Set(data.staff.map((s) => s.id));
+  const mentored = data.mentoring.meetings.some((m) => staff.has(m.menteeId) && inPeriod(m.record?.heldOn));
+  return held || mentored || data.logged.length > 0 || data.budgets.length > 0 || data.requests.length > 0 || data.qualifications.some((q) => inPeriod(q.startedOn) || inPeriod(q.awardedOn));
 }
 
 /**
@@ -153,7 +159,7 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
   const name = school?.school.name ?? tenant.name;
   if (!hasAnything(school ? slice(data, school.school.id) : data, now, fromDay, toDay)) {
     const last = localDateOf(new Date(Date.parse(period.to) - 1), zone);
-    return { ok: false, message: `Nothing is recorded for ${name} in ${period.name} (${fromDay} to ${last}): no sessions held, no CPD logged, no budget, courses or qualifications. Name another term or year, e.g. "governors ${school ? `${school.school.name} ` : ''}2026-27".` };
+    return { ok: false, message: `Nothing is recorded for ${name} in ${period.name} (${fromDay} to ${last}): no sessions held, no CPD logged, no budget, courses, qualifications or mentoring meetings. Name another term or year, e.g. "governors ${school ? `${school.school.name} ` : ''}2026-27".` };
   }
   if (!school) {
     const trust = await buildPart(deps, data, now, undefined);

@@ -4,6 +4,7 @@ import type { LeadDigestComingSession, LeadDigestHeldSession, LeadDigestQuestion
 import type { ChartDefinition } from '../charts/chart-definition';
 import type { CardContent } from './card-content';
 import { undeliveredElements } from './setup';
+import { MENTORING_SUBHEADING, mentoringLineText } from '../wording/mentoring';
 import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';
 import { chartElement } from './chart-element';
 import { actionSet, compact, escapeMarkdown, facts, heading, markdown, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
@@ -76,6 +77,8 @@ export function leadDigestCard(view: LeadDigestView): CardContent {
       facts(gapTaskFigures(view)),
       chart(gapTaskStatusChart, view),
       ...undeliveredElements(view.undelivered),
+      view.mentoring && view.mentoring.length > 0 && subheading(MENTORING_SUBHEADING),
+      ...(view.mentoring ?? []).map((line) => text(mentoringLineText(line), { spacing: 'Small', ...(line.ectsWithoutMentor > 0 ? { color: 'Attention' as const } : {}) })),
       view.fullReportUrl && actionSet([openUrl('View full report', view.fullReportUrl)]),
       subtle(view.moreCommands.map((c) => `Type “${c.command}” for ${c.text}.`).join(' ')),
     ]),

@@ -32,6 +32,8 @@ import { taskListCard } from './task-list';
 import { thankYouCard } from './thank-you';
 import { fileImportCard, setupCard, unreachableCard } from './setup';
 import { settingsFormCard, settingsHistoryCard } from './settings';
+import { menteesCard } from './mentees';
+import { inductionDigestCard } from './induction-digest';
 
 type CardBuilders = { [K in CardKind]: (view: ViewOfKind<K>) => CardContent };
 
@@ -74,6 +76,8 @@ const BUILDERS: CardBuilders = {
   unreachable: unreachableCard,
   'settings-form': settingsFormCard,
   'settings-history': settingsHistoryCard,
+  mentees: menteesCard,
+  'induction-digest': inductionDigestCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -2,6 +2,7 @@ import { gapTaskFigures, percentText } from '../wording/lead-digest';
 import type { LeadDigestView } from '../views/lead-digest';
 import type { KnownBlock } from '@slack/types';
 import { undeliveredBlocks } from './setup';
+import { MENTORING_SUBHEADING, mentoringLineText } from '../wording/mentoring';
 import { actions, context, divider, fields, header, linkButton, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 import { gapTaskStatusChart, leadDigestTrendCharts } from '../charts/report-charts';
@@ -41,6 +42,7 @@ export function leadDigestBlocks(view: LeadDigestView): KnownBlock[] {
     fields(gapTaskFigures(view)),
     chartImage(gapTaskStatusChart(view), view.chartImages),
     ...undeliveredBlocks(view.undelivered),
+    list(MENTORING_SUBHEADING, (view.mentoring ?? []).map((line) => `• ${e(mentoringLineText(line))}`), 0),
     view.fullReportUrl ? actions([linkButton('View full report', view.fullReportUrl, 'report.full')], 'report:full') : undefined,
     context(view.moreCommands.map((c) => `\`${e(c.command)}\` ${e(c.text)}`).join(' · ')),
   ];

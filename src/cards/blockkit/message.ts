@@ -35,6 +35,8 @@ import { surveyFormMessageBlocks } from './survey-form';
 import { fileImportBlocks, setupBlocks, unreachableBlocks } from './setup';
 import { fileImportSummary, setupSummary, undeliveredHeadline } from '../wording/setup';
 import { settingsHistoryBlocks, settingsMessageBlocks } from './settings';
+import { menteesBlocks } from './mentees';
+import { inductionDigestBlocks } from './induction-digest';
 
 /** The view whose kind union includes K (GapTaskFormView carries two kinds). */
 type ViewOf<K extends CardKind> = CardView extends infer V ? (V extends CardView ? (K extends V['kind'] ? V : never) : never) : never;
@@ -78,6 +80,8 @@ const RENDERERS: RendererTable = {
   unreachable: { blocks: unreachableBlocks, text: (v) => undeliveredHeadline(v.summary) },
   'settings-form': { blocks: settingsMessageBlocks, text: (v) => `Settings: ${v.title}` },
   'settings-history': { blocks: settingsHistoryBlocks, text: (v) => (v.rows.length ? `Settings history: ${v.rows.length} changes` : v.emptyText) },
+  mentees: { blocks: menteesBlocks, text: (v) => `Your mentees: ${countOf(v.mentees.length, 'person', 'people')}` },
+  'induction-digest': { blocks: inductionDigestBlocks, text: (v) => `Early-career teachers: ${v.dateText}` },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 

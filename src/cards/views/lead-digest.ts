@@ -47,6 +47,16 @@ export interface LeadDigestAttention {
   command?: string;
 }
 
+/** One school's mentoring this school year (docs/mentoring.md): counts only, like the rest of the digest. */
+export interface LeadDigestMentoringLine {
+  school: string;
+  /** Mentoring meetings held this school year, against those due so far (their week has begun). */
+  held: number;
+  dueSoFar: number;
+  /** Active staff on the early-career pathway with no subject or professional mentor today. */
+  ectsWithoutMentor: number;
+}
+
 /** The CPD lead's weekly programme digest: programme aggregates only, never a named person. */
 export interface LeadDigestView {
   kind: 'lead-digest';
@@ -77,4 +87,6 @@ export interface LeadDigestView {
   chartImages?: Record<string, string>;
   /** Messages of the week that could not be delivered, and why: counts only, like the rest of the digest. */
   undelivered?: UndeliveredSummary;
+  /** A line per school once mentoring is in use (meetings this year, or early-career teachers). */
+  mentoring?: LeadDigestMentoringLine[];
 }

@@ -64,6 +64,8 @@ async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<Subj
     // Requests waiting for an approver: their nudges (docs/requests.md).
     store.cpdRequests.find(tenantId, { where: { status: 'submitted' } }),
   ]);
+  // Who is induction tutor to whom: the induction digest's recipients.
+  const mentoringLinks = await store.mentoringLinks.find(tenantId, { where: { role: 'induction-tutor' } });
   const sessions = recentSessions;
   // Only the impact rule sees the older marked sessions: the other rules keep their own look-back.
   const sessionIds = [...sessions, ...markedSessions].map((s) => s.value.id);
@@ -94,6 +96,7 @@ async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<Subj
     impactSessions: values(markedSessions),
     pending: values(pending),
     cpdRequests: values(cpdRequests),
+    mentoringLinks: values(mentoringLinks),
     now,
   };
   const plan = settled(input, planDeliveries);

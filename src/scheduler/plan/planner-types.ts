@@ -4,6 +4,7 @@ import type {
   DeliveryKind,
   GapTask,
   ImpactFollowUp,
+  MentoringLink,
   Participation,
   Questionnaire,
   QuestionnaireTemplate,
@@ -38,6 +39,8 @@ export interface PlanningInput {
   pending: readonly Delivery[];
   /** CPD requests waiting for an approver (docs/requests.md); absent: none. */
   cpdRequests?: readonly CpdRequest[];
+  /** Induction-tutor links, for who gets the induction digest (docs/mentoring.md); absent: none. */
+  mentoringLinks?: readonly MentoringLink[];
   now: Date;
 }
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Session } from '../../domain';
 import { addLocalDays, atLocalTime, localDateOf } from '../../domain/school-time';
 import { outboxDueAt, sessionSendExemption, type SendExemption } from '../../domain/send-exemption';
-import { digestSlot } from './planner-digests';
+import { digestSlot, inductionDigestSlot } from './planner-digests';
 import { gapTaskDueAt } from './planner-gap-tasks';
 import { impactAskAt } from './planner-impact';
 import { reactionQuestionnaireFor } from './planner-questionnaires';
@@ -93,6 +93,8 @@ export function tenantWakeAt(input: PlanningInput): Date | undefined {
   const zone = tenant.settings.timezone;
   const candidates: (Date | string | undefined)[] = [DateTime.fromJSDate(now, { zone }).startOf('day').plus({ days: 1 }).toJSDate(), ...awayEnds(input)];
   candidates.push(digestSlot(input).at, digestSlot({ ...input, now: new Date(now.getTime() + 7 * DAY_MS) }).at);
+  // The induction digest's day, this week or next (whichever is an even ISO week).
+  candidates.push(inductionDigestSlot(input)?.at, inductionDigestSlot({ ...input, now: new Date(now.getTime() + 7 * DAY_MS) })?.at);
   const horizon = statutoryRenewalHorizon(tenant, now);
   for (const t of input.statutoryTraining ?? []) {
     if (t.expiresOn < horizon.from || t.expiresOn > horizon.to) continue;

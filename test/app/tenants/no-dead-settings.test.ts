@@ -44,6 +44,7 @@ function sampleFor(key: string): string | undefined {
     'gap-task-nudge-days': '5, 2',
     'digest-day': 'friday',
     'digest-time': '08:00',
+    'induction-digest-day': 'wednesday',
     'follow-up-weeks': '8',
     'statutory-warning-weeks': '6',
     'min-group-size': '6',
