@@ -16,6 +16,7 @@ import type { InvitationView } from './views/invitation';
 import type { LeadDigestView } from './views/lead-digest';
 import type { LeadReportView } from './views/lead-report';
 import type { LongTermImpactView } from './views/long-term-impact';
+import type { MentoringActionView, MentoringMeetingView, ProgressReviewView } from './views/mentoring';
 import type { ManagerDigestView } from './views/manager-digest';
 import type { MyRecordView } from './views/my-record';
 import type { NeedsFormView, NeedsSummaryView } from './views/needs';
@@ -66,6 +67,7 @@ export * from './views/long-term-impact';
 export * from './views/needs';
 export * from './views/setup';
 export * from './views/settings';
+export * from './views/mentoring';
 
 export type CardView =
   | CpdBudgetView
@@ -103,7 +105,10 @@ export type CardView =
   | SetupView
   | UnreachableView
   | SettingsFormView
-  | SettingsHistoryView;
+  | SettingsHistoryView
+  | MentoringMeetingView
+  | MentoringActionView
+  | ProgressReviewView;
 
 export type CardKind = CardView['kind'];
 

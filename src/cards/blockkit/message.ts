@@ -14,6 +14,7 @@ import { taskListBlocks } from './task-list';
 import { governorsReportBlocks } from './governors-report';
 import { impactFollowUpMessageBlocks } from './impact-follow-up';
 import { longTermImpactMessageBlocks } from './long-term-impact';
+import { mentoringActionBlocks, mentoringMeetingBlocks, mentoringMeetingText, progressReviewBlocks, progressReviewText } from './mentoring';
 import { needsFormMessageBlocks, needsSummaryBlocks } from './needs';
 import { helpBlocks } from './help';
 import { leadDigestBlocks } from './lead-digest';
@@ -78,6 +79,9 @@ const RENDERERS: RendererTable = {
   unreachable: { blocks: unreachableBlocks, text: (v) => undeliveredHeadline(v.summary) },
   'settings-form': { blocks: settingsMessageBlocks, text: (v) => `Settings: ${v.title}` },
   'settings-history': { blocks: settingsHistoryBlocks, text: (v) => (v.rows.length ? `Settings history: ${v.rows.length} changes` : v.emptyText) },
+  'mentoring-meeting': { blocks: mentoringMeetingBlocks, text: mentoringMeetingText },
+  'mentoring-action': { blocks: mentoringActionBlocks, text: (v) => `${v.overdue ? 'Overdue' : 'Due'}: ${v.text}` },
+  'progress-review': { blocks: progressReviewBlocks, text: progressReviewText },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 

@@ -4,7 +4,10 @@ import type {
   DeliveryKind,
   GapTask,
   ImpactFollowUp,
+  MentoringLink,
+  MentoringMeeting,
   Participation,
+  ProgressReview,
   Questionnaire,
   QuestionnaireTemplate,
   ResponseReceipt,
@@ -38,6 +41,10 @@ export interface PlanningInput {
   pending: readonly Delivery[];
   /** CPD requests waiting for an approver (docs/requests.md); absent: none. */
   cpdRequests?: readonly CpdRequest[];
+  /** Mentoring meetings of recent and coming weeks, the links naming who holds them, this year's progress reviews (planner-mentoring.ts); absent: none. */
+  mentoringMeetings?: readonly MentoringMeeting[];
+  mentoringLinks?: readonly MentoringLink[];
+  progressReviews?: readonly ProgressReview[];
   now: Date;
 }
 
