@@ -139,6 +139,21 @@ function planProgressReviews(input: PlanningInput, people: Map<string, Staff>, p
   }
 }
 
+/** An at-risk review tells the induction tutor (the CPD lead when none is named); written at once by the review, and here again should that write have been lost (same id). */
+function planAtRisk(input: PlanningInput, people: Map<string, Staff>, plan: Plan): void {
+  const today = localDateOf(input.now, input.tenant.settings.timezone);
+  for (const review of input.progressReviews ?? []) {
+    const at = new Date(review.recordedAt);
+    if (review.outcome !== 'at-risk' || input.now.getTime() >= at.getTime() + 14 * DAY_MS) continue;
+    const tutorId = currentLinkOf(input.mentoringLinks ?? [], review.menteeId, 'induction-tutor', today)?.mentorId;
+    const recipient = (tutorId ? people.get(tutorId) : undefined) ?? leadFor(input, people.get(review.menteeId));
+    if (!recipient || recipient.id === review.recordedBy) continue;
+    plan.deliveries.push(
+      plannedDelivery(input, { kind: 'progress-review-at-risk', recipientId: recipient.id, subject: { menteeId: review.menteeId, reviewTerm: `${review.year}:${review.term}` }, subjectKey: review.id, at, expiresAt: new Date(at.getTime() + 14 * DAY_MS) }),
+    );
+  }
+}
+
 /** Pending mentoring messages no longer wanted: a meeting recorded or moved, a record reflected on, an action done, a review recorded. */
 function cancelReason(input: PlanningInput, d: Delivery, meetings: Map<string, MentoringMeeting>): string | undefined {
   if (!MENTORING_KINDS.has(d.kind)) return undefined;
@@ -166,6 +181,7 @@ export function planMentoring(input: PlanningInput): Plan {
   const meetings = new Map((input.mentoringMeetings ?? []).filter((m) => m.tenantId === input.tenant.tenantId).map((m) => [m.id, m]));
   for (const meeting of meetings.values()) planMeeting(input, meeting, people, plan);
   planProgressReviews(input, people, plan);
+  planAtRisk(input, people, plan);
   for (const d of input.pending) {
     const reason = d.status === 'pending' ? cancelReason(input, d, meetings) : undefined;
     if (reason) plan.cancellations.push({ ...d, status: 'cancelled', lastError: reason });
