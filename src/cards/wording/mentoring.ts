@@ -5,7 +5,7 @@ export const RECORD_LABELS = {
   heldOn: 'Held on',
   focus: 'Focus',
   wentWell: 'What went well',
-  nextMeetingOn: 'Next meeting (optional)',
+  nextMeetingOn: 'Next meeting',
   minutes: 'How long, in minutes',
 } as const;
 
@@ -13,7 +13,7 @@ export const RECORD_LABELS = {
 export const ACTION_ROWS = 3;
 export const actionField = (row: number): string => `action${row}`;
 export const actionDueField = (row: number): string => `action${row}Due`;
-export const actionLabel = (row: number): string => `Action ${row} agreed (optional)`;
+export const actionLabel = (row: number): string => `Action ${row} agreed`;
 export const actionDueLabel = (row: number): string => `Action ${row}: due by`;
 
 export const MOVE_LABELS = { toWeek: 'Move to the week of (any day in it)', reason: 'Why is it moving?' } as const;
