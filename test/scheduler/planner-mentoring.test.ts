@@ -52,6 +52,14 @@ onBothStores('planner-mentoring', (label, open, done) => {
       expect(composed.ok && composed.message.text).toBe('This week: Meeting with your subject mentor, Ben Mentor. Focus: Settling in');
     });
 
+    it('a week whose Monday is a holiday is reminded on its first school day, at the end of quiet hours', async () => {
+      await store.mentoringLinks.create(link(T, 'ada', 'ben', 'subject-mentor'));
+      await store.calendars.put({ ...AUTUMN_2026, tenantId: T, holidays: [...AUTUMN_2026.holidays, { start: '2026-09-07', end: '2026-09-07', name: 'Bank holiday' }] });
+      await plan('2026-09-07T07:00:00.000Z');
+      const reminders = await of('mentoring-reminder');
+      expect(reminders.map((d) => [d.recipientId, d.dueAt]).sort()).toEqual([['ada', '2026-09-08T06:30:00.000Z'], ['ben', '2026-09-08T06:30:00.000Z']]);
+    });
+
     it('holds the reminder while the mentee is away, and sends it in the same week once they are back', async () => {
       await store.mentoringLinks.create(link(T, 'ada', 'ben', 'subject-mentor'));
       await store.staff.put(staff(T, 'ada', { name: 'Ada Teacher', pathway: 'ect', awayFrom: '2026-09-01', awayUntil: '2026-09-09' }));
