@@ -38,12 +38,10 @@ export function meetingMentorId(meeting: Pick<MentoringMeeting, 'menteeId' | 'wi
 /** The mentor a progress review goes to when no review meeting names one: the first role the person has a link in. */
 export const REVIEW_MENTOR_ROLES: readonly MentorRole[] = ['professional-mentor', 'subject-mentor', 'coach'];
 
-export function reviewMentorId(links: readonly MentoringLink[], menteeId: string, onDate: string, meeting?: Pick<MentoringMeeting, 'menteeId' | 'with' | 'mentorId'>): string | undefined {
-  if (meeting) {
-    const id = meetingMentorId(meeting, links, onDate);
-    if (id) return id;
-  }
-  for (const role of REVIEW_MENTOR_ROLES) {
+export function reviewMentorId(links: readonly MentoringLink[], menteeId: string, onDate: string, meeting?: Pick<MentoringMeeting, 'with'>): string | undefined {
+  // Links only (not the mentor a review meeting was planned with): who may open a review is read from the links too.
+  for (const role of [...(meeting ? [meeting.with] : []), ...REVIEW_MENTOR_ROLES]) {
+    if (role === 'induction-tutor') continue;
     const link = currentLinkOf(links, menteeId, role, onDate);
     if (link) return link.mentorId;
   }

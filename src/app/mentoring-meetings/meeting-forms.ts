@@ -25,8 +25,8 @@ export async function openRecordForm(deps: AppDeps, actor: Actor, meetingId: str
   const role = await roleOr(deps, actor, meetingId);
   if ('ok' in role) return role;
   if (role.viewer !== 'mentor') return { ok: false, view: notice('attention', 'Only the mentor records the meeting. You will be sent the record to reflect on.') };
-  if (role.meeting.status !== 'planned') return { ok: true, view: buildMeetingView(actor.tenant, role, 'record', { notice: { tone: 'info', text: 'Already recorded.' } }) };
-  return { ok: true, view: buildMeetingView(actor.tenant, role, 'record-form') };
+  if (role.meeting.status !== 'planned') return { ok: true, view: buildMeetingView(role, 'record', { notice: { tone: 'info', text: 'Already recorded.' } }) };
+  return { ok: true, view: buildMeetingView(role, 'record-form') };
 }
 
 /**
@@ -37,22 +37,22 @@ export async function submitRecord(deps: AppDeps, actor: Actor, meetingId: strin
   const role = await roleOr(deps, actor, meetingId);
   if ('ok' in role) return role;
   if (role.viewer !== 'mentor') return { ok: false, view: notice('attention', 'Only the mentor records the meeting.') };
-  if (role.meeting.status !== 'planned') return { ok: true, view: buildMeetingView(actor.tenant, role, 'record', { notice: { tone: 'info', text: 'Already recorded; nothing was changed.' } }) };
+  if (role.meeting.status !== 'planned') return { ok: true, view: buildMeetingView(role, 'record', { notice: { tone: 'info', text: 'Already recorded; nothing was changed.' } }) };
   const parsed = parseRecordInput(inputs, today(deps, actor));
-  if (!parsed.ok) return { ok: false, view: buildMeetingView(actor.tenant, role, 'record-form', { values: keptValues(inputs), errors: parsed.errors, notice: CHECK }) };
+  if (!parsed.ok) return { ok: false, view: buildMeetingView(role, 'record-form', { values: keptValues(inputs), errors: parsed.errors, notice: CHECK }) };
   const now = deps.clock.now().toISOString();
   const next = MentoringMeeting.parse({ ...role.meeting, status: 'held', record: { ...parsed.value, recordedBy: actor.staff.id, recordedAt: now }, updatedAt: now });
   const put = await deps.store.mentoringMeetings.put(next, { ifVersion: role.version });
   if (!put.ok) return RACED;
-  return { ok: true, view: buildMeetingView(actor.tenant, { ...role, meeting: next }, 'record', { notice: { tone: 'good', text: `Saved. ${role.mentee.name} is sent the record and can add their reflection.` } }) };
+  return { ok: true, view: buildMeetingView({ ...role, meeting: next }, 'record', { notice: { tone: 'good', text: `Saved. ${role.mentee.name} is sent the record and can add their reflection.` } }) };
 }
 
 /** `mentoring.move.open`: the form to move a meeting to another week (mentor or mentee). */
 export async function openMoveForm(deps: AppDeps, actor: Actor, meetingId: string): Promise<Result> {
   const role = await roleOr(deps, actor, meetingId);
   if ('ok' in role) return role;
-  if (role.meeting.status !== 'planned') return { ok: true, view: buildMeetingView(actor.tenant, role, 'record', { notice: { tone: 'info', text: 'This meeting has been recorded, so it cannot be moved.' } }) };
-  return { ok: true, view: buildMeetingView(actor.tenant, role, 'move-form') };
+  if (role.meeting.status !== 'planned') return { ok: true, view: buildMeetingView(role, 'record', { notice: { tone: 'info', text: 'This meeting has been recorded, so it cannot be moved.' } }) };
+  return { ok: true, view: buildMeetingView(role, 'move-form') };
 }
 
 /** `mentoring.move.submit`: the meeting's week changes and the move is kept in its history (never lost). */
@@ -61,7 +61,7 @@ export async function submitMove(deps: AppDeps, actor: Actor, meetingId: string,
   if ('ok' in role) return role;
   const toDate = typeof inputs.toWeek === 'string' ? inputs.toWeek.trim() : '';
   const reason = typeof inputs.reason === 'string' ? inputs.reason.trim() : '';
-  const refuse = (field: string, message: string): Result => ({ ok: false, view: buildMeetingView(actor.tenant, role, 'move-form', { values: keptValues(inputs), errors: { [field]: message }, notice: CHECK }) });
+  const refuse = (field: string, message: string): Result => ({ ok: false, view: buildMeetingView(role, 'move-form', { values: keptValues(inputs), errors: { [field]: message }, notice: CHECK }) });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(toDate) || Number.isNaN(Date.parse(`${toDate}T00:00:00Z`))) return refuse('toWeek', 'Choose a day in the week it moves to.');
   if (!reason) return refuse('reason', 'Say why it is moving.');
   const calendar = (await deps.store.calendars.get(actor.tenant.id, 'calendar'))?.value ?? { holidays: [] };
@@ -71,14 +71,14 @@ export async function submitMove(deps: AppDeps, actor: Actor, meetingId: string,
   const put = await deps.store.mentoringMeetings.put(MentoringMeeting.parse(moved.meeting), { ifVersion: role.version });
   if (!put.ok) return RACED;
   const other = role.viewer === 'mentor' ? role.mentee.name : (role.mentor?.name ?? 'your mentor');
-  return { ok: true, view: buildMeetingView(actor.tenant, { ...role, meeting: moved.meeting }, 'reminder', { notice: { tone: 'good', text: `Moved. You and ${other} are reminded in that week.` } }) };
+  return { ok: true, view: buildMeetingView({ ...role, meeting: moved.meeting }, 'reminder', { notice: { tone: 'good', text: `Moved. You and ${other} are reminded in that week.` } }) };
 }
 
 /** `mentoring.reflect.open` (Slack's modal): the record with the reflection box. */
 export async function openReflection(deps: AppDeps, actor: Actor, meetingId: string): Promise<Result> {
   const role = await roleOr(deps, actor, meetingId);
   if ('ok' in role) return role;
-  return { ok: true, view: buildMeetingView(actor.tenant, role, 'record') };
+  return { ok: true, view: buildMeetingView(role, 'record') };
 }
 
 /** `mentoring.reflect.submit`: the mentee's reflection on a recorded meeting, once, under the ETag. */
@@ -87,14 +87,14 @@ export async function submitReflection(deps: AppDeps, actor: Actor, meetingId: s
   if ('ok' in role) return role;
   if (role.viewer !== 'mentee') return { ok: false, view: notice('attention', 'Only the person mentored adds a reflection.') };
   if (role.meeting.status !== 'held') return { ok: false, view: notice('attention', 'This meeting has not been recorded yet.') };
-  if (role.meeting.reflection) return { ok: true, view: buildMeetingView(actor.tenant, role, 'record', { notice: { tone: 'info', text: 'Already saved; nothing was changed.' } }) };
+  if (role.meeting.reflection) return { ok: true, view: buildMeetingView(role, 'record', { notice: { tone: 'info', text: 'Already saved; nothing was changed.' } }) };
   const text = typeof inputs.reflection === 'string' ? inputs.reflection.trim() : '';
   if (!text || text.length > 2000) {
-    return { ok: false, view: buildMeetingView(actor.tenant, role, 'record', { values: keptValues(inputs), errors: { reflection: text ? 'Keep this to 2000 characters.' : 'Write a line or two.' }, notice: CHECK }) };
+    return { ok: false, view: buildMeetingView(role, 'record', { values: keptValues(inputs), errors: { reflection: text ? 'Keep this to 2000 characters.' : 'Write a line or two.' }, notice: CHECK }) };
   }
   const now = deps.clock.now().toISOString();
   const next = MentoringMeeting.parse({ ...role.meeting, reflection: { text, at: now }, updatedAt: now });
   const put = await deps.store.mentoringMeetings.put(next, { ifVersion: role.version });
   if (!put.ok) return RACED;
-  return { ok: true, view: buildMeetingView(actor.tenant, { ...role, meeting: next }, 'record', { notice: { tone: 'good', text: 'Saved. Your mentor can read it with the record.' } }) };
+  return { ok: true, view: buildMeetingView({ ...role, meeting: next }, 'record', { notice: { tone: 'good', text: 'Saved. Your mentor can read it with the record.' } }) };
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { MentoringMeetingView, MentoringRecordSummary } from '../../cards/views';
-import { MEETING_KIND_LABELS, type MeetingRecord, type Tenant } from '../../domain';
+import { MEETING_KIND_LABELS, type MeetingRecord } from '../../domain';
 import type { MeetingRole } from './meeting-access';
 
 const day = (localDate: string): string => DateTime.fromISO(localDate, { zone: 'UTC' }).toFormat('cccc d LLLL');
@@ -32,7 +32,6 @@ export function recordSummary(record: MeetingRecord, reflection: string | undefi
 
 /** The card for one stage of a meeting, for whoever is looking. */
 export function buildMeetingView(
-  _tenant: Tenant,
   role: MeetingRole,
   stage: MentoringMeetingView['stage'],
   extra: Pick<MentoringMeetingView, 'values' | 'errors' | 'notice'> = {},

@@ -22,7 +22,7 @@ export async function composeMeetingReminder(deps: AppDeps, tenant: Tenant, reci
   if ('refused' in role) return role.refused;
   if (role.meeting.status !== 'planned') return 'meeting already recorded';
   if (delivery.id !== deliveryId('mentoring-reminder', recipient.id, role.meeting.id, role.meeting.weekStart)) return 'meeting moved to another week';
-  const view = buildMeetingView(tenant, role, 'reminder');
+  const view = buildMeetingView(role, 'reminder');
   return { view, text: meetingHeadline(view) };
 }
 
@@ -35,7 +35,7 @@ export async function composeMeetingRecord(deps: AppDeps, tenant: Tenant, recipi
   if (role.viewer !== 'mentee') return 'the record goes to the mentee only';
   if (role.meeting.status !== 'held') return 'meeting not recorded';
   if (role.meeting.reflection) return 'already reflected on';
-  const view = buildMeetingView(tenant, role, 'record');
+  const view = buildMeetingView(role, 'record');
   return { view, text: meetingHeadline(view) };
 }
 
