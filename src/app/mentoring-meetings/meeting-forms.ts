@@ -26,7 +26,8 @@ export async function openRecordForm(deps: AppDeps, actor: Actor, meetingId: str
   if ('ok' in role) return role;
   if (role.viewer !== 'mentor') return { ok: false, view: notice('attention', 'Only the mentor records the meeting. You will be sent the record to reflect on.') };
   if (role.meeting.status !== 'planned') return { ok: true, view: buildMeetingView(role, 'record', { notice: { tone: 'info', text: 'Already recorded.' } }) };
-  return { ok: true, view: buildMeetingView(role, 'record-form') };
+  // Most record it the day it is held: that day is offered, and can be changed.
+  return { ok: true, view: buildMeetingView(role, 'record-form', { values: { heldOn: today(deps, actor) } }) };
 }
 
 /**
