@@ -27,6 +27,7 @@ import { submitNeeds } from './records/needs';
 import { cancelFileImport, confirmFileImport } from './files';
 import { openSettingsSection, saveSettingsSection } from './tenants/settings-form';
 import { hasRole } from '../domain';
+import { markActionDone, openMoveForm, openRecordForm, openReflection, openReview, submitMove, submitRecord, submitReflection, submitReview } from './mentoring-meetings';
 
 /**
  * What a button press gives back: whether it worked, the view for whoever pressed, and the other
@@ -134,6 +135,16 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'file.cancel': (d, a, action) => (action.fileImportId ? cancelFileImport(d, a, action.fileImportId) : Promise.resolve(MISSING('file'))),
   'settings.open': (d, a, action) => (hasRole(a.staff, 'cpd-lead') ? openSettingsSection(d, a, action.settingsSection) : Promise.resolve(LEADS_ONLY)),
   'settings.save': (d, a, action, inputs) => (hasRole(a.staff, 'cpd-lead') ? saveSettingsSection(d, a, action.settingsSection, inputs) : Promise.resolve(LEADS_ONLY)),
+  'mentoring.record.open': (d, a, action) => (action.mentoringMeetingId ? openRecordForm(d, a, action.mentoringMeetingId) : Promise.resolve(MISSING('meeting'))),
+  'mentoring.record.submit': (d, a, action, inputs) => (action.mentoringMeetingId ? submitRecord(d, a, action.mentoringMeetingId, inputs) : Promise.resolve(MISSING('meeting'))),
+  'mentoring.move.open': (d, a, action) => (action.mentoringMeetingId ? openMoveForm(d, a, action.mentoringMeetingId) : Promise.resolve(MISSING('meeting'))),
+  'mentoring.move.submit': (d, a, action, inputs) => (action.mentoringMeetingId ? submitMove(d, a, action.mentoringMeetingId, inputs) : Promise.resolve(MISSING('meeting'))),
+  'mentoring.reflect.open': (d, a, action) => (action.mentoringMeetingId ? openReflection(d, a, action.mentoringMeetingId) : Promise.resolve(MISSING('meeting'))),
+  'mentoring.reflect.submit': (d, a, action, inputs) => (action.mentoringMeetingId ? submitReflection(d, a, action.mentoringMeetingId, inputs) : Promise.resolve(MISSING('meeting'))),
+  'mentoring.action.done': (d, a, action) =>
+    action.mentoringMeetingId && action.mentoringActionId ? markActionDone(d, a, action.mentoringMeetingId, action.mentoringActionId) : Promise.resolve(MISSING('action')),
+  'review.open': (d, a, action) => (action.menteeId && action.reviewTerm ? openReview(d, a, action.menteeId, action.reviewTerm) : Promise.resolve(MISSING('review'))),
+  'review.submit': (d, a, action, inputs) => (action.menteeId && action.reviewTerm ? submitReview(d, a, action.menteeId, action.reviewTerm, inputs) : Promise.resolve(MISSING('review'))),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

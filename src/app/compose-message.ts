@@ -14,6 +14,7 @@ import { composeRequestMessage } from './requests/request-composers';
 import { composeApproverMissing } from './requests/request-chain-preview';
 import { composeStatutoryRenewal } from './records/statutory-renewal-message';
 import { composeImpactMessage } from './impact/impact-messages';
+import { composeActionNudge, composeAtRisk, composeMeetingRecord, composeMeetingReminder, composeMentoringGap, composeReviewPrompt } from './mentoring-meetings';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
 
@@ -94,6 +95,12 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'statutory-renewal': composeStatutoryRenewal,
   'impact-follow-up': composeImpactMessage('person'),
   'impact-manager-view': composeImpactMessage('manager'),
+  'mentoring-reminder': composeMeetingReminder,
+  'mentoring-record': composeMeetingRecord,
+  'mentoring-action-nudge': composeActionNudge,
+  'progress-review-prompt': composeReviewPrompt,
+  'progress-review-at-risk': composeAtRisk,
+  'mentoring-gap': composeMentoringGap,
 };
 
 /** Turns an outbox record into the message to send, or says why it should not be sent any more. */

@@ -53,6 +53,15 @@ export const CARD_VERBS = [
   'file.cancel',
   'settings.open',
   'settings.save',
+  'mentoring.record.open',
+  'mentoring.record.submit',
+  'mentoring.move.open',
+  'mentoring.move.submit',
+  'mentoring.reflect.open',
+  'mentoring.reflect.submit',
+  'mentoring.action.done',
+  'review.open',
+  'review.submit',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -74,6 +83,10 @@ export const SUBMIT_VERBS = [
   'impact.long.submit',
   'needs.submit',
   'settings.save',
+  'mentoring.record.submit',
+  'mentoring.move.submit',
+  'mentoring.reflect.submit',
+  'review.submit',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
@@ -96,6 +109,12 @@ export const CardActionSchema = z.object({
   fileImportId: Id.optional(),
   /** A section of `settings`: a group, with ":2" for a page of a long one. */
   settingsSection: z.string().regex(/^[a-z]+(:\d{1,3})?$/).optional(),
+  /** A mentoring meeting, and an action agreed at it (docs/mentoring.md). */
+  mentoringMeetingId: Id.optional(),
+  mentoringActionId: Id.optional(),
+  /** A progress review: whose, and which term ("2026-27:1"). */
+  menteeId: Id.optional(),
+  reviewTerm: z.string().regex(/^\d{4}-\d{2}:[1-3]$/).optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -16,6 +16,7 @@ import type { InvitationView } from './views/invitation';
 import type { LeadDigestView } from './views/lead-digest';
 import type { LeadReportView } from './views/lead-report';
 import type { LongTermImpactView } from './views/long-term-impact';
+import type { MentoringActionView, MentoringMeetingView, ProgressReviewView } from './views/mentoring';
 import type { ManagerDigestView } from './views/manager-digest';
 import type { MyRecordView } from './views/my-record';
 import type { NeedsFormView, NeedsSummaryView } from './views/needs';
@@ -70,6 +71,7 @@ export * from './views/setup';
 export * from './views/settings';
 export * from './views/mentees';
 export * from './views/induction-digest';
+export * from './views/mentoring';
 
 export type CardView =
   | CpdBudgetView
@@ -109,7 +111,10 @@ export type CardView =
   | SettingsFormView
   | SettingsHistoryView
   | MenteesView
-  | InductionDigestView;
+  | InductionDigestView
+  | MentoringMeetingView
+  | MentoringActionView
+  | ProgressReviewView;
 
 export type CardKind = CardView['kind'];
 

@@ -535,6 +535,40 @@ export const CARD_SAMPLES: CardSampleViews = {
       { staffId: 'demo-tom', name: 'Tom Baker' },
     ],
   },
+  'mentoring-meeting': {
+    kind: 'mentoring-meeting',
+    mentoringMeetingId: 'mmeet-demo-1',
+    stage: 'reminder',
+    viewer: 'mentor',
+    title: 'Meeting with Jo Patel (you are their subject mentor)',
+    focus: 'Settling in. Q&A. Support mechanisms. Reflection.',
+    weekText: 'Week of Monday 14 September',
+    state: 'open',
+  },
+  'mentoring-action': {
+    kind: 'mentoring-action',
+    mentoringMeetingId: 'mmeet-demo-1',
+    mentoringActionId: 'a1',
+    text: 'Observe a Year 8 lesson with Sam',
+    dueText: 'Due Monday 21 September',
+    overdue: false,
+    agreedText: 'Agreed with Sam Lee on Tuesday 15 September',
+    done: false,
+  },
+  'progress-review': {
+    kind: 'progress-review',
+    menteeId: 'stf-jo',
+    reviewTerm: '2026-27:1',
+    stage: 'prompt',
+    menteeName: 'Jo Patel',
+    termText: 'Autumn term 2026-27',
+    facts: [
+      { label: 'Meetings held', value: '4 of 5 planned' },
+      { label: 'Actions completed', value: '5 of 7' },
+    ],
+    reflections: [{ whenText: 'Tuesday 15 September', text: 'Seating plans first: the calmer start helped Year 9.' }],
+    state: 'open',
+  },
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */
@@ -695,5 +729,37 @@ export const CARD_STATE_SAMPLES: Record<string, CardView> = {
     statements: [],
     commentThemes: [],
     withheld: 'fewer than 5 responses',
+  },
+  'mentoring-record-form-with-errors': {
+    ...CARD_SAMPLES['mentoring-meeting'],
+    stage: 'record-form',
+    values: { heldOn: '2026-09-15', focus: 'Settling in', action1: 'Observe a Year 8 lesson with Sam', action1Due: '' },
+    errors: { action1Due: 'Give the day it is due by.' },
+    notice: { tone: 'attention', text: 'Please check the marked fields.' },
+  },
+  'mentoring-move-form': { ...CARD_SAMPLES['mentoring-meeting'], stage: 'move-form', viewer: 'mentee', title: 'Meeting with your subject mentor, Sam Lee' },
+  'mentoring-record-for-mentee': {
+    ...CARD_SAMPLES['mentoring-meeting'],
+    stage: 'record',
+    viewer: 'mentee',
+    title: 'Meeting with your subject mentor, Sam Lee',
+    moveLines: ['Moved from the week of Monday 7 September to the week of Monday 14 September: INSET day'],
+    record: {
+      facts: [
+        { label: 'Held on', value: 'Tuesday 15 September' },
+        { label: 'Focus', value: 'Settling in. Q&A. Support mechanisms. Reflection.' },
+        { label: 'What went well', value: 'Routines at the door; Year 9 settled faster.' },
+        { label: 'Next meeting', value: 'Tuesday 22 September' },
+        { label: 'Time', value: '45 minutes' },
+      ],
+      actions: [{ id: 'a1', text: 'Observe a Year 8 lesson with Sam', dueText: 'Due Monday 21 September', done: false }],
+    },
+  },
+  'mentoring-action-done': { ...CARD_SAMPLES['mentoring-action'], overdue: true, done: true },
+  'progress-review-at-risk': {
+    ...CARD_SAMPLES['progress-review'],
+    stage: 'at-risk',
+    state: 'done',
+    recorded: { outcomeText: 'At risk', summary: 'Behaviour management is not yet secure; a support plan is agreed.', byText: 'Sam Lee, 14 December 2026' },
   },
 };

@@ -30,6 +30,18 @@ export const DeliveryKind = z.enum([
   'impact-follow-up',
   'impact-manager-view',
   'course-attendance',
+  /** Mentoring (docs/mentoring.md, "In chat"): a meeting's week has come (to the mentee and the mentor). */
+  'mentoring-reminder',
+  /** To the mentee: the mentor's record of a meeting, with room for their reflection. */
+  'mentoring-record',
+  /** To the mentee: an action agreed at a meeting is due (slot `due`), then still not done (`overdue`). */
+  'mentoring-action-nudge',
+  /** To the mentor and the induction tutor: an early-career teacher's termly progress review is due. */
+  'progress-review-prompt',
+  /** To the induction tutor (the CPD lead when none is named): a review was marked at risk. */
+  'progress-review-at-risk',
+  /** To the CPD lead: a mentoring rule needs someone the links do not name (a mentor, an induction tutor). */
+  'mentoring-gap',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -67,6 +79,14 @@ const DeliveryFields = z.object({
     digestWeek: z.string().optional(),
     statutoryTrainingId: Id.optional(),
     impactFollowUpId: Id.optional(),
+    mentoringMeetingId: Id.optional(),
+    /** An action agreed at that meeting (`AgreedAction.id`). */
+    mentoringActionId: Id.optional(),
+    /** A progress review's person and term ("2026-27:1"); the review's id is made from them. */
+    menteeId: Id.optional(),
+    reviewTerm: z.string().regex(/^\d{4}-\d{2}:[1-3]$/).optional(),
+    /** What a `mentoring-gap` message says is missing. */
+    mentoringGap: z.enum(['mentor', 'induction-tutor']).optional(),
   }),
   attempts: z.number().int().min(0).default(0),
   /** Lease: who is sending it and until when (ETag-guarded claim). */

@@ -35,3 +35,5 @@ export * from './settings-definitions';
 export * from './count-of';
 export * from './plan-subjects';
 export * from './mentoring';
+export * from './mentoring-chat';
+export * from './mentoring-labels';

@@ -2,6 +2,7 @@ import type { SchoolCalendar } from './calendar';
 import type { StatutoryTraining } from './cpd-record';
 import type { GapTask } from './gap-task';
 import type { ImpactFollowUp } from './impact-follow-up';
+import type { MentoringLink, MentoringMeeting, ProgressReview } from './mentoring';
 import type { Participation } from './participation';
 import type { PlanSubject } from './plan-request';
 import type { Questionnaire } from './questionnaire';
@@ -49,4 +50,8 @@ export const PLAN_SUBJECTS = {
   // Not cpdRequests: a request's nudges come school days later (the tenant's daily plan), and each
   // of its messages is checked against the request when sent (request-composers.ts).
   statutoryTraining: (_s: StatutoryTraining) => TENANT,
+  // Mentoring (planner-mentoring.ts): a meeting recorded, moved or reflected on, a link, a review recorded.
+  mentoringMeetings: (_m: MentoringMeeting) => TENANT,
+  mentoringLinks: (_l: MentoringLink) => TENANT,
+  progressReviews: (_r: ProgressReview) => TENANT,
 } satisfies Record<string, SubjectsOf<never>>;

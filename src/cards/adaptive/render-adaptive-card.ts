@@ -9,6 +9,7 @@ import { cpdLogFormCard } from './cpd-log-form';
 import { governorsReportCard } from './governors-report';
 import { impactFollowUpCard } from './impact-follow-up';
 import { longTermImpactCard } from './long-term-impact';
+import { mentoringActionCard, mentoringMeetingCard, progressReviewCard } from './mentoring';
 import { needsFormCard, needsSummaryCard } from './needs';
 import { gapTaskFormCard } from './gap-task';
 import { helpCard } from './help';
@@ -78,6 +79,9 @@ const BUILDERS: CardBuilders = {
   'settings-history': settingsHistoryCard,
   mentees: menteesCard,
   'induction-digest': inductionDigestCard,
+  'mentoring-meeting': mentoringMeetingCard,
+  'mentoring-action': mentoringActionCard,
+  'progress-review': progressReviewCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -14,6 +14,7 @@ import { taskListBlocks } from './task-list';
 import { governorsReportBlocks } from './governors-report';
 import { impactFollowUpMessageBlocks } from './impact-follow-up';
 import { longTermImpactMessageBlocks } from './long-term-impact';
+import { mentoringActionBlocks, mentoringMeetingBlocks, mentoringMeetingText, progressReviewBlocks, progressReviewText } from './mentoring';
 import { needsFormMessageBlocks, needsSummaryBlocks } from './needs';
 import { helpBlocks } from './help';
 import { leadDigestBlocks } from './lead-digest';
@@ -82,6 +83,9 @@ const RENDERERS: RendererTable = {
   'settings-history': { blocks: settingsHistoryBlocks, text: (v) => (v.rows.length ? `Settings history: ${v.rows.length} changes` : v.emptyText) },
   mentees: { blocks: menteesBlocks, text: (v) => `Your mentees: ${countOf(v.mentees.length, 'person', 'people')}` },
   'induction-digest': { blocks: inductionDigestBlocks, text: (v) => `Early-career teachers: ${v.dateText}` },
+  'mentoring-meeting': { blocks: mentoringMeetingBlocks, text: mentoringMeetingText },
+  'mentoring-action': { blocks: mentoringActionBlocks, text: (v) => `${v.overdue ? 'Overdue' : 'Due'}: ${v.text}` },
+  'progress-review': { blocks: progressReviewBlocks, text: progressReviewText },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 

@@ -5,6 +5,8 @@ import type { CpdRequestFormView, CpdRequestReplyView } from '../views/cpd-reque
 import type { GapTaskFormView } from '../views/gap-task';
 import type { ImpactFollowUpView } from '../views/impact-follow-up';
 import type { LongTermImpactView } from '../views/long-term-impact';
+import type { MentoringMeetingView, ProgressReviewView } from '../views/mentoring';
+import { MEETING_SUBMIT_VERB, renderMentoringMeetingModal, renderProgressReviewModal } from './mentoring';
 import type { NeedsFormView } from '../views/needs';
 import type { QuestionnaireView } from '../views/questionnaire';
 import type { RegisterView } from '../views/register';
@@ -42,7 +44,9 @@ export type ModalView =
   | ImpactFollowUpView
   | LongTermImpactView
   | NeedsFormView
-  | SettingsFormView;
+  | SettingsFormView
+  | MentoringMeetingView
+  | ProgressReviewView;
 
 /** callback_id = the submit verb, so the bot routes view_submission through the same verb table. */
 const SUBMIT_VERB = {
@@ -59,6 +63,8 @@ const SUBMIT_VERB = {
   'long-term-impact': 'impact.long.submit',
   'needs-form': 'needs.submit',
   'settings-form': 'settings.save',
+  'mentoring-meeting': 'mentoring.record.submit',
+  'progress-review': 'review.submit',
 } as const satisfies Record<ModalView['kind'], SubmitVerb>;
 
 const MODAL_KINDS: ReadonlySet<string> = new Set(Object.keys(SUBMIT_VERB));
@@ -88,6 +94,10 @@ export function submitActionOf(view: ModalView): CardAction {
       return { verb: SUBMIT_VERB[view.kind], sessionId: view.sessionId };
     case 'settings-form':
       return { verb: SUBMIT_VERB[view.kind], settingsSection: view.section };
+    case 'mentoring-meeting':
+      return { verb: MEETING_SUBMIT_VERB[view.stage], mentoringMeetingId: view.mentoringMeetingId };
+    case 'progress-review':
+      return { verb: SUBMIT_VERB[view.kind], menteeId: view.menteeId, reviewTerm: view.reviewTerm };
     default:
       return { verb: SUBMIT_VERB[view.kind] };
   }
@@ -158,6 +168,8 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (view.kind === 'long-term-impact') return renderLongTermImpactModal(view, privateMetadata);
   if (view.kind === 'needs-form') return renderNeedsModal(view, privateMetadata);
   if (view.kind === 'settings-form') return renderSettingsModal(view, privateMetadata);
+  if (view.kind === 'mentoring-meeting') return renderMentoringMeetingModal(view, privateMetadata);
+  if (view.kind === 'progress-review') return renderProgressReviewModal(view, privateMetadata);
   const { blocks, canSubmit } = view.kind === 'questionnaire' ? questionnaireBlocks(view) : gapTaskBlocks(view);
   const modal: BlockKitModal = {
     type: 'modal',

@@ -1,5 +1,7 @@
+import { DateTime } from 'luxon';
 import type { Clock } from '../../domain';
-import { SchoolCalendar, Tenant } from '../../domain';
+import { academicYearOf, SchoolCalendar, Tenant } from '../../domain';
+import { localDateOf } from '../../domain/school-time';
 import type { Store } from '../../store/store';
 import { withoutChangeLog } from '../../store/change-log';
 import { planDeliveries, settled, type PlanningInput } from './planner';
@@ -24,6 +26,8 @@ export { CANCELLED_TTL_SECONDS } from './write-plan';
 const LOOK_BACK_DAYS = 60;
 /** Up to 26 school weeks plus holidays after a marked session. */
 const IMPACT_LOOK_BACK_DAYS = 240;
+/** Mentoring meetings of the last half year: an action agreed at one is nudged until a fortnight after it was due. */
+const MENTORING_LOOK_BACK_DAYS = 183;
 
 const values = <T>(rows: { value: T }[]): T[] => rows.map((r) => r.value);
 
@@ -51,6 +55,13 @@ async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<Subj
   const renewalHorizon = statutoryRenewalHorizon(tenant, now);
   // Sessions marked for an impact follow-up are asked about weeks later: looked back on further than the rest.
   const impactSince = new Date(now.getTime() - IMPACT_LOOK_BACK_DAYS * DAY_MS).toISOString();
+  // Mentoring (planner-mentoring.ts): meetings of the last half year (their actions are nudged for weeks after), every link, this year's reviews.
+  const mentoringSince = DateTime.fromJSDate(now, { zone: tenant.settings.timezone }).minus({ days: MENTORING_LOOK_BACK_DAYS }).toISODate()!;
+  const [mentoringMeetings, mentoringLinks, progressReviews] = await Promise.all([
+    store.mentoringMeetings.find(tenantId, { where: { weekStart: { gte: mentoringSince } } }),
+    store.mentoringLinks.find(tenantId),
+    store.progressReviews.find(tenantId, { where: { year: academicYearOf(localDateOf(now, tenant.settings.timezone)) } }),
+  ]);
   const [calendar, recentSessions, staff, templates, gapTasks, pending, statutoryTraining, markedSessions, impactFollowUps, cpdRequests] = await Promise.all([
     store.calendars.get(tenantId, 'calendar'),
     store.sessions.find(tenantId, { where: { startsAt: { gte: since } } }),
@@ -64,8 +75,6 @@ async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<Subj
     // Requests waiting for an approver: their nudges (docs/requests.md).
     store.cpdRequests.find(tenantId, { where: { status: 'submitted' } }),
   ]);
-  // Who is induction tutor to whom: the induction digest's recipients.
-  const mentoringLinks = await store.mentoringLinks.find(tenantId, { where: { role: 'induction-tutor' } });
   const sessions = recentSessions;
   // Only the impact rule sees the older marked sessions: the other rules keep their own look-back.
   const sessionIds = [...sessions, ...markedSessions].map((s) => s.value.id);
@@ -96,7 +105,9 @@ async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<Subj
     impactSessions: values(markedSessions),
     pending: values(pending),
     cpdRequests: values(cpdRequests),
+    mentoringMeetings: values(mentoringMeetings),
     mentoringLinks: values(mentoringLinks),
+    progressReviews: values(progressReviews),
     now,
   };
   const plan = settled(input, planDeliveries);

@@ -5,7 +5,9 @@ import type {
   GapTask,
   ImpactFollowUp,
   MentoringLink,
+  MentoringMeeting,
   Participation,
+  ProgressReview,
   Questionnaire,
   QuestionnaireTemplate,
   ResponseReceipt,
@@ -39,8 +41,10 @@ export interface PlanningInput {
   pending: readonly Delivery[];
   /** CPD requests waiting for an approver (docs/requests.md); absent: none. */
   cpdRequests?: readonly CpdRequest[];
-  /** Induction-tutor links, for who gets the induction digest (docs/mentoring.md); absent: none. */
+  /** Mentoring meetings of recent and coming weeks, the links naming who holds them, this year's progress reviews (planner-mentoring.ts); absent: none. */
+  mentoringMeetings?: readonly MentoringMeeting[];
   mentoringLinks?: readonly MentoringLink[];
+  progressReviews?: readonly ProgressReview[];
   now: Date;
 }
 

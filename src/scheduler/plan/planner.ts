@@ -8,6 +8,7 @@ import { planQuestionnaireMessages } from './planner-questionnaires';
 import { planRequestNudges } from './planner-requests';
 import { planSessionMessages } from './planner-sessions';
 import { planImpactFollowUps } from './planner-impact';
+import { planMentoring } from './planner-mentoring';
 import { planStatutoryRenewals } from './planner-statutory';
 import { planSurveyMessages } from './planner-surveys';
 import { mergePlans, withPlanned, type Plan, type PlanningInput } from './planner-types';
@@ -33,6 +34,7 @@ export function planDeliveries(input: PlanningInput): Plan {
       ...(input.cpdRequests ?? []).map((r) => planRequestNudges(input, r)),
       planStatutoryRenewals(input),
       planImpactFollowUps(input),
+      planMentoring(input),
     ),
   );
 }

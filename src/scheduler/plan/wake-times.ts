@@ -5,6 +5,7 @@ import { outboxDueAt, sessionSendExemption, type SendExemption } from '../../dom
 import { digestSlot, inductionDigestSlot } from './planner-digests';
 import { gapTaskDueAt } from './planner-gap-tasks';
 import { impactAskAt } from './planner-impact';
+import { mentoringWakeTimes } from './planner-mentoring';
 import { reactionQuestionnaireFor } from './planner-questionnaires';
 import { surveyReminderTime } from './planner-surveys';
 import { renewalReminderAt, statutoryRenewalHorizon } from './planner-statutory';
@@ -104,5 +105,6 @@ export function tenantWakeAt(input: PlanningInput): Date | undefined {
     const closes = Date.parse(q.closedEarlyAt ?? q.closesAt);
     candidates.push(q.opensAt, q.closesAt, q.closedEarlyAt, surveyReminderTime(input, q), new Date(closes + 7 * DAY_MS));
   }
+  candidates.push(...mentoringWakeTimes(input));
   return earliestAfter(now, candidates);
 }
