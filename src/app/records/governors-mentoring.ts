@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import type { MentoringLink, MentoringMeeting, MentorRole, Staff, Tenant } from '../../domain';
 import { MENTOR_ROLES } from '../../domain/mentoring-progress';
 import type { GovernorsReportRow, GovernorsReportView } from '../../cards/views/governors-report';
-import { findWhereIn } from '../../store/find-in';
 import type { Store } from '../../store/store';
 import type { SchoolTerm } from './school-term';
 
