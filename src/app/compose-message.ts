@@ -13,6 +13,8 @@ import { composeRequestMessage } from './requests/request-composers';
 import { composeApproverMissing } from './requests/request-chain-preview';
 import { composeStatutoryRenewal } from './records/statutory-renewal-message';
 import { composeImpactMessage } from './impact/impact-messages';
+import { composeYearAheadPrompt } from './records/year-ahead-prompt-message';
+import { composeSharedGapPlan } from './gap-tasks/shared-plan';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
 
@@ -92,6 +94,8 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'statutory-renewal': composeStatutoryRenewal,
   'impact-follow-up': composeImpactMessage('person'),
   'impact-manager-view': composeImpactMessage('manager'),
+  'year-ahead-prompt': composeYearAheadPrompt,
+  'gap-plan-shared': composeSharedGapPlan,
 };
 
 /** Turns an outbox record into the message to send, or says why it should not be sent any more. */

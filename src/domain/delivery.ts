@@ -28,6 +28,10 @@ export const DeliveryKind = z.enum([
   'impact-follow-up',
   'impact-manager-view',
   'course-attendance',
+  /** Before the autumn review window: the year-ahead review (seed 001, appendix 3). */
+  'year-ahead-prompt',
+  /** A gap-task plan its person chose to share with their line manager and their school's senior leaders. */
+  'gap-plan-shared',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -65,6 +69,8 @@ const DeliveryFields = z.object({
     digestWeek: z.string().optional(),
     statutoryTrainingId: Id.optional(),
     impactFollowUpId: Id.optional(),
+    /** The academic year a year-ahead review is asked for, e.g. 2027-28. */
+    reviewYear: z.string().optional(),
   }),
   attempts: z.number().int().min(0).default(0),
   /** Lease: who is sending it and until when (ETag-guarded claim). */

@@ -35,3 +35,7 @@ export const GAP_REPORT_FIELDS: GapTaskField[] = [
 ];
 
 export const SHARE_WITH_MANAGER_FIELD = 'shareWithManager';
+
+/** Part 2's "Share with your SLT": the plan to the person's line manager and their school's senior leaders. */
+export const SHARE_WITH_LEADERS_FIELD = 'shareWithLeaders';
+export const SHARE_WITH_LEADERS_LABEL = "Share my plan with my line manager and my school's senior leaders";

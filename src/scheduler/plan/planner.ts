@@ -10,6 +10,7 @@ import { planSessionMessages } from './planner-sessions';
 import { planImpactFollowUps } from './planner-impact';
 import { planStatutoryRenewals } from './planner-statutory';
 import { planSurveyMessages } from './planner-surveys';
+import { planYearAheadPrompts } from './planner-year-ahead';
 import { mergePlans, withPlanned, type Plan, type PlanningInput } from './planner-types';
 
 export type { Plan, PlanningInput } from './planner-types';
@@ -33,6 +34,7 @@ export function planDeliveries(input: PlanningInput): Plan {
       ...(input.cpdRequests ?? []).map((r) => planRequestNudges(input, r)),
       planStatutoryRenewals(input),
       planImpactFollowUps(input),
+      planYearAheadPrompts(input),
     ),
   );
 }
