@@ -7,7 +7,11 @@ import { DEFAULT_IMPACT_WEEKS } from './impact-follow-up';
 export const MonthDay = z
   .string()
   .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day of the year must be MM-DD')
-  .refine((md) => new Date(`2027-${md}T00:00:00Z`).toISOString().slice(5, 10) === md, 'not a day every year has');
+  .refine((md) => {
+    // 2027 has no 29 February; a day that rolls over (31 April → 1 May) reads back as another.
+    const t = Date.parse(`2027-${md}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().slice(5, 10) === md;
+  }, 'not a day every year has');
 
 export const School = z.object({ id: Id, name: z.string().trim().min(1).max(200) });
 export type School = z.infer<typeof School>;
