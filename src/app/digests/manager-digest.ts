@@ -63,7 +63,8 @@ function yearAheadLine(review: NeedsReview): string {
   const strands = (review.developmentStrands ?? []).map((s) => DEVELOPMENT_STRAND_LABELS[s].toLowerCase()).join(', ');
   const aspect = review.developmentAspect ? `to develop: ${review.developmentAspect}${strands ? ` (${strands})` : ''}` : `aspirations: ${review.aspirations}`;
   const support = review.supportWanted ? `; support wanted: ${review.supportWanted}` : '';
-  return `Shared their year-ahead review (${review.year}), ${note(undefined, `${aspect}${support}`)} Say "team reviews" to read it all.`;
+  const body = note(undefined, `${aspect}${support}`);
+  return `Shared their year-ahead review (${review.year}), ${body}${/[.!?…]$/.test(body) ? '' : '.'} Say "team reviews" to read it all.`;
 }
 
 /** The weekly line-manager digest (pure: time and records are passed in). */

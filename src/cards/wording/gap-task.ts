@@ -39,3 +39,4 @@ export const SHARE_WITH_MANAGER_FIELD = 'shareWithManager';
 /** Part 2's "Share with your SLT": the plan to the person's line manager and their school's senior leaders. */
 export const SHARE_WITH_LEADERS_FIELD = 'shareWithLeaders';
 export const SHARE_WITH_LEADERS_LABEL = "Share my plan with my line manager and my school's senior leaders";
+export const PLAN_SHARED_TEXT = "You shared this plan with your line manager and your school's senior leaders.";
