@@ -9,7 +9,7 @@ import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { buildGapTaskForm, buildNudgeView } from './gap-task-view';
 import { notice } from '../notice';
-import { SHARE_WITH_LEADERS_FIELD } from '../../cards/wording/gap-task';
+import { OWN_PART_FOUR_HINT, SHARE_WITH_LEADERS_FIELD } from '../../cards/wording/gap-task';
 import { enqueueSharedPlan, sharedPlanReaders } from './shared-plan';
 
 export type GapTaskResult = { ok: true; view: GapTaskFormView } | { ok: false; view: GapTaskFormView | NoticeView };
@@ -119,7 +119,7 @@ async function submitStage(
   if (planSaved && updated.value.plan?.sharedWithLeaders) await enqueueSharedPlan(deps, actor.tenant, updated.value, readers);
   const sharedText = `Plan saved and shared with ${readers.map((r) => r.staff.name).join(', ')}.`;
   const view = await buildGapTaskForm(deps, actor.tenant, updated.value, stage, {
-    notice: { tone: 'good', text: stage === 'plan' ? (share ? sharedText : 'Plan saved. It is yours alone: you chose not to share it.') : 'Impact report saved. Thank you: no more reminders. Later, say "impact <session title>" to add the longer-term impact you have seen.' },
+    notice: { tone: 'good', text: stage === 'plan' ? (share ? sharedText : 'Plan saved. It is yours alone: you chose not to share it.') : `Impact report saved. Thank you: no more reminders. ${OWN_PART_FOUR_HINT}` },
   });
   return { ok: true, view };
 }

@@ -1,7 +1,7 @@
 import type { GapTaskFormView } from '../views/gap-task';
 import type { CardContent } from './card-content';
 import { compact, execute, facts, fieldError, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
-import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, PLAN_SHARED_TEXT, SHARE_WITH_LEADERS_FIELD, SHARE_WITH_LEADERS_LABEL, SHARE_WITH_MANAGER_FIELD, type GapTaskField } from '../wording/gap-task';
+import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, OWN_PART_FOUR_HINT, PLAN_SHARED_TEXT, SHARE_WITH_LEADERS_FIELD, SHARE_WITH_LEADERS_LABEL, SHARE_WITH_MANAGER_FIELD, type GapTaskField } from '../wording/gap-task';
 
 const COPY = {
   'gap-plan': { title: 'Plan your gap task', button: 'Save my plan', done: 'Your plan is saved. We will check in before session two.' },
@@ -53,6 +53,7 @@ export function gapTaskFormCard(view: GapTaskFormView): CardContent {
       view.notice && !(!open && view.notice.tone === 'good') && noticeBox(view.notice),
       !open && noticeBox({ tone: 'good', text: copy.done }),
       view.planShared && text(PLAN_SHARED_TEXT, { spacing: 'Small' }),
+      !open && view.kind === 'gap-report' && subtle(OWN_PART_FOUR_HINT),
       facts([
         { label: 'Intent', value: view.intent },
         { label: 'Task', value: view.task },

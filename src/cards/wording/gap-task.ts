@@ -40,3 +40,5 @@ export const SHARE_WITH_MANAGER_FIELD = 'shareWithManager';
 export const SHARE_WITH_LEADERS_FIELD = 'shareWithLeaders';
 export const SHARE_WITH_LEADERS_LABEL = "Share my plan with my line manager and my school's senior leaders";
 export const PLAN_SHARED_TEXT = "You shared this plan with your line manager and your school's senior leaders.";
+/** Once the report is in: part 4 in the person's own words comes later (typed words, so no <…>, which Teams strips). */
+export const OWN_PART_FOUR_HINT = 'Later, say "impact" and the session\'s title to add the longer-term impact you have seen.';
