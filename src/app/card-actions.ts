@@ -23,7 +23,7 @@ import { openImpactFollowUp } from './impact/impact-follow-up-view';
 import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
 import { openCpdLogEntry, submitCpdLog } from './records/log-cpd';
-import { submitNeeds } from './records/needs';
+import { buildNeedsForm, submitNeeds } from './records/needs';
 import { cancelFileImport, confirmFileImport } from './files';
 import { openSettingsSection, saveSettingsSection } from './tenants/settings-form';
 import { hasRole } from '../domain';
@@ -129,6 +129,7 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'impact.long.open': (d, a, action) => (action.sessionId ? openLongTermImpact(d, a, action.sessionId) : Promise.resolve(MISSING('session'))),
   'impact.long.submit': (d, a, action, inputs) => (action.sessionId ? submitLongTermImpact(d, a, action.sessionId, inputs) : Promise.resolve(MISSING('session'))),
   'needs.submit': (d, a, _action, inputs) => submitNeeds(d, a, inputs),
+  'needs.open': async (d, a) => ({ ok: true, view: await buildNeedsForm(d, a) }),
   'file.import': (d, a, action) => (action.fileImportId ? confirmFileImport(d, a, action.fileImportId, {}) : Promise.resolve(MISSING('file'))),
   'file.publish': (d, a, action) => (action.fileImportId ? confirmFileImport(d, a, action.fileImportId, { publish: true }) : Promise.resolve(MISSING('file'))),
   'file.leavers': (d, a, action) => (action.fileImportId ? confirmFileImport(d, a, action.fileImportId, { markLeavers: true }) : Promise.resolve(MISSING('file'))),

@@ -25,6 +25,7 @@ import { longTermImpactCommand } from './impact/long-term-impact';
 import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
 import { buildNeedsForm, needsSummary } from './records/needs';
+import { yearAheadTeam } from './records/year-ahead-team';
 import { statutoryCompliance } from './records/statutory-compliance';
 import { sessionUndelivered, unreachableCommand } from './reach';
 import { setupChecklist } from './setup';
@@ -51,12 +52,15 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'my cpd', text: 'Your CPD record: what you attended and its impact' },
       { command: 'request cpd', text: 'Ask to go on a course: your line manager and headteacher approve it' },
       { command: 'requests', text: isLead ? 'CPD requests: yours and those waiting for you ("requests all" for everyone\'s)' : 'Your CPD requests, and any waiting for you' },
-      { command: 'year ahead', text: 'Optional yearly self-review: your strengths, aspirations and the CPD you would like' },
+      { command: 'year ahead', text: 'Your year-ahead review before your performance review: strengths, what to develop, aspirations; yours unless you share it with your line manager' },
       { command: 'log cpd', text: 'Add CPD you did elsewhere (a course, reading, coaching...) to your record' },
-      ...(hasRole(actor.staff, 'senior-leader') || isLead ? [{ command: 'impact <session title>', text: 'Record the longer-term impact for those who reported on a gap task' }] : []),
+      hasRole(actor.staff, 'senior-leader') || isLead
+        ? { command: 'impact <session title>', text: 'Record the longer-term impact for those who reported on a gap task (your own, for yours)' }
+        : { command: 'impact <session title>', text: 'Add the longer-term impact you have seen from a gap task you reported on' },
       ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'digest', text: "This week's digest about your team" }] : []),
       { command: 'mentees', text: 'The people you mentor or coach: next meeting, meetings held, open actions' },
       { command: 'induction', text: 'For induction tutors: your early-career teachers, and those of your school with no mentor' },
+      ...(hasRole(actor.staff, 'line-manager') ? [{ command: 'team reviews', text: 'The year-ahead reviews your team shared with you' }] : []),
       { command: 'calendar', text: "This school year's terms, holidays and INSET days" },
       { command: 'away until <date>', text: 'Away for a while: no reminders or nudges until then' },
       { command: 'back', text: 'Back sooner than you said: reminders and nudges start again today' },
@@ -123,6 +127,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['requests', 'my requests'], run: (d, a, argument) => listCpdRequests(d, a, argument) },
   { names: ['budget set'], leadOnly: true, run: (d, a, argument) => budgetSetCommand(d, a, argument) },
   { names: ['budget'], leadOnly: true, run: (d, a, argument) => cpdBudgetView(d, a, argument) },
+  { names: ['team reviews', 'year ahead team', 'team year ahead'], run: (d, a) => yearAheadTeam(d, a) },
   { names: ['year ahead', 'my needs'], run: (d, a) => buildNeedsForm(d, a) },
   { names: ['needs', 'needs summary'], leadOnly: true, run: (d, a) => needsSummary(d, a) },
   { names: ['impact'], run: (d, a, argument) => longTermImpactCommand(d, a, argument) },

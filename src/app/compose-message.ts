@@ -15,6 +15,8 @@ import { composeApproverMissing } from './requests/request-chain-preview';
 import { composeStatutoryRenewal } from './records/statutory-renewal-message';
 import { composeImpactMessage } from './impact/impact-messages';
 import { composeActionNudge, composeAtRisk, composeMeetingRecord, composeMeetingReminder, composeMentoringGap, composeReviewPrompt } from './mentoring-meetings';
+import { composeYearAheadPrompt } from './records/year-ahead-prompt-message';
+import { composeSharedGapPlan } from './gap-tasks/shared-plan';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
 
@@ -101,6 +103,8 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'progress-review-prompt': composeReviewPrompt,
   'progress-review-at-risk': composeAtRisk,
   'mentoring-gap': composeMentoringGap,
+  'year-ahead-prompt': composeYearAheadPrompt,
+  'gap-plan-shared': composeSharedGapPlan,
 };
 
 /** Turns an outbox record into the message to send, or says why it should not be sent any more. */

@@ -47,6 +47,7 @@ export const CARD_VERBS = [
   'impact.long.open',
   'impact.long.submit',
   'needs.submit',
+  'needs.open',
   'file.import',
   'file.publish',
   'file.leavers',

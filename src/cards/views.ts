@@ -19,7 +19,8 @@ import type { LongTermImpactView } from './views/long-term-impact';
 import type { MentoringActionView, MentoringMeetingView, ProgressReviewView } from './views/mentoring';
 import type { ManagerDigestView } from './views/manager-digest';
 import type { MyRecordView } from './views/my-record';
-import type { NeedsFormView, NeedsSummaryView } from './views/needs';
+import type { NeedsFormView, NeedsSummaryView, YearAheadTeamView } from './views/needs';
+import type { SharedGapPlanView } from './views/shared-gap-plan';
 import type { NoticeView } from './views/notice';
 import type { NudgeView } from './views/nudge';
 import type { QuestionnaireView } from './views/questionnaire';
@@ -67,6 +68,7 @@ export * from './views/governors-report';
 export * from './views/impact-follow-up';
 export * from './views/long-term-impact';
 export * from './views/needs';
+export * from './views/shared-gap-plan';
 export * from './views/setup';
 export * from './views/settings';
 export * from './views/mentees';
@@ -105,6 +107,8 @@ export type CardView =
   | LongTermImpactView
   | NeedsFormView
   | NeedsSummaryView
+  | YearAheadTeamView
+  | SharedGapPlanView
   | FileImportView
   | SetupView
   | UnreachableView

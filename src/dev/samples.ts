@@ -297,7 +297,7 @@ export const CARD_SAMPLES: CardSampleViews = {
   },
   'session-cancel': { kind: 'session-cancel', session: retrievalSession, bookedCount: 14, cancelled: false },
   'cpd-log-form': { kind: 'cpd-log-form', today: '2026-11-24' },
-  'needs-form': { kind: 'needs-form', year: '2026-27' },
+  'needs-form': { kind: 'needs-form', year: '2026-27', lineManagerName: 'Mia Jones' },
   'needs-summary': {
     kind: 'needs-summary',
     year: '2026-27',
@@ -306,8 +306,40 @@ export const CARD_SAMPLES: CardSampleViews = {
       { label: 'Coaching or mentoring', count: 19 },
       { label: 'Twilight sessions', count: 15 },
     ],
+    strands: [
+      { label: 'A skill', count: 21 },
+      { label: 'Knowledge', count: 12 },
+    ],
     aspirationThemes: [{ theme: 'Behaviour', count: 8 }],
     strengthThemes: [{ theme: 'Questioning', count: 5 }],
+    developmentThemes: [{ theme: 'Behaviour', count: 6 }],
+  },
+  'year-ahead-team': {
+    kind: 'year-ahead-team',
+    year: '2026-27',
+    reviews: [
+      {
+        name: 'Aisha Khan',
+        submittedText: 'Sent Monday 21 September',
+        answers: [
+          { label: 'Strengths', value: 'Questioning in KS3 science' },
+          { label: 'Aspect for development', value: 'Adaptive teaching for SEND pupils' },
+          { label: 'Skill, knowledge or attitude', value: 'A skill, Knowledge' },
+          { label: 'Support wanted', value: 'Time to observe the SENCo' },
+        ],
+      },
+    ],
+    notShared: 3,
+  },
+  'gap-plan-shared': {
+    kind: 'gap-plan-shared',
+    personName: 'Aisha Khan',
+    sessionTitle: 'Retrieval practice that sticks',
+    audience: 'line-manager',
+    plan: [
+      { label: 'What will you take back to school?', value: 'Do-now quizzes in Year 8' },
+      { label: 'What is the intended impact?', value: 'Better recall in the mid-term test' },
+    ],
   },
   'long-term-impact': {
     kind: 'long-term-impact',

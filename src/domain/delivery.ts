@@ -42,6 +42,10 @@ export const DeliveryKind = z.enum([
   'progress-review-at-risk',
   /** To the CPD lead: a mentoring rule needs someone the links do not name (a mentor, an induction tutor). */
   'mentoring-gap',
+  /** Before the autumn review window: the year-ahead review (seed 001, appendix 3). */
+  'year-ahead-prompt',
+  /** A gap-task plan its person chose to share with their line manager and their school's senior leaders. */
+  'gap-plan-shared',
 ]);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;
 
@@ -87,6 +91,8 @@ const DeliveryFields = z.object({
     reviewTerm: z.string().regex(/^\d{4}-\d{2}:[1-3]$/).optional(),
     /** What a `mentoring-gap` message says is missing. */
     mentoringGap: z.enum(['mentor', 'induction-tutor']).optional(),
+    /** The academic year a year-ahead review is asked for, e.g. 2027-28. */
+    reviewYear: z.string().optional(),
   }),
   attempts: z.number().int().min(0).default(0),
   /** Lease: who is sending it and until when (ETag-guarded claim). */

@@ -9,6 +9,8 @@ export const GapTaskPlan = z.object({
   intendedImpact: Answer(2000),
   startingPoint: Answer(1000),
   practiceChange: Answer(2000),
+  /** Part 2's "Share with your SLT": the person chose to show the plan to their line manager and their school's senior leaders. Absent: private. */
+  sharedWithLeaders: z.boolean().optional(),
   submittedAt: Instant,
 });
 export type GapTaskPlan = z.infer<typeof GapTaskPlan>;
@@ -26,7 +28,10 @@ export const GapTaskReport = z.object({
 });
 export type GapTaskReport = z.infer<typeof GapTaskReport>;
 
-/** Gap-task format part 4 (docs/policy-sources.md): longer-term impact recorded by a senior leader. */
+/**
+ * Gap-task format part 4 (docs/policy-sources.md), "to be completed by the Head Teacher/ Senior
+ * Leader/ Staff member": a senior leader's (`longTermImpact`) and the person's own (`ownLongTermImpact`), both kept.
+ */
 export const LongTermImpact = z.object({
   recordedBy: Id,
   impact: Answer(3000),
@@ -51,6 +56,8 @@ export const GapTask = z.object({
   plan: GapTaskPlan.optional(),
   report: GapTaskReport.optional(),
   longTermImpact: LongTermImpact.optional(),
+  /** Part 4 in the person's own words (recordedBy is then themselves). */
+  ownLongTermImpact: LongTermImpact.optional(),
   snoozedUntil: Instant.optional(),
 });
 export type GapTask = z.infer<typeof GapTask>;

@@ -93,7 +93,7 @@ function wholeNumberOf(text: string): number {
   return read.ok ? read.value : Number.NaN;
 }
 
-function wholeNumber(field: 'minAggregateCount' | 'reminderMinutesBefore' | 'questionnaireReminderAfterHours' | 'questionnaireClosesAfterDays' | 'statutoryReminderWeeks' | 'retentionDays' | 'impactFollowUpWeeks', range: string): Pick<SettingDefinition, 'show' | 'set' | 'range' | 'stored'> {
+function wholeNumber(field: 'minAggregateCount' | 'reminderMinutesBefore' | 'questionnaireReminderAfterHours' | 'questionnaireClosesAfterDays' | 'statutoryReminderWeeks' | 'retentionDays' | 'impactFollowUpWeeks' | 'yearAheadPromptWeeks', range: string): Pick<SettingDefinition, 'show' | 'set' | 'range' | 'stored'> {
   return {
     range,
     stored: `tenant.settings.${field}`,
@@ -122,6 +122,26 @@ function localTime(field: 'reminderDayBeforeAt' | 'digestAt'): Pick<SettingDefin
 function normaliseTime(text: string): string {
   const m = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : text.trim();
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "1 October", "1 Oct", "01/10" (day first, as in the UK) or "10-01" → "10-01"; anything else → undefined. */
+export function monthDayOf(text: string): string | undefined {
+  const t = text.trim().toLowerCase().replace(/(\d)(st|nd|rd|th)\b/, '$1');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const named = /^(\d{1,2})\s+([a-z]{3,9})$/.exec(t);
+  if (named) {
+    const month = MONTHS.findIndex((m) => m.toLowerCase().startsWith(named[2]!));
+    return month >= 0 ? `${pad(month + 1)}-${pad(Number(named[1]))}` : undefined;
+  }
+  const slashed = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (slashed) return `${pad(Number(slashed[2]))}-${pad(Number(slashed[1]))}`;
+  return /^\d{2}-\d{2}$/.test(t) ? t : undefined;
+}
+
+function monthDayShown(md: string): string {
+  return `${Number(md.slice(3))} ${MONTHS[Number(md.slice(0, 2)) - 1]}`;
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -503,6 +523,27 @@ const STATIC_SETTINGS: readonly SettingDefinition[] = [
     label: 'Statutory training warning (weeks)',
     help: 'Weeks before statutory training runs out that the person and the CPD lead are told.',
     ...wholeNumber('statutoryReminderWeeks', '1 to 26'),
+  },
+  {
+    key: 'year-ahead-review-window',
+    group: 'messages',
+    label: 'Autumn review window opens on',
+    help: 'The day each year the performance reviews start. Before it, everyone is asked for their year-ahead review (seed 001, appendix 3). "off": nobody is asked.',
+    range: 'a day and month, e.g. 1 October (or off)',
+    stored: 'tenant.settings.yearAheadReviewOn',
+    show: (ctx) => (ctx.tenant.settings.yearAheadReviewOn === 'off' ? 'off' : monthDayShown(ctx.tenant.settings.yearAheadReviewOn)),
+    set: (ctx, text) => {
+      const word = text.trim().toLowerCase();
+      const value = checked(settingsField('yearAheadReviewOn'), ['off', 'none', 'no'].includes(word) ? 'off' : (monthDayOf(text) ?? text), 'a day and month, e.g. 1 October (or off)');
+      return value.ok ? withSettings(ctx, (s) => ({ ...s, yearAheadReviewOn: value.value })) : fail(value.message);
+    },
+  },
+  {
+    key: 'year-ahead-prompt-weeks',
+    group: 'messages',
+    label: 'Ask for the year-ahead review (weeks before the window)',
+    help: 'How many weeks before the autumn review window everyone is asked for their year-ahead review.',
+    ...wholeNumber('yearAheadPromptWeeks', '1 to 8'),
   },
   {
     key: 'min-group-size',

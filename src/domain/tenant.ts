@@ -3,6 +3,16 @@ import { CpdRequestSettings } from './cpd-request';
 import { Id, Instant, LocalTime } from './ids';
 import { DEFAULT_IMPACT_WEEKS } from './impact-follow-up';
 
+/** A day of the year, e.g. 10-01 for 1 October: a real day in every year (so never 02-29). */
+export const MonthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day of the year must be MM-DD')
+  .refine((md) => {
+    // 2027 has no 29 February; a day that rolls over (31 April → 1 May) reads back as another.
+    const t = Date.parse(`2027-${md}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().slice(5, 10) === md;
+  }, 'not a day every year has');
+
 export const School = z.object({ id: Id, name: z.string().trim().min(1).max(200) });
 export type School = z.infer<typeof School>;
 
@@ -27,6 +37,10 @@ export const TenantSettings = z.object({
   statutoryReminderWeeks: z.number().int().min(1).max(26).default(4),
   /** How long answers and records are kept; Cosmos TTL and the embedded purge use it. */
   retentionDays: z.number().int().min(30).max(3650).default(6 * 365),
+  /** The day (MM-DD) the autumn performance-review window opens each year, or "off": staff are asked for their year-ahead review before it. */
+  yearAheadReviewOn: z.union([MonthDay, z.literal('off')]).default('10-01'),
+  /** Weeks before that day that the year-ahead review is asked for. */
+  yearAheadPromptWeeks: z.number().int().min(1).max(8).default(2),
   /** CPD requests: approval chain, headteachers, who books (docs/requests.md). */
   cpdRequests: CpdRequestSettings.default(CpdRequestSettings.parse({})),
 });

@@ -44,6 +44,9 @@ export async function loadManagerDigest(
     questionnaireId: { in: named.map((q) => q.id) },
   });
 
+  // Only reviews sent this week can be new to the digest; the builder keeps those shared with this manager.
+  const needsReviews = (await findWhereIn(store.needsReviews, tenantId, 'staffId', reportIds)).filter((r) => r.submittedAt >= week.start && r.submittedAt < week.end);
+
   const known = new Set(weekSessions.map((s) => s.id));
   const wanted = [...participations.map((p) => p.sessionId), ...gapTasks.map((g) => g.sessionId)].filter((id) => !known.has(id));
   const others: Session[] = await findWhereIn(store.sessions, tenantId, 'id', wanted);
@@ -51,6 +54,6 @@ export async function loadManagerDigest(
 
   return {
     ok: true,
-    value: buildManagerDigest({ ...base, sessions: [...weekSessions, ...others], participations, questionnaires, receipts, gapTasks, responses }),
+    value: buildManagerDigest({ ...base, sessions: [...weekSessions, ...others], participations, questionnaires, receipts, gapTasks, responses, needsReviews }),
   };
 }

@@ -1,5 +1,8 @@
 import { countOf } from '../../cards/format';
 import {
+  DEVELOPMENT_STRAND_LABELS,
+  mayManagerReadReview,
+  type NeedsReview,
   isOpen,
   isOverdue,
   type GapTask,
@@ -32,6 +35,8 @@ export interface ManagerDigestInput {
   gapTasks: readonly GapTask[];
   /** Named responses; anonymous ones are never given to a manager's digest. */
   responses: readonly QuestionnaireResponse[];
+  /** Year-ahead reviews; only those shared with this manager by their own direct reports are used. */
+  needsReviews?: readonly NeedsReview[];
 }
 
 const IMPACT_NOTE_MAX = 280;
@@ -51,6 +56,15 @@ export function directReports(manager: Pick<Staff, 'id' | 'tenantId'>, staff: re
 
 function inWeek(at: string, week: DigestWeek): boolean {
   return week.start <= at && at < week.end;
+}
+
+/** A shared year-ahead review in one line: the aspect to develop and the support wanted; `team reviews` has the rest. */
+function yearAheadLine(review: NeedsReview): string {
+  const strands = (review.developmentStrands ?? []).map((s) => DEVELOPMENT_STRAND_LABELS[s].toLowerCase()).join(', ');
+  const aspect = review.developmentAspect ? `to develop: ${review.developmentAspect}${strands ? ` (${strands})` : ''}` : `aspirations: ${review.aspirations}`;
+  const support = review.supportWanted ? `; support wanted: ${review.supportWanted}` : '';
+  const body = note(undefined, `${aspect}${support}`);
+  return `Shared their year-ahead review (${review.year}), ${body}${/[.!?…]$/.test(body) ? '' : '.'} Say "team reviews" to read it all.`;
 }
 
 /** The weekly line-manager digest (pure: time and records are passed in). */
@@ -93,9 +107,11 @@ export function buildManagerDigest(input: ManagerDigestInput): ManagerDigestView
       .filter((g) => g.report !== undefined && g.report.shareWithManager && inWeek(g.report.submittedAt, week))
       .sort((a, b) => a.report!.submittedAt.localeCompare(b.report!.submittedAt))
       .map((g) => note(sessions.get(g.sessionId)?.title, g.report!.impactSoFar));
+    const review = (input.needsReviews ?? []).find((r) => r.tenantId === tenantId && inWeek(r.submittedAt, week) && mayManagerReadReview(r, person, manager.id));
     return {
       staffId: person.id,
       name: person.name,
+      ...(review ? { yearAhead: yearAheadLine(review) } : {}),
       attendedThisWeek,
       questionnairesOutstanding,
       gapTasksOutstanding: outstanding.length,

@@ -45,6 +45,7 @@ export async function buildGapTaskForm(
     dueText: `Due ${formatDay(task.dueAt, tenant.settings.timezone)}`,
     state: done && !extra.errors ? 'done' : 'open',
     ...(planSummary ? { planSummary } : {}),
+    ...(task.plan?.sharedWithLeaders ? { planShared: true } : {}),
     ...extra,
   };
 }

@@ -9,10 +9,18 @@ import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { buildGapTaskForm, buildNudgeView } from './gap-task-view';
 import { notice } from '../notice';
+import { OWN_PART_FOUR_HINT, SHARE_WITH_LEADERS_FIELD } from '../../cards/wording/gap-task';
+import { enqueueSharedPlan, sharedPlanReaders } from './shared-plan';
 
 export type GapTaskResult = { ok: true; view: GapTaskFormView } | { ok: false; view: GapTaskFormView | NoticeView };
 
-const PlanInput = GapTaskPlan.omit({ submittedAt: true });
+const PlanInput = GapTaskPlan.omit({ submittedAt: true, sharedWithLeaders: true }).extend({
+  // Part 2's "Share with your SLT": a toggle ("true"/"false"); absent means not shared.
+  [SHARE_WITH_LEADERS_FIELD]: z
+    .union([z.boolean(), z.string()])
+    .optional()
+    .transform((v) => v === true || v === 'true'),
+});
 const ReportInput = GapTaskReport.omit({ submittedAt: true, shareWithManager: true }).extend({
   // Cards send the toggle as "true"/"false"; absent means the person left it as offered (shared).
   shareWithManager: z
@@ -73,7 +81,21 @@ async function submitStage(
       }),
     };
   }
+  const share = stage === 'plan' && (parsed.data as z.infer<typeof PlanInput>).shareWithLeaders;
+  const readers = share ? await sharedPlanReaders(deps, actor.tenant, actor.staff) : [];
+  // Fail closed: "shared" with nobody would mislead the person.
+  if (share && readers.length === 0) {
+    return {
+      ok: false,
+      view: await buildGapTaskForm(deps, actor.tenant, task, stage, {
+        values: textValues(raw),
+        errors: { [SHARE_WITH_LEADERS_FIELD]: 'You have no line manager or senior leader at your school on the staff list, so there is nobody to share it with: ask your CPD lead, or untick it.' },
+        notice: { tone: 'attention', text: 'Please check the answers marked below.' },
+      }),
+    };
+  }
   const submittedAt = deps.clock.now().toISOString();
+  let planSaved = false;
   const updated = await updateWithRetry(
     deps.store.gapTasks,
     actor.tenant.id,
@@ -81,8 +103,11 @@ async function submitStage(
     (current) => {
       // A repeated submission (the same invoke twice) finds the stage done and leaves it.
       if (stage === 'plan') {
+        planSaved = false;
         if (current.plan) return undefined;
-        return { ...current, plan: { ...(parsed.data as z.infer<typeof PlanInput>), submittedAt }, status: current.report ? ('reported' as const) : ('planned' as const) };
+        const { shareWithLeaders, ...answers } = parsed.data as z.infer<typeof PlanInput>;
+        planSaved = true;
+        return { ...current, plan: { ...answers, ...(shareWithLeaders ? { sharedWithLeaders: true } : {}), submittedAt }, status: current.report ? ('reported' as const) : ('planned' as const) };
       }
       if (current.report) return undefined;
       return { ...current, report: { ...(parsed.data as z.infer<typeof ReportInput>), submittedAt }, status: 'reported' as const };
@@ -90,8 +115,11 @@ async function submitStage(
     { ttlSeconds: actor.tenant.settings.retentionDays * 86400, read },
   );
   if (!updated.ok) return { ok: false, view: notice('attention', 'Someone else was saving this at the same moment. Please try again.') };
+  // Only the submission that saved the plan shares it (a repeated invoke finds it saved and sends nothing).
+  if (planSaved && updated.value.plan?.sharedWithLeaders) await enqueueSharedPlan(deps, actor.tenant, updated.value, readers);
+  const sharedText = `Plan saved and shared with ${readers.map((r) => r.staff.name).join(', ')}.`;
   const view = await buildGapTaskForm(deps, actor.tenant, updated.value, stage, {
-    notice: { tone: 'good', text: stage === 'plan' ? 'Plan saved. Share it with your line manager.' : 'Impact report saved. Thank you: no more reminders.' },
+    notice: { tone: 'good', text: stage === 'plan' ? (share ? sharedText : 'Plan saved. It is yours alone: you chose not to share it.') : `Impact report saved. Thank you: no more reminders. ${OWN_PART_FOUR_HINT}` },
   });
   return { ok: true, view };
 }

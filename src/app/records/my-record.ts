@@ -20,10 +20,14 @@ export interface MyRecordInput {
   statutory?: readonly StatutoryTraining[];
 }
 
-/** The impact the person recorded for a session: the senior leader's longer-term note, else their own report. */
+/** The impact recorded for a session: the person's report, then part 4, a senior leader's and their own, each saying whose. */
 function impactOf(task: GapTask | undefined): string | undefined {
   if (!task) return undefined;
-  const parts = [task.report?.impactSoFar, task.longTermImpact ? `Longer term: ${task.longTermImpact.impact}` : undefined];
+  const parts = [
+    task.report?.impactSoFar,
+    task.longTermImpact ? `Longer term (senior leader): ${task.longTermImpact.impact}` : undefined,
+    task.ownLongTermImpact ? `Longer term (your own view): ${task.ownLongTermImpact.impact}` : undefined,
+  ];
   const text = parts.filter((p): p is string => p !== undefined).join(' ');
   return text === '' ? undefined : text;
 }

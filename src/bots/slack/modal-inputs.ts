@@ -2,8 +2,8 @@ import { fieldIdOf } from '../../cards/blockkit';
 import { registerInputs } from './register-selections';
 import type { InputState } from './slack-payloads';
 
-/** The gap report's consent is one checkbox: ticked = share, empty = do not. */
-const CONSENT_FIELDS = new Set(['shareWithManager', 'compulsory']);
+/** A consent is one checkbox (the gap report's and the year-ahead review's sharing, the gap plan's "share with your SLT"): ticked = share, empty = do not. */
+const CONSENT_FIELDS = new Set(['shareWithManager', 'compulsory', 'shareWithLeaders']);
 
 function valueOf(fieldId: string, input: InputState): unknown {
   switch (input.type) {

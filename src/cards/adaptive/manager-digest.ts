@@ -23,6 +23,7 @@ function personBlock(row: DigestReportRow): AdaptiveElement {
       text(row.name, { weight: 'Bolder' }),
       text(outstanding(row), { spacing: 'None', color: row.gapTasksOverdue > 0 ? 'Attention' : 'Default' }),
       ...row.impactNotes.map((note) => text(`“${note}”`, { isSubtle: true, spacing: 'Small' })),
+      row.yearAhead && text(row.yearAhead, { spacing: 'Small' }),
     ]),
   };
 }

@@ -10,7 +10,8 @@ import { governorsReportCard } from './governors-report';
 import { impactFollowUpCard } from './impact-follow-up';
 import { longTermImpactCard } from './long-term-impact';
 import { mentoringActionCard, mentoringMeetingCard, progressReviewCard } from './mentoring';
-import { needsFormCard, needsSummaryCard } from './needs';
+import { needsFormCard, needsSummaryCard, yearAheadTeamCard } from './needs';
+import { sharedGapPlanCard } from './shared-gap-plan';
 import { gapTaskFormCard } from './gap-task';
 import { helpCard } from './help';
 import { invitationCard } from './invitation';
@@ -72,6 +73,8 @@ const BUILDERS: CardBuilders = {
   'long-term-impact': longTermImpactCard,
   'needs-form': needsFormCard,
   'needs-summary': needsSummaryCard,
+  'year-ahead-team': yearAheadTeamCard,
+  'gap-plan-shared': sharedGapPlanCard,
   'file-import': fileImportCard,
   setup: setupCard,
   unreachable: unreachableCard,

@@ -2,6 +2,7 @@ import type { GapTaskFormView } from '../views/gap-task';
 import type { KnownBlock } from '@slack/types';
 import { actions, button, context, fields, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
+import { OWN_PART_FOUR_HINT, PLAN_SHARED_TEXT } from '../wording/gap-task';
 
 const STAGE = { 'gap-plan': 'plan', 'gap-report': 'report' } as const;
 
@@ -15,6 +16,8 @@ export function gapTaskMessageBlocks(view: GapTaskFormView): KnownBlock[] {
   if (view.planSummary && view.planSummary.length > 0) blocks.push(context('Your plan:'), fields(view.planSummary));
   if (view.state === 'done') {
     blocks.push(section(stage === 'plan' ? ':white_check_mark: Plan saved. Thank you.' : ':white_check_mark: Report saved. Thank you.'));
+    if (view.planShared) blocks.push(context(PLAN_SHARED_TEXT));
+    if (stage === 'report') blocks.push(context(escapeMrkdwn(OWN_PART_FOUR_HINT)));
   } else {
     blocks.push(context(escapeMrkdwn(view.dueText)));
     const verb = stage === 'plan' ? 'gap.plan.open' : 'gap.report.open';

@@ -32,6 +32,7 @@ export function managerDigestBlocks(view: ManagerDigestView): KnownBlock[] {
     ].filter(Boolean);
     if (open.length > 0) lines.push(open.join(' · '));
     for (const note of row.impactNotes) lines.push(`> ${escapeMrkdwn(note)}`);
+    if (row.yearAhead) lines.push(`:compass: ${escapeMrkdwn(row.yearAhead)}`);
     blocks.push(divider, section(lines.join('\n')));
   }
   return blocks;

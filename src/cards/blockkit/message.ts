@@ -15,7 +15,8 @@ import { governorsReportBlocks } from './governors-report';
 import { impactFollowUpMessageBlocks } from './impact-follow-up';
 import { longTermImpactMessageBlocks } from './long-term-impact';
 import { mentoringActionBlocks, mentoringMeetingBlocks, mentoringMeetingText, progressReviewBlocks, progressReviewText } from './mentoring';
-import { needsFormMessageBlocks, needsSummaryBlocks } from './needs';
+import { needsFormMessageBlocks, needsSummaryBlocks, yearAheadTeamBlocks } from './needs';
+import { sharedGapPlanBlocks } from './shared-gap-plan';
 import { helpBlocks } from './help';
 import { leadDigestBlocks } from './lead-digest';
 import { leadReportBlocks } from './lead-report';
@@ -73,6 +74,8 @@ const RENDERERS: RendererTable = {
   'statutory-compliance': { blocks: statutoryComplianceBlocks, text: () => 'Statutory training' },
   'needs-form': { blocks: needsFormMessageBlocks, text: (v) => `The year ahead: ${v.year}` },
   'needs-summary': { blocks: needsSummaryBlocks, text: (v) => `CPD needs: ${v.year}` },
+  'year-ahead-team': { blocks: yearAheadTeamBlocks, text: (v) => `Your team's year-ahead reviews: ${v.year}` },
+  'gap-plan-shared': { blocks: sharedGapPlanBlocks, text: (v) => `${v.personName} shared their gap-task plan: ${v.sessionTitle}` },
   'long-term-impact': { blocks: longTermImpactMessageBlocks, text: (v) => `Longer-term impact: ${v.sessionTitle}` },
   'impact-follow-up': { blocks: impactFollowUpMessageBlocks, text: (v) => `Impact of CPD: ${v.sessionTitle}` },
   'governors-report': { blocks: governorsReportBlocks, text: (v) => `Report to governors: ${v.term}` },

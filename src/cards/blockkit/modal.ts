@@ -20,7 +20,7 @@ import type { KnownBlock } from '@slack/types';
 import type { BlockKitModal } from './block-types';
 import { context, fields, notice, plain, section } from './blocks';
 // The Teams renderer's list of the gap-task questions (docs/policy-sources.md): both platforms ask the same words.
-import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_MANAGER_FIELD } from '../wording/gap-task';
+import { GAP_PLAN_FIELDS, GAP_REPORT_FIELDS, SHARE_WITH_LEADERS_FIELD, SHARE_WITH_LEADERS_LABEL, SHARE_WITH_MANAGER_FIELD } from '../wording/gap-task';
 import { renderCpdLogModal } from './cpd-log-form';
 import { renderImpactFollowUpModal } from './impact-follow-up';
 import { renderLongTermImpactModal } from './long-term-impact';
@@ -139,6 +139,7 @@ function gapTaskBlocks(view: GapTaskFormView): { blocks: KnownBlock[]; canSubmit
     blocks.push(block);
   }
   if (view.kind === 'gap-report') blocks.push(shareWithManagerBlock(view));
+  if (view.kind === 'gap-plan') blocks.push(shareWithLeadersBlock(view));
   blocks.push(context(escapeMrkdwn(view.dueText)));
   return { blocks, canSubmit: true };
 }
@@ -153,6 +154,14 @@ function shareWithManagerBlock(view: GapTaskFormView): KnownBlock {
     : { type: 'checkboxes' as const, action_id: FIELD_ACTION_ID, options: [yes], initial_options: [yes] };
   const error = view.errors?.[SHARE_WITH_MANAGER_FIELD];
   return inputBlock(SHARE_WITH_MANAGER_FIELD, 'Sharing', element, error ? { optional: true, error } : { optional: true });
+}
+
+/** Part 2's "Share with your SLT": unticked unless the person ticks it. */
+function shareWithLeadersBlock(view: GapTaskFormView): KnownBlock {
+  const yes = { text: plain(SHARE_WITH_LEADERS_LABEL, SLACK_LIMITS.optionText), value: 'yes' };
+  const ticked = view.values?.[SHARE_WITH_LEADERS_FIELD] === 'true';
+  const error = view.errors?.[SHARE_WITH_LEADERS_FIELD];
+  return inputBlock(SHARE_WITH_LEADERS_FIELD, 'Share with your SLT', { type: 'checkboxes', action_id: FIELD_ACTION_ID, options: [yes], ...(ticked ? { initial_options: [yes] } : {}) }, { optional: true, ...(error ? { error } : {}) });
 }
 
 /** The modal for a questionnaire, a gap-task form, a new session or a new survey; `privateMetadata` carries what the submission needs back. */

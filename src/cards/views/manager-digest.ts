@@ -7,6 +7,8 @@ export interface DigestReportRow {
   gapTasksOverdue: number;
   /** Quotes from impact reports the person chose to share. */
   impactNotes: string[];
+  /** Their year-ahead review, when they shared it with this manager this week (the whole of it: `team reviews`). */
+  yearAhead?: string;
 }
 
 export interface ManagerDigestView {

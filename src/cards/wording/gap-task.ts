@@ -35,3 +35,10 @@ export const GAP_REPORT_FIELDS: GapTaskField[] = [
 ];
 
 export const SHARE_WITH_MANAGER_FIELD = 'shareWithManager';
+
+/** Part 2's "Share with your SLT": the plan to the person's line manager and their school's senior leaders. */
+export const SHARE_WITH_LEADERS_FIELD = 'shareWithLeaders';
+export const SHARE_WITH_LEADERS_LABEL = "Share my plan with my line manager and my school's senior leaders";
+export const PLAN_SHARED_TEXT = "You shared this plan with your line manager and your school's senior leaders.";
+/** Once the report is in: part 4 in the person's own words comes later (typed words, so no <…>, which Teams strips). */
+export const OWN_PART_FOUR_HINT = 'Later, say "impact" and the session\'s title to add the longer-term impact you have seen.';

@@ -11,6 +11,7 @@ import { planImpactFollowUps } from './planner-impact';
 import { planMentoring } from './planner-mentoring';
 import { planStatutoryRenewals } from './planner-statutory';
 import { planSurveyMessages } from './planner-surveys';
+import { planYearAheadPrompts } from './planner-year-ahead';
 import { mergePlans, withPlanned, type Plan, type PlanningInput } from './planner-types';
 
 export type { Plan, PlanningInput } from './planner-types';
@@ -35,6 +36,7 @@ export function planDeliveries(input: PlanningInput): Plan {
       planStatutoryRenewals(input),
       planImpactFollowUps(input),
       planMentoring(input),
+      planYearAheadPrompts(input),
     ),
   );
 }

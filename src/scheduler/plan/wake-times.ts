@@ -10,6 +10,7 @@ import { reactionQuestionnaireFor } from './planner-questionnaires';
 import { surveyReminderTime } from './planner-surveys';
 import { renewalReminderAt, statutoryRenewalHorizon } from './planner-statutory';
 import { DAY_MS, type PlanningInput } from './planner-types';
+import { yearAheadPromptSlot } from './planner-year-ahead';
 
 /**
  * When a subject must next be planned although nothing about it changed: the earliest future
@@ -96,6 +97,9 @@ export function tenantWakeAt(input: PlanningInput): Date | undefined {
   candidates.push(digestSlot(input).at, digestSlot({ ...input, now: new Date(now.getTime() + 7 * DAY_MS) }).at);
   // The induction digest's day, this week or next (whichever is an even ISO week).
   candidates.push(inductionDigestSlot(input)?.at, inductionDigestSlot({ ...input, now: new Date(now.getTime() + 7 * DAY_MS) })?.at);
+  // The year-ahead prompt: when it is due, and when it stops (the window opens).
+  const yearAhead = yearAheadPromptSlot(tenant, now);
+  candidates.push(yearAhead?.at, yearAhead?.until);
   const horizon = statutoryRenewalHorizon(tenant, now);
   for (const t of input.statutoryTraining ?? []) {
     if (t.expiresOn < horizon.from || t.expiresOn > horizon.to) continue;

@@ -6,7 +6,7 @@ import { smallSchool } from '../../support/app-world';
 import { staff } from '../../support/fixtures';
 import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
 
-describe('needs: the optional "year ahead" self-review and the lead’s summary', () => {
+describe('needs: the "year ahead" self-review and the lead’s summary', () => {
   it('each person sends one review a year (again replaces it); the lead sees counts and themes only, withheld under five', async () => {
     const w = await smallSchool();
     const form = await runCommand(w.deps, w.actor('ada'), 'year ahead');
@@ -15,12 +15,12 @@ describe('needs: the optional "year ahead" self-review and the lead’s summary'
     expect(adaptiveCardProblems(renderAdaptiveCard(form))).toEqual([]);
     expect(renderBlockKitModal(form, '{}').callback_id).toBe('needs.submit');
 
-    const bad = await handleCardAction(w.deps, w.actor('ada'), { verb: 'needs.submit' }, { strengths: 'Questioning', aspirations: '', preferred: '' });
+    const bad = await handleCardAction(w.deps, w.actor('ada'), { verb: 'needs.submit' }, { strengths: 'Questioning', aspirations: '', preferred: '', developmentAspect: 'Behaviour', developmentStrands: 'skill' });
     expect(bad.ok).toBe(false);
     expect(bad.view.kind === 'needs-form' && bad.view.errors).toEqual({ aspirations: 'Please fill this in.', preferred: 'Choose at least one.' });
     expect(await w.store.needsReviews.count('t1')).toBe(0);
 
-    const answer = { strengths: 'Questioning and behaviour routines', aspirations: 'Lead behaviour across the year group', preferred: 'coaching,twilights' };
+    const answer = { strengths: 'Questioning and behaviour routines', developmentAspect: 'Behaviour for learning', developmentStrands: 'skill', aspirations: 'Lead behaviour across the year group', preferred: 'coaching,twilights' };
     expect((await handleCardAction(w.deps, w.actor('ada'), { verb: 'needs.submit' }, answer)).ok).toBe(true);
     expect((await handleCardAction(w.deps, w.actor('ada'), { verb: 'needs.submit' }, { ...answer, preferred: ['coaching'] })).ok).toBe(true);
     expect(await w.store.needsReviews.count('t1')).toBe(1);

@@ -49,6 +49,8 @@ function sampleFor(key: string): string | undefined {
     'statutory-warning-weeks': '6',
     'min-group-size': '6',
     'retention-days': '400',
+    'year-ahead-review-window': '15 September',
+    'year-ahead-prompt-weeks': '3',
   };
   return samples[key];
 }

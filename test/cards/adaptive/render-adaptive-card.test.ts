@@ -135,9 +135,16 @@ describe('renderAdaptiveCard', () => {
 
   it('gap forms carry the seed 001 appendix 6 questions', () => {
     const plan = renderAdaptiveCard(CARD_SAMPLES['gap-plan']).body.map((e) => e.id).filter(Boolean);
-    expect(plan).toEqual(['takeBack', 'intendedImpact', 'startingPoint', 'practiceChange']);
+    // Part 2 ends "Share with your SLT": the person's choice, off unless they turn it on.
+    expect(plan).toEqual(['takeBack', 'intendedImpact', 'startingPoint', 'practiceChange', 'shareWithLeaders']);
     const report = renderAdaptiveCard(CARD_SAMPLES['gap-report']).body.map((e) => e.id).filter(Boolean);
     expect(report).toEqual(['whatDone', 'impactSoFar', 'sustain', 'successes', 'barriers', 'shareWithManager']);
+  });
+
+  it('the year-ahead form asks seed 001 appendix 3 in its order, then the choice to share with the line manager', () => {
+    const form = renderAdaptiveCard(CARD_SAMPLES['needs-form']).body.map((e) => e.id).filter(Boolean);
+    expect(form).toEqual(['strengths', 'strengthsEvidence', 'developmentAspect', 'developmentStrands', 'developmentEvidence', 'preferred', 'aspirations', 'planNextYear', 'planThreeYears', 'planFiveYears', 'supportWanted', 'shareWithManager']);
+    expect(JSON.stringify(renderAdaptiveCard(CARD_SAMPLES['needs-form']))).toContain('Is this a skill, knowledge or attitude?');
   });
 
   it('nudges offer a snooze; a cancelled invitation offers no RSVP', () => {
