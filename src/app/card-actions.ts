@@ -24,6 +24,7 @@ import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
 import { openCpdLogEntry, submitCpdLog } from './records/log-cpd';
 import { submitNeeds } from './records/needs';
+import { buildStatutoryReportForm, confirmStatutoryReport, openStatutoryReject, rejectStatutoryReport, submitStatutoryReport } from './records/statutory-report';
 import { cancelFileImport, confirmFileImport } from './files';
 import { openSettingsSection, saveSettingsSection } from './tenants/settings-form';
 import { hasRole } from '../domain';
@@ -134,6 +135,11 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'file.cancel': (d, a, action) => (action.fileImportId ? cancelFileImport(d, a, action.fileImportId) : Promise.resolve(MISSING('file'))),
   'settings.open': (d, a, action) => (hasRole(a.staff, 'cpd-lead') ? openSettingsSection(d, a, action.settingsSection) : Promise.resolve(LEADS_ONLY)),
   'settings.save': (d, a, action, inputs) => (hasRole(a.staff, 'cpd-lead') ? saveSettingsSection(d, a, action.settingsSection, inputs) : Promise.resolve(LEADS_ONLY)),
+  'statutory.report.open': (d, a) => Promise.resolve({ ok: true, view: buildStatutoryReportForm(d, a) }),
+  'statutory.report.submit': (d, a, _action, inputs) => submitStatutoryReport(d, a, inputs),
+  'statutory.report.confirm': (d, a, action) => (action.statutoryReportId ? confirmStatutoryReport(d, a, action.statutoryReportId) : Promise.resolve(MISSING('report'))),
+  'statutory.report.reject.open': (d, a, action) => (action.statutoryReportId ? openStatutoryReject(d, a, action.statutoryReportId) : Promise.resolve(MISSING('report'))),
+  'statutory.report.reject': (d, a, action, inputs) => (action.statutoryReportId ? rejectStatutoryReport(d, a, action.statutoryReportId, inputs) : Promise.resolve(MISSING('report'))),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

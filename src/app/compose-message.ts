@@ -12,6 +12,7 @@ import { surveyMessageHold } from './surveys/survey-delivery-rules';
 import { composeRequestMessage } from './requests/request-composers';
 import { composeApproverMissing } from './requests/request-chain-preview';
 import { composeStatutoryRenewal } from './records/statutory-renewal-message';
+import { composeStatutoryDecided, composeStatutoryDue, composeStatutoryReport } from './records/statutory-messages';
 import { composeImpactMessage } from './impact/impact-messages';
 
 export type ComposeResult = { ok: true; recipient: Staff; message: OutboundMessage } | { ok: false; reason: string };
@@ -90,6 +91,9 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'approver-missing': composeApproverMissing,
   'course-attendance': composeRequestMessage,
   'statutory-renewal': composeStatutoryRenewal,
+  'statutory-due': composeStatutoryDue,
+  'statutory-report': composeStatutoryReport,
+  'statutory-report-decided': composeStatutoryDecided,
   'impact-follow-up': composeImpactMessage('person'),
   'impact-manager-view': composeImpactMessage('manager'),
 };

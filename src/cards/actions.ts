@@ -53,6 +53,11 @@ export const CARD_VERBS = [
   'file.cancel',
   'settings.open',
   'settings.save',
+  'statutory.report.open',
+  'statutory.report.submit',
+  'statutory.report.confirm',
+  'statutory.report.reject.open',
+  'statutory.report.reject',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -74,6 +79,8 @@ export const SUBMIT_VERBS = [
   'impact.long.submit',
   'needs.submit',
   'settings.save',
+  'statutory.report.submit',
+  'statutory.report.reject',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
@@ -96,6 +103,8 @@ export const CardActionSchema = z.object({
   fileImportId: Id.optional(),
   /** A section of `settings`: a group, with ":2" for a page of a long one. */
   settingsSection: z.string().regex(/^[a-z]+(:\d{1,3})?$/).optional(),
+  /** Statutory training a person reported, for a lead to confirm or reject. */
+  statutoryReportId: Id.optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 

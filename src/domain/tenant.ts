@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CpdRequestSettings } from './cpd-request';
 import { Id, Instant, LocalTime } from './ids';
 import { DEFAULT_IMPACT_WEEKS } from './impact-follow-up';
+import { DEFAULT_STATUTORY_REQUIREMENTS, StatutoryRequirement } from './statutory-requirement';
 
 export const School = z.object({ id: Id, name: z.string().trim().min(1).max(200) });
 export type School = z.infer<typeof School>;
@@ -23,6 +24,8 @@ export const TenantSettings = z.object({
   impactFollowUpWeeks: z.number().int().min(1).max(26).default(DEFAULT_IMPACT_WEEKS),
   /** Weeks before statutory training lapses that the person and the CPD lead are told. */
   statutoryReminderWeeks: z.number().int().min(1).max(26).default(4),
+  /** The statutory topics required, of everyone or of a staff group, and how often each is renewed (issue 26 item 2). */
+  statutoryTopics: z.array(StatutoryRequirement).max(30).default([...DEFAULT_STATUTORY_REQUIREMENTS]),
   /** How long answers and records are kept; Cosmos TTL and the embedded purge use it. */
   retentionDays: z.number().int().min(30).max(3650).default(6 * 365),
   /** CPD requests: approval chain, headteachers, who books (docs/requests.md). */

@@ -8,7 +8,7 @@ import { planQuestionnaireMessages } from './planner-questionnaires';
 import { planRequestNudges } from './planner-requests';
 import { planSessionMessages } from './planner-sessions';
 import { planImpactFollowUps } from './planner-impact';
-import { planStatutoryRenewals } from './planner-statutory';
+import { planStatutoryDue, planStatutoryRenewals } from './planner-statutory';
 import { planSurveyMessages } from './planner-surveys';
 import { mergePlans, withPlanned, type Plan, type PlanningInput } from './planner-types';
 
@@ -32,6 +32,7 @@ export function planDeliveries(input: PlanningInput): Plan {
       ...input.questionnaires.map((q) => planSurveyMessages(input, q)),
       ...(input.cpdRequests ?? []).map((r) => planRequestNudges(input, r)),
       planStatutoryRenewals(input),
+      planStatutoryDue(input),
       planImpactFollowUps(input),
     ),
   );
