@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { requiredTopicsFor, requirementFor, statutoryKey, type Delivery, type Staff, type Tenant } from '../../domain';
 import type { CardView } from '../../cards/views';
 import type { AppDeps } from '../deps';
@@ -37,10 +38,11 @@ export async function composeStatutoryDecided(deps: AppDeps, tenant: Tenant, _re
   const id = delivery.subject.statutoryReportId;
   const report = id ? (await deps.store.statutoryReports.get(tenant.id, id))?.value : undefined;
   if (!report || report.status === 'reported') return 'report not decided';
-  const day = report.completedOn;
+  const day = DateTime.fromISO(report.completedOn, { zone: tenant.settings.timezone }).toFormat('cccc d LLLL yyyy');
+  const reason = (report.rejectedReason ?? 'no reason given').replace(/[.\s]+$/, '');
   const text =
     report.status === 'confirmed'
-      ? `Your ${report.topic} training (${day}) is confirmed and on your record. Say "my cpd" to see it.`
-      : `Your ${report.topic} training (${day}) was not confirmed: ${report.rejectedReason ?? 'no reason given'}. Report it again with "report training" once it is put right.`;
+      ? `Your ${report.topic} training of ${day} is confirmed and on your record. Say "my cpd" to see it.`
+      : `Your ${report.topic} training of ${day} was not confirmed: "${reason}". Report it again with "report training" once it is put right.`;
   return { view: notice(report.status === 'confirmed' ? 'good' : 'attention', text, 'Statutory training'), text };
 }
