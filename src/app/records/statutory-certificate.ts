@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { certificateTypeOf, type StatutoryReport } from '../../domain';
+import { leadsCpdFor } from '../tenants';
 import type { CardView } from '../../cards/views';
 import { updateWithRetry } from '../../store/update';
 import type { AppDeps } from '../deps';
@@ -36,4 +37,17 @@ export async function attachStatutoryCertificate(deps: AppDeps, actor: Actor, re
   if (written.value.status !== 'reported') return notice('info', `Your ${report.topic} report was decided meanwhile, so the certificate was not added.`);
   if (!written.changed) return notice('good', `That certificate is already with your ${report.topic} report.`, 'Certificate');
   return notice('good', `Kept with your ${report.topic} report: your CPD lead sees it when they confirm it.`, 'Certificate');
+}
+
+/**
+ * The certificate a report carries, for its signed link: only to the person or a lead who may
+ * decide their report (the trust's, or their school's own), checked again when opened.
+ */
+export async function loadStatutoryCertificate(deps: Pick<AppDeps, 'store'>, tenantId: string, reportId: string, viewerId: string): Promise<NonNullable<StatutoryReport['certificate']> | undefined> {
+  const [tenant, report, viewer] = await Promise.all([deps.store.tenants.get(tenantId, tenantId), deps.store.statutoryReports.get(tenantId, reportId), deps.store.staff.get(tenantId, viewerId)]);
+  const certificate = report?.value.certificate;
+  if (!tenant || !report || !certificate || !viewer?.value.active) return undefined;
+  if (viewer.value.id === report.value.staffId) return certificate;
+  const person = (await deps.store.staff.get(tenantId, report.value.staffId))?.value;
+  return person && leadsCpdFor(tenant.value, viewer.value, person.schoolId) ? certificate : undefined;
 }

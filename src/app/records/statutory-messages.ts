@@ -22,14 +22,14 @@ export async function composeStatutoryDue(deps: AppDeps, tenant: Tenant, recipie
 }
 
 /** `statutory-report`: the lead's card to confirm or reject; nothing once another lead has decided. */
-export async function composeStatutoryReport(deps: AppDeps, tenant: Tenant, _recipient: Staff, delivery: Delivery): Composed {
+export async function composeStatutoryReport(deps: AppDeps, tenant: Tenant, recipient: Staff, delivery: Delivery): Composed {
   const id = delivery.subject.statutoryReportId;
   const report = id ? (await deps.store.statutoryReports.get(tenant.id, id))?.value : undefined;
   if (!report) return 'report not found';
   if (report.status !== 'reported') return 'report already decided';
   const person = (await deps.store.staff.get(tenant.id, report.staffId))?.value;
   if (!person) return 'person not found';
-  const view = await statutoryReviewView(deps, tenant, report, person);
+  const view = await statutoryReviewView(deps, tenant, report, person, recipient.id);
   return { view, text: `${person.name} reported ${report.topic} training: confirm it or not.` };
 }
 

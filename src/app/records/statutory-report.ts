@@ -119,7 +119,7 @@ async function reportForLead(deps: AppDeps, actor: Actor, reportId: string) {
 }
 
 /** The lead's card for a report, as it stands. */
-export async function statutoryReviewView(deps: AppDeps, tenant: Tenant, report: StatutoryReport, person: Staff, extra: Pick<StatutoryReportReviewView, 'notice'> = {}): Promise<StatutoryReportReviewView> {
+export async function statutoryReviewView(deps: AppDeps, tenant: Tenant, report: StatutoryReport, person: Staff, viewerId: string, extra: Pick<StatutoryReportReviewView, 'notice'> = {}): Promise<StatutoryReportReviewView> {
   const zone = tenant.settings.timezone;
   const requirement = requirementFor(tenant.settings.statutoryTopics, report.topic);
   const decider = report.decidedBy ? (await deps.store.staff.get(tenant.id, report.decidedBy))?.value.name : undefined;
@@ -140,6 +140,7 @@ export async function statutoryReviewView(deps: AppDeps, tenant: Tenant, report:
       ? `Lapses ${dayText(expiryAfter(report.completedOn, requirement.renewalMonths), zone)} (renewed every ${requirement.renewalMonths} months)`
       : 'This topic is no longer required (settings), so it cannot be confirmed.',
     certificateText: report.certificate ? `${report.certificate.fileName} (${report.certificate.type.toUpperCase()}), sent with the report` : 'None sent',
+    ...(report.certificate && deps.links ? { certificateUrl: deps.links.statutoryCertificateUrl(tenant.id, report.id, viewerId) } : {}),
     status: report.status,
     ...(outcome ? { outcomeText: outcome } : {}),
     ...extra,
@@ -162,25 +163,25 @@ export async function confirmStatutoryReport(deps: AppDeps, actor: Actor, report
   const found = await reportForLead(deps, actor, reportId);
   if (!found.ok) return found;
   const requirement = requirementFor(actor.tenant.settings.statutoryTopics, found.report.topic);
-  if (!requirement) return { ok: false, view: await statutoryReviewView(deps, actor.tenant, found.report, found.person) };
-  if (found.report.status === 'rejected') return { ok: false, view: await statutoryReviewView(deps, actor.tenant, found.report, found.person, { notice: { tone: 'info', text: 'This report was already decided.' } }) };
+  if (!requirement) return { ok: false, view: await statutoryReviewView(deps, actor.tenant, found.report, found.person, actor.staff.id) };
+  if (found.report.status === 'rejected') return { ok: false, view: await statutoryReviewView(deps, actor.tenant, found.report, found.person, actor.staff.id, { notice: { tone: 'info', text: 'This report was already decided.' } }) };
   const updated = await updateWithRetry(deps.store.statutoryReports, actor.tenant.id, reportId, (r) =>
     r.status !== 'reported' ? undefined : { ...r, status: 'confirmed' as const, decidedBy: actor.staff.id, decidedAt: deps.clock.now().toISOString() },
   );
   if (!updated.ok) return { ok: false, view: notice('attention', 'That report changed at the same moment. Please press Confirm again.') };
-  if (updated.value.status === 'rejected') return { ok: false, view: await statutoryReviewView(deps, actor.tenant, updated.value, found.person, { notice: { tone: 'info', text: 'This report was already decided.' } }) };
+  if (updated.value.status === 'rejected') return { ok: false, view: await statutoryReviewView(deps, actor.tenant, updated.value, found.person, actor.staff.id, { notice: { tone: 'info', text: 'This report was already decided.' } }) };
   const renewed = await renewStatutoryTraining(deps, actor.tenant.id, found.person.id, requirement, updated.value.completedOn);
   if (!renewed.ok) return { ok: false, view: notice('attention', "The person's record changed at the same moment. Please press Confirm again.") };
   await tellPerson(deps, updated.value);
   const text = updated.changed ? `Confirmed: ${found.person.name}'s ${requirement.topic} is on the record.` : 'This report was already confirmed.';
-  return { ok: true, view: await statutoryReviewView(deps, actor.tenant, updated.value, found.person, { notice: { tone: updated.changed ? 'good' : 'info', text } }) };
+  return { ok: true, view: await statutoryReviewView(deps, actor.tenant, updated.value, found.person, actor.staff.id, { notice: { tone: updated.changed ? 'good' : 'info', text } }) };
 }
 
 /** `statutory.report.reject.open`: the reason form. */
 export async function openStatutoryReject(deps: AppDeps, actor: Actor, reportId: string): Promise<Result> {
   const found = await reportForLead(deps, actor, reportId);
   if (!found.ok) return found;
-  if (found.report.status !== 'reported') return { ok: false, view: await statutoryReviewView(deps, actor.tenant, found.report, found.person, { notice: { tone: 'info', text: 'This report was already decided.' } }) };
+  if (found.report.status !== 'reported') return { ok: false, view: await statutoryReviewView(deps, actor.tenant, found.report, found.person, actor.staff.id, { notice: { tone: 'info', text: 'This report was already decided.' } }) };
   return { ok: true, view: { kind: 'statutory-reject-form', reportId, personName: found.person.name, topic: found.report.topic, completedOnText: dayText(found.report.completedOn, actor.tenant.settings.timezone) } };
 }
 
@@ -203,7 +204,7 @@ export async function rejectStatutoryReport(deps: AppDeps, actor: Actor, reportI
     r.status !== 'reported' ? undefined : { ...r, status: 'rejected' as const, decidedBy: actor.staff.id, decidedAt: deps.clock.now().toISOString(), rejectedReason: reason.data },
   );
   if (!updated.ok) return { ok: false, view: notice('attention', 'That report changed at the same moment. Please try again.') };
-  if (!updated.changed) return { ok: false, view: await statutoryReviewView(deps, actor.tenant, updated.value, found.person, { notice: { tone: 'info', text: 'This report was already decided.' } }) };
+  if (!updated.changed) return { ok: false, view: await statutoryReviewView(deps, actor.tenant, updated.value, found.person, actor.staff.id, { notice: { tone: 'info', text: 'This report was already decided.' } }) };
   await tellPerson(deps, updated.value);
-  return { ok: true, view: await statutoryReviewView(deps, actor.tenant, updated.value, found.person, { notice: { tone: 'good', text: `${found.person.name} is told it was not confirmed, and why.` } }) };
+  return { ok: true, view: await statutoryReviewView(deps, actor.tenant, updated.value, found.person, actor.staff.id, { notice: { tone: 'good', text: `${found.person.name} is told it was not confirmed, and why.` } }) };
 }

@@ -1,7 +1,7 @@
 import { STATUTORY_REASON_MAX, STATUTORY_REPORT_INTRO, STATUTORY_REPORT_LABELS, STATUTORY_REVIEW_WORDS } from '../wording/statutory-report';
 import type { StatutoryRejectFormView, StatutoryReportFormView, StatutoryReportReviewView } from '../views/statutory-report';
 import type { CardContent } from './card-content';
-import { compact, execute, facts, fieldError, heading, noticeBox, subtle, text, type AdaptiveElement } from './elements';
+import { actionSet, compact, execute, facts, fieldError, heading, noticeBox, openUrl, subtle, text, type AdaptiveElement } from './elements';
 
 const withError = (error: string | undefined, input: AdaptiveElement): AdaptiveElement[] => compact([input, error !== undefined && fieldError(error)]);
 
@@ -51,6 +51,7 @@ export function statutoryReportReviewCard(view: StatutoryReportReviewView): Card
           { label: 'Certificate', value: view.certificateText },
         ]),
       ),
+      view.certificateUrl && actionSet([openUrl('Open the certificate', view.certificateUrl)]),
       view.outcomeText && text(view.outcomeText, { weight: 'Bolder' }),
     ]),
     actions:

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { STATUTORY_REASON_MAX, STATUTORY_REPORT_INTRO, STATUTORY_REPORT_LABELS, STATUTORY_REVIEW_WORDS } from '../wording/statutory-report';
 import type { StatutoryRejectFormView, StatutoryReportFormView, StatutoryReportReviewView } from '../views/statutory-report';
 import type { BlockKitModal, ValuedOption } from './block-types';
-import { actions, button, context, fields, header, notice, plain, section } from './blocks';
+import { actions, button, context, fields, header, linkButton, notice, plain, section } from './blocks';
 import { SLACK_LIMITS, escapeMrkdwn } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
@@ -45,6 +45,7 @@ export function statutoryReportReviewBlocks(view: StatutoryReportReviewView): Kn
       { label: 'If confirmed', value: escapeMrkdwn(view.expiresText) },
       { label: 'Certificate', value: escapeMrkdwn(view.certificateText) },
     ]),
+    ...(view.certificateUrl ? [actions([linkButton('Open the certificate', view.certificateUrl, `statutory-certificate:${view.reportId}`)])] : []),
     ...(view.outcomeText ? [section(`*${escapeMrkdwn(view.outcomeText)}*`)] : []),
     ...(view.status === 'reported'
       ? [actions([button(STATUTORY_REVIEW_WORDS.confirm, { verb: 'statutory.report.confirm', ...ids }, { style: 'primary' }), button(STATUTORY_REVIEW_WORDS.reject, { verb: 'statutory.report.reject.open', ...ids }, { style: 'danger' })])]

@@ -25,6 +25,8 @@ export interface StatutoryReportReviewView {
   expiresText: string;
   /** The certificate sent with it, by name, or that none was. */
   certificateText: string;
+  /** A signed link to the certificate for this reader, when the server has a public address. */
+  certificateUrl?: string;
   status: 'reported' | 'confirmed' | 'rejected';
   /** Who decided and, for a rejection, why. */
   outcomeText?: string;

@@ -3,7 +3,7 @@ import { onBothStores } from '../../support/both-stores';
 import { tenant } from '../../support/fixtures';
 import { LocalFileHost, TEST_FILE_LIMITS } from '../../support/file-host';
 import { startTestScheduler } from '../../support/test-scheduler';
-import { JO, TENANT, buttonPress, findButton, modalSubmission, openedModal, postInteraction, postSigned, slashCommand, startSlackHarness, type SlackHarness } from './slack-harness';
+import { JO, LINKS_ORIGIN, TENANT, buttonPress, findButton, modalSubmission, openedModal, postInteraction, postSigned, slashCommand, startSlackHarness, type SlackHarness } from './slack-harness';
 
 const BOT_TOKEN = 'xoxb-test';
 const PDF = new Uint8Array([...Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n')]);
@@ -27,7 +27,7 @@ onBothStores('slack-statutory-report', (label, open, done) => {
     beforeAll(async () => {
       host = await new LocalFileHost(BOT_TOKEN).start();
       // Friday 20 November 2026, 09:00 (the harness's clock).
-      h = await startSlackHarness({ openStore: open, files: TEST_FILE_LIMITS });
+      h = await startSlackHarness({ openStore: open, links: true, files: TEST_FILE_LIMITS });
       for (const u of [JO, SAM, MIA]) h.api.users.set(u.id, u);
       await h.store.tenants.create({ ...tenant(TENANT), slackTeamId: h.api.teamId });
       await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-jo', name: JO.name, email: JO.email, schoolId: 'sch-1', lineManagerId: 'stf-mia' }));
@@ -71,6 +71,15 @@ onBothStores('slack-statutory-report', (label, open, done) => {
       const blocks = JSON.stringify(toSam()[0]!.args.blocks);
       expect(blocks).toContain('Jo Patel (Huntingdon Academy)');
       expect(blocks).toContain('safeguarding.pdf (PDF), sent with the report');
+      // The lead opens it through a link signed for them; the same link edited to the line manager serves nothing.
+      const link = new URL(JSON.parse(`"${blocks.match(/"url":"([^"]*\/links\/statutory-certificate\/[^"]*)"/)![1]!}"`) as string);
+      expect(link.origin).toBe(LINKS_ORIGIN);
+      const served = await fetch(`${h.baseUrl}${link.pathname}${link.search}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('application/pdf');
+      expect(served.headers.get('cache-control')).toBe('private, no-store');
+      expect(new Uint8Array(await served.arrayBuffer())).toEqual(PDF);
+      expect((await fetch(`${h.baseUrl}${link.pathname.replace('stf-sam', 'stf-mia')}${link.search}`)).status).toBe(404);
       // The line manager is not asked.
       expect(h.api.callsOf('chat.postMessage').filter((c) => c.args.channel === MIA.id)).toEqual([]);
     });
