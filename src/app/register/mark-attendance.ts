@@ -63,14 +63,14 @@ export async function markAttendance(
  */
 async function renewForSession(deps: AppDeps, actor: Actor, session: Session, present: string[]): Promise<string> {
   const requirement = requirementFor(actor.tenant.settings.statutoryTopics, session.statutoryTopic!);
-  if (!requirement) return `${session.statutoryTopic} is no longer a statutory topic in the settings, so nobody's record was renewed: add it back in "settings statutory" and save the register again.`;
+  if (!requirement) return `no record renewed: ${session.statutoryTopic} is no longer a statutory topic in the settings; add it back in "settings statutory" and save the register again`;
   const day = DateTime.fromISO(session.startsAt, { zone: actor.tenant.settings.timezone }).toISODate()!;
   let renewed = 0;
   for (const staffId of present) {
     const written = await renewStatutoryTraining(deps, actor.tenant.id, staffId, requirement, day);
-    if (!written.ok) return `Someone's ${requirement.topic} record changed at the same moment: save the register again to renew the rest.`;
+    if (!written.ok) return `someone's ${requirement.topic} record changed at the same moment; save the register again to renew the rest`;
     if (written.changed) renewed++;
   }
   const already = present.length - renewed;
-  return `${requirement.topic} renewed on ${renewed} ${renewed === 1 ? "person's record" : "people's records"}${already > 0 ? ` (${already} already up to date from this session or later)` : ''}.`;
+  return `${requirement.topic} renewed on ${renewed} ${renewed === 1 ? "person's record" : "people's records"}${already > 0 ? `, ${already} already up to date from this session or later` : ''}`;
 }

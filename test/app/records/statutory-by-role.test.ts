@@ -242,12 +242,12 @@ onBothStores('statutory-by-role', (label, open, done) => {
         { staffId: 'lm', present: false },
       ];
       const first = await markAttendance(deps, await actor('trust'), { sessionId: 'ses-sg', marks });
-      expect(first).toMatchObject({ ok: true, present: 2, statutory: "Safeguarding renewed on 2 people's records." });
+      expect(first).toMatchObject({ ok: true, present: 2, statutory: "Safeguarding renewed on 2 people's records" });
       expect((await store.statutoryTraining.get('t1', statutoryTrainingId('eve', 'Safeguarding')))!.value).toMatchObject({ completedOn: '2026-11-23', expiresOn: '2027-11-23' });
       expect(await store.statutoryTraining.count('t1', { staffId: 'lm' })).toBe(0);
       const written = await store.statutoryTraining.count('t1');
       const second = await markAttendance(deps, await actor('trust'), { sessionId: 'ses-sg', marks });
-      expect(second).toMatchObject({ ok: true, statutory: "Safeguarding renewed on 0 people's records (2 already up to date from this session or later)." });
+      expect(second).toMatchObject({ ok: true, statutory: "Safeguarding renewed on 0 people's records, 2 already up to date from this session or later" });
       expect(await store.statutoryTraining.count('t1')).toBe(written);
       clock.set('2026-11-23T10:00:00.000Z');
     });

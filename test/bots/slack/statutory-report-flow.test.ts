@@ -115,5 +115,29 @@ onBothStores('slack-statutory-report', (label, open, done) => {
       expect(JSON.stringify(h.api.callsOf('chat.update').at(-1)!.args.blocks)).toContain('Confirmed by Sam Lee: it is on the record.');
       expect((await h.store.statutoryTraining.get(TENANT, statutoryTrainingId('stf-jo', 'Safeguarding')))!.value).toMatchObject({ completedOn: '2026-11-19', expiresOn: '2027-11-19' });
     });
+    it('the session modal offers the statutory topics; a session covering one renews the record of those ticked present in the register modal, once', async () => {
+      await slashCommand(h, SAM, 'new session', 'trg-new');
+      const form = openedModal(h, 'trg-new');
+      const topicBlock = (form.blocks as Json[]).find((b) => b.block_id === 'field:statutoryTopic')!;
+      expect(((topicBlock.element as Json).options as Json[]).map((o) => o.value)).toEqual(['Safeguarding', 'Prevent', 'Fire safety', 'DSL', 'First aid']);
+      // Thursday 26 November 2026, 16:00 London.
+      const startsAt = String(Date.parse('2026-11-26T16:00:00.000Z') / 1000);
+      const answers = { title: 'Prevent refresher', category: 'P', kind: 'inset', startsAt, durationMinutes: '60', place: 'Hall', audienceKind: 'staff', audienceValue: JO.email, compulsory: ['yes'], statutoryTopic: 'Prevent' };
+      expect((await postInteraction(h, modalSubmission(SAM, form, 'V-new', answers))).text).toBe('');
+      const [created] = await h.store.sessions.find(TENANT, { where: { title: 'Prevent refresher' } });
+      expect(created?.value.statutoryTopic).toBe('Prevent');
+
+      h.clock.set('2026-11-26T16:10:00.000Z');
+      await slashCommand(h, SAM, 'register prevent refresher', 'trg-reg');
+      const register = openedModal(h, 'trg-reg');
+      expect(register.callback_id).toBe('register.submit');
+      await postInteraction(h, modalSubmission(SAM, register, 'V-reg', { 'register:expected:0': ['stf-jo'] }));
+      const receipt = h.api.callsOf('chat.postMessage').filter((c) => c.args.channel === SAM.id).at(-1)!;
+      expect(String(receipt.args.text)).toBe("Register saved: 1 present, 0 absent (Prevent renewed on 1 person's record): Prevent refresher");
+      expect((await h.store.statutoryTraining.get(TENANT, statutoryTrainingId('stf-jo', 'Prevent')))!.value).toMatchObject({ completedOn: '2026-11-26', expiresOn: '2028-11-26' });
+      const versions = (await h.store.statutoryTraining.find(TENANT, { where: { staffId: 'stf-jo' } })).map((t) => t.version).sort();
+      await postInteraction(h, modalSubmission(SAM, register, 'V-reg-2', { 'register:expected:0': ['stf-jo'] }));
+      expect((await h.store.statutoryTraining.find(TENANT, { where: { staffId: 'stf-jo' } })).map((t) => t.version).sort()).toEqual(versions);
+    });
   });
 });

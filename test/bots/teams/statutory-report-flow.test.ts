@@ -103,5 +103,27 @@ onBothStores('teams-statutory-report', (label, open, done) => {
       expect(list).toContain('Jo Patel: Safeguarding. Never recorded');
       expect(list).not.toContain('Jo Patel: First aid');
     });
+    it('a session the lead marks as covering a statutory topic renews the record of those marked present when the register is saved, once', async () => {
+      await postActivity(h, messageActivity(h, SAM, 'new session'));
+      const form = lastCardTo(h, SAM);
+      const field = (form?.body as Json[]).find((e) => e.id === 'statutoryTopic');
+      expect((field?.choices as Json[]).map((c) => c.value)).toEqual(['Safeguarding', 'Prevent', 'Fire safety', 'DSL', 'First aid']);
+      const FORM = { title: 'Fire safety briefing', category: 'P', kind: 'inset', date: '2026-11-26', start: '16:00', end: '17:00', place: 'Hall', audienceKind: 'staff', audienceValue: 'jo.patel@school.example', compulsory: 'true' };
+      const refused = invokeCard((await postActivity(h, cardActionActivity(h, SAM, 'session.create', { ...FORM, statutoryTopic: 'Juggling' }))).body).value!;
+      expect(cardText(refused)).toContain('Choose one of the statutory topics offered (settings statutory names them).');
+      expect(await h.store.sessions.count(TENANT, { title: 'Fire safety briefing' })).toBe(0);
+      await postActivity(h, cardActionActivity(h, SAM, 'session.create', { ...FORM, statutoryTopic: 'fire safety' }));
+      const [created] = await h.store.sessions.find(TENANT, { where: { title: 'Fire safety briefing' } });
+      expect(created?.value.statutoryTopic).toBe('Fire safety');
+
+      h.clock.set('2026-11-26T15:30:00.000Z');
+      const inputs = { sessionId: created!.value.id, 'present:stf-jo': 'true' };
+      const saved = invokeCard((await postActivity(h, cardActionActivity(h, SAM, 'register.submit', inputs))).body).value!;
+      expect(cardText(saved)).toContain("Register saved: 1 present, 0 absent (Fire safety renewed on 1 person's record)");
+      expect((await h.store.statutoryTraining.get(TENANT, statutoryTrainingId('stf-jo', 'Fire safety')))!.value).toMatchObject({ completedOn: '2026-11-26', expiresOn: '2027-11-26' });
+      const again = invokeCard((await postActivity(h, cardActionActivity(h, SAM, 'register.submit', inputs))).body).value!;
+      expect(cardText(again)).toContain("Register saved: 1 present, 0 absent (Fire safety renewed on 0 people's records, 1 already up to date from this session or later)");
+      expect(await h.store.statutoryTraining.count(TENANT, { staffId: 'stf-jo' })).toBe(2);
+    });
   });
 });
