@@ -15,7 +15,7 @@ import {
   type Staff,
   type Tenant,
 } from '../../domain';
-import { updateWithRetry } from '../../store/update';
+import { updateWithRetry, upsertWithRetry } from '../../store/update';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import type { Actor } from '../people';
@@ -94,19 +94,34 @@ export async function submitStatutoryReport(deps: AppDeps, actor: Actor, raw: Re
   }
   const now = deps.clock.now().toISOString();
   const report = StatutoryReport.parse({ tenantId: tenant.id, id: statutoryReportId(staff.id, checked.topic, checked.completedOn), staffId: staff.id, topic: checked.topic, completedOn: checked.completedOn, status: 'reported', reportedAt: now });
-  const created = await deps.store.statutoryReports.create(report);
-  if (!created.ok && created.reason !== 'exists') throw new Error(`statutoryReports create failed: ${created.reason}`);
-  const reviewers = await reviewersOf(deps, tenant, staff);
-  // Sent even when the report was already there: a retry after a crash between the two writes still reaches the leads (same ids).
-  for (const recipientId of reviewers) {
-    await deps.store.deliveries.create(newDelivery({ tenantId: tenant.id, kind: 'statutory-report', recipientId, subject: { statutoryReportId: report.id }, subjectKey: report.id, dueAt: now, createdAt: now }));
-  }
+  const filed = await fileReport(deps, report);
+  if (!filed.ok) return { ok: false, view: notice('attention', 'Your report changed at the same moment. Please send it again.') };
   const what = `${checked.topic} on ${dayText(checked.completedOn, tenant.settings.timezone)}`;
-  if (!created.ok) return { ok: true, view: notice('info', `You already reported ${what}; it is waiting for your CPD lead.`, 'Already reported') };
+  if (filed.value.status === 'confirmed') return { ok: true, view: notice('info', `${what} is already confirmed and on your record.`, 'Already on your record') };
+  const reviewers = await reviewersOf(deps, tenant, staff);
+  // Sent even when the report was already there: a retry after a crash between the two writes still
+  // reaches the leads; the slot is the report's time, so a report made again after a rejection is sent again.
+  for (const recipientId of reviewers) {
+    await deps.store.deliveries.create(
+      newDelivery({ tenantId: tenant.id, kind: 'statutory-report', recipientId, subject: { statutoryReportId: report.id }, subjectKey: report.id, slot: filed.value.reportedAt, dueAt: now, createdAt: now }),
+    );
+  }
+  if (!filed.changed) return { ok: true, view: notice('info', `You already reported ${what}; it is waiting for your CPD lead.`, 'Already reported') };
   return {
     ok: true,
     view: notice('good', `${what} is reported. It goes on your record once your CPD lead confirms it. To add the certificate, send it here now as a PDF or picture.`, 'Training reported'),
   };
+}
+
+/**
+ * The report written once: the same report again (a retry) is left as it is; one a lead rejected is
+ * reported again (waiting, without the old decision or certificate), under its ETag.
+ */
+async function fileReport(deps: AppDeps, report: StatutoryReport): Promise<{ ok: true; value: StatutoryReport; changed: boolean } | { ok: false }> {
+  const written = await upsertWithRetry(deps.store.statutoryReports, report.tenantId, report.id, (current) => (current === undefined || current.status === 'rejected' ? report : undefined));
+  if (!written.ok) return { ok: false };
+  const value = written.value ?? (await deps.store.statutoryReports.get(report.tenantId, report.id))?.value;
+  return value ? { ok: true, value, changed: written.changed } : { ok: false };
 }
 
 /** The report a lead's button names, if this lead may decide it (the trust's lead, or the person's school's own). */
@@ -150,7 +165,7 @@ export async function statutoryReviewView(deps: AppDeps, tenant: Tenant, report:
 async function tellPerson(deps: AppDeps, report: StatutoryReport): Promise<void> {
   const now = deps.clock.now().toISOString();
   await deps.store.deliveries.create(
-    newDelivery({ tenantId: report.tenantId, kind: 'statutory-report-decided', recipientId: report.staffId, subject: { statutoryReportId: report.id }, subjectKey: report.id, slot: report.status, dueAt: now, createdAt: now }),
+    newDelivery({ tenantId: report.tenantId, kind: 'statutory-report-decided', recipientId: report.staffId, subject: { statutoryReportId: report.id }, subjectKey: report.id, slot: `${report.status}-${report.reportedAt}`, dueAt: now, createdAt: now }),
   );
 }
 

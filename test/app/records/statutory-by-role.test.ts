@@ -184,7 +184,7 @@ onBothStores('statutory-by-role', (label, open, done) => {
 
     it("a lead confirms it from the card: on the record, the person told; another school's lead, a line manager or the person cannot", async () => {
       const reportId = statutoryReportId('ada', 'Safeguarding', '2026-11-20');
-      const card = await composeMessage(deps, (await store.deliveries.get('t1', deliveryId('statutory-report', 'lee', reportId)))!.value);
+      const card = await composeMessage(deps, (await store.deliveries.get('t1', deliveryId('statutory-report', 'lee', reportId, '2026-11-23T10:00:00.000Z')))!.value);
       if (!card.ok || card.message.view.kind !== 'statutory-report-review') throw new Error('expected the review card');
       expect(card.message.view).toMatchObject({ personName: 'Ada Teacher', schoolName: 'Huntingdon Academy', topic: 'Safeguarding', expiresText: 'Lapses Saturday 20 November 2027 (renewed every 12 months)', certificateText: 'None sent', status: 'reported' });
       // Eve's school has no lead of its own; make Mo its lead: still not Ada's.
@@ -205,11 +205,11 @@ onBothStores('statutory-by-role', (label, open, done) => {
       const twice = await handleCardAction(deps, await actor('trust'), { verb: 'statutory.report.confirm', statutoryReportId: reportId });
       expect(twice.view.kind === 'statutory-report-review' && twice.view.notice?.text).toBe('This report was already confirmed.');
       expect((await store.statutoryTraining.get('t1', statutoryTrainingId('ada', 'Safeguarding')))!.value.recordedAt).toBe(record.recordedAt);
-      const told = (await store.deliveries.get('t1', deliveryId('statutory-report-decided', 'ada', reportId, 'confirmed')))!.value;
+      const told = (await store.deliveries.get('t1', deliveryId('statutory-report-decided', 'ada', reportId, 'confirmed-2026-11-23T10:00:00.000Z')))!.value;
       const toldText = await composeMessage(deps, told);
       expect(toldText.ok && toldText.message.text).toBe('Your Safeguarding training of Friday 20 November 2026 is confirmed and on your record. Say "my cpd" to see it.');
       // The other lead's card, not yet sent, is no longer sent.
-      expect(await composeMessage(deps, (await store.deliveries.get('t1', deliveryId('statutory-report', 'trust', reportId)))!.value)).toEqual({ ok: false, reason: 'report already decided' });
+      expect(await composeMessage(deps, (await store.deliveries.get('t1', deliveryId('statutory-report', 'trust', reportId, '2026-11-23T10:00:00.000Z')))!.value)).toEqual({ ok: false, reason: 'report already decided' });
     });
 
     it('a lead rejects with a reason (refused without one): nothing reaches the record and the person hears why', async () => {
@@ -228,8 +228,19 @@ onBothStores('statutory-by-role', (label, open, done) => {
       // Confirming after a rejection changes nothing.
       expect((await handleCardAction(deps, await actor('trust'), { verb: 'statutory.report.confirm', statutoryReportId: reportId })).ok).toBe(false);
       expect(await store.statutoryTraining.count('t1', { staffId: 'eve' })).toBe(0);
-      const told = await composeMessage(deps, (await store.deliveries.get('t1', deliveryId('statutory-report-decided', 'eve', reportId, 'rejected')))!.value);
+      const told = await composeMessage(deps, (await store.deliveries.get('t1', deliveryId('statutory-report-decided', 'eve', reportId, 'rejected-2026-11-23T10:00:00.000Z')))!.value);
       expect(told.ok && told.message.text).toBe('Your First aid training of Monday 2 November 2026 was not confirmed: "That was the half-day refresher, not the full certificate". Report it again with "report training" once it is put right.');
+
+      // Reported again (the same day, now with the full course): waiting again, without the old decision, and sent to the lead again.
+      clock.set('2026-11-23T11:00:00.000Z');
+      const again = await handleCardAction(deps, await actor('eve'), { verb: 'statutory.report.submit' }, { topic: 'First aid', completedOn: '2026-11-02' });
+      expect(again.view.kind === 'notice' && again.view.notice.text).toMatch(/is reported\./);
+      const reopened = (await store.statutoryReports.get('t1', reportId))!.value;
+      expect(reopened).toMatchObject({ status: 'reported', reportedAt: '2026-11-23T11:00:00.000Z' });
+      expect(reopened.rejectedReason).toBeUndefined();
+      expect(reopened.decidedBy).toBeUndefined();
+      expect(await store.deliveries.get('t1', deliveryId('statutory-report', 'trust', reportId, '2026-11-23T11:00:00.000Z'))).toBeDefined();
+      clock.set('2026-11-23T10:00:00.000Z');
     });
 
     it('attendance marked at a session that covers a statutory topic renews the record of those present, once', async () => {
