@@ -4,6 +4,7 @@ import { runCommand } from '../../../src/app/commands';
 import type { AppDeps } from '../../../src/app/deps';
 import type { Actor } from '../../../src/app/people/actor';
 import { markAttendance } from '../../../src/app/register/mark-attendance';
+import { loadStatutoryCertificate } from '../../../src/app/records';
 import { runCli } from '../../../src/cli/run-cli';
 import type { CardView } from '../../../src/cards/views';
 import { deliveryId, ManualClock, statutoryReportId, statutoryTrainingId, Tenant as TenantSchema, type Staff, type Tenant } from '../../../src/domain';
@@ -208,6 +209,10 @@ onBothStores('statutory-by-role', (label, open, done) => {
       const told = (await store.deliveries.get('t1', deliveryId('statutory-report-decided', 'ada', reportId, 'confirmed-2026-11-23T10:00:00.000Z')))!.value;
       const toldText = await composeMessage(deps, told);
       expect(toldText.ok && toldText.message.text).toBe('Your Safeguarding training of Friday 20 November 2026 is confirmed and on your record. Say "my cpd" to see it.');
+      // The certificate's link serves it to the person and the leads who may decide it, never another school's lead or a colleague.
+      await store.statutoryReports.put({ ...(await store.statutoryReports.get('t1', reportId))!.value, certificate: { fileName: 'sg.pdf', type: 'pdf', sha256: 'b'.repeat(64), content: Buffer.from('%PDF-1.7').toString('base64'), attachedAt: '2026-11-23T10:00:00.000Z' } });
+      const opens = async (viewer: string) => (await loadStatutoryCertificate(deps, 't1', reportId, viewer)) !== undefined;
+      expect({ ada: await opens('ada'), lee: await opens('lee'), trust: await opens('trust'), lm: await opens('lm'), eve: await opens('eve') }).toEqual({ ada: true, lee: true, trust: true, lm: false, eve: false });
       // The other lead's card, not yet sent, is no longer sent.
       expect(await composeMessage(deps, (await store.deliveries.get('t1', deliveryId('statutory-report', 'trust', reportId, '2026-11-23T10:00:00.000Z')))!.value)).toEqual({ ok: false, reason: 'report already decided' });
     });
