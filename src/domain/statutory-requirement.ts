@@ -80,6 +80,8 @@ export function parseStatutoryRequirements(text: string): { ok: true; requiremen
     requirements.push(parsed.data);
   }
   if (requirements.length > 30) return { ok: false, message: 'At most 30 topics.' };
+  // The settings form and the settings history hold up to 2,000 characters of a value.
+  if (formatStatutoryRequirements(requirements).length > 2000) return { ok: false, message: 'Keep the list under 2,000 characters: shorter topic or group names.' };
   return { ok: true, requirements };
 }
 
