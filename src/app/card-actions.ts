@@ -24,6 +24,7 @@ import { submitImpactFollowUp } from './impact/submit-impact';
 import { openLongTermImpact, submitLongTermImpact } from './impact/long-term-impact';
 import { openCpdLogEntry, submitCpdLog } from './records/log-cpd';
 import { buildNeedsForm, submitNeeds } from './records/needs';
+import { buildStatutoryReportForm, confirmStatutoryReport, openStatutoryReject, rejectStatutoryReport, submitStatutoryReport } from './records/statutory-report';
 import { cancelFileImport, confirmFileImport } from './files';
 import { openSettingsSection, saveSettingsSection } from './tenants/settings-form';
 import { hasRole } from '../domain';
@@ -146,6 +147,11 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
     action.mentoringMeetingId && action.mentoringActionId ? markActionDone(d, a, action.mentoringMeetingId, action.mentoringActionId) : Promise.resolve(MISSING('action')),
   'review.open': (d, a, action) => (action.menteeId && action.reviewTerm ? openReview(d, a, action.menteeId, action.reviewTerm) : Promise.resolve(MISSING('review'))),
   'review.submit': (d, a, action, inputs) => (action.menteeId && action.reviewTerm ? submitReview(d, a, action.menteeId, action.reviewTerm, inputs) : Promise.resolve(MISSING('review'))),
+  'statutory.report.open': (d, a) => Promise.resolve({ ok: true, view: buildStatutoryReportForm(d, a) }),
+  'statutory.report.submit': (d, a, _action, inputs) => submitStatutoryReport(d, a, inputs),
+  'statutory.report.confirm': (d, a, action) => (action.statutoryReportId ? confirmStatutoryReport(d, a, action.statutoryReportId) : Promise.resolve(MISSING('report'))),
+  'statutory.report.reject.open': (d, a, action) => (action.statutoryReportId ? openStatutoryReject(d, a, action.statutoryReportId) : Promise.resolve(MISSING('report'))),
+  'statutory.report.reject': (d, a, action, inputs) => (action.statutoryReportId ? rejectStatutoryReport(d, a, action.statutoryReportId, inputs) : Promise.resolve(MISSING('report'))),
 };
 
 /** Parses a button press and runs its use case; a malformed action is answered, never thrown. */

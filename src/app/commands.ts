@@ -24,6 +24,7 @@ import { openCpdRequestFormFor } from './requests/request-form';
 import { longTermImpactCommand } from './impact/long-term-impact';
 import { governorsReport } from './records/governors-command';
 import { buildCpdLogForm } from './records/log-cpd';
+import { buildStatutoryReportForm } from './records/statutory-report';
 import { buildNeedsForm, needsSummary } from './records/needs';
 import { yearAheadTeam } from './records/year-ahead-team';
 import { statutoryCompliance } from './records/statutory-compliance';
@@ -54,6 +55,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
       { command: 'requests', text: isLead ? 'CPD requests: yours and those waiting for you ("requests all" for everyone\'s)' : 'Your CPD requests, and any waiting for you' },
       { command: 'year ahead', text: 'Your year-ahead review before your performance review: strengths, what to develop, aspirations; yours unless you share it with your line manager' },
       { command: 'log cpd', text: 'Add CPD you did elsewhere (a course, reading, coaching...) to your record' },
+      { command: 'report training', text: 'Tell your CPD lead about statutory training you completed (safeguarding, first aid...) for your record' },
       hasRole(actor.staff, 'senior-leader') || isLead
         ? { command: 'impact <session title>', text: 'Record the longer-term impact for those who reported on a gap task (your own, for yours)' }
         : { command: 'impact <session title>', text: 'Add the longer-term impact you have seen from a gap task you reported on' },
@@ -77,7 +79,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'budget set <school or trust> <£ amount> [2026-27]', text: "Set a school's (or the trust's) CPD budget for the year" },
             { command: 'governors [school] [autumn-2026|2026-27]', text: "The report to governors for a term or year, the trust's or one school's: money, qualifications, no names, small groups withheld" },
             { command: 'needs', text: "The year-ahead reviews: counts and themes, no names" },
-            { command: 'statutory', text: 'Who is out of date or due to renew statutory training, by school' },
+            { command: 'statutory', text: 'Who is out of date, due to renew, or has never had required statutory training recorded, by school' },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
             { command: 'templates', text: 'The questionnaires you can use, and how to change them' },
@@ -111,6 +113,7 @@ interface CommandSpec {
 const COMMANDS: readonly CommandSpec[] = [
   { names: ['help', '?', 'hi', 'hello'], run: async (d, actor) => helpView(actor, await runsSessions(d, actor)) },
   { names: ['log cpd'], run: (d, a) => Promise.resolve(buildCpdLogForm(d, a)) },
+  { names: ['report training', 'training done', 'report statutory'], run: (d, a) => Promise.resolve(buildStatutoryReportForm(d, a)) },
   { names: ['my cpd', 'my record', 'my', 'record'], run: (d, a) => myRecord(d, a) },
   { names: ['digest', 'my team'], run: (d, a) => myTeamDigest(d, a) },
   { names: ['mentees', 'my mentees'], run: (d, a) => menteesCommand(d, a) },

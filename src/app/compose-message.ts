@@ -13,6 +13,7 @@ import { surveyMessageHold } from './surveys/survey-delivery-rules';
 import { composeRequestMessage } from './requests/request-composers';
 import { composeApproverMissing } from './requests/request-chain-preview';
 import { composeStatutoryRenewal } from './records/statutory-renewal-message';
+import { composeStatutoryDecided, composeStatutoryDue, composeStatutoryReport } from './records/statutory-messages';
 import { composeImpactMessage } from './impact/impact-messages';
 import { composeActionNudge, composeAtRisk, composeMeetingRecord, composeMeetingReminder, composeMentoringGap, composeReviewPrompt } from './mentoring-meetings';
 import { composeYearAheadPrompt } from './records/year-ahead-prompt-message';
@@ -95,6 +96,9 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'approver-missing': composeApproverMissing,
   'course-attendance': composeRequestMessage,
   'statutory-renewal': composeStatutoryRenewal,
+  'statutory-due': composeStatutoryDue,
+  'statutory-report': composeStatutoryReport,
+  'statutory-report-decided': composeStatutoryDecided,
   'impact-follow-up': composeImpactMessage('person'),
   'impact-manager-view': composeImpactMessage('manager'),
   'mentoring-reminder': composeMeetingReminder,

@@ -17,6 +17,9 @@ export interface SignedLinks {
   /** A chart picture for one reader's Slack message; `token` is the chart's figures (chart-token.ts). */
   chartImageUrl(tenantId: string, staffId: string, token: string): string;
   verifyChartImage(tenantId: string, staffId: string, token: string, expires: string, signature: string): boolean;
+  /** The certificate sent with a statutory training report, for one viewer (the lead deciding it, or the person). */
+  statutoryCertificateUrl(tenantId: string, reportId: string, viewerId: string): string;
+  verifyStatutoryCertificate(tenantId: string, reportId: string, viewerId: string, expires: string, signature: string): boolean;
   /** The lead's full report page; expires in hours, as it shows the whole programme. */
   reportPageUrl(tenantId: string, staffId: string): string;
   verifyReportPage(tenantId: string, staffId: string, expires: string, signature: string): boolean;
@@ -40,6 +43,7 @@ export const CERTIFICATE_PATH = '/links/certificate';
 export const RECORD_PATH = '/links/record';
 export const CHART_PATH = '/links/chart';
 export const REPORT_PATH = '/links/report';
+export const STATUTORY_CERTIFICATE_PATH = '/links/statutory-certificate';
 
 export function createSignedLinks(options: SignedLinkOptions): SignedLinks {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -68,6 +72,8 @@ export function createSignedLinks(options: SignedLinkOptions): SignedLinks {
     verifyMyRecord: (tenantId, staffId, expires, signature) => verifyPersonal('record', [tenantId, staffId], expires, signature),
     chartImageUrl: (tenantId, staffId, token) => personalUrl('chart', CHART_PATH, [tenantId, staffId, token], chartSeconds, '.png'),
     verifyChartImage: (tenantId, staffId, token, expires, signature) => verifyPersonal('chart', [tenantId, staffId, token], expires, signature),
+    statutoryCertificateUrl: (tenantId, reportId, viewerId) => personalUrl('statutory-certificate', STATUTORY_CERTIFICATE_PATH, [tenantId, reportId, viewerId]),
+    verifyStatutoryCertificate: (tenantId, reportId, viewerId, expires, signature) => verifyPersonal('statutory-certificate', [tenantId, reportId, viewerId], expires, signature),
     reportPageUrl: (tenantId, staffId) => personalUrl('report', REPORT_PATH, [tenantId, staffId], reportSeconds),
     verifyReportPage: (tenantId, staffId, expires, signature) => verifyPersonal('report', [tenantId, staffId], expires, signature),
   };

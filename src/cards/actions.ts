@@ -63,6 +63,11 @@ export const CARD_VERBS = [
   'mentoring.action.done',
   'review.open',
   'review.submit',
+  'statutory.report.open',
+  'statutory.report.submit',
+  'statutory.report.confirm',
+  'statutory.report.reject.open',
+  'statutory.report.reject',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -88,6 +93,8 @@ export const SUBMIT_VERBS = [
   'mentoring.move.submit',
   'mentoring.reflect.submit',
   'review.submit',
+  'statutory.report.submit',
+  'statutory.report.reject',
 ] as const satisfies readonly CardVerb[];
 export type SubmitVerb = (typeof SUBMIT_VERBS)[number];
 
@@ -116,6 +123,8 @@ export const CardActionSchema = z.object({
   /** A progress review: whose, and which term ("2026-27:1"). */
   menteeId: Id.optional(),
   reviewTerm: z.string().regex(/^\d{4}-\d{2}:[1-3]$/).optional(),
+  /** Statutory training a person reported, for a lead to confirm or reject. */
+  statutoryReportId: Id.optional(),
 });
 export type CardAction = z.infer<typeof CardActionSchema>;
 

@@ -6,6 +6,7 @@
  */
 import type { CpdBudgetView } from './views/cpd-budget';
 import type { CpdLogFormView } from './views/cpd-log-form';
+import type { StatutoryRejectFormView, StatutoryReportFormView, StatutoryReportReviewView } from './views/statutory-report';
 import type { CpdRequestListView, CpdRequestView } from './views/cpd-request';
 import type { CpdRequestFormView, CpdRequestReplyView } from './views/cpd-request-form';
 import type { GapTaskFormView } from './views/gap-task';
@@ -61,6 +62,7 @@ export * from './views/session-cancel';
 export * from './views/register';
 export * from './views/cpd-request-form';
 export * from './views/cpd-log-form';
+export * from './views/statutory-report';
 export * from './views/cpd-request';
 export * from './views/cpd-budget';
 export * from './views/statutory-compliance';
@@ -101,6 +103,9 @@ export type CardView =
   | SurveyResultsView
   | RegisterView
   | CpdLogFormView
+  | StatutoryReportFormView
+  | StatutoryReportReviewView
+  | StatutoryRejectFormView
   | StatutoryComplianceView
   | GovernorsReportView
   | ImpactFollowUpView

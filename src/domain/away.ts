@@ -4,7 +4,7 @@ import type { GapTask } from './gap-task';
 import type { Staff } from './staff';
 
 /** What waits while someone is away: reminders and nudges. Invitations, digests and notices still go. */
-export const HELD_WHILE_AWAY: ReadonlySet<DeliveryKind> = new Set<DeliveryKind>(['reminder-day-before', 'reminder-hour-before', 'questionnaire-reminder', 'gap-report-nudge', 'course-attendance', 'mentoring-reminder', 'mentoring-action-nudge', 'year-ahead-prompt']);
+export const HELD_WHILE_AWAY: ReadonlySet<DeliveryKind> = new Set<DeliveryKind>(['reminder-day-before', 'reminder-hour-before', 'questionnaire-reminder', 'gap-report-nudge', 'course-attendance', 'mentoring-reminder', 'mentoring-action-nudge', 'year-ahead-prompt', 'statutory-due']);
 
 /** Whether the person is away on a local day (they are back on `awayUntil` itself). */
 export function isAwayOn(staff: Pick<Staff, 'awayUntil'>, localDate: string): boolean {

@@ -27,6 +27,12 @@ export const DeliveryKind = z.enum([
   /** To CPD leads: a request's chain needs an approver the settings do not name (a headteacher, the executive lead). */
   'approver-missing',
   'statutory-renewal',
+  /** To a person: a required statutory topic with no training recorded is due (issue 26 item 2). */
+  'statutory-due',
+  /** To the CPD lead (trust or school): a person reported completed statutory training, to confirm or reject. */
+  'statutory-report',
+  /** To the person: their reported training was confirmed or rejected. */
+  'statutory-report-decided',
   'impact-follow-up',
   'impact-manager-view',
   'course-attendance',
@@ -82,6 +88,9 @@ const DeliveryFields = z.object({
     requestId: Id.optional(),
     digestWeek: z.string().optional(),
     statutoryTrainingId: Id.optional(),
+    /** A required statutory topic's name (statutory-due). */
+    statutoryTopic: z.string().max(100).optional(),
+    statutoryReportId: Id.optional(),
     impactFollowUpId: Id.optional(),
     mentoringMeetingId: Id.optional(),
     /** An action agreed at that meeting (`AgreedAction.id`). */

@@ -27,6 +27,7 @@ export * from './reaction-templates';
 export * from './away';
 export * from './audit';
 export * from './cpd-record';
+export * from './statutory-requirement';
 export * from './impact-follow-up';
 export * from './needs-review';
 export * from './plan-request';

@@ -22,7 +22,7 @@ import type { Tenant } from './tenant';
  * name corrected) plans nothing. test/scheduler/planner-staff-fields.test.ts lists which rule reads
  * which, and fails when a rule reads a field missing here.
  */
-export const PLANNING_STAFF_FIELDS = ['active', 'roles', 'schoolId', 'department', 'pathway', 'lineManagerId', 'awayUntil', 'awayFrom'] as const satisfies readonly (keyof Staff)[];
+export const PLANNING_STAFF_FIELDS = ['active', 'roles', 'schoolId', 'department', 'pathway', 'statutoryGroups', 'lineManagerId', 'awayUntil', 'awayFrom'] as const satisfies readonly (keyof Staff)[];
 
 /** What the planning fields of a person are, as one comparable text (roles in any order are the same roles). */
 export function planningFieldsOf(s: Staff | undefined): string {

@@ -57,6 +57,8 @@ export const Session = z
     followUpSessionId: Id.optional(),
     gapTask: GapTaskBrief.optional(),
     /** The lead's mark: ask attendees about impact this many school weeks after the series' last session. */
+    /** The statutory topic attending renews (a required topic's name, issue 26 item 2): marking attendance renews the record. */
+    statutoryTopic: z.string().trim().min(1).max(100).optional(),
     impactFollowUp: z.object({ weeksAfter: z.number().int().min(1).max(26).default(6) }).optional(),
     /** The reaction questionnaire's template; absent means the tenant's default reaction template. */
     questionnaireTemplateId: Id.optional(),

@@ -6,6 +6,7 @@ import { LocalTime } from './ids';
 import { formatPence, parsePounds } from './money';
 import { parseCount } from './typed-values';
 import { TenantSettings, type School, type Tenant } from './tenant';
+import { formatStatutoryRequirements, parseStatutoryRequirements, statutoryGroupsOf, statutoryKey } from './statutory-requirement';
 
 /**
  * Every tenant setting, defined once (issue 25): its key, the group a CPD lead looks for it in,
@@ -19,6 +20,7 @@ export const SETTING_GROUPS = [
   { id: 'schools', title: 'Schools and who leads them', help: 'The schools of the trust and the headteacher of each: a CPD request goes to the headteacher after the line manager.' },
   { id: 'approval', title: 'Approving CPD requests', help: 'Who approves a request for external CPD, in order, and who books it.' },
   { id: 'messages', title: 'Messages and reminders', help: 'When Twilight sends messages: quiet hours, reminders, digests, nudges.' },
+  { id: 'statutory', title: 'Statutory training', help: 'The statutory training each person needs (of everyone, or of a staff group such as the DSLs), how often it is renewed, and who is in each group.' },
   { id: 'privacy', title: 'Privacy', help: 'What managers may see, and how long answers are kept.' },
 ] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number]['id'];
@@ -32,6 +34,8 @@ export interface SettingsPerson {
   schoolId?: string;
   /** Only whether they are a CPD lead matters to the settings (the `cpd-lead.<school>` setting). */
   cpdLead?: boolean;
+  /** The statutory groups they are in, by key (the `statutory-group.<group>` setting). */
+  statutoryGroups?: readonly string[];
 }
 
 /** What a definition reads and changes: the tenant, its calendar (quiet hours live there) and its people. */
@@ -47,7 +51,14 @@ export interface LeadRoleChange {
   cpdLead: boolean;
 }
 
-export type SettingWrite = { ok: true; tenant: Tenant; calendar: SchoolCalendar; leadRoles?: LeadRoleChange[] } | { ok: false; message: string };
+/** A person put in or taken out of a statutory group by a setting: kept on their staff record. */
+export interface StatutoryGroupChange {
+  staffId: string;
+  group: string;
+  member: boolean;
+}
+
+export type SettingWrite = { ok: true; tenant: Tenant; calendar: SchoolCalendar; leadRoles?: LeadRoleChange[]; groupChanges?: StatutoryGroupChange[] } | { ok: false; message: string };
 
 export interface SettingDefinition {
   key: string;
@@ -328,6 +339,57 @@ function cpdLeadSetting(school: School): SettingDefinition {
   };
 }
 
+/** The statutory topics required, as one list the lead edits (issue 26 item 2). */
+const statutoryTopicsSetting: SettingDefinition = {
+  key: 'statutory-topics',
+  group: 'statutory',
+  label: 'Statutory topics',
+  help: 'Each topic, who needs it (everyone, or a staff group such as DSL or First aiders) and how often it is renewed, separated by ";". Naming a group adds its own setting for who is in it. Blank: no statutory topics are required.',
+  range: 'entries like "Safeguarding: everyone, 12 months; First aid: First aiders, 36 months" (at most 30)',
+  stored: 'tenant.settings.statutoryTopics',
+  show: (ctx) => formatStatutoryRequirements(ctx.tenant.settings.statutoryTopics),
+  set: (ctx, text) => {
+    const parsed = parseStatutoryRequirements(CLEAR_WORDS.has(text.trim().toLowerCase()) ? '' : text);
+    return parsed.ok ? withSettings(ctx, (s) => ({ ...s, statutoryTopics: parsed.requirements })) : fail(parsed.message);
+  },
+};
+
+const membersOf = (ctx: SettingsContext, group: string) => ctx.people.filter((p) => p.active && (p.statutoryGroups ?? []).includes(group)).sort((a, b) => a.email.localeCompare(b.email));
+
+/** Who is in a staff group a statutory topic is required of (the DSLs, the first aiders): kept on their staff records. */
+function statutoryGroupSetting(group: { key: string; name: string }, topics: string): SettingDefinition {
+  return {
+    key: `statutory-group.${group.key}`,
+    group: 'statutory',
+    label: `Who is in ${group.name}`,
+    help: `The people who need ${topics}: by e-mail or full name, separated by commas.`,
+    range: 'staff by e-mail or full name, separated by commas (none for nobody)',
+    stored: `staff.statutoryGroups.${group.key}`,
+    show: (ctx) => membersOf(ctx, group.key).map((p) => p.email).join(', '),
+    set: (ctx, text) => {
+      const named: SettingsPerson[] = [];
+      const parts = CLEAR_WORDS.has(text.trim().toLowerCase()) ? [] : text.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean);
+      for (const part of parts) {
+        const found = findPerson(ctx.people, part);
+        if (!found.ok) return fail(found.message);
+        if (!named.includes(found.person)) named.push(found.person);
+      }
+      const current = membersOf(ctx, group.key);
+      const groupChanges: StatutoryGroupChange[] = [
+        ...named.filter((p) => !current.includes(p)).map((p) => ({ staffId: p.id, group: group.key, member: true })),
+        ...current.filter((p) => !named.includes(p)).map((p) => ({ staffId: p.id, group: group.key, member: false })),
+      ];
+      return { ok: true, tenant: ctx.tenant, calendar: ctx.calendar, groupChanges };
+    },
+  };
+}
+
+/** One setting per group the statutory topics name. */
+function statutoryGroupSettings(tenant: Tenant): SettingDefinition[] {
+  const topics = tenant.settings.statutoryTopics;
+  return statutoryGroupsOf(topics).map((g) => statutoryGroupSetting(g, topics.filter((t) => t.group !== undefined && statutoryKey(t.group) === g.key).map((t) => t.topic).join(', ') || g.name));
+}
+
 const CHAIN_WORDS: Record<string, ApproverRole> = {
   linemanager: 'line-manager',
   manager: 'line-manager',
@@ -524,6 +586,7 @@ const STATIC_SETTINGS: readonly SettingDefinition[] = [
     help: 'Weeks before statutory training runs out that the person and the CPD lead are told.',
     ...wholeNumber('statutoryReminderWeeks', '1 to 26'),
   },
+  statutoryTopicsSetting,
   {
     key: 'year-ahead-review-window',
     group: 'messages',
@@ -568,7 +631,8 @@ const STATIC_SETTINGS: readonly SettingDefinition[] = [
 /** Every setting of this tenant: the fixed ones and one headteacher per school. */
 export function settingDefinitions(tenant: Tenant): SettingDefinition[] {
   const [schools, ...rest] = STATIC_SETTINGS;
-  return [schools!, ...schoolsOf(tenant).flatMap((school) => [headteacherSetting(school), cpdLeadSetting(school), schoolCpdLeadSetting(school)]), ...rest];
+  const topics = rest.indexOf(statutoryTopicsSetting) + 1;
+  return [schools!, ...schoolsOf(tenant).flatMap((school) => [headteacherSetting(school), cpdLeadSetting(school), schoolCpdLeadSetting(school)]), ...rest.slice(0, topics), ...statutoryGroupSettings(tenant), ...rest.slice(topics)];
 }
 
 export function findSettingDefinition(tenant: Tenant, key: string): SettingDefinition | undefined {

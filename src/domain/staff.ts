@@ -43,6 +43,8 @@ export const Staff = z.object({
   /** What the school calls the post ("Teacher of Science", "HLTA"): shown, never used for permissions. */
   jobTitle: z.string().trim().max(200).optional(),
   pathway: Pathway.optional(),
+  /** The staff groups a statutory topic may be required of (DSL, first aiders), by key (statutoryKey); set by `statutory-group.<group>`. */
+  statutoryGroups: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
   lineManagerId: Id.optional(),
   teams: TeamsIdentity.optional(),
   slack: SlackIdentity.optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CpdRequestSettings } from './cpd-request';
 import { Id, Instant, LocalTime } from './ids';
 import { DEFAULT_IMPACT_WEEKS } from './impact-follow-up';
+import { DEFAULT_STATUTORY_REQUIREMENTS, StatutoryRequirement } from './statutory-requirement';
 
 /** A day of the year, e.g. 10-01 for 1 October: a real day in every year (so never 02-29). */
 export const MonthDay = z
@@ -35,6 +36,8 @@ export const TenantSettings = z.object({
   impactFollowUpWeeks: z.number().int().min(1).max(26).default(DEFAULT_IMPACT_WEEKS),
   /** Weeks before statutory training lapses that the person and the CPD lead are told. */
   statutoryReminderWeeks: z.number().int().min(1).max(26).default(4),
+  /** The statutory topics required, of everyone or of a staff group, and how often each is renewed (issue 26 item 2). */
+  statutoryTopics: z.array(StatutoryRequirement).max(30).default([...DEFAULT_STATUTORY_REQUIREMENTS]),
   /** How long answers and records are kept; Cosmos TTL and the embedded purge use it. */
   retentionDays: z.number().int().min(30).max(3650).default(6 * 365),
   /** The day (MM-DD) the autumn performance-review window opens each year, or "off": staff are asked for their year-ahead review before it. */

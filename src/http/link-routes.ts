@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { Router, type Request, type Response } from 'express';
-import { CALENDAR_PATH, CERTIFICATE_PATH, CHART_PATH, RECORD_PATH, REPORT_PATH, type SignedLinks } from '../app/signed-links';
+import { CALENDAR_PATH, CERTIFICATE_PATH, CHART_PATH, RECORD_PATH, REPORT_PATH, STATUTORY_CERTIFICATE_PATH, type SignedLinks } from '../app/signed-links';
 import { CERTIFICATE_TYPES, courseCertificateId, hasRole } from '../domain';
 import { loadReportPage } from '../documents/load-report-page';
 import { renderReportPage } from '../documents/report-page-html';
@@ -8,7 +8,7 @@ import { chartFromToken } from '../cards/charts/chart-token';
 import { chartPng } from '../documents/chart-png';
 import type { Clock } from '../domain/clock';
 import { exportRecordsCsv } from '../exports/records-csv';
-import { loadMyRecord } from '../app/records';
+import { loadMyRecord, loadStatutoryCertificate } from '../app/records';
 import { renderRecordPage } from '../documents/record-page';
 import { loadCertificate } from '../documents/load-certificate';
 import { renderSessionIcs } from '../documents/session-ics';
@@ -67,6 +67,19 @@ export function linkRoutes(deps: LinkRouteDeps): Router {
       .set({ 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'X-Content-Type-Options': 'nosniff' })
       .type('text/html; charset=utf-8')
       .send(certificate.value.html);
+  });
+  router.get(`${STATUTORY_CERTIFICATE_PATH}/:tenantId/:reportId/:viewerId`, async (req: Request, res: Response) => {
+    const { tenantId, reportId, viewerId } = { tenantId: text(req.params.tenantId), reportId: text(req.params.reportId), viewerId: text(req.params.viewerId) };
+    if (!deps.links.verifyStatutoryCertificate(tenantId, reportId, viewerId, text(req.query.expires), text(req.query.sig))) return notFound(res);
+    // Sent with reported statutory training (issue 26 item 2): served as it came, to the person or a lead who may decide it.
+    const certificate = await loadStatutoryCertificate(deps, tenantId, reportId, viewerId);
+    if (!certificate) return notFound(res);
+    const fileName = certificate.fileName.replace(/[^A-Za-z0-9 ._-]/g, '_');
+    res
+      .status(200)
+      .set({ 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'", 'X-Content-Type-Options': 'nosniff' })
+      .type(CERTIFICATE_TYPES[certificate.type])
+      .send(Buffer.from(certificate.content, 'base64'));
   });
   router.get(`${RECORD_PATH}/:tenantId/:staffId`, async (req: Request, res: Response) => {
     const tenantId = text(req.params.tenantId);

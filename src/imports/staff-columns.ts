@@ -18,6 +18,7 @@ export const STAFF_FIELD_COLUMNS: Record<keyof Staff, { column: RosterField } | 
   department: { column: 'department' },
   jobTitle: { column: 'jobTitle' },
   pathway: { column: 'pathway' },
+  statutoryGroups: { none: 'set by the lead in settings, statutory-group.<group> (chat or CLI): docs/decisions.md' },
   lineManagerId: { column: 'lineManager' },
   teams: { none: 'linked when the person first uses the bot in Teams' },
   slack: { none: 'linked when the person first uses the bot in Slack' },

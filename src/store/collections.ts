@@ -25,6 +25,7 @@ import {
   Session,
   Staff,
   StatutoryTraining,
+  StatutoryReport,
   CourseCertificate,
   Tenant,
   MentoringLink,
@@ -98,6 +99,8 @@ export const COLLECTIONS = {
   statutoryTraining: spec(StatutoryTraining, ['staffId', 'expiresOn']),
   // The provider's certificate for a booked course, by person (their record, and erasure).
   courseCertificates: spec(CourseCertificate, ['staffId']),
+  // Statutory training a person reported in chat, waiting for a lead (issue 26 item 2): by person, and the waiting ones.
+  statutoryReports: spec(StatutoryReport, ['staffId', 'status']),
   impactFollowUps: spec(ImpactFollowUp, ['staffId', 'sessionId', 'status'], true),
   needsReviews: spec(NeedsReview, ['year', 'staffId'], true),
   // The planner's change log and wake-ups: due ones across tenants by availableAt (src/scheduler/plan/plan-requests.ts).

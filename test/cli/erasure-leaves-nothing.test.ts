@@ -12,6 +12,7 @@ import {
   qualificationId,
   receiptId,
   responseId,
+  statutoryReportId,
   statutoryTrainingId,
   Tenant,
   impactFollowUpId,
@@ -89,6 +90,9 @@ async function seed(store: Store) {
   await store.cpdLog.put({ tenantId: T, id: cpdLogEntryId(ID, '2026-10-01', TYPED.logged), staffId: ID, what: TYPED.logged, on: '2026-10-01', hours: 2, type: 'reading', learned: TYPED.logged, loggedAt: '2026-10-01T18:00:00.000Z' });
   await store.qualifications.put({ tenantId: T, id: qualificationId(ID, 'other', TYPED.qualification), staffId: ID, kind: 'other', title: TYPED.qualification, recordedAt: '2026-10-01T18:00:00.000Z' });
   await store.statutoryTraining.put({ tenantId: T, id: statutoryTrainingId(ID, TYPED.statutory), staffId: ID, topic: TYPED.statutory, completedOn: '2026-09-01', expiresOn: '2027-09-01', recordedAt: '2026-10-01T18:00:00.000Z' });
+  // Training they reported in chat, with its certificate, and one of s2's that they rejected.
+  await store.statutoryReports.put({ tenantId: T, id: statutoryReportId(ID, 'Safeguarding', '2026-11-02'), staffId: ID, topic: 'Safeguarding', completedOn: '2026-11-02', status: 'reported', reportedAt: '2026-11-03T09:00:00.000Z', certificate: { fileName: `${TYPED.statutory}.pdf`, type: 'pdf', sha256: 'a'.repeat(64), content: Buffer.from(`%PDF ${TYPED.statutory}`).toString('base64'), attachedAt: '2026-11-03T09:05:00.000Z' } });
+  await store.statutoryReports.put({ tenantId: T, id: statutoryReportId('s2', 'Prevent', '2026-11-02'), staffId: 's2', topic: 'Prevent', completedOn: '2026-11-02', status: 'rejected', reportedAt: '2026-11-03T09:00:00.000Z', decidedBy: ID, decidedAt: '2026-11-04T09:00:00.000Z', rejectedReason: 'Not the full course' });
   await store.needsReviews.put({ tenantId: T, id: needsReviewId(ID, '2026-27'), staffId: ID, year: '2026-27', strengths: TYPED.needs, aspirations: TYPED.needs, preferred: ['reading'], submittedAt: '2026-10-01T18:00:00.000Z' });
   await store.impactFollowUps.put({ tenantId: T, id: impactFollowUpId('ses-1', ID), sessionId: 'ses-1', staffId: ID, askedAt: '2026-11-25T09:00:00.000Z', status: 'asked' });
   await store.impactFollowUps.put({

@@ -8,7 +8,7 @@ import { planImpactFollowUps } from '../../src/scheduler/plan/planner-impact';
 import { planQuestionnaireMessages } from '../../src/scheduler/plan/planner-questionnaires';
 import { planRequestNudges } from '../../src/scheduler/plan/planner-requests';
 import { planSessionMessages } from '../../src/scheduler/plan/planner-sessions';
-import { planStatutoryRenewals } from '../../src/scheduler/plan/planner-statutory';
+import { planStatutoryDue, planStatutoryRenewals } from '../../src/scheduler/plan/planner-statutory';
 import { planSurveyMessages } from '../../src/scheduler/plan/planner-surveys';
 import { cpdRequest } from '../support/cpd-request-fixtures';
 import { delivery, gapTask, mathsAuditSurvey, session, staff, tenant } from '../support/fixtures';
@@ -30,6 +30,8 @@ const READS: Record<string, readonly string[]> = {
   surveyMessages: ['active', 'department', 'id'],
   requestNudges: ['id', 'roles'],
   statutoryRenewals: ['active', 'id', 'roles'],
+  // Who has a required topic never recorded: by their statutory groups (settings, statutory-group.<group>).
+  statutoryDue: ['active', 'id', 'statutoryGroups', 'tenantId'],
   impactFollowUps: ['id', 'lineManagerId'],
   // planDeliveries itself: a reminder or nudge is held while its recipient is away.
   heldWhileAway: ['awayUntil', 'id'],
@@ -122,6 +124,7 @@ const RULES: Record<string, (i: PlanningInput) => Plan | Plan[]> = {
   surveyMessages: (i) => i.questionnaires.map((q) => planSurveyMessages(i, q)),
   requestNudges: (i) => (i.cpdRequests ?? []).map((r) => planRequestNudges(i, r)),
   statutoryRenewals: (i) => planStatutoryRenewals(i),
+  statutoryDue: (i) => planStatutoryDue(i),
   impactFollowUps: (i) => planImpactFollowUps(i),
 };
 

@@ -70,7 +70,8 @@ export async function eraseStaff(deps: { store: Store }, tenantId: string, email
   });
   counts.loggedCpd = await deleteAll(store.cpdLog, tenantId, 'staffId', person.id);
   counts.qualifications = await deleteAll(store.qualifications, tenantId, 'staffId', person.id);
-  counts.statutoryTraining = await deleteAll(store.statutoryTraining, tenantId, 'staffId', person.id);
+  // Their reported training (and any certificate sent with it) counts as statutory training.
+  counts.statutoryTraining = (await deleteAll(store.statutoryTraining, tenantId, 'staffId', person.id)) + (await deleteAll(store.statutoryReports, tenantId, 'staffId', person.id));
   counts.courseCertificates = await deleteAll(store.courseCertificates, tenantId, 'staffId', person.id);
   counts.impactFollowUps = await deleteAll(store.impactFollowUps, tenantId, 'staffId', person.id);
   counts.yearAheadReviews = await deleteAll(store.needsReviews, tenantId, 'staffId', person.id);

@@ -28,6 +28,7 @@ const SWEPT = [
   'cpdLog',
   'qualifications',
   'statutoryTraining',
+  'statutoryReports',
   'courseCertificates',
   'impactFollowUps',
   'needsReviews',

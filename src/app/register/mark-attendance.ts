@@ -1,4 +1,6 @@
-import { participationId } from '../../domain';
+import { DateTime } from 'luxon';
+import { participationId, requirementFor, type Session } from '../../domain';
+import { renewStatutoryTraining } from '../records';
 import { upsertWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
@@ -10,7 +12,8 @@ export interface AttendanceMark {
   present: boolean;
 }
 
-export type AttendanceResult = { ok: true; present: number; absent: number; changed: number } | { ok: false; message: string };
+/** `statutory`: what a session marked as statutory training did to the records of those present (issue 26 item 2). */
+export type AttendanceResult = { ok: true; present: number; absent: number; changed: number; statutory?: string } | { ok: false; message: string };
 
 /**
  * The register: a facilitator of the session or a lead marks who was there. Only people on the
@@ -49,5 +52,25 @@ export async function markAttendance(
     if (written.changed) changed++;
   }
   const present = [...marks.values()].filter(Boolean).length;
-  return { ok: true, present, absent: marks.size - present, changed };
+  const statutory = session.statutoryTopic ? await renewForSession(deps, actor, session, [...marks].filter(([, here]) => here).map(([staffId]) => staffId)) : undefined;
+  return { ok: true, present, absent: marks.size - present, changed, ...(statutory ? { statutory } : {}) };
+}
+
+/**
+ * A session marked as statutory training (its `statutoryTopic`): everyone marked present has the
+ * topic renewed from the session's day. Saving the register again renews nothing twice (the
+ * renewal keeps the later day). A topic the settings no longer name is said, not skipped.
+ */
+async function renewForSession(deps: AppDeps, actor: Actor, session: Session, present: string[]): Promise<string> {
+  const requirement = requirementFor(actor.tenant.settings.statutoryTopics, session.statutoryTopic!);
+  if (!requirement) return `no record renewed: ${session.statutoryTopic} is no longer a statutory topic in the settings; add it back in "settings statutory" and save the register again`;
+  const day = DateTime.fromISO(session.startsAt, { zone: actor.tenant.settings.timezone }).toISODate()!;
+  let renewed = 0;
+  for (const staffId of present) {
+    const written = await renewStatutoryTraining(deps, actor.tenant.id, staffId, requirement, day);
+    if (!written.ok) return `someone's ${requirement.topic} record changed at the same moment; save the register again to renew the rest`;
+    if (written.changed) renewed++;
+  }
+  const already = present.length - renewed;
+  return `${requirement.topic} renewed on ${renewed} ${renewed === 1 ? "person's record" : "people's records"}${already > 0 ? `, ${already} already up to date from this session or later` : ''}`;
 }

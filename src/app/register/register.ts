@@ -51,5 +51,5 @@ export async function submitRegister(deps: AppDeps, actor: Actor, input: { sessi
   const parsed = parseRegisterInputs(input.raw);
   const saved = parsed.ok ? await markAttendance(deps, actor, { sessionId: input.sessionId, marks: parsed.marks }) : parsed;
   if (!saved.ok) return { ok: false, view: await buildRegisterView(deps, actor.tenant, found.session, { tone: 'attention', text: saved.message }) };
-  return { ok: true, view: await buildRegisterView(deps, actor.tenant, found.session, { tone: 'good', text: `Register saved: ${saved.present} present, ${saved.absent} absent` }) };
+  return { ok: true, view: await buildRegisterView(deps, actor.tenant, found.session, { tone: 'good', text: `Register saved: ${saved.present} present, ${saved.absent} absent${saved.statutory ? ` (${saved.statutory})` : ''}` }) };
 }

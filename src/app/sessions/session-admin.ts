@@ -1,4 +1,4 @@
-import { hasRole, sessionIdFor, type Audience, type FieldErrors, type Session } from '../../domain';
+import { hasRole, requirementFor, sessionIdFor, type Audience, type FieldErrors, type Session } from '../../domain';
 import { updateWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
@@ -20,9 +20,10 @@ type StoreChecks = { ok: true; audience: Audience; errors: FieldErrors } | { ok:
 async function storeChecks(
   deps: AppDeps,
   actor: Actor,
-  form: { audience?: Audience; followUpSessionId?: string | undefined; questionnaireTemplateId?: string | undefined },
+  form: { audience?: Audience; followUpSessionId?: string | undefined; questionnaireTemplateId?: string | undefined; statutoryTopic?: string | undefined },
 ): Promise<StoreChecks> {
   const errors: FieldErrors = {};
+  if (form.statutoryTopic && !requirementFor(actor.tenant.settings.statutoryTopics, form.statutoryTopic)) errors.statutoryTopic = 'Choose one of the statutory topics offered (settings statutory names them).';
   const resolved = form.audience ? await resolveNamedStaff(deps, actor.tenant.id, form.audience) : undefined;
   if (resolved && !resolved.ok) errors.audienceValue = resolved.error;
   if (form.followUpSessionId && !(await deps.store.sessions.get(actor.tenant.id, form.followUpSessionId))) errors.followUpSessionId = 'No such session.';
@@ -32,6 +33,12 @@ async function storeChecks(
   }
   if (resolved?.ok && Object.keys(errors).length === 0) return { ok: true, audience: resolved.audience, errors };
   return { ok: false, errors };
+}
+
+/** The statutory topic as the settings spell it (checked by storeChecks), or nothing. */
+function statutoryTopicOf(actor: Actor, typed: string | undefined): { statutoryTopic?: string } {
+  const requirement = typed ? requirementFor(actor.tenant.settings.statutoryTopics, typed) : undefined;
+  return requirement ? { statutoryTopic: requirement.topic } : {};
 }
 
 /** A lead creates a session from the form; `publish` invites its audience straight away (the planner sends the invitations). */
@@ -44,7 +51,7 @@ export async function createSession(
   if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
   const now = deps.clock.now();
   const checked = checkSessionForm(raw, actor.tenant.settings.timezone, now, actor.tenant.schools);
-  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience, followUpSessionId: checked.input.followUpSessionId, questionnaireTemplateId: checked.input.questionnaireTemplateId } : checked);
+  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience, followUpSessionId: checked.input.followUpSessionId, questionnaireTemplateId: checked.input.questionnaireTemplateId, statutoryTopic: checked.input.statutoryTopic } : checked);
   if (!checked.ok || !stored.ok) return { ok: false, message: 'Please check the fields marked.', errors: { ...stored.errors, ...(checked.ok ? {} : checked.errors) } };
   const { input, times } = checked;
   const audience = stored.audience;
@@ -66,6 +73,7 @@ export async function createSession(
     ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),
     ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
     ...(input.impactWeeks ? { impactFollowUp: { weeksAfter: input.impactWeeks === 'default' ? actor.tenant.settings.impactFollowUpWeeks : input.impactWeeks } } : {}),
+    ...statutoryTopicOf(actor, input.statutoryTopic),
     status: options.publish ? 'published' : 'draft',
     ...(options.publish ? { publishedAt: now.toISOString() } : {}),
     revision: 0,
@@ -96,7 +104,7 @@ export async function publishSession(deps: AppDeps, actor: Actor, sessionId: str
 export async function editSession(deps: AppDeps, actor: Actor, sessionId: string, raw: Record<string, unknown>): Promise<SessionAdminResult> {
   if (!hasRole(actor.staff, 'cpd-lead')) return LEADS_ONLY;
   const checked = checkSessionForm(raw, actor.tenant.settings.timezone, deps.clock.now(), actor.tenant.schools);
-  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience, questionnaireTemplateId: checked.input.questionnaireTemplateId } : { ...(checked.audience ? { audience: checked.audience } : {}) });
+  const stored = await storeChecks(deps, actor, checked.ok ? { audience: checked.audience, questionnaireTemplateId: checked.input.questionnaireTemplateId, statutoryTopic: checked.input.statutoryTopic } : { ...(checked.audience ? { audience: checked.audience } : {}) });
   if (!checked.ok || !stored.ok) return { ok: false, message: 'Please check the fields marked.', errors: { ...stored.errors, ...(checked.ok ? {} : checked.errors) } };
   const { input, times } = checked;
   const audience = stored.audience;
@@ -104,7 +112,7 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
     if (s.status === 'cancelled') return undefined;
     const location = { ...(input.place ? { place: input.place } : {}), ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}) };
     const moved = s.startsAt !== times.startsAt || s.endsAt !== times.endsAt || JSON.stringify(s.location) !== JSON.stringify(location);
-    const { capacity: _c, description: _d, gapTask: _g, impactFollowUp: _i, ...rest } = s;
+    const { capacity: _c, description: _d, gapTask: _g, impactFollowUp: _i, statutoryTopic: _t, ...rest } = s;
     return {
       ...rest,
       title: input.title,
@@ -121,6 +129,7 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
       // A form without the field (an older card) leaves the choice as it was.
       ...(input.questionnaireTemplateId ? { questionnaireTemplateId: input.questionnaireTemplateId } : {}),
       ...(input.impactWeeks ? { impactFollowUp: { weeksAfter: input.impactWeeks === 'default' ? actor.tenant.settings.impactFollowUpWeeks : input.impactWeeks } } : {}),
+      ...statutoryTopicOf(actor, input.statutoryTopic),
       revision: moved && s.status === 'published' ? s.revision + 1 : s.revision,
     };
   });

@@ -48,5 +48,6 @@ export function sessionFormValues(session: Session, tenant: Tenant, people: read
     ...optional('impactWeeks', session.impactFollowUp ? String(session.impactFollowUp.weeksAfter) : undefined),
     ...optional('followUpSessionId', session.followUpSessionId),
     ...optional('questionnaireTemplateId', session.questionnaireTemplateId),
+    ...optional('statutoryTopic', session.statutoryTopic),
   };
 }

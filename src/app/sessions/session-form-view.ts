@@ -60,6 +60,7 @@ export async function buildSessionFormView(deps: AppDeps, actor: Actor, options:
       .map(({ value: s }) => ({ sessionId: s.id, label: `${s.title} (${formatSessionTime(s.startsAt, s.endsAt, zone)})`.slice(0, 75) })),
     schools: actor.tenant.schools.map((s) => ({ id: s.id, name: s.name })),
     questionnaireTemplates: reactionChoices(await tenantTemplates(deps, actor.tenant.id)),
+    ...(actor.tenant.settings.statutoryTopics.length > 0 ? { statutoryTopics: actor.tenant.settings.statutoryTopics.map((t) => t.topic) } : {}),
     ...(values ? { values } : {}),
     ...(refused ? { notice: refused.notice, ...(refused.errors ? { errors: refused.errors } : {}) } : {}),
   };

@@ -61,6 +61,8 @@ export const SessionFormInput = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v))
     .pipe(Id.optional()),
+  /** The statutory topic attending renews (issue 26 item 2); checked against the tenant's topics by the use case. */
+  statutoryTopic: optionalText(100),
   /** Which reaction questionnaire its attendees get; checked against the tenant's templates by the use case. */
   questionnaireTemplateId: z
     .string()

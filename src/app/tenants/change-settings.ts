@@ -8,6 +8,7 @@ import {
   type SettingChange,
   type SettingsContext,
   type SettingsPerson,
+  type StatutoryGroupChange,
   type Tenant,
 } from '../../domain';
 import type { Clock } from '../../domain/clock';
@@ -34,11 +35,17 @@ export async function loadSettingsContext(deps: { store: Store }, tenantId: stri
     deps.store.staff.find(tenantId),
   ]);
   if (!tenant) return undefined;
-  const people: SettingsPerson[] = staff.map(({ value: s }) => ({ id: s.id, name: s.name, email: s.email, active: s.active, cpdLead: s.roles.includes('cpd-lead'), ...(s.schoolId ? { schoolId: s.schoolId } : {}) }));
+  const people: SettingsPerson[] = staff.map(({ value: s }) => ({ id: s.id, name: s.name, email: s.email, active: s.active, cpdLead: s.roles.includes('cpd-lead'), ...(s.statutoryGroups ? { statutoryGroups: s.statutoryGroups } : {}), ...(s.schoolId ? { schoolId: s.schoolId } : {}) }));
   return { tenant: tenant.value, calendar: calendar?.value ?? SchoolCalendar.parse({ tenantId }), people };
 }
 
-type Applied = { context: SettingsContext; changes: Omit<SettingChange, 'at' | 'by' | 'byName'>[]; errors: FieldErrors; leadRoles: LeadRoleChange[] };
+type Applied = { context: SettingsContext; changes: Omit<SettingChange, 'at' | 'by' | 'byName'>[]; errors: FieldErrors; leadRoles: LeadRoleChange[]; groupChanges: StatutoryGroupChange[] };
+
+/** A person's groups with one change applied. */
+function withGroupChange(groups: readonly string[] | undefined, change: StatutoryGroupChange): string[] {
+  const rest = (groups ?? []).filter((g) => g !== change.group);
+  return change.member ? [...rest, change.group] : rest;
+}
 
 /**
  * Applies typed values to a context, key by key, through each setting's definition: every
@@ -50,6 +57,7 @@ export function applySettingValues(context: SettingsContext, values: Readonly<Re
   const changes: Applied['changes'] = [];
   const errors: FieldErrors = {};
   const leadRoles: LeadRoleChange[] = [];
+  const groupChanges: StatutoryGroupChange[] = [];
   for (const [key, text] of Object.entries(values)) {
     const definition = findSettingDefinition(working.tenant, key);
     if (!definition) {
@@ -64,15 +72,21 @@ export function applySettingValues(context: SettingsContext, values: Readonly<Re
       continue;
     }
     const roles = written.leadRoles ?? [];
-    const people = roles.length === 0 ? working.people : working.people.map((p) => ({ ...p, cpdLead: roles.find((r) => r.staffId === p.id)?.cpdLead ?? p.cpdLead }));
+    const grouped = written.groupChanges ?? [];
+    const people = roles.length === 0 && grouped.length === 0 ? working.people : working.people.map((p) => ({
+      ...p,
+      cpdLead: roles.find((r) => r.staffId === p.id)?.cpdLead ?? p.cpdLead,
+      statutoryGroups: grouped.filter((g) => g.staffId === p.id).reduce<readonly string[] | undefined>((groups, g) => withGroupChange(groups, g), p.statutoryGroups),
+    }));
     const next = { ...working, tenant: written.tenant, calendar: written.calendar, people };
     const after = definition.show(next);
     if (after === before) continue;
     working = next;
     leadRoles.push(...roles);
+    groupChanges.push(...grouped);
     changes.push({ key: definition.key, before, after });
   }
-  return { context: working, changes, errors, leadRoles };
+  return { context: working, changes, errors, leadRoles, groupChanges };
 }
 
 /**
@@ -109,6 +123,14 @@ export async function changeSettings(deps: { store: Store; clock: Clock }, tenan
       return { ...s, roles: kept };
     });
     if (!written.ok) return { ok: false, errors: {}, message: 'A staff record changed meanwhile; the CPD lead was not saved. Please try again.' };
+  }
+  // A person put in or taken out of a statutory group: kept on their staff record, under its ETag.
+  for (const change of applied.groupChanges) {
+    const written = await updateWithRetry(deps.store.staff, tenantId, change.staffId, (s) => {
+      if ((s.statutoryGroups ?? []).includes(change.group) === change.member) return undefined;
+      return { ...s, statutoryGroups: withGroupChange(s.statutoryGroups, change) };
+    });
+    if (!written.ok) return { ok: false, errors: {}, message: 'A staff record changed meanwhile; the group was not saved. Please try again.' };
   }
   const calendar = applied.context.calendar;
   if (calendar.quietHours.start !== loaded.calendar.quietHours.start || calendar.quietHours.end !== loaded.calendar.quietHours.end || calendar.quietWeekends !== loaded.calendar.quietWeekends) {

@@ -62,6 +62,9 @@ const SECTION_WORDS: Record<string, SettingGroup> = {
   messages: 'messages',
   reminders: 'messages',
   'quiet hours': 'messages',
+  statutory: 'statutory',
+  'statutory training': 'statutory',
+  training: 'statutory',
   privacy: 'privacy',
   retention: 'privacy',
 };

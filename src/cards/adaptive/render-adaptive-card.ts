@@ -6,6 +6,7 @@ import { cpdBudgetCard } from './cpd-budget';
 import { cpdRequestCard, cpdRequestListCard } from './cpd-request';
 import { cpdRequestFormCard, cpdRequestReplyCard } from './cpd-request-form';
 import { cpdLogFormCard } from './cpd-log-form';
+import { statutoryRejectFormCard, statutoryReportFormCard, statutoryReportReviewCard } from './statutory-report';
 import { governorsReportCard } from './governors-report';
 import { impactFollowUpCard } from './impact-follow-up';
 import { longTermImpactCard } from './long-term-impact';
@@ -67,6 +68,9 @@ const BUILDERS: CardBuilders = {
   'cpd-request-reply': cpdRequestReplyCard,
   'cpd-request-list': cpdRequestListCard,
   'cpd-log-form': cpdLogFormCard,
+  'statutory-report-form': statutoryReportFormCard,
+  'statutory-report-review': statutoryReportReviewCard,
+  'statutory-reject-form': statutoryRejectFormCard,
   'statutory-compliance': statutoryComplianceCard,
   'governors-report': governorsReportCard,
   'impact-follow-up': impactFollowUpCard,

@@ -1,7 +1,7 @@
-import { schoolComplianceLine } from '../wording/statutory-compliance';
+import { NEVER_RECORDED_TITLE, schoolComplianceLine } from '../wording/statutory-compliance';
 import type { StatutoryComplianceRow, StatutoryComplianceView } from '../views/statutory-compliance';
 import type { CardContent } from './card-content';
-import { compact, heading, subheading, subtle, text, type AdaptiveElement } from './elements';
+import { compact, heading, noticeBox, subheading, subtle, text, type AdaptiveElement } from './elements';
 
 function rows(title: string, list: StatutoryComplianceRow[]): AdaptiveElement[] {
   if (list.length === 0) return [];
@@ -12,12 +12,14 @@ export function statutoryComplianceCard(view: StatutoryComplianceView): CardCont
   return {
     body: compact([
       heading('Statutory training'),
+      ...(view.warnings ?? []).map((w) => noticeBox({ tone: 'attention', text: w })),
       view.schools.length === 0 && text(view.emptyText),
       ...view.schools.flatMap((s) => [
         subheading(s.name),
         subtle(schoolComplianceLine(s, view.dueWithinWeeks)),
         ...rows('Out of date', s.lapsed),
         ...rows('Due to renew', s.due),
+        ...rows(NEVER_RECORDED_TITLE, s.never),
       ]),
     ]),
     summary: `Statutory training: ${view.schools.reduce((n, s) => n + s.lapsed.length, 0)} out of date.`,

@@ -8,6 +8,7 @@ import { cpdRequestBlocks, cpdRequestListBlocks } from './cpd-request';
 import { cpdReplyMessageBlocks, cpdRequestFormMessageBlocks } from './cpd-request-form';
 import { managerDigestBlocks } from './manager-digest';
 import { cpdLogMessageBlocks } from './cpd-log-form';
+import { statutoryRejectMessageBlocks, statutoryReportFormMessageBlocks, statutoryReportReviewBlocks } from './statutory-report';
 import { gapTaskMessageBlocks } from './gap-task';
 import { nudgeBlocks } from './nudge';
 import { taskListBlocks } from './task-list';
@@ -71,6 +72,9 @@ const RENDERERS: RendererTable = {
   'cpd-request-reply': { blocks: cpdReplyMessageBlocks, text: (v) => v.courseTitle },
   'cpd-request-list': { blocks: cpdRequestListBlocks, text: (v) => (v.rows.length ? `${v.rows.length} CPD requests` : v.emptyText) },
   'cpd-log-form': { blocks: cpdLogMessageBlocks, text: () => 'Log CPD' },
+  'statutory-report-form': { blocks: statutoryReportFormMessageBlocks, text: () => 'Report statutory training' },
+  'statutory-report-review': { blocks: statutoryReportReviewBlocks, text: (v) => `${v.personName}: ${v.topic}, ${v.completedOnText}` },
+  'statutory-reject-form': { blocks: statutoryRejectMessageBlocks, text: (v) => `${v.personName}: ${v.topic}` },
   'statutory-compliance': { blocks: statutoryComplianceBlocks, text: () => 'Statutory training' },
   'needs-form': { blocks: needsFormMessageBlocks, text: (v) => `The year ahead: ${v.year}` },
   'needs-summary': { blocks: needsSummaryBlocks, text: (v) => `CPD needs: ${v.year}` },

@@ -1,6 +1,8 @@
 import { anonymityText } from '../wording/anonymity';
 import type { CardView } from '../views';
 import type { CpdLogFormView } from '../views/cpd-log-form';
+import type { StatutoryRejectFormView, StatutoryReportFormView } from '../views/statutory-report';
+import { renderStatutoryRejectModal, renderStatutoryReportModal } from './statutory-report';
 import type { CpdRequestFormView, CpdRequestReplyView } from '../views/cpd-request-form';
 import type { GapTaskFormView } from '../views/gap-task';
 import type { ImpactFollowUpView } from '../views/impact-follow-up';
@@ -41,6 +43,8 @@ export type ModalView =
   | CpdRequestFormView
   | CpdRequestReplyView
   | CpdLogFormView
+  | StatutoryReportFormView
+  | StatutoryRejectFormView
   | ImpactFollowUpView
   | LongTermImpactView
   | NeedsFormView
@@ -59,6 +63,8 @@ const SUBMIT_VERB = {
   'cpd-request-form': 'request.submit',
   'cpd-request-reply': 'request.decline',
   'cpd-log-form': 'cpd.log.submit',
+  'statutory-report-form': 'statutory.report.submit',
+  'statutory-reject-form': 'statutory.report.reject',
   'impact-follow-up': 'impact.submit',
   'long-term-impact': 'impact.long.submit',
   'needs-form': 'needs.submit',
@@ -98,6 +104,8 @@ export function submitActionOf(view: ModalView): CardAction {
       return { verb: MEETING_SUBMIT_VERB[view.stage], mentoringMeetingId: view.mentoringMeetingId };
     case 'progress-review':
       return { verb: SUBMIT_VERB[view.kind], menteeId: view.menteeId, reviewTerm: view.reviewTerm };
+    case 'statutory-reject-form':
+      return { verb: SUBMIT_VERB[view.kind], statutoryReportId: view.reportId };
     default:
       return { verb: SUBMIT_VERB[view.kind] };
   }
@@ -173,6 +181,8 @@ export function renderBlockKitModal(view: ModalView, privateMetadata: string): B
   if (view.kind === 'cpd-request-form') return renderCpdRequestModal(view, privateMetadata);
   if (view.kind === 'cpd-request-reply') return renderCpdReplyModal(view, privateMetadata);
   if (view.kind === 'cpd-log-form') return renderCpdLogModal(view, privateMetadata);
+  if (view.kind === 'statutory-report-form') return renderStatutoryReportModal(view, privateMetadata);
+  if (view.kind === 'statutory-reject-form') return renderStatutoryRejectModal(view, privateMetadata);
   if (view.kind === 'impact-follow-up') return renderImpactFollowUpModal(view, privateMetadata);
   if (view.kind === 'long-term-impact') return renderLongTermImpactModal(view, privateMetadata);
   if (view.kind === 'needs-form') return renderNeedsModal(view, privateMetadata);

@@ -6,7 +6,7 @@ import { context, plain } from './blocks';
 import { SLACK_LIMITS, clip } from './limits';
 import { FIELD_ACTION_ID, inputBlock, textInput } from './modal-fields';
 
-type FormView = Pick<SessionFormView, 'followUpOptions' | 'schools' | 'errors' | 'values' | 'sessionId'>;
+type FormView = Pick<SessionFormView, 'followUpOptions' | 'schools' | 'errors' | 'values' | 'sessionId' | 'statutoryTopics'>;
 
 function elementFor(field: SessionFormField, value: string | undefined): InputBlockElement {
   switch (field.input) {

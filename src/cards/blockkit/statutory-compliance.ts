@@ -1,7 +1,7 @@
-import { schoolComplianceLine } from '../wording/statutory-compliance';
+import { NEVER_RECORDED_TITLE, schoolComplianceLine } from '../wording/statutory-compliance';
 import type { StatutoryComplianceRow, StatutoryComplianceView } from '../views/statutory-compliance';
 import type { KnownBlock } from '@slack/types';
-import { context, header, section } from './blocks';
+import { context, header, notice, section } from './blocks';
 import { escapeMrkdwn } from './limits';
 
 function list(title: string, rows: StatutoryComplianceRow[]): KnownBlock[] {
@@ -11,9 +11,17 @@ function list(title: string, rows: StatutoryComplianceRow[]): KnownBlock[] {
 }
 
 export function statutoryComplianceBlocks(view: StatutoryComplianceView): KnownBlock[] {
-  if (view.schools.length === 0) return [header('Statutory training'), section(escapeMrkdwn(view.emptyText))];
+  const warnings = (view.warnings ?? []).map((w) => notice({ tone: 'attention', text: w }));
+  if (view.schools.length === 0) return [header('Statutory training'), ...warnings, section(escapeMrkdwn(view.emptyText))];
   return [
     header('Statutory training'),
-    ...view.schools.flatMap((s) => [section(`*${escapeMrkdwn(s.name)}*`), context(schoolComplianceLine(s, view.dueWithinWeeks)), ...list('Out of date', s.lapsed), ...list('Due to renew', s.due)]),
+    ...warnings,
+    ...view.schools.flatMap((s) => [
+      section(`*${escapeMrkdwn(s.name)}*`),
+      context(schoolComplianceLine(s, view.dueWithinWeeks)),
+      ...list('Out of date', s.lapsed),
+      ...list('Due to renew', s.due),
+      ...list(NEVER_RECORDED_TITLE, s.never),
+    ]),
   ];
 }

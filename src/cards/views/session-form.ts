@@ -12,6 +12,8 @@ export interface SessionFormView {
   schools: { id: string; name: string }[];
   /** The reaction questionnaires to choose from (the default first); no choice is shown for one. */
   questionnaireTemplates?: { id: string; name: string }[];
+  /** The tenant's statutory topics (settings), for a session that renews one when attendance is marked. */
+  statutoryTopics?: string[];
   /** The person's input, kept when the form comes back with errors. */
   values?: Record<string, string>;
   errors?: FieldErrors;

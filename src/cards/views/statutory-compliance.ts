@@ -11,6 +11,9 @@ export interface StatutoryComplianceView {
   kind: 'statutory-compliance';
   /** How far ahead "due" looks (the tenant's reminder weeks). */
   dueWithinWeeks: number;
-  schools: { name: string; lapsed: StatutoryComplianceRow[]; due: StatutoryComplianceRow[]; current: number }[];
+  /** `never`: a required topic (settings, statutory-topics) with no training recorded: due now (issue 26 item 2). */
+  schools: { name: string; lapsed: StatutoryComplianceRow[]; due: StatutoryComplianceRow[]; never: StatutoryComplianceRow[]; current: number }[];
   emptyText: string;
+  /** What the lead should fix for the list to be whole (a group with nobody in it, no records imported yet). */
+  warnings?: string[];
 }

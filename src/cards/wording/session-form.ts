@@ -28,7 +28,8 @@ export const SESSION_FORM_HEAD: SessionFormField[] = [
 ];
 
 /** After the time fields. The follow-up choice is added per form from the upcoming sessions. */
-export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 'schools' | 'questionnaireTemplates'>): SessionFormField[] {
+export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 'schools' | 'questionnaireTemplates' | 'statutoryTopics'>): SessionFormField[] {
+  const topics = view.statutoryTopics ?? [];
   const templates = view.questionnaireTemplates ?? [];
   const schoolHint = view.schools.length > 0 ? ` Schools: ${view.schools.map((s) => s.name).join(', ')}.` : '';
   return [
@@ -51,6 +52,9 @@ export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 
       ? [{ id: 'questionnaireTemplateId', label: 'Reaction questionnaire', input: 'choice' as const, required: true, choices: templates.map((t): [string, string] => [t.id, t.name.slice(0, 75)]) }]
       : []),
     { id: 'impactWeeks', label: 'Impact follow-up: school weeks after the last session (yes: the school\'s usual; empty: none)', input: 'text', maxLength: 3, placeholder: 'e.g. 6, or yes' },
+    ...(topics.length > 0
+      ? [{ id: 'statutoryTopic', label: 'Statutory training it covers (attendance renews the record)', input: 'choice' as const, choices: topics.map((t): [string, string] => [t, t.slice(0, 75)]) }]
+      : []),
     ...(view.followUpOptions.length > 0
       ? [{ id: 'followUpSessionId', label: 'Follow-up session', input: 'choice' as const, choices: view.followUpOptions.map((o): [string, string] => [o.sessionId, o.label]) }]
       : []),

@@ -9,7 +9,6 @@ import type { SubjectPlanned } from './plan-session';
 import { scheduleWakes } from './wake-ups';
 import { withPlanned } from './planner-types';
 import { sessionWakeAt, tenantWakeAt } from './wake-times';
-import { statutoryRenewalHorizon } from './planner-statutory';
 import { DAY_MS } from './planner-types';
 import { advanceCpdRequests } from './request-progress';
 import { writePlan, type PlanSummary } from './write-plan';
@@ -52,7 +51,6 @@ async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<Subj
   const tenantDoc = await store.tenants.get(tenantId, tenantId);
   if (!tenantDoc) throw new Error(`no tenant ${tenantId}`);
   const tenant = Tenant.parse(tenantDoc.value);
-  const renewalHorizon = statutoryRenewalHorizon(tenant, now);
   // Sessions marked for an impact follow-up are asked about weeks later: looked back on further than the rest.
   const impactSince = new Date(now.getTime() - IMPACT_LOOK_BACK_DAYS * DAY_MS).toISOString();
   // Mentoring (planner-mentoring.ts): meetings of the last half year (their actions are nudged for weeks after), every link, this year's reviews.
@@ -69,7 +67,8 @@ async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<Subj
     store.templates.find(tenantId),
     store.gapTasks.find(tenantId, { where: { dueAt: { gte: since } } }),
     store.deliveries.find(tenantId, { where: { status: 'pending' } }),
-    store.statutoryTraining.find(tenantId, { where: { expiresOn: { gte: renewalHorizon.from, lte: renewalHorizon.to } } }),
+    // All of it: the renewal rule keeps to its horizon, and a required topic with none is due (planStatutoryDue).
+    store.statutoryTraining.find(tenantId),
     store.sessions.find(tenantId, { where: { startsAt: { gte: impactSince, lt: since }, 'impactFollowUp.weeksAfter': { exists: true } } }),
     store.impactFollowUps.find(tenantId, { where: { status: { in: ['asked', 'answered'] } } }),
     // Requests waiting for an approver: their nudges (docs/requests.md).

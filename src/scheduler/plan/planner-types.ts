@@ -31,7 +31,7 @@ export interface PlanningInput {
   receipts: readonly ResponseReceipt[];
   gapTasks: readonly GapTask[];
   staff: readonly Staff[];
-  /** Statutory training lapsing soon (or lately lapsed); absent: none looked at. */
+  /** The tenant's statutory training (renewals keep to their horizon; a required topic with none is due); absent: none looked at. */
   statutoryTraining?: readonly StatutoryTraining[];
   /** Impact follow-ups already asked (asked or answered); absent: none. */
   impactFollowUps?: readonly ImpactFollowUp[];

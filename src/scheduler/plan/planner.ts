@@ -9,7 +9,7 @@ import { planRequestNudges } from './planner-requests';
 import { planSessionMessages } from './planner-sessions';
 import { planImpactFollowUps } from './planner-impact';
 import { planMentoring } from './planner-mentoring';
-import { planStatutoryRenewals } from './planner-statutory';
+import { planStatutoryDue, planStatutoryRenewals } from './planner-statutory';
 import { planSurveyMessages } from './planner-surveys';
 import { planYearAheadPrompts } from './planner-year-ahead';
 import { mergePlans, withPlanned, type Plan, type PlanningInput } from './planner-types';
@@ -34,6 +34,7 @@ export function planDeliveries(input: PlanningInput): Plan {
       ...input.questionnaires.map((q) => planSurveyMessages(input, q)),
       ...(input.cpdRequests ?? []).map((r) => planRequestNudges(input, r)),
       planStatutoryRenewals(input),
+      planStatutoryDue(input),
       planImpactFollowUps(input),
       planMentoring(input),
       planYearAheadPrompts(input),

@@ -8,7 +8,7 @@ import { impactAskAt } from './planner-impact';
 import { mentoringWakeTimes } from './planner-mentoring';
 import { reactionQuestionnaireFor } from './planner-questionnaires';
 import { surveyReminderTime } from './planner-surveys';
-import { renewalReminderAt, statutoryRenewalHorizon } from './planner-statutory';
+import { neverRecordedPeriod, renewalReminderAt, statutoryRenewalHorizon } from './planner-statutory';
 import { DAY_MS, type PlanningInput } from './planner-types';
 import { yearAheadPromptSlot } from './planner-year-ahead';
 
@@ -105,6 +105,8 @@ export function tenantWakeAt(input: PlanningInput): Date | undefined {
     if (t.expiresOn < horizon.from || t.expiresOn > horizon.to) continue;
     candidates.push(renewalReminderAt(tenant, t.expiresOn));
   }
+  // The next "never recorded" reminder period opens (planStatutoryDue).
+  if ((input.statutoryTraining ?? []).length > 0) candidates.push(neverRecordedPeriod(tenant, now).next);
   for (const q of input.questionnaires.filter((x) => x.purpose === 'survey')) {
     const closes = Date.parse(q.closedEarlyAt ?? q.closesAt);
     candidates.push(q.opensAt, q.closesAt, q.closedEarlyAt, surveyReminderTime(input, q), new Date(closes + 7 * DAY_MS));

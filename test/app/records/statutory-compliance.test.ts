@@ -20,7 +20,8 @@ describe('statutory training: imported from HR, renewed in place, and the lead s
   it('imports once, refuses a bad file whole, and lists lapsed and due by school to the lead only', async () => {
     // Monday 23 November 2026.
     const w = await smallSchool();
-    const trust = { ...w.tenant, schools: [{ id: 'north', name: 'North Primary' }, { id: 'south', name: 'South Academy' }] };
+    // No required topics here: only lapsing and lapsed training (the never-recorded list is statutory-by-role.test.ts's).
+    const trust = { ...w.tenant, schools: [{ id: 'north', name: 'North Primary' }, { id: 'south', name: 'South Academy' }], settings: { ...w.tenant.settings, statutoryTopics: [] } };
     await w.store.tenants.put(trust);
     const lead = { tenant: trust, staff: w.people.lead! };
     await w.store.staff.put(staff('t1', 'ada', { name: 'Ada Teacher', email: 'ada@school.example', schoolId: 'north', lineManagerId: 'manager' }));
@@ -50,8 +51,8 @@ describe('statutory training: imported from HR, renewed in place, and the lead s
     const view = await runCommand(w.deps, lead, 'statutory');
     if (view.kind !== 'statutory-compliance') throw new Error(`expected the compliance list, got ${view.kind}`);
     expect(view.schools).toEqual([
-      { name: 'North Primary', lapsed: [], due: [{ name: 'Ada Teacher', topic: 'Safeguarding', expiresText: 'Lapses Monday 30 November 2026' }], current: 0 },
-      { name: 'South Academy', lapsed: [], due: [{ name: 'Ben Teacher', topic: 'Safeguarding', expiresText: 'Lapses Thursday 10 December 2026' }], current: 1 },
+      { name: 'North Primary', lapsed: [], due: [{ name: 'Ada Teacher', topic: 'Safeguarding', expiresText: 'Lapses Monday 30 November 2026' }], never: [], current: 0 },
+      { name: 'South Academy', lapsed: [], due: [{ name: 'Ben Teacher', topic: 'Safeguarding', expiresText: 'Lapses Thursday 10 December 2026' }], never: [], current: 1 },
     ]);
 
     // A week later Ada's has lapsed.

@@ -28,6 +28,8 @@ function sampleFor(key: string): string | undefined {
   if (key.startsWith('school-cpd-lead.')) return 'cat@walk.example';
   if (key === 'cpd-lead.riverside') return 'lee@walk.example, cat@walk.example';
   if (key === 'cpd-lead.hill') return 'bea@walk.example';
+  if (key === 'statutory-group.dsl') return 'cat@walk.example';
+  if (key === 'statutory-group.first-aiders') return 'bea@walk.example, cat@walk.example';
   const samples: Record<string, string> = {
     schools: 'Riverside; Hill; Oak',
     'approval-chain': 'headteacher, line manager',
@@ -47,6 +49,8 @@ function sampleFor(key: string): string | undefined {
     'induction-digest-day': 'wednesday',
     'follow-up-weeks': '8',
     'statutory-warning-weeks': '6',
+    // Keeps the default groups, so their own settings are still there to change.
+    'statutory-topics': 'Safeguarding: everyone, 12 months; DSL: DSL, 24 months; First aid: First aiders, 36 months; Online safety: everyone, 2 years',
     'min-group-size': '6',
     'retention-days': '400',
     'year-ahead-review-window': '15 September',
@@ -135,6 +139,9 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
           'calendar.quietWeekends',
           // Each school's CPD leads: the one setting kept on staff records (the role), not the tenant.
           'staff.roles.cpd-lead',
+          // Who is in each statutory group the topics name: kept on staff records too.
+          'staff.statutoryGroups.dsl',
+          'staff.statutoryGroups.first-aiders',
         ];
         const covered = new Set(definitions.map((d) => d.stored));
         expect(storedLeaves.filter((leaf) => !covered.has(leaf))).toEqual([]);

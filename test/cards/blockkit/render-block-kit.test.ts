@@ -73,9 +73,9 @@ describe('Block Kit message renderer', () => {
 describe('Block Kit modal renderer', () => {
   const modalViews = ALL.filter(([, v]) => isModalView(v));
 
-  test('there is a modal sample for every form: questionnaire, both gap-task forms, new session, new survey, the register, the CPD request forms, log cpd, the impact forms, the year ahead, settings, the mentoring meeting forms and the progress review', () => {
+  test('there is a modal sample for every form: questionnaire, both gap-task forms, new session, new survey, the register, the CPD request forms, log cpd, the impact forms, the year ahead, settings, the mentoring meeting forms, the progress review, and reporting statutory training and rejecting it', () => {
     expect(new Set(modalViews.map(([, v]) => v.kind))).toEqual(
-      new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form', 'survey-form', 'register', 'cpd-request-form', 'cpd-request-reply', 'cpd-log-form', 'impact-follow-up', 'long-term-impact', 'needs-form', 'settings-form', 'mentoring-meeting', 'progress-review']),
+      new Set(['questionnaire', 'gap-plan', 'gap-report', 'session-form', 'survey-form', 'register', 'cpd-request-form', 'cpd-request-reply', 'cpd-log-form', 'impact-follow-up', 'long-term-impact', 'needs-form', 'settings-form', 'mentoring-meeting', 'progress-review', 'statutory-report-form', 'statutory-reject-form']),
     );
   });
 
