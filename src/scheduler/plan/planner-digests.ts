@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { hasRole, type DeliveryKind, type Staff } from '../../domain';
+import { hasRole, schoolsLedBy, type DeliveryKind, type Staff } from '../../domain';
 import { atLocalTime } from '../../domain/school-time';
 import { DAY_MS, emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
@@ -18,13 +18,14 @@ type DigestKind = Extract<DeliveryKind, `${string}-digest`>;
  * Who gets each digest, of the active staff. Keyed by every digest kind, so a new `…-digest`
  * kind fails to compile until it says who gets it (src/app/README.md, "Add a message kind").
  */
-const DIGEST_RECIPIENTS: { [K in DigestKind]: (active: readonly Staff[]) => Staff[] } = {
+const DIGEST_RECIPIENTS: { [K in DigestKind]: (active: readonly Staff[], input: PlanningInput) => Staff[] } = {
   // Anyone named as someone's line manager.
   'manager-digest': (active) => {
     const managerIds = new Set(active.map((s) => s.lineManagerId).filter((id): id is string => id !== undefined));
     return active.filter((s) => managerIds.has(s.id));
   },
-  'lead-digest': (active) => active.filter((s) => hasRole(s, 'cpd-lead')),
+  // The trust's CPD leads (the whole trust), and each school's own lead (their school only: digest-scope.ts).
+  'lead-digest': (active, input) => active.filter((s) => hasRole(s, 'cpd-lead') || schoolsLedBy(input.tenant.settings.cpdRequests, s.id).length > 0),
 };
 const DIGEST_KINDS = Object.keys(DIGEST_RECIPIENTS) as DigestKind[];
 
@@ -35,7 +36,7 @@ export function planDigests(input: PlanningInput): Plan {
   if (input.now < at) return plan;
   const active = input.staff.filter((s) => s.active);
   const subject = { digestWeek: week };
-  const wanted = DIGEST_KINDS.flatMap((kind) => DIGEST_RECIPIENTS[kind](active).map((s) => ({ kind, id: s.id })));
+  const wanted = DIGEST_KINDS.flatMap((kind) => DIGEST_RECIPIENTS[kind](active, input).map((s) => ({ kind, id: s.id })));
   for (const w of wanted) {
     // A day late, a weekly digest is stale: the next one follows.
     const d = plannedDelivery(input, { kind: w.kind, recipientId: w.id, subject, subjectKey: week, at, expiresAt: new Date(at.getTime() + DAY_MS) });
