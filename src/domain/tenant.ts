@@ -25,6 +25,12 @@ export const TenantSettings = z.object({
   statutoryReminderWeeks: z.number().int().min(1).max(26).default(4),
   /** How long answers and records are kept; Cosmos TTL and the embedded purge use it. */
   retentionDays: z.number().int().min(30).max(3650).default(6 * 365),
+  /**
+   * What an hour of a facilitator's time costs, in pence (issue 26 item 7): an in-house session's
+   * cost is its facilitators' hours at this rate plus its own cost. Unset: facilitator time is not
+   * costed, and the provider report says so (docs/evaluation.md, "Value for money").
+   */
+  facilitatorHourlyPence: z.number().int().min(0).max(100_000).optional(),
   /** CPD requests: approval chain, headteachers, who books (docs/requests.md). */
   cpdRequests: CpdRequestSettings.default(CpdRequestSettings.parse({})),
 });

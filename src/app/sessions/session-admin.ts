@@ -60,6 +60,8 @@ export async function createSession(
     endsAt: times.endsAt,
     location: { ...(input.place ? { place: input.place } : {}), ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}) },
     ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+    ...(input.provider ? { provider: input.provider } : {}),
+    ...(input.cost !== undefined ? { costPence: input.cost } : {}),
     audience,
     compulsory: input.compulsory,
     ...(input.followUpSessionId ? { followUpSessionId: input.followUpSessionId } : {}),
@@ -104,7 +106,7 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
     if (s.status === 'cancelled') return undefined;
     const location = { ...(input.place ? { place: input.place } : {}), ...(input.meetingUrl ? { meetingUrl: input.meetingUrl } : {}) };
     const moved = s.startsAt !== times.startsAt || s.endsAt !== times.endsAt || JSON.stringify(s.location) !== JSON.stringify(location);
-    const { capacity: _c, description: _d, gapTask: _g, impactFollowUp: _i, ...rest } = s;
+    const { capacity: _c, description: _d, gapTask: _g, impactFollowUp: _i, provider: _p, costPence: _cost, ...rest } = s;
     return {
       ...rest,
       title: input.title,
@@ -115,6 +117,8 @@ export async function editSession(deps: AppDeps, actor: Actor, sessionId: string
       endsAt: times.endsAt,
       location,
       ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+      ...(input.provider ? { provider: input.provider } : {}),
+      ...(input.cost !== undefined ? { costPence: input.cost } : {}),
       audience,
       compulsory: input.compulsory,
       ...(input.intent && input.gapTask ? { gapTask: { intent: input.intent, task: input.gapTask } } : {}),

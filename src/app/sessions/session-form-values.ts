@@ -42,6 +42,8 @@ export function sessionFormValues(session: Session, tenant: Tenant, people: read
     audienceKind: session.audience.kind,
     audienceValue: audienceText(session, tenant, people),
     ...optional('capacity', session.capacity),
+    ...optional('provider', session.provider),
+    ...optional('cost', session.costPence !== undefined ? (session.costPence / 100).toFixed(2) : undefined),
     compulsory: String(session.compulsory),
     ...optional('intent', session.gapTask?.intent),
     ...optional('gapTask', session.gapTask?.task),

@@ -64,6 +64,9 @@ const SECTION_WORDS: Record<string, SettingGroup> = {
   'quiet hours': 'messages',
   privacy: 'privacy',
   retention: 'privacy',
+  evaluation: 'evaluation',
+  'value for money': 'evaluation',
+  costs: 'evaluation',
 };
 
 /** `settings [section]` and `settings history` (lead-only: the command table checks the role). */

@@ -10,6 +10,7 @@ import { governorsReportCard } from './governors-report';
 import { impactFollowUpCard } from './impact-follow-up';
 import { longTermImpactCard } from './long-term-impact';
 import { needsFormCard, needsSummaryCard } from './needs';
+import { providerReportCard, providerSummaryCard } from './providers';
 import { gapTaskFormCard } from './gap-task';
 import { helpCard } from './help';
 import { invitationCard } from './invitation';
@@ -69,6 +70,8 @@ const BUILDERS: CardBuilders = {
   'long-term-impact': longTermImpactCard,
   'needs-form': needsFormCard,
   'needs-summary': needsSummaryCard,
+  'provider-report': providerReportCard,
+  'provider-summary': providerSummaryCard,
   'file-import': fileImportCard,
   setup: setupCard,
   unreachable: unreachableCard,

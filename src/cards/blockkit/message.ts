@@ -15,6 +15,7 @@ import { governorsReportBlocks } from './governors-report';
 import { impactFollowUpMessageBlocks } from './impact-follow-up';
 import { longTermImpactMessageBlocks } from './long-term-impact';
 import { needsFormMessageBlocks, needsSummaryBlocks } from './needs';
+import { providerReportBlocks, providerSummaryBlocks } from './providers';
 import { helpBlocks } from './help';
 import { leadDigestBlocks } from './lead-digest';
 import { leadReportBlocks } from './lead-report';
@@ -70,6 +71,8 @@ const RENDERERS: RendererTable = {
   'statutory-compliance': { blocks: statutoryComplianceBlocks, text: () => 'Statutory training' },
   'needs-form': { blocks: needsFormMessageBlocks, text: (v) => `The year ahead: ${v.year}` },
   'needs-summary': { blocks: needsSummaryBlocks, text: (v) => `CPD needs: ${v.year}` },
+  'provider-report': { blocks: providerReportBlocks, text: (v) => `CPD by provider, ${v.periodText}` },
+  'provider-summary': { blocks: providerSummaryBlocks, text: (v) => `Feedback for ${v.provider}` },
   'long-term-impact': { blocks: longTermImpactMessageBlocks, text: (v) => `Longer-term impact: ${v.sessionTitle}` },
   'impact-follow-up': { blocks: impactFollowUpMessageBlocks, text: (v) => `Impact of CPD: ${v.sessionTitle}` },
   'governors-report': { blocks: governorsReportBlocks, text: (v) => `Report to governors: ${v.term}` },

@@ -44,6 +44,8 @@ export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 
       placeholder: `Leave empty for the whole trust. For people, e-mails separated by commas.${schoolHint}`,
     },
     { id: 'capacity', label: 'Places (leave empty for no limit)', input: 'text', maxLength: 5, placeholder: 'No limit' },
+    { id: 'provider', label: 'Provider (leave empty when run in-house by its facilitators)', input: 'text', maxLength: 200, placeholder: 'e.g. Fenland English Hub' },
+    { id: 'cost', label: 'Cost besides facilitator time (£)', input: 'text', maxLength: 12, placeholder: 'e.g. 350 for a speaker; empty for none' },
     { id: 'compulsory', label: 'Everyone in the audience must attend', input: 'toggle' },
     { id: 'intent', label: 'Gap task: the intent', input: 'long-text', maxLength: 2000, placeholder: 'What should change in classrooms after this session?' },
     { id: 'gapTask', label: 'Gap task: what to do before the follow-up', input: 'long-text', maxLength: 2000 },
