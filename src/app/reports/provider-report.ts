@@ -1,5 +1,6 @@
 import { formatPence, type Answers, type GapTask, type ImpactFollowUp, type Participation, type Question, type Session, type Tenant } from '../../domain';
 import type { ProviderReportView, ProviderRow, ProviderSummaryView } from '../../cards/views/providers';
+export type { ProviderReportView, ProviderRow, ProviderSummaryView } from '../../cards/views/providers';
 import { commentThemes } from './comment-themes';
 import { summariseRatings, textAnswers } from './reaction-stats';
 import { dayText, withheldText } from './report-format';
@@ -38,8 +39,10 @@ export function providerOf(session: Pick<Session, 'provider' | 'externalFacilita
   return names.length > 0 ? `In-house: ${names.join(', ')}` : 'In-house (no facilitator named)';
 }
 
+/** Booked courses, external sessions, and sessions an outside provider or facilitator ran with none of the trust's own facilitators. */
 function isExternal(session: Session): boolean {
-  return session.externalCourse !== undefined || session.kind === 'external' || (session.externalFacilitator !== undefined && session.facilitatorIds.length === 0);
+  const outside = session.externalFacilitator !== undefined || session.provider !== undefined;
+  return session.externalCourse !== undefined || session.kind === 'external' || (outside && session.facilitatorIds.length === 0);
 }
 
 /** Sessions held in the period: published, not cancelled, and over. */
