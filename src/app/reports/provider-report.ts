@@ -63,16 +63,32 @@ interface ProviderGroup {
   sessions: Session[];
 }
 
+/** Where a session's provider name came from: a provider typed on it is the lead's own spelling, so it wins. */
+function nameRank(session: Session): number {
+  return session.provider ? 0 : session.externalFacilitator ? 1 : 2;
+}
+
+/**
+ * Sessions by provider, matched case aside ("Fenland English Hub" and "fenland english hub" are one).
+ * The group's name is the best-sourced spelling, then the commonest, then the first in code-point
+ * order (capitals first): the same whatever order the store returns sessions in.
+ */
 function groupByProvider(sessions: readonly Session[], names: ReadonlyMap<string, string>): ProviderGroup[] {
-  const groups = new Map<string, ProviderGroup>();
+  type Spellings = Map<string, { rank: number; count: number }>;
+  const groups = new Map<string, { sessions: Session[]; spellings: Spellings }>();
   for (const s of sessions) {
     const provider = providerOf(s, names);
     const key = provider.trim().toLowerCase();
-    const group = groups.get(key) ?? { provider, sessions: [] };
+    const group = groups.get(key) ?? { sessions: [] as Session[], spellings: new Map() as Spellings };
     group.sessions.push(s);
+    const seen = group.spellings.get(provider);
+    group.spellings.set(provider, { rank: Math.min(seen?.rank ?? 2, nameRank(s)), count: (seen?.count ?? 0) + 1 });
     groups.set(key, group);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((g) => {
+    const [provider] = [...g.spellings.entries()].sort(([a, x], [b, y]) => x.rank - y.rank || y.count - x.count || (a < b ? -1 : a > b ? 1 : 0))[0]!;
+    return { provider, sessions: g.sessions };
+  });
 }
 
 /** What a group of sessions adds up to: attendance, answers, impact reports (gap-task reports and follow-ups saying it was applied). */
@@ -159,7 +175,7 @@ export function buildProviderSummary(input: ProviderReportInput, provider: strin
   const zone = input.tenant.settings.timezone;
   const minimum = input.tenant.settings.minAggregateCount;
   const group = groupByProvider(heldSessions(input), input.facilitatorNames).find((g) => g.provider === provider) ?? { provider, sessions: [] };
-  const sessions = [...group.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const sessions = [...group.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.title.localeCompare(b.title));
   const { attended, answers, impactReports } = groupFigures(input, sessions);
   const shown = answers.length >= minimum;
   const ratings = summariseRatings(input.questions.filter((q) => q.kind === 'rating'), answers).flatMap((r) => (r.mean !== undefined ? [{ prompt: r.prompt, mean: r.mean, count: r.count }] : []));
