@@ -48,6 +48,7 @@ function sampleFor(key: string): string | undefined {
     'statutory-warning-weeks': '6',
     'min-group-size': '6',
     'retention-days': '400',
+    'facilitator-hourly-rate': '42.50',
   };
   return samples[key];
 }
