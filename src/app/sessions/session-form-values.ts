@@ -42,6 +42,7 @@ export function sessionFormValues(session: Session, tenant: Tenant, people: read
     audienceKind: session.audience.kind,
     audienceValue: audienceText(session, tenant, people),
     ...optional('capacity', session.capacity),
+    ...optional('facilitators', session.facilitatorIds.length > 0 ? session.facilitatorIds.map((id) => people.find((p) => p.id === id)?.email ?? id).join(', ') : undefined),
     ...optional('provider', session.provider),
     ...optional('cost', session.costPence !== undefined ? (session.costPence / 100).toFixed(2) : undefined),
     compulsory: String(session.compulsory),

@@ -32,6 +32,8 @@ export const SessionFormInput = z.object({
     .trim()
     .optional()
     .transform((v, ctx) => (v === undefined || v === '' ? undefined : typed((t) => parseCount(t, SESSION_CAPACITY))(v, ctx))),
+  /** Its facilitators by e-mail (issue 26 item 7: their time is its in-house cost); checked against the staff list by the use case. */
+  facilitators: optionalText(2000),
   /** Who provides it (issue 26 item 7); empty: its facilitators (docs/evaluation.md, "Providers"). */
   provider: optionalText(200),
   /** What it cost besides facilitator time, in pounds typed; kept as pence. */

@@ -44,6 +44,7 @@ export function sessionFormTail(view: Pick<SessionFormView, 'followUpOptions' | 
       placeholder: `Leave empty for the whole trust. For people, e-mails separated by commas.${schoolHint}`,
     },
     { id: 'capacity', label: 'Places (leave empty for no limit)', input: 'text', maxLength: 5, placeholder: 'No limit' },
+    { id: 'facilitators', label: 'Facilitators (e-mails, separated by commas): they take the register and see its report', input: 'text', maxLength: 2000, placeholder: 'e.g. dawn.cooper@school.example' },
     { id: 'provider', label: 'Provider (leave empty when run in-house by its facilitators)', input: 'text', maxLength: 200, placeholder: 'e.g. Fenland English Hub' },
     { id: 'cost', label: 'Cost besides facilitator time (£)', input: 'text', maxLength: 12, placeholder: 'e.g. 350 for a speaker; empty for none' },
     { id: 'compulsory', label: 'Everyone in the audience must attend', input: 'toggle' },

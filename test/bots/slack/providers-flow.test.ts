@@ -20,18 +20,20 @@ describe('Slack via fake Slack API (real bolt App, signed requests): providers a
   /** What the bot answered a slash command with, through its response_url. */
   const answer = (trigger: string) => JSON.stringify(h.api.callsOf(`/response/${trigger}`).map((c) => c.args));
 
-  it('/cpd new: the modal has provider and cost; a cost that is not money is an error beside it; a good one is stored in pence', async () => {
+  it('/cpd new: the modal has facilitators, provider and cost; a cost that is not money or an unknown facilitator is an error beside it; good ones are stored', async () => {
     await slashCommand(h, LEAD, 'new', 'trg-new');
     const modal = openedModal(h, 'trg-new');
     const fieldIds = (modal.blocks as Json[]).filter((b) => b.type === 'input').map((b) => String(b.block_id).replace('field:', ''));
-    expect(fieldIds).toEqual(expect.arrayContaining(['provider', 'cost']));
+    expect(fieldIds).toEqual(expect.arrayContaining(['facilitators', 'provider', 'cost']));
     const answers = { title: 'Phonics with the hub', category: 'TL', kind: 'twilight', startsAt: THURSDAY_4PM, durationMinutes: '60', place: 'Library', audienceKind: 'trust', provider: 'Fenland English Hub' };
     const bad = await postInteraction(h, modalSubmission(LEAD, modal, 'V-p1', { ...answers, cost: 'lots' }));
     expect(bad.json).toMatchObject({ response_action: 'errors', errors: { 'field:cost': 'Give an amount in pounds, e.g. 250 or 249.99.' } });
     expect(await h.store.sessions.count(TENANT, { title: answers.title })).toBe(0);
-    expect((await postInteraction(h, modalSubmission(LEAD, modal, 'V-p2', { ...answers, cost: '80' }))).status).toBe(200);
+    const unknown = await postInteraction(h, modalSubmission(LEAD, modal, 'V-p3', { ...answers, cost: '80', facilitators: 'nobody@school.example' }));
+    expect(unknown.json).toMatchObject({ response_action: 'errors', errors: { 'field:facilitators': "I can't find nobody@school.example in the staff list." } });
+    expect((await postInteraction(h, modalSubmission(LEAD, modal, 'V-p2', { ...answers, cost: '80', facilitators: JO.email }))).status).toBe(200);
     const [stored] = (await h.store.sessions.find(TENANT, { where: { title: answers.title } })).map((s) => s.value);
-    expect(stored).toMatchObject({ provider: 'Fenland English Hub', costPence: 8_000 });
+    expect(stored).toMatchObject({ provider: 'Fenland English Hub', costPence: 8_000, facilitatorIds: ['stf-jo'] });
   });
 
   it('/cpd providers and /cpd provider fenland for the lead (no names, the small group withheld); a teacher is refused', async () => {

@@ -28,13 +28,16 @@ describe('Teams via fake connector (real botbuilder): providers and value for mo
   });
   afterAll(() => h.close());
 
-  it('the session form takes a provider and a cost; a cost that is not money is marked beside the field and nothing is stored', async () => {
+  it('the session form takes facilitators, a provider and a cost; a cost that is not money or an unknown facilitator is marked and nothing is stored', async () => {
     const bad = invokeCard((await postActivity(h, cardActionActivity(h, LEAD, 'session.create', { ...FORM, provider: 'Fenland English Hub', cost: 'lots' }))).body).value!;
     expect(cardText(bad)).toContain('Give an amount in pounds, e.g. 250 or 249.99.');
     expect(await h.store.sessions.count(TENANT, { title: FORM.title })).toBe(0);
-    await postActivity(h, cardActionActivity(h, LEAD, 'session.create', { ...FORM, provider: 'Fenland English Hub', cost: '£120.50' }));
+    const unknown = invokeCard((await postActivity(h, cardActionActivity(h, LEAD, 'session.create', { ...FORM, facilitators: 'sam.lee@school.example, nobody@school.example' }))).body).value!;
+    expect(cardText(unknown)).toContain("I can't find nobody@school.example in the staff list.");
+    expect(await h.store.sessions.count(TENANT, { title: FORM.title })).toBe(0);
+    await postActivity(h, cardActionActivity(h, LEAD, 'session.create', { ...FORM, facilitators: 'sam.lee@school.example', provider: 'Fenland English Hub', cost: '£120.50' }));
     const [stored] = (await h.store.sessions.find(TENANT, { where: { title: FORM.title } })).map((s) => s.value);
-    expect(stored).toMatchObject({ provider: 'Fenland English Hub', costPence: 12_050 });
+    expect(stored).toMatchObject({ provider: 'Fenland English Hub', costPence: 12_050, facilitatorIds: ['stf-sam'] });
   });
 
   it('"providers" and "provider fenland" give the lead the report and the summary to send on (no names, small group withheld); staff are refused', async () => {
