@@ -1,6 +1,7 @@
 import { runCommand } from '../../../src/app/commands';
 import { composeMessage } from '../../../src/app/compose-message';
 import type { AppDeps } from '../../../src/app/deps';
+import { leadDigestScope, schoolNameInScope } from '../../../src/app/digests/digest-scope';
 import { loadLeadDigest } from '../../../src/app/digests/load-lead-digest';
 import { DEFAULT_REACTION_QUESTIONS, ManualClock, Questionnaire, Tenant as TenantSchema, deliveryId, participationId, responseId } from '../../../src/domain';
 import { planTenant } from '../../../src/scheduler/plan/plan-tenant';
@@ -110,5 +111,16 @@ onBothStores('school-lead-digest', (label, open, done) => {
       expect(composed).toMatchObject({ ok: false, reason: 'recipient is no longer a CPD lead' });
       await store.tenants.put(tenant);
     });
+  });
+});
+
+describe('schoolNameInScope: figures kept by school name', () => {
+  it("keeps a trust lead's every school and a school lead's own only", () => {
+    const tenant = TenantSchema.parse({ tenantId: 't1', id: 't1', name: 'Fen Trust', kind: 'trust', schools: [{ id: 'sch-1', name: 'Huntingdon Academy' }, { id: 'sch-2', name: 'Ely Primary' }], settings: { cpdRequests: { cpdLeadBySchool: { 'sch-1': 'lee' } } } });
+    const school = leadDigestScope(tenant, staff('t1', 'lee'))!;
+    const trust = leadDigestScope(tenant, staff('t1', 'tara', { roles: ['cpd-lead'] }))!;
+    expect(['Huntingdon Academy', 'Ely Primary'].filter((n) => schoolNameInScope(school, n))).toEqual(['Huntingdon Academy']);
+    expect(['Huntingdon Academy', 'Ely Primary'].filter((n) => schoolNameInScope(trust, n))).toEqual(['Huntingdon Academy', 'Ely Primary']);
+    expect(leadDigestScope(tenant, staff('t1', 'ada'))).toBeUndefined();
   });
 });
