@@ -13,6 +13,7 @@ import { listOpenTasks } from './gap-tasks/open-tasks';
 import { listUpcomingSessions, upcomingSessions } from './sessions/upcoming-sessions';
 import { registerCommand } from './register/register';
 import { myRecord, sessionReport } from './reports/report-commands';
+import { providerSummaryCommand, providersCommand } from './reports/provider-commands';
 import { myTeamDigest } from './digests/team-digest';
 import { cancelSessionCommand, editSessionCommand } from './sessions/session-card-actions';
 import { buildSessionFormView } from './sessions/session-form-view';
@@ -80,13 +81,15 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'governors [school] [autumn-2026|2026-27]', text: "The report to governors for a term or year, the trust's or one school's: money, qualifications, no names, small groups withheld" },
             { command: 'needs', text: "The year-ahead reviews: counts and themes, no names" },
             { command: 'statutory', text: 'Who is out of date, due to renew, or has never had required statutory training recorded, by school' },
+            { command: 'providers [2026-27]', text: 'Ratings, impact and cost per attendee and per impact report, by provider' },
+            { command: 'provider <name>', text: 'A feedback summary to send on to one provider: no names, small groups withheld' },
             { command: 'new survey', text: 'Send a staff survey (the CPD audit) to an audience' },
             { command: 'survey results <title>', text: 'How many answered a survey, and what they said' },
             { command: 'templates', text: 'The questionnaires you can use, and how to change them' },
             { command: 'setup', text: 'What the school still needs set up, each with how to fix it (send me a staff list, programme or calendar as a file)' },
             { command: 'unreachable', text: 'Who could not be reached in Teams or Slack, why, and what to do' },
             { command: 'status', text: 'Is it working? The outbox, the planner, messages sent and failed, answers stored' },
-            { command: 'settings [approval|messages|privacy]', text: 'Schools and headteachers, who approves requests, quiet hours and reminders, privacy: see and change them' },
+            { command: 'settings [approval|messages|privacy|evaluation]', text: 'Schools and headteachers, who approves requests, quiet hours and reminders, privacy: see and change them' },
             { command: 'settings history', text: 'Who changed which setting, when, from what to what' },
             { command: 'link slack <workspace id>', text: "Confirm a Slack workspace its admin installed from your trust's install link" },
           ]
@@ -123,7 +126,7 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['new session'], leadOnly: true, run: (d, a) => buildSessionFormView(d, a) },
   { names: ['edit session', 'edit'], leadOnly: true, run: (d, a, argument) => editSessionCommand(d, a, argument) },
   { names: ['cancel session', 'cancel'], leadOnly: true, run: (d, a, argument) => cancelSessionCommand(d, a, argument) },
-  { names: ['programme', 'programme digest', 'program'], leadOnly: true, run: (d, a) => programmeDigest(d, a) },
+  { names: ['programme', 'programme digest', 'program'], leadOnly: true, schoolLeads: true, run: (d, a) => programmeDigest(d, a) },
   { names: ['sessions', 'session', 'upcoming'], run: (d, a) => listUpcomingSessions(d, a) },
   { names: ['tasks', 'task', 'gap tasks'], run: (d, a) => listOpenTasks(d, a) },
   { names: ['request cpd', 'request course', 'request'], run: (d, a) => openCpdRequestFormFor(d, a) },
@@ -134,6 +137,8 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['year ahead', 'my needs'], run: (d, a) => buildNeedsForm(d, a) },
   { names: ['needs', 'needs summary'], leadOnly: true, run: (d, a) => needsSummary(d, a) },
   { names: ['impact'], run: (d, a, argument) => longTermImpactCommand(d, a, argument) },
+  { names: ['providers', 'providers report'], leadOnly: true, run: (d, a, argument) => providersCommand(d, a, argument) },
+  { names: ['provider summary', 'provider'], leadOnly: true, run: (d, a, argument) => providerSummaryCommand(d, a, argument) },
   { names: ['governors report', 'governors'], leadOnly: true, schoolLeads: true, run: (d, a, argument) => governorsReport(d, a, argument) },
   { names: ['statutory', 'statutory training', 'compliance'], leadOnly: true, schoolLeads: true, run: (d, a) => statutoryCompliance(d, a) },
   { names: ['new survey'], leadOnly: true, run: (d, a) => newSurvey(d, a) },

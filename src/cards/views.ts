@@ -16,6 +16,7 @@ import type { ImpactFollowUpView } from './views/impact-follow-up';
 import type { InvitationView } from './views/invitation';
 import type { LeadDigestView } from './views/lead-digest';
 import type { LeadReportView } from './views/lead-report';
+import type { ProviderReportView, ProviderSummaryView } from './views/providers';
 import type { LongTermImpactView } from './views/long-term-impact';
 import type { MentoringActionView, MentoringMeetingView, ProgressReviewView } from './views/mentoring';
 import type { ManagerDigestView } from './views/manager-digest';
@@ -51,6 +52,7 @@ export * from './views/nudge';
 export * from './views/manager-digest';
 export * from './views/lead-digest';
 export * from './views/lead-report';
+export * from './views/providers';
 export * from './views/my-record';
 export * from './views/session-list';
 export * from './views/task-list';
@@ -92,6 +94,8 @@ export type CardView =
   | ManagerDigestView
   | LeadDigestView
   | LeadReportView
+  | ProviderReportView
+  | ProviderSummaryView
   | MyRecordView
   | SessionListView
   | TaskListView

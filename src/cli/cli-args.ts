@@ -25,6 +25,7 @@ export type CliCommand =
   | { kind: 'retention-sweep' }
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
   | { kind: 'export-governors'; term?: string; year?: string; school?: string; tenantId?: string; out?: string }
+  | { kind: 'export-providers'; provider?: string; format: 'csv' | 'md'; year?: string; tenantId?: string; out?: string }
   | { kind: 'seed-demo' }
   | { kind: 'lead-add'; tenantId?: string; email: string; name?: string }
   | { kind: 'status'; tenantId?: string }
@@ -168,6 +169,28 @@ export const COMMANDS: readonly CliCommandSpec[] = [
       const [what] = positionals;
       if (what !== 'responses' && what !== 'records' && what !== 'report' && what !== 'requests') return fail(`unknown command: ${['export', ...positionals].join(' ')}`);
       return ok({ kind: 'export', what, ...tenant, ...some('out', text(values, 'out')), ...some('year', text(values, 'year')) });
+    },
+  },
+  {
+    words: ['export', 'providers'],
+    usage: 'export providers [--year 2026-27] [--out FILE]',
+    summary: 'CPD by provider: sessions, attendance, ratings, impact reports, cost per attendee and per impact report (no names).',
+    options: { year: { type: 'string', value: '2026-27', help: 'the school year (default: this one)' }, out: OUT },
+    example: ['export', 'providers', '--year', '2026-27', '--out', 'providers.csv'],
+    build: (_p, values, tenant) => ok({ kind: 'export-providers', format: 'csv', ...tenant, ...some('out', text(values, 'out')), ...some('year', text(values, 'year')) }),
+  },
+  {
+    words: ['export', 'provider'],
+    usage: 'export provider NAME [--format md|csv] [--year 2026-27] [--out FILE]',
+    summary: "One provider's feedback summary to send on: ratings and comment themes, no names, small groups withheld.",
+    options: { format: { type: 'string', value: 'md|csv', help: 'Markdown (default) or CSV' }, year: { type: 'string', value: '2026-27', help: 'the school year (default: this one)' }, out: OUT },
+    example: ['export', 'provider', 'Fenland English Hub', '--format', 'md', '--out', 'fenland.md'],
+    build: (positionals, values, tenant) => {
+      const provider = positionals.join(' ').trim();
+      if (!provider) return fail('export provider needs the provider\'s name, e.g. export provider "Fenland English Hub"');
+      const format = text(values, 'format') ?? 'md';
+      if (format !== 'md' && format !== 'csv') return fail(`--format: "${format}" is not md or csv`);
+      return ok({ kind: 'export-providers', provider, format, ...tenant, ...some('out', text(values, 'out')), ...some('year', text(values, 'year')) });
     },
   },
   {

@@ -2,6 +2,7 @@ import { countOf } from '../cards/format';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { governorsReportCsv } from '../exports/governors-csv';
+import { providersExport } from './providers-export';
 import { exportLeadReportCsv, writeLeadReportCsv } from '../exports/lead-report-csv';
 import { loadGovernorsReport } from '../app/records';
 import { exportRecordsCsv, writeRecordsCsv } from '../exports/records-csv';
@@ -209,6 +210,19 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       else {
         await writeFile(command.out, csv);
         deps.print(`Wrote ${command.out} (${report.value.school ? `${report.value.school}, ` : ''}${report.value.term}, ${report.value.periodText}; no names, groups under ${report.value.minGroup} withheld).`);
+      }
+      return 0;
+    }
+    case 'export-providers': {
+      const written = await providersExport(deps, command.tenantId ?? deps.defaultTenantId, deps.clock.now(), command);
+      if (!written.ok) {
+        deps.print(written.message);
+        return 1;
+      }
+      if (!command.out) deps.print(written.text);
+      else {
+        await writeFile(command.out, written.text);
+        deps.print(`Wrote ${command.out} (no names; groups under the minimum withheld).`);
       }
       return 0;
     }

@@ -16,10 +16,12 @@ export async function loadReportPage(deps: ReportDeps, tenantId: string, now: Da
   const { from, to } = schoolYear(now, tenant.settings.timezone);
   const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: from, lt: to } } })).map((v) => v.value);
   const ids = sessions.map((s) => s.id);
-  const [participations, { questionnaires, answersBySession, responsesBySession, ratingQuestions }, gapTasks] = await Promise.all([
+  const [participations, { questionnaires, answersBySession, responsesBySession, ratingQuestions }, gapTasks, impactFollowUps, facilitators] = await Promise.all([
     findWhereIn(store.participations, tenantId, 'sessionId', ids),
     loadSessionAnswers(store, tenantId, ids),
     findWhereIn(store.gapTasks, tenantId, 'sessionId', ids),
+    findWhereIn(store.impactFollowUps, tenantId, 'sessionId', ids),
+    findWhereIn(store.staff, tenantId, 'id', [...new Set(sessions.flatMap((s) => s.facilitatorIds))]),
   ]);
   // Today's audience (its active staff) counts as invited only for sessions held from before invitations were recorded.
   const invited = new Set(participations.filter((p) => p.invitedAt !== undefined).map((p) => p.sessionId));
@@ -42,6 +44,7 @@ export async function loadReportPage(deps: ReportDeps, tenantId: string, now: Da
       staff,
       questionnaires,
       answersBySession,
+      providers: { impactFollowUps, facilitatorNames: new Map(facilitators.map((f) => [f.id, f.name])) },
     }),
   };
 }

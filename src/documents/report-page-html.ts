@@ -4,6 +4,7 @@ import { escapeHtml as h } from './html-escape';
 import type { ReportPageSession, ReportPageView } from './report-page';
 import { reportPageCharts } from './report-page-charts';
 import { withheldText } from '../app/reports';
+import { formatPence } from '../domain/money';
 
 /**
  * The report page as one self-contained HTML document: charts are inline SVG drawn on the
@@ -115,6 +116,29 @@ function sessionsTable(view: ReportPageView): string {
   return tableWrap('table-sessions', `Every session held this year (${view.sessions.length})`, ['Session', 'Category', 'Attended', 'Responses', 'Response rate', 'Ratings (mean of 1–5, answers)', 'Want more CPD'], rows, (i) => i >= 2 && i <= 4, 'sessions');
 }
 
+/** The year by provider (issue 26 item 7): reactions, impact reported, and cost per attendee and per impact report. */
+function providersSection(view: ReportPageView): string {
+  const report = view.providers;
+  if (!report) return '';
+  const money = (pence: number | undefined) => (pence === undefined ? '–' : formatPence(pence));
+  const rows = report.rows.map((r) => [
+    `${h(r.provider)}<br><span class="note">${h(r.kindText)}</span>`,
+    String(r.sessions),
+    String(r.attended),
+    r.withheld !== undefined
+      ? `<span class="withheld">Withheld: ${h(r.withheld)}</span>`
+      : (r.ratings ?? []).map((x) => `${h(x.prompt)}: ${x.mean !== undefined ? x.mean.toFixed(1) : '–'} (${x.count})`).join('<br>') || '–',
+    String(r.impactReports),
+    `${money(r.costPence)}${r.uncostedHours !== undefined ? `<br><span class="note">${r.uncostedHours} facilitator hours not costed</span>` : ''}`,
+    money(r.costPerAttendeePence),
+    money(r.costPerImpactPence),
+  ]);
+  const table = rows.length
+    ? tableWrap('table-providers', `Providers this year (${rows.length})`, ['Provider', 'Sessions', 'Attended', 'Ratings (mean of 1–5, answers)', 'Impact reports', 'Cost', 'Per attendee', 'Per impact report'], rows, (i) => i === 1 || i === 2 || i >= 4, 'sessions')
+    : '<p>No sessions held yet this year.</p>';
+  return `<section aria-labelledby="h-providers"><h2 id="h-providers">Providers and value for money</h2>${table}${report.notes.map((n) => `<p class="note">${h(n)}</p>`).join('')}</section>`;
+}
+
 /** Attendances by month (rows) and category (columns): the year "by month and category" in one table. */
 function monthByCategory(view: ReportPageView): string {
   if (view.sessions.length === 0) return '';
@@ -167,7 +191,7 @@ export function renderReportPage(view: ReportPageView): string {
 <h1>CPD programme report: ${h(view.schoolName)}</h1>
 <p class="meta">${h(view.periodText)} · as of ${h(view.generatedText)}</p>
 <dl class="summary">${summary}</dl>
-<p class="note">Figures from fewer than ${view.minimum} anonymous answers are withheld, as they are in chat. No one is named on this page.</p>
+<p class="note">Figures from fewer than ${view.minimum} anonymous answers are withheld, as they are in chat. No participant is named on this page; an in-house provider is named by its facilitators.</p>
 ${SCROLL_HINT}
 <section aria-labelledby="h-months"><h2 id="h-months">The year by month</h2>
 <div class="charts">${figure(charts.months)}${figure(charts.monthlyResponseRate)}</div>${charts.months ? '' : '<p>No sessions held yet this year.</p>'}</section>
@@ -177,6 +201,7 @@ ${SCROLL_HINT}
 <section aria-labelledby="h-sessions"><h2 id="h-sessions">Sessions: ratings and response rates</h2>${sessionsTable(view)}</section>
 <section aria-labelledby="h-gap"><h2 id="h-gap">Gap tasks</h2>
 <div class="charts">${figure(charts.gapTasks)}${figure(charts.completion)}</div>${charts.gapTasks ? `<p>${g.overdue} overdue.</p>` : '<p>No gap tasks yet this year.</p>'}</section>
+${providersSection(view)}
 <section aria-labelledby="h-further"><h2 id="h-further">Further CPD asked for</h2><p>${view.furtherCpdRequests} ${view.furtherCpdRequests === 1 ? 'answer' : 'answers'} asked for further CPD on the topic of a session; the sessions table shows where.</p></section>
 <section aria-labelledby="h-said"><h2 id="h-said">What people said</h2>${themes(view)}</section>
 </main>

@@ -5,6 +5,9 @@ import { buildLeadSessionReport } from '../app/reports';
 import { buildProgrammeReport, type ProgrammeReportInput } from '../app/reports';
 import type { ProgrammeReportView } from '../app/reports';
 import { dayText, monthKey } from '../app/reports';
+import { buildProviderReport } from '../app/reports';
+import type { ImpactFollowUp } from '../domain';
+import type { ProviderReportView } from '../cards/views/providers';
 
 /** One held session on the report page: the same figures `report <title>` gives the lead. */
 export interface ReportPageSession {
@@ -29,6 +32,8 @@ export interface ReportPageView {
   furtherCpdRequests: number;
   /** Themes over all sessions whose comments are shown in chat (withheld sessions add nothing). */
   commentThemes: CommentTheme[];
+  /** The year by provider, with value for money (issue 26 item 7). */
+  providers?: ProviderReportView;
 }
 
 export interface ReportPageInput extends ProgrammeReportInput {
@@ -36,6 +41,8 @@ export interface ReportPageInput extends ProgrammeReportInput {
   questionnaires: readonly Questionnaire[];
   /** Answers grouped by session id (named and anonymous mixed, no person attached). */
   answersBySession: ReadonlyMap<string, readonly Answers[]>;
+  /** For the providers section: the sessions' impact follow-ups and their facilitators' names (absent: no providers section). */
+  providers?: { impactFollowUps: readonly ImpactFollowUp[]; facilitatorNames: ReadonlyMap<string, string> };
 }
 
 function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -113,5 +120,15 @@ export function buildReportPage(input: ReportPageInput): ReportPageView {
     sessions,
     furtherCpdRequests: sessions.reduce((n, s) => n + s.report.furtherCpdRequests, 0),
     commentThemes: mergeThemes(sessions),
+    ...(input.providers
+      ? {
+          providers: buildProviderReport({
+            ...input,
+            questions: [...new Map(input.questionnaires.flatMap((q) => q.questions.map((x) => [x.id, x] as const))).values()],
+            impactFollowUps: input.providers.impactFollowUps,
+            facilitatorNames: input.providers.facilitatorNames,
+          }),
+        }
+      : {}),
   };
 }

@@ -46,6 +46,13 @@ export const Session = z
     schoolId: Id.optional(),
     facilitatorIds: z.array(Id).max(20).default([]),
     externalFacilitator: z.string().trim().max(200).optional(),
+    /**
+     * Who provides the session (issue 26 item 7): an outside organisation, a hub, or an in-house
+     * team; absent: its external facilitator, else its facilitators (docs/evaluation.md, "Providers").
+     */
+    provider: z.string().trim().min(1).max(200).optional(),
+    /** What the session itself cost (a speaker's fee, room, materials), in pence, besides facilitator time. */
+    costPence: z.number().int().min(0).max(10_000_000).optional(),
     startsAt: Instant,
     endsAt: Instant,
     location: SessionLocation,

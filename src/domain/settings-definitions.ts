@@ -22,6 +22,7 @@ export const SETTING_GROUPS = [
   { id: 'messages', title: 'Messages and reminders', help: 'When Twilight sends messages: quiet hours, reminders, digests, nudges.' },
   { id: 'statutory', title: 'Statutory training', help: 'The statutory training each person needs (of everyone, or of a staff group such as the DSLs), how often it is renewed, and who is in each group.' },
   { id: 'privacy', title: 'Privacy', help: 'What managers may see, and how long answers are kept.' },
+  { id: 'evaluation', title: 'Evaluation and value for money', help: 'How the cost of in-house sessions is counted in the providers report.' },
 ] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number]['id'];
 
@@ -449,6 +450,26 @@ function skipUnderSetting(role: ApproverRole): SettingDefinition {
   };
 }
 
+/** Facilitator time's hourly cost (issue 26 item 7): blank leaves facilitator time uncosted, and the providers report says so. */
+const facilitatorRateSetting: SettingDefinition = {
+  key: 'facilitator-hourly-rate',
+  group: 'evaluation',
+  label: "A facilitator's hour costs (£)",
+  help: "An in-house session's cost in the providers report: each facilitator's hours at this rate, plus the session's own cost. Blank: facilitator time is not costed.",
+  range: 'an amount in pounds from 0 to 1000, e.g. 45 (blank for not costed)',
+  stored: 'tenant.settings.facilitatorHourlyPence',
+  show: (ctx) => {
+    const pence = ctx.tenant.settings.facilitatorHourlyPence;
+    return pence === undefined ? '' : formatPence(pence).replace(/^£/, '').replace(/,/g, '').replace(/\.00$/, '');
+  },
+  set: (ctx, text) => {
+    const trimmed = text.trim().replace(/^£/, '');
+    if (CLEAR_WORDS.has(trimmed.toLowerCase())) return withSettings(ctx, ({ facilitatorHourlyPence: _old, ...s }) => s);
+    const value = checked(settingsField('facilitatorHourlyPence'), parsePounds(trimmed), 'an amount in pounds from 0 to 1000, e.g. 45 (blank for not costed)');
+    return value.ok ? withSettings(ctx, (s) => ({ ...s, facilitatorHourlyPence: value.value })) : fail(value.message);
+  },
+};
+
 const STATIC_SETTINGS: readonly SettingDefinition[] = [
   schoolsSetting,
   chainSetting,
@@ -626,6 +647,7 @@ const STATIC_SETTINGS: readonly SettingDefinition[] = [
     help: 'After this many days answers and records are deleted (about six years by default, as schools keep training records).',
     ...wholeNumber('retentionDays', '30 to 3650'),
   },
+  facilitatorRateSetting,
 ];
 
 /** Every setting of this tenant: the fixed ones and one headteacher per school. */

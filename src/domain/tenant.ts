@@ -44,6 +44,12 @@ export const TenantSettings = z.object({
   yearAheadReviewOn: z.union([MonthDay, z.literal('off')]).default('10-01'),
   /** Weeks before that day that the year-ahead review is asked for. */
   yearAheadPromptWeeks: z.number().int().min(1).max(8).default(2),
+  /**
+   * What an hour of a facilitator's time costs, in pence (issue 26 item 7): an in-house session's
+   * cost is its facilitators' hours at this rate plus its own cost. Unset: facilitator time is not
+   * costed, and the provider report says so (docs/evaluation.md, "Value for money").
+   */
+  facilitatorHourlyPence: z.number().int().min(0).max(100_000).optional(),
   /** CPD requests: approval chain, headteachers, who books (docs/requests.md). */
   cpdRequests: CpdRequestSettings.default(CpdRequestSettings.parse({})),
 });

@@ -138,6 +138,9 @@ export async function importProgramme(
       gapTask: data.intent && data.gaptask ? { intent: data.intent, task: data.gaptask } : undefined,
       facilitatorIds: facilitator ? [facilitator.id] : (before?.value.facilitatorIds ?? []),
       externalFacilitator: data.facilitator !== undefined && !facilitator ? data.facilitator : undefined,
+      // A file without the columns leaves what the session form set.
+      provider: data.provider ?? before?.value.provider,
+      costPence: data.cost ?? before?.value.costPence,
       status: before?.value.status ?? (options.publish ? 'published' : 'draft'),
       publishedAt: before?.value.publishedAt ?? (options.publish ? options.now.toISOString() : undefined),
       // A new place means "session changed" messages with a fresh id.

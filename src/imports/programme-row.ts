@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { Email, LocalTime, parseCount, parseDay, Pathway, RECORD_DAYS, typed, type SessionCategory, type SessionKind } from '../domain';
+import { Email, LocalTime, parseCount, parseDay, parseMoney, Pathway, RECORD_DAYS, typed, type SessionCategory, type SessionKind } from '../domain';
 import { blankToUndefined } from './csv-rows';
 
 export const PROGRAMME_HEADER_ALIASES: Record<string, string> = {
@@ -29,6 +29,10 @@ export const PROGRAMME_HEADER_ALIASES: Record<string, string> = {
   task: 'gaptask',
   leader: 'facilitator',
   ledby: 'facilitator',
+  providedby: 'provider',
+  organisation: 'provider',
+  costgbp: 'cost',
+  sessioncost: 'cost',
 };
 
 const word = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
@@ -147,6 +151,9 @@ export const ProgrammeRow = z
     gaptask: opt(z.string().trim().max(2000)),
     compulsory: opt(YesNo),
     facilitator: opt(z.string().trim().max(200)),
+    /** Who provides it and its own cost (issue 26 item 7, docs/evaluation.md). */
+    provider: opt(z.string().trim().max(200)),
+    cost: opt(z.string().transform(typed(parseMoney))),
     description: opt(z.string().trim().max(2000)),
   })
   .refine((r) => r.start < r.end, { message: 'the session must end after it starts', path: ['end'] })

@@ -19,7 +19,7 @@ describe('settings sections fit the platforms: a Slack modal of at most 100 bloc
     await store.staff.create(lead);
     const sections = settingsSections({ tenant, calendar: SchoolCalendar.parse({ tenantId: 'big' }), people: [] });
     // 211 settings in the schools group (the list, then each school's headteacher, CPD leads and own CPD lead): 8 pages of at most 30.
-    expect(sections.map((s) => s.section)).toEqual(['schools', 'schools:2', 'schools:3', 'schools:4', 'schools:5', 'schools:6', 'schools:7', 'schools:8', 'approval', 'messages', 'statutory', 'privacy']);
+    expect(sections.map((s) => s.section)).toEqual(['schools', 'schools:2', 'schools:3', 'schools:4', 'schools:5', 'schools:6', 'schools:7', 'schools:8', 'approval', 'messages', 'statutory', 'privacy', 'evaluation']);
     const heads = new Set<string>();
     for (const s of sections) {
       const opened = await handleCardAction({ store, clock }, { tenant, staff: lead }, { verb: 'settings.open', settingsSection: s.section });

@@ -48,6 +48,20 @@ describe('importProgramme against the embedded store', () => {
     await store.close();
   });
 
+  it('reads a Provider and a Cost column (issue 26 item 7); a file without them leaves what the form set; a cost that is not money is a bad row', async () => {
+    const store = await withRoster();
+    const header = `${HEADER},Provided By,Cost`;
+    const row = (provider: string, cost: string) => `${header}\nEarly reading,TL,Twilight,15/09/2026,15:45,17:00,Hall,,,trust,,,,,${provider},${cost}`;
+    expect((await importProgramme({ store }, t, row('Fenland English Hub', '£350'), { now: NOW })).ok).toBe(true);
+    expect((await store.sessions.find('t1'))[0]!.value).toMatchObject({ provider: 'Fenland English Hub', costPence: 35_000 });
+    expect((await importProgramme({ store }, t, `${HEADER}\nEarly reading,TL,Twilight,15/09/2026,15:45,17:00,Hall,,,trust,,,,`, { now: NOW })).ok).toBe(true);
+    expect((await store.sessions.find('t1'))[0]!.value).toMatchObject({ provider: 'Fenland English Hub', costPence: 35_000 });
+    const bad = await importProgramme({ store }, t, row('Fenland English Hub', 'lots'), { now: NOW });
+    expect(bad.ok).toBe(false);
+    expect(JSON.stringify(bad.errors)).toContain('Give an amount in pounds');
+    await store.close();
+  });
+
   it('lists bad rows (including a time the clocks skip) and writes nothing', async () => {
     const store = await withRoster();
     const csv = [

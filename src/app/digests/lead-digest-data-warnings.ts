@@ -22,10 +22,11 @@ export function leaverManagerWarnings(inactive: readonly Staff[], activeReports:
 }
 
 /** Loads what `leaverManagerWarnings` needs: leavers are few, and only their reports are read. */
-export async function loadLeaverManagerWarnings(store: Store, tenantId: string): Promise<LeadDigestAttention[]> {
+export async function loadLeaverManagerWarnings(store: Store, tenantId: string, inScope: (person: Staff) => boolean = () => true): Promise<LeadDigestAttention[]> {
   const inactive = (await store.staff.find(tenantId, { where: { active: false } })).map((v) => v.value);
   if (inactive.length === 0) return [];
-  const reports = await findWhereIn(store.staff, tenantId, 'lineManagerId', inactive.map((s) => s.id), { active: true });
+  // A school lead is told only about their own school's people left without a manager.
+  const reports = (await findWhereIn(store.staff, tenantId, 'lineManagerId', inactive.map((s) => s.id), { active: true })).filter(inScope);
   return leaverManagerWarnings(inactive, reports);
 }
 

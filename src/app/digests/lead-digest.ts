@@ -36,6 +36,8 @@ export interface LeadDigestInput {
   expiredMessages?: number;
   /** Problems with the school's own data (a leaver still managing people, no calendar): shown after the rest. */
   dataWarnings?: readonly LeadDigestAttention[];
+  /** A school's own CPD lead: which school the digest covers (the records given are that school's only). */
+  scopeText?: string;
 }
 
 /** Each list stops here; the card says how many more there are. */
@@ -185,7 +187,9 @@ export function buildLeadDigest(input: LeadDigestInput): LeadDigestView {
     notShown: { attention: attention.notShown, held: held.notShown, coming: upcoming.notShown, openQuestionnaires: openRows.notShown },
     gapTasks: input.gapTasks,
     furtherCpdRequests,
-    moreCommands: MORE_COMMANDS,
+    // A school's own lead has `programme`; `report <title>` is the trust lead's (and facilitators').
+    moreCommands: input.scopeText ? MORE_COMMANDS.filter((c) => c.command === 'programme') : MORE_COMMANDS,
+    ...(input.scopeText ? { scopeText: input.scopeText } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Session } from '../../domain';
 import type { LeadDigestWeek } from '../../cards/views/lead-digest';
 import { buildDigestWeeks } from './digest-weeks';
 import { digestWeek } from './digest-week';
@@ -6,11 +7,12 @@ import { findWhereIn } from '../../store/find-in';
 import type { ReportDeps } from '../reports';
 
 /** The last `weeks` digest weeks (ending with the one the digest reports on), read once: sessions, attendances, response counts. */
-export async function loadDigestWeeks(deps: ReportDeps, tenantId: string, now: Date, zone: string, weeks = 6): Promise<LeadDigestWeek[]> {
+export async function loadDigestWeeks(deps: ReportDeps, tenantId: string, now: Date, zone: string, weeks = 6, inScope: (session: Session) => boolean = () => true): Promise<LeadDigestWeek[]> {
   const { store } = deps;
   const last = digestWeek(now, zone);
   const from = DateTime.fromISO(last.start).minus({ weeks: weeks - 1 }).toUTC().toISO()!;
-  const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: from, lt: last.end } } })).map((v) => v.value);
+  // A school's own lead: their school's sessions only (digest-scope.ts).
+  const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: from, lt: last.end } } })).map((v) => v.value).filter(inScope);
   const ids = sessions.map((s) => s.id);
   const [attended, questionnaires] = await Promise.all([
     findWhereIn(store.participations, tenantId, 'sessionId', ids, { attended: true }),

@@ -74,10 +74,20 @@ export async function sessionUndelivered(deps: AppDeps, actor: Actor, sessionId:
 }
 
 /** Messages due in the days before `now` that could not be delivered (the digest's week, `unreachable`'s month). */
-export async function recentUndelivered(deps: AppDeps, tenantId: string, now: Date, days: number, withNames: boolean): Promise<UndeliveredSummary> {
+export async function recentUndelivered(
+  deps: AppDeps,
+  tenantId: string,
+  now: Date,
+  days: number,
+  withNames: boolean,
+  /** A school's own CPD lead: only messages to these people (their school's), so no other school's figures. */
+  recipients?: (person: Staff | undefined) => boolean,
+): Promise<UndeliveredSummary> {
   const since = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
-  const failed = await failedWhere(deps, tenantId, { dueAt: { gte: since } });
-  const summary = summariseUndelivered(failed, await staffMap(deps, tenantId), withNames, `in the last ${days} days`);
+  const all = await failedWhere(deps, tenantId, { dueAt: { gte: since } });
+  const people = await staffMap(deps, tenantId);
+  const failed = recipients ? all.filter((d) => recipients(people.get(d.recipientId))) : all;
+  const summary = summariseUndelivered(failed, people, withNames, `in the last ${days} days`);
   return withNames ? summary : { ...summary, namesHint: 'Type “unreachable” for their names.' };
 }
 

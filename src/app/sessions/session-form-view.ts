@@ -24,7 +24,9 @@ async function initialValues(deps: AppDeps, actor: Actor, options: SessionFormOp
   if (options.refused) return keptValues(options.refused.raw);
   if (!options.editing) return undefined;
   const audience = options.editing.audience;
-  const people = audience.kind === 'staff' ? (await deps.store.staff.find(actor.tenant.id, { where: { id: { in: audience.staffIds } } })).map((p) => p.value) : [];
+  // The people named by id on the form (a staff audience, the facilitators) are shown by e-mail.
+  const named = [...(audience.kind === 'staff' ? audience.staffIds : []), ...options.editing.facilitatorIds];
+  const people = named.length > 0 ? (await deps.store.staff.find(actor.tenant.id, { where: { id: { in: [...new Set(named)] } } })).map((p) => p.value) : [];
   return sessionFormValues(options.editing, actor.tenant, people);
 }
 

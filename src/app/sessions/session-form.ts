@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { dayWindow, Id, LocalDate, LocalTime, parseCount, parseDay, Pathway, SessionCategory, SessionKind, typed, type Audience, type FieldErrors, type School } from '../../domain';
+import { dayWindow, Id, LocalDate, LocalTime, parseCount, parseDay, parseMoney, Pathway, SessionCategory, SessionKind, typed, type Audience, type FieldErrors, type School } from '../../domain';
 import { AudienceKindField, audienceFromForm } from './audience-form';
 
 const optionalText = (max: number) =>
@@ -32,6 +32,16 @@ export const SessionFormInput = z.object({
     .trim()
     .optional()
     .transform((v, ctx) => (v === undefined || v === '' ? undefined : typed((t) => parseCount(t, SESSION_CAPACITY))(v, ctx))),
+  /** Its facilitators by e-mail (issue 26 item 7: their time is its in-house cost); checked against the staff list by the use case. */
+  facilitators: optionalText(2000),
+  /** Who provides it (issue 26 item 7); empty: its facilitators (docs/evaluation.md, "Providers"). */
+  provider: optionalText(200),
+  /** What it cost besides facilitator time, in pounds typed; kept as pence. */
+  cost: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => (v === undefined || v === '' ? undefined : typed(parseMoney)(v, ctx))),
   audienceKind: AudienceKindField.default('trust'),
   audienceValue: optionalText(5000),
   compulsory: z

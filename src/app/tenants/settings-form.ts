@@ -67,6 +67,9 @@ const SECTION_WORDS: Record<string, SettingGroup> = {
   training: 'statutory',
   privacy: 'privacy',
   retention: 'privacy',
+  evaluation: 'evaluation',
+  'value for money': 'evaluation',
+  costs: 'evaluation',
 };
 
 /** `settings [section]` and `settings history` (lead-only: the command table checks the role). */
@@ -77,7 +80,7 @@ export async function settingsCommand(deps: AppDeps, actor: Actor, argument: str
   if (!context) return notice('attention', 'This school has no settings yet: ask IT to import the staff list.');
   const page = /^(.*?)\s*(\d{1,3})$/.exec(word);
   const group = SECTION_WORDS[page ? page[1]! : word];
-  if (word !== '' && !group) return notice('attention', `There is no settings section "${argument.trim()}": say "settings", "settings approval", "settings messages", "settings privacy" or "settings history".`);
+  if (word !== '' && !group) return notice('attention', `There is no settings section "${argument.trim()}": say "settings", "settings approval", "settings messages", "settings privacy", "settings evaluation" or "settings history".`);
   return formView(context, group ? (page ? `${group}:${page[2]}` : group) : 'schools');
 }
 

@@ -60,6 +60,7 @@ export function leadDigestCard(view: LeadDigestView): CardContent {
     body: compact([
       heading('Your CPD programme'),
       subtle(`${view.weekText} · for ${view.leadName}`),
+      view.scopeText !== undefined && subtle(view.scopeText),
       attentionBox(view),
       // The digest reports on the last complete week, so it is named by its dates, not "this week".
       subheading(`Held ${view.weekText}`),

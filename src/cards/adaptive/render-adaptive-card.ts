@@ -13,6 +13,7 @@ import { longTermImpactCard } from './long-term-impact';
 import { mentoringActionCard, mentoringMeetingCard, progressReviewCard } from './mentoring';
 import { needsFormCard, needsSummaryCard, yearAheadTeamCard } from './needs';
 import { sharedGapPlanCard } from './shared-gap-plan';
+import { providerReportCard, providerSummaryCard } from './providers';
 import { gapTaskFormCard } from './gap-task';
 import { helpCard } from './help';
 import { invitationCard } from './invitation';
@@ -79,6 +80,8 @@ const BUILDERS: CardBuilders = {
   'needs-summary': needsSummaryCard,
   'year-ahead-team': yearAheadTeamCard,
   'gap-plan-shared': sharedGapPlanCard,
+  'provider-report': providerReportCard,
+  'provider-summary': providerSummaryCard,
   'file-import': fileImportCard,
   setup: setupCard,
   unreachable: unreachableCard,

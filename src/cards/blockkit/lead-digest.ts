@@ -32,6 +32,7 @@ export function leadDigestBlocks(view: LeadDigestView): KnownBlock[] {
   const blocks: (KnownBlock | undefined)[] = [
     header(`CPD programme: ${view.weekText}`),
     section(`Hello ${e(view.leadName)}, here is the programme at a glance.`),
+    view.scopeText !== undefined ? section(`_${e(view.scopeText)}_`) : undefined,
     list('Needs attention', attention, view.notShown.attention),
     divider,
     list(`Held ${view.weekText}`, held, view.notShown.held, 'No sessions were held.'),

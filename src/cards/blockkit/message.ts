@@ -18,6 +18,7 @@ import { longTermImpactMessageBlocks } from './long-term-impact';
 import { mentoringActionBlocks, mentoringMeetingBlocks, mentoringMeetingText, progressReviewBlocks, progressReviewText } from './mentoring';
 import { needsFormMessageBlocks, needsSummaryBlocks, yearAheadTeamBlocks } from './needs';
 import { sharedGapPlanBlocks } from './shared-gap-plan';
+import { providerReportBlocks, providerSummaryBlocks } from './providers';
 import { helpBlocks } from './help';
 import { leadDigestBlocks } from './lead-digest';
 import { leadReportBlocks } from './lead-report';
@@ -80,6 +81,8 @@ const RENDERERS: RendererTable = {
   'needs-summary': { blocks: needsSummaryBlocks, text: (v) => `CPD needs: ${v.year}` },
   'year-ahead-team': { blocks: yearAheadTeamBlocks, text: (v) => `Your team's year-ahead reviews: ${v.year}` },
   'gap-plan-shared': { blocks: sharedGapPlanBlocks, text: (v) => `${v.personName} shared their gap-task plan: ${v.sessionTitle}` },
+  'provider-report': { blocks: providerReportBlocks, text: (v) => `CPD by provider, ${v.periodText}` },
+  'provider-summary': { blocks: providerSummaryBlocks, text: (v) => `Feedback for ${v.provider}` },
   'long-term-impact': { blocks: longTermImpactMessageBlocks, text: (v) => `Longer-term impact: ${v.sessionTitle}` },
   'impact-follow-up': { blocks: impactFollowUpMessageBlocks, text: (v) => `Impact of CPD: ${v.sessionTitle}` },
   'governors-report': { blocks: governorsReportBlocks, text: (v) => `Report to governors: ${v.term}` },

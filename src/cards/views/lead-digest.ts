@@ -85,6 +85,8 @@ export interface LeadDigestView {
   weeks?: LeadDigestWeek[];
   /** Slack only: chart id → signed PNG link (Block Kit has no chart element). */
   chartImages?: Record<string, string>;
+  /** A school's own CPD lead's digest (issue 26): the school it covers, e.g. "Huntingdon Academy only: …". */
+  scopeText?: string;
   /** Messages of the week that could not be delivered, and why: counts only, like the rest of the digest. */
   undelivered?: UndeliveredSummary;
   /** A line per school once mentoring is in use (meetings this year, or early-career teachers). */

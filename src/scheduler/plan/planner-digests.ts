@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { hasRole, linkHoldsOn, type DeliveryKind, type Staff } from '../../domain';
+import { hasRole, linkHoldsOn, schoolsLedBy, type DeliveryKind, type Staff } from '../../domain';
 import { atLocalTime, localDateOf } from '../../domain/school-time';
 import { DAY_MS, emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
@@ -38,7 +38,8 @@ const DIGEST_RECIPIENTS: { [K in DigestKind]: (active: readonly Staff[], input: 
     const managerIds = new Set(active.map((s) => s.lineManagerId).filter((id): id is string => id !== undefined));
     return active.filter((s) => managerIds.has(s.id));
   },
-  'lead-digest': (active) => active.filter((s) => hasRole(s, 'cpd-lead')),
+  // The trust's CPD leads (the whole trust), and each school's own lead (their school only: digest-scope.ts).
+  'lead-digest': (active, input) => active.filter((s) => hasRole(s, 'cpd-lead') || schoolsLedBy(input.tenant.settings.cpdRequests, s.id).length > 0),
   // Anyone who is induction tutor to an active person today (a current 'induction-tutor' link).
   'induction-digest': (active, input) => {
     const today = localDateOf(input.now, input.tenant.settings.timezone);

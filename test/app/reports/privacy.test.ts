@@ -10,6 +10,8 @@ import { loadProgrammeReport } from '../../../src/app/reports/load-programme-rep
 import { loadDigestWeeks } from '../../../src/app/digests/load-digest-weeks';
 import { loadReportPage } from '../../../src/documents/load-report-page';
 import { renderReportPage } from '../../../src/documents/report-page-html';
+import { buildProviderReport, buildProviderSummary, loadProviderReportInput } from '../../../src/app/reports';
+import { providerSummaryCsv, providersCsv } from '../../../src/exports/providers-csv';
 import { NOW, T, reportWorld } from './report-world';
 
 const ANSWER = 'Secret anonymous remark about behaviour';
@@ -70,6 +72,18 @@ describe('privacy: no exposed report or export puts an anonymous answer beside a
     expect(html).toContain('Secret anonymous remark');
     for (const name of PEOPLE.filter((p) => p.includes(' '))) expect(html).not.toContain(name);
     expect(html).not.toContain('@school.example');
+    // Providers (issue 26 item 7): the report and the summary that leaves the trust never quote a comment, nor name anyone.
+    const input = await loadProviderReportInput(deps, T, NOW);
+    if (!input.ok) throw new Error(input.message);
+    const providers = buildProviderReport(input.value);
+    const summaries = providers.rows.map((r) => buildProviderSummary(input.value, r.provider));
+    expect(summaries.map((x) => x.responses)).toContain(6);
+    for (const output of [providers, ...summaries, providersCsv(providers), ...summaries.map(providerSummaryCsv)]) {
+      const json = JSON.stringify(output);
+      expect(json).not.toContain('anonymous remark');
+      for (const name of PEOPLE.filter((p) => p.includes(' '))) expect(json).not.toContain(name);
+      expect(json).not.toContain('@school.example');
+    }
     await store.close();
   });
 });

@@ -55,6 +55,7 @@ function sampleFor(key: string): string | undefined {
     'retention-days': '400',
     'year-ahead-review-window': '15 September',
     'year-ahead-prompt-weeks': '3',
+    'facilitator-hourly-rate': '42.50',
   };
   return samples[key];
 }
