@@ -33,27 +33,39 @@ import { GOOD_ANSWERS, GOOD_REPORT, invokeActivity, PEOPLE, SECRET, SLACK_TEAM, 
 type Kind = 'embedded' | 'cosmos';
 type Flow = 'answer' | 'RSVP' | 'gap-task report';
 
-/** better-sqlite3's statements share one prototype: count every run/get/all/iterate, and every transaction. */
+/**
+ * better-sqlite3's statements share one prototype: count every run/get/all/iterate, and every commit:
+ * a write statement run outside a transaction (SQLite commits it alone), a transaction function
+ * called outside one (nested ones are savepoints), and an explicit BEGIN (the store's one-transaction units).
+ */
 function countSql(): { statements: number; transactions: number } {
   const counts = { statements: 0, transactions: 0 };
   const probe = new Database(':memory:');
+  type Stmt = { reader: boolean; database: Database.Database };
   const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...a: unknown[]) => unknown>;
   for (const method of ['run', 'get', 'all', 'iterate']) {
     const original = proto[method]!;
-    proto[method] = function (this: unknown, ...args: unknown[]) {
+    proto[method] = function (this: Stmt, ...args: unknown[]) {
       counts.statements++;
+      if (!this.reader && !this.database.inTransaction) counts.transactions++;
       return original.apply(this, args);
     };
   }
   type Fn = (...a: unknown[]) => unknown;
-  const dbProto = Object.getPrototypeOf(probe) as { transaction: (this: unknown, fn: Fn) => Fn };
+  const dbProto = Object.getPrototypeOf(probe) as { transaction: (this: Database.Database, fn: Fn) => Fn; exec: (this: Database.Database, sql: string) => unknown };
+  const exec = dbProto.exec;
+  dbProto.exec = function (this: Database.Database, sql: string) {
+    if (/^\s*BEGIN/i.test(sql)) counts.transactions++;
+    return exec.call(this, sql);
+  };
   const transaction = dbProto.transaction;
-  dbProto.transaction = function (this: unknown, fn: Fn) {
+  dbProto.transaction = function (this: Database.Database, fn: Fn) {
     const wrapped = transaction.call(this, fn) as Fn & Record<'deferred' | 'immediate' | 'exclusive', Fn>;
+    const inTransaction = () => this.inTransaction;
     const counting =
       (run: Fn): Fn =>
       (...args) => {
-        counts.transactions++;
+        if (!inTransaction()) counts.transactions++;
         return run(...args);
       };
     // The variants are non-enumerable properties of the wrapper better-sqlite3 returns: wrap each.
@@ -69,7 +81,7 @@ export interface OpsRow {
   flow: Flow;
   operations: number;
   requestUnits: number;
-  /** Embedded: transactions (better-sqlite3 `transaction()` calls). */
+  /** Embedded: commits (write statements run alone, top-level transactions). */
   transactions?: number;
   sequence: string[];
 }
@@ -169,8 +181,8 @@ export async function measureAnswerOps(kind: Kind): Promise<OpsRow[]> {
 
 export function answerOpsTable(rows: OpsRow[]): string {
   const lines = [
-    'store operations per flow, through the real bot, the person already resolved (Cosmos: requests to cosmosdb-server, RU = the emulator\'s 1 per request; embedded: SQL statements, transactions)',
-    '| store | platform | flow | operations | request units | transactions |',
+    'store operations per flow, through the real bot, the person already resolved (Cosmos: requests to cosmosdb-server, RU = the emulator\'s 1 per request; embedded: SQL statements, commits)',
+    '| store | platform | flow | operations | request units | commits |',
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.store} | ${r.platform} | ${r.flow} | ${r.operations} | ${r.store === 'cosmos' ? r.requestUnits : '-'} | ${r.transactions ?? '-'} |`),
   ];
