@@ -7,7 +7,7 @@
  * emulator charges 1 RU per request; a real account's charge follows the operations and sizes).
  * Embedded: SQL statements run by better-sqlite3 (prepared-statement calls), and transactions.
  *
- *   npx tsx bench/answer-ops.ts [--sequence]    (--sequence lists each Cosmos operation in order)
+ *   npx tsx bench/answer-ops.ts [--sequence]    (--sequence lists each operation in order: Cosmos requests; SQL statements, commits)
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,16 +38,25 @@ type Flow = 'answer' | 'RSVP' | 'gap-task report';
  * a write statement run outside a transaction (SQLite commits it alone), a transaction function
  * called outside one (nested ones are savepoints), and an explicit BEGIN (the store's one-transaction units).
  */
-function countSql(): { statements: number; transactions: number } {
-  const counts = { statements: 0, transactions: 0 };
+function countSql(): { statements: number; transactions: number; sequence: string[] } {
+  const counts = { statements: 0, transactions: 0, sequence: [] as string[] };
+  /** `INSERT INTO "responses"` → `insert responses`, marked when SQLite commits it alone. */
+  const step = (sql: string, alone: boolean) => {
+    const [, verb, table] = /^\s*(\w+)(?:.*?(?:FROM|INTO|UPDATE)\s+"?(\w+)"?)?/is.exec(sql) ?? [];
+    counts.sequence.push(`${(verb ?? sql).toLowerCase()}${table && verb?.toUpperCase() !== 'UPDATE' ? ` ${table}` : ''}${verb?.toUpperCase() === 'UPDATE' ? ` ${/UPDATE\s+"?(\w+)/i.exec(sql)?.[1] ?? ''}` : ''}${alone ? ' (commit)' : ''}`);
+  };
   const probe = new Database(':memory:');
-  type Stmt = { reader: boolean; database: Database.Database };
+  type Stmt = { reader: boolean; database: Database.Database; source: string };
   const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...a: unknown[]) => unknown>;
   for (const method of ['run', 'get', 'all', 'iterate']) {
     const original = proto[method]!;
     proto[method] = function (this: Stmt, ...args: unknown[]) {
       counts.statements++;
-      if (!this.reader && !this.database.inTransaction) counts.transactions++;
+      // better-sqlite3's transaction functions run BEGIN, COMMIT and savepoints as statements: counted by the wrapper below.
+      const control = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(this.source);
+      const alone = !control && !this.reader && !this.database.inTransaction;
+      if (alone) counts.transactions++;
+      if (!control) step(this.source, alone);
       return original.apply(this, args);
     };
   }
@@ -56,6 +65,7 @@ function countSql(): { statements: number; transactions: number } {
   const exec = dbProto.exec;
   dbProto.exec = function (this: Database.Database, sql: string) {
     if (/^\s*BEGIN/i.test(sql)) counts.transactions++;
+    if (/^\s*(BEGIN|COMMIT|ROLLBACK)/i.test(sql)) counts.sequence.push(sql.trim().toLowerCase());
     return exec.call(this, sql);
   };
   const transaction = dbProto.transaction;
@@ -65,7 +75,10 @@ function countSql(): { statements: number; transactions: number } {
     const counting =
       (run: Fn): Fn =>
       (...args) => {
-        if (!inTransaction()) counts.transactions++;
+        if (!inTransaction()) {
+          counts.transactions++;
+          counts.sequence.push('transaction (commit)');
+        }
         return run(...args);
       };
     // The variants are non-enumerable properties of the wrapper better-sqlite3 returns: wrap each.
@@ -137,6 +150,7 @@ export async function measureAnswerOps(kind: Kind): Promise<OpsRow[]> {
   const rows: OpsRow[] = [];
   const measure = async (platform: 'slack' | 'teams', flow: Flow, send: () => Promise<void>) => {
     ops.length = 0;
+    if (sql) sql.sequence.length = 0;
     const before = sql ? { ...sql } : undefined;
     await send();
     rows.push({
@@ -146,7 +160,7 @@ export async function measureAnswerOps(kind: Kind): Promise<OpsRow[]> {
       operations: sql && before ? sql.statements - before.statements : ops.length,
       requestUnits: ops.reduce((sum, o) => sum + o.requestCharge, 0),
       ...(sql && before ? { transactions: sql.transactions - before.transactions } : {}),
-      sequence: ops.map((o) => `${o.operation} ${o.collection}`),
+      sequence: sql ? [...sql.sequence] : ops.map((o) => `${o.operation} ${o.collection}`),
     });
   };
 
@@ -193,6 +207,6 @@ if (require.main === module) {
   void (async () => {
     const rows = [...(await measureAnswerOps('embedded')), ...(await measureAnswerOps('cosmos'))];
     console.log(answerOpsTable(rows));
-    if (process.argv.includes('--sequence')) for (const r of rows.filter((x) => x.store === 'cosmos')) console.log(`\n${r.platform} ${r.flow}: ${r.sequence.join(' → ')}`);
+    if (process.argv.includes('--sequence')) for (const r of rows) console.log(`\n${r.store} ${r.platform} ${r.flow}: ${r.sequence.join(' → ')}`);
   })();
 }
