@@ -7,7 +7,7 @@
  * emulator charges 1 RU per request; a real account's charge follows the operations and sizes).
  * Embedded: SQL statements run by better-sqlite3 (prepared-statement calls), and transactions.
  *
- *   npx tsx bench/answer-ops.ts [--sequence]    (--sequence lists each Cosmos operation in order)
+ *   npx tsx bench/answer-ops.ts [--sequence]    (--sequence lists each operation in order: Cosmos requests; SQL statements, commits)
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,27 +33,52 @@ import { GOOD_ANSWERS, GOOD_REPORT, invokeActivity, PEOPLE, SECRET, SLACK_TEAM, 
 type Kind = 'embedded' | 'cosmos';
 type Flow = 'answer' | 'RSVP' | 'gap-task report';
 
-/** better-sqlite3's statements share one prototype: count every run/get/all/iterate, and every transaction. */
-function countSql(): { statements: number; transactions: number } {
-  const counts = { statements: 0, transactions: 0 };
+/**
+ * better-sqlite3's statements share one prototype: count every run/get/all/iterate, and every commit:
+ * a write statement run outside a transaction (SQLite commits it alone), a transaction function
+ * called outside one (nested ones are savepoints), and an explicit BEGIN (the store's one-transaction units).
+ */
+function countSql(): { statements: number; transactions: number; sequence: string[] } {
+  const counts = { statements: 0, transactions: 0, sequence: [] as string[] };
+  /** `INSERT INTO "responses"` → `insert responses`, marked when SQLite commits it alone. */
+  const step = (sql: string, alone: boolean) => {
+    const [, verb, table] = /^\s*(\w+)(?:.*?(?:FROM|INTO|UPDATE)\s+"?(\w+)"?)?/is.exec(sql) ?? [];
+    counts.sequence.push(`${(verb ?? sql).toLowerCase()}${table && verb?.toUpperCase() !== 'UPDATE' ? ` ${table}` : ''}${verb?.toUpperCase() === 'UPDATE' ? ` ${/UPDATE\s+"?(\w+)/i.exec(sql)?.[1] ?? ''}` : ''}${alone ? ' (commit)' : ''}`);
+  };
   const probe = new Database(':memory:');
+  type Stmt = { reader: boolean; database: Database.Database; source: string };
   const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...a: unknown[]) => unknown>;
   for (const method of ['run', 'get', 'all', 'iterate']) {
     const original = proto[method]!;
-    proto[method] = function (this: unknown, ...args: unknown[]) {
+    proto[method] = function (this: Stmt, ...args: unknown[]) {
       counts.statements++;
+      // better-sqlite3's transaction functions run BEGIN, COMMIT and savepoints as statements: counted by the wrapper below.
+      const control = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(this.source);
+      const alone = !control && !this.reader && !this.database.inTransaction;
+      if (alone) counts.transactions++;
+      if (!control) step(this.source, alone);
       return original.apply(this, args);
     };
   }
   type Fn = (...a: unknown[]) => unknown;
-  const dbProto = Object.getPrototypeOf(probe) as { transaction: (this: unknown, fn: Fn) => Fn };
+  const dbProto = Object.getPrototypeOf(probe) as { transaction: (this: Database.Database, fn: Fn) => Fn; exec: (this: Database.Database, sql: string) => unknown };
+  const exec = dbProto.exec;
+  dbProto.exec = function (this: Database.Database, sql: string) {
+    if (/^\s*BEGIN/i.test(sql)) counts.transactions++;
+    if (/^\s*(BEGIN|COMMIT|ROLLBACK)/i.test(sql)) counts.sequence.push(sql.trim().toLowerCase());
+    return exec.call(this, sql);
+  };
   const transaction = dbProto.transaction;
-  dbProto.transaction = function (this: unknown, fn: Fn) {
+  dbProto.transaction = function (this: Database.Database, fn: Fn) {
     const wrapped = transaction.call(this, fn) as Fn & Record<'deferred' | 'immediate' | 'exclusive', Fn>;
+    const inTransaction = () => this.inTransaction;
     const counting =
       (run: Fn): Fn =>
       (...args) => {
-        counts.transactions++;
+        if (!inTransaction()) {
+          counts.transactions++;
+          counts.sequence.push('transaction (commit)');
+        }
         return run(...args);
       };
     // The variants are non-enumerable properties of the wrapper better-sqlite3 returns: wrap each.
@@ -69,7 +94,7 @@ export interface OpsRow {
   flow: Flow;
   operations: number;
   requestUnits: number;
-  /** Embedded: transactions (better-sqlite3 `transaction()` calls). */
+  /** Embedded: commits (write statements run alone, top-level transactions). */
   transactions?: number;
   sequence: string[];
 }
@@ -125,6 +150,7 @@ export async function measureAnswerOps(kind: Kind): Promise<OpsRow[]> {
   const rows: OpsRow[] = [];
   const measure = async (platform: 'slack' | 'teams', flow: Flow, send: () => Promise<void>) => {
     ops.length = 0;
+    if (sql) sql.sequence.length = 0;
     const before = sql ? { ...sql } : undefined;
     await send();
     rows.push({
@@ -134,7 +160,7 @@ export async function measureAnswerOps(kind: Kind): Promise<OpsRow[]> {
       operations: sql && before ? sql.statements - before.statements : ops.length,
       requestUnits: ops.reduce((sum, o) => sum + o.requestCharge, 0),
       ...(sql && before ? { transactions: sql.transactions - before.transactions } : {}),
-      sequence: ops.map((o) => `${o.operation} ${o.collection}`),
+      sequence: sql ? [...sql.sequence] : ops.map((o) => `${o.operation} ${o.collection}`),
     });
   };
 
@@ -169,8 +195,8 @@ export async function measureAnswerOps(kind: Kind): Promise<OpsRow[]> {
 
 export function answerOpsTable(rows: OpsRow[]): string {
   const lines = [
-    'store operations per flow, through the real bot, the person already resolved (Cosmos: requests to cosmosdb-server, RU = the emulator\'s 1 per request; embedded: SQL statements, transactions)',
-    '| store | platform | flow | operations | request units | transactions |',
+    'store operations per flow, through the real bot, the person already resolved (Cosmos: requests to cosmosdb-server, RU = the emulator\'s 1 per request; embedded: SQL statements, commits)',
+    '| store | platform | flow | operations | request units | commits |',
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.store} | ${r.platform} | ${r.flow} | ${r.operations} | ${r.store === 'cosmos' ? r.requestUnits : '-'} | ${r.transactions ?? '-'} |`),
   ];
@@ -181,6 +207,6 @@ if (require.main === module) {
   void (async () => {
     const rows = [...(await measureAnswerOps('embedded')), ...(await measureAnswerOps('cosmos'))];
     console.log(answerOpsTable(rows));
-    if (process.argv.includes('--sequence')) for (const r of rows.filter((x) => x.store === 'cosmos')) console.log(`\n${r.platform} ${r.flow}: ${r.sequence.join(' → ')}`);
+    if (process.argv.includes('--sequence')) for (const r of rows) console.log(`\n${r.store} ${r.platform} ${r.flow}: ${r.sequence.join(' → ')}`);
   })();
 }

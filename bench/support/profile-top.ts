@@ -4,6 +4,8 @@
  * For the figures docs/performance.md reports (BENCH_CPU_PROF=<dir> writes one per server process).
  * `--after`: only samples from the first one whose stack has a frame matching it (e.g. `processEvent`
  * for the first Slack request), so start-up and seeding are left out.
+ * `--inclusive <regex>`: instead, the frames whose place (package or file) matches, by the share of
+ * samples with them anywhere on the stack (e.g. `^src/|zod|pino` for where the app's own time goes).
  */
 import { readFileSync } from 'node:fs';
 
@@ -13,7 +15,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-export function topFrames(file: string, count = 5, after?: RegExp): string[] {
+export function topFrames(file: string, count = 5, after?: RegExp, inclusive?: RegExp): string[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[] };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -22,10 +24,22 @@ export function topFrames(file: string, count = 5, after?: RegExp): string[] {
   const from = after ? Math.max(0, profile.samples.findIndex((id) => stackMatches(id))) : 0;
   const samples = profile.samples.slice(from);
   const self = new Map<string, number>();
+  const placeOf = (id: number) => byId.get(id)!.callFrame.url.replace(/^.*node_modules\//, '').replace(/^.*\/(src|bench|test)\//, '$1/');
+  const keyOf = (id: number) => {
+    const { functionName, lineNumber } = byId.get(id)!.callFrame;
+    const where = placeOf(id);
+    return `${functionName || '(anonymous)'}${where ? ` ${where}:${lineNumber + 1}` : ''}`;
+  };
   for (const id of samples) {
-    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    const where = url.replace(/^.*node_modules\//, '').replace(/^.*\/(src|bench|test)\//, '$1/');
-    const key = `${functionName || '(anonymous)'}${where ? ` ${where}:${lineNumber + 1}` : ''}`;
+    if (inclusive) {
+      const onStack = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (inclusive.test(placeOf(at))) onStack.add(keyOf(at));
+      for (const key of onStack) self.set(key, (self.get(key) ?? 0) + 1);
+      const leaf = byId.get(id)!.callFrame.functionName;
+      if (leaf === '(idle)' || leaf === '(program)') self.set(leaf, (self.get(leaf) ?? 0) + 1);
+      continue;
+    }
+    const key = keyOf(id);
     self.set(key, (self.get(key) ?? 0) + 1);
   }
   const idle = (self.get('(idle)') ?? 0) + (self.get('(program)') ?? 0);
@@ -38,9 +52,12 @@ export function topFrames(file: string, count = 5, after?: RegExp): string[] {
 }
 
 if (require.main === module) {
-  const i = process.argv.indexOf('--after');
-  const after = i >= 0 ? new RegExp(process.argv[i + 1]!) : undefined;
-  const [file, count] = process.argv.slice(2).filter((_, k, all) => all[k] !== '--after' && all[k - 1] !== '--after');
-  if (!file) throw new Error('usage: profile-top.ts <file.cpuprofile> [count] [--after <regex>]');
-  for (const line of topFrames(file, Number(count ?? 5), after)) console.log(line);
+  const option = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? new RegExp(process.argv[i + 1]!) : undefined;
+  };
+  const flags = ['--after', '--inclusive'];
+  const [file, count] = process.argv.slice(2).filter((_, k, all) => !flags.includes(all[k]!) && !flags.includes(all[k - 1]!));
+  if (!file) throw new Error('usage: profile-top.ts <file.cpuprofile> [count] [--after <regex>] [--inclusive <regex>]');
+  for (const line of topFrames(file, Number(count ?? 5), option('--after'), option('--inclusive'))) console.log(line);
 }

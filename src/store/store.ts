@@ -20,4 +20,11 @@ export interface Store extends Collections {
    */
   scrub(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Runs `work` so that all its writes commit together (SQLite: one transaction, begun at the first
+   * write, committed when `work` returns, rolled back when it throws; issue 28). A store without it
+   * commits each write alone. Only for work that touches nothing but the store: other writers in the
+   * process wait while the transaction is open.
+   */
+  inOneTransaction?<T>(work: () => Promise<T>): Promise<T>;
 }

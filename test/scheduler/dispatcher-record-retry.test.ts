@@ -12,8 +12,8 @@ describe('Dispatcher recording a result the store refused (embedded store with a
     const w = world([], 1);
     await w.store.deliveries.create(delivery(T, 's0'));
     const faults = faultyStore(w.store);
-    // deliveries write 1 is the claim, 2 the renewal just before the send, 3 records "sent".
-    faults.failNthWrite('deliveries', 3);
+    // deliveries write 1 is the claim, 2 records "sent" (a claim this fresh is not renewed before the send).
+    faults.failNthWrite('deliveries', 2);
     const waits: number[] = [];
     const a = w.make('a', { store: faults.store, recordRetrySleep: async (ms) => void waits.push(ms) });
     expect(await a.dispatchUntilIdle()).toMatchObject({ sent: 1 });

@@ -126,6 +126,8 @@ export class SlackRequestClaims {
       release: async () => {
         // Off the running set first: if the delete fails, the claim is dead and a retry here takes it over.
         this.running.delete(slot);
+        // Marked done in a transaction that then failed: not done after all.
+        this.finished.delete(slot);
         await keys.delete(tenantId, id, { ifVersion: claimed });
       },
       abandon: () => {

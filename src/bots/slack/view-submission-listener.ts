@@ -3,6 +3,7 @@ import { isModalView, renderBlockKitModal, renderCreateSessionModal, toSlackErro
 import { type CardView } from '../../cards/views';
 import { SUBMIT_VERBS } from '../../cards/actions';
 import type { ActorResult } from '../../app/identity';
+import { answerTogether } from '../../app/answer-together';
 import { handleCardAction } from '../../app/card-actions';
 import type { SlackBotContext } from './bot-context';
 import { parseJsonText } from './json-text';
@@ -44,6 +45,7 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
     let claim: SlackRequestClaim | undefined;
     let found: ActorResult;
     let result: Awaited<ReturnType<typeof handleCardAction>>;
+    let recorded: boolean | undefined;
     try {
       found = await slackActor(ctx.deps, client, { userId: user.id, teamId });
       if (!found.ok) {
@@ -62,7 +64,14 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
         return;
       }
       markKept(body as object);
-      result = await handleCardAction(ctx.deps, found.actor, action, inputs);
+      // The claim is already stored on its own (the kept submission must outlive this process); the
+      // answer and the claim marked done commit together.
+      const ours = claim;
+      const actor = found.actor;
+      [result, recorded] = await answerTogether(ctx.deps, view.callback_id, async () => {
+        const handled = await handleCardAction(ctx.deps, actor, action, inputs);
+        return [handled, handled.ok ? await ours.done() : undefined] as const;
+      });
     } catch (error) {
       // Slack, the store or the claim failed: the person is told, and the claim (if any) handed back.
       ctx.logger.error({ err: error, callbackId: view.callback_id }, 'slack: submission failed');
@@ -81,7 +90,7 @@ export function registerViewSubmissions(app: App, ctx: SlackBotContext): void {
       await ack(form ? toSlackErrors(errors, form) : { response_action: 'errors', errors: firstBlockError(body, Object.values(errors).join(' ')) });
       return;
     }
-    if (!(await claim.done())) ctx.logger.warn({ callbackId: view.callback_id }, 'slack: submission stored, but its claim could not be marked done');
+    if (!recorded) ctx.logger.warn({ callbackId: view.callback_id }, 'slack: submission stored, but its claim could not be marked done');
     await ack();
     const { channel, ts, responseUrl } = metadata.data;
     if (channel && ts) await showResult(client, { userId: user.id, channel, ts, ...(responseUrl ? { responseUrl } : {}) }, result);

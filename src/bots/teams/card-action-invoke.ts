@@ -1,4 +1,5 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import { answerTogether } from '../../app/answer-together';
 import { handleCardAction } from '../../app/card-actions';
 import type { AppDeps } from '../../app/deps';
 import type { Logger } from '../../log';
@@ -50,7 +51,7 @@ export async function answerCardAction(
     const actor = await resolveTeamsActor(deps, context, envelope.data, defaultTenantId);
     if (!actor.ok) return cardResponse(notice('attention', actor.message), userId);
     const { action, inputs } = splitActionData(invoke.data.action.verb, invoke.data.action.data);
-    const result = await handleCardAction(deps, actor.actor, action, inputs);
+    const result = await answerTogether(deps, invoke.data.action.verb, () => handleCardAction(deps, actor.actor, action, inputs));
     return cardResponse(result.view, userId);
   } catch (error) {
     // The store failed mid-request: the use cases leave nothing half-written, so the person can simply press again.

@@ -19,10 +19,24 @@ export class SendTimeRules {
 
   constructor(private readonly store: Store) {}
 
+  /**
+   * Tenants found open for sending in the current minute (records without an exemption). Quiet
+   * hours, weekends and holidays are whole local minutes, and zones are offset by whole minutes,
+   * so an answer holds for the rest of the minute: a broadcast asks the time zone once a minute
+   * per tenant rather than once per message (issue 28, 4: it was a twentieth of the CPU per message).
+   */
+  private openMinute = { minute: -1, tenants: new Set<string>() };
+
   /** `now` when the record may go now, else the next instant it may. */
   async allowedFrom(delivery: Delivery, now: Date): Promise<Date> {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (this.openMinute.minute !== minute) this.openMinute = { minute, tenants: new Set() };
+    const plain = delivery.sendExemption === undefined;
+    if (plain && this.openMinute.tenants.has(delivery.tenantId)) return now;
     const rules = await this.rulesOf(delivery.tenantId);
-    return nextAllowedSendTime(now, rules.calendar, sendWindowOptions(delivery.sendExemption, rules.zone));
+    const allowed = nextAllowedSendTime(now, rules.calendar, sendWindowOptions(delivery.sendExemption, rules.zone));
+    if (plain && allowed.getTime() === now.getTime() && this.openMinute.minute === minute) this.openMinute.tenants.add(delivery.tenantId);
+    return allowed;
   }
 
   private rulesOf(tenantId: string): Promise<TenantRules> {

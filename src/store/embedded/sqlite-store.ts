@@ -13,6 +13,7 @@ import { makeFolder } from './make-folder';
 import { lockDataFolder, type FolderLock } from './folder-lock';
 import { hintPlanner } from './planner-hints';
 import { jsonField, tailSql, whereSql, type SqlValue } from './sql-filter';
+import { WriteUnits } from './write-units';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 export { DataFolderInUseError } from './folder-lock';
@@ -72,6 +73,7 @@ class SqliteCollection implements RawCollection {
     private readonly db: Database.Database,
     private readonly clock: Clock,
     private readonly busy: BusyRetry,
+    private readonly units: WriteUnits,
   ) {}
 
   /** Prepared once per SQL text: the text never holds values, so the cache stays small. */
@@ -117,6 +119,7 @@ class SqliteCollection implements RawCollection {
    * creates three documents, and each transaction adds a BEGIN and a COMMIT to the write.
    */
   async create(doc: Doc, options?: WriteOptions): Promise<WriteResult<Doc>> {
+    for (let wait = this.units.beforeWrite(); wait; wait = this.units.beforeWrite()) await wait;
     const etag = randomUUID();
     const result = await this.busy.run(() => this.statement(
       `INSERT INTO "${this.name}" (tenant_id, id, doc, etag, expires_at) VALUES (?, ?, ?, ?, ?)
@@ -152,6 +155,8 @@ class SqliteCollection implements RawCollection {
     });
     for (let start = 0; start < docs.length; start += CREATE_MANY_CHUNK) {
       if (start > 0) await yieldToEventLoop();
+      // Again per chunk: a unit may have begun during the turn just given away.
+      for (let wait = this.units.beforeWrite(); wait; wait = this.units.beforeWrite()) await wait;
       const chunk = docs.slice(start, start + CREATE_MANY_CHUNK);
       results.push(...(await this.busy.run(() => writeChunk.immediate(chunk))));
     }
@@ -159,6 +164,7 @@ class SqliteCollection implements RawCollection {
   }
 
   async put(doc: Doc, options?: WriteOptions & { ifVersion?: string }): Promise<WriteResult<Doc>> {
+    for (let wait = this.units.beforeWrite(); wait; wait = this.units.beforeWrite()) await wait;
     const etag = randomUUID();
     const json = JSON.stringify(doc);
     if (options?.ifVersion === undefined) {
@@ -181,6 +187,7 @@ class SqliteCollection implements RawCollection {
   }
 
   async delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult> {
+    for (let wait = this.units.beforeWrite(); wait; wait = this.units.beforeWrite()) await wait;
     const remove = this.db.transaction((): DeleteResult => {
       const current = this.row(tenantId, id);
       if (!current) return { ok: false, reason: 'absent' };
@@ -279,11 +286,12 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
   // A deleted row's bytes are zeroed in its page where that costs no extra write; scrub() does the rest.
   db.pragma('secure_delete = FAST');
   const busy = new BusyRetry(options.busyBudgetMs);
+  const units = new WriteUnits(db, busy);
   const raw = new Map<CollectionName, SqliteCollection>();
   const collections = {} as Record<CollectionName, unknown>;
   for (const name of COLLECTION_NAMES) {
     createTable(db, name);
-    const collection = new SqliteCollection(name, db, options.clock, busy);
+    const collection = new SqliteCollection(name, db, options.clock, busy, units);
     raw.set(name, collection);
     collections[name] = validating(collection, COLLECTIONS[name]);
   }
@@ -314,10 +322,13 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
     async ping() {
       db.prepare('SELECT 1').get();
     },
+    inOneTransaction: (work) => units.run(work),
     async checkWritable() {
+      for (let wait = units.beforeWrite(); wait; wait = units.beforeWrite()) await wait;
       await busy.run(() => probe.immediate());
     },
     async scrub() {
+      for (let wait = units.beforeWrite(); wait; wait = units.beforeWrite()) await wait;
       // A fresh file has no free pages holding old rows; then the WAL's old frames go too. The rebuild's
       // temporary copy is kept in memory, so no deleted row is written to a temporary file either.
       await busy.run(() => {
@@ -337,6 +348,7 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): EmbeddedStore 
       if (db.open) db.close();
       folderLock?.release();
     },
+    // Synchronous, so it cannot wait for an open unit: its deletes may join that unit's transaction (harmless either way).
     purgeExpired() {
       return [...raw.values()].reduce((n, c) => n + c.purgeExpired(), 0);
     },
