@@ -1,0 +1,3 @@
+/** What other features and the app root use of mentoring/ (issue 30): import it from here, not from its files. */
+export * from './mentoring-links';
+export * from './set-mentor';
