@@ -11,6 +11,7 @@ export type CliCommand =
   | { kind: 'staff-add'; tenantId?: string; fields: Record<string, string> }
   | { kind: 'staff-show' | 'staff-deactivate'; tenantId?: string; email: string }
   | { kind: 'staff-away'; tenantId?: string; email: string; until: string }
+  | { kind: 'staff-mentor'; tenantId?: string; person: string; role: string; mentor: string }
   | { kind: 'staff-erase'; tenantId?: string; email: string; confirm: boolean }
   | { kind: 'import-calendar'; file: string; tenantId?: string; dryRun: boolean }
   | { kind: 'calendar-show'; tenantId?: string; year?: number }
@@ -301,6 +302,14 @@ export const COMMANDS: readonly CliCommandSpec[] = [
     summary: 'Mark a leaver: nothing more is sent to them; their record is kept for the retention period.',
     example: ['staff', 'deactivate', 'jo.bloggs@school.org.uk'],
     build: ([email], _v, tenant) => (email ? ok({ kind: 'staff-deactivate', email, ...tenant }) : fail('staff deactivate needs an e-mail address')),
+  },
+  {
+    words: ['staff', 'mentor'],
+    usage: 'staff mentor EMAIL ROLE MENTOR-EMAIL|none',
+    summary: "Set (or end, with none) a person's subject-mentor, professional-mentor, coach or induction-tutor from today.",
+    example: ['staff', 'mentor', 'jo.bloggs@school.org.uk', 'subject-mentor', 's.patel@school.org.uk'],
+    build: ([person, role, mentor], _v, tenant) =>
+      person && role && mentor ? ok({ kind: 'staff-mentor', person, role, mentor, ...tenant }) : fail('use: staff mentor EMAIL subject-mentor|professional-mentor|coach|induction-tutor MENTOR-EMAIL (or none)'),
   },
   {
     words: ['staff', 'away'],

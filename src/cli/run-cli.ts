@@ -24,6 +24,7 @@ import { runImportStaff } from './import-staff-command';
 import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetSchoolCpdLead, runTenantShow } from './tenant-commands';
 import { runSettingsHistory, runSettingsSet, runSettingsShow } from './settings-commands';
 import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
+import { runStaffMentor } from './staff-mentor-command';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from '../app/demo';
 import { nameCpdLead } from '../app/setup';
@@ -109,6 +110,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return runStaffAway(deps, command.tenantId ?? deps.defaultTenantId, command.email, command.until);
     case 'staff-erase':
       return runStaffErase(deps, command.tenantId ?? deps.defaultTenantId, command.email, command.confirm);
+    case 'staff-mentor':
+      return runStaffMentor(deps, command.tenantId ?? deps.defaultTenantId, command);
     case 'staff-show':
       return runStaffShow(deps, command.tenantId ?? deps.defaultTenantId, command.email);
     case 'staff-deactivate':

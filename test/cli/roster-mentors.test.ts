@@ -104,5 +104,26 @@ onBothStores('roster-mentors', (label, open, done) => {
       expect(lines).toContain('  row 2: Subject Mentor: nobody in the file or the staff list is called "Nobody Known" (give their e-mail, or the name as the file spells it)');
       expect(await store.mentoringLinks.count(T)).toBe(count);
     });
+    it('staff mentor sets and ends a supporter from the CLI; staff show lists them and whom a person supports', async () => {
+      clock.set('2026-11-02T09:00:00.000Z');
+      lines.length = 0;
+      expect(await run('staff', 'mentor', 'l.kim@oakfield.sch.uk', 'induction-tutor', 'r.green@oakfield.sch.uk')).toBe(0);
+      expect(lines.at(-1)).toBe("Rachel Green is Laura Kim's induction tutor from today.");
+      expect(await run('staff', 'mentor', 'l.kim@oakfield.sch.uk', 'induction-tutor', 'r.green@oakfield.sch.uk')).toBe(0);
+      expect(lines.at(-1)).toBe("Rachel Green is already Laura Kim's induction tutor: nothing changed.");
+      expect(await run('staff', 'mentor', 'l.kim@oakfield.sch.uk', 'buddy', 'r.green@oakfield.sch.uk')).toBe(2);
+      expect(lines.at(-1)).toMatch(/"buddy" is not a role/);
+      expect(await run('staff', 'mentor', 'l.kim@oakfield.sch.uk', 'coach', 'l.kim@oakfield.sch.uk')).toBe(1);
+      expect(lines.at(-1)).toBe('Laura Kim cannot be their own coach.');
+      lines.length = 0;
+      expect(await run('staff', 'show', 'j.adeyemi@oakfield.sch.uk')).toBe(0);
+      expect(lines.join('\n')).toContain('  subject mentor: Laura Kim <l.kim@oakfield.sch.uk> (since 2026-10-05, from roster)');
+      lines.length = 0;
+      expect(await run('staff', 'show', 'r.green@oakfield.sch.uk')).toBe(0);
+      expect(lines.join('\n')).toContain('  supports:     Jo Adeyemi (coach), Jo Adeyemi (induction tutor), Jo Adeyemi (professional mentor), Laura Kim (induction tutor)');
+      expect(await run('staff', 'mentor', 'l.kim@oakfield.sch.uk', 'induction-tutor', 'none')).toBe(0);
+      expect(lines.at(-1)).toBe('Laura Kim has no induction tutor from today.');
+      expect(await currentLinksOf({ store }, T, id('l.kim@oakfield.sch.uk'), '2026-11-02')).toEqual([]);
+    });
   });
 });
