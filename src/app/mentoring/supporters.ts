@@ -26,3 +26,8 @@ export async function supportersOf(deps: Pick<AppDeps, 'store'>, tenantId: strin
       return { role: l.role, roleLabel: MENTOR_ROLE_LABELS[l.role], name: person?.name ?? 'someone no longer in the staff list', ...(person ? { email: person.email } : {}), since: l.startOn, source: l.source };
     });
 }
+
+/** Names of people by id (mentors on a record), one query. */
+export async function namesOf(deps: Pick<AppDeps, 'store'>, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await findWhereIn(deps.store.staff, tenantId, 'id', ids)).map((s) => [s.id, s.name]));
+}
