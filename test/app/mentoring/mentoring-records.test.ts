@@ -44,7 +44,7 @@ onBothStores('mentoring-records', (label, open, done) => {
       const deps = { store, clock };
       await setMentor(deps, T, { menteeId: 'ect-1', role: 'subject-mentor', mentorId: 'mentor-a', onDate: '2026-09-01', source: 'roster' });
       await setMentor(deps, T, { menteeId: 'ect-2', role: 'coach', mentorId: 'coach-b', onDate: '2026-09-01', source: 'roster' });
-      const record = { heldOn: '2026-09-15', focus: 'Behaviour routines', wentWell: 'Calm starts to lessons', minutes: 50, recordedBy: 'mentor-a', recordedAt: NOW };
+      const record = { heldOn: '2026-09-15', focus: 'Behaviour routines', wentWell: 'Calm starts to lessons', minutes: 50, actions: [], recordedBy: 'mentor-a', recordedAt: NOW };
       await store.mentoringMeetings.put(meeting('m1', { status: 'held', record }));
       await store.mentoringMeetings.put(meeting('m2', { weekStart: '2026-09-21', focus: 'Planning' }));
       await store.mentoringMeetings.put(meeting('c1', { menteeId: 'ect-2', mentorId: 'coach-b', with: 'coach', status: 'held', record: { ...record, heldOn: '2026-10-01', focus: 'Questioning', minutes: 30, recordedBy: 'coach-b' } }));
