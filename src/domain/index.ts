@@ -35,3 +35,6 @@ export * from './settings-definitions';
 export * from './count-of';
 export * from './plan-subjects';
 export * from './mentoring';
+export * from './school-weeks';
+export * from './mentoring-templates';
+export * from './mentoring-plan';
