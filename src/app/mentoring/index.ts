@@ -5,3 +5,5 @@ export * from './find-person';
 export * from './supporters';
 export * from './mentor-change-text';
 export * from './mentor-command';
+export * from './programmes';
+export * from './programmes-command';
