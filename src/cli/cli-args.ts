@@ -12,6 +12,8 @@ export type CliCommand =
   | { kind: 'staff-show' | 'staff-deactivate'; tenantId?: string; email: string }
   | { kind: 'staff-away'; tenantId?: string; email: string; until: string }
   | { kind: 'staff-mentor'; tenantId?: string; person: string; role: string; mentor: string }
+  | { kind: 'programmes-export'; tenantId?: string; out?: string }
+  | { kind: 'programmes-import'; tenantId?: string; file: string; dryRun: boolean }
   | { kind: 'staff-erase'; tenantId?: string; email: string; confirm: boolean }
   | { kind: 'import-calendar'; file: string; tenantId?: string; dryRun: boolean }
   | { kind: 'calendar-show'; tenantId?: string; year?: number }
@@ -200,6 +202,23 @@ export const COMMANDS: readonly CliCommandSpec[] = [
     options: { out: OUT },
     example: ['templates', 'export', '--out', 'templates.json'],
     build: (_p, values, tenant) => ok({ kind: 'templates-export', ...tenant, ...some('out', text(values, 'out')) }),
+  },
+  {
+    words: ['programmes', 'export'],
+    usage: 'programmes export [--out FILE.json]',
+    summary: "Export the tenant's mentoring programmes (the built-in ones too) as JSON, to copy and change.",
+    options: { out: OUT },
+    example: ['programmes', 'export', '--out', 'programmes.json'],
+    build: (_p, values, tenant) => ok({ kind: 'programmes-export', ...tenant, ...some('out', text(values, 'out')) }),
+  },
+  {
+    words: ['programmes', 'import'],
+    usage: 'programmes import FILE.json [--dry-run]',
+    summary: 'Import mentoring programmes (start from what programmes export writes; built-in ones stay as they are).',
+    options: { 'dry-run': DRY_RUN },
+    example: ['programmes', 'import', 'programmes.json'],
+    build: ([file], values, tenant) =>
+      file ? ok({ kind: 'programmes-import', file, dryRun: flag(values, 'dry-run'), ...tenant }) : fail('programmes import needs a .json file (start from what programmes export writes)'),
   },
   {
     words: ['templates', 'import'],

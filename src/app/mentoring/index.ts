@@ -7,3 +7,4 @@ export * from './mentor-change-text';
 export * from './mentor-command';
 export * from './programmes';
 export * from './programmes-command';
+export * from './programme-file';
