@@ -1,5 +1,6 @@
 import { addLocalDays } from '../../domain/school-time';
-import { MentoringLink, mentoringLinkId, type MentorRole } from '../../domain';
+import { MentoringLink, mentoringLinkId, MentoringMeeting, mondayOf, type MentorRole } from '../../domain';
+import { updateWithRetry } from '../../store/update';
 import type { AppDeps } from '../deps';
 import { currentLinkInRole } from './mentoring-links';
 
@@ -71,7 +72,25 @@ export async function setMentor(deps: Pick<AppDeps, 'store' | 'clock'>, tenantId
     const written = await deps.store.mentoringLinks.create(link);
     if (!written.ok) throw new MentorChangeConflict(change.menteeId, change.role);
   }
+  await followPlannedMeetings(deps, tenantId, change);
   return plan;
+}
+
+/**
+ * The mentee's meetings still planned in this role from the week of the change on go to the new
+ * supporter (or to nobody, when the link ended), so a reminder never goes to a mentor who has stopped.
+ */
+async function followPlannedMeetings(deps: Pick<AppDeps, 'store' | 'clock'>, tenantId: string, change: MentorChange): Promise<void> {
+  const fromWeek = mondayOf(change.onDate);
+  const planned = await deps.store.mentoringMeetings.find(tenantId, { where: { menteeId: change.menteeId, status: 'planned' } });
+  for (const m of planned) {
+    if (m.value.with !== change.role || m.value.weekStart < fromWeek || (m.value.mentorId ?? null) === change.mentorId) continue;
+    await updateWithRetry(deps.store.mentoringMeetings, tenantId, m.value.id, (x) => {
+      if (x.status !== 'planned') return undefined;
+      const { mentorId: _old, ...rest } = x;
+      return MentoringMeeting.parse({ ...rest, ...(change.mentorId ? { mentorId: change.mentorId } : {}), updatedAt: deps.clock.now().toISOString() });
+    }, { read: m });
+  }
 }
 
 /** Someone else changed the same link between the read and the write: nothing of this change was kept. */

@@ -72,6 +72,22 @@ onBothStores('mentoring-programmes', (label, open, done) => {
       expect((await store.mentoringMeetings.find(T)).map((v) => v.version).sort()).toEqual(before);
     });
 
+    it("a mentor set or changed later takes over the mentee's meetings still planned in that role, from that week on", async () => {
+      const kaiMeetings = async () => (await store.mentoringMeetings.find(T, { where: { menteeId: 'kai' } })).map((v) => v.value).sort((x, y) => x.weekStart.localeCompare(y.weekStart));
+      expect((await kaiMeetings()).every((m) => m.mentorId === undefined)).toBe(true);
+      expect(textOf(await run('lead', 'mentor Kai Lowe subject Sam Patel'))).toContain("Sam Patel is Kai Lowe's subject mentor from today.");
+      expect((await kaiMeetings()).every((m) => m.mentorId === 'sam')).toBe(true);
+      // From 2 November (week 9) Lee takes over: the earlier meetings stay Sam's.
+      clock.set('2026-11-02T09:00:00.000Z');
+      await run('lead', 'mentor Kai Lowe subject Lee Lead');
+      const after = await kaiMeetings();
+      expect(after.filter((m) => m.weekStart < '2026-11-02').map((m) => m.mentorId)).toEqual(['sam', 'sam', 'sam', 'sam']);
+      expect(after.filter((m) => m.weekStart >= '2026-11-02').every((m) => m.mentorId === 'lead')).toBe(true);
+      await run('lead', 'mentor Kai Lowe subject none');
+      expect((await kaiMeetings()).filter((m) => m.weekStart >= '2026-11-02').every((m) => m.mentorId === undefined)).toBe(true);
+      clock.set('2026-09-01T08:00:00.000Z');
+    });
+
     it('the two-year induction plans year 1 and says year 2 waits for its term dates', async () => {
       await setMentor({ store, clock }, T, { menteeId: 'kai', role: 'induction-tutor', mentorId: 'lead', onDate: '2026-09-01', source: 'chat' });
       const answer = textOf(await run('lead', 'programmes assign induction to Kai Lowe'));
