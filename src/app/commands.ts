@@ -36,6 +36,7 @@ import { settingsCommand } from './tenants/settings-form';
 import { linkWorkspaceCommand } from './tenants/link-workspace-command';
 import { menteesCommand } from './mentoring-views';
 import { inductionDigestCommand } from './digests/induction-tutor-digest';
+import { mentorCommand, programmesCommand } from './mentoring';
 
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
@@ -91,6 +92,8 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'status', text: 'Is it working? The outbox, the planner, messages sent and failed, answers stored' },
             { command: 'settings [approval|messages|privacy|evaluation]', text: 'Schools and headteachers, who approves requests, quiet hours and reminders, privacy: see and change them' },
             { command: 'settings history', text: 'Who changed which setting, when, from what to what' },
+            { command: 'programmes', text: 'Mentoring programmes: list, copy, and assign one to a person or a pathway ("programmes assign <name> to pathway ect")' },
+            { command: 'mentor <person> <role> <mentor|none>', text: "Set or end someone's subject mentor, professional mentor, coach or induction tutor (\"mentor <person>\" shows theirs)" },
             { command: 'link slack <workspace id>', text: "Confirm a Slack workspace its admin installed from your trust's install link" },
           ]
         : facilitates
@@ -152,6 +155,8 @@ const COMMANDS: readonly CommandSpec[] = [
   { names: ['status'], leadOnly: true, run: (d, a) => statusCommand(d, a) },
   { names: ['settings', 'setting'], leadOnly: true, run: (d, a, argument) => settingsCommand(d, a, argument) },
   { names: ['link'], leadOnly: true, run: (d, a, argument) => linkWorkspaceCommand(d, a, argument) },
+  { names: ['mentor'], leadOnly: true, run: (d, a, argument) => mentorCommand(d, a, argument) },
+  { names: ['programmes', 'mentoring programmes'], leadOnly: true, run: (d, a, argument) => programmesCommand(d, a, argument) },
 ];
 
 /** A session's report, with its messages that could not be delivered (names for CPD leads only). */

@@ -11,6 +11,9 @@ export type CliCommand =
   | { kind: 'staff-add'; tenantId?: string; fields: Record<string, string> }
   | { kind: 'staff-show' | 'staff-deactivate'; tenantId?: string; email: string }
   | { kind: 'staff-away'; tenantId?: string; email: string; until: string }
+  | { kind: 'staff-mentor'; tenantId?: string; person: string; role: string; mentor: string }
+  | { kind: 'programmes-export'; tenantId?: string; out?: string }
+  | { kind: 'programmes-import'; tenantId?: string; file: string; dryRun: boolean }
   | { kind: 'staff-erase'; tenantId?: string; email: string; confirm: boolean }
   | { kind: 'import-calendar'; file: string; tenantId?: string; dryRun: boolean }
   | { kind: 'calendar-show'; tenantId?: string; year?: number }
@@ -232,6 +235,23 @@ export const COMMANDS: readonly CliCommandSpec[] = [
     build: (_p, values, tenant) => ok({ kind: 'templates-export', ...tenant, ...some('out', text(values, 'out')) }),
   },
   {
+    words: ['programmes', 'export'],
+    usage: 'programmes export [--out FILE.json]',
+    summary: "Export the tenant's mentoring programmes (the built-in ones too) as JSON, to copy and change.",
+    options: { out: OUT },
+    example: ['programmes', 'export', '--out', 'programmes.json'],
+    build: (_p, values, tenant) => ok({ kind: 'programmes-export', ...tenant, ...some('out', text(values, 'out')) }),
+  },
+  {
+    words: ['programmes', 'import'],
+    usage: 'programmes import FILE.json [--dry-run]',
+    summary: 'Import mentoring programmes (start from what programmes export writes; built-in ones stay as they are).',
+    options: { 'dry-run': DRY_RUN },
+    example: ['programmes', 'import', 'programmes.json'],
+    build: ([file], values, tenant) =>
+      file ? ok({ kind: 'programmes-import', file, dryRun: flag(values, 'dry-run'), ...tenant }) : fail('programmes import needs a .json file (start from what programmes export writes)'),
+  },
+  {
     words: ['templates', 'import'],
     usage: 'templates import FILE.json [--dry-run]',
     summary: 'Import templates (start from what templates export writes).',
@@ -332,6 +352,14 @@ export const COMMANDS: readonly CliCommandSpec[] = [
     summary: 'Mark a leaver: nothing more is sent to them; their record is kept for the retention period.',
     example: ['staff', 'deactivate', 'jo.bloggs@school.org.uk'],
     build: ([email], _v, tenant) => (email ? ok({ kind: 'staff-deactivate', email, ...tenant }) : fail('staff deactivate needs an e-mail address')),
+  },
+  {
+    words: ['staff', 'mentor'],
+    usage: 'staff mentor EMAIL ROLE MENTOR-EMAIL|none',
+    summary: "Set (or end, with none) a person's subject-mentor, professional-mentor, coach or induction-tutor from today.",
+    example: ['staff', 'mentor', 'jo.bloggs@school.org.uk', 'subject-mentor', 's.patel@school.org.uk'],
+    build: ([person, role, mentor], _v, tenant) =>
+      person && role && mentor ? ok({ kind: 'staff-mentor', person, role, mentor, ...tenant }) : fail('use: staff mentor EMAIL subject-mentor|professional-mentor|coach|induction-tutor MENTOR-EMAIL (or none)'),
   },
   {
     words: ['staff', 'away'],

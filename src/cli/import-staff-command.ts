@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock';
 import { applyStaffImportPlan, planStaffImport, type StaffChange } from '../imports/import-staff';
 import { parseColumnMap } from '../imports/roster-headings';
+import { rosterMentoringLines } from '../imports/roster-mentors';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
 import type { ProgressFactory } from './progress-bar';
@@ -54,6 +55,7 @@ export async function runImportStaff(deps: { store: Store; clock: Clock; print: 
     for (const change of plan.changes) if (change.kind !== 'unchanged') print(describe(change));
     for (const line of plan.settings.lines) print(line);
     for (const warning of plan.settings.warnings) print(warning);
+    for (const line of rosterMentoringLines(plan.mentoring, true, Infinity)) print(`  ${line}`);
     print(
       `Dry run, nothing written: would create ${count('create')}, update ${count('update')}, deactivate ${count('deactivate')}; ${count('unchanged')} unchanged${plan.skipped ? `, ${plan.skipped} skipped` : ''}.`,
     );
@@ -68,6 +70,7 @@ export async function runImportStaff(deps: { store: Store; clock: Clock; print: 
     print(`Staff: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${plan.skipped ? `, ${plan.skipped} skipped` : ''}${leavers}.`);
     for (const line of plan.settings.lines) print(line.trim().replace(/^would add/, 'Added').replace(/^would make/, 'Made'));
     for (const warning of [...plan.settings.warnings, ...c.unset]) print(warning);
+    for (const line of rosterMentoringLines(plan.mentoring, false, Infinity)) print(`  ${line}`);
     return 0;
   } finally {
     bar.stop();

@@ -25,6 +25,8 @@ import { runImportStaff } from './import-staff-command';
 import { runTemplatesExport, runTemplatesImport, runTenantLink, runTenantSetSchoolCpdLead, runTenantShow } from './tenant-commands';
 import { runSettingsHistory, runSettingsSet, runSettingsShow } from './settings-commands';
 import { runStaffAdd, runStaffAway, runStaffDeactivate, runStaffErase, runStaffShow } from './staff-commands';
+import { runStaffMentor } from './staff-mentor-command';
+import { runProgrammesExport, runProgrammesImport } from './programmes-commands';
 import { silentProgress, type ProgressFactory } from './progress-bar';
 import { seedDemo } from '../app/demo';
 import { nameCpdLead } from '../app/setup';
@@ -110,6 +112,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       return runStaffAway(deps, command.tenantId ?? deps.defaultTenantId, command.email, command.until);
     case 'staff-erase':
       return runStaffErase(deps, command.tenantId ?? deps.defaultTenantId, command.email, command.confirm);
+    case 'programmes-export':
+      return runProgrammesExport(deps, command.tenantId ?? deps.defaultTenantId, command.out);
+    case 'programmes-import':
+      return runProgrammesImport(deps, command.tenantId ?? deps.defaultTenantId, command.file, command.dryRun);
+    case 'staff-mentor':
+      return runStaffMentor(deps, command.tenantId ?? deps.defaultTenantId, command);
     case 'staff-show':
       return runStaffShow(deps, command.tenantId ?? deps.defaultTenantId, command.email);
     case 'staff-deactivate':

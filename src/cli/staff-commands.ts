@@ -7,6 +7,7 @@ import { DEFAULT_ZONE } from '../domain/school-time';
 import { applyStaffImportPlan, planStaffImport } from '../imports/import-staff';
 import type { Store } from '../store/store';
 import { findCliTenant, saveNewTenant } from './cli-tenant';
+import { supporterLines } from './staff-mentor-command';
 
 interface StaffCommandDeps {
   store: Store;
@@ -45,7 +46,7 @@ function flagOf(heading: string): string {
   return heading.replace(/: $/, '').toLowerCase().replace('line manager', 'manager').replace(/ /g, '-');
 }
 
-export async function runStaffShow(deps: StaffCommandDeps, tenantId: string, email: string): Promise<number> {
+export async function runStaffShow(deps: StaffCommandDeps & { clock?: Clock }, tenantId: string, email: string): Promise<number> {
   const loaded = await loadStaffProfile(deps, tenantId, email);
   if (!loaded.ok) {
     deps.print(loaded.message);
@@ -65,6 +66,7 @@ export async function runStaffShow(deps: StaffCommandDeps, tenantId: string, ema
     `  linked:       ${linked}`,
   ];
   if (staff.awayUntil) lines.push(`  away until:   ${staff.awayUntil}`);
+  lines.push(...(await supporterLines(deps, tenantId, staff.id)));
   deps.print(lines.join('\n'));
   return 0;
 }

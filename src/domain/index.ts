@@ -38,3 +38,6 @@ export * from './plan-subjects';
 export * from './mentoring';
 export * from './mentoring-chat';
 export * from './mentoring-labels';
+export * from './school-weeks';
+export * from './mentoring-templates';
+export * from './mentoring-plan';

@@ -50,10 +50,14 @@ export function linkHoldsOn(link: Pick<MentoringLink, 'startOn' | 'endOn'>, loca
  * Where a programme's meeting falls: a school week of the programme's year (weeks counted in school
  * weeks from the first week of the autumn term, so holiday weeks are skipped), in year 1 or 2 of it.
  */
-export const ProgrammeWeek = z.object({
-  year: z.number().int().min(1).max(2).default(1),
-  schoolWeek: z.number().int().min(1).max(45),
-});
+export const ProgrammeWeek = z
+  .object({
+    year: z.number().int().min(1).max(2).default(1),
+    schoolWeek: z.number().int().min(1).max(45),
+    /** The last school week of a range ("weeks 3-4"): the meeting is planned in `schoolWeek` and may be held until this one. */
+    throughWeek: z.number().int().min(1).max(45).optional(),
+  })
+  .refine((w) => w.throughWeek === undefined || w.throughWeek >= w.schoolWeek, 'a range of weeks must not end before it starts');
 export type ProgrammeWeek = z.infer<typeof ProgrammeWeek>;
 
 export const ProgrammeItemKind = z.enum(['meeting', 'progress-review', 'assessment']);

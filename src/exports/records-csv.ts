@@ -34,6 +34,10 @@ async function rowsOf(store: Store, tenant: Tenant, now: Date, people: Staff[]):
   const qualifications = await findWhereIn(store.qualifications, tenantId, 'staffId', ids);
   const statutory = await findWhereIn(store.statutoryTraining, tenantId, 'staffId', ids);
   const sessions = await findWhereIn(store.sessions, tenantId, 'id', participations.map((p) => p.sessionId));
+  // Held mentoring and coaching meetings count as CPD (issue 30); their mentors' names are read once.
+  const meetings = await findWhereIn(store.mentoringMeetings, tenantId, 'menteeId', ids, { status: 'held' });
+  const mentorNames = new Map((await findWhereIn(store.staff, tenantId, 'id', meetings.flatMap((m) => m.mentorId ?? []))).map((s) => [s.id, s.name]));
+  const meetingsBy = groupBy(meetings, (m) => m.menteeId);
   const participationsBy = groupBy(participations, (p) => p.staffId);
   const gapTasksBy = groupBy(gapTasks, (g) => g.staffId);
   const loggedBy = groupBy(logged, (e) => e.staffId);
@@ -51,6 +55,8 @@ async function rowsOf(store: Store, tenant: Tenant, now: Date, people: Staff[]):
       logged: loggedBy.get(person.id) ?? [],
       qualifications: qualificationsBy.get(person.id) ?? [],
       statutory: statutoryBy.get(person.id) ?? [],
+      meetings: meetingsBy.get(person.id) ?? [],
+      mentorNames,
     });
     const who = [person.name, person.email, person.department ?? ''];
     // Qualifications and statutory training have no month or hours: their dates are in the text.

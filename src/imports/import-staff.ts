@@ -12,6 +12,8 @@ import { readRoster, type ReadRosterRow } from './read-roster';
 import type { ColumnMap, RosterField } from './roster-headings';
 import { planRosterSettings, withRosterSchools, type RosterSettingsPlan } from './roster-settings';
 import { POSITION_ROLES } from './staff-roster-row';
+import { localDateOf } from '../domain/school-time';
+import { applyRosterMentors, mentorProblem, planRosterMentors, rosterMentoringLines, type RosterMentorChange, type RosterMentors } from './roster-mentors';
 
 export function staffIdFor(email: string): string {
   return deterministicId('staff', email.toLowerCase());
@@ -35,8 +37,15 @@ export interface StaffChange {
 }
 
 export type StaffImportPlan =
-  | { ok: true; changes: StaffChange[]; errors: RowError[]; ignored: string[]; notes: string[]; skipped: number; settings: RosterSettingsPlan }
+  | { ok: true; changes: StaffChange[]; errors: RowError[]; ignored: string[]; notes: string[]; skipped: number; settings: RosterSettingsPlan; mentoring: RosterMentoringPlan }
   | { ok: false; message: string; errors: RowError[]; ignored: string[]; notes: string[] };
+
+/** What the roster's mentoring columns change (issue 30), on the local day the file is read; names for the lines said. */
+export interface RosterMentoringPlan {
+  today: string;
+  changes: RosterMentorChange[];
+  names: Record<string, string>;
+}
 
 /**
  * The file says what people do; anyone named as a line manager gets that role too, and an
@@ -71,7 +80,7 @@ function changedFields(before: Staff, next: Staff): string[] {
  * resolved (by e-mail, or by a name that fits exactly one person in the file or the staff list)
  * and compared with the people already stored. `--dry-run` prints this; `applyStaffImport` writes it.
  */
-export async function planStaffImport(deps: { store: Store }, tenant: Tenant, csvText: string, options: StaffImportOptions = {}): Promise<StaffImportPlan> {
+export async function planStaffImport(deps: { store: Store; clock?: Clock }, tenant: Tenant, csvText: string, options: StaffImportOptions = {}): Promise<StaffImportPlan> {
   const read = readRoster(csvText, options.map ?? new Map());
   if (!read.ok) return { ok: false, message: read.message, errors: [], ignored: read.ignored, notes: [] };
   const { roster } = read;
@@ -105,13 +114,14 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
   const storedManagers = new Map([...existing.values()].map((v) => [v.value.email, v.value.lineManagerId ? emailOfId.get(v.value.lineManagerId) : undefined]));
   // Resolve managers to a fixpoint: dropping a bad row (or a loop of managers) can orphan the people it managed.
   const managerOf = new Map<number, string | undefined>();
+  const mentorsOf: RosterMentors = new Map();
   for (let changed = true; changed; ) {
     changed = false;
     const people = new Map<string, NamedPerson>([...existing.values()].map((v) => [v.value.email, { email: v.value.email, names: [v.value.name, ...(v.value.otherNames ?? [])] }]));
     for (const g of good) people.set(g.data.email, { email: g.data.email, names: g.names });
     const kept: ReadRosterRow[] = [];
     for (const g of good) {
-      const reason = managerProblem(g, people, managerOf) ?? (schoolOf(g.data.school) === null ? `${g.headings.school}: unknown school "${g.data.school}" (use one of: ${tenant.schools.map((s) => s.name).join(', ')})` : undefined);
+      const reason = managerProblem(g, people, managerOf) ?? (schoolOf(g.data.school) === null ? `${g.headings.school}: unknown school "${g.data.school}" (use one of: ${tenant.schools.map((s) => s.name).join(', ')})` : undefined) ?? mentorProblem(g, people, mentorsOf);
       if (reason) {
         errors.push({ row: g.row, reason });
         changed = true;
@@ -173,7 +183,10 @@ export async function planStaffImport(deps: { store: Store }, tenant: Tenant, cs
   // The school each person will have (a file without a School column keeps the stored one).
   const people = good.map(({ data }, i) => ({ name: data.name, email: data.email, positions: data.positions, ...(changes[i]?.doc.schoolId ? { schoolId: changes[i]!.doc.schoolId } : {}) }));
   const settings = planRosterSettings(planned, people, idOf);
-  return { ok: true, changes, errors, ignored, notes, skipped: roster.total - good.length, settings };
+  const today = localDateOf((deps.clock ?? systemClock).now(), tenant.settings.timezone);
+  const names = Object.fromEntries([...[...existing.values()].map((v) => [v.value.id, v.value.name] as const), ...good.map((g) => [idOf(g.data.email), g.data.name] as const)]);
+  const mentoring = { today, changes: await planRosterMentors(deps, tenant.id, good, mentorsOf, idOf, today), names };
+  return { ok: true, changes, errors, ignored, notes, skipped: roster.total - good.length, settings, mentoring };
 }
 
 function managerProblem(g: ReadRosterRow, people: ReadonlyMap<string, NamedPerson>, managerOf: Map<number, string | undefined>): string | undefined {
@@ -253,13 +266,15 @@ export async function applyStaffImportPlan(
   plan: Extract<StaffImportPlan, { ok: true }>,
   onProgress?: (done: number, total: number) => void,
   changer: SettingsChanger = ROSTER_CHANGER,
-): Promise<ImportCounts & { deactivated: number; unset: string[] }> {
+): Promise<ImportCounts & { deactivated: number; unset: string[]; mentors: number }> {
   // The settings history says when; without a clock (a script), the system's.
   const timed = { store: deps.store, clock: deps.clock ?? systemClock };
   await applyRosterSchools(timed, plan.settings, changer);
   const counts = await applyStaffImport(deps, plan.changes, onProgress);
   const unset = await applyRosterPosts(timed, plan.settings, changer);
-  return { ...counts, skipped: plan.skipped, unset };
+  // Supporters last: a mentor new in this file is stored by now.
+  const mentors = await applyRosterMentors(timed, plan.settings.tenant.id, plan.mentoring.changes, plan.mentoring.today);
+  return { ...counts, skipped: plan.skipped, unset, mentors };
 }
 
 /**
@@ -269,7 +284,7 @@ export async function applyStaffImportPlan(
 export async function importStaffRoster(deps: { store: Store; clock?: Clock }, tenant: Tenant, csvText: string, options: StaffImportOptions = {}): Promise<ImportResult> {
   const plan = await planStaffImport(deps, tenant, csvText, options);
   if (!plan.ok) return { ok: false, message: plan.message, errors: plan.errors, ignored: plan.ignored, notes: plan.notes };
-  const { unset, ...counts } = await applyStaffImportPlan(deps, plan, options.onProgress);
-  const notes = [...plan.notes, ...plan.settings.lines.map((l) => l.trim().replace(/^would /, '')), ...plan.settings.warnings, ...unset];
+  const { unset, mentors, ...counts } = await applyStaffImportPlan(deps, plan, options.onProgress);
+  const notes = [...plan.notes, ...plan.settings.lines.map((l) => l.trim().replace(/^would /, '')), ...plan.settings.warnings, ...unset, ...(mentors > 0 ? rosterMentoringLines(plan.mentoring, false) : [])];
   return { ok: true, counts, errors: plan.errors, ignored: plan.ignored, notes };
 }

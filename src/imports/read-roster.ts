@@ -11,7 +11,8 @@ import {
   type RosterField,
   type RosterLayout,
 } from './roster-headings';
-import { ActiveCell, EmailCell, isActiveWord, LineManagerCell, PathwayCell, positionsIn, RoleCell, textCell, type StaffRosterRow } from './staff-roster-row';
+import { ActiveCell, EmailCell, isActiveWord, LineManagerCell, MentorCell, PathwayCell, positionsIn, RoleCell, textCell, type StaffRosterRow } from './staff-roster-row';
+import { MENTOR_COLUMN_ENTRIES } from './roster-mentor-columns';
 
 /** A row that read cleanly, with every name the person goes by (for line managers given by name). */
 export interface ReadRosterRow {
@@ -201,6 +202,15 @@ function readRow(layout: RosterLayout, line: CsvLine): { ok: true; row: ReadRost
   const school = optional('school', textCell(200));
   const lineManager = optional('lineManager', LineManagerCell);
   const active = optional('active', ActiveCell);
+  // Mentoring columns (issue 30): a blank cell in a column the file has ends that supporter's link.
+  let mentors: StaffRosterRow['mentors'];
+  for (const [role, field] of MENTOR_COLUMN_ENTRIES) {
+    const cell = cellOf(layout, line, field);
+    if (!cell) continue;
+    headings[field] = cell.heading;
+    const value = cell.value === undefined ? 'none' : parse(MentorCell, cell as Cell);
+    if (value !== undefined) (mentors ??= {})[role] = value;
+  }
 
   if (errors.length > 0 || email === undefined || roles === undefined) return { ok: false, errors };
   // Every way the file names this person, so a manager "Mrs R Green" or "Rachel Green" finds her.
@@ -211,7 +221,7 @@ function readRow(layout: RosterLayout, line: CsvLine): { ok: true; row: ReadRost
       row,
       names: [...names],
       headings,
-      data: { email, name, roles, jobTitle, department, lineManager, pathway, school, positions: [...new Set([...positionsIn(roleCell?.value), ...positionsIn(jobTitle)])], active: active ?? true },
+      data: { email, name, roles, jobTitle, department, lineManager, pathway, school, positions: [...new Set([...positionsIn(roleCell?.value), ...positionsIn(jobTitle)])], active: active ?? true, ...(mentors ? { mentors } : {}) },
     },
   };
 }

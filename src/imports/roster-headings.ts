@@ -16,7 +16,12 @@ export type RosterField =
   | 'lineManager'
   | 'pathway'
   | 'school'
-  | 'active';
+  | 'active'
+  // Mentoring (issue 30, docs/mentoring.md): each names a person, by e-mail or name, as a line manager is.
+  | 'subjectMentor'
+  | 'professionalMentor'
+  | 'coach'
+  | 'inductionTutor';
 
 /** How a field is named in messages and in `--map` (any alias below also works there). */
 export const FIELD_LABELS: Record<RosterField, string> = {
@@ -31,6 +36,10 @@ export const FIELD_LABELS: Record<RosterField, string> = {
   pathway: 'pathway',
   school: 'school',
   active: 'active',
+  subjectMentor: 'subject mentor',
+  professionalMentor: 'professional mentor',
+  coach: 'coach',
+  inductionTutor: 'induction tutor',
 };
 
 /**
@@ -67,6 +76,19 @@ const ALIASES: Record<RosterField, readonly (readonly [string, number])[]> = {
   pathway: [['pathway', 0], ['careerpathway', 0], ['careerstage', 0], ['cpdpathway', 0]],
   school: [['school', 0], ['schoolname', 0], ['site', 0], ['sitename', 0], ['schoolid', 0], ['campus', 0], ['academy', 0], ['establishment', 0], ['schoolsite', 0]],
   active: [['active', 0], ['accountenabled', 0], ['enabled', 0], ['status', 1], ['employmentstatus', 1], ['staffstatus', 1]],
+  subjectMentor: [
+    ['subjectmentor', 0], ['subjectmentoremail', 0], ['subjectmentorname', 0], ['departmentmentor', 0], ['departmentalmentor', 0],
+    ['ectmentor', 1], ['nqtmentor', 1], ['inductionmentor', 1], ['mentor', 1], ['mentoremail', 1], ['mentorname', 1],
+  ],
+  professionalMentor: [
+    ['professionalmentor', 0], ['professionalmentoremail', 0], ['professionalmentorname', 0], ['wholeschoolmentor', 0],
+    ['schoolmentor', 0], ['generalprofessionalmentor', 0], ['professionaltutor', 1],
+  ],
+  coach: [['coach', 0], ['coachemail', 0], ['coachname', 0], ['instructionalcoach', 0], ['teachingcoach', 0], ['cpdcoach', 0]],
+  inductionTutor: [
+    ['inductiontutor', 0], ['inductiontutoremail', 0], ['inductiontutorname', 0], ['ectinductiontutor', 0], ['ectinductionlead', 1],
+    ['inductionlead', 1], ['inductioncoordinator', 1], ['ectcoordinator', 1],
+  ],
 };
 
 const ALIAS_INDEX = new Map<string, { field: RosterField; rank: number }>(
@@ -213,6 +235,10 @@ export function exampleHeadings(field: RosterField): string {
     pathway: '"Pathway" or "Career Stage"',
     school: '"School" or "Site"',
     active: '"Active" or "Account Enabled"',
+    subjectMentor: '"Subject Mentor" or "ECT Mentor"',
+    professionalMentor: '"Professional Mentor" or "Whole School Mentor"',
+    coach: '"Coach"',
+    inductionTutor: '"Induction Tutor"',
   };
   return examples[field];
 }

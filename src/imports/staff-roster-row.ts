@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, type Pathway, type Role } from '../domain';
+import { Email, type MentorRole, type Pathway, type Role } from '../domain';
 
 /**
  * The cells of one roster row, each parsed with zod on its own so that a message can name the
@@ -193,6 +193,18 @@ export const LineManagerCell = z.string().transform((text, ctx): { email: string
   return { name: text };
 });
 
+/** A mentor, coach or induction tutor: named like a line manager; "none" (or "-") ends the link. */
+export const MentorCell = z.string().transform((text, ctx): { email: string } | { name: string } | 'none' => {
+  if (/^(none|no|n\/a|-+)$/i.test(text.trim())) return 'none';
+  const email = Email.safeParse(soleAddress(text));
+  if (email.success) return { email: email.data };
+  if (text.includes('@')) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not an e-mail address (give the mentor's e-mail, their name as it appears in the file, or "none")` });
+    return z.NEVER;
+  }
+  return { name: text };
+});
+
 /** A roster row once every cell has been read. */
 export interface StaffRosterRow {
   email: string;
@@ -206,4 +218,6 @@ export interface StaffRosterRow {
   /** Posts named by the role or job title, for the tenant's headteachers, executive lead and booker. */
   positions: RosterPosition[];
   active: boolean;
+  /** Supporters the file's mentoring columns name (issue 30); a blank cell in a column the file has is 'none'. */
+  mentors?: Partial<Record<MentorRole, { email: string } | { name: string } | 'none'>>;
 }

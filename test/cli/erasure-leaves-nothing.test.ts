@@ -17,6 +17,10 @@ import {
   Tenant,
   impactFollowUpId,
   deliveryId,
+  mentoringLinkId,
+  mentoringMeetingId,
+  programmeAssignmentId,
+  progressReviewId,
 } from '../../src/domain';
 import { COLLECTION_NAMES } from '../../src/store/collections';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
@@ -39,6 +43,8 @@ const TYPED = {
   qualification: 'Quentin-qualification-loquat',
   statutory: 'quentin-statutory-medlar',
   question: 'Quentin-question-quince',
+  reflection: 'Quentin-reflection-damson',
+  review: 'Quentin-review-greengage',
 };
 const NEEDLES = [NAME, EMAIL, ID, ...Object.values(TYPED)];
 
@@ -105,6 +111,20 @@ async function seed(store: Store) {
     person: { applied: 'yes', how: 'Quizzes', pupilChange: 'Recall', evidence: ['pupil-voice'], submittedAt: '2026-11-26T09:00:00.000Z' },
     manager: { managerId: ID, view: 'Agreed', submittedAt: '2026-11-27T09:00:00.000Z' },
   });
+  // Mentoring (issue 30): Quentin is an early-career teacher with a mentor, and mentors and reviews s2.
+  const at = '2026-11-20T09:00:00.000Z';
+  await store.staff.put(staff(T, 'm9', { name: 'Mina Mentor' }));
+  await store.mentoringLinks.put({ tenantId: T, id: mentoringLinkId(ID, 'subject-mentor', '2026-09-01'), menteeId: ID, mentorId: 'm9', role: 'subject-mentor', startOn: '2026-09-01', source: 'roster', updatedAt: at });
+  await store.mentoringLinks.put({ tenantId: T, id: mentoringLinkId('s2', 'coach', '2026-09-01'), menteeId: 's2', mentorId: ID, role: 'coach', startOn: '2026-09-01', source: 'chat', updatedAt: at });
+  const ownAssignment = programmeAssignmentId(ID, 'builtin-ect-induction', '2026-27');
+  const theirs = programmeAssignmentId('s2', 'builtin-new-teacher', '2026-27');
+  await store.programmeAssignments.put({ tenantId: T, id: ownAssignment, menteeId: ID, programmeId: 'builtin-ect-induction', firstYear: '2026-27', assignedBy: 'm9', assignedAt: at });
+  await store.programmeAssignments.put({ tenantId: T, id: theirs, menteeId: 's2', programmeId: 'builtin-new-teacher', firstYear: '2026-27', assignedBy: ID, assignedAt: at });
+  const record = (by: string) => ({ heldOn: '2026-09-08', focus: 'Settling in', wentWell: 'Routines', actions: [], minutes: 45, recordedBy: by, recordedAt: at });
+  await store.mentoringMeetings.put({ tenantId: T, id: mentoringMeetingId(ownAssignment, 'y1-w1'), assignmentId: ownAssignment, menteeId: ID, mentorId: 'm9', with: 'subject-mentor', itemKey: 'y1-w1', kind: 'meeting', focus: 'Weekly', weekStart: '2026-09-07', status: 'held', moves: [], record: record('m9'), reflection: { text: TYPED.reflection, at }, updatedAt: at });
+  await store.mentoringMeetings.put({ tenantId: T, id: mentoringMeetingId(theirs, 'm1'), assignmentId: theirs, menteeId: 's2', mentorId: ID, with: 'coach', itemKey: 'm1', kind: 'meeting', focus: 'Settling in', weekStart: '2026-09-07', status: 'held', moves: [{ fromWeekStart: '2026-09-07', toWeekStart: '2026-09-14', reason: 'Trip', movedBy: ID, movedAt: at }], record: record(ID), updatedAt: at });
+  await store.progressReviews.put({ tenantId: T, id: progressReviewId(ID, '2026-27', 1), menteeId: ID, year: '2026-27', term: 1, outcome: 'on-track', summary: TYPED.review, recordedBy: 'm9', recordedAt: at });
+  await store.progressReviews.put({ tenantId: T, id: progressReviewId('s2', '2026-27', 1), menteeId: 's2', year: '2026-27', term: 1, outcome: 'some-concerns', summary: 'Planning needs work', recordedBy: ID, recordedAt: at });
 }
 
 async function erase(store: Store, clock: ManualClock): Promise<string[]> {
@@ -125,7 +145,14 @@ async function expectOthersKept(store: Store) {
   expect(await store.gapTasks.count(T, { staffId: 's2' })).toBe(1);
   expect(await store.impactFollowUps.count(T, { staffId: 's2' })).toBe(1);
   expect(await store.participations.count(T, { sessionId: 'ses-1', attended: true })).toBe(2);
-  expect(await store.staff.count(T)).toBe(1);
+  expect(await store.staff.count(T)).toBe(2);
+  // s2's coaching meeting with them stays on s2's record, without them; s2's review stays too.
+  const kept = (await store.mentoringMeetings.find(T, { where: { menteeId: 's2' } })).map((v) => v.value);
+  expect(kept).toEqual([expect.objectContaining({ status: 'held', record: expect.objectContaining({ minutes: 45, recordedBy: expect.stringMatching(/^erased-/) }) })]);
+  expect(kept[0]!.mentorId).toBeUndefined();
+  expect(await store.progressReviews.count(T, { menteeId: 's2' })).toBe(1);
+  expect(await store.programmeAssignments.count(T, { menteeId: 's2' })).toBe(1);
+  expect(await store.mentoringLinks.count(T)).toBe(0);
   // Their booked course still counts in the budget, as nobody's: same cost, school and year.
   const spending = (await store.cpdRequests.find(T, { where: { status: 'booked' } })).map((r) => r.value).filter((r) => r.id !== 'req-s2');
   expect(spending).toEqual([expect.objectContaining({ requesterId: expect.stringMatching(/^erased-/), schoolId: 'sch-1', booking: expect.objectContaining({ actualCostPence: 31000 }) })]);

@@ -40,7 +40,7 @@ describe('help', () => {
     expect(new Set(kinds)).toEqual(
       new Set([
         'import-staff', 'import-programme', 'import-statutory', 'import-qualifications', 'programme-publish', 'import-calendar', 'calendar-show', 'export', 'export-governors', 'export-providers', 'budget-set', 'templates-export', 'templates-import',
-        'tenant-show', 'tenant-link', 'settings-show', 'settings-set', 'settings-history', 'tenant-set-school-cpd-lead', 'staff-add', 'staff-show', 'staff-deactivate', 'staff-away', 'staff-erase', 'lead-add',
+        'tenant-show', 'tenant-link', 'settings-show', 'settings-set', 'settings-history', 'tenant-set-school-cpd-lead', 'staff-add', 'staff-show', 'staff-deactivate', 'staff-away', 'staff-mentor', 'programmes-export', 'programmes-import', 'staff-erase', 'lead-add',
         'retention-sweep', 'status', 'seed-demo', 'help',
       ]),
     );

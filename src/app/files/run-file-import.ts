@@ -7,6 +7,7 @@ import { importProgramme } from '../../imports/import-programme';
 import { importQualifications, QUALIFICATION_ALIASES } from '../../imports/import-qualifications';
 import type { ImportResult, RowError } from '../../imports/import-result';
 import { applyStaffImportPlan, planStaffImport, type StaffChange } from '../../imports/import-staff';
+import { rosterMentoringLines } from '../../imports/roster-mentors';
 import { importStatutoryTraining, STATUTORY_ALIASES } from '../../imports/import-statutory-training';
 import { PROGRAMME_HEADER_ALIASES } from '../../imports/programme-row';
 import type { AppDeps } from '../deps';
@@ -146,13 +147,14 @@ async function staffImport(deps: AppDeps, actor: Actor, run: FileImportRun): Pro
   // Schools and posts (headteacher, executive lead, booker) the file names, as the CLI's import says them.
   const posts = [...plan.settings.lines.map((l) => l.trim()), ...plan.settings.warnings].map((l) => (run.dryRun ? l : l.replace(/^would /, '')));
   if (posts.length > 0) summary.push(...posts.slice(0, 10), ...(posts.length > 10 ? [`and ${posts.length - 10} more about schools and posts`] : []));
+  summary.push(...rosterMentoringLines(plan.mentoring, run.dryRun));
   if (!run.dryRun) {
     const { unset } = await applyStaffImportPlan(deps, { ...plan, changes }, undefined, { by: actor.staff.id, byName: actor.staff.name });
     notes.push(...unset);
   }
   return {
     accepted: true,
-    changes: changes.filter((c) => c.kind !== 'unchanged').length,
+    changes: changes.filter((c) => c.kind !== 'unchanged').length + plan.mentoring.changes.length,
     summary,
     details: capped(changes.filter((c) => c.kind !== 'unchanged').map(describe)),
     errors: plan.errors,

@@ -5,6 +5,7 @@ import { updateWithRetry } from '../../store/update';
 import { inBatches } from './in-batches';
 import { ERASED_TEXT, redactMentions } from './redact-mentions';
 import { findStaffByEmail } from './staff-records';
+import { eraseMentoring } from './erase-mentoring';
 
 export interface ErasureResult {
   ok: true;
@@ -75,6 +76,7 @@ export async function eraseStaff(deps: { store: Store }, tenantId: string, email
   counts.courseCertificates = await deleteAll(store.courseCertificates, tenantId, 'staffId', person.id);
   counts.impactFollowUps = await deleteAll(store.impactFollowUps, tenantId, 'staffId', person.id);
   counts.yearAheadReviews = await deleteAll(store.needsReviews, tenantId, 'staffId', person.id);
+  Object.assign(counts, await eraseMentoring(store, tenantId, person.id, standIn));
 
   // One stand-in per erasure: the person's attendance still counts, as nobody.
   const participations = await store.participations.find(tenantId, { where: { staffId: person.id } });

@@ -33,6 +33,11 @@ const SWEPT = [
   'impactFollowUps',
   'needsReviews',
   'planRequests',
+  'mentoringLinks',
+  'mentoringProgrammes',
+  'programmeAssignments',
+  'mentoringMeetings',
+  'progressReviews',
 ] as const satisfies readonly (keyof Store)[];
 
 function escapeRegExp(text: string): string {

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
-import { academicYearOf, type CpdLogEntry, type GapTask, type Qualification, type StatutoryTraining, type Participation, type Session, type Staff, type Tenant } from '../../domain';
+import { academicYearOf, type MentoringMeeting, type CpdLogEntry, type GapTask, type Qualification, type StatutoryTraining, type Participation, type Session, type Staff, type Tenant } from '../../domain';
 import type { MyRecordView } from '../../cards/views/my-record';
 import { formatMonth } from '../../cards/format';
 import { qualificationRows, statutoryRows } from './record-credentials';
 import { byAcademicYear, loggedRow, sessionDay, sessionHours, sessionRecordText } from './record-rows';
+import { meetingRow } from './mentoring-rows';
 import { openTaskRow } from '../../cards/wording/open-task-row';
 import { toSessionSummary } from '../../cards/wording/session-summary';
 
@@ -18,6 +19,9 @@ export interface MyRecordInput {
   logged?: readonly CpdLogEntry[];
   qualifications?: readonly Qualification[];
   statutory?: readonly StatutoryTraining[];
+  /** The person's mentoring meetings (issue 30): the held ones count, with their mentor's name from `mentorNames`. */
+  meetings?: readonly MentoringMeeting[];
+  mentorNames?: ReadonlyMap<string, string>;
 }
 
 /** The impact recorded for a session: the person's report, then part 4, a senior leader's and their own, each saying whose. */
@@ -63,7 +67,10 @@ export function buildMyRecord(input: MyRecordInput): MyRecordView {
     };
   });
   const loggedRows = mine(input.logged ?? []).map((e) => loggedRow(e, zone));
-  const { rows, years } = byAcademicYear([...sessionRows, ...loggedRows]);
+  const meetingRows = (input.meetings ?? [])
+    .filter((m) => m.tenantId === tenant.id && m.menteeId === person.id)
+    .flatMap((m) => meetingRow(m, m.mentorId ? input.mentorNames?.get(m.mentorId) : undefined, zone) ?? []);
+  const { rows, years } = byAcademicYear([...sessionRows, ...loggedRows, ...meetingRows]);
 
   const upcoming = participations
     .filter((p) => p.rsvp === 'yes')

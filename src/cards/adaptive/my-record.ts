@@ -1,6 +1,6 @@
 import { CPD_LOG_EDIT } from '../wording/cpd-log-form';
 import { countOf } from '../format';
-import { hoursText, rowsByYear, yearHeading } from '../wording/my-record';
+import { hoursText, rowsByYear, supportersText, yearHeading } from '../wording/my-record';
 import type { MyRecordView } from '../views/my-record';
 import type { CardContent } from './card-content';
 import { actionSet, compact, execute, heading, openUrl, subheading, subtle, text, type AdaptiveElement } from './elements';
@@ -27,6 +27,7 @@ export function myRecordCard(view: MyRecordView): CardContent {
     body: compact([
       heading('My CPD record'),
       subtle(view.name),
+      (view.supporters?.length ?? 0) > 0 && text(supportersText(view), { spacing: 'None' }),
       ...(view.rows.length > 0
         ? rowsByYear(view.rows).flatMap((g) => [...(g.year ? [subheading(yearHeading(view, g.year))] : []), ...g.rows.map(recordRow)])
         : [text('No CPD recorded yet this year.')]),

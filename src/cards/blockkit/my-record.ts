@@ -1,5 +1,5 @@
 import { CPD_LOG_EDIT } from '../wording/cpd-log-form';
-import { hoursText, rowsByYear, yearHeading } from '../wording/my-record';
+import { hoursText, rowsByYear, supportersText, yearHeading } from '../wording/my-record';
 import type { MyRecordView } from '../views/my-record';
 import type { KnownBlock } from '@slack/types';
 import { actions, button, context, divider, header, linkButton, rsvpButtons, section, sessionText } from './blocks';
@@ -9,6 +9,7 @@ import { openQuestionnaireBlocks } from './questionnaire-rows';
 /** Upcoming sessions with RSVP, open gap tasks, and "Every Teacher a Learner" rows: the message and App Home share it. */
 export function myRecordBlocks(view: MyRecordView, options: { maxRows?: number } = {}): KnownBlock[] {
   const blocks: KnownBlock[] = [header(`CPD record: ${view.name}`)];
+  if (view.supporters?.length) blocks.push(context(escapeMrkdwn(supportersText(view))));
   blocks.push(section('*Upcoming sessions*'));
   if (view.upcoming.length === 0) blocks.push(context('No upcoming sessions.'));
   view.upcoming.forEach((s, i) => {

@@ -4,6 +4,8 @@ import type { OpenQuestionnaireRow, SessionSummary } from './common';
 export interface MyRecordRow {
   sessionId?: string;
   logId?: string;
+  /** A held mentoring or coaching meeting (issue 30). */
+  meetingId?: string;
   /** e.g. "2026-27". */
   year?: string;
   month: string;
@@ -31,4 +33,6 @@ export interface MyRecordView {
   openQuestionnaires?: OpenQuestionnaireRow[];
   /** The same record as a printable page. */
   printUrl?: string;
+  /** The person's own mentors, coach and induction tutor today (issue 30): never anyone else's. */
+  supporters?: { roleLabel: string; name: string }[];
 }

@@ -21,3 +21,8 @@ export function rowsByYear(rows: readonly MyRecordRow[]): { year: string | undef
   }
   return groups;
 }
+
+/** "Your support: subject mentor Sam Patel; induction tutor Rachel Green." (issue 30) */
+export function supportersText(view: Pick<MyRecordView, 'supporters'>): string {
+  return `Your support: ${(view.supporters ?? []).map((s) => `${s.roleLabel} ${s.name}`).join('; ')}.`;
+}

@@ -1,0 +1,69 @@
+import { linkHoldsOn, type MentoringLink, type MentorRole, type Staff } from '../../domain';
+import type { AppDeps } from '../deps';
+import type { Filter } from '../../store/port';
+
+/**
+ * The store reads of who supports whom (issue 30). Every mentoring feature (the roster, the lead's
+ * `mentor` command, `my cpd`, the reminders, the tutor's digest, `mentees`) reads links through these,
+ * so "current on a day" means one thing everywhere: `linkHoldsOn` (start and end inclusive).
+ */
+
+type LinkDeps = Pick<AppDeps, 'store'>;
+
+/** Every link of a mentee, past and present, oldest first. */
+export async function linksOf(deps: LinkDeps, tenantId: string, menteeId: string): Promise<MentoringLink[]> {
+  const found = await deps.store.mentoringLinks.find(tenantId, { where: { menteeId } });
+  return found.map((v) => v.value).sort(byStart);
+}
+
+/** A mentee's links holding on a local day: at most one per role when written through `setMentor`. */
+export async function currentLinksOf(deps: LinkDeps, tenantId: string, menteeId: string, onDate: string): Promise<MentoringLink[]> {
+  return (await linksOf(deps, tenantId, menteeId)).filter((l) => linkHoldsOn(l, onDate));
+}
+
+/** The mentee's supporter in one role on a day, if any. */
+export async function currentLinkInRole(
+  deps: LinkDeps,
+  tenantId: string,
+  menteeId: string,
+  role: MentorRole,
+  onDate: string,
+): Promise<MentoringLink | undefined> {
+  return (await currentLinksOf(deps, tenantId, menteeId, onDate)).find((l) => l.role === role);
+}
+
+/** The links in which a person supports others on a day (optionally in one role): "my mentees". */
+export async function currentMenteeLinksOf(
+  deps: LinkDeps,
+  tenantId: string,
+  mentorId: string,
+  onDate: string,
+  role?: MentorRole,
+): Promise<MentoringLink[]> {
+  const found = await deps.store.mentoringLinks.find(tenantId, { where: role ? { mentorId, role } : { mentorId } });
+  return found.map((v) => v.value).filter((l) => linkHoldsOn(l, onDate)).sort(byStart);
+}
+
+/** The ids of the people a person supports on a day (any role unless one is named), each once. */
+export async function currentMenteesOf(deps: LinkDeps, tenantId: string, mentorId: string, onDate: string, role?: MentorRole): Promise<string[]> {
+  return [...new Set((await currentMenteeLinksOf(deps, tenantId, mentorId, onDate, role)).map((l) => l.menteeId))];
+}
+
+/** Whether `supporterId` supports `menteeId` on a day in any role (or the one named): the privacy check for mentor views. */
+export async function supportsOn(deps: LinkDeps, tenantId: string, supporterId: string, menteeId: string, onDate: string, role?: MentorRole): Promise<boolean> {
+  return (await currentLinksOf(deps, tenantId, menteeId, onDate)).some((l) => l.mentorId === supporterId && (role === undefined || l.role === role));
+}
+
+/**
+ * The early-career teachers (pathway 'ect', active) of a school, or of the whole tenant when `schoolId`
+ * is undefined (a single-school tenant): whom an induction tutor sees.
+ */
+export async function earlyCareerTeachersOf(deps: LinkDeps, tenantId: string, schoolId?: string): Promise<Staff[]> {
+  const where: Filter = schoolId === undefined ? { pathway: 'ect', active: true } : { pathway: 'ect', active: true, schoolId };
+  const found = await deps.store.staff.find(tenantId, { where });
+  return found.map((v) => v.value).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function byStart(a: MentoringLink, b: MentoringLink): number {
+  return a.startOn.localeCompare(b.startOn) || a.role.localeCompare(b.role);
+}
