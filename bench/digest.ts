@@ -48,9 +48,9 @@ async function seed(path: string): Promise<void> {
   for (let i = 0; i < STAFF; i++) {
     // The first 500 are the managers (reporting to one of the first 10); everyone else has one of them.
     const manager = i < MANAGERS ? (i < 10 ? undefined : staffId(i % 10)) : staffId(i % MANAGERS);
-    add('staff', 
-      Staff.parse({ tenantId: TENANT, id: staffId(i), name: `Person ${i}`, email: `p${i}@bench.example`, roles: i < MANAGERS ? ['line-manager'] : ['staff'], department: `Dept ${i % 12}`, ...(manager ? { lineManagerId: manager } : {}) }),
-    );
+    // st-0 is also the trust's CPD lead: the lead digest below is composed for them (a school lead's is scoped).
+    const roles: Staff['roles'] = i === 0 ? ['line-manager', 'cpd-lead'] : i < MANAGERS ? ['line-manager'] : ['staff'];
+    add('staff', Staff.parse({ tenantId: TENANT, id: staffId(i), name: `Person ${i}`, email: `p${i}@bench.example`, roles, department: `Dept ${i % 12}`, ...(manager ? { lineManagerId: manager } : {}) }));
   }
   const perSession = RESPONSES / SESSIONS;
   const weekMs = 7 * 24 * 3600 * 1000;
