@@ -7,7 +7,7 @@ import type { Store } from '../store/store';
 import { sameRecord } from './csv-rows';
 import type { ImportCounts, ImportOptions, ImportResult, RowError } from './import-result';
 import { managerLoops } from './manager-loops';
-import { matchPersonByName, type NamedPerson } from './person-names';
+import { personInCell, type NamedPerson } from './person-names';
 import { readRoster, type ReadRosterRow } from './read-roster';
 import type { ColumnMap, RosterField } from './roster-headings';
 import { planRosterSettings, withRosterSchools, type RosterSettingsPlan } from './roster-settings';
@@ -194,16 +194,9 @@ function managerProblem(g: ReadRosterRow, people: ReadonlyMap<string, NamedPerso
   managerOf.set(g.row, undefined);
   if (given === undefined) return undefined;
   const heading = g.headings.lineManager ?? 'line manager';
-  let email: string;
-  if ('email' in given) {
-    if (!people.has(given.email)) return `${heading}: ${given.email} is not in the file or the staff list (give the e-mail of someone in either)`;
-    email = given.email;
-  } else {
-    const match = matchPersonByName(given.name, people.values());
-    if (!match.ok && match.reason === 'none') return `${heading}: nobody in the file or the staff list is called "${given.name}" (give their e-mail, or the name as the file spells it)`;
-    if (!match.ok) return `${heading}: "${given.name}" fits more than one person (${match.emails.join(', ')}): give their e-mail instead`;
-    email = match.email;
-  }
+  const found = personInCell(heading, given, people);
+  if (!found.ok) return found.problem;
+  const { email } = found;
   if (email === g.data.email) return `${heading}: a person cannot be their own line manager`;
   managerOf.set(g.row, email);
   return undefined;
