@@ -6,6 +6,7 @@ import { startPlayground, startSeededBot, type E2eBot, type Playground, type Pla
 import { demoStaffId } from '../../src/app/demo/seed-demo';
 import { nameCpdLead } from '../../src/app/setup';
 import { contrastRatio, WCAG_AA_TEXT } from '../support/contrast';
+import { MentoringMeeting, mentoringMeetingId } from '../../src/domain';
 
 /**
  * Microsoft 365 Agents Playground (Microsoft's local Teams client) against the bot, driven through
@@ -265,6 +266,52 @@ describe('Agents Playground (a real Teams client) against the bot', () => {
       await shot(page, 'lead-settings-history', history);
     } finally {
       await shot(page, 'lead-settings-last').catch(() => undefined);
+      await page.close();
+      await playground.stop();
+    }
+  });
+
+  test('mentoring: the lead names a mentor in chat; the mentor is reminded of this week\'s meeting and records it on the card', async () => {
+    const hannah = demoStaffId('hannah.okafor@riverside.example');
+    const rachel = demoStaffId('rachel.green@riverside.example');
+    const lead = await personOf(demoStaffId('alex.morgan@riverside.example'), '00000000-0000-0000-0000-00000000e202');
+    const chat = await openChatAs(lead);
+    try {
+      const named = await say(chat.page, 'mentor Hannah Okafor subject mentor Rachel Green');
+      expect(await text(named)).toContain('Rachel Green');
+      await shot(chat.page, 'lead-mentor-named', named);
+    } finally {
+      await chat.page.close();
+      await chat.playground.stop();
+    }
+    expect((await bot.store.mentoringLinks.find('demo', { where: { menteeId: hannah } })).map((l) => l.value)).toEqual([expect.objectContaining({ mentorId: rachel, role: 'subject-mentor', source: 'chat' })]);
+
+    // A meeting of this school week (the week of Monday 30 November), as assigning a programme plans it.
+    const assignmentId = 'e2e-assignment';
+    await bot.store.mentoringMeetings.put(
+      MentoringMeeting.parse({ tenantId: 'demo', id: mentoringMeetingId(assignmentId, 'w13'), assignmentId, menteeId: hannah, mentorId: rachel, with: 'subject-mentor', itemKey: 'w13', kind: 'meeting', focus: 'Questioning to check understanding.', weekStart: '2026-11-30', status: 'planned', updatedAt: NOW }),
+    );
+    const mentor = await personOf(rachel, '00000000-0000-0000-0000-00000000e203');
+    const { page, playground } = await openChatAs(mentor);
+    try {
+      await bot.scheduler.runOnce();
+      const reminder = cardWith(page, 'Meeting with Hannah Okafor');
+      await reminder.waitFor({ timeout: WAIT_MS });
+      expect(await text(reminder)).toContain('Questioning to check understanding.');
+      await shot(page, 'mentor-reminder', reminder);
+
+      await reminder.getByRole('button', { name: 'Record the meeting' }).click();
+      const form = cardWith(page, 'Save the record');
+      await form.waitFor({ timeout: WAIT_MS });
+      await form.getByRole('textbox', { name: /^What went well/ }).fill('Cold calling after wait time; every pupil answered once.');
+      await form.getByRole('button', { name: 'Save the record' }).click();
+      const saved = cardWith(page, 'Saved.');
+      await saved.waitFor({ timeout: WAIT_MS });
+      expect(await text(saved)).toContain('Hannah Okafor is sent the record');
+      await shot(page, 'mentor-record-saved', saved);
+      expect((await bot.store.mentoringMeetings.get('demo', mentoringMeetingId(assignmentId, 'w13')))?.value).toMatchObject({ status: 'held', record: { recordedBy: rachel, wentWell: 'Cold calling after wait time; every pupil answered once.' } });
+    } finally {
+      await shot(page, 'mentor-last').catch(() => undefined);
       await page.close();
       await playground.stop();
     }
