@@ -20,9 +20,9 @@ import { localDateOf } from '../../domain/school-time';
 import { outboxDueAt } from '../../domain/send-exemption';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
+import { linksOf } from '../mentoring';
 import { notice } from '../notice';
 import { closeReviewMeetings } from './close-review-meetings';
-import { linksOf } from './meeting-access';
 import { dayText } from './meeting-view';
 import { keptValues } from './record-input';
 
