@@ -7,7 +7,8 @@ import type { Store } from '../store/store';
 import { sameRecord } from './csv-rows';
 import type { ImportCounts, ImportOptions, ImportResult, RowError } from './import-result';
 import { managerLoops } from './manager-loops';
-import { matchPersonByName, type NamedPerson } from './person-names';
+import type { NamedPerson } from './person-names';
+import { personOfCell } from './person-cell';
 import { readRoster, type ReadRosterRow } from './read-roster';
 import type { ColumnMap, RosterField } from './roster-headings';
 import { planRosterSettings, withRosterSchools, type RosterSettingsPlan } from './roster-settings';
@@ -194,18 +195,9 @@ function managerProblem(g: ReadRosterRow, people: ReadonlyMap<string, NamedPerso
   managerOf.set(g.row, undefined);
   if (given === undefined) return undefined;
   const heading = g.headings.lineManager ?? 'line manager';
-  let email: string;
-  if ('email' in given) {
-    if (!people.has(given.email)) return `${heading}: ${given.email} is not in the file or the staff list (give the e-mail of someone in either)`;
-    email = given.email;
-  } else {
-    const match = matchPersonByName(given.name, people.values());
-    if (!match.ok && match.reason === 'none') return `${heading}: nobody in the file or the staff list is called "${given.name}" (give their e-mail, or the name as the file spells it)`;
-    if (!match.ok) return `${heading}: "${given.name}" fits more than one person (${match.emails.join(', ')}): give their e-mail instead`;
-    email = match.email;
-  }
-  if (email === g.data.email) return `${heading}: a person cannot be their own line manager`;
-  managerOf.set(g.row, email);
+  const person = personOfCell(given, people, { heading, email: g.data.email, role: 'line manager' });
+  if (!person.ok) return person.message;
+  managerOf.set(g.row, person.email);
   return undefined;
 }
 

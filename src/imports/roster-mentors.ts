@@ -2,7 +2,8 @@ import { currentLinkOf, MENTOR_ROLE_LABELS, type MentorRole } from '../domain';
 import { planMentorChange, setMentor, type MentorChangePlan } from '../app/mentoring';
 import type { Clock } from '../domain/clock';
 import type { Store } from '../store/store';
-import { matchPersonByName, type NamedPerson } from './person-names';
+import type { NamedPerson } from './person-names';
+import { personOfCell } from './person-cell';
 import type { ReadRosterRow } from './read-roster';
 import { MENTOR_COLUMNS } from './roster-mentor-columns';
 
@@ -23,18 +24,9 @@ export function mentorProblem(g: ReadRosterRow, people: ReadonlyMap<string, Name
       resolved[role] = null;
       continue;
     }
-    let email: string;
-    if ('email' in given) {
-      if (!people.has(given.email)) return `${heading}: ${given.email} is not in the file or the staff list (give the e-mail of someone in either)`;
-      email = given.email;
-    } else {
-      const match = matchPersonByName(given.name, people.values());
-      if (!match.ok && match.reason === 'none') return `${heading}: nobody in the file or the staff list is called "${given.name}" (give their e-mail, or the name as the file spells it)`;
-      if (!match.ok) return `${heading}: "${given.name}" fits more than one person (${match.emails.join(', ')}): give their e-mail instead`;
-      email = match.email;
-    }
-    if (email === g.data.email) return `${heading}: a person cannot be their own ${MENTOR_ROLE_LABELS[role]}`;
-    resolved[role] = email;
+    const person = personOfCell(given, people, { heading, email: g.data.email, role: MENTOR_ROLE_LABELS[role] });
+    if (!person.ok) return person.message;
+    resolved[role] = person.email;
   }
   return undefined;
 }
