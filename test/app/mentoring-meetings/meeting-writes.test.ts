@@ -107,6 +107,10 @@ onBothStores('mentoring-writes', (label, open, done) => {
       const before = (await store.mentoringMeetings.get(T, REVIEW_T1))?.version;
       expect(text(await press('stf-sam', 'review.submit', { menteeId: 'stf-jo', reviewTerm: '2026-27:1' }, { outcome: 'on-track', summary: 'x' }))).toContain('Already recorded');
       expect((await store.mentoringMeetings.get(T, REVIEW_T1))?.version).toBe(before);
+      // Closed by the review, it has no meeting record: Jo is not offered a reflection on it.
+      expect(text((await press('stf-jo', 'mentoring.reflect.submit', { mentoringMeetingId: REVIEW_T1 }, { reflection: 'A line.' })).view)).toContain('no meeting record to reflect on');
+      expect(text((await press('stf-jo', 'mentoring.reflect.open', { mentoringMeetingId: REVIEW_T1 })).view)).toContain('"state":"done"');
+      expect((await store.mentoringMeetings.get(T, REVIEW_T1))?.value.reflection).toBeUndefined();
     });
 
     it('with no induction tutor named, an at-risk review tells the CPD lead instead', async () => {
