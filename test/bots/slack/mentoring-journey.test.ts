@@ -36,7 +36,7 @@ function fileShare(host: LocalFileHost, id: string, name: string, ts: string): s
 }
 
 onBothStores('slack-mentoring-journey', (label, open, done) => {
-  describe(`issue 30 end to end in Slack (${label}; real bolt, signed requests, fake Slack API, real scheduler, manual clock)`, () => {
+  describe(`mentoring end to end (issue 30) in Slack (${label}; real bolt, signed requests, fake Slack API, real scheduler, manual clock)`, () => {
     let h: SlackHarness;
     let host: LocalFileHost;
     let scheduler: Scheduler;

@@ -39,7 +39,7 @@ function fileMessage(h: TeamsHarness, name: string, downloadUrl: string): Json {
 }
 
 onBothStores('teams-mentoring-journey', (label, open, done) => {
-  describe(`issue 30 end to end in Teams (${label}; real botbuilder, fake connector, real scheduler, manual clock)`, () => {
+  describe(`mentoring end to end (issue 30) in Teams (${label}; real botbuilder, fake connector, real scheduler, manual clock)`, () => {
     let h: TeamsHarness;
     let host: LocalFileHost;
     let scheduler: Scheduler;
