@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Staff, progressReviewId } from '../../../src/domain';
 import { TEAMS_FILE_DOWNLOAD_INFO } from '../../../src/bots/teams/file-attachment';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
@@ -29,7 +31,21 @@ const CALENDAR = [
   'Term,Summer,2027-04-12,2027-07-21',
 ].join('\r\n');
 const FOCUS_1 = 'Settling in. Q&A. Support mechanisms. Reflection.';
+const FOCUS_2 = 'Classroom climate and Behaviour for Learning. Experiences so far.';
 const MENTORING_KINDS = ['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge', 'progress-review-prompt', 'progress-review-at-risk', 'mentoring-gap', 'induction-digest'];
+
+/** A card as a person reads it, for the transcript: text, facts, the fields to fill in and the buttons. */
+function readCard(card: unknown): string {
+  return cardElements(card)
+    .flatMap((e) => {
+      if (e.type === 'TextBlock') return [String(e.text)];
+      if (e.type === 'FactSet') return (e.facts as { title: string; value: string }[]).map((f) => `${f.title}: ${f.value}`);
+      if (String(e.type).startsWith('Input.')) return [`[${String(e.label ?? e.placeholder ?? e.id)}: ____]`];
+      if (e.type === 'Action.Execute' || e.type === 'Action.ShowCard') return [`[button: ${String(e.title)}]`];
+      return [];
+    })
+    .join('\n');
+}
 
 function fileMessage(h: TeamsHarness, name: string, downloadUrl: string): Json {
   return {
@@ -58,6 +74,8 @@ onBothStores('teams-mentoring-journey', (label, open, done) => {
       scheduler = startTestScheduler(h, [h.bot.sender]);
     });
     afterAll(async () => {
+      // For the closing note: the cards Jo (the mentee) and Sam (her mentor) saw in the first three school weeks.
+      if (process.env.TRANSCRIPT_DIR && label === 'embedded store') writeFileSync(join(process.env.TRANSCRIPT_DIR, 'teams-mentoring-first-weeks.txt'), firstWeeks.join('\n\n'));
       await scheduler.stop();
       await h.close();
       await host.stop();
@@ -76,9 +94,17 @@ onBothStores('teams-mentoring-journey', (label, open, done) => {
     };
     const cardsTo = (user: TeamsUser, text: string) => h.connector.sentTo(user.conversationId).map((a) => FakeConnector.card(a)).filter((c) => c && JSON.stringify(c).includes(text)) as Json[];
     const press = async (user: TeamsUser, verb: string, data: Json) => invokeCard((await postActivity(h, cardActionActivity(h, user, verb, data))).body).value as unknown as Json;
+    const firstWeeks: string[] = [];
+    const seen = new Map<string, number>();
     const tick = async (at: string) => {
       h.clock.set(at);
       await scheduler.runOnce();
+      if (at >= '2026-09-21') return;
+      for (const [who, user] of [['Jo (mentee)', JO], ['Sam (mentor)', SAM]] as const) {
+        const cards = h.connector.sentTo(user.conversationId).map((a) => FakeConnector.card(a)).filter(Boolean);
+        for (const card of cards.slice(seen.get(who) ?? 0)) firstWeeks.push(`${at.slice(0, 10)} to ${who}:\n    ${readCard(card).replace(/\n+/g, '\n    ')}`);
+        seen.set(who, cards.length);
+      }
     };
     const m1 = async () => (await h.store.mentoringMeetings.find(TENANT, { where: { menteeId: 'stf-jo' } })).map((v) => v.value).find((m) => m.itemKey === 'm1')!;
 
@@ -112,6 +138,9 @@ onBothStores('teams-mentoring-journey', (label, open, done) => {
     it('Sam records the meeting with an agreed action; Jo is sent the record and adds her reflection', async () => {
       const id = (await m1()).id;
       h.clock.set('2026-09-08T14:00:00.000Z');
+      const form = await press(SAM, 'mentoring.record.open', { mentoringMeetingId: id });
+      expect(cardElements(form).filter((e) => String(e.type).startsWith('Input.')).map((e) => e.id)).toContain('action1Due');
+      firstWeeks.push(`2026-09-08 Sam presses Record the meeting:\n    ${readCard(form).replace(/\n+/g, '\n    ')}`);
       const saved = await press(SAM, 'mentoring.record.submit', { mentoringMeetingId: id, heldOn: '2026-09-08', focus: FOCUS_1, wentWell: 'Routines at the door; Year 9 settled faster.', action1: 'Observe a Year 8 lesson with Sam', action1Due: '2026-09-18', nextMeetingOn: '2026-09-15', minutes: '45' });
       expect(cardText(saved)).toContain('Jo Patel is sent the record');
       await tick('2026-09-08T14:05:00.000Z');
@@ -120,6 +149,13 @@ onBothStores('teams-mentoring-journey', (label, open, done) => {
       expect(cardElements(record).some((e) => e.id === 'reflection')).toBe(true);
       expect(cardText(await press(JO, 'mentoring.reflect.submit', { mentoringMeetingId: id, reflection: 'Seating plans first: the calmer start helped Year 9.' }))).toContain('Your mentor can read it');
       expect((await m1()).reflection?.text).toMatch(/^Seating plans first/);
+    });
+
+    it('school week 3: both are reminded of the second meeting, with its focus', async () => {
+      await tick('2026-09-14T07:00:00.000Z');
+      expect(cardText(cardsTo(JO, FOCUS_2).at(-1))).toContain('Meeting with your subject mentor, Sam Lee');
+      expect(cardsTo(SAM, FOCUS_2)).toHaveLength(1);
+      expect(cardsTo(MORGAN, FOCUS_2)).toEqual([]);
     });
 
     it('the agreed action is nudged to Jo on its due day', async () => {
@@ -144,7 +180,7 @@ onBothStores('teams-mentoring-journey', (label, open, done) => {
       const toMorgan = (await h.store.deliveries.find(TENANT, { where: { recipientId: 'stf-morgan' } })).map((d) => d.value.kind);
       expect(toMorgan.filter((k) => MENTORING_KINDS.includes(k))).toEqual([]);
       const seen = JSON.stringify(h.connector.sentTo(MORGAN.conversationId));
-      for (const text of [FOCUS_1, 'Routines at the door', 'Seating plans first', 'Observe a Year 8 lesson', 'Progress review', 'At risk', 'Behaviour management']) expect(seen).not.toContain(text);
+      for (const text of [FOCUS_1, FOCUS_2, 'Routines at the door', 'Seating plans first', 'Observe a Year 8 lesson', 'Progress review', 'At risk', 'Behaviour management']) expect(seen).not.toContain(text);
       // Jo's mentoring did reach the others: the assertion above is not vacuous.
       expect((await h.store.deliveries.find(TENANT, { where: { recipientId: 'stf-jo' } })).map((d) => d.value.kind)).toEqual(expect.arrayContaining(['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge']));
     });
