@@ -27,6 +27,7 @@ const CALENDAR = [
   'Term,Summer,2027-04-12,2027-07-21',
 ].join('\r\n');
 const FOCUS_1 = 'Settling in. Q&A. Support mechanisms. Reflection.';
+const FOCUS_2 = 'Classroom climate and Behaviour for Learning. Experiences so far.';
 const MENTORING_KINDS = ['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge', 'progress-review-prompt', 'progress-review-at-risk', 'mentoring-gap', 'induction-digest'];
 
 function fileShare(host: LocalFileHost, id: string, name: string, ts: string): string {
@@ -126,6 +127,13 @@ onBothStores('slack-mentoring-journey', (label, open, done) => {
       expect((await m1()).reflection?.text).toBe('Seating plans first.');
     });
 
+    it('school week 3: both are reminded of the second meeting, with its focus', async () => {
+      await tick('2026-09-14T07:00:00.000Z');
+      expect(String(dms(JO, FOCUS_2).at(-1)!.args.text)).toContain('Meeting with your subject mentor, Sam Lee');
+      expect(dms(SAM, FOCUS_2)).toHaveLength(1);
+      expect(dms(MORGAN, FOCUS_2)).toEqual([]);
+    });
+
     it('the agreed action is nudged to Jo on its due day', async () => {
       await tick('2026-09-18T07:00:00.000Z');
       const nudge = dms(JO, 'Observe a Year 8 lesson with Sam').filter((c) => String(c.args.text).startsWith('Due')).at(-1)!;
@@ -150,7 +158,7 @@ onBothStores('slack-mentoring-journey', (label, open, done) => {
       const toMorgan = (await h.store.deliveries.find(TENANT, { where: { recipientId: 'stf-morgan' } })).map((d) => d.value.kind);
       expect(toMorgan.filter((k) => MENTORING_KINDS.includes(k))).toEqual([]);
       const seen = JSON.stringify([...h.api.callsOf('chat.postMessage'), ...h.api.callsOf('chat.update'), ...h.api.callsOf('chat.postEphemeral')].filter((c) => c.args.channel === MORGAN.id || c.args.user === MORGAN.id));
-      for (const text of [FOCUS_1, 'Routines at the door', 'Seating plans first', 'Observe a Year 8 lesson', 'Progress review', 'At risk', 'Behaviour management']) expect(seen).not.toContain(text);
+      for (const text of [FOCUS_1, FOCUS_2, 'Routines at the door', 'Seating plans first', 'Observe a Year 8 lesson', 'Progress review', 'At risk', 'Behaviour management']) expect(seen).not.toContain(text);
       expect((await h.store.deliveries.find(TENANT, { where: { recipientId: 'stf-jo' } })).map((d) => d.value.kind)).toEqual(expect.arrayContaining(['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge']));
     });
   });
