@@ -161,5 +161,17 @@ onBothStores('slack-mentoring-journey', (label, open, done) => {
       for (const text of [FOCUS_1, FOCUS_2, 'Routines at the door', 'Seating plans first', 'Observe a Year 8 lesson', 'Progress review', 'At risk', 'Behaviour management']) expect(seen).not.toContain(text);
       expect((await h.store.deliveries.find(TENANT, { where: { recipientId: 'stf-jo' } })).map((d) => d.value.kind)).toEqual(expect.arrayContaining(['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge']));
     });
+
+    it("the induction tutor's fortnightly digest counts Jo's meetings and names the review's outcome, never its summary; Morgan's digest gains none of it", async () => {
+      await tick('2027-01-11T07:30:00.000Z'); // a Monday of an even ISO week, at the digest time
+      const digest = JSON.stringify(dms(LEAD, 'Your early-career teachers').at(-1)!.args.blocks);
+      expect(digest).toContain('Jo Patel');
+      expect(digest).toContain('Latest review: at risk (2026-27, term 1)');
+      expect(digest).not.toContain('Behaviour management');
+      expect(dms(MORGAN, 'Your early-career teachers')).toEqual([]);
+      const managerDigests = dms(MORGAN, 'Your team');
+      expect(JSON.stringify(managerDigests)).toContain('Jo Patel');
+      for (const call of managerDigests) expect(JSON.stringify(call.args)).not.toMatch(/mentor|review|risk|Behaviour management|Meetings held/i);
+    });
   });
 });

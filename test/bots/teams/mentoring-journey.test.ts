@@ -184,5 +184,19 @@ onBothStores('teams-mentoring-journey', (label, open, done) => {
       // Jo's mentoring did reach the others: the assertion above is not vacuous.
       expect((await h.store.deliveries.find(TENANT, { where: { recipientId: 'stf-jo' } })).map((d) => d.value.kind)).toEqual(expect.arrayContaining(['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge']));
     });
+
+    it("the induction tutor's fortnightly digest counts Jo's meetings and names the review's outcome, never its summary", async () => {
+      await tick('2027-01-11T07:30:00.000Z'); // a Monday of an even ISO week, at the digest time
+      const digest = cardText(cardsTo(LEAD, 'Your early-career teachers').at(-1));
+      expect(digest).toContain('Jo Patel');
+      expect(digest).toContain('Latest review: at risk (2026-27, term 1)');
+      expect(digest).toMatch(/Meetings held 1 of \d+ so far/);
+      expect(digest).not.toContain('Behaviour management');
+      // Morgan's own digest, on the same Monday, gains nothing of it.
+      expect(cardsTo(MORGAN, 'Your early-career teachers')).toEqual([]);
+      const managerDigests = cardsTo(MORGAN, 'Your team’s CPD');
+      expect(managerDigests.map((c) => cardText(c)).join('\n')).toContain('Jo Patel');
+      for (const card of managerDigests) expect(JSON.stringify(card)).not.toMatch(/mentor|review|risk|Behaviour management|Meetings held/i);
+    });
   });
 });
