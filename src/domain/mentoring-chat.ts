@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import type { SchoolCalendar } from './calendar';
 import { academicYearOf } from './budget';
+import { addLocalDays, isHoliday } from './school-time';
+import { mondayOf } from './school-weeks';
 import { linkHoldsOn, MeetingMove, type MentoringLink, type MentoringMeeting, type MentorRole } from './mentoring';
 
 /**
@@ -8,18 +10,9 @@ import { linkHoldsOn, MeetingMove, type MentoringLink, type MentoringMeeting, ty
  * may move to, and the terms a progress review belongs to. Pure: the planner and the use cases share them.
  */
 
-/** The Monday of the week a local day falls in. */
-export function weekStartOf(localDate: string): string {
-  return DateTime.fromISO(localDate, { zone: 'UTC' }).startOf('week').toISODate()!;
-}
-
 /** A week whose five weekdays are all in the school's holidays (a move there would be reminded of nobody). */
 export function isHolidayWeek(calendar: Pick<SchoolCalendar, 'holidays'>, weekStart: string): boolean {
-  const monday = DateTime.fromISO(weekStart, { zone: 'UTC' });
-  for (let i = 0; i < 5; i++) {
-    const day = monday.plus({ days: i }).toISODate()!;
-    if (!calendar.holidays.some((h) => h.start <= day && day <= h.end)) return false;
-  }
+  for (let i = 0; i < 5; i++) if (!isHoliday(calendar, addLocalDays(weekStart, i))) return false;
   return true;
 }
 
@@ -61,9 +54,9 @@ export function moveMeeting(
   calendar: Pick<SchoolCalendar, 'holidays'>,
 ): MoveResult {
   if (meeting.status !== 'planned') return { ok: false, field: 'toWeek', message: 'This meeting has been recorded already, so it cannot be moved.' };
-  const toWeekStart = weekStartOf(move.toDate);
+  const toWeekStart = mondayOf(move.toDate);
   if (toWeekStart === meeting.weekStart) return { ok: false, field: 'toWeek', message: 'That is the week it is in already. Choose another week.' };
-  if (toWeekStart < weekStartOf(move.today)) return { ok: false, field: 'toWeek', message: 'Choose this week or a later one.' };
+  if (toWeekStart < mondayOf(move.today)) return { ok: false, field: 'toWeek', message: 'Choose this week or a later one.' };
   if (toWeekStart > DateTime.fromISO(move.today, { zone: 'UTC' }).plus({ weeks: 52 }).toISODate()!) return { ok: false, field: 'toWeek', message: 'Choose a week within the next year.' };
   if (isHolidayWeek(calendar, toWeekStart)) return { ok: false, field: 'toWeek', message: 'That week is a school holiday. Choose a week in term.' };
   if (meeting.moves.length >= 20) return { ok: false, field: 'toWeek', message: 'This meeting has been moved 20 times. Please ask your CPD lead to change the programme.' };
@@ -106,7 +99,7 @@ export function reviewTermOn(calendar: Pick<SchoolCalendar, 'terms'>, localDate:
 
 /** Without a review meeting in the term, the prompt goes in the term's last weeks: the Monday two weeks before its end. */
 export function fallbackReviewWeek(term: ReviewTerm): string {
-  return weekStartOf(DateTime.fromISO(term.end, { zone: 'UTC' }).minus({ days: 14 }).toISODate()!);
+  return mondayOf(DateTime.fromISO(term.end, { zone: 'UTC' }).minus({ days: 14 }).toISODate()!);
 }
 
 export const reviewTermKey = (term: Pick<ReviewTerm, 'year' | 'term'>): string => `${term.year}:${term.term}`;

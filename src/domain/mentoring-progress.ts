@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { mondayOf } from './school-weeks';
 import { linkHoldsOn, type AgreedAction, type MentoringLink, type MentoringMeeting, type MentorRole, type ProgressReview } from './mentoring';
 
 /**
@@ -18,11 +18,6 @@ export function currentLinks<T extends Pick<MentoringLink, 'startOn' | 'endOn'>>
 /** Whether a person has a subject or professional mentor on a local day. */
 export function hasMentorOn(menteeId: string, links: readonly MentoringLink[], today: string): boolean {
   return links.some((l) => l.menteeId === menteeId && MENTOR_ROLES.includes(l.role) && linkHoldsOn(l, today));
-}
-
-/** The Monday of the week a local day falls in. */
-export function mondayOf(localDate: string): string {
-  return DateTime.fromISO(localDate, { zone: 'UTC' }).startOf('week').toISODate()!;
 }
 
 /** A planned meeting whose school week has ended without it being held (or moved on). */

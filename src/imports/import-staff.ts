@@ -7,7 +7,8 @@ import type { Store } from '../store/store';
 import { sameRecord } from './csv-rows';
 import type { ImportCounts, ImportOptions, ImportResult, RowError } from './import-result';
 import { managerLoops } from './manager-loops';
-import { personInCell, type NamedPerson } from './person-names';
+import type { NamedPerson } from './person-names';
+import { personOfCell } from './person-cell';
 import { readRoster, type ReadRosterRow } from './read-roster';
 import type { ColumnMap, RosterField } from './roster-headings';
 import { planRosterSettings, withRosterSchools, type RosterSettingsPlan } from './roster-settings';
@@ -194,11 +195,9 @@ function managerProblem(g: ReadRosterRow, people: ReadonlyMap<string, NamedPerso
   managerOf.set(g.row, undefined);
   if (given === undefined) return undefined;
   const heading = g.headings.lineManager ?? 'line manager';
-  const found = personInCell(heading, given, people);
-  if (!found.ok) return found.problem;
-  const { email } = found;
-  if (email === g.data.email) return `${heading}: a person cannot be their own line manager`;
-  managerOf.set(g.row, email);
+  const person = personOfCell(given, people, { heading, email: g.data.email, role: 'line manager' });
+  if (!person.ok) return person.message;
+  managerOf.set(g.row, person.email);
   return undefined;
 }
 

@@ -56,17 +56,3 @@ function initialFits(written: string, full: string): boolean {
   if (w.length < 2 || w.length !== f.length || w[w.length - 1] !== f[f.length - 1]) return false;
   return w.slice(0, -1).every((part, i) => part.length === 1 && f[i]!.startsWith(part));
 }
-
-/**
- * The person a roster cell names (a line manager, a mentor): an e-mail of someone in the file or
- * the staff list, or a name that fits exactly one of them; else what is wrong, under the file's heading.
- */
-export function personInCell(heading: string, given: { email: string } | { name: string }, people: ReadonlyMap<string, NamedPerson>): { ok: true; email: string } | { ok: false; problem: string } {
-  if ('email' in given) {
-    return people.has(given.email) ? { ok: true, email: given.email } : { ok: false, problem: `${heading}: ${given.email} is not in the file or the staff list (give the e-mail of someone in either)` };
-  }
-  const match = matchPersonByName(given.name, people.values());
-  if (match.ok) return match;
-  if (match.reason === 'none') return { ok: false, problem: `${heading}: nobody in the file or the staff list is called "${given.name}" (give their e-mail, or the name as the file spells it)` };
-  return { ok: false, problem: `${heading}: "${given.name}" fits more than one person (${match.emails.join(', ')}): give their e-mail instead` };
-}

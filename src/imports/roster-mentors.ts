@@ -1,8 +1,9 @@
-import { MENTOR_ROLE_LABELS, type MentorRole } from '../domain';
+import { currentLinkOf, MENTOR_ROLE_LABELS, type MentorRole } from '../domain';
 import { planMentorChange, setMentor, type MentorChangePlan } from '../app/mentoring';
 import type { Clock } from '../domain/clock';
 import type { Store } from '../store/store';
-import { personInCell, type NamedPerson } from './person-names';
+import type { NamedPerson } from './person-names';
+import { personOfCell } from './person-cell';
 import type { ReadRosterRow } from './read-roster';
 import { MENTOR_COLUMNS } from './roster-mentor-columns';
 
@@ -23,11 +24,9 @@ export function mentorProblem(g: ReadRosterRow, people: ReadonlyMap<string, Name
       resolved[role] = null;
       continue;
     }
-    const found = personInCell(heading, given, people);
-    if (!found.ok) return found.problem;
-    const { email } = found;
-    if (email === g.data.email) return `${heading}: a person cannot be their own ${MENTOR_ROLE_LABELS[role]}`;
-    resolved[role] = email;
+    const person = personOfCell(given, people, { heading, email: g.data.email, role: MENTOR_ROLE_LABELS[role] });
+    if (!person.ok) return person.message;
+    resolved[role] = person.email;
   }
   return undefined;
 }
@@ -54,13 +53,14 @@ export async function planRosterMentors(
   today: string,
 ): Promise<RosterMentorChange[]> {
   if (!rows.some((r) => r.data.mentors)) return [];
-  const links = (await deps.store.mentoringLinks.find(tenantId)).map((v) => v.value).filter((l) => l.startOn <= today && (l.endOn === undefined || today <= l.endOn));
+  // Every link of the tenant in one read (a roster names most of the staff); the domain's rule picks the one holding today.
+  const links = (await deps.store.mentoringLinks.find(tenantId)).map((v) => v.value);
   const changes: RosterMentorChange[] = [];
   for (const g of rows) {
     const menteeId = idOf(g.data.email);
     for (const [role, email] of Object.entries(mentorsOf.get(g.row) ?? {}) as [MentorRole, string | null][]) {
       const mentorId = email === null ? null : idOf(email);
-      const plan = planMentorChange(links.find((l) => l.menteeId === menteeId && l.role === role), mentorId);
+      const plan = planMentorChange(currentLinkOf(links, menteeId, role, today), mentorId);
       if (plan.kind === 'unchanged' || plan.kind === 'nothing-to-end') continue;
       changes.push({ menteeId, menteeName: g.data.name, role, mentorId, plan });
     }

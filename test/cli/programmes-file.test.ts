@@ -54,5 +54,13 @@ onBothStores('programmes-file', (label, open, done) => {
       expect(lines.at(-1)).toBe('Nothing was imported.');
       expect((await store.mentoringProgrammes.get(T, 'our-developing-teacher'))?.value.items).toHaveLength(4);
     });
+
+    it('a file that cannot be read is refused in a line, and nothing is written', async () => {
+      lines.length = 0;
+      const before = await store.mentoringProgrammes.count(T);
+      expect(await run('programmes', 'import', join(dir, 'missing.json'))).toBe(1);
+      expect(lines).toEqual([`Cannot read ${join(dir, 'missing.json')}.`]);
+      expect(await store.mentoringProgrammes.count(T)).toBe(before);
+    });
   });
 });

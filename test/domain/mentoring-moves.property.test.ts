@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addLocalDays } from '../../src/domain/school-time';
-import { isHolidayWeek, moveMeeting, weekStartOf, type MentoringMeeting } from '../../src/domain';
+import { isHolidayWeek, moveMeeting, mondayOf, type MentoringMeeting } from '../../src/domain';
 import { AUTUMN_2026, meeting } from '../app/mentoring-meetings/mentoring-world';
 
 const start = meeting('t1', 'mmeet-1', { weekStart: '2026-09-07', focus: 'Settling in' });
@@ -25,8 +25,8 @@ describe('moving a mentoring meeting (domain/mentoring-chat.ts, fast-check)', ()
             expect(next.moves).toHaveLength(current.moves.length + 1);
             expect(next.moves.slice(0, -1)).toEqual(current.moves);
             expect(next.moves.at(-1)).toMatchObject({ fromWeekStart: current.weekStart, toWeekStart: next.weekStart });
-            expect(next.weekStart).toBe(weekStartOf(toDate));
-            expect(next.weekStart >= weekStartOf(today)).toBe(true);
+            expect(next.weekStart).toBe(mondayOf(toDate));
+            expect(next.weekStart >= mondayOf(today)).toBe(true);
             expect(isHolidayWeek(AUTUMN_2026, next.weekStart)).toBe(false);
             expect({ ...next, weekStart: undefined, moves: undefined, updatedAt: undefined }).toEqual({ ...current, weekStart: undefined, moves: undefined, updatedAt: undefined });
             current = next;

@@ -4,7 +4,8 @@ import { hasMentorOn, meetingProgress } from '../../domain/mentoring-progress';
 import { localDateOf } from '../../domain/school-time';
 import type { LeadDigestMentoringLine, LeadDigestView } from '../../cards/views/lead-digest';
 import type { Store } from '../../store/store';
-import { activeEcts, linksOfMentees, staffByIds } from '../mentoring-views';
+import { earlyCareerTeachersOf, linksOfMentees } from '../mentoring';
+import { staffByIds } from '../mentoring-views';
 import { schoolYear } from '../reports';
 
 const NO_SCHOOL = 'No school given';
@@ -49,12 +50,12 @@ export async function loadMentoringLines(store: Store, tenant: Tenant, now: Date
   const [dueSoFar, heldEarly, ects] = await Promise.all([
     store.mentoringMeetings.find(tenant.id, { where: { weekStart: { gte: yearStart, lte: today } } }),
     store.mentoringMeetings.find(tenant.id, { where: { status: 'held', weekStart: { gt: today } } }),
-    activeEcts(store, tenant.id),
+    earlyCareerTeachersOf({ store }, tenant.id),
   ]);
   const meetings = [...dueSoFar, ...heldEarly].map((v) => v.value);
   const known = new Set(ects.map((s) => s.id));
   const others = await staffByIds(store, tenant.id, [...new Set(meetings.map((m) => m.menteeId))].filter((id) => !known.has(id)));
-  const links = await linksOfMentees(store, tenant.id, ects.map((s) => s.id));
+  const links = await linksOfMentees({ store }, tenant.id, ects.map((s) => s.id));
   return buildMentoringLines({ tenant, today, meetings, staff: [...ects, ...others], links });
 }
 

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { InductionDigestView } from '../../cards/views/induction-digest';
 import { localDateOf } from '../../domain/school-time';
-import { currentLinks } from '../../domain/mentoring-progress';
-import { activeEcts, linksOfMentees, linksOfMentor, meetingsOfMentees, reviewsOfMentees, staffByIds } from '../mentoring-views';
+import { currentMenteeLinksOf, earlyCareerTeachersOf, linksOfMentees } from '../mentoring';
+import { meetingsOfMentees, reviewsOfMentees, staffByIds } from '../mentoring-views';
 import type { ReportDeps, ReportResult } from '../reports';
 import { buildInductionDigest, tuteesOf } from './induction-digest';
 
@@ -20,12 +20,12 @@ export async function loadInductionDigest(deps: ReportDeps, tenantId: string, tu
   const zone = tenant.settings.timezone;
   const today = localDateOf(now, zone);
 
-  const tutorLinks = currentLinks(await linksOfMentor(store, tenantId, tutorId), today).filter((l) => l.role === 'induction-tutor');
-  const [named, ects] = await Promise.all([staffByIds(store, tenantId, tutorLinks.map((l) => l.menteeId)), activeEcts(store, tenantId)]);
+  const tutorLinks = await currentMenteeLinksOf(deps, tenantId, tutorId, today, 'induction-tutor');
+  const [named, ects] = await Promise.all([staffByIds(store, tenantId, tutorLinks.map((l) => l.menteeId)), earlyCareerTeachersOf(deps, tenantId)]);
   const staff = [...new Map([...named, ...ects].map((s) => [s.id, s])).values()];
   const tuteeIds = tuteesOf(tutor, tutorLinks, staff, today).map((s) => s.id);
   const [links, meetings, reviews] = await Promise.all([
-    linksOfMentees(store, tenantId, staff.map((s) => s.id)),
+    linksOfMentees(deps, tenantId, staff.map((s) => s.id)),
     meetingsOfMentees(store, tenantId, tuteeIds),
     reviewsOfMentees(store, tenantId, tuteeIds),
   ]);

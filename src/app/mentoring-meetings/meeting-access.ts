@@ -1,7 +1,8 @@
-import { MENTOR_ROLE_LABELS, meetingMentorId, type MentoringLink, type MentoringMeeting, type Staff } from '../../domain';
+import { MENTOR_ROLE_LABELS, meetingMentorId, type MentoringMeeting, type Staff } from '../../domain';
 import { localDateOf } from '../../domain/school-time';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
+import { linksOf } from '../mentoring';
 
 export type MeetingRole = {
   viewer: 'mentor' | 'mentee';
@@ -14,11 +15,6 @@ export type MeetingRole = {
 };
 
 export const NOT_FOUND = "I can't find that meeting. It may have been taken off the programme.";
-
-/** The mentee's links (every role), read by the one indexed field: the rules pick the one that holds (domain/mentoring-chat.ts). */
-export async function linksOf(deps: AppDeps, tenantId: string, menteeId: string): Promise<MentoringLink[]> {
-  return (await deps.store.mentoringLinks.find(tenantId, { where: { menteeId } })).map((r) => r.value);
-}
 
 /**
  * Who may see a meeting: its mentee and the mentor holding it (their link in its role today, else

@@ -88,6 +88,8 @@ export async function submitReflection(deps: AppDeps, actor: Actor, meetingId: s
   if ('ok' in role) return role;
   if (role.viewer !== 'mentee') return { ok: false, view: notice('attention', 'Only the person mentored adds a reflection.') };
   if (role.meeting.status !== 'held') return { ok: false, view: notice('attention', 'This meeting has not been recorded yet.') };
+  // A review meeting closed by its progress review has no meeting record to reflect on (close-review-meetings.ts).
+  if (!role.meeting.record) return { ok: false, view: notice('attention', 'There is no meeting record to reflect on: this was closed by the progress review.') };
   if (role.meeting.reflection) return { ok: true, view: buildMeetingView(role, 'record', { notice: { tone: 'info', text: 'Already saved; nothing was changed.' } }) };
   const text = typeof inputs.reflection === 'string' ? inputs.reflection.trim() : '';
   if (!text || text.length > 2000) {

@@ -38,7 +38,7 @@ export function buildMeetingView(
 ): MentoringMeetingView {
   const { meeting } = role;
   const planned = meeting.status === 'planned';
-  const open = stage === 'record' ? role.viewer === 'mentee' && meeting.status === 'held' && !meeting.reflection : planned && (stage !== 'record-form' || role.viewer === 'mentor');
+  const open = stage === 'record' ? role.viewer === 'mentee' && meeting.status === 'held' && meeting.record !== undefined && !meeting.reflection : planned && (stage !== 'record-form' || role.viewer === 'mentor');
   return {
     kind: 'mentoring-meeting',
     mentoringMeetingId: meeting.id,

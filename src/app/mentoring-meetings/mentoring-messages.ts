@@ -1,5 +1,5 @@
 import type { CardView } from '../../cards/views';
-import { meetingHeadline } from '../../cards/wording/mentoring';
+import { meetingHeadline, nameSupporterHow } from '../../cards/wording/mentoring';
 import { deliveryId, hasRole, MENTOR_ROLE_LABELS, type Delivery, type Staff, type Tenant } from '../../domain';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
@@ -77,14 +77,13 @@ export async function composeAtRisk(deps: AppDeps, tenant: Tenant, recipient: St
 export async function composeMentoringGap(deps: AppDeps, tenant: Tenant, recipient: Staff, delivery: Delivery): Composed {
   if (!hasRole(recipient, 'cpd-lead')) return 'no longer a CPD lead';
   const { mentoringMeetingId, menteeId, reviewTerm, mentoringGap } = delivery.subject;
-  const fix = 'Name one in the staff list (its mentor columns) or with the mentor commands, and the next reminder goes to them.';
   if (mentoringMeetingId) {
     const meeting = (await deps.store.mentoringMeetings.get(tenant.id, mentoringMeetingId))?.value;
     const mentee = meeting ? (await deps.store.staff.get(tenant.id, meeting.menteeId))?.value : undefined;
     if (!meeting || !mentee || meeting.status !== 'planned') return 'meeting no longer planned';
     const role = await meetingRoleOf(deps, { tenant, staff: mentee }, meeting.id);
     if (!('refused' in role) && role.mentor?.active) return 'a mentor is named now';
-    const text = `${mentee.name} has a mentoring meeting in the ${weekText(meeting.weekStart).toLowerCase()} (${meeting.focus}), but no ${MENTOR_ROLE_LABELS[meeting.with]} is named, so only they were reminded. ${fix}`;
+    const text = `${mentee.name} has a mentoring meeting in the ${weekText(meeting.weekStart).toLowerCase()} (${meeting.focus}), but no ${MENTOR_ROLE_LABELS[meeting.with]} is named, so only they were reminded. ${nameSupporterHow([meeting.with], mentee.name)}, and the next reminder goes to them.`;
     return { view: notice('warning', text, 'A mentor is missing'), text: `A mentor is missing: ${mentee.name}` };
   }
   const people = menteeId && reviewTerm ? await reviewPeople(deps, tenant, menteeId, reviewTerm) : undefined;
@@ -92,6 +91,6 @@ export async function composeMentoringGap(deps: AppDeps, tenant: Tenant, recipie
   if (await deps.store.progressReviews.get(tenant.id, people.reviewId)) return 'review already recorded';
   const missing = mentoringGap === 'induction-tutor' ? (people.tutorId ? undefined : 'an induction tutor') : people.mentorIds.length ? undefined : 'a mentor';
   if (!missing) return 'no longer missing';
-  const text = `${people.mentee.name}'s termly progress review (early-career induction) is due, but they have no ${missing.replace(/^an? /, '')} named, so the review cannot reach them. ${fix}`;
+  const text = `${people.mentee.name}'s termly progress review (early-career induction) is due, but they have no ${missing.replace(/^an? /, '')} named, so the review cannot reach them. ${nameSupporterHow(mentoringGap === 'induction-tutor' ? ['induction-tutor'] : ['subject-mentor', 'professional-mentor'], people.mentee.name)}, and the next reminder goes to them.`;
   return { view: notice('warning', text, `${missing[0]!.toUpperCase()}${missing.slice(1)} is missing`), text: `Progress review: ${people.mentee.name} has no ${missing.replace(/^an? /, '')}` };
 }

@@ -20,8 +20,9 @@ import { localDateOf } from '../../domain/school-time';
 import { outboxDueAt } from '../../domain/send-exemption';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
+import { linksOf } from '../mentoring';
 import { notice } from '../notice';
-import { linksOf } from './meeting-access';
+import { closeReviewMeetings } from './close-review-meetings';
 import { dayText } from './meeting-view';
 import { keptValues } from './record-input';
 
@@ -123,6 +124,7 @@ export async function submitReview(deps: AppDeps, actor: Actor, menteeId: string
   const review = ProgressReview.parse({ tenantId: actor.tenant.id, id: people.reviewId, menteeId, year: people.year, term: people.term, outcome: outcome.data, summary, recordedBy: actor.staff.id, recordedAt: now.toISOString() });
   const created = await deps.store.progressReviews.create(review);
   if (!created.ok) return { ok: true, view: await buildReviewView(deps, actor.tenant, people, 'prompt', { notice: { tone: 'info', text: 'Someone recorded this review at the same moment; theirs is kept.' } }) };
+  await closeReviewMeetings(deps, review);
   let told = '';
   if (review.outcome === 'at-risk') {
     const recipient = await atRiskRecipient(deps, actor.tenant, people);

@@ -1,11 +1,11 @@
 import type { CardView } from '../../cards/views';
 import { localDateOf } from '../../domain/school-time';
-import { currentLinks } from '../../domain/mentoring-progress';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import { buildMenteesView } from './mentees';
-import { linksOfMentor, meetingsOfMentees, staffByIds } from './mentoring-reads';
+import { currentMenteeLinksOf } from '../mentoring';
+import { meetingsOfMentees, staffByIds } from './mentoring-reads';
 
 export const NO_MENTEES =
   'You are not anyone’s mentor, coach or induction tutor in Twilight at the moment, so there is nobody to show. The CPD lead names mentors in the staff list; say "my cpd" for your own record.';
@@ -16,7 +16,7 @@ export async function menteesCommand(deps: AppDeps, actor: Actor): Promise<CardV
   const tenantId = actor.tenant.id;
   const today = localDateOf(deps.clock.now(), actor.tenant.settings.timezone);
   // Read by the asker's own id: nobody else's links are read at all.
-  const links = currentLinks(await linksOfMentor(store, tenantId, actor.staff.id), today);
+  const links = await currentMenteeLinksOf(deps, tenantId, actor.staff.id, today);
   const menteeIds = links.map((l) => l.menteeId);
   if (menteeIds.length === 0) return notice('info', NO_MENTEES);
   const [staff, meetings] = await Promise.all([staffByIds(store, tenantId, menteeIds), meetingsOfMentees(store, tenantId, menteeIds)]);

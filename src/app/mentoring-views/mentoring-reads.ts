@@ -1,21 +1,11 @@
-import type { MentoringLink, MentoringMeeting, ProgressReview, Staff } from '../../domain';
+import type { MentoringMeeting, ProgressReview, Staff } from '../../domain';
 import { findWhereIn } from '../../store/find-in';
 import type { Store } from '../../store/store';
 
 /**
- * The few reads the mentoring views make, each by an indexed field (the lead merges these with
- * the relationship feature's own readers later). Every reader is bounded by the people it is given.
+ * The reads the mentoring views make besides the links (those, and the early-career teachers, are
+ * read through `../mentoring`), each by an indexed field and bounded by the people it is given.
  */
-
-/** Every link (current or not) in which a person supports someone, in any role. */
-export async function linksOfMentor(store: Store, tenantId: string, mentorId: string): Promise<MentoringLink[]> {
-  return (await store.mentoringLinks.find(tenantId, { where: { mentorId } })).map((v) => v.value);
-}
-
-/** Every link (current or not) of the given people as mentees. */
-export function linksOfMentees(store: Store, tenantId: string, menteeIds: readonly string[]): Promise<MentoringLink[]> {
-  return findWhereIn(store.mentoringLinks, tenantId, 'menteeId', menteeIds);
-}
 
 export function meetingsOfMentees(store: Store, tenantId: string, menteeIds: readonly string[]): Promise<MentoringMeeting[]> {
   return findWhereIn(store.mentoringMeetings, tenantId, 'menteeId', menteeIds);
@@ -27,9 +17,4 @@ export function reviewsOfMentees(store: Store, tenantId: string, menteeIds: read
 
 export function staffByIds(store: Store, tenantId: string, ids: readonly string[]): Promise<Staff[]> {
   return findWhereIn(store.staff, tenantId, 'id', ids);
-}
-
-/** The active early-career teachers (pathway 'ect') of the whole tenant. */
-export async function activeEcts(store: Store, tenantId: string): Promise<Staff[]> {
-  return (await store.staff.find(tenantId, { where: { pathway: 'ect', active: true } })).map((v) => v.value);
 }

@@ -1,11 +1,14 @@
-import { linkHoldsOn, type MentoringLink, type MentorRole, type Staff } from '../../domain';
+import { currentLinkOf, type MentoringLink, type MentorRole, type Staff } from '../../domain';
+import { currentLinks } from '../../domain/mentoring-progress';
+import { findWhereIn } from '../../store/find-in';
 import type { AppDeps } from '../deps';
 import type { Filter } from '../../store/port';
 
 /**
  * The store reads of who supports whom (issue 30). Every mentoring feature (the roster, the lead's
- * `mentor` command, `my cpd`, the reminders, the tutor's digest, `mentees`) reads links through these,
- * so "current on a day" means one thing everywhere: `linkHoldsOn` (start and end inclusive).
+ * `mentor` command, `my cpd`, the reminders, the tutor's digest, `mentees`, the lead's digest line)
+ * reads links through these, and picks among them with the domain's rules (`linkHoldsOn`, `currentLinks`,
+ * `currentLinkOf`), so "current on a day" means one thing everywhere (start and end inclusive).
  */
 
 type LinkDeps = Pick<AppDeps, 'store'>;
@@ -16,9 +19,14 @@ export async function linksOf(deps: LinkDeps, tenantId: string, menteeId: string
   return found.map((v) => v.value).sort(byStart);
 }
 
+/** Every link (current or not) of the given people as mentees, read by the indexed field in bounded batches. */
+export function linksOfMentees(deps: LinkDeps, tenantId: string, menteeIds: readonly string[]): Promise<MentoringLink[]> {
+  return findWhereIn(deps.store.mentoringLinks, tenantId, 'menteeId', menteeIds);
+}
+
 /** A mentee's links holding on a local day: at most one per role when written through `setMentor`. */
 export async function currentLinksOf(deps: LinkDeps, tenantId: string, menteeId: string, onDate: string): Promise<MentoringLink[]> {
-  return (await linksOf(deps, tenantId, menteeId)).filter((l) => linkHoldsOn(l, onDate));
+  return currentLinks(await linksOf(deps, tenantId, menteeId), onDate);
 }
 
 /** The mentee's supporter in one role on a day, if any. */
@@ -29,7 +37,7 @@ export async function currentLinkInRole(
   role: MentorRole,
   onDate: string,
 ): Promise<MentoringLink | undefined> {
-  return (await currentLinksOf(deps, tenantId, menteeId, onDate)).find((l) => l.role === role);
+  return currentLinkOf(await linksOf(deps, tenantId, menteeId), menteeId, role, onDate);
 }
 
 /** The links in which a person supports others on a day (optionally in one role): "my mentees". */
@@ -41,7 +49,7 @@ export async function currentMenteeLinksOf(
   role?: MentorRole,
 ): Promise<MentoringLink[]> {
   const found = await deps.store.mentoringLinks.find(tenantId, { where: role ? { mentorId, role } : { mentorId } });
-  return found.map((v) => v.value).filter((l) => linkHoldsOn(l, onDate)).sort(byStart);
+  return currentLinks(found.map((v) => v.value), onDate).sort(byStart);
 }
 
 /** The ids of the people a person supports on a day (any role unless one is named), each once. */

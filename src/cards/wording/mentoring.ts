@@ -1,4 +1,5 @@
 import { REVIEW_OUTCOME_LABELS } from '../../domain/mentoring-labels';
+import { MENTOR_ROLE_LABELS, type MentorRole } from '../../domain/mentoring';
 import { countOf } from '../format';
 import type { InductionDigestRow } from '../views/induction-digest';
 import type { MenteeRow } from '../views/mentees';
@@ -31,7 +32,17 @@ export function inductionFigures(row: InductionDigestRow): string[] {
 }
 
 export const UNMENTORED_TITLE = 'Early-career teachers with no mentor';
-export const UNMENTORED_HELP = 'Each needs a subject or professional mentor: name one in the staff list (a Mentor column) or ask the CPD lead.';
+const columnOf = (role: MentorRole): string => MENTOR_ROLE_LABELS[role].replace(/\b\w/g, (c) => c.toUpperCase());
+
+/**
+ * How a supporter is named, in the real ways in: the staff list's column for the role (Subject
+ * Mentor, Professional Mentor, Coach, Induction Tutor) or the CPD lead's `mentor` command.
+ */
+export function nameSupporterHow(roles: readonly [MentorRole, ...MentorRole[]], person: string): string {
+  return `Name one in the staff list's ${roles.map(columnOf).join(' or ')} column, or say "mentor ${person} ${MENTOR_ROLE_LABELS[roles[0]]} <their name or e-mail>"`;
+}
+
+export const UNMENTORED_HELP = `Each needs a subject or professional mentor: the CPD lead names one in the staff list's Subject Mentor or Professional Mentor column, or says "mentor <person> subject mentor <mentor>".`;
 
 /** A school's line in the lead's programme digest. */
 export function mentoringLineText(line: LeadDigestMentoringLine): string {

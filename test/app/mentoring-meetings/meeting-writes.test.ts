@@ -4,7 +4,8 @@ import { ManualClock, Tenant, deliveryId, progressReviewId, type Staff } from '.
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
 import { staff, tenant } from '../../support/fixtures';
-import { FOCUS_1, M1, seedMentoring } from './mentoring-world';
+import { loadInductionDigest } from '../../../src/app/digests/load-induction-digest';
+import { FOCUS_1, M1, REVIEW_T1, seedMentoring } from './mentoring-world';
 
 const T = 't1';
 type Json = Record<string, unknown>;
@@ -90,6 +91,26 @@ onBothStores('mentoring-writes', (label, open, done) => {
       // Sam's at-risk review tells the tutor; the tutor's own (on track) tells nobody.
       expect(alert !== undefined).toBe(stored.outcome === 'at-risk');
       for (const who of ['stf-jo', 'stf-morgan']) expect(text((await press(who, 'review.open', ids)).view)).toContain('not yours to see');
+    });
+
+    it("a recorded review closes its term's review meeting, so the induction digest does not count it overdue", async () => {
+      clock.set('2026-12-08T10:00:00.000Z');
+      await press('stf-sam', 'review.submit', { menteeId: 'stf-jo', reviewTerm: '2026-27:1' }, { outcome: 'some-concerns', summary: 'Planning is improving.' });
+      expect((await store.mentoringMeetings.get(T, REVIEW_T1))?.value).toMatchObject({ status: 'held', updatedAt: '2026-12-08T10:00:00.000Z' });
+      expect((await store.mentoringMeetings.get(T, REVIEW_T1))?.value.record).toBeUndefined();
+      // The week after: the two first-term meetings never recorded are overdue; the review meeting is held, not a third.
+      clock.set('2026-12-16T10:00:00.000Z');
+      const digest = await loadInductionDigest({ store, clock }, T, 'stf-tutor', clock.now());
+      if (!digest.ok) throw new Error(digest.message);
+      expect(digest.value.ects).toEqual([expect.objectContaining({ staffId: 'stf-jo', held: 1, overdueMeetings: 2, latestReview: expect.objectContaining({ outcomeText: 'some concerns' }) })]);
+      // A second press changes neither the review nor the meeting.
+      const before = (await store.mentoringMeetings.get(T, REVIEW_T1))?.version;
+      expect(text(await press('stf-sam', 'review.submit', { menteeId: 'stf-jo', reviewTerm: '2026-27:1' }, { outcome: 'on-track', summary: 'x' }))).toContain('Already recorded');
+      expect((await store.mentoringMeetings.get(T, REVIEW_T1))?.version).toBe(before);
+      // Closed by the review, it has no meeting record: Jo is not offered a reflection on it.
+      expect(text((await press('stf-jo', 'mentoring.reflect.submit', { mentoringMeetingId: REVIEW_T1 }, { reflection: 'A line.' })).view)).toContain('no meeting record to reflect on');
+      expect(text((await press('stf-jo', 'mentoring.reflect.open', { mentoringMeetingId: REVIEW_T1 })).view)).toContain('"state":"done"');
+      expect((await store.mentoringMeetings.get(T, REVIEW_T1))?.value.reflection).toBeUndefined();
     });
 
     it('with no induction tutor named, an at-risk review tells the CPD lead instead', async () => {
