@@ -38,6 +38,13 @@ import { menteesCommand } from './mentoring-views';
 import { inductionDigestCommand } from './digests/induction-tutor-digest';
 import { mentorCommand, programmesCommand } from './mentoring';
 
+/** What a school's own CPD lead (setting school-cpd-lead.<school>) may ask for their school: the commands marked `schoolLeads`. */
+const SCHOOL_LEAD_COMMANDS = [
+  { command: 'programme', text: "This week's programme digest for your school: sessions, response rates, gap tasks, what needs attention" },
+  { command: 'governors [autumn-2026|2026-27]', text: "Your school's report to governors for a term or year: money, qualifications, no names, small groups withheld" },
+  { command: 'statutory', text: "Who in your school is out of date, due to renew, or has never had required statutory training recorded" },
+];
+
 const FACILITATOR_COMMANDS = [
   { command: 'register <session title>', text: 'Take the register for a session you facilitate' },
   { command: 'report <session title>', text: 'Attendance and reactions for a session you facilitate' },
@@ -96,9 +103,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'mentor <person> <role> <mentor|none>', text: "Set or end someone's subject mentor, professional mentor, coach or induction tutor (\"mentor <person>\" shows theirs)" },
             { command: 'link slack <workspace id>', text: "Confirm a Slack workspace its admin installed from your trust's install link" },
           ]
-        : facilitates
-          ? FACILITATOR_COMMANDS
-          : []),
+        : [...(schoolsLedBy(actor.tenant.settings.cpdRequests, actor.staff.id).length > 0 ? SCHOOL_LEAD_COMMANDS : []), ...(facilitates ? FACILITATOR_COMMANDS : [])]),
     ],
   };
 }
