@@ -27,6 +27,16 @@ function notFound(res: Response): void {
   res.status(404).set('X-Content-Type-Options', 'nosniff').type('text/plain').send('This link is not valid. Ask Twilight for a fresh card.');
 }
 
+/** A file a person sent the bot (a provider's or a training certificate), served back as it came: an attachment, never run. */
+function sendKeptFile(res: Response, file: { fileName: string; type: keyof typeof CERTIFICATE_TYPES; content: string }): void {
+  const fileName = file.fileName.replace(/[^A-Za-z0-9 ._-]/g, '_');
+  res
+    .status(200)
+    .set({ 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'", 'X-Content-Type-Options': 'nosniff' })
+    .type(CERTIFICATE_TYPES[file.type])
+    .send(Buffer.from(file.content, 'base64'));
+}
+
 /** GET the .ics, certificate and own-record links that cards carry (see src/app/signed-links.ts). */
 export function linkRoutes(deps: LinkRouteDeps): Router {
   const router = Router();
@@ -47,15 +57,7 @@ export function linkRoutes(deps: LinkRouteDeps): Router {
     if (!deps.links.verifyCertificate(tenantId, sessionId, staffId, text(req.query.expires), text(req.query.sig))) return notFound(res);
     // A booked course's own certificate, sent by the person (issue 26), is served as it came.
     const provided = (await deps.store.courseCertificates.get(tenantId, courseCertificateId(sessionId, staffId)))?.value;
-    if (provided && provided.staffId === staffId && provided.sessionId === sessionId) {
-      const fileName = provided.fileName.replace(/[^A-Za-z0-9 ._-]/g, '_');
-      res
-        .status(200)
-        .set({ 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'", 'X-Content-Type-Options': 'nosniff' })
-        .type(CERTIFICATE_TYPES[provided.type])
-        .send(Buffer.from(provided.content, 'base64'));
-      return;
-    }
+    if (provided && provided.staffId === staffId && provided.sessionId === sessionId) return sendKeptFile(res, provided);
     const certificate = await loadCertificate(deps, tenantId, staffId, sessionId, deps.clock.now());
     if (!certificate.ok) {
       res.status(404).type('text/plain').send(certificate.message);
@@ -74,12 +76,7 @@ export function linkRoutes(deps: LinkRouteDeps): Router {
     // Sent with reported statutory training (issue 26 item 2): served as it came, to the person or a lead who may decide it.
     const certificate = await loadStatutoryCertificate(deps, tenantId, reportId, viewerId);
     if (!certificate) return notFound(res);
-    const fileName = certificate.fileName.replace(/[^A-Za-z0-9 ._-]/g, '_');
-    res
-      .status(200)
-      .set({ 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'private, no-store', 'Content-Security-Policy': "default-src 'none'", 'X-Content-Type-Options': 'nosniff' })
-      .type(CERTIFICATE_TYPES[certificate.type])
-      .send(Buffer.from(certificate.content, 'base64'));
+    sendKeptFile(res, certificate);
   });
   router.get(`${RECORD_PATH}/:tenantId/:staffId`, async (req: Request, res: Response) => {
     const tenantId = text(req.params.tenantId);
