@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { certificateTypeOf, type StatutoryReport } from '../../domain';
+import type { StatutoryReport } from '../../domain';
+import { readCertificateFile } from './course-certificate';
 import { leadsCpdFor } from '../tenants';
 import type { CardView } from '../../cards/views';
 import { updateWithRetry } from '../../store/update';
@@ -23,15 +23,11 @@ export async function waitingStatutoryReport(deps: AppDeps, actor: Actor): Promi
  * so the lead sees it on the card. Checked by its bytes; the same file again changes nothing.
  */
 export async function attachStatutoryCertificate(deps: AppDeps, actor: Actor, report: StatutoryReport, file: ReceivedFile): Promise<CardView> {
-  const downloaded = await file.download();
-  if (!downloaded.ok) return notice('attention', downloaded.message);
-  const type = certificateTypeOf(downloaded.bytes);
-  if (!type) return notice('attention', 'That file is not a PDF or a picture (PNG or JPEG) inside, so I did not keep it. Send the certificate as the provider sent it.');
-  const sha256 = createHash('sha256').update(downloaded.bytes).digest('hex');
-  const fileName = file.name.slice(0, 300).trim() || `certificate.${type}`;
-  const certificate = { fileName, type, sha256, content: Buffer.from(downloaded.bytes).toString('base64'), attachedAt: deps.clock.now().toISOString() };
+  const read = await readCertificateFile(file);
+  if (!read.ok) return read.view;
+  const certificate = { ...read.file, attachedAt: deps.clock.now().toISOString() };
   const written = await updateWithRetry(deps.store.statutoryReports, actor.tenant.id, report.id, (current) =>
-    current.status !== 'reported' || current.certificate?.sha256 === sha256 ? undefined : { ...current, certificate },
+    current.status !== 'reported' || current.certificate?.sha256 === certificate.sha256 ? undefined : { ...current, certificate },
   );
   if (!written.ok) return notice('attention', 'Your report changed at the same moment. Please send the certificate again.');
   if (written.value.status !== 'reported') return notice('info', `Your ${report.topic} report was decided meanwhile, so the certificate was not added.`);
