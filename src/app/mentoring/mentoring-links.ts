@@ -57,11 +57,6 @@ export async function currentMenteesOf(deps: LinkDeps, tenantId: string, mentorI
   return [...new Set((await currentMenteeLinksOf(deps, tenantId, mentorId, onDate, role)).map((l) => l.menteeId))];
 }
 
-/** Whether `supporterId` supports `menteeId` on a day in any role (or the one named): the privacy check for mentor views. */
-export async function supportsOn(deps: LinkDeps, tenantId: string, supporterId: string, menteeId: string, onDate: string, role?: MentorRole): Promise<boolean> {
-  return (await currentLinksOf(deps, tenantId, menteeId, onDate)).some((l) => l.mentorId === supporterId && (role === undefined || l.role === role));
-}
-
 /**
  * The early-career teachers (pathway 'ect', active) of a school, or of the whole tenant when `schoolId`
  * is undefined (a single-school tenant): whom an induction tutor sees.

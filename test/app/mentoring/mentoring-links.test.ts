@@ -1,5 +1,5 @@
 import { ManualClock } from '../../../src/domain';
-import { currentLinksOf, currentMenteesOf, earlyCareerTeachersOf, linksOf, setMentor, supportsOn } from '../../../src/app/mentoring';
+import { currentLinksOf, currentMenteesOf, earlyCareerTeachersOf, linksOf, setMentor } from '../../../src/app/mentoring';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
 import { staff, tenant } from '../../support/fixtures';
@@ -44,8 +44,10 @@ onBothStores('mentoring-links', (label, open, done) => {
       expect(await currentMenteesOf(deps(), T, 'mentor-a', '2026-09-30')).toEqual(['ect-1']);
       expect(await currentMenteesOf(deps(), T, 'mentor-a', '2026-10-01')).toEqual([]);
       expect(await currentMenteesOf(deps(), T, 'mentor-b', '2026-10-01')).toEqual(['ect-1']);
-      expect(await supportsOn(deps(), T, 'mentor-b', 'ect-1', '2026-10-02', 'subject-mentor')).toBe(true);
-      expect(await supportsOn(deps(), T, 'mentor-b', 'ect-1', '2026-10-02', 'coach')).toBe(false);
+      // On 2 October mentor-b is ect-1's subject mentor, and not their coach.
+      const onSecond = (await currentLinksOf(deps(), T, 'ect-1', '2026-10-02')).filter((l) => l.mentorId === 'mentor-b');
+      expect(onSecond.some((l) => l.role === 'subject-mentor')).toBe(true);
+      expect(onSecond.some((l) => l.role === 'coach')).toBe(false);
     });
 
     it('a change on the day a link started replaces it; "none" ends it; ending nothing says so', async () => {
