@@ -1,15 +1,9 @@
-import { Staff, TenantSettings, type Delivery } from '../../../src/domain';
+import type { Delivery } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { startTestScheduler } from '../../support/test-scheduler';
-import { slashCommandBody } from '../../support/slack-signing';
-import { tenant } from '../../support/fixtures';
-import { JO, TENANT, buttonPress, findButton, modalSubmission, postInteraction, postSigned, startSlackHarness, type SlackHarness } from './slack-harness';
+import { JO, TENANT, buttonPress, findButton, modalSubmission, openedModal, postInteraction, slashCommand, startSlackHarness, type SlackHarness } from './slack-harness';
+import { HAL, MIA, SAM, seedRequestSchool } from './request-school';
 
-type Json = Record<string, unknown>;
-
-const MIA = { id: 'UMIA', email: 'mia@school.example', name: 'Mia Manager' };
-const HAL = { id: 'UHAL', email: 'hal@school.example', name: 'Hal Head' };
-const SAM = { id: 'USAM', email: 'sam@school.example', name: 'Sam Lee' };
 
 const FORM = {
   courseTitle: 'Leading early reading',
@@ -29,10 +23,6 @@ const FORM = {
 describe('CPD request via fake Slack API (real bolt App, signed requests, real scheduler)', () => {
   let h: SlackHarness;
   let scheduler: Scheduler;
-  const slash = async (user: { id: string }, text: string, trigger: string) => {
-    await postSigned(h, slashCommandBody({ command: '/cpd', text, user_id: user.id, team_id: 'T0SCHOOL', channel_id: 'C1', trigger_id: trigger, response_url: `${h.api.url}/response/${trigger}` }));
-    await h.bot.drain();
-  };
   const tick = async () => {
     h.clock.advance(60_000);
     await scheduler.runOnce();
@@ -47,18 +37,10 @@ describe('CPD request via fake Slack API (real bolt App, signed requests, real s
     const message = h.api.callsOf('chat.postMessage').filter((c) => c.args.channel === userId && String(c.args.text).includes(FORM.courseTitle)).at(-1)!.args;
     return { where, message, latest };
   };
-  const modalOpened = (trigger: string) => h.api.callsOf('views.open').find((c) => c.args.trigger_id === trigger)!.args.view as Json;
 
   beforeAll(async () => {
     h = await startSlackHarness();
-    for (const u of [JO, MIA, HAL, SAM]) h.api.users.set(u.id, u);
-    const base = tenant(TENANT);
-    await h.store.tenants.create({ ...base, slackTeamId: h.api.teamId, settings: TenantSettings.parse({ ...base.settings, cpdRequests: { headteacherBySchool: { 'sch-1': 'stf-hal' } } }) });
-    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-jo', name: JO.name, email: JO.email, schoolId: 'sch-1', lineManagerId: 'stf-mia' }));
-    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-mia', name: MIA.name, email: MIA.email, roles: ['staff', 'line-manager'] }));
-    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-hal', name: HAL.name, email: HAL.email }));
-    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-sam', name: SAM.name, email: SAM.email, roles: ['staff', 'cpd-lead'] }));
-    await h.bot.linkStaffByEmail(TENANT);
+    await seedRequestSchool(h);
     scheduler = startTestScheduler(h, [h.bot.sender]);
   });
   afterAll(async () => {
@@ -67,8 +49,8 @@ describe('CPD request via fake Slack API (real bolt App, signed requests, real s
   });
 
   it('/cpd request cpd → modal; errors beside fields; line manager approves, headteacher declines in a modal with a reason; requester told', async () => {
-    await slash(JO, 'request cpd', 'trg-form');
-    const modal = modalOpened('trg-form');
+    await slashCommand(h, JO, 'request cpd', 'trg-form');
+    const modal = openedModal(h, 'trg-form');
     expect(modal.callback_id).toBe('request.submit');
 
     const bad = await postInteraction(h, modalSubmission(JO, modal, 'V-r1', { ...FORM, fee: 'lots', mode: undefined as never, intendedImpact: '' }));
@@ -106,7 +88,7 @@ describe('CPD request via fake Slack API (real bolt App, signed requests, real s
 
     // Hal presses Decline: a modal for the reason; an empty reason is refused beside the field.
     await postInteraction(h, buttonPress(HAL, toHal.where, findButton(toHal.message.blocks, 'request.decline.open'), 'trg-decline'));
-    const reasonModal = modalOpened('trg-decline');
+    const reasonModal = openedModal(h, 'trg-decline');
     expect(reasonModal.callback_id).toBe('request.decline');
     const empty = await postInteraction(h, modalSubmission(HAL, reasonModal, 'V-d1', { reason: '' }));
     expect(empty.json).toMatchObject({ response_action: 'errors', errors: { 'field:reason': 'Please give a reason for declining.' } });
@@ -128,9 +110,9 @@ describe('CPD request via fake Slack API (real bolt App, signed requests, real s
   });
 
   it('a second request: approved by both, the booker marks it booked in a modal, it is in Jo\'s sessions and requests', async () => {
-    await slash(JO, 'request cpd', 'trg-form-2');
+    await slashCommand(h, JO, 'request cpd', 'trg-form-2');
     const form = { ...FORM, courseTitle: 'Maths mastery' };
-    expect((await postInteraction(h, modalSubmission(JO, modalOpened('trg-form-2'), 'V-r2', form))).text).toBe('');
+    expect((await postInteraction(h, modalSubmission(JO, openedModal(h, 'trg-form-2'), 'V-r2', form))).text).toBe('');
     const [request] = (await h.store.cpdRequests.find(TENANT)).map((r) => r.value).filter((r) => r.details.courseTitle === 'Maths mastery');
     const dm = async (userId: string, staffId: string, kind: Delivery['kind']) => {
       const sent = (await h.store.deliveries.find(TENANT, { where: { kind, recipientId: staffId } })).map((d) => d.value).filter((d) => d.status === 'sent' && d.subject.requestId === request!.id);
@@ -149,16 +131,16 @@ describe('CPD request via fake Slack API (real bolt App, signed requests, real s
     await tick();
     const toSam = await dm(SAM.id, 'stf-sam', 'request-to-book');
     await postInteraction(h, buttonPress(SAM, toSam.where, findButton(toSam.message.blocks, 'request.book.open'), 'trg-book'));
-    const bookModal = modalOpened('trg-book');
+    const bookModal = openedModal(h, 'trg-book');
     expect(bookModal.callback_id).toBe('request.book');
     const bad = await postInteraction(h, modalSubmission(SAM, bookModal, 'V-b1', { actualCost: '£1.234', reference: '' }));
     expect(bad.json).toMatchObject({ response_action: 'errors', errors: { 'field:actualCost': expect.any(String), 'field:reference': 'Please give the booking reference.' } });
     expect((await postInteraction(h, modalSubmission(SAM, bookModal, 'V-b1', { actualCost: '£1,234.50', reference: 'MM-77' }))).text).toBe('');
     expect((await h.store.cpdRequests.get(TENANT, request!.id))?.value).toMatchObject({ status: 'booked', booking: { actualCostPence: 123450, reference: 'MM-77' } });
 
-    await slash(JO, 'sessions', 'trg-sessions');
+    await slashCommand(h, JO, 'sessions', 'trg-sessions');
     expect(JSON.stringify(h.api.callsOf('/response/trg-sessions')[0]!.args.blocks)).toContain('Maths mastery');
-    await slash(JO, 'requests', 'trg-requests');
+    await slashCommand(h, JO, 'requests', 'trg-requests');
     const list = JSON.stringify(h.api.callsOf('/response/trg-requests')[0]!.args.blocks);
     expect(list).toContain('Maths mastery');
     expect(list).toContain('Booked');

@@ -1,12 +1,10 @@
-import { Staff, TenantSettings, type Delivery } from '../../../src/domain';
+import type { Delivery } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
-import { session, tenant } from '../../support/fixtures';
+import { session } from '../../support/fixtures';
 import { startTestScheduler } from '../../support/test-scheduler';
 import { JO, TENANT, buttonPress, findButton, modalSubmission, openedModal, postInteraction, postSigned, slashCommand, startSlackHarness, type SlackHarness } from './slack-harness';
+import { HAL, MIA, seedRequestSchool } from './request-school';
 
-const MIA = { id: 'UMIA', email: 'mia@school.example', name: 'Mia Manager' };
-const HAL = { id: 'UHAL', email: 'hal@school.example', name: 'Hal Head' };
-const SAM = { id: 'USAM', email: 'sam@school.example', name: 'Sam Lee' };
 
 const FORM = {
   courseTitle: 'Leading early reading',
@@ -38,14 +36,7 @@ describe('Slack confirmations for CPD requests, and App Home sessions (real bolt
 
   beforeAll(async () => {
     h = await startSlackHarness();
-    for (const u of [JO, MIA, HAL, SAM]) h.api.users.set(u.id, u);
-    const base = tenant(TENANT);
-    await h.store.tenants.create({ ...base, slackTeamId: h.api.teamId, settings: TenantSettings.parse({ ...base.settings, cpdRequests: { headteacherBySchool: { 'sch-1': 'stf-hal' } } }) });
-    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-jo', name: JO.name, email: JO.email, schoolId: 'sch-1', lineManagerId: 'stf-mia' }));
-    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-mia', name: MIA.name, email: MIA.email, roles: ['staff', 'line-manager'] }));
-    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-hal', name: HAL.name, email: HAL.email }));
-    await h.store.staff.create(Staff.parse({ tenantId: TENANT, id: 'stf-sam', name: SAM.name, email: SAM.email, roles: ['staff', 'cpd-lead'] }));
-    await h.bot.linkStaffByEmail(TENANT);
+    await seedRequestSchool(h);
     scheduler = startTestScheduler(h, [h.bot.sender]);
   });
   afterAll(async () => {
