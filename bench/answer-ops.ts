@@ -167,13 +167,13 @@ export async function measureAnswerOps(kind: Kind): Promise<OpsRow[]> {
   // Slack: Jo, resolved by a first press (a "no" to the session, which a later yes replaces).
   const jo = PEOPLE.jo;
   await postSlack(slackForm(viewSubmission(jo, 'V-warm', 'gap.plan.submit', { gapTaskId: gapTaskId('ses-1', 'stf-lead') }, {})));
-  await measure('slack', 'answer', () => postSlack(slackForm(viewSubmission(jo, 'V-answer', 'questionnaire.submit', { questionnaireId: 'qn-1' }, GOOD_ANSWERS))));
+  await measure('slack', 'answer', () => postSlack(slackForm(viewSubmission(jo, 'V-answer', 'questionnaire.submit', { questionnaireId: 'qn-1', sessionId: 'ses-1' }, GOOD_ANSWERS))));
   await measure('slack', 'RSVP', () => postSlack(rsvpPress(jo, 'trg-rsvp')));
   await measure('slack', 'gap-task report', () => postSlack(slackForm(viewSubmission(jo, 'V-report', 'gap.report.submit', { gapTaskId: gapTaskId('ses-1', 'stf-jo') }, GOOD_REPORT))));
   // Teams: Sam, resolved by a first invoke.
   const sam = PEOPLE.sam;
   await postTeams(invokeActivity(world, sam, 'gap.plan.open', { gapTaskId: gapTaskId('ses-1', 'stf-sam') }));
-  await measure('teams', 'answer', () => postTeams(invokeActivity(world, sam, 'questionnaire.submit', { questionnaireId: 'qn-1', ...GOOD_ANSWERS })));
+  await measure('teams', 'answer', () => postTeams(invokeActivity(world, sam, 'questionnaire.submit', { questionnaireId: 'qn-1', sessionId: 'ses-1', ...GOOD_ANSWERS })));
   await measure('teams', 'RSVP', () => postTeams(invokeActivity(world, sam, 'rsvp.yes', { sessionId: 'ses-next' })));
   await measure('teams', 'gap-task report', () => postTeams(invokeActivity(world, sam, 'gap.report.submit', { gapTaskId: gapTaskId('ses-1', 'stf-sam'), ...GOOD_REPORT })));
 

@@ -8,14 +8,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLLECTION_NAMES } from '../src/store/collections';
-import { containerDefinitionFor } from '../src/store/cosmos/containers';
+import { containerDefinitionFor, containerNames } from '../src/store/cosmos/containers';
 
 export const CONTAINERS_JSON_PATH = join(__dirname, '..', 'infra', 'containers.json');
 
-/** The file's exact text: one container definition per collection, in COLLECTIONS order. */
+/** The file's exact text: one definition per container (the answers container holds several collections), in COLLECTIONS order. */
 export function renderContainersJson(): string {
-  return `${JSON.stringify(COLLECTION_NAMES.map(containerDefinitionFor), null, 2)}\n`;
+  return `${JSON.stringify(containerNames().map(containerDefinitionFor), null, 2)}\n`;
 }
 
 function main(argv: readonly string[]): number {
@@ -32,7 +31,7 @@ function main(argv: readonly string[]): number {
     return 1;
   }
   writeFileSync(CONTAINERS_JSON_PATH, expected);
-  console.log(`wrote ${COLLECTION_NAMES.length} container definitions to infra/containers.json`);
+  console.log(`wrote ${containerNames().length} container definitions to infra/containers.json`);
   return 0;
 }
 

@@ -9,7 +9,7 @@ export const SUBMIT_PATHS: Record<Platform, string> = { slack: '/slack/events', 
 const ANSWERS = { quality: '4', impact: '3', further_cpd: 'no', comments: 'Retrieval quizzes at the start of every lesson.' };
 
 function teamsBody(n: number, shape: SubmitShape): string {
-  const { who, questionnaireId } = pairOf(n, shape);
+  const { who, questionnaireId, sessionId } = pairOf(n, shape);
   return JSON.stringify({
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -20,12 +20,12 @@ function teamsBody(n: number, shape: SubmitShape): string {
     recipient: { id: '28:twilight', name: 'Twilight' },
     conversation: { id: `a:${who.staffId}`, conversationType: 'personal', tenantId: BENCH_AAD_TENANT },
     channelData: { tenant: { id: BENCH_AAD_TENANT } },
-    value: { action: { type: 'Action.Execute', verb: 'questionnaire.submit', data: { questionnaireId, ...ANSWERS } }, trigger: 'manual' },
+    value: { action: { type: 'Action.Execute', verb: 'questionnaire.submit', data: { questionnaireId, sessionId, ...ANSWERS } }, trigger: 'manual' },
   });
 }
 
 function slackBody(n: number, shape: SubmitShape): string {
-  const { who, questionnaireId } = pairOf(n, shape);
+  const { who, questionnaireId, sessionId } = pairOf(n, shape);
   const radio = (value: string) => ({ answer: { type: 'radio_buttons', selected_option: { value } } });
   const payload = {
     type: 'view_submission',
@@ -37,7 +37,7 @@ function slackBody(n: number, shape: SubmitShape): string {
       id: `V${process.pid}-${n}`,
       type: 'modal',
       callback_id: 'questionnaire.submit',
-      private_metadata: JSON.stringify({ action: { verb: 'questionnaire.submit', questionnaireId }, channel: `D${who.slackId}`, ts: '1700000000.000100' }),
+      private_metadata: JSON.stringify({ action: { verb: 'questionnaire.submit', questionnaireId, sessionId }, channel: `D${who.slackId}`, ts: '1700000000.000100' }),
       state: {
         values: {
           'field:quality': radio(ANSWERS.quality),

@@ -16,11 +16,14 @@ export interface SubmitShape {
 
 export const person = (i: number) => ({ staffId: `st-${i}`, teamsId: `29:st-${i}`, aad: `aad-st-${i}`, slackId: `UST${i}` });
 
-/** Request n answers questionnaire ⌊n/staff⌋ as person n mod staff: distinct first answers until every pair is used. */
-export function pairOf(n: number, shape: SubmitShape): { who: ReturnType<typeof person>; questionnaireId: string } {
+/**
+ * Request n answers questionnaire ⌊n/staff⌋ as person n mod staff: distinct first answers until every
+ * pair is used. The session goes with it, as the real card's submit action carries it.
+ */
+export function pairOf(n: number, shape: SubmitShape): { who: ReturnType<typeof person>; questionnaireId: string; sessionId: string } {
   const i = n % shape.staff;
   const k = Math.floor(n / shape.staff) % shape.questionnaires;
-  return { who: person(i), questionnaireId: `q-${k}` };
+  return { who: person(i), questionnaireId: `q-${k}`, sessionId: `ses-${k}` };
 }
 
 export function submitSeed(shape: SubmitShape): BulkBatch[] {

@@ -71,7 +71,9 @@ const HANDLERS: Record<CardVerb, ActionHandler> = {
   'rsvp.no': (d, a, action) => rsvp(d, a, action, 'no'),
   'questionnaire.open': (d, a, action) => (action.questionnaireId ? questionnaireState(d, a, action.questionnaireId) : Promise.resolve(MISSING('questionnaire'))),
   'questionnaire.submit': (d, a, action, inputs) =>
-    action.questionnaireId ? submitQuestionnaire(d, a, { questionnaireId: action.questionnaireId, raw: inputs }) : Promise.resolve(MISSING('questionnaire')),
+    action.questionnaireId
+      ? submitQuestionnaire(d, a, { questionnaireId: action.questionnaireId, raw: inputs, ...(action.sessionId ? { sessionHint: action.sessionId } : {}) })
+      : Promise.resolve(MISSING('questionnaire')),
   'gap.plan.open': async (d, a, action) => (action.gapTaskId ? { ok: true, view: await openGapTask(d, a, { gapTaskId: action.gapTaskId, stage: 'plan' }) } : MISSING('gap task')),
   'gap.report.open': async (d, a, action) =>
     action.gapTaskId ? { ok: true, view: await openGapTask(d, a, { gapTaskId: action.gapTaskId, stage: 'report' }) } : MISSING('gap task'),

@@ -26,6 +26,7 @@ export type CliCommand =
   | { kind: 'tenant-set-school-cpd-lead'; tenantId?: string; school: string; who: string }
   | { kind: 'programme-publish'; tenantId?: string }
   | { kind: 'retention-sweep' }
+  | { kind: 'cosmos-move-to-answers' }
   | { kind: 'import-statutory' | 'import-qualifications'; file: string; tenantId?: string; skipBad: boolean }
   | { kind: 'export-governors'; term?: string; year?: string; school?: string; tenantId?: string; out?: string }
   | { kind: 'export-providers'; provider?: string; format: 'csv' | 'md'; year?: string; tenantId?: string; out?: string }
@@ -386,6 +387,13 @@ export const COMMANDS: readonly CliCommandSpec[] = [
     summary: 'Remove what is past its retention period, for every tenant (the scheduler does this nightly).',
     example: ['retention', 'sweep'],
     build: () => ok({ kind: 'retention-sweep' }),
+  },
+  {
+    words: ['cosmos', 'move-to-answers'],
+    usage: 'cosmos move-to-answers',
+    summary: 'Once, with the bot stopped, on a Cosmos DB database made before the answers container: moves questionnaires, participations, answers, receipts, gap tasks, plan requests and claims into it and deletes their old containers (docs/deploy.md). Run again after a failure, it goes on.',
+    example: ['cosmos', 'move-to-answers'],
+    build: () => ok({ kind: 'cosmos-move-to-answers' }),
   },
   {
     words: ['status'],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { DEV_DEFAULT_TENANT_ID, loadConfig } from '../config';
 import { systemClock } from '../domain/clock';
-import { DataFolderInUseError, openStore } from '../store/open-store';
+import { DataFolderInUseError, moveCosmosToAnswers, openStore } from '../store/open-store';
 import { terminalProgress } from './progress-bar';
 import { packageVersion, parseCliArgs, usageError, USAGE } from './cli-args';
 import { runCli } from './run-cli';
@@ -30,6 +30,7 @@ async function main(): Promise<number> {
     for (const line of loaded.errors) console.error(`config: ${line}`);
     return 2;
   }
+  if (parsed.command.kind === 'cosmos-move-to-answers') return moveToAnswers(loaded.config);
   // A running bot holds the embedded store's folder: wait a moment for one that is stopping, then refuse.
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
@@ -57,6 +58,18 @@ async function main(): Promise<number> {
     (code === 0 ? process.stdout : process.stderr).write(output.join(''));
     await store.close();
   }
+}
+
+async function moveToAnswers(config: Parameters<typeof moveCosmosToAnswers>[0]): Promise<number> {
+  const moved = await moveCosmosToAnswers(config, systemClock.now(), (r) =>
+    process.stdout.write(`${r.container}: ${r.moved} moved, ${r.already} already there, ${r.expired} past their time to live; container deleted\n`),
+  );
+  if (moved === 'not-cosmos') {
+    console.error('twilight cli: this store is not Cosmos DB (STORE=cosmos): there is nothing to move.');
+    return 2;
+  }
+  process.stdout.write(moved.length === 0 ? 'Nothing to move: every collection is in the answers container already.\n' : `Done: ${moved.length} containers moved. Start the bot.\n`);
+  return 0;
 }
 
 main().then(

@@ -80,6 +80,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     case 'version':
       deps.print(`twilight ${packageVersion()}`);
       return 0;
+    case 'cosmos-move-to-answers':
+      // main.ts runs it before any store opens (opening refuses the layout it moves); here a store is open already.
+      (deps.printError ?? deps.print)('`cosmos move-to-answers` runs from the command line itself (npm run cli -- cosmos move-to-answers), before the bot starts.');
+      return 2;
     case 'import-calendar':
       return runImportCalendar(deps, command.tenantId ?? deps.defaultTenantId, command.file, command.dryRun);
     case 'calendar-show':

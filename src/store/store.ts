@@ -2,6 +2,12 @@ import type { z } from 'zod';
 import type { COLLECTIONS, CollectionName } from './collections';
 import type { Collection } from './port';
 
+/** One document of one collection, by id. */
+export interface DocRef {
+  collection: CollectionName;
+  id: string;
+}
+
 type DocOf<N extends CollectionName> = z.infer<(typeof COLLECTIONS)[N]['schema']>;
 
 export type Collections = { [N in CollectionName]: Collection<DocOf<N>> };
@@ -27,4 +33,10 @@ export interface Store extends Collections {
    * process wait while the transaction is open.
    */
   inOneTransaction?<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Inside `inOneTransaction`: the documents the work is about to read, so a store whose reads are
+   * round trips fetches them in one (Cosmos: one query of the answers container; decision 74). A
+   * hint: a document not named is read when asked for, and a wrong one only costs its share of it.
+   */
+  readAhead?(tenantId: string, refs: readonly DocRef[]): Promise<void>;
 }

@@ -41,7 +41,7 @@ describe('help', () => {
       new Set([
         'import-staff', 'import-programme', 'import-statutory', 'import-qualifications', 'programme-publish', 'import-calendar', 'calendar-show', 'export', 'export-governors', 'export-providers', 'budget-set', 'templates-export', 'templates-import',
         'tenant-show', 'tenant-link', 'settings-show', 'settings-set', 'settings-history', 'tenant-set-school-cpd-lead', 'staff-add', 'staff-show', 'staff-deactivate', 'staff-away', 'staff-mentor', 'programmes-export', 'programmes-import', 'staff-erase', 'lead-add',
-        'retention-sweep', 'status', 'seed-demo', 'help',
+        'retention-sweep', 'cosmos-move-to-answers', 'status', 'seed-demo', 'help',
       ]),
     );
     for (const c of COMMANDS) expect(USAGE).toContain(c.usage);

@@ -74,7 +74,7 @@ describe('/readyz on Cosmos DB via @azure/cosmos against cosmosdb-server', () =>
     const store = await openCosmosStore({ client, databaseId: 'readyz', createIfMissing: true });
     const http = await serve(store);
     expect(await get(`${http.url}/readyz`)).toEqual({ status: 200, body: { status: 'ready', store: 'cosmos' } });
-    const { resource } = await client.database('readyz').container('idempotencyKeys').item('readiness', 'system').read();
+    const { resource } = await client.database('readyz').container('answers').item('readiness', 'system').read();
     expect(resource).toMatchObject({ purpose: 'readiness', ttl: expect.any(Number) });
 
     await cosmos.stop();

@@ -1,6 +1,6 @@
 import { ManualClock } from '../../src/domain/clock';
 import { COLLECTION_NAMES } from '../../src/store/collections';
-import { containerDefinitionFor } from '../../src/store/cosmos/containers';
+import { containerDefinitionFor, containerNames, placementOf, storedIdOf } from '../../src/store/cosmos/containers';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import type { Store } from '../../src/store/store';
 import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
@@ -32,12 +32,19 @@ describeStoreContract(
 
 describe('Cosmos containers (configuration; the emulator does not expire items)', () => {
   test('every container is partitioned by tenant; expiring ones have TTL switched on per item', () => {
-    for (const name of COLLECTION_NAMES) {
+    for (const name of containerNames()) {
       const def = containerDefinitionFor(name);
       expect(def.partitionKey).toEqual({ paths: ['/tenantId'] });
       expect(def.indexingPolicy?.includedPaths).toContainEqual({ path: '/tenantId/?' });
     }
-    expect(containerDefinitionFor('responses').defaultTtl).toBe(-1);
+    // The answers container: one answer's documents share it, told apart by docType, each collection's own indexes kept.
+    const answers = containerDefinitionFor('answers');
+    expect(COLLECTION_NAMES.filter((name) => placementOf(name).container === 'answers').sort()).toEqual(
+      ['anonymousResponses', 'gapTasks', 'idempotencyKeys', 'participations', 'planRequests', 'questionnaires', 'receipts', 'responses'].sort(),
+    );
+    expect(answers.defaultTtl).toBe(-1);
+    for (const path of ['/docType/?', '/questionnaireId/?', '/availableAt/?', '/sessionId/?', '/leaseUntil/?']) expect(answers.indexingPolicy?.includedPaths).toContainEqual({ path });
+    expect(() => containerDefinitionFor('responses')).toThrow(/no collection lives in a container named "responses"/);
     expect(containerDefinitionFor('deliveries').defaultTtl).toBe(-1);
     expect(containerDefinitionFor('tenants').defaultTtl).toBeUndefined();
     expect(containerDefinitionFor('deliveries').indexingPolicy?.includedPaths).toContainEqual({ path: '/dueAt/?' });
@@ -53,7 +60,7 @@ describe('Cosmos containers (configuration; the emulator does not expire items)'
     const client = server.client();
     const s = await openCosmosStore({ client, databaseId: 'ttl', createIfMissing: true });
     await s.idempotencyKeys.create({ tenantId: 't1', id: 'k1', purpose: 'test', createdAt: '2026-11-23T09:00:00.000Z' }, { ttlSeconds: 600 });
-    const { resource } = await client.database('ttl').container('idempotencyKeys').item('k1', 't1').read();
+    const { resource } = await client.database('ttl').container('answers').item(storedIdOf(placementOf('idempotencyKeys'), 'k1'), 't1').read();
     expect(resource?.ttl).toBe(600);
     await s.close();
     await server.stop();
@@ -66,7 +73,7 @@ describe('Cosmos containers (configuration; the emulator does not expire items)'
     const key = (id: string) => ({ tenantId: 't1', id, purpose: 'test', createdAt: '2026-11-23T09:00:00.000Z' });
     expect((await s.idempotencyKeys.createMany([key('k1'), key('k2')], { ttlSeconds: 600 })).every((r) => r.ok)).toBe(true);
     for (const id of ['k1', 'k2']) {
-      const { resource } = await client.database('ttl-many').container('idempotencyKeys').item(id, 't1').read();
+      const { resource } = await client.database('ttl-many').container('answers').item(storedIdOf(placementOf('idempotencyKeys'), id), 't1').read();
       expect(resource?.ttl).toBe(600);
     }
     await s.close();

@@ -27,6 +27,7 @@ export async function buildQuestionnaireView(
   return {
     kind: 'questionnaire',
     questionnaireId: q.id,
+    ...(q.sessionId ? { sessionId: q.sessionId } : {}),
     title: q.title,
     ...(sessionTitle ? { sessionTitle } : {}),
     anonymous: q.anonymous,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { checkAnswers, deliveryId, isInAudience, isOpen, participationId, receiptId, responseId, type Answers, type Questionnaire, type RawAnswers } from '../../domain';
+import { checkAnswers, deliveryId, isInAudience, isOpen, participationId, planRequestId, receiptId, responseId, type Answers, type Questionnaire, type RawAnswers } from '../../domain';
+import type { DocRef } from '../../store/store';
 import type { NoticeView } from '../../cards/views/notice';
 import type { QuestionnaireView } from '../../cards/views/questionnaire';
 import type { ThankYouView } from '../../cards/views/thank-you';
@@ -44,9 +45,10 @@ function keptValues(raw: RawAnswers): Record<string, string | string[]> {
 export async function submitQuestionnaire(
   deps: AppDeps,
   actor: Actor,
-  input: { questionnaireId: string; raw: RawAnswers },
+  input: { questionnaireId: string; raw: RawAnswers; sessionHint?: string },
 ): Promise<SubmitResult> {
   const { tenant, staff } = actor;
+  await deps.store.readAhead?.(tenant.id, answerReads(input.questionnaireId, staff.id, input.sessionHint));
   const q = (await deps.store.questionnaires.get(tenant.id, input.questionnaireId))?.value;
   if (!q) return { ok: false, view: notice('attention', "I can't find that questionnaire. It may have been withdrawn.") };
   if (!(await isRecipient(deps, q, staff.id))) {
@@ -96,6 +98,22 @@ export async function submitQuestionnaire(
   }
   // A repeat shows the thank-you for what was stored, not the answers it carried.
   return { ok: true, view: written.created ? thankYouView(q, checked.answers) : thankYouView(q) };
+}
+
+/**
+ * What an answer reads, named before it reads any, so a store of round trips reads them in one
+ * (issue 28): the questionnaire, whether the person took part (by the session the card names: a
+ * hint, checked against the questionnaire's own), their receipt and answer, and the planner's request
+ * the receipt writes (the change log, decision 33).
+ */
+function answerReads(questionnaireId: string, staffId: string, sessionHint: string | undefined): DocRef[] {
+  return [
+    { collection: 'questionnaires', id: questionnaireId },
+    ...(sessionHint ? [{ collection: 'participations' as const, id: participationId(sessionHint, staffId) }] : []),
+    { collection: 'receipts', id: receiptId(questionnaireId, staffId) },
+    { collection: 'responses', id: responseId(questionnaireId, staffId) },
+    { collection: 'planRequests', id: planRequestId({ kind: 'questionnaire', questionnaireId }) },
+  ];
 }
 
 function answerRefCollection(deps: AppDeps, q: Questionnaire) {

@@ -30,7 +30,7 @@ export function questionnaireCard(view: QuestionnaireView): CardContent {
       open && subtle(anonymityText(view.anonymous)),
       ...(open ? questionsWithSections(view) : []),
     ]),
-    actions: open ? [execute('Send my answers', 'questionnaire.submit', ids, { style: 'positive', withInputs: true })] : [],
+    actions: open ? [execute('Send my answers', 'questionnaire.submit', { ...ids, ...(view.sessionId ? { sessionId: view.sessionId } : {}) }, { style: 'positive', withInputs: true })] : [],
     refreshWith: ids,
     summary: `${view.title}${view.sessionTitle ? ` (${view.sessionTitle})` : ''}: ${view.closesText}`,
   };

@@ -86,7 +86,7 @@ export function submitActionOf(view: ModalView): CardAction {
     case 'session-form':
       return view.sessionId ? { verb: 'session.update', sessionId: view.sessionId } : { verb: 'session.create' };
     case 'questionnaire':
-      return { verb: SUBMIT_VERB[view.kind], questionnaireId: view.questionnaireId };
+      return { verb: SUBMIT_VERB[view.kind], questionnaireId: view.questionnaireId, ...(view.sessionId ? { sessionId: view.sessionId } : {}) };
     case 'gap-plan':
     case 'gap-report':
       return { verb: SUBMIT_VERB[view.kind], gapTaskId: view.gapTaskId };

@@ -4,6 +4,8 @@ import type { Notice } from './common';
 export interface QuestionnaireView {
   kind: 'questionnaire';
   questionnaireId: string;
+  /** The session it is about, carried back with the answers so the store can read ahead (a hint only). */
+  sessionId?: string;
   title: string;
   sessionTitle?: string;
   anonymous: boolean;

@@ -1,5 +1,6 @@
 import type { SqlParameter } from '@azure/cosmos';
 import { assertFieldPath, assertLimit, type Condition, type Filter, type Query, type Scalar } from '../port';
+import { DOC_TYPE_FIELD, storedIdOf, type Placement } from './containers';
 
 /**
  * Builds Cosmos SQL that both real Cosmos DB and @vercel/cosmosdb-server run: no GROUP BY,
@@ -8,14 +9,18 @@ import { assertFieldPath, assertLimit, type Condition, type Filter, type Query, 
 export class CosmosSqlBuilder {
   readonly parameters: SqlParameter[] = [];
 
+  /** In a shared container, every query names its collection, and ids are compared as stored (prefixed). */
+  constructor(private readonly placement: Placement = { container: '' }) {}
+
   param(value: Scalar): string {
     const name = `@p${this.parameters.length}`;
     this.parameters.push({ name, value });
     return name;
   }
 
-  private condition(path: string, condition: Condition): string[] {
+  private condition(path: string, given: Condition): string[] {
     const field = `c.${assertFieldPath(path)}`;
+    const condition = path === 'id' ? this.storedIds(given) : given;
     if (typeof condition !== 'object') return [`${field} = ${this.param(condition)}`];
     const parts: string[] = [];
     const compare = (op: string, value: Scalar | undefined): void => {
@@ -33,6 +38,16 @@ export class CosmosSqlBuilder {
     if (condition.exists !== undefined) parts.push(condition.exists ? `IS_DEFINED(${field})` : `NOT IS_DEFINED(${field})`);
     if (condition.contains !== undefined) parts.push(`ARRAY_CONTAINS(${field}, ${this.param(condition.contains)})`);
     return parts;
+  }
+
+  private storedIds(condition: Condition): Condition {
+    const stored = (v: Scalar): Scalar => (typeof v === 'string' ? storedIdOf(this.placement, v) : v);
+    if (typeof condition !== 'object') return stored(condition);
+    const out: Record<string, unknown> = {};
+    for (const [op, value] of Object.entries(condition)) {
+      out[op] = Array.isArray(value) ? value.map(stored) : typeof value === 'string' ? stored(value) : value;
+    }
+    return out as Condition;
   }
 
   /** `tenantId` undefined means across tenants (scheduler only). */
@@ -54,6 +69,7 @@ export class CosmosSqlBuilder {
     // The tenant filter is always in the SQL, not only in the partition key option:
     // it is what keeps tenants apart (and the emulator ignores the option).
     const parts = tenantId !== undefined ? [`c.tenantId = ${this.param(tenantId)}`] : [];
+    if (this.placement.docType) parts.push(`c.${DOC_TYPE_FIELD} = ${this.param(this.placement.docType)}`);
     for (const [path, condition] of Object.entries(filter ?? {})) parts.push(...this.condition(path, condition));
     return parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '';
   }

@@ -7,7 +7,9 @@ import { withTenantDirectory } from '../tenant-directory';
 import { validating } from '../validating-collection';
 import { mapBounded } from '../bounded';
 import { CosmosSqlBuilder } from './cosmos-filter';
-import { containerDefinitionFor } from './containers';
+import { ANSWERS_CONTAINER, containerDefinitionFor, containerNames, DOC_TYPE_FIELD, ownIdOf, placementOf, storedIdOf, type Placement } from './containers';
+import { BatchUnits, PENDING_VERSION, type BatchUnit, type StoredBody } from './batch-unit';
+import { checkEarlierLayout } from './earlier-layout';
 import { chargeOf, RequestChargeMeter, type ChargedOperation } from './request-charges';
 
 type Doc = TenantDoc & Record<string, unknown>;
@@ -22,25 +24,58 @@ function statusOf(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-/** Cosmos adds _rid, _self, _etag, _ts, _attachments and our ttl; the domain never sees them. */
-function toDoc(resource: ItemDefinition & Partial<Resource>): Versioned<Doc> {
+/**
+ * Cosmos adds _rid, _self, _etag, _ts, _attachments; we add ttl, and in a shared container docType
+ * and the id's prefix. The domain never sees them.
+ */
+function toDoc(placement: Placement, resource: ItemDefinition & Partial<Resource>, etag = resource._etag): Versioned<Doc> {
   const doc: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(resource)) {
-    if (!key.startsWith('_') && key !== 'ttl') doc[key] = value;
+    if (!key.startsWith('_') && key !== 'ttl' && !(placement.docType && key === DOC_TYPE_FIELD)) doc[key] = value;
   }
-  return { value: doc as Doc, version: resource._etag ?? '' };
-}
-
-function body(doc: Doc, options?: WriteOptions): Doc {
-  return options?.ttlSeconds === undefined ? doc : { ...doc, ttl: options.ttlSeconds };
+  if (placement.docType) doc.id = ownIdOf(placement, String(resource.id));
+  return { value: doc as Doc, version: etag ?? '' };
 }
 
 class CosmosCollection implements RawCollection {
+  private readonly placement: Placement;
+
   constructor(
     readonly name: CollectionName,
     private readonly container: Container,
     private readonly meter: RequestChargeMeter,
-  ) {}
+    private readonly units: BatchUnits,
+  ) {
+    this.placement = placementOf(name);
+  }
+
+  private stored(id: string): string {
+    return storedIdOf(this.placement, id);
+  }
+
+  private body(doc: Doc, options?: WriteOptions): StoredBody {
+    const shared = this.placement.docType ? { id: this.stored(doc.id), [DOC_TYPE_FIELD]: this.placement.docType } : {};
+    return { ...doc, ...shared, ...(options?.ttlSeconds === undefined ? {} : { ttl: options.ttlSeconds }) };
+  }
+
+  /**
+   * The request's batch unit, when one is open: for the answers container its writes wait for the
+   * batch; a write anywhere else cannot join it, so the unit's work runs again write by write.
+   */
+  private unitFor(write: boolean): BatchUnit | undefined {
+    const unit = this.units.active();
+    if (!unit) return undefined;
+    unit.check();
+    if (this.placement.container === ANSWERS_CONTAINER) return unit;
+    if (write) unit.abandon(`a write to ${this.name}, outside the answers container`);
+    return undefined;
+  }
+
+  /** A query sees only stored documents: after a held-back write it would miss it, so the unit gives up. */
+  private beforeQuery(): void {
+    const unit = this.unitFor(false);
+    if (unit?.hasWrites()) unit.abandon(`a query of ${this.name} after a write`);
+  }
 
   /** Every response and every error response carries its request charge: count both. */
   private charged(operation: ChargedOperation['operation'], source: unknown, documents = 0): void {
@@ -48,21 +83,35 @@ class CosmosCollection implements RawCollection {
   }
 
   async get(tenantId: string, id: string): Promise<Versioned<Doc> | undefined> {
+    const unit = this.unitFor(false);
+    const storedId = this.stored(id);
+    const known = unit?.known(tenantId, storedId);
+    if (known !== undefined) return known ? toDoc(this.placement, known.body, known.etag) : undefined;
     try {
-      const response = await this.container.item(id, tenantId).read<Doc>();
+      const response = await this.container.item(storedId, tenantId).read<StoredBody>();
       const { resource } = response;
       this.charged('read', response, resource ? 1 : 0);
-      return resource ? toDoc(resource) : undefined;
+      unit?.remember(storedId, resource ? { body: resource, etag: resource._etag ?? '' } : null);
+      return resource ? toDoc(this.placement, resource) : undefined;
     } catch (error) {
       this.charged('read', error);
-      if (statusOf(error) === 404) return undefined;
+      if (statusOf(error) === 404) {
+        unit?.remember(storedId, null);
+        return undefined;
+      }
       throw error;
     }
   }
 
   async create(doc: Doc, options?: WriteOptions): Promise<WriteResult<Doc>> {
+    const unit = this.unitFor(true);
+    if (unit) {
+      if (unit.known(doc.tenantId, this.stored(doc.id))) return { ok: false, reason: 'exists' };
+      unit.add(doc.tenantId, this.stored(doc.id), { kind: 'create', body: this.body(doc, options) });
+      return { ok: true, value: doc, version: PENDING_VERSION };
+    }
     try {
-      const response = await this.container.items.create(body(doc, options));
+      const response = await this.container.items.create(this.body(doc, options));
       this.charged('create', response);
       return { ok: true, value: doc, version: response.resource?._etag ?? '' };
     } catch (error) {
@@ -91,9 +140,10 @@ class CosmosCollection implements RawCollection {
   async createMany(docs: readonly Doc[], options?: WriteOptions): Promise<WriteResult<Doc>[]> {
     const tenantId = tenantOfAll(docs);
     if (tenantId === undefined) return [];
+    this.unitFor(true)?.abandon(`createMany of ${this.name}`);
     if (docs.length < BULK_FROM) return mapBounded(docs, CREATE_PARALLELISM, (doc) => this.create(doc, options));
     const results = await this.container.items.executeBulkOperations(
-      docs.map((doc) => ({ operationType: BulkOperationType.Create, partitionKey: tenantId, resourceBody: body(doc, options) as JSONObject })),
+      docs.map((doc) => ({ operationType: BulkOperationType.Create, partitionKey: tenantId, resourceBody: this.body(doc, options) as JSONObject })),
     );
     let failure: unknown;
     const written = results.map((result, i): WriteResult<Doc> => {
@@ -113,15 +163,21 @@ class CosmosCollection implements RawCollection {
   }
 
   async put(doc: Doc, options?: WriteOptions & { ifVersion?: string }): Promise<WriteResult<Doc>> {
+    const unit = this.unitFor(true);
+    if (unit) {
+      const body = this.body(doc, options);
+      unit.add(doc.tenantId, body.id, options?.ifVersion === undefined ? { kind: 'upsert', body } : { kind: 'replace', body, ifMatch: options.ifVersion });
+      return { ok: true, value: doc, version: PENDING_VERSION };
+    }
     try {
       if (options?.ifVersion === undefined) {
-        const upserted = await this.container.items.upsert(body(doc, options));
+        const upserted = await this.container.items.upsert(this.body(doc, options));
         this.charged('upsert', upserted);
         return { ok: true, value: doc, version: upserted.resource?._etag ?? '' };
       }
       const replaced = await this.container
-        .item(doc.id, doc.tenantId)
-        .replace(body(doc, options), { accessCondition: { type: 'IfMatch', condition: options.ifVersion } });
+        .item(this.stored(doc.id), doc.tenantId)
+        .replace(this.body(doc, options), { accessCondition: { type: 'IfMatch', condition: options.ifVersion } });
       this.charged('replace', replaced);
       return { ok: true, value: doc, version: replaced.resource?._etag ?? '' };
     } catch (error) {
@@ -133,9 +189,17 @@ class CosmosCollection implements RawCollection {
   }
 
   async delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult> {
+    const unit = this.unitFor(true);
+    if (unit) {
+      // A batch's delete carries no ETag condition.
+      if (options?.ifVersion !== undefined) unit.abandon(`a conditional delete of ${this.name}`);
+      if (unit.known(tenantId, this.stored(id)) === null) return { ok: false, reason: 'absent' };
+      unit.add(tenantId, this.stored(id), { kind: 'delete', id: this.stored(id) });
+      return { ok: true };
+    }
     try {
       const response = await this.container
-        .item(id, tenantId)
+        .item(this.stored(id), tenantId)
         .delete(options?.ifVersion ? { accessCondition: { type: 'IfMatch', condition: options.ifVersion } } : undefined);
       this.charged('delete', response);
       return { ok: true };
@@ -148,7 +212,8 @@ class CosmosCollection implements RawCollection {
   }
 
   private async select(tenantId: string | undefined, query?: Query): Promise<Versioned<Doc>[]> {
-    const sql = new CosmosSqlBuilder();
+    this.beforeQuery();
+    const sql = new CosmosSqlBuilder(this.placement);
     const text = sql.select(tenantId, query);
     const iterator = this.container.items.query<Doc & Partial<Resource>>(
       { query: text, parameters: sql.parameters },
@@ -156,7 +221,7 @@ class CosmosCollection implements RawCollection {
     );
     const response = await iterator.fetchAll();
     this.charged('query', response, response.resources.length);
-    return response.resources.map(toDoc);
+    return response.resources.map((r) => toDoc(this.placement, r));
   }
 
   find(tenantId: string, query?: Query): Promise<Versioned<Doc>[]> {
@@ -168,7 +233,8 @@ class CosmosCollection implements RawCollection {
   }
 
   async *iterate(tenantId: string, query?: Omit<Query, 'limit'>, options?: IterateOptions): AsyncIterable<Versioned<Doc>> {
-    const sql = new CosmosSqlBuilder();
+    this.beforeQuery();
+    const sql = new CosmosSqlBuilder(this.placement);
     const text = sql.select(tenantId, query);
     // The SDK carries the continuation token from page to page; one page is held at a time.
     const pages = this.container.items.query<Doc & Partial<Resource>>(
@@ -178,12 +244,13 @@ class CosmosCollection implements RawCollection {
     while (pages.hasMoreResults()) {
       const page = await pages.fetchNext();
       this.charged('query', page, page.resources.length);
-      for (const resource of page.resources) yield toDoc(resource);
+      for (const resource of page.resources) yield toDoc(this.placement, resource);
     }
   }
 
   async count(tenantId: string, where?: Filter): Promise<number> {
-    const sql = new CosmosSqlBuilder();
+    this.beforeQuery();
+    const sql = new CosmosSqlBuilder(this.placement);
     const text = sql.count(tenantId, where);
     const response = await this.container.items
       .query<number>({ query: text, parameters: sql.parameters }, { partitionKey: tenantId })
@@ -210,38 +277,56 @@ export interface CosmosStore extends Store {
 /** A readiness probe gives up after this: the SDK would otherwise retry an unreachable account for long. */
 const READINESS_TIMEOUT_MS = 3000;
 
-/** Azure Cosmos DB for NoSQL: one container per collection, partitioned by /tenantId. */
+/** Azure Cosmos DB for NoSQL: a container per collection, but the answers container holds what one answer reads and writes; all partitioned by /tenantId. */
 export async function openCosmosStore(options: CosmosStoreOptions): Promise<CosmosStore> {
   const meter = options.meter ?? new RequestChargeMeter();
   const { client, databaseId } = options;
-  const collections = {} as Record<CollectionName, unknown>;
+  const units = new BatchUnits();
   if (options.createIfMissing) await client.databases.createIfNotExists({ id: databaseId });
   const database = client.database(databaseId);
+  const containers = new Map<string, Container>();
+  for (const id of containerNames()) {
+    containers.set(id, options.createIfMissing ? (await database.containers.createIfNotExists(containerDefinitionFor(id))).container : database.container(id));
+  }
+  const collections = {} as Record<CollectionName, unknown>;
   for (const name of COLLECTION_NAMES) {
-    const container = options.createIfMissing
-      ? (await database.containers.createIfNotExists(containerDefinitionFor(name))).container
-      : database.container(name);
-    collections[name] = validating(new CosmosCollection(name, container, meter), COLLECTIONS[name]);
+    collections[name] = validating(new CosmosCollection(name, containers.get(placementOf(name).container)!, meter, units), COLLECTIONS[name]);
   }
   const typed = collections as Collections;
   typed.tenants = withTenantDirectory(typed.tenants, typed.platformTenants);
   Object.assign(typed, withChangeLog(typed));
   // Fail fast on a wrong endpoint, key or database name rather than on the first message.
   await database.read();
+  await checkEarlierLayout(database);
+  const answers = containers.get(ANSWERS_CONTAINER)!;
   return {
     ...typed,
     kind: 'cosmos',
     requestCharges: meter,
+    inOneTransaction: (work) => units.run(answers, meter, work),
+    async readAhead(tenantId, refs) {
+      const unit = units.active();
+      const wanted = [...new Set(refs.filter((r) => placementOf(r.collection).container === ANSWERS_CONTAINER).map((r) => storedIdOf(placementOf(r.collection), r.id)))];
+      if (!unit || wanted.length === 0 || unit.hasWrites()) return;
+      const sql = new CosmosSqlBuilder();
+      const text = sql.select(tenantId, { where: { id: { in: wanted } } });
+      const response = await answers.items.query<StoredBody & Partial<Resource>>({ query: text, parameters: sql.parameters }, { partitionKey: tenantId }).fetchAll();
+      meter.record({ collection: ANSWERS_CONTAINER, operation: 'query', requestCharge: chargeOf(response), documents: response.resources.length });
+      const found = new Map(response.resources.map((r) => [r.id, r]));
+      for (const id of wanted) {
+        const resource = found.get(id);
+        unit.remember(id, resource ? { body: resource, etag: resource._etag ?? '' } : null);
+      }
+    },
     async ping() {
       await database.read();
     },
     async checkWritable() {
       // One small document, rewritten on each probe and read back; it expires if probes stop.
       const abortSignal = AbortSignal.timeout(READINESS_TIMEOUT_MS);
-      const container = database.container('idempotencyKeys');
-      const probe = { id: 'readiness', tenantId: 'system', purpose: 'readiness', createdAt: new Date().toISOString(), ttl: 3600 };
-      await container.items.upsert(probe, { abortSignal });
-      const { resource } = await container.item(probe.id, probe.tenantId).read({ abortSignal });
+      const probe = { id: 'readiness', tenantId: 'system', purpose: 'readiness', [DOC_TYPE_FIELD]: 'readiness', createdAt: new Date().toISOString(), ttl: 3600 };
+      await answers.items.upsert(probe, { abortSignal });
+      const { resource } = await answers.item(probe.id, probe.tenantId).read({ abortSignal });
       if (resource?.createdAt !== probe.createdAt) throw new Error('readiness: the health document did not read back');
     },
     async scrub() {},

@@ -10,7 +10,7 @@ export interface ChargeTotals {
 
 export interface ChargedOperation {
   collection: string;
-  operation: 'read' | 'create' | 'upsert' | 'replace' | 'delete' | 'query' | 'count';
+  operation: 'read' | 'create' | 'upsert' | 'replace' | 'delete' | 'query' | 'count' | 'batch';
   requestCharge: number;
   documents: number;
 }
