@@ -151,6 +151,36 @@ describe('atomic transactional batch on the loopback Cosmos server', () => {
     expect(await stored(twice)).toMatchObject({ v: 'second' });
   });
 
+  test('a patch in a batch applies with the rest, and is undone with the rest, nested values included', async () => {
+    const [fresh, x, taken] = [id('fresh'), id('x'), id('taken')];
+    await container.items.create({ id: x, tenantId: TENANT, v: 'seeded', nested: { count: 1 } });
+    await seed(taken);
+    const xEtag = (await stored(x))!._etag;
+    const patch = (value: number, ifMatch?: string): OperationInput => ({
+      operationType: BulkOperationType.Patch,
+      id: x,
+      ...(ifMatch ? { ifMatch } : {}),
+      resourceBody: { operations: [{ op: 'set', path: '/nested/count', value }] },
+    });
+
+    const failed = await container.items.batch(
+      [patch(2, xEtag), { operationType: BulkOperationType.Create, resourceBody: { id: taken, tenantId: TENANT, v: 'again' } }],
+      TENANT,
+    );
+    expect(failed.code).toBe(207);
+    expect(failed.result!.map((r) => r.statusCode)).toEqual([424, 409]);
+    expect(await stored(x)).toMatchObject({ nested: { count: 1 }, _etag: xEtag });
+
+    const applied = await container.items.batch(
+      [patch(3, xEtag), { operationType: BulkOperationType.Create, resourceBody: { id: fresh, tenantId: TENANT, v: 'new' } }],
+      TENANT,
+    );
+    expect(applied.code).toBe(200);
+    expect(applied.result!.map((r) => r.statusCode)).toEqual([200, 201]);
+    expect(await stored(x)).toMatchObject({ nested: { count: 3 }, _etag: applied.result![0]!.eTag });
+    expect(await stored(fresh)).toMatchObject({ v: 'new' });
+  });
+
   test('a document of another partition makes the whole batch a 400, thrown by the SDK, and nothing is stored', async () => {
     const [mine, theirs] = [id('mine'), id('theirs')];
 
