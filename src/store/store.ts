@@ -35,7 +35,7 @@ export interface Store extends Collections {
   inOneTransaction?<T>(work: () => Promise<T>): Promise<T>;
   /**
    * Inside `inOneTransaction`: the documents the work is about to read, so a store whose reads are
-   * round trips fetches them in one (Cosmos: one query of the answers container; decision 74). A
+   * round trips fetches them in one (Cosmos: one query of the answers container; decision 75). A
    * hint: a document not named is read when asked for, and a wrong one only costs its share of it.
    */
   readAhead?(tenantId: string, refs: readonly DocRef[]): Promise<void>;

@@ -7,7 +7,7 @@ import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-serv
 
 /**
  * Issue 28: on Cosmos DB an answer's writes go as one transactional batch, and what it reads as one
- * query (decision 74). Through the real @azure/cosmos SDK against cosmosdb-server on loopback: the
+ * query (decision 75). Through the real @azure/cosmos SDK against cosmosdb-server on loopback: the
  * operations the SDK sends are counted by the store's own meter, and the documents are read back
  * from the container as another process would.
  */

@@ -224,3 +224,37 @@ describe('bulk (executeBulkOperations) on the loopback Cosmos server', () => {
     expect(await stored(taken)).toMatchObject({ v: 'seeded' });
   });
 });
+
+// The same patch serves a query that names ids (a top-level `c.id IN (...)` or `c.id = @p`) from the
+// server's id index instead of scanning every document, as Cosmos DB's index does (decision 75):
+// it must answer exactly what the scan answers.
+describe('a query naming ids on the loopback Cosmos server', () => {
+  const query = async (text: string, parameters: { name: string; value: string }[]) =>
+    (await container.items.query<{ id: string; v: string }>({ query: text, parameters }).fetchAll()).resources.map((r) => `${r.id}=${r.v}`).sort();
+
+  test('answers what the full scan answers: other conditions still apply, an OR or a bracketed id test is scanned, absent ids give nothing', async () => {
+    const [a, b, c] = [id('q'), id('q'), id('q')];
+    await seed(a, 'keep');
+    await seed(b, 'drop');
+    await seed(c, 'keep');
+    await container.items.create({ id: a, tenantId: 't-other', v: 'keep' });
+    const params = [
+      { name: '@p0', value: TENANT },
+      { name: '@p1', value: a },
+      { name: '@p2', value: b },
+      { name: '@p3', value: 'absent' },
+      { name: '@p4', value: 'keep' },
+    ];
+    const indexed = await query('SELECT * FROM c WHERE c.tenantId = @p0 AND c.id IN (@p1, @p2, @p3) AND c.v = @p4', params);
+    const scanned = await query('SELECT * FROM c WHERE c.tenantId = @p0 AND (c.id IN (@p1, @p2, @p3)) AND c.v = @p4', params);
+    expect(indexed).toEqual([`${a}=keep`]);
+    expect(indexed).toEqual(scanned);
+    // Both partitions' documents with that id, as the scan finds them.
+    expect(await query('SELECT * FROM c WHERE c.id = @p1', params)).toEqual([`${a}=keep`, `${a}=keep`]);
+    // An OR at the top level could match documents the ids do not name: scanned, so c is found.
+    expect(await query('SELECT * FROM c WHERE c.id = @p1 OR c.v = @p4', params)).toEqual(expect.arrayContaining([`${c}=keep`]));
+    // A document deleted, or rolled back by a failed batch, is not found by its id.
+    await container.item(b, TENANT).delete();
+    expect(await query('SELECT * FROM c WHERE c.id IN (@p2)', params)).toEqual([]);
+  });
+});

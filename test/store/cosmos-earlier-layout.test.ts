@@ -5,7 +5,7 @@ import { moveCosmosToAnswers } from '../../src/store/open-store';
 import { startLoopbackCosmos, type LoopbackCosmos } from '../support/cosmos-server';
 
 /**
- * A database made before the answers container (decision 74) keeps responses, receipts and the rest
+ * A database made before the answers container (decision 75) keeps responses, receipts and the rest
  * in containers of their own. The bot refuses to open it rather than show empty records, and
  * `cosmos move-to-answers` moves them (real @azure/cosmos against cosmosdb-server).
  */

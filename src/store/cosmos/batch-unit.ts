@@ -38,7 +38,7 @@ function statusOf(error: unknown): number | undefined {
 
 /**
  * One request's writes to the answers container, kept until the work returns and then sent as one
- * transactional batch (issue 28: an answer in at most 3 operations; docs/decisions.md, 74). Reads
+ * transactional batch (issue 28: an answer in at most 3 operations; docs/decisions.md, 75). Reads
  * come first and hold nothing, as on SQLite: what the unit read, read ahead or wrote is answered
  * from here, so nothing is read twice and nothing just written is read back.
  */

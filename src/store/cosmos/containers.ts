@@ -8,7 +8,7 @@ export const PARTITION_KEY_PATH = '/tenantId';
  * The container of a tenant's answering: what one answer reads (the questionnaire, whether the
  * person took part, the receipt, the planner's request) and writes (the answer, the receipt, the
  * plan request, the Slack claim marked done, a gap task), so one query reads and one transactional
- * batch writes it (issue 28; docs/decisions.md, 74). Every other collection has a container of its own.
+ * batch writes it (issue 28; docs/decisions.md, 75). Every other collection has a container of its own.
  */
 export const ANSWERS_CONTAINER = 'answers';
 

@@ -3,7 +3,7 @@ import { mapBounded } from '../bounded';
 import { ANSWERS_CONTAINER, containerDefinitionFor, DOC_TYPE_FIELD, MOVED_TO_ANSWERS, placementOf, storedIdOf } from './containers';
 
 /**
- * Databases made before the answers container (decision 74) hold these collections in containers
+ * Databases made before the answers container (decision 75) hold these collections in containers
  * of their own. The app reads only the answers container, so it refuses to start while any of
  * them still holds a document, rather than show a school an empty record; one command moves them.
  */
