@@ -125,6 +125,27 @@ describe('an answer on Cosmos DB: one query, one batch', () => {
     expect((await store.staff.get(T, 'stf-d'))?.value.id).toBe('stf-d');
   });
 
+  it('an anonymous answer is never in a batch with its receipt: the work runs again write by write, reusing what it read, and the two land in different containers', async () => {
+    let runs = 0;
+    await store.inOneTransaction!(async () => {
+      runs++;
+      await store.readAhead!(T, [
+        { collection: 'questionnaires', id: 'qn-1' },
+        { collection: 'receipts', id: receiptId('qn-anon', 'stf-h') },
+      ]);
+      await store.questionnaires.get(T, 'qn-1');
+      expect(await store.receipts.get(T, receiptId('qn-anon', 'stf-h'))).toBeUndefined();
+      await store.anonymousResponses.create({ tenantId: T, id: 'anon-1', questionnaireId: 'qn-anon', answers: { quality: 3 }, submittedOn: '2026-11-25' });
+      await store.receipts.create(receipt('stf-h', 'qn-anon'));
+      // Read after its own write in the second run: from the store, not from what was read before.
+      expect((await store.receipts.get(T, receiptId('qn-anon', 'stf-h')))?.value.staffId).toBe('stf-h');
+    });
+    expect(runs).toBe(2);
+    // One query in the first run; the second reads nothing again until after its own write, and sends no batch.
+    expect(kinds()).toEqual(['query answers', 'create anonymousResponses', 'create receipts', 'read planRequests', 'upsert planRequests', 'read receipts']);
+    expect((await store.anonymousResponses.get(T, 'anon-1'))?.value.questionnaireId).toBe('qn-anon');
+  });
+
   it('a query after a held-back write, or a second tenant, also runs the work write by write', async () => {
     let runs = 0;
     const found = await store.inOneTransaction!(async () => {

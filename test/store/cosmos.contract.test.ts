@@ -40,10 +40,12 @@ describe('Cosmos containers (configuration; the emulator does not expire items)'
     // The answers container: one answer's documents share it, told apart by docType, each collection's own indexes kept.
     const answers = containerDefinitionFor('answers');
     expect(COLLECTION_NAMES.filter((name) => placementOf(name).container === 'answers').sort()).toEqual(
-      ['anonymousResponses', 'gapTasks', 'idempotencyKeys', 'participations', 'planRequests', 'questionnaires', 'receipts', 'responses'].sort(),
+      ['gapTasks', 'idempotencyKeys', 'participations', 'planRequests', 'questionnaires', 'receipts', 'responses'].sort(),
     );
     expect(answers.defaultTtl).toBe(-1);
     for (const path of ['/docType/?', '/questionnaireId/?', '/availableAt/?', '/sessionId/?', '/leaseUntil/?']) expect(answers.indexingPolicy?.includedPaths).toContainEqual({ path });
+    // An anonymous answer never shares a batch (one _lsn) with its receipt: a container of its own.
+    expect(placementOf('anonymousResponses')).toEqual({ container: 'anonymousResponses' });
     expect(() => containerDefinitionFor('responses')).toThrow(/no collection lives in a container named "responses"/);
     expect(containerDefinitionFor('deliveries').defaultTtl).toBe(-1);
     expect(containerDefinitionFor('tenants').defaultTtl).toBeUndefined();

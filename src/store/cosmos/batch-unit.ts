@@ -45,9 +45,27 @@ function statusOf(error: unknown): number | undefined {
 export class BatchUnit {
   tenantId: string | undefined;
   abandoned: string | undefined;
-  private readonly seen = new Map<string, Seen>();
   private readonly writes: PendingWrite[] = [];
   private readonly written = new Map<string, PendingWrite>();
+
+  /**
+   * `direct`: the work again after it could not go as one batch: every write is made at once, and
+   * what the first run read is answered from here (reads come before writes, as in the first run).
+   */
+  constructor(
+    readonly direct = false,
+    private readonly seen = new Map<string, Seen>(),
+  ) {}
+
+  /** The same work once more, write by write, keeping what this run read. */
+  readsOnly(): BatchUnit {
+    return new BatchUnit(true, new Map(this.seen));
+  }
+
+  /** A write made at once (direct): what was read of that document before is no longer what is stored. */
+  forget(storedId: string): void {
+    this.seen.delete(storedId);
+  }
 
   /** Only one tenant's documents share a batch (one partition key). */
   private use(tenantId: string): void {
@@ -72,6 +90,10 @@ export class BatchUnit {
   known(tenantId: string, storedId: string): Seen | undefined {
     this.check();
     if (this.tenantId !== undefined && this.tenantId !== tenantId) return undefined;
+    if (this.direct) {
+      const seen = this.seen.get(storedId);
+      return seen && seen.body.tenantId !== tenantId ? undefined : seen;
+    }
     const write = this.written.get(storedId);
     if (write) return write.kind === 'delete' ? null : { body: write.body, etag: PENDING_VERSION };
     return this.seen.get(storedId);
@@ -135,9 +157,10 @@ export class BatchUnits {
 
   /**
    * Runs `work` with its answers-container writes held back and sent as one batch when it returns.
-   * When the batch meets a repeat or a race (nothing written) or the work cannot go as one batch,
-   * it runs again with every write made at once, which sees the stored documents and answers as a
-   * repeat does. So `work` must touch nothing but the store (src/app/answer-together.ts).
+   * When the batch meets a repeat or a race (nothing written), the work runs again with every write
+   * made at once, reading afresh, and so answers as a repeat does. When the work cannot go as one
+   * batch (an anonymous answer, a second tenant, a query after a write), it runs again write by
+   * write, keeping what it read. So `work` must touch nothing but the store (src/app/answer-together.ts).
    */
   async run<T>(container: Container, meter: RequestChargeMeter, work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
@@ -146,10 +169,11 @@ export class BatchUnits {
     try {
       result = await this.current.run(unit, work);
     } catch (error) {
-      if (error instanceof UnitAbandoned || unit.abandoned) return this.outside(work);
+      if (error instanceof UnitAbandoned || unit.abandoned) return this.current.run(unit.readsOnly(), work);
       throw error;
     }
-    if (unit.abandoned) return this.outside(work);
+    if (unit.abandoned) return this.current.run(unit.readsOnly(), work);
+    // A race: what the unit read is known to be out of date, so the work reads afresh.
     return (await unit.commit(container, meter)) === 'done' ? result : this.outside(work);
   }
 

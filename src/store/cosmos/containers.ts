@@ -12,11 +12,14 @@ export const PARTITION_KEY_PATH = '/tenantId';
  */
 export const ANSWERS_CONTAINER = 'answers';
 
+/**
+ * Not anonymousResponses: an anonymous answer is never written in one batch with its receipt,
+ * since a batch commits at one log sequence number (`_lsn`), which would join the two.
+ */
 const IN_ANSWERS: ReadonlySet<CollectionName> = new Set<CollectionName>([
   'questionnaires',
   'participations',
   'responses',
-  'anonymousResponses',
   'receipts',
   'gapTasks',
   'planRequests',

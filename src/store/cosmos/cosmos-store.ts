@@ -59,21 +59,27 @@ class CosmosCollection implements RawCollection {
   }
 
   /**
-   * The request's batch unit, when one is open: for the answers container its writes wait for the
-   * batch; a write anywhere else cannot join it, so the unit's work runs again write by write.
+   * The request's batch unit, when one is open, for a read (`writing` undefined) or a write of these
+   * ids. For the answers container its writes wait for the batch; a write anywhere else cannot join
+   * it, so the unit's work runs again write by write (then every write is made at once).
    */
-  private unitFor(write: boolean): BatchUnit | undefined {
+  private unitFor(writing?: readonly string[]): BatchUnit | undefined {
     const unit = this.units.active();
     if (!unit) return undefined;
     unit.check();
+    if (unit.direct) {
+      // A later read in the work must not be answered by what was read before this write.
+      for (const id of writing ?? []) unit.forget(this.stored(id));
+      return writing || this.placement.container !== ANSWERS_CONTAINER ? undefined : unit;
+    }
     if (this.placement.container === ANSWERS_CONTAINER) return unit;
-    if (write) unit.abandon(`a write to ${this.name}, outside the answers container`);
+    if (writing) unit.abandon(`a write to ${this.name}, outside the answers container`);
     return undefined;
   }
 
   /** A query sees only stored documents: after a held-back write it would miss it, so the unit gives up. */
   private beforeQuery(): void {
-    const unit = this.unitFor(false);
+    const unit = this.unitFor();
     if (unit?.hasWrites()) unit.abandon(`a query of ${this.name} after a write`);
   }
 
@@ -83,7 +89,7 @@ class CosmosCollection implements RawCollection {
   }
 
   async get(tenantId: string, id: string): Promise<Versioned<Doc> | undefined> {
-    const unit = this.unitFor(false);
+    const unit = this.unitFor();
     const storedId = this.stored(id);
     const known = unit?.known(tenantId, storedId);
     if (known !== undefined) return known ? toDoc(this.placement, known.body, known.etag) : undefined;
@@ -104,7 +110,7 @@ class CosmosCollection implements RawCollection {
   }
 
   async create(doc: Doc, options?: WriteOptions): Promise<WriteResult<Doc>> {
-    const unit = this.unitFor(true);
+    const unit = this.unitFor([doc.id]);
     if (unit) {
       if (unit.known(doc.tenantId, this.stored(doc.id))) return { ok: false, reason: 'exists' };
       unit.add(doc.tenantId, this.stored(doc.id), { kind: 'create', body: this.body(doc, options) });
@@ -140,7 +146,7 @@ class CosmosCollection implements RawCollection {
   async createMany(docs: readonly Doc[], options?: WriteOptions): Promise<WriteResult<Doc>[]> {
     const tenantId = tenantOfAll(docs);
     if (tenantId === undefined) return [];
-    this.unitFor(true)?.abandon(`createMany of ${this.name}`);
+    this.unitFor(docs.map((d) => d.id))?.abandon(`createMany of ${this.name}`);
     if (docs.length < BULK_FROM) return mapBounded(docs, CREATE_PARALLELISM, (doc) => this.create(doc, options));
     const results = await this.container.items.executeBulkOperations(
       docs.map((doc) => ({ operationType: BulkOperationType.Create, partitionKey: tenantId, resourceBody: this.body(doc, options) as JSONObject })),
@@ -163,7 +169,7 @@ class CosmosCollection implements RawCollection {
   }
 
   async put(doc: Doc, options?: WriteOptions & { ifVersion?: string }): Promise<WriteResult<Doc>> {
-    const unit = this.unitFor(true);
+    const unit = this.unitFor([doc.id]);
     if (unit) {
       const body = this.body(doc, options);
       unit.add(doc.tenantId, body.id, options?.ifVersion === undefined ? { kind: 'upsert', body } : { kind: 'replace', body, ifMatch: options.ifVersion });
@@ -189,7 +195,7 @@ class CosmosCollection implements RawCollection {
   }
 
   async delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult> {
-    const unit = this.unitFor(true);
+    const unit = this.unitFor([id]);
     if (unit) {
       // A batch's delete carries no ETag condition.
       if (options?.ifVersion !== undefined) unit.abandon(`a conditional delete of ${this.name}`);
@@ -306,6 +312,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
     inOneTransaction: (work) => units.run(answers, meter, work),
     async readAhead(tenantId, refs) {
       const unit = units.active();
+      if (unit?.direct) return;
       const wanted = [...new Set(refs.filter((r) => placementOf(r.collection).container === ANSWERS_CONTAINER).map((r) => storedIdOf(placementOf(r.collection), r.id)))];
       if (!unit || wanted.length === 0 || unit.hasWrites()) return;
       const sql = new CosmosSqlBuilder();
