@@ -26,6 +26,9 @@ const MAX_OPERATIONS = 100;
 /** The statuses of an operation that a repeat or a race explains: the work is then run write by write and sees why. */
 const RACE_STATUSES: ReadonlySet<number> = new Set([404, 409, 412]);
 
+/** What a unit knows is by tenant and stored id: one id may be in two tenants' partitions. */
+const keyOf = (tenantId: string, storedId: string): string => `${tenantId}\u0000${storedId}`;
+
 /** Versions handed out for writes the batch has not made yet; never a real ETag. */
 export const PENDING_VERSION = 'pending-in-batch';
 
@@ -63,8 +66,8 @@ export class BatchUnit {
   }
 
   /** A write made at once (direct): what was read of that document before is no longer what is stored. */
-  forget(storedId: string): void {
-    this.seen.delete(storedId);
+  forget(tenantId: string, storedId: string): void {
+    this.seen.delete(keyOf(tenantId, storedId));
   }
 
   /** Only one tenant's documents share a batch (one partition key). */
@@ -82,21 +85,17 @@ export class BatchUnit {
     if (this.abandoned) throw new UnitAbandoned(this.abandoned);
   }
 
-  remember(storedId: string, seen: Seen): void {
-    if (!this.written.has(storedId)) this.seen.set(storedId, seen);
+  remember(tenantId: string, storedId: string, seen: Seen): void {
+    if (!this.written.has(keyOf(tenantId, storedId))) this.seen.set(keyOf(tenantId, storedId), seen);
   }
 
   /** What the unit knows of a document: a pending write first, then what it read; undefined when it has not looked. */
   known(tenantId: string, storedId: string): Seen | undefined {
     this.check();
-    if (this.tenantId !== undefined && this.tenantId !== tenantId) return undefined;
-    if (this.direct) {
-      const seen = this.seen.get(storedId);
-      return seen && seen.body.tenantId !== tenantId ? undefined : seen;
-    }
-    const write = this.written.get(storedId);
+    const key = keyOf(tenantId, storedId);
+    const write = this.written.get(key);
     if (write) return write.kind === 'delete' ? null : { body: write.body, etag: PENDING_VERSION };
-    return this.seen.get(storedId);
+    return this.seen.get(key);
   }
 
   hasWrites(): boolean {
@@ -107,10 +106,10 @@ export class BatchUnit {
     this.check();
     this.use(tenantId);
     // A second write to one document in one answer is not an answer's shape: keep it simple and exact.
-    if (this.written.has(storedId)) this.abandon(`a second write to ${storedId}`);
+    if (this.written.has(keyOf(tenantId, storedId))) this.abandon(`a second write to ${storedId}`);
     if (this.writes.length >= MAX_OPERATIONS) this.abandon(`more than ${MAX_OPERATIONS} writes`);
     this.writes.push(write);
-    this.written.set(storedId, write);
+    this.written.set(keyOf(tenantId, storedId), write);
   }
 
   /** Sends the writes as one batch. 'race': nothing was written (409 / 412 / 404 on one of them); run the work again write by write. */

@@ -63,13 +63,13 @@ class CosmosCollection implements RawCollection {
    * ids. For the answers container its writes wait for the batch; a write anywhere else cannot join
    * it, so the unit's work runs again write by write (then every write is made at once).
    */
-  private unitFor(writing?: readonly string[]): BatchUnit | undefined {
+  private unitFor(writing?: { tenantId: string; ids: readonly string[] }): BatchUnit | undefined {
     const unit = this.units.active();
     if (!unit) return undefined;
     unit.check();
     if (unit.direct) {
       // A later read in the work must not be answered by what was read before this write.
-      for (const id of writing ?? []) unit.forget(this.stored(id));
+      for (const id of writing?.ids ?? []) unit.forget(writing!.tenantId, this.stored(id));
       return writing || this.placement.container !== ANSWERS_CONTAINER ? undefined : unit;
     }
     if (this.placement.container === ANSWERS_CONTAINER) return unit;
@@ -97,12 +97,12 @@ class CosmosCollection implements RawCollection {
       const response = await this.container.item(storedId, tenantId).read<StoredBody>();
       const { resource } = response;
       this.charged('read', response, resource ? 1 : 0);
-      unit?.remember(storedId, resource ? { body: resource, etag: resource._etag ?? '' } : null);
+      unit?.remember(tenantId, storedId, resource ? { body: resource, etag: resource._etag ?? '' } : null);
       return resource ? toDoc(this.placement, resource) : undefined;
     } catch (error) {
       this.charged('read', error);
       if (statusOf(error) === 404) {
-        unit?.remember(storedId, null);
+        unit?.remember(tenantId, storedId, null);
         return undefined;
       }
       throw error;
@@ -110,7 +110,7 @@ class CosmosCollection implements RawCollection {
   }
 
   async create(doc: Doc, options?: WriteOptions): Promise<WriteResult<Doc>> {
-    const unit = this.unitFor([doc.id]);
+    const unit = this.unitFor({ tenantId: doc.tenantId, ids: [doc.id] });
     if (unit) {
       if (unit.known(doc.tenantId, this.stored(doc.id))) return { ok: false, reason: 'exists' };
       unit.add(doc.tenantId, this.stored(doc.id), { kind: 'create', body: this.body(doc, options) });
@@ -146,7 +146,7 @@ class CosmosCollection implements RawCollection {
   async createMany(docs: readonly Doc[], options?: WriteOptions): Promise<WriteResult<Doc>[]> {
     const tenantId = tenantOfAll(docs);
     if (tenantId === undefined) return [];
-    this.unitFor(docs.map((d) => d.id))?.abandon(`createMany of ${this.name}`);
+    this.unitFor({ tenantId, ids: docs.map((d) => d.id) })?.abandon(`createMany of ${this.name}`);
     if (docs.length < BULK_FROM) return mapBounded(docs, CREATE_PARALLELISM, (doc) => this.create(doc, options));
     const results = await this.container.items.executeBulkOperations(
       docs.map((doc) => ({ operationType: BulkOperationType.Create, partitionKey: tenantId, resourceBody: this.body(doc, options) as JSONObject })),
@@ -169,7 +169,7 @@ class CosmosCollection implements RawCollection {
   }
 
   async put(doc: Doc, options?: WriteOptions & { ifVersion?: string }): Promise<WriteResult<Doc>> {
-    const unit = this.unitFor([doc.id]);
+    const unit = this.unitFor({ tenantId: doc.tenantId, ids: [doc.id] });
     if (unit) {
       const body = this.body(doc, options);
       unit.add(doc.tenantId, body.id, options?.ifVersion === undefined ? { kind: 'upsert', body } : { kind: 'replace', body, ifMatch: options.ifVersion });
@@ -195,7 +195,7 @@ class CosmosCollection implements RawCollection {
   }
 
   async delete(tenantId: string, id: string, options?: { ifVersion?: string }): Promise<DeleteResult> {
-    const unit = this.unitFor([id]);
+    const unit = this.unitFor({ tenantId, ids: [id] });
     if (unit) {
       // A batch's delete carries no ETag condition.
       if (options?.ifVersion !== undefined) unit.abandon(`a conditional delete of ${this.name}`);
@@ -322,7 +322,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
       const found = new Map(response.resources.map((r) => [r.id, r]));
       for (const id of wanted) {
         const resource = found.get(id);
-        unit.remember(id, resource ? { body: resource, etag: resource._etag ?? '' } : null);
+        unit.remember(tenantId, id, resource ? { body: resource, etag: resource._etag ?? '' } : null);
       }
     },
     async ping() {
