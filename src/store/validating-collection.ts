@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CollectionSpec } from './collections';
 import { uncoveredBy } from './index-coverage';
+import { ParsedVersions } from './parsed-versions';
 import {
   InvalidRecordError,
   type Collection,
@@ -34,6 +35,16 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
     value: parse(v.value),
     version: v.version,
   });
+  // A point read of a version parsed before and found unchanged by its schema needs no second parse
+  // (the value is the adapter's fresh copy either way). Lists are not remembered: a scan of thousands
+  // of documents read once would pay the comparison for nothing.
+  const parsedVersions = new ParsedVersions();
+  const parsePointRead = (tenantId: string, id: string, v: Versioned<TenantDoc & Record<string, unknown>>): Versioned<T> => {
+    if (parsedVersions.has(tenantId, id, v.version)) return v as Versioned<T>;
+    const read = parseRead(v);
+    parsedVersions.noteIfUnchanged(tenantId, id, v.version, v.value, read.value);
+    return read;
+  };
   // The adapters hand back the document they were given, which was parsed just before: parse only something else.
   const parseWrite = (written: T, r: WriteResult<TenantDoc & Record<string, unknown>>): WriteResult<T> =>
     r.ok ? { ok: true, value: r.value === written ? written : parse(r.value), version: r.version } : r;
@@ -51,7 +62,7 @@ export function validating<T extends TenantDoc>(raw: RawCollection, spec: Collec
     name: raw.name,
     async get(tenantId: string, id: string) {
       const found = await raw.get(tenantId, id);
-      return found ? parseRead(found) : undefined;
+      return found ? parsePointRead(tenantId, id, found) : undefined;
     },
     async create(doc: T, options?: WriteOptions) {
       checkTtl(options);

@@ -42,6 +42,19 @@ export function describeStoreContract(adapter: string, setUp: () => Promise<Stor
       expect(await store.tenants.get('t1', 'nobody')).toBeUndefined();
     });
 
+    test('a document read again is a copy of its own each time, and the next version once written', async () => {
+      const { store } = sut;
+      await store.sessions.put(session('t1', 'ses-1', { title: 'Before' }));
+      const first = await store.sessions.get('t1', 'ses-1');
+      const second = await store.sessions.get('t1', 'ses-1');
+      expect(second).toEqual(first);
+      expect(second?.value).not.toBe(first?.value);
+      first!.value.title = 'Changed by a reader';
+      expect((await store.sessions.get('t1', 'ses-1'))?.value.title).toBe('Before');
+      await store.sessions.put({ ...second!.value, title: 'After' }, { ifVersion: second!.version });
+      expect((await store.sessions.get('t1', 'ses-1'))?.value.title).toBe('After');
+    });
+
     test('create is idempotent: a second create of the same id changes nothing', async () => {
       const { store } = sut;
       const first = await store.staff.create(staff('t1', 's1', { name: 'Ada Lovelace' }));
