@@ -1,5 +1,5 @@
 import type { App, types } from '@slack/bolt';
-import { isModalView, renderBlockKitModal } from '../../cards/blockkit';
+import { isModalView, renderBlockKitModal, submitActionOf } from '../../cards/blockkit';
 import { CARD_VERBS } from '../../cards/actions';
 import { handleCardAction } from '../../app/card-actions';
 import { notice } from '../../app/notice';
@@ -51,7 +51,9 @@ export function registerBlockActions(app: App, ctx: SlackBotContext): void {
     await claim.done();
     if (result.ok && isModalView(result.view) && (pressed.action_id.includes('.open'))) {
       // The trigger id lives for 3 seconds: open the form before anything else.
-      const metadata: ModalMetadata = { action: action as ModalMetadata['action'], ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ...(responseUrl ? { responseUrl } : {}) };
+      // The button's ids, and what the view says its submission acts on (a questionnaire's session: decision 75).
+      const submits = { ...(action as object), ...submitActionOf(result.view) } as ModalMetadata['action'];
+      const metadata: ModalMetadata = { action: submits, ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ...(responseUrl ? { responseUrl } : {}) };
       await client.views.open({ trigger_id: payload.trigger_id, view: renderBlockKitModal(result.view, JSON.stringify(metadata)) as types.ModalView });
       return;
     }
