@@ -51,8 +51,8 @@ export function registerBlockActions(app: App, ctx: SlackBotContext): void {
     await claim.done();
     if (result.ok && isModalView(result.view) && (pressed.action_id.includes('.open'))) {
       // The trigger id lives for 3 seconds: open the form before anything else.
-      // The button's ids, and what the view says its submission acts on (a questionnaire's session: decision 75).
-      const submits = { ...(action as object), ...submitActionOf(result.view) } as ModalMetadata['action'];
+      // The button's action, with what the view says its submission acts on (a questionnaire's session: decision 75).
+      const submits = { ...submitActionOf(result.view), ...(action as object) } as ModalMetadata['action'];
       const metadata: ModalMetadata = { action: submits, ...(channel ? { channel } : {}), ...(ts ? { ts } : {}), ...(responseUrl ? { responseUrl } : {}) };
       await client.views.open({ trigger_id: payload.trigger_id, view: renderBlockKitModal(result.view, JSON.stringify(metadata)) as types.ModalView });
       return;

@@ -42,7 +42,7 @@ onBothStores('answer-operations', (label, open, done) => {
       const dm = { channel: 'DJO', ts: (sent as { messageId: string }).messageId };
       await postInteraction(h, buttonPress(JO, dm, findButton(h.api.callsOf('chat.postMessage').at(-1)!.args.blocks, 'questionnaire.open'), 'trg-open'));
       const modal = h.api.callsOf('views.open').at(-1)!.args.view as Json;
-      expect(JSON.parse(String(modal.private_metadata))).toMatchObject({ action: { verb: 'questionnaire.submit', questionnaireId: 'qn-1', sessionId: 'ses-1' } });
+      expect(JSON.parse(String(modal.private_metadata))).toMatchObject({ action: { questionnaireId: 'qn-1', sessionId: 'ses-1' } });
 
       const before = raw.kind === 'cosmos' ? operationsSoFar(raw) : 0;
       const reply = await postInteraction(h, modalSubmission(JO, modal, 'V-ops', { quality: '4', impact: '5', further_cpd: 'no', comments: 'Useful.' }));
