@@ -44,6 +44,11 @@ describe('Cosmos containers (configuration; the emulator does not expire items)'
     );
     expect(answers.defaultTtl).toBe(-1);
     for (const path of ['/docType/?', '/questionnaireId/?', '/availableAt/?', '/sessionId/?', '/leaseUntil/?']) expect(answers.indexingPolicy?.includedPaths).toContainEqual({ path });
+    // Every query there filters on docType too: the planner's due query (sorted by availableAt) has its composite.
+    expect(answers.indexingPolicy?.compositeIndexes).toContainEqual([
+      { path: '/docType', order: 'ascending' },
+      { path: '/availableAt', order: 'ascending' },
+    ]);
     // An anonymous answer never shares a batch (one _lsn) with its receipt: a container of its own.
     expect(placementOf('anonymousResponses')).toEqual({ container: 'anonymousResponses' });
     expect(() => containerDefinitionFor('responses')).toThrow(/no collection lives in a container named "responses"/);

@@ -60,6 +60,13 @@ function membersOf(container: string): CollectionName[] {
   return COLLECTION_NAMES.filter((name) => placementOf(name).container === container);
 }
 
+/** The answers container's sorts on one field with no other equality filter (`orderBy` in src/: the planner's due requests, the status page, the answers export, open questionnaires). */
+const SORTED_ALONE: Partial<Record<CollectionName, readonly string[]>> = {
+  planRequests: ['availableAt'],
+  responses: ['submittedAt'],
+  questionnaires: ['closesAt'],
+};
+
 const pathOf = (field: string): string => `/${field.replace(/\[\]$/, '.[]').split('.').join('/')}/?`;
 
 /**
@@ -70,7 +77,11 @@ export function indexingPolicyFor(container: string): IndexingPolicy {
   const members = membersOf(container);
   const shared = members.length > 1 || members[0] !== container;
   const fields = [...new Set(['tenantId', ...(shared ? [DOC_TYPE_FIELD] : []), ...members.flatMap((name) => COLLECTIONS[name].indexed)])];
-  const composites = members.flatMap((name) => COLLECTIONS[name].composites);
+  // In a shared container every query also filters on docType: its composites lead with it, and a
+  // sort on one field becomes a filter and a sort, served by [docType, field].
+  const composites = shared
+    ? [...members.flatMap((name) => COLLECTIONS[name].composites.map((c) => [DOC_TYPE_FIELD, ...c])), ...members.flatMap((name) => (SORTED_ALONE[name] ?? []).map((f) => [DOC_TYPE_FIELD, f]))]
+    : members.flatMap((name) => COLLECTIONS[name].composites);
   return {
     indexingMode: 'consistent',
     automatic: true,
