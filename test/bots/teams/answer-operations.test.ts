@@ -1,4 +1,6 @@
-import { participationId } from '../../../src/domain';
+import { participationId, receiptId } from '../../../src/domain';
+import type { ChargedOperation } from '../../../src/store/cosmos/request-charges';
+import { twilightQuestionnaire } from '../../support/fixtures';
 import type { CosmosStore } from '../../../src/store/cosmos/cosmos-store';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
@@ -53,6 +55,27 @@ onBothStores('answer-operations-teams', (label, open, done) => {
       expect(reply.status).toBe(200);
       expect(await h.store.responses.count(TENANT, { questionnaireId: 'qn-1' })).toBe(1);
       if (raw.kind === 'cosmos') expect(used).toBe(2);
+    });
+
+    it('an anonymous answer is stored with its receipt, never in one batch with it', async () => {
+      await h.store.questionnaires.create({ ...twilightQuestionnaire(TENANT, 'qn-anon'), anonymous: true });
+      const ops: ChargedOperation[] = [];
+      if (raw.kind === 'cosmos') {
+        const meter = (raw as CosmosStore).requestCharges;
+        const record = meter.record.bind(meter);
+        meter.record = (op) => {
+          ops.push(op);
+          record(op);
+        };
+      }
+      const reply = await postActivity(h, cardActionActivity(h, JO, 'questionnaire.submit', { questionnaireId: 'qn-anon', sessionId: 'ses-1', quality: '2', impact: '3', further_cpd: 'no', comments: 'Rushed.' }));
+      expect(reply.status).toBe(200);
+      expect(await h.store.anonymousResponses.count(TENANT, { questionnaireId: 'qn-anon' })).toBe(1);
+      expect((await h.store.receipts.get(TENANT, receiptId('qn-anon', 'stf-jo')))?.value.staffId).toBe('stf-jo');
+      if (raw.kind === 'cosmos') {
+        expect(ops.map((o) => o.operation)).not.toContain('batch');
+        expect(ops.map((o) => `${o.operation} ${o.collection}`)).toEqual(expect.arrayContaining(['create anonymousResponses', 'create receipts']));
+      }
     });
   });
 });
