@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { CosmosClient } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
+import type { CosmosStore } from '../../src/store/cosmos/cosmos-store';
 
 export interface LoopbackCosmos {
   endpoint: string;
@@ -36,4 +37,10 @@ export async function startLoopbackCosmos(): Promise<LoopbackCosmos> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Every Cosmos operation a store has made so far, over all flows (its request-charge meter); 0 for the embedded store. */
+export function cosmosOperationsSoFar(store: { kind: string }): number {
+  if (store.kind !== 'cosmos') return 0;
+  return Object.values((store as CosmosStore).requestCharges.totals()).reduce((sum, t) => sum + t.operations, 0);
 }

@@ -1,14 +1,11 @@
 import { composeMessage } from '../../../src/app/compose-message';
 import { participationId } from '../../../src/domain';
-import type { CosmosStore } from '../../../src/store/cosmos/cosmos-store';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
+import { cosmosOperationsSoFar } from '../../support/cosmos-server';
 import { JO, TENANT, buttonPress, findButton, modalSubmission, outboxRecord, postInteraction, seedSchool, startSlackHarness, type SlackHarness } from './slack-harness';
 
 type Json = Record<string, unknown>;
-
-/** Every Cosmos operation the store has made so far, over all flows. */
-const operationsSoFar = (store: Store): number => Object.values((store as CosmosStore).requestCharges.totals()).reduce((sum, t) => sum + t.operations, 0);
 
 /**
  * Issue 28: the answer as Slack sends it, from the modal the bot really opened (so with the session
@@ -44,10 +41,10 @@ onBothStores('answer-operations', (label, open, done) => {
       const modal = h.api.callsOf('views.open').at(-1)!.args.view as Json;
       expect(JSON.parse(String(modal.private_metadata))).toMatchObject({ action: { questionnaireId: 'qn-1', sessionId: 'ses-1' } });
 
-      const before = raw.kind === 'cosmos' ? operationsSoFar(raw) : 0;
+      const before = raw.kind === 'cosmos' ? cosmosOperationsSoFar(raw) : 0;
       const reply = await postInteraction(h, modalSubmission(JO, modal, 'V-ops', { quality: '4', impact: '5', further_cpd: 'no', comments: 'Useful.' }));
       await h.bot.drain();
-      const used = raw.kind === 'cosmos' ? operationsSoFar(raw) - before : undefined;
+      const used = raw.kind === 'cosmos' ? cosmosOperationsSoFar(raw) - before : undefined;
       expect(reply.text).toBe('');
       expect(await h.store.responses.count(TENANT, { questionnaireId: 'qn-1' })).toBe(1);
       if (raw.kind === 'cosmos') expect(used).toBe(3);

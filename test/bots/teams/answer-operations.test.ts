@@ -4,13 +4,12 @@ import { twilightQuestionnaire } from '../../support/fixtures';
 import type { CosmosStore } from '../../../src/store/cosmos/cosmos-store';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
+import { cosmosOperationsSoFar } from '../../support/cosmos-server';
 import { FakeConnector } from '../../support/fake-connector';
 import { composeMessage } from '../../../src/app/compose-message';
 import { JO, TENANT, cardActionActivity, installActivity, outboxRecord, postActivity, seedSchool, startTeamsHarness, type TeamsHarness } from './teams-harness';
 
 type Json = Record<string, unknown>;
-
-const operationsSoFar = (store: Store): number => Object.values((store as CosmosStore).requestCharges.totals()).reduce((sum, t) => sum + t.operations, 0);
 
 /** The submit action's data on a card, wherever it sits. */
 function submitData(card: Json | undefined): Json {
@@ -49,9 +48,9 @@ onBothStores('answer-operations-teams', (label, open, done) => {
 
       // The person is already known (the button press that showed the card put them in the cache).
       await postActivity(h, cardActionActivity(h, JO, 'questionnaire.open', { questionnaireId: 'qn-1' }));
-      const before = raw.kind === 'cosmos' ? operationsSoFar(raw) : 0;
+      const before = raw.kind === 'cosmos' ? cosmosOperationsSoFar(raw) : 0;
       const reply = await postActivity(h, cardActionActivity(h, JO, 'questionnaire.submit', { ...data, quality: '4', impact: '5', further_cpd: 'no', comments: 'Useful.' }));
-      const used = raw.kind === 'cosmos' ? operationsSoFar(raw) - before : undefined;
+      const used = raw.kind === 'cosmos' ? cosmosOperationsSoFar(raw) - before : undefined;
       expect(reply.status).toBe(200);
       expect(await h.store.responses.count(TENANT, { questionnaireId: 'qn-1' })).toBe(1);
       if (raw.kind === 'cosmos') expect(used).toBe(2);
