@@ -174,6 +174,28 @@ function weekday(field: 'digestWeekday' | 'inductionDigestWeekday'): Pick<Settin
   };
 }
 
+/**
+ * A list of people by e-mail or full name, separated by commas, semicolons or lines ("none" for
+ * nobody), each found on the staff list and passed by `refuse` (a message when not); named twice, once.
+ */
+function namedPeople(ctx: SettingsContext, text: string, refuse?: (person: SettingsPerson) => string | undefined): { ok: true; people: SettingsPerson[] } | { ok: false; message: string } {
+  const people: SettingsPerson[] = [];
+  const parts = CLEAR_WORDS.has(text.trim().toLowerCase()) ? [] : text.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean);
+  for (const part of parts) {
+    const found = findPerson(ctx.people, part);
+    if (!found.ok) return found;
+    const refused = refuse?.(found.person);
+    if (refused) return { ok: false, message: refused };
+    if (!people.includes(found.person)) people.push(found.person);
+  }
+  return { ok: true, people };
+}
+
+/** Who a new list adds to the current one, and who it drops. */
+function listChanges(named: readonly SettingsPerson[], current: readonly SettingsPerson[]): { added: SettingsPerson[]; dropped: SettingsPerson[] } {
+  return { added: named.filter((p) => !current.includes(p)), dropped: current.filter((p) => !named.includes(p)) };
+}
+
 /** Finds the one active person a value names: an e-mail, or a name that fits exactly one. */
 export function findPerson(people: readonly SettingsPerson[], text: string): { ok: true; person: SettingsPerson } | { ok: false; message: string } {
   const wanted = text.trim().toLowerCase();
@@ -316,19 +338,10 @@ function cpdLeadSetting(school: School): SettingDefinition {
     stored: 'staff.roles.cpd-lead',
     show: (ctx) => leadsOf(ctx, school).map((p) => p.email).join(', '),
     set: (ctx, text) => {
-      const named: SettingsPerson[] = [];
-      const parts = CLEAR_WORDS.has(text.trim().toLowerCase()) ? [] : text.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean);
-      for (const part of parts) {
-        const found = findPerson(ctx.people, part);
-        if (!found.ok) return fail(found.message);
-        if (!atSchool(ctx, found.person, school)) return fail(`${found.person.name} is not at ${school.name} on the staff list: a school's CPD lead is one of its staff.`);
-        if (!named.includes(found.person)) named.push(found.person);
-      }
-      const current = leadsOf(ctx, school);
-      const changes: LeadRoleChange[] = [
-        ...named.filter((p) => !current.includes(p)).map((p) => ({ staffId: p.id, cpdLead: true })),
-        ...current.filter((p) => !named.includes(p)).map((p) => ({ staffId: p.id, cpdLead: false })),
-      ];
+      const named = namedPeople(ctx, text, (person) => (atSchool(ctx, person, school) ? undefined : `${person.name} is not at ${school.name} on the staff list: a school's CPD lead is one of its staff.`));
+      if (!named.ok) return fail(named.message);
+      const { added, dropped } = listChanges(named.people, leadsOf(ctx, school));
+      const changes: LeadRoleChange[] = [...added.map((p) => ({ staffId: p.id, cpdLead: true })), ...dropped.map((p) => ({ staffId: p.id, cpdLead: false }))];
       const people = ctx.people.map((p) => {
         const change = changes.find((c) => c.staffId === p.id);
         return change ? { ...p, cpdLead: change.cpdLead } : p;
@@ -368,17 +381,12 @@ function statutoryGroupSetting(group: { key: string; name: string }, topics: str
     stored: `staff.statutoryGroups.${group.key}`,
     show: (ctx) => membersOf(ctx, group.key).map((p) => p.email).join(', '),
     set: (ctx, text) => {
-      const named: SettingsPerson[] = [];
-      const parts = CLEAR_WORDS.has(text.trim().toLowerCase()) ? [] : text.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean);
-      for (const part of parts) {
-        const found = findPerson(ctx.people, part);
-        if (!found.ok) return fail(found.message);
-        if (!named.includes(found.person)) named.push(found.person);
-      }
-      const current = membersOf(ctx, group.key);
+      const named = namedPeople(ctx, text);
+      if (!named.ok) return fail(named.message);
+      const { added, dropped } = listChanges(named.people, membersOf(ctx, group.key));
       const groupChanges: StatutoryGroupChange[] = [
-        ...named.filter((p) => !current.includes(p)).map((p) => ({ staffId: p.id, group: group.key, member: true })),
-        ...current.filter((p) => !named.includes(p)).map((p) => ({ staffId: p.id, group: group.key, member: false })),
+        ...added.map((p) => ({ staffId: p.id, group: group.key, member: true })),
+        ...dropped.map((p) => ({ staffId: p.id, group: group.key, member: false })),
       ];
       return { ok: true, tenant: ctx.tenant, calendar: ctx.calendar, groupChanges };
     },
