@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { BulkOperationType, type Container, type JSONObject, type OperationInput, type OperationResponse } from '@azure/cosmos';
-import { chargeOf, type RequestChargeMeter } from './request-charges';
+import { chargeOf, statusOf, type RequestChargeMeter } from './request-charges';
 
 /** A document as the container stores it: the prefixed id, docType, and maybe ttl. */
 export type StoredBody = Record<string, unknown> & { id: string; tenantId: string };
@@ -31,13 +31,6 @@ const keyOf = (tenantId: string, storedId: string): string => `${tenantId}\u0000
 
 /** Versions handed out for writes the batch has not made yet; never a real ETag. */
 export const PENDING_VERSION = 'pending-in-batch';
-
-function statusOf(error: unknown): number | undefined {
-  const direct = (error as { code?: unknown })?.code;
-  if (typeof direct === 'number') return direct;
-  const cause = (error as { cause?: { code?: unknown } })?.cause?.code;
-  return typeof cause === 'number' ? cause : undefined;
-}
 
 /**
  * One request's writes to the answers container, kept until the work returns and then sent as one

@@ -10,7 +10,7 @@ import { CosmosSqlBuilder } from './cosmos-filter';
 import { ANSWERS_CONTAINER, containerDefinitionFor, containerNames, DOC_TYPE_FIELD, ownIdOf, placementOf, storedIdOf, type Placement } from './containers';
 import { BatchUnits, PENDING_VERSION, type BatchUnit, type StoredBody } from './batch-unit';
 import { checkEarlierLayout } from './earlier-layout';
-import { chargeOf, RequestChargeMeter, type ChargedOperation } from './request-charges';
+import { chargeOf, RequestChargeMeter, statusOf, type ChargedOperation } from './request-charges';
 
 type Doc = TenantDoc & Record<string, unknown>;
 
@@ -18,11 +18,6 @@ type Doc = TenantDoc & Record<string, unknown>;
 export const BULK_FROM = 1000;
 /** Creates in flight at once for a createMany below BULK_FROM. */
 const CREATE_PARALLELISM = 16;
-
-function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'number' ? code : undefined;
-}
 
 /**
  * Cosmos adds _rid, _self, _etag, _ts, _attachments; we add ttl, and in a shared container docType

@@ -1,5 +1,6 @@
 import type { CosmosClient, Database, ItemDefinition, Resource } from '@azure/cosmos';
 import { mapBounded } from '../bounded';
+import { statusOf } from './request-charges';
 import { ANSWERS_CONTAINER, containerDefinitionFor, DOC_TYPE_FIELD, MOVED_TO_ANSWERS, placementOf, storedIdOf } from './containers';
 
 /**
@@ -8,11 +9,6 @@ import { ANSWERS_CONTAINER, containerDefinitionFor, DOC_TYPE_FIELD, MOVED_TO_ANS
  * them still holds a document, rather than show a school an empty record; one command moves them.
  */
 export const MOVE_COMMAND = 'npm run cli -- cosmos move-to-answers';
-
-function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'number' ? code : undefined;
-}
 
 async function documentsIn(database: Database, container: string): Promise<number | undefined> {
   try {

@@ -55,3 +55,14 @@ export function chargeOf(source: unknown): number {
   const n = Number(header);
   return Number.isFinite(n) ? n : 0;
 }
+
+/**
+ * The HTTP status an SDK error carries: its own `code`, or for a transactional batch the SDK rethrew
+ * ("Batch request error: …"), its cause's.
+ */
+export function statusOf(error: unknown): number | undefined {
+  const direct = (error as { code?: unknown })?.code;
+  if (typeof direct === 'number') return direct;
+  const cause = (error as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof cause === 'number' ? cause : undefined;
+}
