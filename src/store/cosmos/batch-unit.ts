@@ -55,7 +55,7 @@ export class BatchUnit {
 
   /** The same work once more, write by write, keeping what this run read. */
   readsOnly(): BatchUnit {
-    return new BatchUnit(true, new Map(this.seen));
+    return new BatchUnit(true, this.seen);
   }
 
   /** A write made at once (direct): what was read of that document before is no longer what is stored. */
@@ -121,21 +121,22 @@ export class BatchUnit {
           return { operationType: BulkOperationType.Delete, partitionKey, id: w.id };
       }
     });
-    let results: OperationResponse[] | undefined;
+    let results: OperationResponse[];
     try {
       const response = await container.items.batch(operations, partitionKey);
       meter.record({ collection: container.id, operation: 'batch', requestCharge: chargeOf(response), documents: operations.length });
-      results = response.result;
+      results = response.result ?? [];
     } catch (error) {
       meter.record({ collection: container.id, operation: 'batch', requestCharge: chargeOf(error), documents: 0 });
       const status = statusOf(error);
       if (status !== undefined && RACE_STATUSES.has(status)) return 'race';
       throw error;
     }
-    const failed = (results ?? []).filter((r) => r.statusCode >= 400 && r.statusCode !== 424);
-    if (failed.length === 0 && (results ?? []).every((r) => r.statusCode < 400)) return 'done';
+    if (results.every((r) => r.statusCode < 400)) return 'done';
+    // Failed as a whole (207): the failing operation has its own status, every other 424.
+    const failed = results.filter((r) => r.statusCode >= 400 && r.statusCode !== 424);
     if (failed.length > 0 && failed.every((r) => RACE_STATUSES.has(r.statusCode))) return 'race';
-    throw new Error(`the answer's batch failed: ${(results ?? []).map((r) => r.statusCode).join(', ')}`);
+    throw new Error(`the answer's batch failed: ${results.map((r) => r.statusCode).join(', ')}`);
   }
 }
 
