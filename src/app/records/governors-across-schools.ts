@@ -1,4 +1,5 @@
 import type { GovernorsReportRow, GovernorsReportView } from '../../cards/views/governors-report';
+import { withholdWithinReport } from './governors-within-report';
 
 /** A figure derived from another of its group's, withheld wherever that one is ("4.5 of 5" from answers withheld). */
 const DEPENDS_ON: readonly [RegExp, RegExp][] = [
@@ -71,6 +72,45 @@ export function withholdAcrossSchools(mine: Part, others: readonly Part[], min: 
     rows: s.rows.map((r): GovernorsReportRow => (r.value !== withheld && decide(s.title, r.group, r.measure).has(mine.id) ? { ...r, value: withheld } : r)),
   }));
   return { ...mine.view, sections };
+}
+
+const withheldCount = (view: GovernorsReportView, withheld: string) => view.sections.reduce((n, s) => n + s.rows.filter((r) => r.value === withheld).length, 0);
+
+/**
+ * The trust's figure withheld while every part shows its own would be their sum: the smallest part
+ * that is not zero withholds it too (the check across parts then widens that as it needs).
+ */
+function withholdUnderTrust(trust: Part, parts: readonly Part[], withheld: string): Part[] {
+  const out = parts.map((p) => ({ id: p.id, view: { ...p.view, sections: p.view.sections.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r })) })) } }));
+  for (const section of trust.view.sections) {
+    for (const row of section.rows) {
+      if (row.value !== withheld || row.counts === undefined) continue;
+      const theirs = out.map((p) => p.view.sections.find((s) => s.title === section.title)?.rows.find((r) => r.group === row.group && r.measure === row.measure));
+      if (theirs.some((r) => r?.value === withheld)) continue;
+      const next = theirs.filter((r): r is GovernorsReportRow => r !== undefined && total(r.counts) > 0).sort((a, b) => total(a.counts) - total(b.counts))[0];
+      if (next) next.value = withheld;
+    }
+  }
+  return out;
+}
+
+/**
+ * Every report the trust can export, withheld together so that none, alone or less another, shows a
+ * small group: the trust's and each part's. Three rules, applied until none withholds anything
+ * more: across the parts (withholdAcrossSchools), inside each report (the sections that split one
+ * whole, governors-within-report.ts), and the trust's own withheld figures against the parts' sum.
+ * Each rule only ever withholds, so this ends.
+ */
+export function withholdTogether(trust: Part, parts: readonly Part[], min: number, withheld: string): { trust: GovernorsReportView; parts: Map<string, GovernorsReportView> } {
+  let views = { trust: withholdWithinReport(trust.view, min, withheld), parts: parts.map((p) => ({ id: p.id, view: withholdWithinReport(p.view, min, withheld) })) };
+  for (;;) {
+    const before = withheldCount(views.trust, withheld) + views.parts.reduce((n, p) => n + withheldCount(p.view, withheld), 0);
+    const underTrust = withholdUnderTrust({ id: 'trust', view: views.trust }, views.parts, withheld);
+    const across = underTrust.map((p) => ({ id: p.id, view: withholdWithinReport(withholdAcrossSchools(p, underTrust.filter((o) => o.id !== p.id), min, withheld), min, withheld) }));
+    views = { trust: views.trust, parts: across };
+    const after = withheldCount(views.trust, withheld) + views.parts.reduce((n, p) => n + withheldCount(p.view, withheld), 0);
+    if (after === before) return { trust: views.trust, parts: new Map(views.parts.map((p) => [p.id, p.view])) };
+  }
 }
 
 /** The view as it leaves the loader: no counts, no rows kept only for the check. */

@@ -7,7 +7,7 @@ import { buildGovernorsReport } from './governors-report';
 import { loadProgrammeReport } from '../reports';
 import type { ProgrammeReportView, ReportDeps, ReportResult } from '../reports';
 import { findSchool, governorsPeriod, type GovernorsPeriod } from './governors-period';
-import { withholdAcrossSchools, withoutCounts } from './governors-across-schools';
+import { withholdTogether, withoutCounts } from './governors-across-schools';
 import { governorsMentoringRows, readGovernorsMentoring, withGovernorsMentoring, type GovernorsMentoringData } from './governors-mentoring';
 
 /** Staff with no (known) school, leavers, trust-wide sessions, the trust's central budget: the part no school's report covers. */
@@ -161,19 +161,23 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
     const last = localDateOf(new Date(Date.parse(period.to) - 1), zone);
     return { ok: false, message: `Nothing is recorded for ${name} in ${period.name} (${fromDay} to ${last}): no sessions held, no CPD logged, no budget, courses, qualifications or mentoring meetings. Name another term or year, e.g. "governors ${school ? `${school.school.name} ` : ''}2026-27".` };
   }
-  if (!school) {
-    const trust = await buildPart(deps, data, now, undefined);
-    return trust.ok ? { ok: true, value: withoutCounts(trust.value) } : trust;
-  }
-  const scope = `${school.school.name}'s staff: the sessions they attended wherever they were held, their hours, budget, courses, qualifications and statutory training. Evaluation by level covers the school's own sessions (answers to trust-wide sessions are anonymous and stay in the trust's report). A figure is also withheld where the same figure for another school is, so that no export less another shows a small group.`;
-  const mine = await buildPart(deps, data, now, school.school.id, { name: school.school.name, scope });
-  if (!mine.ok) return mine;
-  const others: { id: string; view: GovernorsReportView }[] = [];
-  for (const part of [...tenant.schools.map((s) => s.id).filter((id) => id !== school.school.id), REST]) {
-    const built = await buildPart(deps, data, now, part);
+  const own = school
+    ? {
+        name: school.school.name,
+        scope: `${school.school.name}'s staff: the sessions they attended wherever they were held, their hours, budget, courses, qualifications and statutory training. Evaluation by level covers the school's own sessions (answers to trust-wide sessions are anonymous and stay in the trust's report). A figure is also withheld where the same figure for another school is, so that no export less another shows a small group.`,
+      }
+    : undefined;
+  // Every report is worked out beside all the others, the trust's too, so that none less another
+  // (nor one section less another of the same report) shows a small group (decision 60).
+  const trust = await buildPart(deps, data, now, undefined);
+  if (!trust.ok) return trust;
+  const parts: { id: string; view: GovernorsReportView }[] = [];
+  for (const part of [...tenant.schools.map((s) => s.id), REST]) {
+    const built = await buildPart(deps, data, now, part, part === school?.school.id ? own : undefined);
     if (!built.ok) return built;
-    others.push({ id: part, view: built.value });
+    parts.push({ id: part, view: built.value });
   }
   const min = tenant.settings.minAggregateCount;
-  return { ok: true, value: withoutCounts(withholdAcrossSchools({ id: school.school.id, view: mine.value }, others, min, `withheld (fewer than ${min})`)) };
+  const together = withholdTogether({ id: 'trust', view: trust.value }, parts, min, `withheld (fewer than ${min})`);
+  return { ok: true, value: withoutCounts(school ? together.parts.get(school.school.id)! : together.trust) };
 }
