@@ -72,6 +72,11 @@ export const StatutoryTraining = z.object({
   completedOn: LocalDate,
   expiresOn: LocalDate,
   recordedAt: Instant,
+  /**
+   * Renewed by a statutory session's register: that session, and the record's days before it (none:
+   * there was no record), so unticking the person on that register puts the record back.
+   */
+  fromSession: z.object({ sessionId: Id, before: z.object({ completedOn: LocalDate, expiresOn: LocalDate }).optional() }).optional(),
 });
 export type StatutoryTraining = z.infer<typeof StatutoryTraining>;
 

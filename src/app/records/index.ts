@@ -3,7 +3,7 @@ export * from './load-governors-report';
 export * from './load-my-record';
 export * from './my-record';
 export { sessionHours } from './record-rows';
-export { renewStatutoryTraining } from './renew-statutory';
+export { renewStatutoryTraining, undoSessionRenewal } from './renew-statutory';
 export { loadStatutoryCertificate } from './statutory-certificate';
 /** The governors' report as its loader returns it, for the CSV export (which has no business with cards). */
 export type { GovernorsReportView } from '../../cards/views';

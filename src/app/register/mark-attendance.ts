@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { participationId, requirementFor, type Session } from '../../domain';
-import { renewStatutoryTraining } from '../records';
+import { renewStatutoryTraining, undoSessionRenewal } from '../records';
 import { upsertWithRetry } from '../../store/update';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
@@ -52,25 +52,36 @@ export async function markAttendance(
     if (written.changed) changed++;
   }
   const present = [...marks.values()].filter(Boolean).length;
-  const statutory = session.statutoryTopic ? await renewForSession(deps, actor, session, [...marks].filter(([, here]) => here).map(([staffId]) => staffId)) : undefined;
+  const whoWas = (here: boolean) => [...marks].filter(([, present]) => present === here).map(([staffId]) => staffId);
+  const statutory = session.statutoryTopic ? await renewForSession(deps, actor, session, whoWas(true), whoWas(false)) : undefined;
   return { ok: true, present, absent: marks.size - present, changed, ...(statutory ? { statutory } : {}) };
 }
 
 /**
  * A session marked as statutory training (its `statutoryTopic`): everyone marked present has the
  * topic renewed from the session's day. Saving the register again renews nothing twice (the
- * renewal keeps the later day). A topic the settings no longer name is said, not skipped.
+ * renewal keeps the later day). Someone marked absent whose record this register renewed (ticked
+ * by mistake, then unticked) has it put back as it was. A topic the settings no longer name is
+ * said, not skipped.
  */
-async function renewForSession(deps: AppDeps, actor: Actor, session: Session, present: string[]): Promise<string> {
+async function renewForSession(deps: AppDeps, actor: Actor, session: Session, present: string[], absent: string[]): Promise<string> {
   const requirement = requirementFor(actor.tenant.settings.statutoryTopics, session.statutoryTopic!);
   if (!requirement) return `no record renewed: ${session.statutoryTopic} is no longer a statutory topic in the settings; add it back in "settings statutory" and save the register again`;
   const day = DateTime.fromISO(session.startsAt, { zone: actor.tenant.settings.timezone }).toISODate()!;
+  const raced = `someone's ${requirement.topic} record changed at the same moment; save the register again to finish`;
   let renewed = 0;
   for (const staffId of present) {
-    const written = await renewStatutoryTraining(deps, actor.tenant.id, staffId, requirement, day);
-    if (!written.ok) return `someone's ${requirement.topic} record changed at the same moment; save the register again to renew the rest`;
+    const written = await renewStatutoryTraining(deps, actor.tenant.id, staffId, requirement, day, session.id);
+    if (!written.ok) return raced;
     if (written.changed) renewed++;
   }
+  let undone = 0;
+  for (const staffId of absent) {
+    const written = await undoSessionRenewal(deps, actor.tenant.id, staffId, requirement.topic, session.id);
+    if (!written.ok) return raced;
+    if (written.undone) undone++;
+  }
   const already = present.length - renewed;
-  return `${requirement.topic} renewed on ${renewed} ${renewed === 1 ? "person's record" : "people's records"}${already > 0 ? `, ${already} already up to date from this session or later` : ''}`;
+  const putBack = undone > 0 ? `; ${undone} marked absent ${undone === 1 ? 'has their record' : 'have their records'} put back as before this session` : '';
+  return `${requirement.topic} renewed on ${renewed} ${renewed === 1 ? "person's record" : "people's records"}${already > 0 ? `, ${already} already up to date from this session or later` : ''}${putBack}`;
 }

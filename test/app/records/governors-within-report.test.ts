@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { GovernorsReportView } from '../../../src/cards/views/governors-report';
 import { withholdTogether } from '../../../src/app/records/governors-across-schools';
 import { withholdWithinReport } from '../../../src/app/records/governors-within-report';
 import { runCli } from '../../../src/cli/run-cli';
@@ -38,7 +39,7 @@ function leaksWithin(rows: readonly Row[]): string[] {
 }
 
 describe('withheld inside one report', () => {
-  const view = (categories: [string, number][]) => ({
+  const view = (categories: [string, number][]): GovernorsReportView => ({
     kind: 'governors-report' as const,
     term: '2026-27',
     periodText: '',
@@ -48,7 +49,7 @@ describe('withheld inside one report', () => {
       { title: 'Programme by kind', rows: [{ group: 'Twilight', measure: 'Attendances', value: String(categories.reduce((n, [, c]) => n + c, 0)), counts: [categories.reduce((n, [, c]) => n + c, 0)] }] },
     ],
   });
-  const values = (v: ReturnType<typeof view>) => v.sections[0]!.rows.filter((r) => r.measure === 'Attendances').map((r) => `${r.group} ${r.value}`);
+  const values = (v: GovernorsReportView) => v.sections[0]!.rows.filter((r) => r.measure === 'Attendances').map((r) => `${r.group} ${r.value}`);
 
   it('a small category beside a total shown elsewhere takes the smallest other category with it; sessions held are not people', () => {
     const out = withholdWithinReport(view([['Leadership', 2], ['Pastoral', 8], ['Teaching & learning', 20]]), MIN, WITHHELD);
@@ -64,7 +65,7 @@ describe('withheld inside one report', () => {
 });
 
 describe("the trust's report beside its schools'", () => {
-  const view = (categories: Record<string, number>) => {
+  const view = (categories: Record<string, number>): GovernorsReportView => {
     const all = Object.values(categories).reduce((a, b) => a + b, 0);
     return {
       kind: 'governors-report' as const,
@@ -77,7 +78,7 @@ describe("the trust's report beside its schools'", () => {
       ],
     };
   };
-  const category = (v: { sections: { rows: { group: string; value: string }[] }[] }, group: string) => v.sections[0]!.rows.find((r) => r.group === group)!.value;
+  const category = (v: GovernorsReportView, group: string) => v.sections[0]!.rows.find((r) => r.group === group)!.value;
 
   it("a figure the trust withholds only to cover a small one is withheld in a school too, so the schools' figures do not add up to it", () => {
     // South's three at leadership are the trust's three: the trust withholds its smallest other

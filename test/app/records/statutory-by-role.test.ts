@@ -7,7 +7,7 @@ import { markAttendance } from '../../../src/app/register/mark-attendance';
 import { loadStatutoryCertificate } from '../../../src/app/records';
 import { runCli } from '../../../src/cli/run-cli';
 import type { CardView } from '../../../src/cards/views';
-import { deliveryId, ManualClock, statutoryReportId, statutoryTrainingId, Tenant as TenantSchema, type Staff, type Tenant } from '../../../src/domain';
+import { deliveryId, ManualClock, statutoryReportId, StatutoryTraining, statutoryTrainingId, Tenant as TenantSchema, type Staff, type Tenant } from '../../../src/domain';
 import { planTenant } from '../../../src/scheduler/plan/plan-tenant';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
@@ -265,6 +265,35 @@ onBothStores('statutory-by-role', (label, open, done) => {
       const second = await markAttendance(deps, await actor('trust'), { sessionId: 'ses-sg', marks });
       expect(second).toMatchObject({ ok: true, statutory: "Safeguarding renewed on 0 people's records, 2 already up to date from this session or later" });
       expect(await store.statutoryTraining.count('t1')).toBe(written);
+      clock.set('2026-11-23T10:00:00.000Z');
+    });
+
+    it('someone ticked on a statutory register by mistake, then unticked, has their record put back as before the session, or none if there was none', async () => {
+      await store.sessions.put(session('t1', 'ses-sg2', { title: 'Safeguarding catch-up', startsAt: '2026-11-24T15:30:00.000Z', endsAt: '2026-11-24T16:30:00.000Z', statutoryTopic: 'Safeguarding' }));
+      for (const id of ['lee', 'eve', 'lm']) await store.participations.put({ tenantId: 't1', id: `part-ses-sg2-${id}`, sessionId: 'ses-sg2', staffId: id, rsvp: 'yes' });
+      // Lee's safeguarding was last done a year before (an import's spelling); the line manager has none.
+      const leeId = statutoryTrainingId('lee', 'Safeguarding');
+      await store.statutoryTraining.put(StatutoryTraining.parse({ tenantId: 't1', id: leeId, staffId: 'lee', topic: 'safeguarding', completedOn: '2025-11-20', expiresOn: '2026-11-20', recordedAt: '2025-11-20T12:00:00.000Z' }));
+      clock.set('2026-11-24T15:00:00.000Z');
+      const all = await markAttendance(deps, await actor('trust'), { sessionId: 'ses-sg2', marks: ['lee', 'eve', 'lm'].map((staffId) => ({ staffId, present: true })) });
+      // Eve's safeguarding of the day before (the register above) is renewed too.
+      expect(all).toMatchObject({ ok: true, statutory: "Safeguarding renewed on 3 people's records" });
+      expect((await store.statutoryTraining.get('t1', leeId))!.value).toMatchObject({ completedOn: '2026-11-24', fromSession: { sessionId: 'ses-sg2', before: { completedOn: '2025-11-20', expiresOn: '2026-11-20' } } });
+
+      // Eve's record moves on afterwards from elsewhere (a confirmed report of a later course): unticking leaves it.
+      const eveId = statutoryTrainingId('eve', 'Safeguarding');
+      await store.statutoryTraining.put(StatutoryTraining.parse({ tenantId: 't1', id: eveId, staffId: 'eve', topic: 'Safeguarding', completedOn: '2026-11-25', expiresOn: '2027-11-25', recordedAt: '2026-11-25T09:00:00.000Z' }));
+      const corrected = await markAttendance(deps, await actor('trust'), { sessionId: 'ses-sg2', marks: ['lee', 'eve', 'lm'].map((staffId) => ({ staffId, present: false })) });
+      expect(corrected).toMatchObject({ ok: true, present: 0, absent: 3, statutory: "Safeguarding renewed on 0 people's records; 2 marked absent have their records put back as before this session" });
+      expect((await store.statutoryTraining.get('t1', leeId))!.value).toMatchObject({ topic: 'safeguarding', completedOn: '2025-11-20', expiresOn: '2026-11-20' });
+      expect((await store.statutoryTraining.get('t1', leeId))!.value.fromSession).toBeUndefined();
+      expect(await store.statutoryTraining.get('t1', statutoryTrainingId('lm', 'Safeguarding'))).toBeUndefined();
+      expect((await store.statutoryTraining.get('t1', eveId))!.value.completedOn).toBe('2026-11-25');
+
+      // Saving the corrected register again changes nothing more.
+      const again = await markAttendance(deps, await actor('trust'), { sessionId: 'ses-sg2', marks: ['lee', 'eve', 'lm'].map((staffId) => ({ staffId, present: false })) });
+      expect(again).toMatchObject({ ok: true, statutory: "Safeguarding renewed on 0 people's records" });
+      expect((await store.statutoryTraining.get('t1', leeId))!.value.completedOn).toBe('2025-11-20');
       clock.set('2026-11-23T10:00:00.000Z');
     });
   });
