@@ -56,9 +56,11 @@ export async function importTemplates(deps: { store: Store }, tenantId: string, 
   if (twice) return { ok: false, problems: [`the id "${twice}" is used by two templates in the file`] };
 
   const result = { ok: true as const, created: [] as string[], updated: [] as string[], unchanged: [] as string[] };
+  const builtIn = new Map([...builtInReactionTemplates(tenantId), ...builtInSurveyTemplates(tenantId)].map((t) => [t.id, t]));
   for (const entry of parsed.data.templates) {
     const doc = QuestionnaireTemplate.parse({ ...entry, tenantId });
-    const before = (await deps.store.templates.get(tenantId, doc.id))?.value;
+    // A built-in template the file leaves as it is stays built in (not stored): export, then import, changes nothing.
+    const before = (await deps.store.templates.get(tenantId, doc.id))?.value ?? builtIn.get(doc.id);
     const bucket = !before ? result.created : JSON.stringify(QuestionnaireTemplate.parse(before)) === JSON.stringify(doc) ? result.unchanged : result.updated;
     bucket.push(doc.name);
     if (options.dryRun || bucket === result.unchanged) continue;
