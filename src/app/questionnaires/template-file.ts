@@ -28,7 +28,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   let where = issue.path.length === 0 ? 'the file' : issue.path.join('.');
   if (head === 'templates' && typeof index === 'number') {
     const name = (raw as { templates?: { name?: unknown }[] }).templates?.[index]?.name;
-    where = `template ${index + 1}${typeof name === 'string' ? ` ("${name}")` : ''}${rest.length > 0 ? `, ${rest.join('.')}` : ''}`;
+    where = `template ${index + 1}${typeof name === 'string' && name.trim() ? ` ("${name}")` : ''}${rest.length > 0 ? `, ${rest.join('.')}` : ''}`;
   }
   return `${where}: ${issue.message}`;
 }
