@@ -9,7 +9,7 @@ import { attachStatutoryCertificate, waitingStatutoryReport } from './records/st
  * Files a person sends the bot in chat: a PDF or picture is a certificate (for a statutory training
  * report still waiting for a lead, else for their latest attended booked course)
  * (anyone, issue 26); anything else is a school file a CPD lead imports (a staff list, the programme,
- * the term calendar, statutory training, qualifications). The bots hand each over with a way to
+ * the term calendar, statutory training, qualifications, the questionnaire templates, the mentoring programmes). The bots hand each over with a way to
  * download it, and answer with the card this returns. Import and Cancel come back through card-actions.ts.
  */
 export async function receiveSchoolFile(deps: AppDeps, actor: Actor, file: ReceivedFile): Promise<CardView> {

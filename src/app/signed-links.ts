@@ -3,7 +3,8 @@ import type { Clock } from '../domain/clock';
 
 /**
  * Links a person can open from a card without signing in: a session's .ics file, their own
- * certificate and their own record as CSV, a lead's report page, and chart pictures in Slack. Each carries an HMAC of what it names, so it cannot
+ * certificate and their own record as CSV, a lead's report page and school files (templates,
+ * mentoring programmes), and chart pictures in Slack. Each carries an HMAC of what it names, so it cannot
  * be edited into another tenant's session or another person's data. Calendar links never expire
  * (calendars fetch them again to pick up changes); links that name a person expire.
  */
@@ -23,7 +24,14 @@ export interface SignedLinks {
   /** The lead's full report page; expires in hours, as it shows the whole programme. */
   reportPageUrl(tenantId: string, staffId: string): string;
   verifyReportPage(tenantId: string, staffId: string, expires: string, signature: string): boolean;
+  /** A school file a CPD lead takes out of chat to edit and send back (the questionnaire templates, the mentoring programmes); expires in hours, as the report page. */
+  schoolFileUrl(tenantId: string, staffId: string, file: SchoolFileName): string;
+  verifySchoolFile(tenantId: string, staffId: string, file: string, expires: string, signature: string): boolean;
 }
+
+/** The JSON files a lead can download from chat: what `templates export` and `programmes export` write. */
+export const SCHOOL_FILE_NAMES = ['templates.json', 'programmes.json'] as const;
+export type SchoolFileName = (typeof SCHOOL_FILE_NAMES)[number];
 
 export interface SignedLinkOptions {
   /** The public origin the bot is reached at, e.g. https://twilight.example.org */
@@ -44,6 +52,7 @@ export const RECORD_PATH = '/links/record';
 export const CHART_PATH = '/links/chart';
 export const REPORT_PATH = '/links/report';
 export const STATUTORY_CERTIFICATE_PATH = '/links/statutory-certificate';
+export const SCHOOL_FILE_PATH = '/links/school-file';
 
 export function createSignedLinks(options: SignedLinkOptions): SignedLinks {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -76,5 +85,7 @@ export function createSignedLinks(options: SignedLinkOptions): SignedLinks {
     verifyStatutoryCertificate: (tenantId, reportId, viewerId, expires, signature) => verifyPersonal('statutory-certificate', [tenantId, reportId, viewerId], expires, signature),
     reportPageUrl: (tenantId, staffId) => personalUrl('report', REPORT_PATH, [tenantId, staffId], reportSeconds),
     verifyReportPage: (tenantId, staffId, expires, signature) => verifyPersonal('report', [tenantId, staffId], expires, signature),
+    schoolFileUrl: (tenantId, staffId, file) => personalUrl('school-file', SCHOOL_FILE_PATH, [tenantId, staffId, file], reportSeconds),
+    verifySchoolFile: (tenantId, staffId, file, expires, signature) => verifyPersonal('school-file', [tenantId, staffId, file], expires, signature),
   };
 }

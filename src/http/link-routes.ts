@@ -12,6 +12,7 @@ import { loadMyRecord, loadStatutoryCertificate } from '../app/records';
 import { renderRecordPage } from '../documents/record-page';
 import { loadCertificate } from '../documents/load-certificate';
 import { renderSessionIcs } from '../documents/session-ics';
+import { schoolFileRoute } from './school-file-route';
 import type { Store } from '../store/store';
 
 export interface LinkRouteDeps {
@@ -37,9 +38,10 @@ function sendKeptFile(res: Response, file: { fileName: string; type: keyof typeo
     .send(Buffer.from(file.content, 'base64'));
 }
 
-/** GET the .ics, certificate and own-record links that cards carry (see src/app/signed-links.ts). */
+/** GET the .ics, certificate, own-record and school-file links that cards carry (see src/app/signed-links.ts). */
 export function linkRoutes(deps: LinkRouteDeps): Router {
   const router = Router();
+  router.use(schoolFileRoute(deps));
   router.get(`${CALENDAR_PATH}/:tenantId/:file`, async (req: Request, res: Response) => {
     const tenantId = text(req.params.tenantId);
     const sessionId = text(req.params.file).replace(/\.ics$/, '');

@@ -49,8 +49,8 @@ onBothStores('programmes-file', (label, open, done) => {
       writeFileSync(file, JSON.stringify({ programmes: [changed, bad] }));
       lines.length = 0;
       expect(await run('programmes', 'import', file)).toBe(1);
-      expect(lines).toContain('  programmes[0] (builtin-developing-teacher): a built-in programme cannot be changed; copy it ("programmes copy Developing Teacher pathway meetings") and change the copy');
-      expect(lines.some((l) => l.startsWith('  programmes[1] (our-developing-teacher) items.4.at.schoolWeek:'))).toBe(true);
+      expect(lines).toContain('  programme 1 ("Developing Teacher pathway meetings"): a built-in programme cannot be changed; copy it ("programmes copy Developing Teacher pathway meetings") and change the copy');
+      expect(lines.some((l) => l.startsWith('  programme 2 ("Our Developing Teacher meetings"), item 5 ("extra"), at.schoolWeek:'))).toBe(true);
       expect(lines.at(-1)).toBe('Nothing was imported.');
       expect((await store.mentoringProgrammes.get(T, 'our-developing-teacher'))?.value.items).toHaveLength(4);
     });

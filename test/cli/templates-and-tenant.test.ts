@@ -37,7 +37,8 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
         expect(await run('templates', 'import', out)).toBe(0);
         expect(lines).toEqual([
           'Created tenant "oak".',
-          'Templates created: "Reaction questionnaire (level 1)", "Learning and actions (what you learned, how you will use it, immediate actions)"; updated: none; unchanged: none.',
+          // The built-in one left as it is stays built in: only the changed default is stored.
+          'Templates created: none; updated: "Reaction questionnaire (level 1)"; unchanged: "Learning and actions (what you learned, how you will use it, immediate actions)".',
         ]);
         const version = (await store.templates.get(T, 'tpl-reaction-default'))!.version;
         expect(await run('templates', 'import', out)).toBe(0);
@@ -65,7 +66,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
         writeFileSync(out, '{ "version": 1, "templates": [');
         expect(await run('templates', 'import', out)).toBe(1);
         expect(lines.at(-2)).toMatch(/^ {2}This is not a JSON file: .*Start from the file "templates export" writes\.$/);
-        expect(await store.templates.count(T)).toBe(2);
+        expect(await store.templates.count(T)).toBe(1);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -11,7 +11,7 @@ import type { Store } from '../../store/store';
  */
 export const PENDING_FILE_TTL_SECONDS = 24 * 60 * 60;
 
-const KINDS = ['staff', 'programme', 'calendar', 'statutory', 'qualifications'] as const satisfies readonly SchoolFileKind[];
+const KINDS = ['staff', 'programme', 'calendar', 'statutory', 'qualifications', 'questionnaire-templates', 'mentoring-programmes'] as const satisfies readonly SchoolFileKind[];
 
 export const PendingFile = z.object({
   kind: z.enum(KINDS),

@@ -11,7 +11,9 @@ import { rosterMentoringLines } from '../../imports/roster-mentors';
 import { importStatutoryTraining, STATUTORY_ALIASES } from '../../imports/import-statutory-training';
 import { PROGRAMME_HEADER_ALIASES } from '../../imports/programme-row';
 import type { AppDeps } from '../deps';
+import { importProgrammes } from '../mentoring';
 import type { Actor } from '../people';
+import { importTemplates } from '../questionnaires';
 
 /** What checking (or importing) a file found: the same shape for every kind, so one card shows it. */
 export interface FileImportOutcome {
@@ -63,7 +65,26 @@ export async function runFileImport(deps: AppDeps, actor: Actor, run: FileImport
       return fromCounts(await importStatutoryTraining(deps, actor.tenant, run.text, deps.clock.now(), { dryRun: run.dryRun }), 'training record', run, STATUTORY_ALIASES);
     case 'qualifications':
       return fromCounts(await importQualifications(deps, actor.tenant, run.text, deps.clock.now(), { dryRun: run.dryRun }), 'qualification', run, QUALIFICATION_ALIASES);
+    // The CLI's own `templates import` and `programmes import`: chat and the CLI cannot disagree.
+    case 'questionnaire-templates': {
+      const result = await importTemplates(deps, actor.tenant.id, run.text, { dryRun: run.dryRun });
+      return fromNames(result.ok ? { ...result, unchanged: result.unchanged.length } : result, 'template', run);
+    }
+    case 'mentoring-programmes':
+      return fromNames(await importProgrammes(deps, actor.tenant.id, run.text, { dryRun: run.dryRun }), 'programme', run);
   }
+}
+
+/** A JSON file's outcome: what is added and changed by name; its problems name the template or programme and the field, with no row. */
+function fromNames(result: { ok: true; created: string[]; updated: string[]; unchanged: number } | { ok: false; problems: string[] }, noun: string, run: FileImportRun): FileImportOutcome {
+  if (!result.ok) {
+    const errors = result.problems.map((reason) => ({ row: 0, reason }));
+    return { accepted: false, refusal: `Nothing was imported: ${countOf(errors.length, 'problem')} to fix.`, changes: 0, summary: [], details: [], errors, notes: [] };
+  }
+  const verb = run.dryRun ? 'would be ' : '';
+  const summary = [`${countOf(result.created.length, noun)} ${verb}added`, `${result.updated.length} ${verb}changed`, `${result.unchanged} unchanged`];
+  const details = capped([...result.created.map((n) => `add: "${n}"`), ...result.updated.map((n) => `change: "${n}"`)]);
+  return { accepted: true, changes: result.created.length + result.updated.length, summary, details, errors: [], notes: [] };
 }
 
 /** "expires: Invalid date" → "Expiry date: Invalid date": problems in the file's own headings. */

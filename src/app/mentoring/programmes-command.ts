@@ -4,18 +4,21 @@ import { Pathway, type Staff } from '../../domain';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import type { Actor } from '../people';
+import { schoolFileDownload, schoolFileExport } from '../school-file-links';
 import { findPersonNamed } from './find-person';
 import { assignProgramme, copyProgramme, findProgrammeNamed, tenantProgrammes } from './programmes';
 
 const TITLE = 'Mentoring programmes';
+const SEND_BACK = 'Change your own programmes in the file (the built-in ones are read only), then send it back to me here: I show what would change, and nothing is imported until you press Import.';
 const HOW =
-  'Say "programmes copy <name>" to make your own copy to change (export it with "twilight programmes export", edit the file, and import it), and "programmes assign <name> to <person>" or "… to pathway ect" (add a year, e.g. 2027-28, to start later).';
+  'Say "programmes copy <name>" to make your own copy to change, and "programmes export" for the file: change it and send it back to me here, and I show what would change before anything is imported (IT can use npm run cli -- programmes export / programmes import). Say "programmes assign <name> to <person>" or "… to pathway ect" (add a year, e.g. 2027-28, to start later).';
 
 const PATHWAY_WORDS: Record<string, Pathway> = { ect: 'ect', 'early career': 'ect', 'developing teacher': 'developing-teacher', 'developing excellence': 'developing-excellence', 'support staff': 'support-staff', leadership: 'leadership' };
 
 /** `programmes` (CPD leads): list the mentoring programmes, copy one, assign one to a person or a pathway (issue 30). */
 export async function programmesCommand(deps: AppDeps, actor: Actor, argument: string): Promise<CardView> {
   const text = argument.trim();
+  if (/^export$/i.test(text)) return schoolFileExport(deps, actor.tenant.id, actor.staff.id, 'programmes.json', { title: TITLE, label: 'Download programmes.json', sendBack: SEND_BACK });
   const programmes = await tenantProgrammes(deps, actor.tenant.id);
   const copy = /^copy\s+(.+)$/i.exec(text);
   const assign = /^assign\s+(.+?)\s+to\s+(.+?)(?:\s+(\d{4}-\d{2}))?$/i.exec(text);
@@ -41,7 +44,9 @@ export async function programmesCommand(deps: AppDeps, actor: Actor, argument: s
   }
   if (text) return notice('attention', HOW, TITLE);
   const lines = programmes.map((p) => `• ${p.name} (${countOf(p.items.length, 'meeting')}${p.years === 2 ? ' over two years' : ''}${p.id.startsWith('builtin-') ? ', built in' : ''})`);
-  return notice('info', [...lines, HOW].join('\n'), TITLE);
+  const download = schoolFileDownload(deps, actor.tenant.id, actor.staff.id, 'programmes.json', 'Download programmes.json');
+  const view = notice('info', [...lines, HOW].join('\n'), TITLE);
+  return download ? { ...view, download } : view;
 }
 
 async function namedPeople(deps: AppDeps, actor: Actor, text: string): Promise<{ ok: true; people: Staff[]; label: string } | { ok: false; message: string }> {

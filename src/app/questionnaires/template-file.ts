@@ -28,7 +28,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   let where = issue.path.length === 0 ? 'the file' : issue.path.join('.');
   if (head === 'templates' && typeof index === 'number') {
     const name = (raw as { templates?: { name?: unknown }[] }).templates?.[index]?.name;
-    where = `template ${index + 1}${typeof name === 'string' ? ` ("${name}")` : ''}${rest.length > 0 ? `, ${rest.join('.')}` : ''}`;
+    where = `template ${index + 1}${typeof name === 'string' && name.trim() ? ` ("${name}")` : ''}${rest.length > 0 ? `, ${rest.join('.')}` : ''}`;
   }
   return `${where}: ${issue.message}`;
 }
@@ -56,9 +56,11 @@ export async function importTemplates(deps: { store: Store }, tenantId: string, 
   if (twice) return { ok: false, problems: [`the id "${twice}" is used by two templates in the file`] };
 
   const result = { ok: true as const, created: [] as string[], updated: [] as string[], unchanged: [] as string[] };
+  const builtIn = new Map([...builtInReactionTemplates(tenantId), ...builtInSurveyTemplates(tenantId)].map((t) => [t.id, t]));
   for (const entry of parsed.data.templates) {
     const doc = QuestionnaireTemplate.parse({ ...entry, tenantId });
-    const before = (await deps.store.templates.get(tenantId, doc.id))?.value;
+    // A built-in template the file leaves as it is stays built in (not stored): export, then import, changes nothing.
+    const before = (await deps.store.templates.get(tenantId, doc.id))?.value ?? builtIn.get(doc.id);
     const bucket = !before ? result.created : JSON.stringify(QuestionnaireTemplate.parse(before)) === JSON.stringify(doc) ? result.unchanged : result.updated;
     bucket.push(doc.name);
     if (options.dryRun || bucket === result.unchanged) continue;

@@ -3,23 +3,31 @@ import type { CardView } from '../../cards/views';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
+import { schoolFileDownload, schoolFileExport } from '../school-file-links';
 import { tenantTemplates } from './template-file';
 
-/** `templates`: the questionnaires this school can use, and how to choose or change them. */
-export async function templatesCommand(deps: AppDeps, actor: Actor): Promise<CardView> {
+const TITLE = 'Questionnaire templates';
+const SEND_BACK = 'Change the questions in the file, then send it back to me here: I show what would change, and nothing is imported until you press Import.';
+
+/** `templates`: the questionnaires this school can use, and how to choose or change them; `templates export`: the file to change them. */
+export async function templatesCommand(deps: AppDeps, actor: Actor, argument = ''): Promise<CardView> {
+  if (/^export$/i.test(argument.trim())) return schoolFileExport(deps, actor.tenant.id, actor.staff.id, 'templates.json', { title: TITLE, label: 'Download templates.json', sendBack: SEND_BACK });
   const templates = await tenantTemplates(deps, actor.tenant.id);
   const line = (t: (typeof templates)[number]) => `• ${t.name} (${t.questions.length} questions${t.id === DEFAULT_REACTION_TEMPLATE_ID ? ', the default' : ''})`;
   const reactions = templates.filter((t) => t.purpose === 'reaction').map(line);
   const surveys = templates.filter((t) => t.purpose === 'survey').map(line);
-  return notice(
+  const download = schoolFileDownload(deps, actor.tenant.id, actor.staff.id, 'templates.json', 'Download templates.json');
+  const view = notice(
     'info',
     [
       'After a session:',
       ...reactions,
       'Surveys ("new survey"):',
       ...surveys,
-      'Choose a session\'s questionnaire in the "new session" or "edit" form. To change the questions, export the templates (npm run cli -- templates export --out templates.json), edit the file and import it (templates import templates.json).',
+      'Choose a session\'s questionnaire in the "new session" or "edit" form.',
+      `To change the questions, say "templates export" for the file. ${SEND_BACK} (IT can do the same with npm run cli -- templates export / templates import.)`,
     ].join('\n'),
-    'Questionnaire templates',
+    TITLE,
   );
+  return download ? { ...view, download } : view;
 }

@@ -1,7 +1,8 @@
 import type { NoticeView } from '../views/notice';
 import type { KnownBlock } from '@slack/types';
-import { header, notice } from './blocks';
+import { actions, header, linkButton, notice } from './blocks';
 
 export function noticeBlocks(view: NoticeView): KnownBlock[] {
-  return view.title ? [header(view.title), notice(view.notice)] : [notice(view.notice)];
+  const download = view.download ? [actions([linkButton(view.download.label, view.download.url, 'school-file.download')], 'notice:download')] : [];
+  return [...(view.title ? [header(view.title)] : []), notice(view.notice), ...download];
 }

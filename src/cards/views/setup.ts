@@ -5,8 +5,8 @@
  */
 import type { Notice } from './common';
 
-/** Which import a file sent to the bot is, worked out from its headings and extension. */
-export type SchoolFileKind = 'staff' | 'programme' | 'calendar' | 'statutory' | 'qualifications';
+/** Which import a file sent to the bot is, worked out from its headings and extension (a JSON file from its shape). */
+export type SchoolFileKind = 'staff' | 'programme' | 'calendar' | 'statutory' | 'qualifications' | 'questionnaire-templates' | 'mentoring-programmes';
 
 export interface FileImportView {
   kind: 'file-import';
@@ -20,7 +20,7 @@ export interface FileImportView {
   summary: string[];
   /** The changes one by one (capped), e.g. "add: Dawn Cooper <dawn@…> (Headteacher)". */
   details: string[];
-  /** Every problem, in the file's own headings, with its row (header is row 1). */
+  /** Every problem, in the file's own headings, with its row (header is row 1; 0 for a JSON file, whose problems name their place). */
   errors: { row: number; reason: string }[];
   /** Columns not used, notes from the reader. */
   notes: string[];

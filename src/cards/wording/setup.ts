@@ -10,9 +10,9 @@ export function fileImportTitle(view: FileImportView): string {
   return `${what}${view.fileName}`;
 }
 
-/** "row 3: E-mail: …", every one up to a cap, then how many more. */
+/** "row 3: E-mail: …", every one up to a cap, then how many more. A JSON file's problems have no row (0): they name their place. */
 export function fileErrorLines(view: FileImportView): string[] {
-  const lines = view.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `row ${e.row}: ${e.reason}`);
+  const lines = view.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (e.row > 0 ? `row ${e.row}: ${e.reason}` : e.reason));
   if (view.errors.length > MAX_ERRORS_SHOWN) lines.push(`… and ${view.errors.length - MAX_ERRORS_SHOWN} more problems`);
   return lines;
 }

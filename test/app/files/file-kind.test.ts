@@ -13,6 +13,30 @@ describe('which import a file sent to the bot is, from its extension and heading
     expect(schoolFileKind(name, text)).toEqual({ ok: true, kind });
   });
 
+  it.each([
+    ['templates.json', '{ "version": 1, "templates": [] }', 'questionnaire-templates'],
+    ['programmes.json', '\uFEFF{ "programmes": [{ "id": "x" }] }', 'mentoring-programmes'],
+    // Known by its shape, not its name: a renamed or extension-less export is still recognised.
+    ['our-questions (1).txt', '\n  { "templates": [{ "id": "t" }], "version": 1 }', 'questionnaire-templates'],
+    ['templates.json', '{ "programmes": [] }', 'mentoring-programmes'],
+  ])('%s (%s) is a JSON file of %s', (name, text, kind) => {
+    expect(schoolFileKind(name, text)).toEqual({ ok: true, kind });
+  });
+
+  it('JSON that is neither, or not JSON at all though named .json, is refused saying which JSON files are taken', () => {
+    for (const [name, text, why] of [
+      ['settings.json', '{ "schools": [] }', /it is JSON, but not questionnaire templates or mentoring programmes/],
+      ['both.json', '{ "templates": [], "programmes": [] }', /it is JSON, but not/],
+      ['list.json', '[1, 2]', /it is JSON, but not/],
+      ['templates.json', '{ "version": 1, "templates": [ ', /^This is not a JSON file I can read \(.+\): check the last edit/],
+    ] as const) {
+      const result = schoolFileKind(name, text);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.message).toMatch(why);
+      expect(!result.ok && result.message).toContain('The JSON files I take are questionnaire templates');
+    }
+  });
+
   it('a file with none of the headings is answered with what each import needs, not guessed', () => {
     const result = schoolFileKind('notes.csv', 'Colour,Size\r\nred,3');
     expect(result.ok).toBe(false);
