@@ -112,11 +112,11 @@ describe('calendarWarning (the lead digest)', () => {
   });
   it('warns with no calendar, and when the next four weeks run past the last known date', () => {
     expect(calendarWarning(undefined, '2026-11-23', 'Europe/London')).toEqual([
-      { text: 'No school calendar has been imported: school holidays will not stop messages. Import the term dates the school publishes (npm run cli -- import calendar FILE.ics).' },
+      { text: 'No school calendar has been imported: school holidays will not stop messages. Send me the term dates the school publishes in this chat (an .ics file, or a CSV with Type, Name, Start, End).' },
     ]);
     expect(calendarWarning(calendar, '2027-07-05', 'Europe/London')).toEqual([]);
     expect(calendarWarning(calendar, '2027-08-10', 'Europe/London')).toEqual([
-      { text: 'The school calendar stops before Wednesday 1 September: holidays after that will not stop messages. Import the term dates the school publishes (npm run cli -- import calendar FILE.ics).' },
+      { text: 'The school calendar stops before Wednesday 1 September: holidays after that will not stop messages. Send me the term dates the school publishes in this chat (an .ics file, or a CSV with Type, Name, Start, End).' },
     ]);
   });
 });

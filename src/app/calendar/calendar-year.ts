@@ -18,6 +18,7 @@ const span = (r: DateRange) => (r.start === r.end ? day(r.start) : `${day(r.star
 export const IMPORT_CALENDAR_HINT = {
   cli: 'Import the term dates the school publishes: npm run cli -- import calendar FILE.ics (or .csv).',
   chat: 'Ask your CPD lead to have the term dates the school publishes imported.',
+  lead: 'Send me the term dates the school publishes here in chat (an .ics file, or a CSV with Type, Name, Start, End): I show what would change before anything is imported.',
 } as const;
 
 export function calendarYearText(calendar: SchoolCalendar | undefined, year: number, hint: string = IMPORT_CALENDAR_HINT.cli): string {

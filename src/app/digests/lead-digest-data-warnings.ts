@@ -38,7 +38,8 @@ export const CALENDAR_LOOKAHEAD_DAYS = 28;
  * of the next four weeks has no term, holiday or INSET day.
  */
 export function calendarWarning(calendar: SchoolCalendar | undefined, today: string, zone: string): LeadDigestAttention[] {
-  const how = 'Import the term dates the school publishes (npm run cli -- import calendar FILE.ics).';
+  // The digest goes to leads in chat, where they can send the file.
+  const how = 'Send me the term dates the school publishes in this chat (an .ics file, or a CSV with Type, Name, Start, End).';
   if (!calendar || (calendar.terms.length === 0 && calendar.holidays.length === 0)) {
     return [{ text: `No school calendar has been imported: school holidays will not stop messages. ${how}` }];
   }

@@ -66,6 +66,6 @@ export async function statutoryCompliance(deps: AppDeps, actor: Actor): Promise<
     dueWithinWeeks: weeks,
     schools,
     ...(warnings.length > 0 ? { warnings } : {}),
-    emptyText: 'No statutory training is recorded yet. Import it with `npm run cli -- import statutory FILE.csv` (email, topic, completed, expires).',
+    emptyText: 'No statutory training is recorded yet. Send me the training file here in chat (a CSV with E-mail, Topic, Completed, Expires): I show what would change before anything is imported.',
   };
 }

@@ -34,4 +34,12 @@ describe('wording that must agree', () => {
     expect(view).not.toContain('npm run cli');
     expect(view).toContain('Ask your CPD lead');
   });
+
+  it('a CPD lead typing "calendar" with no calendar imported is told to send the file in chat, not to ask themselves or run the CLI', async () => {
+    const w = await smallSchool();
+    const view = JSON.stringify(await calendarCommand(w.deps, w.actor('lead')));
+    expect(view).not.toContain('npm run cli');
+    expect(view).not.toContain('Ask your CPD lead');
+    expect(view).toContain('Send me the term dates the school publishes here in chat');
+  });
 });
