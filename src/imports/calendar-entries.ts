@@ -115,9 +115,17 @@ function termName(marker: string): string {
 
 const DATE_FORMATS = ['d/M/yyyy', 'd/M/yy', 'd-M-yyyy', 'd.M.yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'EEE d MMM yyyy', 'EEEE d MMMM yyyy', 'EEE d MMMM yyyy', 'EEEE d MMM yyyy'];
 
-/** A date as schools write them: 2026-09-03, 03/09/2026 (UK order), 3 September 2026, Thu 3 Sep 2026. */
+/**
+ * A date as schools write them: 2026-09-03, 03/09/2026 (UK order), 3 September 2026, Thu 3 Sep 2026;
+ * and with the midnight a spreadsheet adds to a date-and-time cell (03/09/2026 00:00:00, 2026-09-03T00:00:00).
+ */
 export function parseSchoolDate(text: string): string | undefined {
-  const t = text.trim().replace(/(\d)(st|nd|rd|th)\b/i, '$1').replace(/,/g, '').replace(/\s+/g, ' ');
+  const t = text
+    .trim()
+    .replace(/[ T]00:00(:00(\.0+)?)?Z?$/, '')
+    .replace(/(\d)(st|nd|rd|th)\b/i, '$1')
+    .replace(/,/g, '')
+    .replace(/\s+/g, ' ');
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
     const iso = DateTime.fromISO(t, { zone: 'UTC' });
     return iso.isValid ? iso.toISODate()! : undefined;

@@ -45,7 +45,7 @@ export function readCsvLines(text: string): { ok: true; lines: CsvLine[] } | { o
   return { ok: true, lines };
 }
 
-export type CsvReadResult = { ok: true; rows: { row: number; record: CsvRecord }[] } | { ok: false; message: string };
+export type CsvReadResult = { ok: true; rows: { row: number; record: CsvRecord }[]; keys: readonly string[] } | { ok: false; message: string };
 
 /**
  * Parses CSV text to records keyed by normalised header, with `aliases` mapping other
@@ -65,6 +65,7 @@ export function readCsv(text: string, aliases: Record<string, string>, required:
   if (missing.length > 0) return { ok: false, message: `The file has no column for: ${missing.join(', ')}.` };
   return {
     ok: true,
+    keys,
     rows: body.map((cells, i) => ({
       row: i + 2,
       record: Object.fromEntries(keys.map((k, j) => [k, cleanTyped(cells[j] ?? '')])),

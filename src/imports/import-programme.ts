@@ -6,6 +6,7 @@ import { checkRow, readCsv, sameRecord } from './csv-rows';
 import type { ImportOptions, ImportResult, RowError } from './import-result';
 import { localInstant } from './local-instant';
 import { PROGRAMME_HEADER_ALIASES, ProgrammeRow, type AudienceCell } from './programme-row';
+import { parseTimeRange } from './school-cells';
 
 export function sessionIdFor(title: string, startsAt: string): string {
   return deterministicId('ses', title.trim().toLowerCase(), startsAt);
@@ -62,8 +63,14 @@ export async function importProgramme(
   csvText: string,
   options: ProgrammeImportOptions,
 ): Promise<ImportResult> {
-  const read = readCsv(csvText, PROGRAMME_HEADER_ALIASES, ['title', 'category', 'date', 'start', 'end']);
+  const read = readCsv(csvText, PROGRAMME_HEADER_ALIASES, ['title', 'category', 'date']);
   if (!read.ok) return { ok: false, message: read.message, errors: [] };
+  // A school's calendar often gives a session's times in one cell ("15:45-17:00"): that, or Start and End.
+  const startAndEnd = read.keys.includes('start') && read.keys.includes('end');
+  const oneTimeColumn = !startAndEnd && read.keys.includes('time');
+  if (!startAndEnd && !oneTimeColumn) {
+    return { ok: false, message: 'The file has no column for: start, end (or one Time column, e.g. 15:45-17:00).', errors: [] };
+  }
   const zone = tenant.settings.timezone;
   const staff = (await deps.store.staff.find(tenant.id)).map((v) => v.value);
   const staffByEmail = new Map(staff.map((s) => [s.email, s]));
@@ -71,7 +78,13 @@ export async function importProgramme(
   const errors: RowError[] = [];
   const planned: PlannedRow[] = [];
   const ids = new Map<string, number>();
-  for (const { row, record } of read.rows) {
+  for (const { row, record: cells } of read.rows) {
+    const times = oneTimeColumn ? parseTimeRange(cells.time ?? '') : undefined;
+    if (oneTimeColumn && !times) {
+      errors.push({ row, reason: `time: "${cells.time ?? ''}" is not a start and an end (use 15:45-17:00 or 3.45pm – 5pm)` });
+      continue;
+    }
+    const record = times ? { ...cells, ...times } : cells;
     const checked = checkRow(ProgrammeRow, row, record);
     if (!checked.ok) {
       errors.push(checked.error);

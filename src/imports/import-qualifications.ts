@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import { Email, LocalDate, parseDay, RECORD_DAYS, typed, Qualification, qualificationId, type QualificationKind, type Tenant } from '../domain';
+import { Email, Qualification, qualificationId, type QualificationKind, type Tenant } from '../domain';
 import type { Store } from '../store/store';
 import { blankToUndefined } from './csv-rows';
 import type { ImportOptions, ImportResult } from './import-result';
 import { importStaffRecords } from './staff-record-import';
+import { SchoolDateCell } from './school-cells';
 
 export const QUALIFICATION_ALIASES: Record<string, string> = { emailaddress: 'email', title: 'qualification', name: 'qualification', startedon: 'started', awardedon: 'awarded', completed: 'awarded' };
 
 export const QualificationRow = z.object({
   email: Email,
   qualification: z.string().trim().min(1, 'name the qualification').max(300),
-  started: z.preprocess(blankToUndefined, LocalDate.transform(typed((t) => parseDay(t, RECORD_DAYS))).optional()),
-  awarded: z.preprocess(blankToUndefined, LocalDate.transform(typed((t) => parseDay(t, RECORD_DAYS))).optional()),
+  started: z.preprocess(blankToUndefined, SchoolDateCell.optional()),
+  awarded: z.preprocess(blankToUndefined, SchoolDateCell.optional()),
 });
 
 /** NPQs and HLTA by their usual abbreviations; degrees and teaching qualifications by their words. */

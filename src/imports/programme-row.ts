@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { Email, LocalTime, parseCount, parseDay, parseMoney, Pathway, RECORD_DAYS, typed, type SessionCategory, type SessionKind } from '../domain';
+import { Email, parseCount, parseMoney, Pathway, typed, type SessionCategory, type SessionKind } from '../domain';
 import { blankToUndefined } from './csv-rows';
+import { SchoolDateCell, SchoolTimeCell } from './school-cells';
 
 export const PROGRAMME_HEADER_ALIASES: Record<string, string> = {
   session: 'title',
@@ -10,6 +10,9 @@ export const PROGRAMME_HEADER_ALIASES: Record<string, string> = {
   type: 'kind',
   day: 'date',
   starttime: 'start',
+  times: 'time',
+  sessiontime: 'time',
+  timing: 'time',
   from: 'start',
   endtime: 'end',
   to: 'end',
@@ -73,23 +76,6 @@ function lookup<T>(table: Record<string, T>, what: string, allowed: string) {
   });
 }
 
-/** 2026-11-24 or 24/11/2026 (the UK order spreadsheets use). */
-const DateCell = z.string().transform((text, ctx): string => {
-  const t = text.trim();
-  const dt = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(t) ? DateTime.fromFormat(t, 'd/M/yyyy') : DateTime.fromISO(t);
-  if (!dt.isValid || !/^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/.test(t)) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date (use 2026-11-24 or 24/11/2026)` });
-    return z.NEVER;
-  }
-  return typed((day) => parseDay(day, RECORD_DAYS))(dt.toISODate()!, ctx);
-});
-
-/** 16:00 or 4pm-style "16.00": normalised to HH:MM. */
-const TimeCell = z
-  .string()
-  .transform((t) => t.trim().replace('.', ':').replace(/^(\d):/, '0$1:'))
-  .pipe(LocalTime);
-
 export type AudienceCell =
   | { kind: 'trust' }
   | { kind: 'school'; school: string }
@@ -138,9 +124,9 @@ export const ProgrammeRow = z
     title: z.string().trim().min(1, 'a title is needed').max(200),
     category: lookup(CATEGORY_WORDS, 'category', 'TL, P, Tech or LD'),
     kind: z.preprocess((v) => blankToUndefined(v) ?? 'twilight', lookup(KIND_WORDS, 'kind', 'twilight, INSET, voluntary, ECT or external')),
-    date: DateCell,
-    start: TimeCell,
-    end: TimeCell,
+    date: SchoolDateCell,
+    start: SchoolTimeCell,
+    end: SchoolTimeCell,
     place: opt(z.string().trim().max(200)),
     meetinglink: opt(z.url({ protocol: /^https$/, message: 'a meeting link must be an https URL' })),
     capacity: opt(z.string().transform(typed((t) => parseCount(t, { min: 1, max: 10_000 })))),

@@ -47,10 +47,10 @@ export function schoolFileKind(fileName: string, text: string): FileKindResult {
   if (!read.ok) return read;
   const keys = new Set(read.lines[0]!.cells.map(headerKey));
   const email = [...keys].some((k) => EMAIL.test(k));
-  if (email && has(keys, 'topic', 'training', 'course') && has(keys, 'expires', 'expireson', 'expirydate', 'renewby')) return { ok: true, kind: 'statutory' };
+  if (email && has(keys, 'topic', 'training', 'course') && has(keys, 'expires', 'expireson', 'expirydate', 'renewby', 'completed', 'completedon', 'datecompleted')) return { ok: true, kind: 'statutory' };
   if (email && (has(keys, 'qualification') || (has(keys, 'title') && has(keys, 'awarded', 'awardedon', 'started', 'startedon')))) return { ok: true, kind: 'qualifications' };
   if (email) return { ok: true, kind: 'staff' };
-  if (has(keys, 'title', 'session', 'sessiontitle') && has(keys, 'date', 'day') && has(keys, 'start', 'starttime', 'from')) return { ok: true, kind: 'programme' };
+  if (has(keys, 'title', 'session', 'sessiontitle') && has(keys, 'date', 'day') && has(keys, 'start', 'starttime', 'from', 'time', 'times', 'sessiontime')) return { ok: true, kind: 'programme' };
   if (has(keys, 'start', 'startdate', 'from', 'firstday', 'date', 'dates', 'fromdate')) return { ok: true, kind: 'calendar' };
   return {
     ok: false,
