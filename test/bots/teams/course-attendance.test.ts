@@ -1,5 +1,4 @@
 import { Staff } from '../../../src/domain';
-import { TEAMS_FILE_DOWNLOAD_INFO } from '../../../src/bots/teams/file-attachment';
 import { LocalFileHost, TEST_FILE_LIMITS } from '../../support/file-host';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { onBothStores } from '../../support/both-stores';
@@ -7,25 +6,11 @@ import { seedBookedCourse } from '../../support/booked-course';
 import { FakeConnector } from '../../support/fake-connector';
 import { tenant } from '../../support/fixtures';
 import { startTestScheduler } from '../../support/test-scheduler';
-import { AAD_TENANT, JO, LINKS_ORIGIN, TENANT, cardActionActivity, cardElements, cardText, installActivity, invokeCard, lastCardTo, messageActivity, postActivity, startTeamsHarness, type TeamsHarness, type TeamsUser } from './teams-harness';
+import { AAD_TENANT, cardActionActivity, cardElements, cardText, fileMessage, installActivity, invokeCard, JO, lastCardTo, LINKS_ORIGIN, messageActivity, postActivity, startTeamsHarness, type TeamsHarness, type TeamsUser, TENANT } from './teams-harness';
 
 /** The first bytes of a real PNG, then some content: a certificate saved as a picture. */
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Buffer.from('certificate of attendance')]);
 
-/** A file attached in the personal chat, as Teams sends it (with `supportsFiles`). */
-function fileMessage(h: TeamsHarness, user: TeamsUser, name: string, downloadUrl: string): Record<string, unknown> {
-  return {
-    ...messageActivity(h, user, ''),
-    attachments: [
-      {
-        contentType: TEAMS_FILE_DOWNLOAD_INFO,
-        contentUrl: `https://school-my.sharepoint.com/personal/jo/Documents/Microsoft%20Teams%20Chat%20Files/${name}`,
-        name,
-        content: { downloadUrl, uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C9E', fileType: name.split('.').pop(), etag: '{1150D938-8870-4044-9F2C-5BBDEBA70C9E},1' },
-      },
-    ],
-  };
-}
 
 const SAM: TeamsUser = { userId: '29:sam', aadObjectId: 'aad-sam', name: 'Sam Lee', conversationId: 'a:personal-sam' };
 

@@ -1,29 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Staff } from '../../../src/domain';
-import { TEAMS_FILE_DOWNLOAD_INFO } from '../../../src/bots/teams/file-attachment';
 import { onBothStores } from '../../support/both-stores';
 import { BAD_ROSTER, GOOD_ROSTER, LocalFileHost, TEST_FILE_LIMITS } from '../../support/file-host';
 import { tenant } from '../../support/fixtures';
-import { AAD_TENANT, cardActionActivity, cardElements, cardText, invokeCard, JO, LEAD, lastCardTo, messageActivity, postActivity, startTeamsHarness, TENANT, type TeamsHarness, type TeamsUser } from './teams-harness';
+import { AAD_TENANT, cardActionActivity, cardElements, cardText, fileMessage, invokeCard, JO, lastCardTo, LEAD, postActivity, startTeamsHarness, type TeamsHarness, TENANT } from './teams-harness';
 
 type Json = Record<string, unknown>;
 
-/** A file attached in the personal chat, exactly as Teams sends it (with `supportsFiles`), plus the HTML echo Teams adds. */
-function fileMessage(h: TeamsHarness, user: TeamsUser, name: string, downloadUrl: string): Record<string, unknown> {
-  return {
-    ...messageActivity(h, user, ''),
-    attachments: [
-      {
-        contentType: TEAMS_FILE_DOWNLOAD_INFO,
-        contentUrl: `https://school-my.sharepoint.com/personal/lee_school_example/Documents/Microsoft%20Teams%20Chat%20Files/${name}`,
-        name,
-        content: { downloadUrl, uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C9D', fileType: name.split('.').pop(), etag: '{1150D938-8870-4044-9F2C-5BBDEBA70C9D},1' },
-      },
-      { contentType: 'text/html', content: '<div><div><span></span></div></div>' },
-    ],
-  };
-}
 
 function buttonsOf(card: unknown): { title: string; verb: string; data: Json }[] {
   return cardElements(card)

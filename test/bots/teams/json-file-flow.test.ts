@@ -1,28 +1,14 @@
 import { runCli } from '../../../src/cli/run-cli';
-import { TEAMS_FILE_DOWNLOAD_INFO } from '../../../src/bots/teams/file-attachment';
 import { Staff } from '../../../src/domain';
 import { onBothStores } from '../../support/both-stores';
 import { LocalFileHost, TEST_FILE_LIMITS } from '../../support/file-host';
 import { tenant } from '../../support/fixtures';
-import { AAD_TENANT, cardActionActivity, cardElements, cardText, invokeCard, JO, LEAD, LINKS_ORIGIN, lastCardTo, messageActivity, postActivity, startTeamsHarness, TENANT, type TeamsHarness, type TeamsUser } from './teams-harness';
+import { AAD_TENANT, cardActionActivity, cardElements, cardText, fileMessage, invokeCard, JO, lastCardTo, LEAD, LINKS_ORIGIN, messageActivity, postActivity, startTeamsHarness, type TeamsHarness, type TeamsUser, TENANT } from './teams-harness';
 
 type Json = Record<string, unknown>;
 interface TemplateEntry { id: string; name: string; purpose: string; questions: Json[] }
 interface ProgrammeEntry { id: string; name: string; years: number; items: Json[] }
 
-function fileMessage(h: TeamsHarness, user: TeamsUser, name: string, downloadUrl: string): Json {
-  return {
-    ...messageActivity(h, user, ''),
-    attachments: [
-      {
-        contentType: TEAMS_FILE_DOWNLOAD_INFO,
-        contentUrl: `https://school-my.sharepoint.com/personal/lee_school_example/Documents/Microsoft%20Teams%20Chat%20Files/${name}`,
-        name,
-        content: { downloadUrl, uniqueId: '2250D938-8870-4044-9F2C-5BBDEBA70C9D', fileType: name.split('.').pop(), etag: '{2250D938-8870-4044-9F2C-5BBDEBA70C9D},1' },
-      },
-    ],
-  };
-}
 
 const buttonsOf = (card: unknown) => cardElements(card).filter((e) => e.type === 'Action.Execute').map((e) => ({ title: String(e.title), verb: String(e.verb), data: e.data as Json }));
 const downloadOf = (card: unknown) => cardElements(card).find((e) => e.type === 'Action.OpenUrl') as { title: string; url: string } | undefined;

@@ -1,21 +1,14 @@
 import { Staff } from '../../../src/domain';
-import { TEAMS_FILE_DOWNLOAD_INFO } from '../../../src/bots/teams/file-attachment';
 import { onBothStores } from '../../support/both-stores';
 import { LocalFileHost, TEST_FILE_LIMITS } from '../../support/file-host';
 import { tenant } from '../../support/fixtures';
-import { AAD_TENANT, cardActionActivity, cardElements, cardText, invokeCard, JO, LEAD, lastCardTo, messageActivity, postActivity, startTeamsHarness, TENANT, type TeamsHarness, type TeamsUser } from './teams-harness';
+import { AAD_TENANT, cardActionActivity, cardElements, cardText, fileMessage, invokeCard, JO, lastCardTo, LEAD, messageActivity, postActivity, startTeamsHarness, type TeamsHarness, type TeamsUser, TENANT } from './teams-harness';
 
 type Json = Record<string, unknown>;
 const SAM: TeamsUser = { userId: '29:sam', aadObjectId: 'aad-sam', name: 'Sam Mentor', conversationId: 'a:personal-sam' };
 // An MIS export naming Jo's subject mentor by name and her induction tutor by e-mail.
 const ROSTER = ['Email Address,Full Name,Career Stage,ECT Mentor,Induction Tutor', 'jo.patel@school.example,Jo Patel,ECT,Sam Mentor,lee.lead@school.example', 'sam.mentor@school.example,Sam Mentor,,,'].join('\r\n');
 
-function fileMessage(h: TeamsHarness, name: string, downloadUrl: string): Json {
-  return {
-    ...messageActivity(h, LEAD, ''),
-    attachments: [{ contentType: TEAMS_FILE_DOWNLOAD_INFO, contentUrl: `https://school-my.sharepoint.com/personal/lee/${name}`, name, content: { downloadUrl, uniqueId: 'A1', fileType: 'csv' } }],
-  };
-}
 
 onBothStores('teams-mentors', (label, open, done) => {
   describe(`mentors in Teams (${label}; real botbuilder, fake connector)`, () => {
@@ -44,7 +37,7 @@ onBothStores('teams-mentors', (label, open, done) => {
 
     it('a mentor assigned from a roster file sent in chat: the preview says so, Import writes it, and my cpd of the mentee shows the mentor', async () => {
       const url = host.put('/download/staff.csv', ROSTER);
-      await postActivity(h, fileMessage(h, 'staff.csv', url));
+      await postActivity(h, fileMessage(h, LEAD, 'staff.csv', url));
       const preview = lastCardTo(h, LEAD);
       expect(cardText(preview)).toContain("would make Sam Mentor Jo Patel's subject mentor");
       expect(cardText(preview)).toContain("would make Lee Lead Jo Patel's induction tutor");

@@ -1,14 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Staff, progressReviewId } from '../../../src/domain';
-import { TEAMS_FILE_DOWNLOAD_INFO } from '../../../src/bots/teams/file-attachment';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { onBothStores } from '../../support/both-stores';
 import { FakeConnector } from '../../support/fake-connector';
 import { LocalFileHost, TEST_FILE_LIMITS } from '../../support/file-host';
 import { tenant } from '../../support/fixtures';
 import { startTestScheduler } from '../../support/test-scheduler';
-import { AAD_TENANT, cardActionActivity, cardElements, cardText, installActivity, invokeCard, JO, LEAD, lastCardTo, messageActivity, postActivity, startTeamsHarness, TENANT, type TeamsHarness, type TeamsUser } from './teams-harness';
+import { AAD_TENANT, cardActionActivity, cardElements, cardText, fileMessage, installActivity, invokeCard, JO, lastCardTo, LEAD, messageActivity, postActivity, startTeamsHarness, type TeamsHarness, type TeamsUser, TENANT } from './teams-harness';
 
 type Json = Record<string, unknown>;
 const SAM: TeamsUser = { userId: '29:sam', aadObjectId: 'aad-sam', name: 'Sam Lee', conversationId: 'a:personal-sam' };
@@ -47,12 +46,6 @@ function readCard(card: unknown): string {
     .join('\n');
 }
 
-function fileMessage(h: TeamsHarness, name: string, downloadUrl: string): Json {
-  return {
-    ...messageActivity(h, LEAD, ''),
-    attachments: [{ contentType: TEAMS_FILE_DOWNLOAD_INFO, contentUrl: `https://school-my.sharepoint.com/personal/lee/${name}`, name, content: { downloadUrl, uniqueId: name, fileType: 'csv' } }],
-  };
-}
 
 onBothStores('teams-mentoring-journey', (label, open, done) => {
   describe(`mentoring end to end (issue 30) in Teams (${label}; real botbuilder, fake connector, real scheduler, manual clock)`, () => {
@@ -87,7 +80,7 @@ onBothStores('teams-mentoring-journey', (label, open, done) => {
       return cardText(lastCardTo(h, user));
     };
     const sendFile = async (name: string, body: string) => {
-      await postActivity(h, fileMessage(h, name, host.put(`/download/${name}`, body)));
+      await postActivity(h, fileMessage(h, LEAD, name, host.put(`/download/${name}`, body)));
       const preview = lastCardTo(h, LEAD);
       const button = cardElements(preview).find((e) => e.type === 'Action.Execute' && e.title === 'Import');
       return { preview: cardText(preview), importIt: async () => cardText(invokeCard((await postActivity(h, cardActionActivity(h, LEAD, String(button!.verb), button!.data as Json))).body).value) };

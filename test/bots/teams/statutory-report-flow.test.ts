@@ -1,4 +1,3 @@
-import { TEAMS_FILE_DOWNLOAD_INFO } from '../../../src/bots/teams/file-attachment';
 import { Staff, statutoryReportId, statutoryTrainingId } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { onBothStores } from '../../support/both-stores';
@@ -7,7 +6,7 @@ import { LocalFileHost, TEST_FILE_LIMITS } from '../../support/file-host';
 import { tenant } from '../../support/fixtures';
 import { startTestScheduler } from '../../support/test-scheduler';
 import { adaptiveCardProblems } from '../../cards/adaptive/validate-adaptive-card';
-import { AAD_TENANT, JO, TENANT, cardActionActivity, cardText, installActivity, invokeCard, lastCardTo, messageActivity, postActivity, startTeamsHarness, type TeamsHarness, type TeamsUser } from './teams-harness';
+import { AAD_TENANT, cardActionActivity, cardText, fileMessage, installActivity, invokeCard, JO, lastCardTo, messageActivity, postActivity, startTeamsHarness, type TeamsHarness, type TeamsUser, TENANT } from './teams-harness';
 
 type Json = Record<string, unknown>;
 
@@ -15,12 +14,6 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...B
 const SAM: TeamsUser = { userId: '29:sam', aadObjectId: 'aad-sam', name: 'Sam Lee', conversationId: 'a:personal-sam' };
 const MIA: TeamsUser = { userId: '29:mia', aadObjectId: 'aad-mia', name: 'Mia Manager', conversationId: 'a:personal-mia' };
 
-function fileMessage(h: TeamsHarness, user: TeamsUser, name: string, downloadUrl: string): Json {
-  return {
-    ...messageActivity(h, user, ''),
-    attachments: [{ contentType: TEAMS_FILE_DOWNLOAD_INFO, contentUrl: `https://school-my.sharepoint.com/personal/jo/Documents/${name}`, name, content: { downloadUrl, uniqueId: 'A1B2', fileType: name.split('.').pop(), etag: '{A1B2},1' } }],
-  };
-}
 
 const inputIds = (card: Json | undefined) => ((card?.body as Json[]) ?? []).map((e) => e.id).filter(Boolean);
 

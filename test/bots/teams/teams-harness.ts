@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { ActorCache } from '../../../src/app/people/actor-cache';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../src/bots/teams';
+import { TEAMS_FILE_DOWNLOAD_INFO } from '../../../src/bots/teams/file-attachment';
 import { ManualClock, Staff, type Delivery } from '../../../src/domain';
 import { createSignedLinks, type SignedLinks } from '../../../src/app/signed-links';
 import { createHttpApp } from '../../../src/http/app';
@@ -120,6 +122,23 @@ export function installActivity(h: TeamsHarness, user: TeamsUser): Record<string
 
 export function messageActivity(h: TeamsHarness, user: TeamsUser, text: string): Record<string, unknown> {
   return baseActivity(h, user, { type: 'message', text });
+}
+
+/** A file attached in the personal chat exactly as Teams sends it (with `supportsFiles`): its download info, and the empty HTML part Teams adds beside it. */
+export function fileMessage(h: TeamsHarness, user: TeamsUser, name: string, downloadUrl: string): Record<string, unknown> {
+  const uniqueId = createHash('sha256').update(name).digest('hex').slice(0, 32).toUpperCase();
+  return {
+    ...messageActivity(h, user, ''),
+    attachments: [
+      {
+        contentType: TEAMS_FILE_DOWNLOAD_INFO,
+        contentUrl: `https://school-my.sharepoint.com/personal/${user.aadObjectId}/Documents/Microsoft%20Teams%20Chat%20Files/${encodeURIComponent(name)}`,
+        name,
+        content: { downloadUrl, uniqueId, fileType: name.split('.').pop(), etag: `{${uniqueId}},1` },
+      },
+      { contentType: 'text/html', content: '<div><div><span></span></div></div>' },
+    ],
+  };
 }
 
 export function cardActionActivity(h: TeamsHarness, user: TeamsUser, verb: string, data: Record<string, unknown>, replyToId?: string): Record<string, unknown> {
