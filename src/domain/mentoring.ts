@@ -103,6 +103,8 @@ export const ProgrammeAssignment = z.object({
   assignedBy: Id,
   assignedAt: Instant,
   endedOn: LocalDate.optional(),
+  /** Made for someone who joined the pathway after the lead assigned it (a `PathwayAssignment` id): planned from the week they joined. */
+  viaPathway: Id.optional(),
 });
 export type ProgrammeAssignment = z.infer<typeof ProgrammeAssignment>;
 
