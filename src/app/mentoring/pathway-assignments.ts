@@ -5,7 +5,6 @@ import {
   PathwayAssignment,
   pathwayAssignmentId,
   pathwayAssignmentRuns,
-  programmeAssignmentId,
   type MentoringProgramme,
   type Pathway,
   type Tenant,
@@ -80,29 +79,37 @@ export interface JoinersAssigned {
 }
 
 /**
- * People on a pathway with a running standing assignment who do not follow its programme yet (a new
- * early-career teacher in the staff list, a pathway changed) are assigned it, with their meetings
- * from the week they are found on it; the planner's tenant pass runs this before it plans, so their
- * reminders and the "no mentor" notices follow as for everyone else. Idempotent: the assignment's id
- * is the person's, programme's and year's, and everything is written create-if-absent. A standing
- * assignment that cannot assign anyone (no autumn term for its year, the programme gone) keeps why on
- * itself for `programmes` to say to the lead, cleared once it can; so do items it could not place yet.
+ * People on a pathway with a running standing assignment who follow none of its programme yet, from
+ * any year (a new early-career teacher in the staff list, a pathway changed), are assigned it, with
+ * their meetings from the week they are found on it; the planner's tenant pass runs this before it
+ * plans, so their reminders and the "no mentor" notices follow as for everyone else. Idempotent: the
+ * assignment's id is the person's, programme's and year's, and everything is written
+ * create-if-absent. A standing assignment that cannot assign anyone (no autumn term for its year,
+ * the programme gone) keeps why on itself for `programmes` to say to the lead, cleared once it can;
+ * so do items it could not place yet.
  */
 export async function assignPathwayJoiners(deps: Deps, tenant: Tenant): Promise<JoinersAssigned> {
   const out: JoinersAssigned = { assigned: [], meetingsPlanned: 0 };
-  const running = await runningPathwayAssignments(deps, tenant);
+  // The latest first year first: someone joining while two cohorts' assignments run starts with the newer one.
+  const running = (await runningPathwayAssignments(deps, tenant)).sort((a, b) => b.firstYear.localeCompare(a.firstYear));
   if (running.length === 0) return out;
   const programmes = await tenantProgrammes(deps, tenant.id);
   const fromWeek = mondayOf(localDateOf(deps.clock.now(), tenant.settings.timezone));
+  // Who follows each programme, from any year (or ended): they are not given it a second time.
+  const followers = new Map<string, Set<string>>();
+  const followersOf = async (programmeId: string) => {
+    if (!followers.has(programmeId)) followers.set(programmeId, new Set((await deps.store.programmeAssignments.find(tenant.id, { where: { programmeId } })).map((v) => v.value.menteeId)));
+    return followers.get(programmeId)!;
+  };
   for (const standing of running) {
     const programme = programmes.find((p) => p.id === standing.programmeId);
     if (!programme) {
       await note(deps, standing, 'problem', 'its programme is no longer there, so nobody joining the pathway is given it: end it with "programmes unassign"');
       continue;
     }
+    const following = await followersOf(programme.id);
     const onPathway = (await deps.store.staff.find(tenant.id, { where: { pathway: standing.pathway, active: true } })).map((v) => v.value);
-    const following = new Set((await deps.store.programmeAssignments.find(tenant.id, { where: { programmeId: programme.id } })).map((v) => v.value.id));
-    const joiners = onPathway.filter((p) => !following.has(programmeAssignmentId(p.id, programme.id, standing.firstYear))).sort((a, b) => a.id.localeCompare(b.id));
+    const joiners = onPathway.filter((p) => !following.has(p.id)).sort((a, b) => a.id.localeCompare(b.id));
     if (joiners.length === 0) {
       await note(deps, standing, 'problem', undefined);
       continue;
@@ -120,6 +127,7 @@ export async function assignPathwayJoiners(deps: Deps, tenant: Tenant): Promise<
     }
     await note(deps, standing, 'problem', undefined);
     await note(deps, standing, 'unplaced', result.unplaced.length > 0 ? `not planned yet for those who joined: ${result.unplaced.join('; ')} (say "programmes assign" again once it can be)` : undefined);
+    for (const p of joiners) following.add(p.id);
     out.assigned.push(...joiners.map((p) => p.id));
     out.meetingsPlanned += result.meetingsPlanned;
   }

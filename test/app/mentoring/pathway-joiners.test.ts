@@ -126,5 +126,20 @@ onBothStores('pathway-joiners', (label, open, done) => {
       expect(list).toContain('the support staff pathway, 2026-27; 0 people have joined since. Not working: its programme is no longer there');
       expect(await store.programmeAssignments.count(T, { menteeId: 'tia' })).toBe(0);
     });
+
+    it('someone already following the programme (assigned to them, any year) is not given it again when they join the pathway', async () => {
+      people.mo = staff(T, 'mo', { name: 'Mo Reed' });
+      await store.staff.put(people.mo);
+      expect(textOf(await run('lead', 'programmes assign developing teacher to Mo Reed'))).toContain('1 person assigned');
+      const before = await store.mentoringMeetings.count(T, { menteeId: 'mo' });
+      await store.staff.put({ ...people.mo, pathway: 'leadership' });
+      await plan();
+      expect(await store.programmeAssignments.count(T, { menteeId: 'mo' })).toBe(1);
+      expect(await store.mentoringMeetings.count(T, { menteeId: 'mo' })).toBe(before);
+      // Someone new on the leadership pathway is given it.
+      await store.staff.put(staff(T, 'ria', { name: 'Ria Head', pathway: 'leadership' }));
+      await plan();
+      expect((await store.programmeAssignments.find(T, { where: { menteeId: 'ria' } })).map((v) => v.value.viaPathway)).toEqual([pathwayAssignmentId('leadership', 'builtin-developing-teacher', '2026-27')]);
+    });
   });
 });
