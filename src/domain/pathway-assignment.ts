@@ -25,7 +25,7 @@ export const PathwayAssignment = z.object({
   endedBy: Id.optional(),
   /** Why joiners could not be assigned on the last try (the calendar has no autumn term for the year, the programme is gone); cleared once they are. */
   problem: z.string().max(500).optional(),
-  /** Items not planned yet for the last people who joined (the next year's term dates not imported), until some join with none left out. */
+  /** Why items were not planned yet for the last people who joined (the next year's term dates not imported), until some join with none left out. */
   unplaced: z.string().max(500).optional(),
 });
 export type PathwayAssignment = z.infer<typeof PathwayAssignment>;

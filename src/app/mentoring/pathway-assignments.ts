@@ -126,7 +126,7 @@ export async function assignPathwayJoiners(deps: Deps, tenant: Tenant): Promise<
       continue;
     }
     await note(deps, standing, 'problem', undefined);
-    await note(deps, standing, 'unplaced', result.unplaced.length > 0 ? `not planned yet for those who joined: ${result.unplaced.join('; ')} (say "programmes assign" again once it can be)` : undefined);
+    await note(deps, standing, 'unplaced', result.unplaced.length > 0 ? result.unplaced.join('; ') : undefined);
     for (const p of joiners) following.add(p.id);
     out.assigned.push(...joiners.map((p) => p.id));
     out.meetingsPlanned += result.meetingsPlanned;

@@ -42,7 +42,7 @@ export async function programmesCommand(deps: AppDeps, actor: Actor, argument: s
         : `"${found.programme.name}" for ${who.label}: ${countOf(result.assigned, 'person', 'people')} assigned${result.alreadyAssigned ? `, ${result.alreadyAssigned} already on it` : ''}; ${countOf(result.meetingsPlanned, 'meeting')} planned.`,
       ...(standing && who.pathway ? [standingLine(standing, who.pathway, found.programme.name, lastYearOf(result.firstYear, found.programme.years))] : []),
       ...result.unplaced.map((r) => `Not planned yet: ${r}.`),
-      ...(result.withoutSupporter.length > 0 ? [`${countOf(result.withoutSupporter.length, 'person', 'people')} have no supporter yet in a role the programme needs: set one with "mentor <person> <role> <mentor>" or the staff list.`] : []),
+      ...(result.withoutSupporter.length > 0 ? [`${countOf(result.withoutSupporter.length, 'person has', 'people have')} no supporter yet in a role the programme needs: set one with "mentor <person> <role> <mentor>" or the staff list.`] : []),
     ];
     return notice(result.unplaced.length > 0 || result.withoutSupporter.length > 0 ? 'attention' : 'good', lines.join('\n'), TITLE);
   }
@@ -82,7 +82,7 @@ async function standingLines(deps: AppDeps, actor: Actor, programmes: readonly M
     const joined = (await deps.store.programmeAssignments.find(actor.tenant.id, { where: { programmeId: a.programmeId } })).filter((v) => v.value.viaPathway === a.id).length;
     const years = a.lastYear === a.firstYear ? a.firstYear : `${a.firstYear} to ${a.lastYear}`;
     lines.push(
-      `• ${name}: the ${pathwayLabel(a.pathway)} pathway, ${years}; ${countOf(joined, 'person has', 'people have')} joined since${a.problem ? `. Not working: ${a.problem}` : ''}${a.unplaced ? `. Note: ${a.unplaced}` : ''}`,
+      `• ${name}: the ${pathwayLabel(a.pathway)} pathway, ${years}; ${countOf(joined, 'person has', 'people have')} joined since${a.problem ? `. Not working: ${a.problem}` : ''}${a.unplaced ? `. Not planned yet for those who joined: ${a.unplaced}; say "programmes assign" for the pathway again once it can be` : ''}`,
     );
   }
   return lines;

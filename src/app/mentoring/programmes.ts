@@ -76,7 +76,7 @@ export async function assignProgramme(
     menteeIds: readonly string[];
     firstYear?: string;
     assignedBy: string;
-    /** Someone who joined the pathway later (pathway-assignments.ts): their meetings from the week they joined, not the weeks before they were here. */
+    /** Someone who joined the pathway later (pathway-assignments.ts): their meetings from the week they joined, not the weeks before they were here (kept on the assignment). */
     joined?: { pathwayAssignmentId: string; fromWeek: string };
   },
 ): Promise<AssignmentOutcome | { ok: false; message: string }> {
@@ -98,14 +98,15 @@ export async function assignProgramme(
       firstYear,
       assignedBy: input.assignedBy,
       assignedAt: now.toISOString(),
-      ...(input.joined ? { viaPathway: input.joined.pathwayAssignmentId } : {}),
+      ...(input.joined ? { viaPathway: input.joined.pathwayAssignmentId, plannedFrom: input.joined.fromWeek } : {}),
     });
     const created = await deps.store.programmeAssignments.create(assignment);
     if (created.ok) outcome.assigned += 1;
     else outcome.alreadyAssigned += 1;
+    // Someone who joined later keeps their first week when the lead assigns the pathway again: nothing before they were here.
+    const fromWeek = created.ok ? assignment.plannedFrom : (await deps.store.programmeAssignments.get(tenant.id, assignment.id))?.value.plannedFrom;
     const links = await currentLinksOf(deps, tenant.id, menteeId, today);
     const expansion = expandAssignment(input.programme, assignment, calendar, (role) => links.find((l) => l.role === role)?.mentorId, now);
-    const fromWeek = input.joined?.fromWeek;
     const written = await deps.store.mentoringMeetings.createMany(fromWeek ? expansion.meetings.filter((m) => m.weekStart >= fromWeek) : expansion.meetings);
     outcome.meetingsPlanned += written.filter((w) => w.ok).length;
     for (const u of expansion.unplaced) reasons.add(u.reason);

@@ -87,6 +87,9 @@ onBothStores('pathway-joiners', (label, open, done) => {
       expect(await store.programmeAssignments.count(OTHER)).toBe(0);
       expect(await store.mentoringMeetings.count(OTHER)).toBe(0);
       expect(textOf(await run('lead', 'programmes'))).toContain('the ect pathway, 2026-27; 1 person has joined since');
+      // The lead assigns the pathway again: Kai still has nothing before the week he joined.
+      expect(textOf(await run('lead', 'programmes assign new teacher to pathway ect'))).toContain('0 people assigned, 2 already on it; 0 meetings planned.');
+      expect((await meetingsOf('kai')).map((m) => m.id)).toEqual(kai.map((m) => m.id));
     });
 
     it("the joiner's first meeting week: Kai is reminded, and the lead is told Kai has no mentor (the usual notice, not a silent skip)", async () => {
@@ -125,6 +128,16 @@ onBothStores('pathway-joiners', (label, open, done) => {
       const list = textOf(await run('lead', 'programmes'));
       expect(list).toContain('the support staff pathway, 2026-27; 0 people have joined since. Not working: its programme is no longer there');
       expect(await store.programmeAssignments.count(T, { menteeId: 'tia' })).toBe(0);
+    });
+
+    it("a two-year programme whose second year has no term dates yet: a joiner's first year is planned, and programmes says what is not", async () => {
+      expect(textOf(await run('lead', 'programmes assign induction to pathway developing excellence'))).toContain('nobody is on it yet');
+      await store.staff.put(staff(T, 'dev', { name: 'Dev Excel', pathway: 'developing-excellence' }));
+      await plan();
+      expect(await store.mentoringMeetings.count(T, { menteeId: 'dev' })).toBeGreaterThan(0);
+      expect(textOf(await run('lead', 'programmes'))).toContain(
+        'the developing excellence pathway, 2026-27 to 2027-28; 1 person has joined since. Not planned yet for those who joined: the school calendar has no autumn term for 2027-28',
+      );
     });
 
     it('someone already following the programme (assigned to them, any year) is not given it again when they join the pathway', async () => {
