@@ -99,7 +99,7 @@ export function helpView(actor: Actor, facilitates = false): HelpView {
             { command: 'status', text: 'Is it working? The outbox, the planner, messages sent and failed, answers stored' },
             { command: 'settings [approval|messages|privacy|evaluation]', text: 'Schools and headteachers, who approves requests, quiet hours and reminders, privacy: see and change them' },
             { command: 'settings history', text: 'Who changed which setting, when, from what to what' },
-            { command: 'programmes', text: 'Mentoring programmes: list, copy, and assign one to a person or a pathway ("programmes assign <name> to pathway ect": people who join the pathway later get it too, until "programmes unassign <name> from pathway ect")' },
+            { command: 'programmes', text: 'Mentoring programmes: list, copy, and assign one to a person or a pathway ("programmes assign <name> to pathway ect")' },
             { command: 'mentor <person> <role> <mentor|none>', text: "Set or end someone's subject mentor, professional mentor, coach or induction tutor (\"mentor <person>\" shows theirs)" },
             { command: 'link slack <workspace id>', text: "Confirm a Slack workspace its admin installed from your trust's install link" },
           ]

@@ -10,9 +10,11 @@ import { assignProgramme, copyProgramme, findProgrammeNamed, tenantProgrammes } 
 
 const TITLE = 'Mentoring programmes';
 const HOW =
-  'Say "programmes copy <name>" to make your own copy to change (export it with "twilight programmes export", edit the file, and import it), and "programmes assign <name> to <person>" or "… to pathway ect" (add a year, e.g. 2027-28, to start later; a pathway keeps it for people who join later, until "programmes unassign <name> from pathway ect").';
+  'Say "programmes copy <name>" to make your own copy to change (export it with "twilight programmes export", edit the file, and import it), and "programmes assign <name> to <person>" or "… to pathway ect" (add a year, e.g. 2027-28, to start later).';
 
 const PATHWAY_WORDS: Record<string, Pathway> = { ect: 'ect', 'early career': 'ect', 'developing teacher': 'developing-teacher', 'developing excellence': 'developing-excellence', 'support staff': 'support-staff', leadership: 'leadership' };
+/** What assigning to a pathway does beyond today, said beside HOW. */
+const PATHWAY_HOW = 'A pathway keeps its programme for people who join it later, until "programmes unassign <name> from pathway ect".';
 
 /** `programmes` (CPD leads): list the mentoring programmes, copy one, assign one to a person or a pathway (issue 30), end a pathway's. */
 export async function programmesCommand(deps: AppDeps, actor: Actor, argument: string): Promise<CardView> {
@@ -59,10 +61,10 @@ export async function programmesCommand(deps: AppDeps, actor: Actor, argument: s
       TITLE,
     );
   }
-  if (text) return notice('attention', HOW, TITLE);
+  if (text) return notice('attention', `${HOW} ${PATHWAY_HOW}`, TITLE);
   const lines = programmes.map((p) => `• ${p.name} (${countOf(p.items.length, 'meeting')}${p.years === 2 ? ' over two years' : ''}${p.id.startsWith('builtin-') ? ', built in' : ''})`);
   const standing = await standingLines(deps, actor, programmes);
-  return notice(standing.some((l) => l.includes('Not working:')) ? 'attention' : 'info', [...lines, ...standing, HOW].join('\n'), TITLE);
+  return notice(standing.some((l) => l.includes('Not working:')) ? 'attention' : 'info', [...lines, ...standing, HOW, PATHWAY_HOW].join('\n'), TITLE);
 }
 
 const pathwayLabel = (p: Pathway) => p.replace(/-/g, ' ');
