@@ -13,6 +13,7 @@ const HOW =
   'Say "programmes copy <name>" to make your own copy to change (export it with "twilight programmes export", edit the file, and import it), and "programmes assign <name> to <person>" or "… to pathway ect" (add a year, e.g. 2027-28, to start later).';
 
 const PATHWAY_WORDS: Record<string, Pathway> = { ect: 'ect', 'early career': 'ect', 'developing teacher': 'developing-teacher', 'developing excellence': 'developing-excellence', 'support staff': 'support-staff', leadership: 'leadership' };
+
 /** What assigning to a pathway does beyond today, said beside HOW. */
 const PATHWAY_HOW = 'A pathway keeps its programme for people who join it later, until "programmes unassign <name> from pathway ect".';
 
