@@ -41,3 +41,4 @@ export * from './mentoring-labels';
 export * from './school-weeks';
 export * from './mentoring-templates';
 export * from './mentoring-plan';
+export * from './pathway-assignment';

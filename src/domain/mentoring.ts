@@ -103,6 +103,10 @@ export const ProgrammeAssignment = z.object({
   assignedBy: Id,
   assignedAt: Instant,
   endedOn: LocalDate.optional(),
+  /** Made for someone who joined the pathway after the lead assigned it (a `PathwayAssignment` id). */
+  viaPathway: Id.optional(),
+  /** The Monday of the week they joined: no meeting before it is planned, however often it is assigned again. */
+  plannedFrom: LocalDate.optional(),
 });
 export type ProgrammeAssignment = z.infer<typeof ProgrammeAssignment>;
 

@@ -306,7 +306,7 @@ function schoolCpdLeadSetting(school: School): SettingDefinition {
     key: `school-cpd-lead.${school.id}`,
     group: 'schools',
     label: `${school.name}'s own CPD lead`,
-    help: `Gets ${school.name}'s CPD requests that need a lead, its overdue notices and its statutory-training list, and sees only this school. A trust-wide CPD lead still sees every school.`,
+    help: `Gets ${school.name}'s CPD requests that need a lead, its overdue notices, its statutory-training list and its staff's statutory renewal reminders, and sees only this school. A trust-wide CPD lead still sees every school.`,
     ...person(
       `tenant.settings.cpdRequests.cpdLeadBySchool.${school.id}`,
       (ctx) => ctx.tenant.settings.cpdRequests.cpdLeadBySchool[school.id],

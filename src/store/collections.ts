@@ -33,6 +33,7 @@ import {
   ProgrammeAssignment,
   MentoringMeeting,
   ProgressReview,
+  PathwayAssignment,
 } from '../domain';
 
 export interface CollectionSpec<S extends z.ZodType = z.ZodType> {
@@ -111,6 +112,8 @@ export const COLLECTIONS = {
   programmeAssignments: spec(ProgrammeAssignment, ['menteeId', 'programmeId']),
   mentoringMeetings: spec(MentoringMeeting, ['menteeId', 'mentorId', 'assignmentId', 'weekStart', 'status']),
   progressReviews: spec(ProgressReview, ['menteeId', 'year']),
+  // A programme assigned to a pathway, remembered so people who join it later follow it too (docs/mentoring.md).
+  pathwayAssignments: spec(PathwayAssignment, ['pathway']),
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -20,6 +20,7 @@ import {
   mentoringLinkId,
   mentoringMeetingId,
   programmeAssignmentId,
+  pathwayAssignmentId,
   progressReviewId,
 } from '../../src/domain';
 import { COLLECTION_NAMES } from '../../src/store/collections';
@@ -125,6 +126,8 @@ async function seed(store: Store) {
   await store.mentoringMeetings.put({ tenantId: T, id: mentoringMeetingId(ownAssignment, 'y1-w1'), assignmentId: ownAssignment, menteeId: ID, mentorId: 'm9', with: 'subject-mentor', itemKey: 'y1-w1', kind: 'meeting', focus: 'Weekly', weekStart: '2026-09-07', status: 'held', moves: [], record: record('m9'), reflection: { text: TYPED.reflection, at }, updatedAt: at });
   await store.mentoringMeetings.put({ tenantId: T, id: mentoringMeetingId(theirs, 'm1'), assignmentId: theirs, menteeId: 's2', mentorId: ID, with: 'coach', itemKey: 'm1', kind: 'meeting', focus: 'Settling in', weekStart: '2026-09-07', status: 'held', moves: [{ fromWeekStart: '2026-09-07', toWeekStart: '2026-09-14', reason: 'Trip', movedBy: ID, movedAt: at }], record: record(ID), updatedAt: at });
   await store.progressReviews.put({ tenantId: T, id: progressReviewId(ID, '2026-27', 1), menteeId: ID, year: '2026-27', term: 1, outcome: 'on-track', summary: TYPED.review, recordedBy: 'm9', recordedAt: at });
+  // A programme they assigned to a pathway, and ended: it stands on without their id.
+  await store.pathwayAssignments.put({ tenantId: T, id: pathwayAssignmentId('ect', 'builtin-ect-induction', '2026-27'), pathway: 'ect', programmeId: 'builtin-ect-induction', firstYear: '2026-27', lastYear: '2027-28', assignedBy: ID, assignedAt: at, endedAt: at, endedBy: ID });
   await store.progressReviews.put({ tenantId: T, id: progressReviewId('s2', '2026-27', 1), menteeId: 's2', year: '2026-27', term: 1, outcome: 'some-concerns', summary: 'Planning needs work', recordedBy: ID, recordedAt: at });
 }
 
@@ -153,6 +156,7 @@ async function expectOthersKept(store: Store) {
   expect(kept[0]!.mentorId).toBeUndefined();
   expect(await store.progressReviews.count(T, { menteeId: 's2' })).toBe(1);
   expect(await store.programmeAssignments.count(T, { menteeId: 's2' })).toBe(1);
+  expect((await store.pathwayAssignments.get(T, pathwayAssignmentId('ect', 'builtin-ect-induction', '2026-27')))?.value).toMatchObject({ assignedBy: expect.stringMatching(/^erased-/), endedBy: expect.stringMatching(/^erased-/) });
   expect(await store.mentoringLinks.count(T)).toBe(0);
   // Their booked course still counts in the budget, as nobody's: same cost, school and year.
   const spending = (await store.cpdRequests.find(T, { where: { status: 'booked' } })).map((r) => r.value).filter((r) => r.id !== 'req-s2');

@@ -29,7 +29,8 @@ const READS: Record<string, readonly string[]> = {
   digests: ['active', 'id', 'lineManagerId', 'roles'],
   surveyMessages: ['active', 'department', 'id'],
   requestNudges: ['id', 'roles'],
-  statutoryRenewals: ['active', 'id', 'roles'],
+  // The person, every trust CPD lead, and the person's school's own lead (settings, school-cpd-lead.<school>).
+  statutoryRenewals: ['active', 'id', 'roles', 'schoolId'],
   // Who has a required topic never recorded: by their statutory groups (settings, statutory-group.<group>).
   statutoryDue: ['active', 'id', 'statutoryGroups', 'tenantId'],
   impactFollowUps: ['id', 'lineManagerId'],

@@ -8,3 +8,4 @@ export * from './mentor-command';
 export * from './programmes';
 export * from './programmes-command';
 export * from './programme-file';
+export * from './pathway-assignments';

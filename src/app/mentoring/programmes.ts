@@ -51,6 +51,8 @@ export async function copyProgramme(deps: Pick<AppDeps, 'store' | 'clock'>, tena
 
 export interface AssignmentOutcome {
   ok: true;
+  /** The academic year it starts in (the one asked for, else this one). */
+  firstYear: string;
   assigned: number;
   alreadyAssigned: number;
   meetingsPlanned: number;
@@ -69,7 +71,14 @@ export interface AssignmentOutcome {
 export async function assignProgramme(
   deps: Pick<AppDeps, 'store' | 'clock'>,
   tenant: Tenant,
-  input: { programme: MentoringProgramme; menteeIds: readonly string[]; firstYear?: string; assignedBy: string },
+  input: {
+    programme: MentoringProgramme;
+    menteeIds: readonly string[];
+    firstYear?: string;
+    assignedBy: string;
+    /** Someone who joined the pathway later (pathway-assignments.ts): their meetings from the week they joined, not the weeks before they were here (kept on the assignment). */
+    joined?: { pathwayAssignmentId: string; fromWeek: string };
+  },
 ): Promise<AssignmentOutcome | { ok: false; message: string }> {
   const now = deps.clock.now();
   const today = localDateOf(now, tenant.settings.timezone);
@@ -77,8 +86,8 @@ export async function assignProgramme(
   const calendar = (await deps.store.calendars.get(tenant.id, 'calendar'))?.value ?? { terms: [], holidays: [] };
   const year1 = schoolWeeksOf(calendar, firstYear);
   if (!year1.ok) return { ok: false, message: `Nothing was assigned: ${year1.reason}.` };
-  if (input.menteeIds.length === 0) return { ok: false, message: 'Nothing was assigned: nobody was named.' };
-  const outcome: AssignmentOutcome = { ok: true, assigned: 0, alreadyAssigned: 0, meetingsPlanned: 0, unplaced: [], withoutSupporter: [] };
+  // Nobody named (an empty pathway) assigns nobody; the calendar is still checked, for a standing pathway assignment.
+  const outcome: AssignmentOutcome = { ok: true, firstYear, assigned: 0, alreadyAssigned: 0, meetingsPlanned: 0, unplaced: [], withoutSupporter: [] };
   const reasons = new Set<string>();
   for (const menteeId of input.menteeIds) {
     const assignment = ProgrammeAssignment.parse({
@@ -89,13 +98,16 @@ export async function assignProgramme(
       firstYear,
       assignedBy: input.assignedBy,
       assignedAt: now.toISOString(),
+      ...(input.joined ? { viaPathway: input.joined.pathwayAssignmentId, plannedFrom: input.joined.fromWeek } : {}),
     });
     const created = await deps.store.programmeAssignments.create(assignment);
     if (created.ok) outcome.assigned += 1;
     else outcome.alreadyAssigned += 1;
+    // Someone who joined later keeps their first week when the lead assigns the pathway again: nothing before they were here.
+    const fromWeek = created.ok ? assignment.plannedFrom : (await deps.store.programmeAssignments.get(tenant.id, assignment.id))?.value.plannedFrom;
     const links = await currentLinksOf(deps, tenant.id, menteeId, today);
     const expansion = expandAssignment(input.programme, assignment, calendar, (role) => links.find((l) => l.role === role)?.mentorId, now);
-    const written = await deps.store.mentoringMeetings.createMany(expansion.meetings);
+    const written = await deps.store.mentoringMeetings.createMany(fromWeek ? expansion.meetings.filter((m) => m.weekStart >= fromWeek) : expansion.meetings);
     outcome.meetingsPlanned += written.filter((w) => w.ok).length;
     for (const u of expansion.unplaced) reasons.add(u.reason);
     const missing = [...new Set(input.programme.items.map((i) => i.with))].filter((role) => !links.some((l) => l.role === role));

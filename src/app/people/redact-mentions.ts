@@ -38,6 +38,7 @@ const SWEPT = [
   'programmeAssignments',
   'mentoringMeetings',
   'progressReviews',
+  'pathwayAssignments',
 ] as const satisfies readonly (keyof Store)[];
 
 function escapeRegExp(text: string): string {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { deliveryId, type Delivery, type Staff, type Tenant } from '../../domain';
+import { deliveryId, hasRole, schoolsLedBy, type Delivery, type Staff, type Tenant } from '../../domain';
 import type { CardView } from '../../cards/views';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
@@ -8,9 +8,18 @@ function dayText(day: string, zone: string): string {
   return DateTime.fromISO(day, { zone }).toFormat('cccc d LLLL yyyy');
 }
 
+/** "at <school> " for a school's own lead who is not a trust lead: their `statutory` lists their school only. */
+function whoseList(tenant: Tenant, recipient: Staff, person: Staff): string {
+  if (hasRole(recipient, 'cpd-lead') || !person.schoolId) return '';
+  if (!schoolsLedBy(tenant.settings.cpdRequests, recipient.id).includes(person.schoolId)) return '';
+  const school = tenant.schools.find((s) => s.id === person.schoolId);
+  return school ? `at ${school.name} ` : '';
+}
+
 /**
  * The renewal reminder (planner-statutory): to the person, what lapses and when; to a CPD lead,
- * whose. Training renewed since it was planned (a later expiry) sends nothing.
+ * whose (a school's own lead is pointed at their school's list, which is what `statutory` shows
+ * them). Training renewed since it was planned (a later expiry) sends nothing.
  */
 export async function composeStatutoryRenewal(deps: AppDeps, tenant: Tenant, recipient: Staff, delivery: Delivery): Promise<{ view: CardView; text: string } | string> {
   const id = delivery.subject.statutoryTrainingId;
@@ -27,6 +36,6 @@ export async function composeStatutoryRenewal(deps: AppDeps, tenant: Tenant, rec
   }
   const person = (await deps.store.staff.get(tenant.id, training.staffId))?.value;
   if (!person) return 'person not found';
-  const text = `${person.name}'s ${training.topic} training ${verb} ${when}. Say "statutory" to see everyone who is out of date or due.`;
+  const text = `${person.name}'s ${training.topic} training ${verb} ${when}. Say "statutory" to see everyone ${whoseList(tenant, recipient, person)}who is out of date or due.`;
   return { view: notice('warning', text, 'Statutory training to renew'), text };
 }

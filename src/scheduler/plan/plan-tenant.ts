@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { assignPathwayJoiners } from '../../app/mentoring';
 import type { Clock } from '../../domain';
 import { academicYearOf, SchoolCalendar, Tenant } from '../../domain';
 import { localDateOf } from '../../domain/school-time';
@@ -38,7 +39,8 @@ export async function planTenant(deps: PlanDeps, tenantId: string): Promise<Plan
 /**
  * The whole tenant at once: the tenant-wide rules, and every session again as the safety net
  * (each session's next wake-up is recorded for it to be planned alone then). Runs after a change
- * to the roster, settings, calendar or statutory training, at start, and at least daily.
+ * to the roster, settings, calendar or statutory training, at start, and at least daily. First it
+ * assigns pathway joiners their standing programme (the one write step before planning).
  */
 export function planWholeTenant(deps: PlanDeps, tenantId: string): Promise<SubjectPlanned> {
   return withoutChangeLog(() => readAndPlanTenant(deps, tenantId));
@@ -53,6 +55,8 @@ async function readAndPlanTenant(deps: PlanDeps, tenantId: string): Promise<Subj
   const tenant = Tenant.parse(tenantDoc.value);
   // Sessions marked for an impact follow-up are asked about weeks later: looked back on further than the rest.
   const impactSince = new Date(now.getTime() - IMPACT_LOOK_BACK_DAYS * DAY_MS).toISOString();
+  // People who joined a pathway with a standing programme assignment get it first, so this pass plans their reminders (docs/mentoring.md).
+  await assignPathwayJoiners(deps, tenant);
   // Mentoring (planner-mentoring.ts): meetings of the last half year (their actions are nudged for weeks after), every link, this year's reviews.
   const mentoringSince = DateTime.fromJSDate(now, { zone: tenant.settings.timezone }).minus({ days: MENTORING_LOOK_BACK_DAYS }).toISODate()!;
   const [mentoringMeetings, mentoringLinks, progressReviews] = await Promise.all([

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { hasRole, requiredTopicsFor, statutoryKey, type Tenant } from '../../domain';
+import { hasRole, requiredTopicsFor, statutoryKey, type Staff, type Tenant } from '../../domain';
 import { atLocalTime } from '../../domain/school-time';
 import { emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
@@ -23,8 +23,9 @@ export function renewalReminderAt(tenant: Tenant, expiresOn: string): Date {
 
 /**
  * Statutory training about to lapse: N weeks before its expiry (tenant setting, default 4) the
- * person and every CPD lead are told once. The expiry day is the slot, so renewed training (a
- * new expiry) is reminded again next time and an unchanged one never twice.
+ * person, every trust CPD lead and the person's school's own CPD lead (`school-cpd-lead.<school>`)
+ * are told once each. The expiry day is the slot, so renewed training (a new expiry) is reminded
+ * again next time and an unchanged one never twice.
  */
 export function planStatutoryRenewals(input: PlanningInput): Plan {
   const plan = emptyPlan();
@@ -38,7 +39,7 @@ export function planStatutoryRenewals(input: PlanningInput): Plan {
     if (training.expiresOn < horizon.from || training.expiresOn > horizon.to) continue;
     const at = renewalReminderAt(tenant, training.expiresOn);
     if (now < at) continue;
-    const recipients = [training.staffId, ...leads.map((l) => l.id).filter((id) => id !== training.staffId)];
+    const recipients = [...new Set([training.staffId, ...leads.map((l) => l.id), ...schoolLeadOf(input, active.get(training.staffId)!)])];
     for (const recipientId of recipients) {
       plan.deliveries.push(
         plannedDelivery(input, {
@@ -55,6 +56,12 @@ export function planStatutoryRenewals(input: PlanningInput): Plan {
     }
   }
   return plan;
+}
+
+/** The person's school's own CPD lead (issue 26 item 5), when the school names one who is here: they hear of their own staff only. */
+function schoolLeadOf(input: PlanningInput, person: Staff): string[] {
+  const leadId = person.schoolId ? input.tenant.settings.cpdRequests.cpdLeadBySchool[person.schoolId] : undefined;
+  return leadId && input.staff.some((s) => s.id === leadId && s.active) ? [leadId] : [];
 }
 
 /** The first day of the "never recorded" reminder periods: a Monday, so every period starts on one. */

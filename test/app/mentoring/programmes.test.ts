@@ -66,7 +66,7 @@ onBothStores('mentoring-programmes', (label, open, done) => {
       const pathway = textOf(await run('lead', 'programmes assign new teacher to pathway ect'));
       expect(pathway).toContain('1 person assigned, 1 already on it; 9 meetings planned.');
       // Kai has no subject mentor yet: the lead is told, not left to find out.
-      expect(pathway).toContain('1 person have no supporter yet');
+      expect(pathway).toContain('1 person has no supporter yet');
       const before = (await store.mentoringMeetings.find(T)).map((v) => v.version).sort();
       expect(textOf(await run('lead', 'programmes assign new teacher to pathway ect'))).toContain('0 people assigned, 2 already on it; 0 meetings planned.');
       expect((await store.mentoringMeetings.find(T)).map((v) => v.version).sort()).toEqual(before);
