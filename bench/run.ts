@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   runChild('digest.ts', []);
   console.log('\n## charts and the report page');
   runChild('charts.ts', []);
+  console.log("\n## the governors' report, ten schools");
+  runChild('governors.ts', []);
   console.log('\n## broadcast');
   runChild('broadcast.ts', ['--recipients', BROADCAST_RECIPIENTS]);
   console.log('\n## ten trusts at once (10 tenants × 1,000 Teams messages, each tenant held to its own 50/s)');
