@@ -484,7 +484,7 @@ export const CARD_SAMPLES: CardSampleViews = {
     kind: 'cpd-budget',
     year: '2026-27',
     rows: [
-      { name: 'Huntingdon Academy', budgetText: '£6,000.00', committedText: '£268.40', spentText: '£5,890.00', leftText: '−£158.40', overBudget: true, coverHalfDays: 14 },
+      { name: 'Huntingdon Academy', budgetText: '£6,000.00', committedText: '£268.40', spentText: '£5,890.00', leftText: '−£158.40', overBudget: true, coverHalfDays: 14, coverCostText: '£1,540 at £110 a half-day' },
       { name: 'Trust (central)', budgetText: '£12,000.00', committedText: '£0.00', spentText: '£2,400.00', leftText: '£9,600.00', overBudget: false, coverHalfDays: 0 },
     ],
     byPurpose: [

@@ -42,3 +42,4 @@ export * from './school-weeks';
 export * from './mentoring-templates';
 export * from './mentoring-plan';
 export * from './pathway-assignment';
+export * from './supply-cover';

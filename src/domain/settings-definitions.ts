@@ -22,7 +22,7 @@ export const SETTING_GROUPS = [
   { id: 'messages', title: 'Messages and reminders', help: 'When Twilight sends messages: quiet hours, reminders, digests, nudges.' },
   { id: 'statutory', title: 'Statutory training', help: 'The statutory training each person needs (of everyone, or of a staff group such as the DSLs), how often it is renewed, and who is in each group.' },
   { id: 'privacy', title: 'Privacy', help: 'What managers may see, and how long answers are kept.' },
-  { id: 'evaluation', title: 'Evaluation and value for money', help: 'How the cost of in-house sessions is counted in the providers report.' },
+  { id: 'evaluation', title: 'Evaluation and value for money', help: 'How costs are counted: in-house sessions in the providers report, and supply cover in pounds beside the half-days a request needs.' },
 ] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number]['id'];
 
@@ -478,6 +478,26 @@ const facilitatorRateSetting: SettingDefinition = {
   },
 };
 
+/** A half-day of supply cover's cost: one trust-wide rate, shown beside cover half-days and not taken from the CPD budget (blank: not costed, and the budget view says so). */
+const supplyCoverRateSetting: SettingDefinition = {
+  key: 'supply-cover-half-day',
+  group: 'evaluation',
+  label: 'A half-day of supply cover costs (£)',
+  help: "One rate for every school: a request's cover half-days are shown in pounds beside them (the request card, the budget, the governors' report, the requests export). Shown, not taken from the CPD budget. Blank: cover is not costed.",
+  range: 'an amount in pounds from 0 to 1000, e.g. 110 (blank for not costed)',
+  stored: 'tenant.settings.supplyCoverHalfDayPence',
+  show: (ctx) => {
+    const pence = ctx.tenant.settings.supplyCoverHalfDayPence;
+    return pence === undefined ? '' : formatPence(pence).replace(/^£/, '').replace(/,/g, '').replace(/\.00$/, '');
+  },
+  set: (ctx, text) => {
+    const trimmed = text.trim().replace(/^£/, '');
+    if (CLEAR_WORDS.has(trimmed.toLowerCase())) return withSettings(ctx, ({ supplyCoverHalfDayPence: _old, ...s }) => s);
+    const value = checked(settingsField('supplyCoverHalfDayPence'), parsePounds(trimmed), 'an amount in pounds from 0 to 1000, e.g. 110 (blank for not costed)');
+    return value.ok ? withSettings(ctx, (s) => ({ ...s, supplyCoverHalfDayPence: value.value })) : fail(value.message);
+  },
+};
+
 const STATIC_SETTINGS: readonly SettingDefinition[] = [
   schoolsSetting,
   chainSetting,
@@ -656,6 +676,7 @@ const STATIC_SETTINGS: readonly SettingDefinition[] = [
     ...wholeNumber('retentionDays', '30 to 3650'),
   },
   facilitatorRateSetting,
+  supplyCoverRateSetting,
 ];
 
 /** Every setting of this tenant: the fixed ones and one headteacher per school. */

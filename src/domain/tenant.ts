@@ -50,6 +50,13 @@ export const TenantSettings = z.object({
    * costed, and the provider report says so (docs/evaluation.md, "Value for money").
    */
   facilitatorHourlyPence: z.number().int().min(0).max(100_000).optional(),
+  /**
+   * What a half-day of supply cover costs, in pence, one rate for the whole trust: a request's
+   * cover half-days are shown in pounds beside them (the request card, the budget, the governors'
+   * report, the requests export), not taken from the CPD budget. Unset: cover is not costed, and
+   * the budget view says so (docs/requests.md, "Money and the budget").
+   */
+  supplyCoverHalfDayPence: z.number().int().min(0).max(100_000).optional(),
   /** CPD requests: approval chain, headteachers, who books (docs/requests.md). */
   cpdRequests: CpdRequestSettings.default(CpdRequestSettings.parse({})),
 });

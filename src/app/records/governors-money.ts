@@ -1,4 +1,4 @@
-import { budgetPosition, costPence, formatPence, type CpdBudget, type CpdRequest } from '../../domain';
+import { budgetPosition, costPence, coverCostPence, formatPence, type CpdBudget, type CpdRequest } from '../../domain';
 import type { GovernorsReportRow } from '../../cards/views/governors-report';
 
 /** Booked and after: a course the budget paid for (the budget's "spent"). */
@@ -15,17 +15,23 @@ export interface GovernorsMoneyInput {
   fromDay: string;
   toDay: string;
   isYear: boolean;
+  /** The trust's cost of a half-day of supply cover (the `supply-cover-half-day` setting); absent: cover is not costed. */
+  coverRatePence?: number | undefined;
 }
+
+/** Written where the cover cost would be when no rate is set: governors see that cover is left out, not £0. */
+export const COVER_NOT_COSTED_VALUE = 'Not costed (no supply cover rate set)';
 
 /**
  * Spending against budget (seed 002's termly report to the LGB, seed 004's annual report): the
- * year's budget, committed, spent and left. Money is the school's account, shown whole; the number
+ * year's budget, committed, spent and left, and the cover used (in pounds too at the trust's rate). Money is the school's account, shown whole; the number
  * of courses is a count of people, withheld under the minimum, and so is the average cost per course.
  */
 export function moneyRows(input: GovernorsMoneyInput, people: (n: number) => string): { spending: GovernorsReportRow[]; courses: GovernorsReportRow[] } {
   const amount = input.budgets.reduce((sum, b) => sum + b.amountPence, 0);
   const position = budgetPosition(amount, input.requests);
   const group = `Budget ${input.academicYear}`;
+  const coverCost = coverCostPence(position.coverHalfDays, input.coverRatePence);
   const spending: GovernorsReportRow[] =
     input.budgets.length === 0 && input.requests.length === 0
       ? []
@@ -35,6 +41,8 @@ export function moneyRows(input: GovernorsMoneyInput, people: (n: number) => str
           { group, measure: 'Spent (booked courses)', value: formatPence(position.spentPence) },
           ...(input.budgets.length > 0 ? [{ group, measure: 'Left', value: formatPence(position.leftPence) }] : []),
           { group, measure: 'Cover used (half days)', value: String(position.coverHalfDays) },
+          // Money, shown whole like the rest (decision 60); beside the budget, not taken from it.
+          { group, measure: 'Cover cost', value: coverCost === undefined ? COVER_NOT_COSTED_VALUE : formatPence(coverCost) },
         ];
   // A year counts its budget year's courses (as the budget does); a term, those starting in it.
   const funded = input.requests.filter((r) => FUNDED.has(r.status) && (input.isYear || (input.fromDay <= r.details.startDate && r.details.startDate < input.toDay)));

@@ -122,7 +122,7 @@ async function buildPart(deps: ReportDeps, data: PeriodData, now: Date, part: st
       statutory: inputs.statutory,
       programme: part === undefined ? programme.value : { ...programme.value, byCategory: categoriesOf(inputs.sessions, inputs.participations, now) },
       qualifications: inputs.qualifications,
-      money: { academicYear: period.academicYear, budgets: inputs.budgets, requests: inputs.requests, fromDay: localDateOf(new Date(period.from), zone), toDay: localDateOf(new Date(period.to), zone), isYear: period.isYear },
+      money: { academicYear: period.academicYear, budgets: inputs.budgets, requests: inputs.requests, fromDay: localDateOf(new Date(period.from), zone), toDay: localDateOf(new Date(period.to), zone), isYear: period.isYear, coverRatePence: tenant.settings.supplyCoverHalfDayPence },
       ...(school ? { school } : {}),
     })),
   };

@@ -5,6 +5,8 @@ import {
   budgetId,
   budgetPosition,
   costPence,
+  COVER_NOT_COSTED,
+  coverCostText,
   CpdBudget,
   formatPence,
   gapTaskId,
@@ -93,7 +95,7 @@ function sumBy(requests: readonly CpdRequest[], key: (r: CpdRequest) => string):
 /**
  * The lead's `budget [year]`: for each school (and the trust) the budget, committed (approved,
  * not booked), spent (booked, at the actual cost) and left; cover used; spend by purpose and
- * pathway; cost per course attended.
+ * pathway; cost per course attended. Cover used is costed at the trust's half-day rate when one is set.
  */
 export async function cpdBudgetView(deps: AppDeps, actor: Actor, argument: string): Promise<CpdBudgetView | NoticeView> {
   if (!hasRole(actor.staff, 'cpd-lead')) return notice('attention', 'Only CPD leads can see the budget.');
@@ -120,6 +122,8 @@ export async function cpdBudgetView(deps: AppDeps, actor: Actor, argument: strin
   // Value for money as the policies ask: what each returned impact report ("share what you learned") cost.
   const shareTasks = await Promise.all(attended.map((r) => (r.booking ? deps.store.gapTasks.get(tenant.id, gapTaskId(r.booking.sessionId, r.requesterId)) : undefined)));
   const reports = shareTasks.filter((t) => t?.value.status === 'reported').length;
+  // Cover is shown in pounds beside the half-days, not taken from the budget (docs/decisions.md).
+  const rate = tenant.settings.supplyCoverHalfDayPence;
   return {
     kind: 'cpd-budget',
     year,
@@ -131,7 +135,10 @@ export async function cpdBudgetView(deps: AppDeps, actor: Actor, argument: strin
       leftText: budget ? formatPence(position.leftPence) : '—',
       overBudget: budget !== undefined && position.leftPence < 0,
       coverHalfDays: position.coverHalfDays,
+      ...(rate !== undefined ? { coverCostText: coverCostText(position.coverHalfDays, rate) } : {}),
     })),
+    // Fail closed: no rate is said once, with where to set it, not shown as £0.
+    ...(rate === undefined && rows.length > 0 ? { coverNote: COVER_NOT_COSTED } : {}),
     byPurpose: sumBy(counted, (r) => PURPOSE_LABELS[r.details.purpose]),
     byPathway: sumBy(counted, (r) => r.details.pathway ?? 'No pathway named'),
     costPerAttendeeText: attended.length > 0 ? `${formatPence(Math.round(attendedCost / attended.length))} per course attended (${attended.length})` : 'No courses attended yet',

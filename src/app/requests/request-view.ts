@@ -3,6 +3,7 @@ import {
   academicYearOf,
   APPROVER_ROLE_LABELS,
   costPence,
+  coverWithCost,
   currentStep,
   formatPence,
   PURPOSE_LABELS,
@@ -102,7 +103,8 @@ export async function buildCpdRequestView(
     { label: 'When', value: whenText(request) },
     { label: 'Where', value: d.mode === 'online' ? 'Online' : 'In person' },
     { label: 'Cost', value: costText(request) },
-    { label: 'Cover', value: d.coverHalfDays === 0 ? 'None' : countOf(d.coverHalfDays, 'half-day') },
+    // In pounds too when the trust sets a cover rate: releasing a teacher often costs more than the course.
+    { label: 'Cover', value: d.coverHalfDays === 0 ? 'None' : coverWithCost(d.coverHalfDays, tenant.settings.supplyCoverHalfDayPence) },
     { label: 'Serves', value: `${PURPOSE_LABELS[d.purpose]}: ${d.purposeDetail}` },
     ...(d.link ? [{ label: 'Link', value: d.link }] : []),
     ...(request.booking ? [{ label: 'Booking reference', value: request.booking.reference }] : []),

@@ -15,10 +15,11 @@ export function cpdBudgetBlocks(view: CpdBudgetView): KnownBlock[] {
         { label: 'Committed', value: r.committedText },
         { label: 'Spent', value: r.spentText },
         { label: 'Left', value: r.leftText },
-        { label: 'Cover used', value: countOf(r.coverHalfDays, 'half-day') },
+        { label: 'Cover used', value: `${countOf(r.coverHalfDays, 'half-day')}${r.coverCostText ? ` (${r.coverCostText})` : ''}` },
       ]),
     );
   }
+  if (view.coverNote) blocks.push(context(view.coverNote));
   if (view.byPurpose.length > 0) blocks.push(section('*By what it serves*'), fields(view.byPurpose));
   if (view.byPathway.length > 0) blocks.push(section('*By pathway*'), fields(view.byPathway));
   blocks.push(section(`*Value for money*\n${escapeMrkdwn(view.costPerAttendeeText)}\n${escapeMrkdwn(view.costPerImpactReportText)}`));

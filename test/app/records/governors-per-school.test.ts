@@ -156,7 +156,10 @@ describe('spending against budget', () => {
     const budgets = [{ tenantId: 't1', id: 'bud', scope: 'school' as const, schoolId: 'sch-1', academicYear: '2026-27', amountPence: 200000, setAt: '2026-09-01T00:00:00.000Z' }];
     const people = (n: number) => (n < MIN ? WITHHELD : String(n));
     const year = moneyRows({ academicYear: '2026-27', budgets, requests, fromDay: '2026-09-03', toDay: '2027-09-02', isYear: true }, people);
-    expect(year.spending.map((r) => `${r.measure}: ${r.value}`)).toEqual(['Budget: £2,000.00', 'Committed (approved, not yet booked): £0.00', 'Spent (booked courses): £900.00', 'Left: £1,100.00', 'Cover used (half days): 10']);
+    expect(year.spending.map((r) => `${r.measure}: ${r.value}`)).toEqual(['Budget: £2,000.00', 'Committed (approved, not yet booked): £0.00', 'Spent (booked courses): £900.00', 'Left: £1,100.00', 'Cover used (half days): 10', 'Cover cost: Not costed (no supply cover rate set)']);
+    // With the trust's cover rate, the half-days in pounds beside them; left is the same (cover is not taken from the budget).
+    const costed = moneyRows({ academicYear: '2026-27', budgets, requests, fromDay: '2026-09-03', toDay: '2027-09-02', isYear: true, coverRatePence: 11000 }, people);
+    expect(costed.spending.map((r) => `${r.measure}: ${r.value}`).slice(3)).toEqual(['Left: £1,100.00', 'Cover used (half days): 10', 'Cover cost: £1,100.00']);
     expect(year.courses.map((r) => r.value)).toEqual(['5', '£900.00', '£180.00']);
     const term = moneyRows({ academicYear: '2026-27', budgets, requests, fromDay: '2026-09-03', toDay: '2026-12-19', isYear: false }, people);
     expect(term.courses.map((r) => r.value)).toEqual([WITHHELD, '£800.00']);

@@ -56,6 +56,7 @@ function sampleFor(key: string): string | undefined {
     'year-ahead-review-window': '15 September',
     'year-ahead-prompt-weeks': '3',
     'facilitator-hourly-rate': '42.50',
+    'supply-cover-half-day': '110',
   };
   return samples[key];
 }
