@@ -16,6 +16,7 @@ export * from './idempotency-key';
 export * from './audience';
 export * from './survey';
 export * from './cpd-request';
+export * from './cpd-leads';
 export * from './course-hours';
 export * from './course-certificate';
 export * from './budget';
