@@ -44,3 +44,13 @@ export function leadsCpdOf(tenant: Pick<Tenant, 'settings'>, lead: Pick<Staff, '
   if (hasRole(lead, 'cpd-lead')) return true;
   return person.schoolId !== undefined && tenant.settings.cpdRequests.cpdLeadBySchool[person.schoolId] === lead.id;
 }
+
+/**
+ * Who hears that a person's statutory training is about to lapse, besides them: every trust CPD
+ * lead and their school's own lead (issue 26 item 5), each once. The planner plans these and the
+ * person's message says whether anyone was (statutory-renewal-message.ts).
+ */
+export function statutoryRenewalLeads(tenant: Pick<Tenant, 'settings'>, staff: readonly Staff[], person: Pick<Staff, 'id' | 'schoolId'>): Staff[] {
+  const leads = [...trustCpdLeads(staff), ...[schoolCpdLeadOf(tenant, staff, person)].filter((s): s is Staff => s !== undefined)];
+  return leads.filter((l, i) => l.id !== person.id && leads.findIndex((o) => o.id === l.id) === i);
+}
