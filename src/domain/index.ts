@@ -42,4 +42,5 @@ export * from './mentoring-labels';
 export * from './school-weeks';
 export * from './mentoring-templates';
 export * from './mentoring-plan';
+export * from './mentoring-reflection';
 export * from './pathway-assignment';

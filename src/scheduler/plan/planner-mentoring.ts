@@ -8,6 +8,7 @@ import {
   progressReviewId,
   reviewMentorId,
   reviewTermKey,
+  reflectionNotice,
   reviewTermOn,
   type Delivery,
   type MentoringMeeting,
@@ -71,6 +72,11 @@ function planMeeting(input: PlanningInput, meeting: MentoringMeeting, people: Ma
     return;
   }
   if (meeting.status !== 'held' || !meeting.record || !people.has(meeting.menteeId)) return;
+  // The mentor hears of the reflection (written with it; here again should that write be lost), if they still hold the meeting.
+  const reflected = reflectionNotice(meeting);
+  if (reflected && now < reflected.until && people.has(reflected.mentorId) && meetingMentorId(meeting, input.mentoringLinks ?? [], today) === reflected.mentorId) {
+    plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-reflection', recipientId: reflected.mentorId, subject, subjectKey: meeting.id, at: reflected.at, expiresAt: reflected.until }));
+  }
   const recordedAt = new Date(meeting.record.recordedAt);
   if (!meeting.reflection && now < new Date(recordedAt.getTime() + RECORD_FRESH_MS)) {
     plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-record', recipientId: meeting.menteeId, subject, subjectKey: meeting.id, at: recordedAt, expiresAt: new Date(recordedAt.getTime() + RECORD_FRESH_MS) }));
