@@ -15,7 +15,7 @@ import { composeApproverMissing } from './requests/request-chain-preview';
 import { composeStatutoryRenewal } from './records/statutory-renewal-message';
 import { composeStatutoryDecided, composeStatutoryDue, composeStatutoryReport } from './records/statutory-messages';
 import { composeImpactMessage } from './impact/impact-messages';
-import { composeActionNudge, composeAtRisk, composeMeetingRecord, composeMeetingReminder, composeMentoringGap, composeReviewPrompt } from './mentoring-meetings';
+import { composeActionNudge, composeAtRisk, composeMeetingRecord, composeMeetingReminder, composeMentoringGap, composeReflectionAdded, composeReviewPrompt } from './mentoring-meetings';
 import { composeYearAheadPrompt } from './records/year-ahead-prompt-message';
 import { composeSharedGapPlan } from './gap-tasks/shared-plan';
 
@@ -104,6 +104,7 @@ const COMPOSERS: Record<Delivery['kind'], Composer | undefined> = {
   'mentoring-reminder': composeMeetingReminder,
   'mentoring-record': composeMeetingRecord,
   'mentoring-action-nudge': composeActionNudge,
+  'mentoring-reflection': composeReflectionAdded,
   'progress-review-prompt': composeReviewPrompt,
   'progress-review-at-risk': composeAtRisk,
   'mentoring-gap': composeMentoringGap,

@@ -19,6 +19,7 @@ import type { LeadReportView } from './views/lead-report';
 import type { ProviderReportView, ProviderSummaryView } from './views/providers';
 import type { LongTermImpactView } from './views/long-term-impact';
 import type { MentoringActionView, MentoringMeetingView, ProgressReviewView } from './views/mentoring';
+import type { MentoringReflectionView } from './views/mentoring-reflection';
 import type { ManagerDigestView } from './views/manager-digest';
 import type { MyRecordView } from './views/my-record';
 import type { NeedsFormView, NeedsSummaryView, YearAheadTeamView } from './views/needs';
@@ -78,6 +79,7 @@ export * from './views/settings';
 export * from './views/mentees';
 export * from './views/induction-digest';
 export * from './views/mentoring';
+export * from './views/mentoring-reflection';
 
 export type CardView =
   | CpdBudgetView
@@ -127,7 +129,8 @@ export type CardView =
   | InductionDigestView
   | MentoringMeetingView
   | MentoringActionView
-  | ProgressReviewView;
+  | ProgressReviewView
+  | MentoringReflectionView;
 
 export type CardKind = CardView['kind'];
 

@@ -658,6 +658,13 @@ export const CARD_SAMPLES: CardSampleViews = {
     reflections: [{ whenText: 'Tuesday 15 September', text: 'Seating plans first: the calmer start helped Year 9.' }],
     state: 'open',
   },
+  'mentoring-reflection': {
+    kind: 'mentoring-reflection',
+    mentoringMeetingId: 'mmeet-demo-1',
+    menteeName: 'Jo Patel',
+    heldOnText: 'Tuesday 15 September',
+    focus: 'Settling in. Q&A. Support mechanisms. Reflection.',
+  },
 };
 
 /** Extra samples for states the renderers treat differently (errors kept, closed, answered, done). */

@@ -42,6 +42,8 @@ export const DeliveryKind = z.enum([
   'mentoring-record',
   /** To the mentee: an action agreed at a meeting is due (slot `due`), then still not done (`overdue`). */
   'mentoring-action-nudge',
+  /** To the mentor who held a meeting: the mentee added their reflection to it (not quoted; a button opens the meeting). */
+  'mentoring-reflection',
   /** To the mentor and the induction tutor: an early-career teacher's termly progress review is due. */
   'progress-review-prompt',
   /** To the induction tutor (the CPD lead when none is named): a review was marked at risk. */

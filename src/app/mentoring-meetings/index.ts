@@ -5,3 +5,4 @@ export * from './meeting-forms';
 export * from './meeting-view';
 export * from './mentoring-messages';
 export * from './progress-review';
+export * from './reflection-added';

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import { meetingRoleOf, type MeetingRole } from './meeting-access';
 import { buildMeetingView } from './meeting-view';
+import { reflectionAddedDelivery } from './reflection-added';
 import { keptValues, parseRecordInput } from './record-input';
 
 type Result = { ok: boolean; view: CardView };
@@ -99,5 +100,10 @@ export async function submitReflection(deps: AppDeps, actor: Actor, meetingId: s
   const next = MentoringMeeting.parse({ ...role.meeting, reflection: { text, at: now }, updatedAt: now });
   const put = await deps.store.mentoringMeetings.put(next, { ifVersion: role.version });
   if (!put.ok) return RACED;
-  return { ok: true, view: buildMeetingView({ ...role, meeting: next }, 'record', { notice: { tone: 'good', text: 'Saved. Your mentor can read it with the record.' } }) };
+  // The mentor who held it is told once (create-if-absent, one id per meeting), if they still hold it and are here.
+  const mentor = role.mentor?.active && role.mentor.id === next.record?.recordedBy ? role.mentor : undefined;
+  const told = mentor ? await reflectionAddedDelivery(deps, actor.tenant, next) : undefined;
+  if (told) await deps.store.deliveries.create(told);
+  const saved = mentor && told ? `Saved. Your mentor can read it with the record: ${mentor.name} has been told you added it.` : 'Saved. Your mentor can read it with the record.';
+  return { ok: true, view: buildMeetingView({ ...role, meeting: next }, 'record', { notice: { tone: 'good', text: saved } }) };
 }

@@ -9,6 +9,7 @@ import {
   currentLinkOf,
   deliveryId,
   hasRole,
+  mentoringOverseerOf,
   newDelivery,
   parseReviewTermKey,
   progressReviewId,
@@ -130,19 +131,25 @@ export async function submitReview(deps: AppDeps, actor: Actor, menteeId: string
     const recipient = await atRiskRecipient(deps, actor.tenant, people);
     if (recipient && recipient.id !== actor.staff.id) {
       await deps.store.deliveries.create(await atRiskDelivery(deps, actor.tenant, recipient.id, review));
-      told = recipient.id === people.tutorId ? ` ${recipient.name}, the induction tutor, has been told.` : ` No induction tutor is named, so ${recipient.name}, the CPD lead, has been told.`;
+      told = recipient.id === people.tutorId ? ` ${recipient.name}, the induction tutor, has been told.` : ` No induction tutor is named, so ${recipient.name}, ${leadTitle(actor.tenant, recipient, people.mentee)}, has been told.`;
     }
   }
   return { ok: true, view: await buildReviewView(deps, actor.tenant, people, 'prompt', { notice: { tone: 'good', text: `Recorded.${told}` } }) };
 }
 
-/** Who hears of an at-risk review: the induction tutor, else the CPD lead (no silent skip). */
+/** "the CPD lead", or "Elm Academy's CPD lead" for a school's own lead without the trust role. */
+function leadTitle(tenant: Tenant, lead: Staff, mentee: Staff): string {
+  if (hasRole(lead, 'cpd-lead')) return 'the CPD lead';
+  const school = tenant.schools.find((s) => s.id === mentee.schoolId);
+  return school ? `${school.name}'s CPD lead` : 'the CPD lead';
+}
+
+/** Who hears of an at-risk review: the induction tutor, else the school's own CPD lead, else the trust's (no silent skip). */
 export async function atRiskRecipient(deps: AppDeps, tenant: Tenant, people: ReviewPeople): Promise<Staff | undefined> {
   const tutor = people.tutorId ? (await deps.store.staff.get(tenant.id, people.tutorId))?.value : undefined;
   if (tutor?.active) return tutor;
-  const schoolLeadId = people.mentee.schoolId ? tenant.settings.cpdRequests.cpdLeadBySchool[people.mentee.schoolId] : undefined;
-  const leads = (await deps.store.staff.find(tenant.id, { where: { active: true } })).map((r) => r.value).filter((s) => hasRole(s, 'cpd-lead'));
-  return leads.find((s) => s.id === schoolLeadId) ?? leads.sort((a, b) => a.id.localeCompare(b.id))[0];
+  const active = (await deps.store.staff.find(tenant.id, { where: { active: true } })).map((r) => r.value);
+  return mentoringOverseerOf(tenant, active, people.mentee);
 }
 
 export async function atRiskDelivery(deps: AppDeps, tenant: Tenant, recipientId: string, review: ProgressReview) {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { deliveryId, hasRole, schoolsLedBy, type Delivery, type Staff, type Tenant } from '../../domain';
+import { deliveryId, hasRole, schoolsLedBy, statutoryRenewalLeads, type Delivery, type StatutoryTraining, type Staff, type Tenant } from '../../domain';
 import type { CardView } from '../../cards/views';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
@@ -17,6 +17,18 @@ function whoseList(tenant: Tenant, recipient: Staff, person: Staff): string {
 }
 
 /**
+ * Whether a CPD lead was planned to hear of this renewal too: the leads the planner's rule names
+ * (statutoryRenewalLeads) whose copy is in the outbox. None: the person is not told one was.
+ */
+async function leadWasTold(deps: AppDeps, tenant: Tenant, person: Staff, training: StatutoryTraining): Promise<boolean> {
+  const active = (await deps.store.staff.find(tenant.id, { where: { active: true } })).map((r) => r.value);
+  for (const lead of statutoryRenewalLeads(tenant, active, person)) {
+    if (await deps.store.deliveries.get(tenant.id, deliveryId('statutory-renewal', lead.id, training.id, training.expiresOn))) return true;
+  }
+  return false;
+}
+
+/**
  * The renewal reminder (planner-statutory): to the person, what lapses and when; to a CPD lead,
  * whose (a school's own lead is pointed at their school's list, which is what `statutory` shows
  * them). Training renewed since it was planned (a later expiry) sends nothing.
@@ -31,7 +43,10 @@ export async function composeStatutoryRenewal(deps: AppDeps, tenant: Tenant, rec
   const lapsed = training.expiresOn < DateTime.fromJSDate(deps.clock.now(), { zone: tenant.settings.timezone }).toISODate()!;
   const verb = lapsed ? 'lapsed on' : 'lapses on';
   if (recipient.id === training.staffId) {
-    const text = `Your ${training.topic} training ${verb} ${when}. Please book a renewal; your CPD lead has been told too.`;
+    const told = (await leadWasTold(deps, tenant, recipient, training))
+      ? 'Please book a renewal; your CPD lead has been told too.'
+      : 'Please book a renewal: no CPD lead is named for your school, so nobody else has been told.';
+    const text = `Your ${training.topic} training ${verb} ${when}. ${told}`;
     return { view: notice('warning', text, 'Statutory training to renew'), text };
   }
   const person = (await deps.store.staff.get(tenant.id, training.staffId))?.value;

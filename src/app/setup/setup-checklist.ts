@@ -37,7 +37,10 @@ function schoolItems(actor: Actor, staff: readonly Staff[]): SetupItem[] {
   const leads = [...active.values()].filter((s) => hasRole(s, 'cpd-lead'));
   return schools.flatMap((school): SetupItem[] => {
     const head = heads[school.id] ? active.get(heads[school.id]!) : undefined;
-    const lead = leads.find((s) => s.schoolId === school.id) ?? leads.find((s) => s.schoolId === undefined);
+    // The school's own lead (`school-cpd-lead.<school>`, with or without the role) gets its notices first.
+    const ownLeadId = tenant.settings.cpdRequests.cpdLeadBySchool[school.id];
+    const ownLead = ownLeadId ? active.get(ownLeadId) : undefined;
+    const lead = ownLead ?? leads.find((s) => s.schoolId === school.id) ?? leads.find((s) => s.schoolId === undefined);
     return [
       head
         ? { text: `${school.name}: headteacher ${head.name}`, done: true }
@@ -48,7 +51,11 @@ function schoolItems(actor: Actor, staff: readonly Staff[]): SetupItem[] {
           },
       lead
         ? { text: `${school.name}: CPD lead ${lead.name}`, done: true }
-        : { text: `${school.name} has no CPD lead`, done: false, action: 'Send me the staff list with a Role column saying "CPD lead" for them.' },
+        : {
+            text: `${school.name} has no CPD lead`,
+            done: false,
+            action: `Send me the staff list with a Role column saying "CPD lead" for them, or name the school's own lead in "settings schools".`,
+          },
     ];
   });
 }

@@ -11,6 +11,7 @@ import { governorsReportCard } from './governors-report';
 import { impactFollowUpCard } from './impact-follow-up';
 import { longTermImpactCard } from './long-term-impact';
 import { mentoringActionCard, mentoringMeetingCard, progressReviewCard } from './mentoring';
+import { mentoringReflectionCard } from './mentoring-reflection';
 import { needsFormCard, needsSummaryCard, yearAheadTeamCard } from './needs';
 import { sharedGapPlanCard } from './shared-gap-plan';
 import { providerReportCard, providerSummaryCard } from './providers';
@@ -92,6 +93,7 @@ const BUILDERS: CardBuilders = {
   'mentoring-meeting': mentoringMeetingCard,
   'mentoring-action': mentoringActionCard,
   'progress-review': progressReviewCard,
+  'mentoring-reflection': mentoringReflectionCard,
 };
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -16,6 +16,7 @@ import { governorsReportBlocks } from './governors-report';
 import { impactFollowUpMessageBlocks } from './impact-follow-up';
 import { longTermImpactMessageBlocks } from './long-term-impact';
 import { mentoringActionBlocks, mentoringMeetingBlocks, mentoringMeetingText, progressReviewBlocks, progressReviewText } from './mentoring';
+import { mentoringReflectionBlocks, mentoringReflectionText } from './mentoring-reflection';
 import { needsFormMessageBlocks, needsSummaryBlocks, yearAheadTeamBlocks } from './needs';
 import { sharedGapPlanBlocks } from './shared-gap-plan';
 import { providerReportBlocks, providerSummaryBlocks } from './providers';
@@ -96,6 +97,7 @@ const RENDERERS: RendererTable = {
   'mentoring-meeting': { blocks: mentoringMeetingBlocks, text: mentoringMeetingText },
   'mentoring-action': { blocks: mentoringActionBlocks, text: (v) => `${v.overdue ? 'Overdue' : 'Due'}: ${v.text}` },
   'progress-review': { blocks: progressReviewBlocks, text: progressReviewText },
+  'mentoring-reflection': { blocks: mentoringReflectionBlocks, text: mentoringReflectionText },
   register: { blocks: registerMessageBlocks, text: (v) => (v.notice ? `${v.notice.text}: ${v.session.title}` : `Register: ${v.session.title}`) },
 };
 

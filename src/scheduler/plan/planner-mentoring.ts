@@ -2,11 +2,13 @@ import {
   currentLinkOf,
   deliveryId,
   fallbackReviewWeek,
-  hasRole,
   meetingMentorId,
+  mentoringGapLeads,
+  mentoringOverseerOf,
   progressReviewId,
   reviewMentorId,
   reviewTermKey,
+  reflectionNotice,
   reviewTermOn,
   type Delivery,
   type MentoringMeeting,
@@ -26,12 +28,8 @@ function activeStaff(input: PlanningInput): Map<string, Staff> {
   return new Map(input.staff.filter((s) => s.active).map((s) => [s.id, s]));
 }
 
-/** The school's own CPD lead when it names one (and they are here), else the trust's first: who is told what is missing. */
-function leadFor(input: PlanningInput, person: Staff | undefined): Staff | undefined {
-  const schoolLeadId = person?.schoolId ? input.tenant.settings.cpdRequests.cpdLeadBySchool[person.schoolId] : undefined;
-  const leads = input.staff.filter((s) => s.active && hasRole(s, 'cpd-lead'));
-  return leads.find((s) => s.id === schoolLeadId) ?? [...leads].sort((a, b) => a.id.localeCompare(b.id))[0];
-}
+/** Who is told what is missing: the school's own CPD lead, and the trust's when that lead cannot name a supporter (domain/cpd-leads.ts). */
+const gapLeadsFor = (input: PlanningInput, person: Staff | undefined): Staff[] => mentoringGapLeads(input.tenant, input.staff, person);
 
 /** When a meeting's week is reminded of: its Monday at the start of the school day; pointless once the week is over. */
 export function meetingReminderTimes(input: PlanningInput, meeting: Pick<MentoringMeeting, 'weekStart'>): { at: Date; until: Date } {
@@ -67,12 +65,18 @@ function planMeeting(input: PlanningInput, meeting: MentoringMeeting, people: Ma
       plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-reminder', recipientId, subject, subjectKey: meeting.id, slot: meeting.weekStart, at, expiresAt: until }));
     }
     if (!mentorId || !people.has(mentorId)) {
-      const lead = leadFor(input, mentee);
-      if (lead) plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-gap', recipientId: lead.id, subject: { ...subject, mentoringGap: 'mentor' }, subjectKey: meeting.id, slot: `mentor:${meeting.weekStart}`, at, expiresAt: until }));
+      for (const lead of gapLeadsFor(input, mentee)) {
+        plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-gap', recipientId: lead.id, subject: { ...subject, mentoringGap: 'mentor' }, subjectKey: meeting.id, slot: `mentor:${meeting.weekStart}`, at, expiresAt: until }));
+      }
     }
     return;
   }
   if (meeting.status !== 'held' || !meeting.record || !people.has(meeting.menteeId)) return;
+  // The mentor hears of the reflection (written with it; here again should that write be lost), if they still hold the meeting.
+  const reflected = reflectionNotice(meeting);
+  if (reflected && now < reflected.until && people.has(reflected.mentorId) && meetingMentorId(meeting, input.mentoringLinks ?? [], today) === reflected.mentorId) {
+    plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-reflection', recipientId: reflected.mentorId, subject, subjectKey: meeting.id, at: reflected.at, expiresAt: reflected.until }));
+  }
   const recordedAt = new Date(meeting.record.recordedAt);
   if (!meeting.reflection && now < new Date(recordedAt.getTime() + RECORD_FRESH_MS)) {
     plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-record', recipientId: meeting.menteeId, subject, subjectKey: meeting.id, at: recordedAt, expiresAt: new Date(recordedAt.getTime() + RECORD_FRESH_MS) }));
@@ -132,21 +136,21 @@ function planProgressReviews(input: PlanningInput, people: Map<string, Staff>, p
     for (const recipientId of new Set([mentorId, tutorId].filter((id): id is string => id !== undefined && people.has(id)))) {
       plan.deliveries.push(plannedDelivery(input, { kind: 'progress-review-prompt', recipientId, subject, ...common }));
     }
-    const lead = leadFor(input, ect);
-    if (!lead) continue;
-    if (!mentorId || !people.has(mentorId)) plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-gap', recipientId: lead.id, subject: { ...subject, mentoringGap: 'mentor' }, slot: 'review-mentor', ...common }));
-    if (!tutorId || !people.has(tutorId)) plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-gap', recipientId: lead.id, subject: { ...subject, mentoringGap: 'induction-tutor' }, slot: 'review-tutor', ...common }));
+    for (const lead of gapLeadsFor(input, ect)) {
+      if (!mentorId || !people.has(mentorId)) plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-gap', recipientId: lead.id, subject: { ...subject, mentoringGap: 'mentor' }, slot: 'review-mentor', ...common }));
+      if (!tutorId || !people.has(tutorId)) plan.deliveries.push(plannedDelivery(input, { kind: 'mentoring-gap', recipientId: lead.id, subject: { ...subject, mentoringGap: 'induction-tutor' }, slot: 'review-tutor', ...common }));
+    }
   }
 }
 
-/** An at-risk review tells the induction tutor (the CPD lead when none is named); written at once by the review, and here again should that write have been lost (same id). */
+/** An at-risk review tells the induction tutor (when none is named, the school's own CPD lead, else the trust's); written at once by the review, and here again should that write have been lost (same id). */
 function planAtRisk(input: PlanningInput, people: Map<string, Staff>, plan: Plan): void {
   const today = localDateOf(input.now, input.tenant.settings.timezone);
   for (const review of input.progressReviews ?? []) {
     const at = new Date(review.recordedAt);
     if (review.outcome !== 'at-risk' || input.now.getTime() >= at.getTime() + 14 * DAY_MS) continue;
     const tutorId = currentLinkOf(input.mentoringLinks ?? [], review.menteeId, 'induction-tutor', today)?.mentorId;
-    const recipient = (tutorId ? people.get(tutorId) : undefined) ?? leadFor(input, people.get(review.menteeId));
+    const recipient = (tutorId ? people.get(tutorId) : undefined) ?? mentoringOverseerOf(input.tenant, input.staff, people.get(review.menteeId));
     if (!recipient || recipient.id === review.recordedBy) continue;
     plan.deliveries.push(
       plannedDelivery(input, { kind: 'progress-review-at-risk', recipientId: recipient.id, subject: { menteeId: review.menteeId, reviewTerm: `${review.year}:${review.term}` }, subjectKey: review.id, at, expiresAt: new Date(at.getTime() + 14 * DAY_MS) }),

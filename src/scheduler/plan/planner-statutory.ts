@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { hasRole, requiredTopicsFor, statutoryKey, type Staff, type Tenant } from '../../domain';
+import { requiredTopicsFor, statutoryRenewalLeads, statutoryKey, type Tenant } from '../../domain';
 import { atLocalTime } from '../../domain/school-time';
 import { emptyPlan, plannedDelivery, type Plan, type PlanningInput } from './planner-types';
 
@@ -33,13 +33,12 @@ export function planStatutoryRenewals(input: PlanningInput): Plan {
   const zone = tenant.settings.timezone;
   const horizon = statutoryRenewalHorizon(tenant, now);
   const active = new Map(input.staff.filter((s) => s.active).map((s) => [s.id, s]));
-  const leads = input.staff.filter((s) => s.active && hasRole(s, 'cpd-lead'));
   for (const training of input.statutoryTraining ?? []) {
     if (training.tenantId !== tenant.tenantId || !active.has(training.staffId)) continue;
     if (training.expiresOn < horizon.from || training.expiresOn > horizon.to) continue;
     const at = renewalReminderAt(tenant, training.expiresOn);
     if (now < at) continue;
-    const recipients = [...new Set([training.staffId, ...leads.map((l) => l.id), ...schoolLeadOf(input, active.get(training.staffId)!)])];
+    const recipients = [...new Set([training.staffId, ...statutoryRenewalLeads(tenant, input.staff, active.get(training.staffId)!).map((l) => l.id)])];
     for (const recipientId of recipients) {
       plan.deliveries.push(
         plannedDelivery(input, {
@@ -56,12 +55,6 @@ export function planStatutoryRenewals(input: PlanningInput): Plan {
     }
   }
   return plan;
-}
-
-/** The person's school's own CPD lead (issue 26 item 5), when the school names one who is here: they hear of their own staff only. */
-function schoolLeadOf(input: PlanningInput, person: Staff): string[] {
-  const leadId = person.schoolId ? input.tenant.settings.cpdRequests.cpdLeadBySchool[person.schoolId] : undefined;
-  return leadId && input.staff.some((s) => s.id === leadId && s.active) ? [leadId] : [];
 }
 
 /** The first day of the "never recorded" reminder periods: a Monday, so every period starts on one. */

@@ -28,7 +28,7 @@ const CALENDAR = [
 ].join('\r\n');
 const FOCUS_1 = 'Settling in. Q&A. Support mechanisms. Reflection.';
 const FOCUS_2 = 'Classroom climate and Behaviour for Learning. Experiences so far.';
-const MENTORING_KINDS = ['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge', 'progress-review-prompt', 'progress-review-at-risk', 'mentoring-gap', 'induction-digest'];
+const MENTORING_KINDS = ['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge', 'progress-review-prompt', 'progress-review-at-risk', 'mentoring-gap', 'induction-digest', 'mentoring-reflection'];
 
 function fileShare(host: LocalFileHost, id: string, name: string, ts: string): string {
   const file = { id, name, title: name, mimetype: 'text/csv', filetype: 'csv', user: LEAD.id, mode: 'hosted', size: 400, url_private: `${host.url}/files-pri/T0SCHOOL-${id}/${name}`, url_private_download: `${host.url}/files-pri/T0SCHOOL-${id}/download/${name}` };
@@ -125,6 +125,22 @@ onBothStores('slack-mentoring-journey', (label, open, done) => {
       await postInteraction(h, buttonPress(JO, message(await sent('mentoring-record', 'stf-jo', id)), findButton(recordDm.args.blocks, 'mentoring.reflect.open'), 'trg-reflect'));
       expect((await postInteraction(h, modalSubmission(JO, openedModal(h, 'trg-reflect'), 'V-ref', { reflection: 'Seating plans first.' }))).text).toBe('');
       expect((await m1()).reflection?.text).toBe('Seating plans first.');
+    });
+
+    it('Sam, who held the meeting, is told once that Jo reflected (not quoted) and opens the meeting to read it; saving again tells nobody again', async () => {
+      await tick('2026-09-08T14:10:00.000Z');
+      const notices = dms(SAM, 'added a reflection');
+      expect(notices.map((c) => c.args.text)).toEqual(['Jo Patel added a reflection to your meeting of Tuesday 8 September (Settling in. Q&A. Support mechanisms. Reflection.).']);
+      expect(JSON.stringify(notices[0]!.args)).not.toContain('Seating plans first');
+      const id = (await m1()).id;
+      await postInteraction(h, buttonPress(SAM, message(await sent('mentoring-reflection', 'stf-sam', id)), findButton(notices[0]!.args.blocks, 'mentoring.reflect.open'), 'trg-sam-reads'));
+      const meeting = JSON.stringify(openedModal(h, 'trg-sam-reads'));
+      expect(meeting).toContain('Seating plans first.');
+      expect(meeting).not.toContain('"submit"');
+      await postInteraction(h, buttonPress(JO, message(await sent('mentoring-record', 'stf-jo', id)), findButton(dms(JO, 'Routines at the door.').at(-1)!.args.blocks, 'mentoring.reflect.open'), 'trg-reflect-again'));
+      await tick('2026-09-08T14:20:00.000Z');
+      expect(dms(SAM, 'added a reflection')).toHaveLength(1);
+      expect(dms(MORGAN, 'added a reflection')).toEqual([]);
     });
 
     it('school week 3: both are reminded of the second meeting, with its focus', async () => {

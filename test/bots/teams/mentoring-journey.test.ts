@@ -31,7 +31,7 @@ const CALENDAR = [
 ].join('\r\n');
 const FOCUS_1 = 'Settling in. Q&A. Support mechanisms. Reflection.';
 const FOCUS_2 = 'Classroom climate and Behaviour for Learning. Experiences so far.';
-const MENTORING_KINDS = ['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge', 'progress-review-prompt', 'progress-review-at-risk', 'mentoring-gap', 'induction-digest'];
+const MENTORING_KINDS = ['mentoring-reminder', 'mentoring-record', 'mentoring-action-nudge', 'progress-review-prompt', 'progress-review-at-risk', 'mentoring-gap', 'induction-digest', 'mentoring-reflection'];
 
 /** A card as a person reads it, for the transcript: text, facts, the fields to fill in and the buttons. */
 function readCard(card: unknown): string {
@@ -142,6 +142,22 @@ onBothStores('teams-mentoring-journey', (label, open, done) => {
       expect(cardElements(record).some((e) => e.id === 'reflection')).toBe(true);
       expect(cardText(await press(JO, 'mentoring.reflect.submit', { mentoringMeetingId: id, reflection: 'Seating plans first: the calmer start helped Year 9.' }))).toContain('Your mentor can read it');
       expect((await m1()).reflection?.text).toMatch(/^Seating plans first/);
+    });
+
+    it('Sam, who held the meeting, is told once that Jo reflected (not quoted) and opens the meeting to read it; saving again tells nobody again', async () => {
+      await tick('2026-09-08T14:10:00.000Z');
+      const notices = cardsTo(SAM, 'added a reflection');
+      expect(notices).toHaveLength(1);
+      expect(cardText(notices[0])).toContain('Jo Patel added a reflection to your meeting of Tuesday 8 September (Settling in. Q&A. Support mechanisms. Reflection.).');
+      expect(JSON.stringify(notices[0])).not.toContain('Seating plans first');
+      const open = cardElements(notices[0]).find((e) => e.type === 'Action.Execute' && e.title === 'Open the meeting')!;
+      const meeting = await press(SAM, String(open.verb), open.data as Json);
+      expect(cardText(meeting)).toContain('Seating plans first: the calmer start helped Year 9.');
+      expect(cardElements(meeting).some((e) => e.id === 'reflection')).toBe(false);
+      expect(cardText(await press(JO, 'mentoring.reflect.submit', { mentoringMeetingId: (await m1()).id, reflection: 'Changed my mind.' }))).toContain('Already saved');
+      await tick('2026-09-08T14:20:00.000Z');
+      expect(cardsTo(SAM, 'added a reflection')).toHaveLength(1);
+      expect(cardsTo(MORGAN, 'added a reflection')).toEqual([]);
     });
 
     it('school week 3: both are reminded of the second meeting, with its focus', async () => {
