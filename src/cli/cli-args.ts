@@ -303,7 +303,7 @@ export const COMMANDS: readonly CliCommandSpec[] = [
   {
     words: ['tenant', 'set', 'school-cpd-lead'],
     usage: 'tenant set school-cpd-lead SCHOOL EMAIL|none',
-    summary: "A school's own CPD lead: its requests, overdue notices and statutory list (as settings set school-cpd-lead.<school>).",
+    summary: "A school's own CPD lead: its requests, overdue notices, statutory list and renewals, mentoring gaps and at-risk reviews (as settings set school-cpd-lead.<school>).",
     example: ['tenant', 'set', 'school-cpd-lead', 'sch-1', 'lee.lead@school.example'],
     build: ([school, ...who], _v, tenant) =>
       school && who.length > 0 ? ok({ kind: 'tenant-set-school-cpd-lead', school, who: who.join(' '), ...tenant }) : fail('use: tenant set school-cpd-lead SCHOOL EMAIL (or none)'),

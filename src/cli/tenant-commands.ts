@@ -31,7 +31,7 @@ export function runTenantLink(deps: TenantCommandDeps, tenantId: string, platfor
 }
 
 export function runTenantSetSchoolCpdLead(deps: TenantCommandDeps, tenantId: string, school: string, who: string): Promise<number> {
-  const done = who.trim().toLowerCase() === 'none' ? `${school} has no CPD lead of its own: the trust's CPD lead gets its requests and notices` : `${who} is the CPD lead of ${school}: its CPD requests and their overdue notices go to them`;
+  const done = who.trim().toLowerCase() === 'none' ? `${school} has no CPD lead of its own: the trust's CPD lead gets its requests and notices` : `${who} is the CPD lead of ${school}: its CPD requests and their overdue notices, its statutory renewals and its mentoring gaps and at-risk reviews go to them`;
   return changeTenant(deps, tenantId, () => setSchoolCpdLead(deps, tenantId, school, who), done);
 }
 

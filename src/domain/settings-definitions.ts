@@ -300,13 +300,13 @@ function headteacherSetting(school: School): SettingDefinition {
   };
 }
 
-/** A school's own CPD lead (issue 26): its requests, overdue notices and statutory list, without the trust-wide role. */
+/** A school's own CPD lead (issue 26): its requests, overdue notices, statutory list and renewals, mentoring gaps and at-risk reviews, without the trust-wide role. */
 function schoolCpdLeadSetting(school: School): SettingDefinition {
   return {
     key: `school-cpd-lead.${school.id}`,
     group: 'schools',
     label: `${school.name}'s own CPD lead`,
-    help: `Gets ${school.name}'s CPD requests that need a lead, its overdue notices, its statutory-training list and its staff's statutory renewal reminders, and sees only this school. A trust-wide CPD lead still sees every school.`,
+    help: `Gets ${school.name}'s CPD requests that need a lead, its overdue notices, its statutory-training list, its staff's statutory renewal reminders, and its early-career teachers' mentoring gaps and at-risk reviews, and sees only this school. A trust-wide CPD lead still sees every school.`,
     ...person(
       `tenant.settings.cpdRequests.cpdLeadBySchool.${school.id}`,
       (ctx) => ctx.tenant.settings.cpdRequests.cpdLeadBySchool[school.id],
