@@ -491,7 +491,7 @@ export const CARD_SAMPLES: CardSampleViews = {
       { label: 'School improvement priority', value: '£6,158.40' },
       { label: 'Appraisal objective', value: '£2,400.00' },
     ],
-    byPathway: [{ label: 'ect', value: '£1,200.00' }],
+    byPathway: [{ label: 'Early career teachers', value: '£1,200.00' }],
     costPerAttendeeText: '£412.50 per course attended (12)',
     costPerImpactReportText: '£550.00 per impact report returned (9)',
   },

@@ -19,6 +19,15 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const Pathway = z.enum(['ect', 'developing-teacher', 'developing-excellence', 'support-staff', 'leadership']);
 export type Pathway = z.infer<typeof Pathway>;
 
+/** Each pathway as a group of people in a report or budget ("Early career teachers"). */
+export const PATHWAY_GROUP_NAMES: Record<Pathway, string> = {
+  ect: 'Early career teachers',
+  'developing-teacher': 'Developing teachers',
+  'developing-excellence': 'Developing excellence',
+  'support-staff': 'Support staff',
+  leadership: 'Leadership',
+};
+
 export const TeamsIdentity = z.object({
   aadObjectId: z.string().min(1),
   /** The Teams user id (29:...) once the bot has seen the person. */

@@ -1,4 +1,4 @@
-import { KIND_LABELS, type CpdLogEntry, type Participation, type Pathway, type Qualification, type Session, type Staff, type StatutoryTraining, type Tenant } from '../../domain';
+import { KIND_LABELS, PATHWAY_GROUP_NAMES, type CpdLogEntry, type Participation, type Qualification, type Session, type Staff, type StatutoryTraining, type Tenant } from '../../domain';
 import type { GovernorsReportRow, GovernorsReportView } from '../../cards/views/governors-report';
 import type { ProgrammeReportView } from '../reports';
 import { dayText } from '../reports';
@@ -8,13 +8,7 @@ import type { SchoolTerm } from './school-term';
 import { moneyRows, type GovernorsMoneyInput } from './governors-money';
 import { qualificationRows } from './governors-qualifications';
 
-const PATHWAY_LABELS: Record<Pathway, string> = {
-  ect: 'Early career teachers',
-  'developing-teacher': 'Developing teachers',
-  'developing-excellence': 'Developing excellence',
-  'support-staff': 'Support staff',
-  leadership: 'Leadership',
-};
+const PATHWAY_LABELS = PATHWAY_GROUP_NAMES;
 const NO_GROUP = 'No staff group given';
 
 export interface GovernorsReportInput {

@@ -12,6 +12,7 @@ import {
   gapTaskId,
   hasRole,
   parsePounds,
+  PATHWAY_GROUP_NAMES,
   PURPOSE_LABELS,
   type CpdRequest,
   type Tenant,
@@ -140,7 +141,7 @@ export async function cpdBudgetView(deps: AppDeps, actor: Actor, argument: strin
     // Fail closed: no rate is said once, with where to set it, not shown as £0.
     ...(rate === undefined && rows.length > 0 ? { coverNote: COVER_NOT_COSTED } : {}),
     byPurpose: sumBy(counted, (r) => PURPOSE_LABELS[r.details.purpose]),
-    byPathway: sumBy(counted, (r) => r.details.pathway ?? 'No pathway named'),
+    byPathway: sumBy(counted, (r) => (r.details.pathway ? PATHWAY_GROUP_NAMES[r.details.pathway] : 'No pathway named')),
     costPerAttendeeText: attended.length > 0 ? `${formatPence(Math.round(attendedCost / attended.length))} per course attended (${attended.length})` : 'No courses attended yet',
     costPerImpactReportText: reports > 0 ? `${formatPence(Math.round(attendedCost / reports))} per impact report returned (${reports})` : 'No impact reports returned yet',
   };

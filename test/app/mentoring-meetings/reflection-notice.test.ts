@@ -43,7 +43,7 @@ onBothStores('reflection-notice', (label, open, done) => {
       expect(notice).toMatchObject({ id: NOTICE, recipientId: 'stf-sam', status: 'pending', dueAt: '2026-09-08T14:00:00.000Z', expiresAt: '2026-09-22T14:00:00.000Z' });
       const composed = await composeMessage({ store, clock }, notice!);
       if (!composed.ok) throw new Error(composed.reason);
-      expect(composed.message.text).toBe(`Jo Patel added a reflection to your meeting of Tuesday 8 September (${FOCUS_1}).`);
+      expect(composed.message.text).toBe(`Jo Patel added a reflection to your meeting of Tuesday 8 September (${FOCUS_1.replace(/\.$/, '')}).`);
       expect(JSON.stringify(composed.message.view)).not.toContain('Seating plans');
       expect(JSON.stringify((await reflect('Another go.')).view)).toContain('Already saved');
       expect(await notices()).toHaveLength(1);

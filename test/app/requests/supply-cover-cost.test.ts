@@ -34,7 +34,7 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       await store.cpdBudgets.put({ tenantId: T, id: budgetId('2026-27', 'sch-1'), scope: 'school', schoolId: 'sch-1', academicYear: '2026-27', amountPence: 100000, setAt: '2026-09-01T08:00:00.000Z' });
       const booked = { by: 'lead', at: '2026-10-01T09:00:00.000Z', actualCostPence: 30000, reference: 'B-1', sessionId: 'ext-b' };
       await store.cpdRequests.put(cpdRequest(T, 'req-booked', { status: 'booked', details: CpdRequestDetails.parse(courseDetails({ coverHalfDays: 4, startDate: '2026-12-01', endDate: '2026-12-02' })), booking: booked }));
-      await store.cpdRequests.put(cpdRequest(T, 'req-approved', { status: 'approved', details: CpdRequestDetails.parse(courseDetails({ coverHalfDays: 10, courseTitle: 'Phonics leadership' })) }));
+      await store.cpdRequests.put(cpdRequest(T, 'req-approved', { status: 'approved', details: CpdRequestDetails.parse(courseDetails({ coverHalfDays: 10, courseTitle: 'Phonics leadership', purpose: 'pathway', purposeDetail: 'ECT induction', pathway: 'ect' })) }));
       // Waiting for Mo: its cover is on its card, not yet in the budget's cover used.
       await store.cpdRequests.put(cpdRequest(T, 'req-waiting', { details: CpdRequestDetails.parse(courseDetails({ coverHalfDays: 2, courseTitle: 'Still waiting' })) }));
     });
@@ -51,6 +51,11 @@ function suite(label: string, open: (clock: ManualClock) => Promise<Store>, done
       const view = await budget();
       expect(view).toMatchObject({ kind: 'cpd-budget', rows: [{ name: 'Huntingdon Academy', coverHalfDays: 14, leftText: '£431.60' }], coverNote: expect.stringContaining('settings evaluation') });
       expect(view.kind === 'cpd-budget' && view.rows[0]!.coverCostText).toBeUndefined();
+      // Spending by pathway names the group as staff read it, not the stored code.
+      expect(view.kind === 'cpd-budget' && view.byPathway).toEqual([
+        { label: 'No pathway named', value: '£300.00' },
+        { label: 'Early career teachers', value: '£268.40' },
+      ]);
       expect(await coverOnCard()).toBe('2 half-days');
       // £1,000 less the booked £300 and the approved £268.40: the same with a rate set below.
       expect((await csv()).sort()).toEqual([

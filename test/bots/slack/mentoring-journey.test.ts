@@ -130,7 +130,7 @@ onBothStores('slack-mentoring-journey', (label, open, done) => {
     it('Sam, who held the meeting, is told once that Jo reflected (not quoted) and opens the meeting to read it; saving again tells nobody again', async () => {
       await tick('2026-09-08T14:10:00.000Z');
       const notices = dms(SAM, 'added a reflection');
-      expect(notices.map((c) => c.args.text)).toEqual(['Jo Patel added a reflection to your meeting of Tuesday 8 September (Settling in. Q&A. Support mechanisms. Reflection.).']);
+      expect(notices.map((c) => c.args.text)).toEqual(['Jo Patel added a reflection to your meeting of Tuesday 8 September (Settling in. Q&A. Support mechanisms. Reflection).']);
       expect(JSON.stringify(notices[0]!.args)).not.toContain('Seating plans first');
       const id = (await m1()).id;
       await postInteraction(h, buttonPress(SAM, message(await sent('mentoring-reflection', 'stf-sam', id)), findButton(notices[0]!.args.blocks, 'mentoring.reflect.open'), 'trg-sam-reads'));

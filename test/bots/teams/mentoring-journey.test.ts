@@ -148,7 +148,7 @@ onBothStores('teams-mentoring-journey', (label, open, done) => {
       await tick('2026-09-08T14:10:00.000Z');
       const notices = cardsTo(SAM, 'added a reflection');
       expect(notices).toHaveLength(1);
-      expect(cardText(notices[0])).toContain('Jo Patel added a reflection to your meeting of Tuesday 8 September (Settling in. Q&A. Support mechanisms. Reflection.).');
+      expect(cardText(notices[0])).toContain('Jo Patel added a reflection to your meeting of Tuesday 8 September (Settling in. Q&A. Support mechanisms. Reflection).');
       expect(JSON.stringify(notices[0])).not.toContain('Seating plans first');
       const open = cardElements(notices[0]).find((e) => e.type === 'Action.Execute' && e.title === 'Open the meeting')!;
       const meeting = await press(SAM, String(open.verb), open.data as Json);
