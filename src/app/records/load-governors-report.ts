@@ -4,8 +4,8 @@ import type { GovernorsReportView } from '../../cards/views/governors-report';
 import { findWhereIn } from '../../store/find-in';
 import { localDateOf } from '../../domain/school-time';
 import { buildGovernorsReport } from './governors-report';
-import { loadProgrammeReport } from '../reports';
-import type { ProgrammeReportView, ReportDeps, ReportResult } from '../reports';
+import { programmeReportFrom, readProgramme } from '../reports';
+import type { ProgrammeReadings, ProgrammeReportView, ReportDeps, ReportResult } from '../reports';
 import { findSchool, governorsPeriod, type GovernorsPeriod } from './governors-period';
 import { withholdTogether, withoutCounts } from './governors-across-schools';
 import { governorsMentoringRows, readGovernorsMentoring, withGovernorsMentoring, type GovernorsMentoringData } from './governors-mentoring';
@@ -95,7 +95,7 @@ function categoriesOf(sessions: readonly Session[], participations: readonly Par
   return [...categories.values()].sort((a, b) => b.sessions - a.sessions || a.category.localeCompare(b.category));
 }
 
-async function buildPart(deps: ReportDeps, data: PeriodData, now: Date, part: string | undefined, school?: { name: string; scope: string }): Promise<ReportResult<GovernorsReportView>> {
+function buildPart(readings: ProgrammeReadings, data: PeriodData, now: Date, part: string | undefined, school?: { name: string; scope: string }): GovernorsReportView {
   const { tenant, period } = data;
   const known = new Set(tenant.schools.map((s) => s.id));
   const partOfSession = (s: Session) => {
@@ -103,14 +103,13 @@ async function buildPart(deps: ReportDeps, data: PeriodData, now: Date, part: st
     return id !== undefined && known.has(id) ? id : REST;
   };
   // Answers released in blocks per school, so the trust's figures are the schools' added up (released-in-blocks.ts).
-  const programme = await loadProgrammeReport(deps, tenant.id, now, { from: period.from, to: period.to }, { answersInBlocks: true, partOf: partOfSession, ...(part !== undefined ? { sessions: (s: Session) => partOfSession(s) === part } : {}) });
-  if (!programme.ok) return programme;
+  const programme = programmeReportFrom(readings, now, { answersInBlocks: true, partOf: partOfSession, ...(part !== undefined ? { sessions: (s: Session) => partOfSession(s) === part } : {}) });
   const inputs = slice(data, part);
   const zone = tenant.settings.timezone;
-  return {
-    ok: true,
-    // Mentoring counts (issue 30) for the slice's own staff as mentees, after the other sections.
-    value: withGovernorsMentoring(governorsMentoringRows({ tenant, term: period, ...data.mentoring, mentees: inputs.staff }), buildGovernorsReport({
+  // Mentoring counts (issue 30) for the slice's own staff as mentees, after the other sections.
+  return withGovernorsMentoring(
+    governorsMentoringRows({ tenant, term: period, ...data.mentoring, mentees: inputs.staff }),
+    buildGovernorsReport({
       tenant,
       term: period,
       now,
@@ -120,12 +119,12 @@ async function buildPart(deps: ReportDeps, data: PeriodData, now: Date, part: st
       staff: inputs.staff,
       logged: inputs.logged,
       statutory: inputs.statutory,
-      programme: part === undefined ? programme.value : { ...programme.value, byCategory: categoriesOf(inputs.sessions, inputs.participations, now) },
+      programme: part === undefined ? programme : { ...programme, byCategory: categoriesOf(inputs.sessions, inputs.participations, now) },
       qualifications: inputs.qualifications,
       money: { academicYear: period.academicYear, budgets: inputs.budgets, requests: inputs.requests, fromDay: localDateOf(new Date(period.from), zone), toDay: localDateOf(new Date(period.to), zone), isYear: period.isYear, coverRatePence: tenant.settings.supplyCoverHalfDayPence },
       ...(school ? { school } : {}),
-    })),
-  };
+    }),
+  );
 }
 
 /** Whether the period has anything to report for the slice (statutory training is as of today, not the period's). */
@@ -169,15 +168,12 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
     : undefined;
   // Every report is worked out beside all the others, the trust's too, so that none less another
   // (nor one section less another of the same report) shows a small group (decision 60).
-  const trust = await buildPart(deps, data, now, undefined);
-  if (!trust.ok) return trust;
-  const parts: { id: string; view: GovernorsReportView }[] = [];
-  for (const part of [...tenant.schools.map((s) => s.id), REST]) {
-    const built = await buildPart(deps, data, now, part, part === school?.school.id ? own : undefined);
-    if (!built.ok) return built;
-    parts.push({ id: part, view: built.value });
-  }
+  // The period's sessions and answers are read once; each part is a slice of them.
+  const readings = await readProgramme(deps, tenant.id, now, { from: period.from, to: period.to });
+  if (!readings.ok) return readings;
+  const trust = buildPart(readings.value, data, now, undefined);
+  const parts = [...tenant.schools.map((s) => s.id), REST].map((part) => ({ id: part, view: buildPart(readings.value, data, now, part, part === school?.school.id ? own : undefined) }));
   const min = tenant.settings.minAggregateCount;
-  const together = withholdTogether({ id: 'trust', view: trust.value }, parts, min, `withheld (fewer than ${min})`);
+  const together = withholdTogether({ id: 'trust', view: trust }, parts, min, `withheld (fewer than ${min})`);
   return { ok: true, value: withoutCounts(school ? together.parts.get(school.school.id)! : together.trust) };
 }

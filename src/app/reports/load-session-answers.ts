@@ -27,6 +27,10 @@ export async function loadSessionAnswers(store: Store, tenantId: string, session
     answersBySession.set(sid, list);
     responsesBySession.set(sid, list.length);
   }
-  const ratingQuestions = [...new Map(questionnaires.flatMap((q) => q.questions.filter((x) => x.kind === 'rating').map((x) => [x.id, x] as const))).values()];
-  return { questionnaires, answersBySession, responsesBySession, ratingQuestions };
+  return { questionnaires, answersBySession, responsesBySession, ratingQuestions: ratingQuestionsOf(questionnaires) };
+}
+
+/** Every rating question the questionnaires ask, once each. */
+export function ratingQuestionsOf(questionnaires: readonly Questionnaire[]): Question[] {
+  return [...new Map(questionnaires.flatMap((q) => q.questions.filter((x) => x.kind === 'rating').map((x) => [x.id, x] as const))).values()];
 }
