@@ -118,6 +118,27 @@ function wholeNumber(field: 'minAggregateCount' | 'reminderMinutesBefore' | 'que
   };
 }
 
+/** An amount in pounds as a lead types it back ("199.99", "45"): no £, no thousands separator, no ".00". */
+function poundsAsTyped(pence: number | undefined): string {
+  return pence === undefined ? '' : formatPence(pence).replace(/^£/, '').replace(/,/g, '').replace(/\.00$/, '');
+}
+
+/** A cost in `settings.<field>` (pence), checked against the stored schema's range; blank or "none" clears it (not costed). */
+function poundsRate(field: 'facilitatorHourlyPence' | 'supplyCoverHalfDayPence', example: number): Pick<SettingDefinition, 'show' | 'set' | 'range' | 'stored'> {
+  const range = `an amount in pounds from 0 to 1000, e.g. ${example} (blank for not costed)`;
+  return {
+    range,
+    stored: `tenant.settings.${field}`,
+    show: (ctx) => poundsAsTyped(ctx.tenant.settings[field]),
+    set: (ctx, text) => {
+      const trimmed = text.trim().replace(/^£/, '');
+      if (CLEAR_WORDS.has(trimmed.toLowerCase())) return withSettings(ctx, ({ [field]: _old, ...s }) => s);
+      const value = checked(settingsField(field), parsePounds(trimmed), range);
+      return value.ok ? withSettings(ctx, (s) => ({ ...s, [field]: value.value })) : fail(value.message);
+    },
+  };
+}
+
 function localTime(field: 'reminderDayBeforeAt' | 'digestAt'): Pick<SettingDefinition, 'show' | 'set' | 'range' | 'stored'> {
   return {
     range: 'a time, HH:MM (24-hour)',
@@ -439,10 +460,7 @@ function skipUnderSetting(role: ApproverRole): SettingDefinition {
     help: `A request costing less than this (fee and travel) does not go to the ${label}. Blank: every request does.`,
     range: 'an amount in pounds, e.g. 200 (blank for never skipped)',
     stored: `tenant.settings.cpdRequests.skipUnderPence.${role}`,
-    show: (ctx) => {
-      const pence = ctx.tenant.settings.cpdRequests.skipUnderPence[role];
-      return pence === undefined ? '' : formatPence(pence).replace(/^£/, '').replace(/,/g, '').replace(/\.00$/, '');
-    },
+    show: (ctx) => poundsAsTyped(ctx.tenant.settings.cpdRequests.skipUnderPence[role]),
     set: (ctx, text) => {
       const trimmed = text.trim().replace(/^£/, '');
       if (CLEAR_WORDS.has(trimmed.toLowerCase())) {
@@ -464,18 +482,7 @@ const facilitatorRateSetting: SettingDefinition = {
   group: 'evaluation',
   label: "A facilitator's hour costs (£)",
   help: "An in-house session's cost in the providers report: each facilitator's hours at this rate, plus the session's own cost. Blank: facilitator time is not costed.",
-  range: 'an amount in pounds from 0 to 1000, e.g. 45 (blank for not costed)',
-  stored: 'tenant.settings.facilitatorHourlyPence',
-  show: (ctx) => {
-    const pence = ctx.tenant.settings.facilitatorHourlyPence;
-    return pence === undefined ? '' : formatPence(pence).replace(/^£/, '').replace(/,/g, '').replace(/\.00$/, '');
-  },
-  set: (ctx, text) => {
-    const trimmed = text.trim().replace(/^£/, '');
-    if (CLEAR_WORDS.has(trimmed.toLowerCase())) return withSettings(ctx, ({ facilitatorHourlyPence: _old, ...s }) => s);
-    const value = checked(settingsField('facilitatorHourlyPence'), parsePounds(trimmed), 'an amount in pounds from 0 to 1000, e.g. 45 (blank for not costed)');
-    return value.ok ? withSettings(ctx, (s) => ({ ...s, facilitatorHourlyPence: value.value })) : fail(value.message);
-  },
+  ...poundsRate('facilitatorHourlyPence', 45),
 };
 
 /** A half-day of supply cover's cost: one trust-wide rate, shown beside cover half-days and not taken from the CPD budget (blank: not costed, and the budget view says so). */
@@ -484,18 +491,7 @@ const supplyCoverRateSetting: SettingDefinition = {
   group: 'evaluation',
   label: 'A half-day of supply cover costs (£)',
   help: "One rate for every school: a request's cover half-days are shown in pounds beside them (the request card, the budget, the governors' report, the requests export). Shown, not taken from the CPD budget. Blank: cover is not costed.",
-  range: 'an amount in pounds from 0 to 1000, e.g. 110 (blank for not costed)',
-  stored: 'tenant.settings.supplyCoverHalfDayPence',
-  show: (ctx) => {
-    const pence = ctx.tenant.settings.supplyCoverHalfDayPence;
-    return pence === undefined ? '' : formatPence(pence).replace(/^£/, '').replace(/,/g, '').replace(/\.00$/, '');
-  },
-  set: (ctx, text) => {
-    const trimmed = text.trim().replace(/^£/, '');
-    if (CLEAR_WORDS.has(trimmed.toLowerCase())) return withSettings(ctx, ({ supplyCoverHalfDayPence: _old, ...s }) => s);
-    const value = checked(settingsField('supplyCoverHalfDayPence'), parsePounds(trimmed), 'an amount in pounds from 0 to 1000, e.g. 110 (blank for not costed)');
-    return value.ok ? withSettings(ctx, (s) => ({ ...s, supplyCoverHalfDayPence: value.value })) : fail(value.message);
-  },
+  ...poundsRate('supplyCoverHalfDayPence', 110),
 };
 
 const STATIC_SETTINGS: readonly SettingDefinition[] = [
