@@ -10,6 +10,11 @@ export function formatPence(pence: number): string {
   return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** "£1,540" or "£112.50": a sum in a sentence, whole pounds without their pence. */
+export function poundsInWords(pence: number): string {
+  return formatPence(pence).replace(/\.00$/, '');
+}
+
 /** "£1,234.5", "1234.50", "85" → pence; undefined when it is not an amount of money (typed-values.ts reads it). */
 export function parsePounds(text: string): number | undefined {
   const money = parseMoney(text);

@@ -1,5 +1,5 @@
 import { countOf } from './count-of';
-import { formatPence } from './money';
+import { poundsInWords } from './money';
 
 /**
  * Supply cover in pounds: a request's cover half-days at the tenant's one trust-wide rate
@@ -10,11 +10,6 @@ import { formatPence } from './money';
 /** The cost of `halfDays` of cover at `ratePence` a half-day; undefined when no rate is set (not costed, never £0). */
 export function coverCostPence(halfDays: number, ratePence: number | undefined): number | undefined {
   return ratePence === undefined ? undefined : halfDays * ratePence;
-}
-
-/** "£1,540" or "£112.50": a sum in a sentence, whole pounds without their pence. */
-export function poundsInWords(pence: number): string {
-  return formatPence(pence).replace(/\.00$/, '');
 }
 
 /** "£1,540 at £110 a half-day"; undefined when no rate is set. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { budgetPosition, wouldExceed } from '../../src/domain/budget';
 import { CpdRequest } from '../../src/domain/cpd-request';
-import { coverCostPence, coverCostText, coverWithCost, poundsInWords } from '../../src/domain/supply-cover';
+import { poundsInWords } from '../../src/domain/money';
+import { coverCostPence, coverCostText, coverWithCost } from '../../src/domain/supply-cover';
 import { courseDetails } from '../support/cpd-request-fixtures';
 
 const request = (status: CpdRequest['status'], coverHalfDays: number, feePence = 25000) =>

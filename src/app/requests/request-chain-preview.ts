@@ -1,4 +1,4 @@
-import { approverFor, deliveryId, formatPence, hasRole, missingApprovers, schoolsOf, type ApproverRole, type Delivery, type MissingApprover, type Staff, type Tenant } from '../../domain';
+import { approverFor, deliveryId, hasRole, poundsInWords, missingApprovers, schoolsOf, type ApproverRole, type Delivery, type MissingApprover, type Staff, type Tenant } from '../../domain';
 import { localDateOf } from '../../domain/school-time';
 import type { CardView } from '../../cards/views';
 import type { AppDeps } from '../deps';
@@ -20,10 +20,9 @@ export interface ChainPreview {
 
 const schoolOf = (staff: Staff, tenant: Tenant) => staff.schoolId ?? (tenant.kind === 'school' ? tenant.id : undefined);
 const schoolName = (tenant: Tenant, id: string | undefined) => schoolsOf(tenant).find((s) => s.id === id)?.name ?? 'your school';
-const pounds = (pence: number) => formatPence(pence).replace(/\.00$/, '');
 
 function gapText(tenant: Tenant, gap: MissingApprover): string {
-  const when = gap.fromPence !== undefined ? ` for a course costing ${pounds(gap.fromPence)} or more` : '';
+  const when = gap.fromPence !== undefined ? ` for a course costing ${poundsInWords(gap.fromPence)} or more` : '';
   if (gap.role === 'line-manager') return `you have no line manager in Twilight${when}`; // not reported today: see missingApprovers
   if (gap.role === 'headteacher') return gap.schoolId ? `${schoolName(tenant, gap.schoolId)} has no headteacher in Twilight${when}` : `you have no school in Twilight (so no headteacher of yours is known)${when}`;
   return `the trust has no executive lead in Twilight${when}`;
@@ -38,7 +37,7 @@ export async function chainPreview(deps: AppDeps, tenant: Tenant, staff: Staff, 
   const describe = (role: ApproverRole, id: string): string => {
     const who = names.get(id) ?? 'someone';
     const threshold = settings.skipUnderPence[role];
-    const over = threshold !== undefined ? ` (for a course costing ${pounds(threshold)} or more)` : '';
+    const over = threshold !== undefined ? ` (for a course costing ${poundsInWords(threshold)} or more)` : '';
     if (role === 'line-manager') return `your line manager, ${who}${over}`;
     if (role === 'headteacher') return `the headteacher of ${schoolName(tenant, people.schoolId)}, ${who}${over}`;
     return `the executive lead, ${who}${over}`;
