@@ -12,6 +12,7 @@ import { loadMyRecord, loadStatutoryCertificate } from '../app/records';
 import { renderRecordPage } from '../documents/record-page';
 import { loadCertificate } from '../documents/load-certificate';
 import { renderSessionIcs } from '../documents/session-ics';
+import { notFound, text } from './link-responses';
 import { schoolFileRoute } from './school-file-route';
 import type { Store } from '../store/store';
 
@@ -21,12 +22,6 @@ export interface LinkRouteDeps {
   links: SignedLinks;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
-/** One answer for a bad signature and for a missing record, so a link cannot be used to probe ids. */
-function notFound(res: Response): void {
-  res.status(404).set('X-Content-Type-Options', 'nosniff').type('text/plain').send('This link is not valid. Ask Twilight for a fresh card.');
-}
 
 /** A file a person sent the bot (a provider's or a training certificate), served back as it came: an attachment, never run. */
 function sendKeptFile(res: Response, file: { fileName: string; type: keyof typeof CERTIFICATE_TYPES; content: string }): void {

@@ -4,8 +4,8 @@ import { exportTemplates } from '../app/questionnaires';
 import { SCHOOL_FILE_NAMES, SCHOOL_FILE_PATH, type SchoolFileName, type SignedLinks } from '../app/signed-links';
 import { hasRole } from '../domain';
 import type { Store } from '../store/store';
+import { notFound, text } from './link-responses';
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const isSchoolFile = (file: string): file is SchoolFileName => (SCHOOL_FILE_NAMES as readonly string[]).includes(file);
 
 /**
@@ -16,11 +16,10 @@ export function schoolFileRoute(deps: { store: Store; links: SignedLinks }): Rou
   const router = Router();
   router.get(`${SCHOOL_FILE_PATH}/:tenantId/:staffId/:file`, async (req: Request, res: Response) => {
     const { tenantId, staffId, file } = { tenantId: text(req.params.tenantId), staffId: text(req.params.staffId), file: text(req.params.file) };
-    const notFound = () => res.status(404).set('X-Content-Type-Options', 'nosniff').type('text/plain').send('This link is not valid. Ask Twilight for a fresh card.');
-    if (!isSchoolFile(file) || !deps.links.verifySchoolFile(tenantId, staffId, file, text(req.query.expires), text(req.query.sig))) return notFound();
+    if (!isSchoolFile(file) || !deps.links.verifySchoolFile(tenantId, staffId, file, text(req.query.expires), text(req.query.sig))) return notFound(res);
     // The school's files are a CPD lead's: a link outlives nothing, not even the role.
     const reader = await deps.store.staff.get(tenantId, staffId);
-    if (!reader || !reader.value.active || !hasRole(reader.value, 'cpd-lead')) return notFound();
+    if (!reader || !reader.value.active || !hasRole(reader.value, 'cpd-lead')) return notFound(res);
     const json = file === 'templates.json' ? await exportTemplates(deps, tenantId) : await exportProgrammes(deps, tenantId);
     res
       .status(200)
