@@ -10,16 +10,22 @@ const CLI_EXPORT: Record<SchoolFileName, string> = {
 };
 
 /** The download a lead's answer carries: a signed link to the file, or undefined when links are off. */
-export function schoolFileDownload(deps: Pick<AppDeps, 'links'>, tenantId: string, staffId: string, file: SchoolFileName, label: string): NoticeView['download'] {
-  return deps.links ? { label, url: deps.links.schoolFileUrl(tenantId, staffId, file) } : undefined;
+function schoolFileDownload(deps: Pick<AppDeps, 'links'>, tenantId: string, staffId: string, file: SchoolFileName): NoticeView['download'] {
+  return deps.links ? { label: `Download ${file}`, url: deps.links.schoolFileUrl(tenantId, staffId, file) } : undefined;
+}
+
+/** A lead's list (`templates`, `programmes`) with the file's download on it when links are on. */
+export function withSchoolFileDownload(view: NoticeView, deps: Pick<AppDeps, 'links'>, tenantId: string, staffId: string, file: SchoolFileName): NoticeView {
+  const download = schoolFileDownload(deps, tenantId, staffId, file);
+  return download ? { ...view, download } : view;
 }
 
 /**
  * `templates export`, `programmes export`: the file as a download, or, without a public address
  * (links need one), why not and who can fix it; never a silent nothing.
  */
-export function schoolFileExport(deps: Pick<AppDeps, 'links'>, tenantId: string, staffId: string, file: SchoolFileName, what: { title: string; label: string; sendBack: string }): NoticeView {
-  const download = schoolFileDownload(deps, tenantId, staffId, file, what.label);
+export function schoolFileExport(deps: Pick<AppDeps, 'links'>, tenantId: string, staffId: string, file: SchoolFileName, what: { title: string; sendBack: string }): NoticeView {
+  const download = schoolFileDownload(deps, tenantId, staffId, file);
   if (!download) {
     return notice(
       'attention',

@@ -4,7 +4,7 @@ import { lastYearOf, Pathway, type MentoringProgramme, type Staff } from '../../
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
 import type { Actor } from '../people';
-import { schoolFileDownload, schoolFileExport } from '../school-file-links';
+import { schoolFileExport, withSchoolFileDownload } from '../school-file-links';
 import { findPersonNamed } from './find-person';
 import { endPathwayAssignments, rememberPathwayAssignment, runningPathwayAssignments } from './pathway-assignments';
 import { assignProgramme, copyProgramme, findProgrammeNamed, tenantProgrammes } from './programmes';
@@ -22,7 +22,7 @@ const PATHWAY_HOW = 'A pathway keeps its programme for people who join it later,
 /** `programmes` (CPD leads): list the mentoring programmes, copy one, assign one to a person or a pathway (issue 30), end a pathway's. */
 export async function programmesCommand(deps: AppDeps, actor: Actor, argument: string): Promise<CardView> {
   const text = argument.trim();
-  if (/^export$/i.test(text)) return schoolFileExport(deps, actor.tenant.id, actor.staff.id, 'programmes.json', { title: TITLE, label: 'Download programmes.json', sendBack: SEND_BACK });
+  if (/^export$/i.test(text)) return schoolFileExport(deps, actor.tenant.id, actor.staff.id, 'programmes.json', { title: TITLE, sendBack: SEND_BACK });
   const programmes = await tenantProgrammes(deps, actor.tenant.id);
   const copy = /^copy\s+(.+)$/i.exec(text);
   const assign = /^assign\s+(.+?)\s+to\s+(.+?)(?:\s+(\d{4}-\d{2}))?$/i.exec(text);
@@ -68,9 +68,8 @@ export async function programmesCommand(deps: AppDeps, actor: Actor, argument: s
   if (text) return notice('attention', `${HOW} ${PATHWAY_HOW}`, TITLE);
   const lines = programmes.map((p) => `• ${p.name} (${countOf(p.items.length, 'meeting')}${p.years === 2 ? ' over two years' : ''}${p.id.startsWith('builtin-') ? ', built in' : ''})`);
   const standing = await standingLines(deps, actor, programmes);
-  const download = schoolFileDownload(deps, actor.tenant.id, actor.staff.id, 'programmes.json', 'Download programmes.json');
   const view = notice(standing.some((l) => l.includes('Not working:')) ? 'attention' : 'info', [...lines, ...standing, HOW, PATHWAY_HOW].join('\n'), TITLE);
-  return download ? { ...view, download } : view;
+  return withSchoolFileDownload(view, deps, actor.tenant.id, actor.staff.id, 'programmes.json');
 }
 
 const pathwayLabel = (p: Pathway) => p.replace(/-/g, ' ');

@@ -3,7 +3,7 @@ import type { CardView } from '../../cards/views';
 import type { Actor } from '../people';
 import type { AppDeps } from '../deps';
 import { notice } from '../notice';
-import { schoolFileDownload, schoolFileExport } from '../school-file-links';
+import { schoolFileExport, withSchoolFileDownload } from '../school-file-links';
 import { tenantTemplates } from './template-file';
 
 const TITLE = 'Questionnaire templates';
@@ -11,12 +11,11 @@ const SEND_BACK = 'Change the questions in the file, then send it back to me her
 
 /** `templates`: the questionnaires this school can use, and how to choose or change them; `templates export`: the file to change them. */
 export async function templatesCommand(deps: AppDeps, actor: Actor, argument = ''): Promise<CardView> {
-  if (/^export$/i.test(argument.trim())) return schoolFileExport(deps, actor.tenant.id, actor.staff.id, 'templates.json', { title: TITLE, label: 'Download templates.json', sendBack: SEND_BACK });
+  if (/^export$/i.test(argument.trim())) return schoolFileExport(deps, actor.tenant.id, actor.staff.id, 'templates.json', { title: TITLE, sendBack: SEND_BACK });
   const templates = await tenantTemplates(deps, actor.tenant.id);
   const line = (t: (typeof templates)[number]) => `• ${t.name} (${t.questions.length} questions${t.id === DEFAULT_REACTION_TEMPLATE_ID ? ', the default' : ''})`;
   const reactions = templates.filter((t) => t.purpose === 'reaction').map(line);
   const surveys = templates.filter((t) => t.purpose === 'survey').map(line);
-  const download = schoolFileDownload(deps, actor.tenant.id, actor.staff.id, 'templates.json', 'Download templates.json');
   const view = notice(
     'info',
     [
@@ -29,5 +28,5 @@ export async function templatesCommand(deps: AppDeps, actor: Actor, argument = '
     ].join('\n'),
     TITLE,
   );
-  return download ? { ...view, download } : view;
+  return withSchoolFileDownload(view, deps, actor.tenant.id, actor.staff.id, 'templates.json');
 }
