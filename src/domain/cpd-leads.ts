@@ -7,15 +7,32 @@ import type { Tenant } from './tenant';
  * `cpdRequests.cpdLeadBySchool`), who need not have the role and hears of their own school's staff only.
  */
 
+/**
+ * A staff list's trust leads and people by id, worked out once per list: the planner asks these
+ * rules for every expiring training and every meeting over the same list. A list is read as given;
+ * one changed in place after a rule has read it is not seen (every caller passes a fresh or fixed one).
+ */
+const lookups = new WeakMap<readonly Staff[], { trust: Staff[]; byId: Map<string, Staff> }>();
+
+function lookupsOf(staff: readonly Staff[]): { trust: Staff[]; byId: Map<string, Staff> } {
+  let found = lookups.get(staff);
+  if (!found) {
+    found = { trust: staff.filter((s) => s.active && hasRole(s, 'cpd-lead')).sort((a, b) => a.id.localeCompare(b.id)), byId: new Map(staff.map((s) => [s.id, s])) };
+    lookups.set(staff, found);
+  }
+  return found;
+}
+
 /** The trust's CPD leads: active staff with the `cpd-lead` role, in id order (a rule telling one tells the first). */
-export function trustCpdLeads(staff: readonly Staff[]): Staff[] {
-  return staff.filter((s) => s.active && hasRole(s, 'cpd-lead')).sort((a, b) => a.id.localeCompare(b.id));
+export function trustCpdLeads(staff: readonly Staff[]): readonly Staff[] {
+  return lookupsOf(staff).trust;
 }
 
 /** The person's school's own CPD lead, when their school names one who is still here (active). */
 export function schoolCpdLeadOf(tenant: Pick<Tenant, 'settings'>, staff: readonly Staff[], person: Pick<Staff, 'schoolId'> | undefined): Staff | undefined {
   const leadId = person?.schoolId ? tenant.settings.cpdRequests.cpdLeadBySchool[person.schoolId] : undefined;
-  return leadId ? staff.find((s) => s.id === leadId && s.active) : undefined;
+  const lead = leadId ? lookupsOf(staff).byId.get(leadId) : undefined;
+  return lead?.active ? lead : undefined;
 }
 
 /**

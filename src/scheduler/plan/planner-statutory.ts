@@ -38,7 +38,8 @@ export function planStatutoryRenewals(input: PlanningInput): Plan {
     if (training.expiresOn < horizon.from || training.expiresOn > horizon.to) continue;
     const at = renewalReminderAt(tenant, training.expiresOn);
     if (now < at) continue;
-    const recipients = [...new Set([training.staffId, ...statutoryRenewalLeads(tenant, input.staff, active.get(training.staffId)!).map((l) => l.id)])];
+    // The leads exclude the person and name each lead once (domain/cpd-leads.ts).
+    const recipients = [training.staffId, ...statutoryRenewalLeads(tenant, input.staff, active.get(training.staffId)!).map((l) => l.id)];
     for (const recipientId of recipients) {
       plan.deliveries.push(
         plannedDelivery(input, {
