@@ -1,7 +1,7 @@
-import { MentoringMeeting, Staff, Tenant, mentoringMeetingId, statutoryTrainingId } from '../../../src/domain';
+import { Staff } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { onBothStores } from '../../support/both-stores';
-import { tenant } from '../../support/fixtures';
+import { createTwoSchoolTrust, seedLapsingSafeguarding, seedMeetingWithoutMentor } from '../../support/school-lead-trust';
 import { startTestScheduler } from '../../support/test-scheduler';
 import { JO, TENANT, startSlackHarness, type SlackHarness } from './slack-harness';
 
@@ -20,26 +20,15 @@ onBothStores('slack-school-lead-notices', (label, open, done) => {
       // Friday 20 November 2026, 09:00: this week's mentoring meetings have no mentor; safeguarding lapses four weeks on.
       h = await startSlackHarness({ openStore: open });
       for (const u of [JO, SAM, KIM]) h.api.users.set(u.id, u);
-      const trust = tenant(TENANT);
-      await h.store.tenants.create(
-        Tenant.parse({
-          ...trust,
-          slackTeamId: h.api.teamId,
-          schools: [...trust.schools, { id: 'sch-2', name: 'Elm Academy' }],
-          settings: { ...trust.settings, cpdRequests: { ...trust.settings.cpdRequests, cpdLeadBySchool: { 'sch-1': 'stf-sam' } } },
-        }),
-      );
+      await createTwoSchoolTrust(h.store, TENANT, { 'sch-1': 'stf-sam' }, { slackTeamId: h.api.teamId });
       const person = (id: string, u: { name: string; email: string }, schoolId: string) => Staff.parse({ tenantId: TENANT, id, name: u.name, email: u.email, schoolId });
       await h.store.staff.create(person('stf-jo', JO, 'sch-1'));
       await h.store.staff.create(person('stf-sam', SAM, 'sch-1'));
       await h.store.staff.create(person('stf-kim', KIM, 'sch-2'));
       await h.bot.linkStaffByEmail(TENANT);
       for (const staffId of ['stf-jo', 'stf-kim']) {
-        const assignmentId = `massign-${staffId}`;
-        await h.store.mentoringMeetings.create(
-          MentoringMeeting.parse({ tenantId: TENANT, id: mentoringMeetingId(assignmentId, 'm5'), assignmentId, menteeId: staffId, with: 'subject-mentor', itemKey: 'm5', kind: 'meeting', status: 'planned', weekStart: '2026-11-16', focus: 'Assessment', updatedAt: '2026-09-01T09:00:00.000Z' }),
-        );
-        await h.store.statutoryTraining.create({ tenantId: TENANT, id: statutoryTrainingId(staffId, 'Safeguarding'), staffId, topic: 'Safeguarding', completedOn: '2025-12-18', expiresOn: '2026-12-18', recordedAt: '2025-12-18T16:00:00.000Z' });
+        await seedMeetingWithoutMentor(h.store, TENANT, staffId);
+        await seedLapsingSafeguarding(h.store, TENANT, staffId);
       }
       scheduler = startTestScheduler(h, [h.bot.sender]);
       await scheduler.runOnce();

@@ -1,7 +1,7 @@
-import { Staff, statutoryTrainingId, Tenant } from '../../../src/domain';
+import { Staff } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { onBothStores } from '../../support/both-stores';
-import { tenant } from '../../support/fixtures';
+import { createTwoSchoolTrust, seedLapsingSafeguarding } from '../../support/school-lead-trust';
 import { startTestScheduler } from '../../support/test-scheduler';
 import { JO, TENANT, startSlackHarness, type SlackHarness } from './slack-harness';
 
@@ -19,15 +19,7 @@ onBothStores('slack-statutory-renewal-school-lead', (label, open, done) => {
       // Friday 20 November 2026, 09:00: Jo's and Kim's safeguarding lapses four weeks on, on Friday 18 December.
       h = await startSlackHarness({ openStore: open });
       for (const u of [JO, SAM, LENA, EVE, KIM]) h.api.users.set(u.id, u);
-      const trust = tenant(TENANT);
-      await h.store.tenants.create(
-        Tenant.parse({
-          ...trust,
-          slackTeamId: h.api.teamId,
-          schools: [...trust.schools, { id: 'sch-2', name: 'Elm Academy' }],
-          settings: { ...trust.settings, cpdRequests: { ...trust.settings.cpdRequests, cpdLeadBySchool: { 'sch-1': 'stf-sam', 'sch-2': 'stf-eve' } } },
-        }),
-      );
+      await createTwoSchoolTrust(h.store, TENANT, { 'sch-1': 'stf-sam', 'sch-2': 'stf-eve' }, { slackTeamId: h.api.teamId });
       const person = (id: string, u: { name: string; email: string }, extra: Partial<Staff>) => Staff.parse({ tenantId: TENANT, id, name: u.name, email: u.email, ...extra });
       await h.store.staff.create(person('stf-jo', JO, { schoolId: 'sch-1' }));
       await h.store.staff.create(person('stf-sam', SAM, { schoolId: 'sch-1' }));
@@ -35,9 +27,7 @@ onBothStores('slack-statutory-renewal-school-lead', (label, open, done) => {
       await h.store.staff.create(person('stf-eve', EVE, { schoolId: 'sch-2' }));
       await h.store.staff.create(person('stf-kim', KIM, { schoolId: 'sch-2' }));
       await h.bot.linkStaffByEmail(TENANT);
-      for (const staffId of ['stf-jo', 'stf-kim']) {
-        await h.store.statutoryTraining.create({ tenantId: TENANT, id: statutoryTrainingId(staffId, 'Safeguarding'), staffId, topic: 'Safeguarding', completedOn: '2025-12-18', expiresOn: '2026-12-18', recordedAt: '2025-12-18T16:00:00.000Z' });
-      }
+      for (const staffId of ['stf-jo', 'stf-kim']) await seedLapsingSafeguarding(h.store, TENANT, staffId);
       scheduler = startTestScheduler(h, [h.bot.sender]);
     });
     afterAll(async () => {

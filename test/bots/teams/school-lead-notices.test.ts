@@ -1,8 +1,8 @@
-import { MentoringMeeting, Staff, Tenant, mentoringMeetingId, statutoryTrainingId } from '../../../src/domain';
+import { Staff } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { onBothStores } from '../../support/both-stores';
 import { FakeConnector } from '../../support/fake-connector';
-import { tenant } from '../../support/fixtures';
+import { createTwoSchoolTrust, seedLapsingSafeguarding, seedMeetingWithoutMentor } from '../../support/school-lead-trust';
 import { startTestScheduler } from '../../support/test-scheduler';
 import { AAD_TENANT, JO, TENANT, installActivity, postActivity, startTeamsHarness, type TeamsHarness, type TeamsUser } from './teams-harness';
 
@@ -20,26 +20,15 @@ onBothStores('teams-school-lead-notices', (label, open, done) => {
     beforeAll(async () => {
       // Friday 20 November 2026, 09:00: this week's mentoring meetings have no mentor; safeguarding lapses four weeks on.
       h = await startTeamsHarness({}, { openStore: open });
-      const trust = tenant(TENANT);
-      await h.store.tenants.create(
-        Tenant.parse({
-          ...trust,
-          teamsTenantId: AAD_TENANT,
-          schools: [...trust.schools, { id: 'sch-2', name: 'Elm Academy' }],
-          settings: { ...trust.settings, cpdRequests: { ...trust.settings.cpdRequests, cpdLeadBySchool: { 'sch-1': 'stf-sam' } } },
-        }),
-      );
+      await createTwoSchoolTrust(h.store, TENANT, { 'sch-1': 'stf-sam' }, { teamsTenantId: AAD_TENANT });
       const person = (id: string, user: TeamsUser, schoolId: string) => Staff.parse({ tenantId: TENANT, id, name: user.name, email: `${id}@school.example`, teams: { aadObjectId: user.aadObjectId }, schoolId });
       await h.store.staff.create(person('stf-jo', JO, 'sch-1'));
       await h.store.staff.create(person('stf-sam', SAM, 'sch-1'));
       await h.store.staff.create(person('stf-kim', KIM, 'sch-2'));
       for (const user of [JO, SAM, KIM]) await postActivity(h, installActivity(h, user));
       for (const staffId of ['stf-jo', 'stf-kim']) {
-        const assignmentId = `massign-${staffId}`;
-        await h.store.mentoringMeetings.create(
-          MentoringMeeting.parse({ tenantId: TENANT, id: mentoringMeetingId(assignmentId, 'm5'), assignmentId, menteeId: staffId, with: 'subject-mentor', itemKey: 'm5', kind: 'meeting', status: 'planned', weekStart: '2026-11-16', focus: 'Assessment', updatedAt: '2026-09-01T09:00:00.000Z' }),
-        );
-        await h.store.statutoryTraining.create({ tenantId: TENANT, id: statutoryTrainingId(staffId, 'Safeguarding'), staffId, topic: 'Safeguarding', completedOn: '2025-12-18', expiresOn: '2026-12-18', recordedAt: '2025-12-18T16:00:00.000Z' });
+        await seedMeetingWithoutMentor(h.store, TENANT, staffId);
+        await seedLapsingSafeguarding(h.store, TENANT, staffId);
       }
       scheduler = startTestScheduler(h, [h.bot.sender]);
       await scheduler.runOnce();

@@ -1,8 +1,8 @@
-import { Staff, statutoryTrainingId, Tenant } from '../../../src/domain';
+import { Staff } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { onBothStores } from '../../support/both-stores';
 import { FakeConnector } from '../../support/fake-connector';
-import { tenant } from '../../support/fixtures';
+import { createTwoSchoolTrust, seedLapsingSafeguarding } from '../../support/school-lead-trust';
 import { startTestScheduler } from '../../support/test-scheduler';
 import { AAD_TENANT, JO, TENANT, installActivity, postActivity, startTeamsHarness, type TeamsHarness, type TeamsUser } from './teams-harness';
 
@@ -19,15 +19,7 @@ onBothStores('teams-statutory-renewal-school-lead', (label, open, done) => {
     beforeAll(async () => {
       // Friday 20 November 2026, 09:00: Jo's and Kim's safeguarding lapses four weeks on, on Friday 18 December.
       h = await startTeamsHarness({}, { openStore: open });
-      const trust = tenant(TENANT);
-      await h.store.tenants.create(
-        Tenant.parse({
-          ...trust,
-          teamsTenantId: AAD_TENANT,
-          schools: [...trust.schools, { id: 'sch-2', name: 'Elm Academy' }],
-          settings: { ...trust.settings, cpdRequests: { ...trust.settings.cpdRequests, cpdLeadBySchool: { 'sch-1': 'stf-sam', 'sch-2': 'stf-eve' } } },
-        }),
-      );
+      await createTwoSchoolTrust(h.store, TENANT, { 'sch-1': 'stf-sam', 'sch-2': 'stf-eve' }, { teamsTenantId: AAD_TENANT });
       const person = (id: string, user: TeamsUser, extra: Partial<Staff>) => Staff.parse({ tenantId: TENANT, id, name: user.name, email: `${id}@school.example`, teams: { aadObjectId: user.aadObjectId }, ...extra });
       await h.store.staff.create(person('stf-jo', JO, { schoolId: 'sch-1' }));
       await h.store.staff.create(person('stf-sam', SAM, { schoolId: 'sch-1' }));
@@ -35,9 +27,7 @@ onBothStores('teams-statutory-renewal-school-lead', (label, open, done) => {
       await h.store.staff.create(person('stf-eve', EVE, { schoolId: 'sch-2' }));
       await h.store.staff.create(person('stf-kim', KIM, { schoolId: 'sch-2' }));
       for (const user of [JO, SAM, LENA, EVE, KIM]) await postActivity(h, installActivity(h, user));
-      for (const staffId of ['stf-jo', 'stf-kim']) {
-        await h.store.statutoryTraining.create({ tenantId: TENANT, id: statutoryTrainingId(staffId, 'Safeguarding'), staffId, topic: 'Safeguarding', completedOn: '2025-12-18', expiresOn: '2026-12-18', recordedAt: '2025-12-18T16:00:00.000Z' });
-      }
+      for (const staffId of ['stf-jo', 'stf-kim']) await seedLapsingSafeguarding(h.store, TENANT, staffId);
       scheduler = startTestScheduler(h, [h.bot.sender]);
     });
     afterAll(async () => {
