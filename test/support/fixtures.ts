@@ -78,6 +78,19 @@ export function alwaysOpenCalendar(tenantId: string): SchoolCalendar {
   return SchoolCalendarSchema.parse({ tenantId, quietHours: { start: '00:00', end: '00:00' }, quietWeekends: false });
 }
 
+/** The school year 2026-27 the mentoring tests plan meetings in: three terms and October half term. */
+export function schoolYear2026Calendar(tenantId: string, autumnStarts = '2026-09-02'): SchoolCalendar {
+  return SchoolCalendarSchema.parse({
+    tenantId,
+    terms: [
+      { start: autumnStarts, end: '2026-12-18', name: 'Autumn' },
+      { start: '2027-01-04', end: '2027-03-26', name: 'Spring' },
+      { start: '2027-04-12', end: '2027-07-21', name: 'Summer' },
+    ],
+    holidays: [{ start: '2026-10-26', end: '2026-10-30', name: 'October half term' }],
+  });
+}
+
 /** The staff audit to the Maths department, sent Monday 23 November 2026 at 19:00 (quiet hours), closing at the end of Friday 4 December. */
 export function mathsAuditSurvey(tenantId: string, extra: Partial<Questionnaire> = {}): Questionnaire {
   const template = staffAuditTemplate(tenantId);

@@ -1,24 +1,14 @@
 import { runCommand } from '../../../src/app/commands';
 import { setMentor } from '../../../src/app/mentoring';
 import type { Actor } from '../../../src/app/people';
-import { ManualClock, pathwayAssignmentId, programmeAssignmentId, SchoolCalendar, Tenant, type Staff } from '../../../src/domain';
+import { ManualClock, pathwayAssignmentId, programmeAssignmentId, Tenant, type Staff } from '../../../src/domain';
 import { planTenant } from '../../../src/scheduler/plan/plan-tenant';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
-import { staff, tenant } from '../../support/fixtures';
+import { schoolYear2026Calendar, staff, tenant } from '../../support/fixtures';
 
 const T = 't1';
 const OTHER = 't2';
-const CALENDAR = (tenantId: string) =>
-  SchoolCalendar.parse({
-    tenantId,
-    terms: [
-      { start: '2026-09-02', end: '2026-12-18', name: 'Autumn' },
-      { start: '2027-01-04', end: '2027-03-26', name: 'Spring' },
-      { start: '2027-04-12', end: '2027-07-21', name: 'Summer' },
-    ],
-    holidays: [{ start: '2026-10-26', end: '2026-10-30', name: 'October half term' }],
-  });
 const NEW_TEACHER = 'builtin-new-teacher';
 const STANDING = pathwayAssignmentId('ect', NEW_TEACHER, '2026-27');
 
@@ -40,7 +30,7 @@ onBothStores('pathway-joiners', (label, open, done) => {
       store = await open(clock);
       t = tenant(T);
       await store.tenants.put(t);
-      await store.calendars.put(CALENDAR(T));
+      await store.calendars.put(schoolYear2026Calendar(T));
       people.lead = staff(T, 'lead', { name: 'Lee Lead', roles: ['staff', 'cpd-lead'] });
       people.jo = staff(T, 'jo', { name: 'Jo Adeyemi', pathway: 'ect' });
       people.sam = staff(T, 'sam', { name: 'Sam Patel' });
@@ -48,7 +38,7 @@ onBothStores('pathway-joiners', (label, open, done) => {
       await setMentor({ store, clock }, T, { menteeId: 'jo', role: 'subject-mentor', mentorId: 'sam', onDate: '2026-09-01', source: 'roster' });
       // Another trust, with an early-career teacher of its own and no assignment: nothing of t1's reaches it.
       await store.tenants.put(Tenant.parse({ ...tenant(OTHER), id: OTHER, tenantId: OTHER }));
-      await store.calendars.put(CALENDAR(OTHER));
+      await store.calendars.put(schoolYear2026Calendar(OTHER));
       await store.staff.put(staff(OTHER, 'kai', { name: 'Kai Other', pathway: 'ect' }));
     });
 

@@ -1,21 +1,13 @@
 import { runCommand } from '../../../src/app/commands';
 import { setMentor } from '../../../src/app/mentoring';
 import type { Actor } from '../../../src/app/people';
-import { ManualClock, SchoolCalendar, Tenant, type Staff } from '../../../src/domain';
+import { ManualClock, Tenant, type Staff } from '../../../src/domain';
 import type { Store } from '../../../src/store/store';
 import { onBothStores } from '../../support/both-stores';
-import { staff, tenant } from '../../support/fixtures';
+import { schoolYear2026Calendar, staff, tenant } from '../../support/fixtures';
 
 const T = 't1';
-const CALENDAR = SchoolCalendar.parse({
-  tenantId: T,
-  terms: [
-    { start: '2026-09-02', end: '2026-12-18', name: 'Autumn' },
-    { start: '2027-01-04', end: '2027-03-26', name: 'Spring' },
-    { start: '2027-04-12', end: '2027-07-21', name: 'Summer' },
-  ],
-  holidays: [{ start: '2026-10-26', end: '2026-10-30', name: 'October half term' }],
-});
+const CALENDAR = schoolYear2026Calendar(T);
 
 const textOf = (view: unknown) => JSON.stringify(view);
 

@@ -1,8 +1,8 @@
-import { programmeAssignmentId, SchoolCalendar, Staff } from '../../../src/domain';
+import { programmeAssignmentId, Staff } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { onBothStores } from '../../support/both-stores';
 import { LocalFileHost, TEST_FILE_LIMITS } from '../../support/file-host';
-import { tenant } from '../../support/fixtures';
+import { schoolYear2026Calendar, tenant } from '../../support/fixtures';
 import { startTestScheduler } from '../../support/test-scheduler';
 import { buttonPress, findButton, JO, LEAD, postInteraction, postSigned, slashCommand, startSlackHarness, TENANT, type SlackHarness } from './slack-harness';
 
@@ -40,15 +40,7 @@ onBothStores('slack-pathway-joiners', (label, open, done) => {
       for (const u of [JO, LEAD, SAM, KAI, LOU]) h.api.users.set(u.id, u);
       await h.store.tenants.create({ ...tenant(TENANT), slackTeamId: h.api.teamId });
       await h.store.calendars.put(
-        SchoolCalendar.parse({
-          tenantId: TENANT,
-          terms: [
-            { start: '2026-09-01', end: '2026-12-18', name: 'Autumn' },
-            { start: '2027-01-04', end: '2027-03-26', name: 'Spring' },
-            { start: '2027-04-12', end: '2027-07-21', name: 'Summer' },
-          ],
-          holidays: [{ start: '2026-10-26', end: '2026-10-30', name: 'October half term' }],
-        }),
+        schoolYear2026Calendar(TENANT, '2026-09-01'),
       );
       const person = (id: string, u: { name: string; email: string }, extra: Partial<Staff> = {}) => h.store.staff.create(Staff.parse({ tenantId: TENANT, id, name: u.name, email: u.email, roles: ['staff'], ...extra }));
       await person('stf-lead', LEAD, { roles: ['staff', 'cpd-lead'] });

@@ -1,12 +1,11 @@
-import { TEAMS_FILE_DOWNLOAD_INFO } from '../../../src/bots/teams/file-attachment';
-import { programmeAssignmentId, SchoolCalendar, Staff } from '../../../src/domain';
+import { programmeAssignmentId, Staff } from '../../../src/domain';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { onBothStores } from '../../support/both-stores';
 import { FakeConnector } from '../../support/fake-connector';
 import { LocalFileHost, TEST_FILE_LIMITS } from '../../support/file-host';
-import { tenant } from '../../support/fixtures';
+import { schoolYear2026Calendar, tenant } from '../../support/fixtures';
 import { startTestScheduler } from '../../support/test-scheduler';
-import { AAD_TENANT, cardActionActivity, cardElements, cardText, installActivity, invokeCard, JO, LEAD, lastCardTo, messageActivity, postActivity, startTeamsHarness, TENANT, type TeamsHarness, type TeamsUser } from './teams-harness';
+import { AAD_TENANT, cardActionActivity, cardElements, cardText, installActivity, invokeCard, JO, LEAD, lastCardTo, fileMessage, messageActivity, postActivity, startTeamsHarness, TENANT, type TeamsHarness, type TeamsUser } from './teams-harness';
 
 type Json = Record<string, unknown>;
 const SAM: TeamsUser = { userId: '29:sam', aadObjectId: 'aad-sam', name: 'Sam Lee', conversationId: 'a:personal-sam' };
@@ -23,13 +22,6 @@ const ROSTER = [
   'lou.quinn@school.example,Lou Quinn,ECT,',
 ].join('\r\n');
 
-function fileMessage(h: TeamsHarness, name: string, downloadUrl: string): Json {
-  return {
-    ...messageActivity(h, LEAD, ''),
-    attachments: [{ contentType: TEAMS_FILE_DOWNLOAD_INFO, contentUrl: `https://school-my.sharepoint.com/personal/lee/${name}`, name, content: { downloadUrl, uniqueId: name, fileType: 'csv' } }],
-  };
-}
-
 /** A programme assigned to the ECT pathway reaches the early-career teachers of the next staff list, in Teams. */
 onBothStores('teams-pathway-joiners', (label, open, done) => {
   describe(`a pathway's programme reaches people who join it later, in Teams (${label}; real botbuilder, fake connector, real scheduler, manual clock)`, () => {
@@ -42,15 +34,7 @@ onBothStores('teams-pathway-joiners', (label, open, done) => {
       h.clock.set('2026-09-01T09:00:00.000Z');
       await h.store.tenants.create({ ...tenant(TENANT), teamsTenantId: AAD_TENANT });
       await h.store.calendars.put(
-        SchoolCalendar.parse({
-          tenantId: TENANT,
-          terms: [
-            { start: '2026-09-01', end: '2026-12-18', name: 'Autumn' },
-            { start: '2027-01-04', end: '2027-03-26', name: 'Spring' },
-            { start: '2027-04-12', end: '2027-07-21', name: 'Summer' },
-          ],
-          holidays: [{ start: '2026-10-26', end: '2026-10-30', name: 'October half term' }],
-        }),
+        schoolYear2026Calendar(TENANT, '2026-09-01'),
       );
       const person = (id: string, user: TeamsUser, email: string, extra: Partial<Staff> = {}) =>
         h.store.staff.create(Staff.parse({ tenantId: TENANT, id, name: user.name, email, roles: ['staff'], teams: { aadObjectId: user.aadObjectId, userId: user.userId }, ...extra }));
@@ -85,7 +69,7 @@ onBothStores('teams-pathway-joiners', (label, open, done) => {
 
     it('after half term the next staff list makes Kai and Lou early-career teachers; the scheduler assigns them, from that week on', async () => {
       h.clock.set('2026-11-02T09:00:00.000Z');
-      await postActivity(h, fileMessage(h, 'staff.csv', host.put('/download/staff.csv', ROSTER)));
+      await postActivity(h, fileMessage(h, LEAD, 'staff.csv', host.put('/download/staff.csv', ROSTER)));
       const button = cardElements(lastCardTo(h, LEAD)).find((e) => e.type === 'Action.Execute' && e.title === 'Import')!;
       expect(cardText(invokeCard((await postActivity(h, cardActionActivity(h, LEAD, String(button.verb), button.data as Json))).body).value)).toContain("made Sam Lee Kai Lowe's subject mentor");
       await scheduler.runOnce();
