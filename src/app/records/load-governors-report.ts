@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { academicYearDays, CATEGORY_LABELS, SchoolCalendar, type CpdBudget, type CpdLogEntry, type CpdRequest, type Participation, type Qualification, type Session, type Staff, type StatutoryTraining, type Tenant } from '../../domain';
 import type { GovernorsReportView } from '../../cards/views/governors-report';
-import { findWhereIn } from '../../store/find-in';
 import { localDateOf } from '../../domain/school-time';
 import { buildGovernorsReport } from './governors-report';
 import { programmeReportFrom, readProgramme } from '../reports';
@@ -33,17 +32,18 @@ interface PeriodData {
   mentoring: GovernorsMentoringData;
 }
 
-async function loadPeriod(deps: ReportDeps, tenant: Tenant, period: GovernorsPeriod): Promise<PeriodData> {
+/** The rest of what the report reads, beside the programme's readings: their sessions and attendance are the report's own (read once, not twice). */
+async function loadPeriod(deps: ReportDeps, readings: ProgrammeReadings, period: GovernorsPeriod): Promise<PeriodData> {
   const { store } = deps;
+  const { tenant, sessions } = readings;
   const tenantId = tenant.id;
-  const sessions = (await store.sessions.find(tenantId, { where: { startsAt: { gte: period.from, lt: period.to } } })).map((v) => v.value);
-  const ids = sessions.filter((s) => s.status === 'published').map((s) => s.id);
+  const published = new Set(sessions.filter((s) => s.status === 'published').map((s) => s.id));
+  const participations = readings.participations.filter((p) => published.has(p.sessionId));
   const from = period.from.slice(0, 10);
   // The period's logged CPD only (the report counts days before the period's end), not everything logged since.
   const until = period.to.slice(0, 10);
   const year = academicYearDays(period.academicYear);
-  const [participations, staff, logged, statutory, qualifications, budgets, requests] = await Promise.all([
-    findWhereIn(store.participations, tenantId, 'sessionId', ids, { attended: true }),
+  const [staff, logged, statutory, qualifications, budgets, requests] = await Promise.all([
     // Only the active staff are counted: those who left are not read.
     store.staff.find(tenantId, { where: { active: true } }),
     store.cpdLog.find(tenantId, { where: { on: { gte: DateTime.fromISO(from).minus({ days: 1 }).toISODate()!, lt: until } } }),
@@ -152,7 +152,10 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
   const wanted = schoolText?.trim() ?? '';
   const school = wanted === '' || wanted.toLowerCase() === 'trust' ? undefined : findSchool(tenant, wanted);
   if (school && !school.ok) return school;
-  const data = await loadPeriod(deps, tenant, period);
+  // The period's sessions, attendance and answers are read once; the parts below are slices of them.
+  const readings = await readProgramme(deps, tenant.id, now, { from: period.from, to: period.to });
+  if (!readings.ok) return readings;
+  const data = await loadPeriod(deps, readings.value, period);
   const fromDay = localDateOf(new Date(period.from), zone);
   const toDay = localDateOf(new Date(period.to), zone);
   const name = school?.school.name ?? tenant.name;
@@ -168,9 +171,6 @@ export async function loadGovernorsReport(deps: ReportDeps, tenantId: string, no
     : undefined;
   // Every report is worked out beside all the others, the trust's too, so that none less another
   // (nor one section less another of the same report) shows a small group (decision 60).
-  // The period's sessions and answers are read once; each part is a slice of them.
-  const readings = await readProgramme(deps, tenant.id, now, { from: period.from, to: period.to });
-  if (!readings.ok) return readings;
   const trust = buildPart(readings.value, data, now, undefined);
   const parts = [...tenant.schools.map((s) => s.id), REST].map((part) => ({ id: part, view: buildPart(readings.value, data, now, part, part === school?.school.id ? own : undefined) }));
   const min = tenant.settings.minAggregateCount;
